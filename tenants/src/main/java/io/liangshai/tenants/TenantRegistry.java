@@ -1,0 +1,156 @@
+package io.liangshai.tenants;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The tenants of one province: their hierarchy (province → cities → counties) and peer groups.
+ * Immutable; built by {@link TenantRegistryLoader}.
+ */
+public final class TenantRegistry {
+
+  private final Map<String, Tenant> byCode;
+  private final Tenant root;
+
+  TenantRegistry(Collection<Tenant> tenants) {
+    Map<String, Tenant> map = new LinkedHashMap<>();
+    tenants.stream()
+        .sorted((a, b) -> a.code().compareTo(b.code()))
+        .forEach(
+            t -> {
+              if (map.putIfAbsent(t.code(), t) != null) {
+                throw new IllegalArgumentException("tenant code " + t.code() + " appears twice");
+              }
+            });
+    List<Tenant> roots =
+        map.values().stream().filter(t -> t.level() == TenantLevel.PROVINCE).toList();
+    if (roots.size() != 1) {
+      throw new IllegalArgumentException(
+          "the registry needs exactly one province, found " + roots.size());
+    }
+    for (Tenant t : map.values()) {
+      t.parentCode()
+          .ifPresent(
+              parent -> {
+                Tenant p = map.get(parent);
+                if (p == null) {
+                  throw new IllegalArgumentException(
+                      "tenant " + t.code() + " names unknown parent " + parent);
+                }
+                boolean ok =
+                    switch (t.level()) {
+                      case CITY -> p.level() == TenantLevel.PROVINCE;
+                      case COUNTY -> p.level() != TenantLevel.COUNTY;
+                      case PROVINCE -> false;
+                    };
+                if (!ok) {
+                  throw new IllegalArgumentException(
+                      t.level().wireName()
+                          + " "
+                          + t.code()
+                          + " cannot sit under "
+                          + p.level().wireName()
+                          + " "
+                          + p.code());
+                }
+              });
+    }
+    this.byCode = Collections.unmodifiableMap(map);
+    this.root = roots.get(0);
+  }
+
+  /** Every tenant, ordered by code. */
+  public Collection<Tenant> all() {
+    return byCode.values();
+  }
+
+  public Optional<Tenant> find(String code) {
+    return Optional.ofNullable(byCode.get(code));
+  }
+
+  /** The tenant with this code, or an {@link IllegalArgumentException} naming it. */
+  public Tenant get(String code) {
+    Tenant t = byCode.get(code);
+    if (t == null) {
+      throw new IllegalArgumentException("unknown tenant " + code);
+    }
+    return t;
+  }
+
+  /** The province at the top of the hierarchy. */
+  public Tenant province() {
+    return root;
+  }
+
+  public Optional<Tenant> parent(String code) {
+    return get(code).parentCode().map(byCode::get);
+  }
+
+  /** The tenant itself followed by its ancestors up to the province: county, city, province. */
+  public List<Tenant> selfAndAncestors(String code) {
+    List<Tenant> chain = new ArrayList<>();
+    Tenant t = get(code);
+    while (t != null) {
+      chain.add(t);
+      t = t.parentCode().map(byCode::get).orElse(null);
+    }
+    return chain;
+  }
+
+  /** Whether {@code code} is {@code scope} itself or one of its descendants. */
+  public boolean isSelfOrDescendant(String scope, String code) {
+    Tenant t = byCode.get(code);
+    while (t != null) {
+      if (t.code().equals(scope)) {
+        return true;
+      }
+      t = t.parentCode().map(byCode::get).orElse(null);
+    }
+    return false;
+  }
+
+  public List<Tenant> children(String code) {
+    return byCode.values().stream()
+        .filter(t -> t.parentCode().filter(code::equals).isPresent())
+        .toList();
+  }
+
+  /** {@code code} and all its descendants, ordered by code. */
+  public List<Tenant> selfAndDescendants(String code) {
+    return byCode.values().stream().filter(t -> isSelfOrDescendant(code, t.code())).toList();
+  }
+
+  public List<Tenant> atLevel(TenantLevel level) {
+    return byCode.values().stream().filter(t -> t.level() == level).toList();
+  }
+
+  /** Members of a peer group, ordered by code; empty when no tenant is in that group. */
+  public List<Tenant> members(String group) {
+    return byCode.values().stream().filter(t -> t.inGroup(group)).toList();
+  }
+
+  /** Every peer group named in the registry. */
+  public List<String> groups() {
+    return byCode.values().stream()
+        .flatMap(t -> t.groups().stream())
+        .collect(Collectors.toCollection(TreeSet::new))
+        .stream()
+        .toList();
+  }
+
+  /** Child code → parent code, for code that wants the hierarchy without the registry type. */
+  public Map<String, String> childToParent() {
+    Map<String, String> map = new LinkedHashMap<>();
+    for (Tenant t : byCode.values()) {
+      t.parentCode().ifPresent(p -> map.put(t.code(), p));
+    }
+    return Collections.unmodifiableMap(map);
+  }
+}
