@@ -1,0 +1,218 @@
+package io.liangshai.core.record;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads typed values out of one raw row, collecting a {@link FieldError} for every field that
+ * cannot be read instead of stopping at the first. An empty string counts as an absent value, as an
+ * empty CSV cell does.
+ */
+final class RowReader {
+
+  private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,12}");
+  private static final String TIMESTAMP_EXAMPLE = "2024-01-02T09:30:00+08:00";
+
+  private final Map<String, ?> row;
+  private final int rowNumber;
+  private final String caseIdForErrors;
+  private final List<FieldError> errors = new ArrayList<>();
+  private final Set<CaseField> failed = EnumSet.noneOf(CaseField.class);
+
+  RowReader(Map<String, ?> row, int rowNumber) {
+    this.row = row;
+    this.rowNumber = rowNumber;
+    Object caseId = row.get(CaseField.CASE_ID.wireName());
+    this.caseIdForErrors = caseId == null || caseId.toString().isBlank() ? null : caseId.toString();
+  }
+
+  List<FieldError> errors() {
+    return errors;
+  }
+
+  boolean failed(CaseField field) {
+    return failed.contains(field);
+  }
+
+  void check(CaseField field, Optional<String> problem) {
+    problem.ifPresent(message -> error(field, message));
+  }
+
+  void error(CaseField field, String message) {
+    failed.add(field);
+    errors.add(new FieldError(rowNumber, caseIdForErrors, field.wireName(), message));
+  }
+
+  void unknownField(String name) {
+    errors.add(
+        new FieldError(
+            rowNumber,
+            caseIdForErrors,
+            name,
+            "unknown field \"" + name + "\": expected only " + WireNamed.allowed(CaseField.class)));
+  }
+
+  /** The value as a string, or null when absent (or when it is not a string: an error). */
+  String string(CaseField field) {
+    Object value = raw(field);
+    if (value == null || value instanceof String) {
+      return (String) value;
+    }
+    error(field, "expected a string, found " + describe(value));
+    return null;
+  }
+
+  /** A timestamp with offset; null when absent (an error too when {@code required}). */
+  Instant instant(CaseField field, boolean required) {
+    String text = string(field);
+    if (text == null) {
+      if (required && !failed(field)) {
+        error(field, "is required: expected a timestamp with offset such as " + TIMESTAMP_EXAMPLE);
+      }
+      return null;
+    }
+    try {
+      Instant instant =
+          OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      check(field, CaseRules.precision(instant));
+      return instant;
+    } catch (DateTimeParseException notWithOffset) {
+      error(field, timestampProblem(text));
+      return null;
+    }
+  }
+
+  /** An enum constant by wire name; {@code fallback} when absent (null fallback: required). */
+  <E extends Enum<E> & WireNamed> E enumValue(CaseField field, Class<E> type, E fallback) {
+    String text = string(field);
+    if (text == null) {
+      if (fallback == null && !failed(field)) {
+        error(field, "is required: expected one of " + WireNamed.allowed(type));
+      }
+      return fallback;
+    }
+    Optional<E> parsed = WireNamed.parse(type, text);
+    if (parsed.isEmpty()) {
+      error(field, "expected one of " + WireNamed.allowed(type) + "; found \"" + text + "\"");
+    }
+    return parsed.orElse(fallback);
+  }
+
+  /** An optional enum constant by wire name: null when absent. */
+  <E extends Enum<E> & WireNamed> E optionalEnum(CaseField field, Class<E> type) {
+    String text = string(field);
+    if (text == null) {
+      return null;
+    }
+    Optional<E> parsed = WireNamed.parse(type, text);
+    if (parsed.isEmpty()) {
+      error(
+          field,
+          "expected one of " + WireNamed.allowed(type) + " or no value; found \"" + text + "\"");
+    }
+    return parsed.orElse(null);
+  }
+
+  /** A whole number ≥ 0 (JSON number or decimal digits); {@code fallback} when absent. */
+  int count(CaseField field, int fallback) {
+    Object value = raw(field);
+    if (value == null) {
+      return fallback;
+    }
+    Optional<BigInteger> whole = wholeNumber(value);
+    if (whole.isEmpty() || whole.get().signum() < 0 || whole.get().bitLength() > 31) {
+      error(field, "expected a whole number ≥ 0, found " + describe(value));
+      return fallback;
+    }
+    return whole.get().intValueExact();
+  }
+
+  /** {@code true}/{@code false} (also {@code 是}/{@code 否}); {@code fallback} when absent. */
+  boolean bool(CaseField field, boolean fallback) {
+    Object value = raw(field);
+    if (value == null) {
+      return fallback;
+    }
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    String text = value instanceof String s ? s.trim().toLowerCase(Locale.ROOT) : "";
+    switch (text) {
+      case "true", "是":
+        return true;
+      case "false", "否":
+        return false;
+      default:
+        error(field, "expected true or false (also 是 or 否), found " + describe(value));
+        return fallback;
+    }
+  }
+
+  private Object raw(CaseField field) {
+    Object value = row.get(field.wireName());
+    return value instanceof String s && s.isEmpty() ? null : value;
+  }
+
+  private static String timestampProblem(String text) {
+    try {
+      LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+      return "\""
+          + text
+          + "\" has no offset: add one such as +08:00 (Beijing time) or Z (UTC), e.g. "
+          + TIMESTAMP_EXAMPLE
+          + "; a time without offset is never guessed";
+    } catch (DateTimeParseException notLocalEither) {
+      return "expected an ISO-8601 timestamp with offset such as "
+          + TIMESTAMP_EXAMPLE
+          + ", found \""
+          + text
+          + "\"";
+    }
+  }
+
+  private static Optional<BigInteger> wholeNumber(Object value) {
+    if (value instanceof String s) {
+      String digits = s.trim();
+      return DIGITS.matcher(digits).matches()
+          ? Optional.of(new BigInteger(digits))
+          : Optional.empty();
+    }
+    if (!(value instanceof Number n)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new BigDecimal(n.toString()).toBigIntegerExact());
+    } catch (NumberFormatException | ArithmeticException notWhole) {
+      return Optional.empty();
+    }
+  }
+
+  static String describe(Object value) {
+    if (value instanceof String s) {
+      return "\"" + s + "\"";
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + value;
+    }
+    if (value instanceof Map) {
+      return "an object";
+    }
+    if (value instanceof List) {
+      return "a list";
+    }
+    return value.getClass().getSimpleName();
+  }
+}

@@ -1,0 +1,33 @@
+package io.liangshai.core.record;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Decides whether records of a tenant may be accepted: the tenant must be known, and be the
+ * uploader or one of its descendants. The registry lives in another module, so callers supply this;
+ * core only asks.
+ */
+@FunctionalInterface
+public interface TenantScope {
+
+  /**
+   * Why records of {@code tenantCode} (a well-formed 6-digit code) may not be accepted, phrased for
+   * the user, e.g. {@code "unknown tenant 339999"}; empty when they may.
+   */
+  Optional<String> rejection(String tenantCode);
+
+  /** Accepts every well-formed code: for re-reading records that were checked when they came in. */
+  static TenantScope any() {
+    return tenantCode -> Optional.empty();
+  }
+
+  /** Accepts exactly the given codes and calls every other one unknown. */
+  static TenantScope knownTenants(Set<String> tenantCodes) {
+    Set<String> known = Set.copyOf(tenantCodes);
+    return tenantCode ->
+        known.contains(tenantCode)
+            ? Optional.empty()
+            : Optional.of("unknown tenant " + tenantCode + ": not in the tenant registry");
+  }
+}

@@ -1,0 +1,368 @@
+package io.liangshai.core.record;
+
+import static io.liangshai.core.testing.CaseRecordFixture.aCase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liangshai.core.testing.CaseRecordFixture;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class CaseRecordValidatorTest {
+
+  private static final Instant RECEIVED = Instant.parse("2024-01-02T01:00:00Z");
+  private static final Instant CLOSED = Instant.parse("2024-01-05T08:00:00.123456Z");
+
+  private final CaseRecordValidator validator =
+      new CaseRecordValidator(
+          code -> code.equals("339999") ? Optional.of("unknown tenant 339999") : Optional.empty());
+
+  private Map<String, Object> closedRow() {
+    return aCase().receivedAt(RECEIVED).closedAt(CLOSED).row();
+  }
+
+  private List<FieldError> errorsOf(Map<String, Object> row) {
+    ValidationResult result = validator.validate(row, 7);
+    assertThat(result.isValid()).as("row is invalid").isFalse();
+    return result.errors();
+  }
+
+  private FieldError onlyErrorOf(Map<String, Object> row) {
+    List<FieldError> errors = errorsOf(row);
+    assertThat(errors).hasSize(1);
+    return errors.get(0);
+  }
+
+  @Test
+  void acceptsACompleteRow() {
+    ValidationResult result = validator.validate(closedRow(), 1);
+
+    assertThat(result.errors()).isEmpty();
+    assertThat(result.record()).isEqualTo(aCase().receivedAt(RECEIVED).closedAt(CLOSED).build());
+  }
+
+  @Test
+  void appliesDefaultsToAbsentOptionalFields() {
+    Map<String, Object> row = aCase().row();
+    for (String optional :
+        List.of(
+            "enterprise_name",
+            "deadline",
+            "closed_at",
+            "escalation_level",
+            "reassigned_count",
+            "leader_instructed",
+            "satisfaction",
+            "description")) {
+      row.remove(optional);
+    }
+
+    CaseRecord record = validator.validate(row, 1).record();
+
+    assertThat(record.escalationLevel()).isEqualTo(EscalationLevel.COUNTY);
+    assertThat(record.reassignedCount()).isZero();
+    assertThat(record.leaderInstructed()).isFalse();
+    assertThat(record.satisfaction()).isNull();
+    assertThat(record.deadline()).isNull();
+    assertThat(record.enterpriseName()).isNull();
+    assertThat(record.description()).isNull();
+  }
+
+  @Test
+  void readsCsvCellsAsTheSameRecordAsJson() {
+    Map<String, Object> json = closedRow();
+    json.put("leader_instructed", true);
+    json.put("reassigned_count", 2);
+    json.put("deadline", null);
+    Map<String, Object> csv = new HashMap<>();
+    json.forEach((field, value) -> csv.put(field, value == null ? "" : value.toString()));
+    csv.put("leader_instructed", "是");
+    csv.put("received_at", "2024-01-02T09:00:00+08:00");
+
+    assertThat(validator.validate(csv, 1).record()).isEqualTo(validator.validate(json, 1).record());
+  }
+
+  @Test
+  void readsBooleansWrittenInChinese() {
+    Map<String, Object> row = aCase().row();
+    row.put("leader_instructed", "否");
+    assertThat(validator.validate(row, 1).record().leaderInstructed()).isFalse();
+    row.put("leader_instructed", "是");
+    assertThat(validator.validate(row, 1).record().leaderInstructed()).isTrue();
+    row.put("leader_instructed", "TRUE");
+    assertThat(validator.validate(row, 1).record().leaderInstructed()).isTrue();
+  }
+
+  @Test
+  void rejectsBlankCaseId() {
+    Map<String, Object> row = aCase().row();
+    row.put("case_id", "  ");
+
+    FieldError error = onlyErrorOf(row);
+
+    assertThat(error.field()).isEqualTo("case_id");
+    assertThat(error.message()).contains("1–64 characters");
+  }
+
+  @Test
+  void rejectsEmptyCaseIdWithoutNamingACase() {
+    Map<String, Object> row = aCase().row();
+    row.put("case_id", "");
+
+    FieldError error = onlyErrorOf(row);
+
+    assertThat(error.caseId()).isNull();
+    assertThat(error.message()).contains("is required");
+  }
+
+  @Test
+  void acceptsCaseIdOf64CharsAndRejects65() {
+    assertThat(validator.validate(aCase().caseId("x".repeat(64)).row(), 1).isValid()).isTrue();
+    Map<String, Object> row = aCase().row();
+    row.put("case_id", "x".repeat(65));
+
+    assertThat(onlyErrorOf(row).message()).contains("at most 64 characters, found 65");
+  }
+
+  @Test
+  void rejectsTenantCodeThatIsNotSixDigits() {
+    Map<String, Object> row = aCase().row();
+    row.put("tenant_code", "33052");
+
+    FieldError error = onlyErrorOf(row);
+
+    assertThat(error.field()).isEqualTo("tenant_code");
+    assertThat(error.message()).contains("6-digit").contains("\"33052\"");
+  }
+
+  @Test
+  void rejectsTenantTheScopeRejectsWithItsReason() {
+    Map<String, Object> row = aCase().row();
+    row.put("tenant_code", "339999");
+
+    assertThat(onlyErrorOf(row).message()).isEqualTo("unknown tenant 339999");
+  }
+
+  @Test
+  void rejectsTimestampWithoutOffsetAskingForOne() {
+    Map<String, Object> row = aCase().row();
+    row.put("received_at", "2024-01-02T09:00:00");
+
+    FieldError error = onlyErrorOf(row);
+
+    assertThat(error.field()).isEqualTo("received_at");
+    assertThat(error.message())
+        .contains("has no offset")
+        .contains("+08:00")
+        .contains("never guessed");
+  }
+
+  @Test
+  void rejectsUnparseableTimestampShowingTheExpectedForm() {
+    Map<String, Object> row = aCase().row();
+    row.put("updated_at", "2024-13-45 25:61");
+
+    FieldError error = onlyErrorOf(row);
+
+    assertThat(error.field()).isEqualTo("updated_at");
+    assertThat(error.message())
+        .contains("ISO-8601 timestamp with offset")
+        .contains("2024-13-45 25:61");
+  }
+
+  @Test
+  void rejectsTimestampFinerThanMicroseconds() {
+    Map<String, Object> row = aCase().row();
+    row.put("deadline", "2024-01-20T09:00:00.123456789+08:00");
+
+    assertThat(onlyErrorOf(row).message()).contains("microsecond");
+  }
+
+  @Test
+  void readsTheSameInstantFromAnyOffset() {
+    Map<String, Object> utc = aCase().row();
+    utc.put("received_at", "2024-01-02T01:00:00.5Z");
+    Map<String, Object> beijing = aCase().row();
+    beijing.put("received_at", "2024-01-02T09:00:00.500000+08:00");
+
+    assertThat(validator.validate(utc, 1).record())
+        .isEqualTo(validator.validate(beijing, 1).record());
+  }
+
+  @Test
+  void rejectsClosedAtBeforeReceivedAt() {
+    Map<String, Object> row = closedRow();
+    row.put("closed_at", "2024-01-02T08:59:59+08:00");
+
+    FieldError error = onlyErrorOf(row);
+
+    assertThat(error.field()).isEqualTo("closed_at");
+    assertThat(error.message()).contains("must not be before received_at");
+  }
+
+  @Test
+  void acceptsClosedAtEqualToReceivedAt() {
+    Map<String, Object> row = closedRow();
+    row.put("closed_at", "2024-01-02T09:00:00+08:00");
+
+    assertThat(validator.validate(row, 1).isValid()).isTrue();
+  }
+
+  @Test
+  void requiresClosedAtWhenStatusIsClosed() {
+    Map<String, Object> row = closedRow();
+    row.remove("closed_at");
+
+    FieldError error = onlyErrorOf(row);
+
+    assertThat(error.field()).isEqualTo("closed_at");
+    assertThat(error.message()).contains("required when status is closed");
+  }
+
+  @Test
+  void rejectsClosedAtUnlessStatusIsClosed() {
+    Map<String, Object> row = closedRow();
+    row.put("status", "in_progress");
+
+    assertThat(onlyErrorOf(row).message()).contains("must be empty unless status is closed");
+  }
+
+  @Test
+  void rejectsUnknownEnumValueListingTheAllowedOnes() {
+    Map<String, Object> row = aCase().row();
+    row.put("category", "misc");
+
+    FieldError error = onlyErrorOf(row);
+
+    assertThat(error.field()).isEqualTo("category");
+    assertThat(error.message()).contains("general, project, policy").contains("\"misc\"");
+  }
+
+  @Test
+  void rejectsUnknownSatisfactionLevel() {
+    Map<String, Object> row = aCase().row();
+    row.put("satisfaction", "ok");
+
+    assertThat(onlyErrorOf(row).field()).isEqualTo("satisfaction");
+  }
+
+  @Test
+  void rejectsNegativeOrFractionalReassignedCount() {
+    for (Object bad : List.of(-1, "-1", 1.5, "1.5", "two", true)) {
+      Map<String, Object> row = aCase().row();
+      row.put("reassigned_count", bad);
+
+      FieldError error = onlyErrorOf(row);
+
+      assertThat(error.field()).isEqualTo("reassigned_count");
+      assertThat(error.message()).contains("whole number ≥ 0");
+    }
+  }
+
+  @Test
+  void acceptsReassignedCountAsJsonNumberOrDigits() {
+    for (Object good : List.of(3, 3L, 3.0, "3", " 3 ")) {
+      Map<String, Object> row = aCase().row();
+      row.put("reassigned_count", good);
+
+      assertThat(validator.validate(row, 1).record().reassignedCount()).isEqualTo(3);
+    }
+  }
+
+  @Test
+  void rejectsBooleanThatIsNeitherTrueNorFalse() {
+    Map<String, Object> row = aCase().row();
+    row.put("leader_instructed", "yes");
+
+    assertThat(onlyErrorOf(row).message()).contains("true or false").contains("是");
+  }
+
+  @Test
+  void rejectsWrongUsccCheckCharacter() {
+    Map<String, Object> row = aCase().row();
+    row.put("enterprise_uscc", "91350100M000100Y44");
+
+    FieldError error = onlyErrorOf(row);
+
+    assertThat(error.field()).isEqualTo("enterprise_uscc");
+    assertThat(error.message()).contains("should be '3'");
+  }
+
+  @Test
+  void rejectsUnknownFieldNamingIt() {
+    Map<String, Object> row = aCase().row();
+    row.put("priority", "high");
+
+    FieldError error = onlyErrorOf(row);
+
+    assertThat(error.field()).isEqualTo("priority");
+    assertThat(error.message()).contains("unknown field \"priority\"").contains("case_id");
+  }
+
+  @Test
+  void rejectsStringFieldGivenAsNumber() {
+    Map<String, Object> row = aCase().row();
+    row.put("tenant_code", 330522);
+
+    assertThat(onlyErrorOf(row).message()).contains("expected a string, found integer 330522");
+  }
+
+  @Test
+  void reportsEveryMissingRequiredField() {
+    List<FieldError> errors = errorsOf(Map.of());
+
+    assertThat(errors)
+        .extracting(FieldError::field)
+        .containsExactlyInAnyOrder(
+            "case_id",
+            "tenant_code",
+            "updated_at",
+            "enterprise_uscc",
+            "channel",
+            "category",
+            "received_at",
+            "status");
+  }
+
+  @Test
+  void collectsAllErrorsOfARowWithRowNumberAndCaseId() {
+    Map<String, Object> row = closedRow();
+    row.put("caseid", "typo");
+    row.put("channel", "fax");
+    row.put("closed_at", "2024-01-01T00:00:00Z");
+    row.put("satisfaction", "meh");
+
+    List<FieldError> errors = errorsOf(row);
+
+    assertThat(errors)
+        .extracting(FieldError::field)
+        .containsExactlyInAnyOrder("caseid", "channel", "closed_at", "satisfaction");
+    assertThat(errors).allSatisfy(e -> assertThat(e.row()).isEqualTo(7));
+    assertThat(errors).allSatisfy(e -> assertThat(e.caseId()).isEqualTo("case-1"));
+  }
+
+  @Test
+  void keepsEmptyOptionalTextAsAbsent() {
+    Map<String, Object> row = aCase().row();
+    row.put("enterprise_name", "");
+    row.put("description", "");
+
+    CaseRecord record = validator.validate(row, 1).record();
+
+    assertThat(record.enterpriseName()).isNull();
+    assertThat(record.description()).isNull();
+    assertThat(record).isEqualTo(aCase().enterpriseName(null).description(null).build());
+  }
+
+  @Test
+  void fixtureRowIsValid() {
+    assertThat(
+            new CaseRecordValidator(TenantScope.any())
+                .validate(CaseRecordFixture.aCase().row(), 1)
+                .isValid())
+        .isTrue();
+  }
+}
