@@ -1,0 +1,78 @@
+package io.liangshai.core.indicator;
+
+import io.liangshai.core.record.CaseKey;
+import io.liangshai.core.record.CaseRecord;
+import io.liangshai.core.time.Period;
+import io.liangshai.core.time.PeriodKind;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What one case (its latest version) contributes to the indicators of the periods containing its
+ * {@code received_at}: the time-independent counts, plus what is needed to tell at query time
+ * whether it is overdue and still open. A withdrawn case contributes nothing.
+ *
+ * @param deadline the effective deadline: the given one, or the derived one
+ */
+public record CaseFacts(
+    CaseKey key,
+    Instant receivedAt,
+    Instant deadline,
+    boolean closed,
+    boolean withdrawn,
+    IndicatorCounts contribution) {
+
+  public CaseFacts {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+    Objects.requireNonNull(deadline, "deadline");
+    Objects.requireNonNull(contribution, "contribution");
+  }
+
+  /**
+   * The facts of {@code record}.
+   *
+   * @param recurrence whether {@link RecurrenceRule} found the case to be a recurrence
+   * @param effectiveDeadline the record's given deadline, or the derived one
+   */
+  public static CaseFacts of(CaseRecord record, boolean recurrence, Instant effectiveDeadline) {
+    IndicatorCounts contribution =
+        record.isWithdrawn() ? IndicatorCounts.ZERO : count(record, recurrence, effectiveDeadline);
+    return new CaseFacts(
+        record.key(),
+        record.receivedAt(),
+        effectiveDeadline,
+        record.isClosed(),
+        record.isWithdrawn(),
+        contribution);
+  }
+
+  private static IndicatorCounts count(CaseRecord r, boolean recurrence, Instant deadline) {
+    boolean rated = r.satisfaction() != null;
+    return new IndicatorCounts(
+        1,
+        one(r.isClosed()),
+        one(r.isClosed() && r.closedAt().isAfter(deadline)),
+        one(recurrence),
+        one(rated),
+        one(rated && r.satisfaction().isSatisfied()),
+        one(rated && r.satisfaction().isDissatisfied()),
+        one(r.reassignedCount() >= 1),
+        one(r.leaderInstructed()),
+        one(r.escalationLevel().isEscalated()));
+  }
+
+  private static long one(boolean condition) {
+    return condition ? 1 : 0;
+  }
+
+  /** Counts towards {@code overdue_open} at {@code now}: not closed, deadline before now. */
+  public boolean isOverdueOpenAt(Instant now) {
+    return !withdrawn && !closed && deadline.isBefore(now);
+  }
+
+  /** The period of {@code kind} this case is counted in (by {@code received_at}). */
+  public Period period(PeriodKind kind) {
+    return Period.of(kind, receivedAt);
+  }
+}

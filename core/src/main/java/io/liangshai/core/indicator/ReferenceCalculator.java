@@ -1,0 +1,126 @@
+package io.liangshai.core.indicator;
+
+import io.liangshai.core.record.CaseKey;
+import io.liangshai.core.record.CaseRecord;
+import io.liangshai.core.record.CaseVersions;
+import io.liangshai.core.time.Deadlines;
+import io.liangshai.core.time.Period;
+import io.liangshai.core.time.PeriodKind;
+import io.liangshai.core.time.WorkingDayCalendar;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The indicators of SPEC §3 computed the plain way, all in memory: the oracle that the stream jobs
+ * and benchmarks are checked against. It keeps the latest version of each case (see {@link
+ * CaseVersions}), derives facts, and sums them per period for each tenant, its parent and so on up
+ * to the root, so a city counts its own cases and all its counties' and the province counts all.
+ * Records may come in any order, with duplicates and older versions; the result is the same.
+ */
+public final class ReferenceCalculator {
+
+  private final Map<String, String> childToParent;
+  private final WorkingDayCalendar calendar;
+
+  /**
+   * @param childToParent each tenant code to its parent's; roots (the province) have no entry
+   */
+  public ReferenceCalculator(Map<String, String> childToParent) {
+    this(childToParent, WorkingDayCalendar.china());
+  }
+
+  public ReferenceCalculator(Map<String, String> childToParent, WorkingDayCalendar calendar) {
+    this.childToParent = Map.copyOf(childToParent);
+    this.calendar = Objects.requireNonNull(calendar, "calendar");
+  }
+
+  /**
+   * Indicators for every period of {@code kinds} that received a case (withdrawn ones included),
+   * for every tenant of the hierarchy (zero counts where a tenant had no case).
+   *
+   * @param queryTime the time {@code overdue_open} is judged at
+   * @return period → tenant code → indicators, both sorted
+   */
+  public SortedMap<Period, SortedMap<String, Indicators>> compute(
+      Stream<CaseRecord> records, Collection<PeriodKind> kinds, Instant queryTime) {
+    Map<Period, Map<String, Tally>> tallies = new HashMap<>();
+    for (CaseFacts facts : facts(records)) {
+      List<String> tenants = selfAndAncestors(facts.key().tenantCode());
+      for (PeriodKind kind : kinds) {
+        Map<String, Tally> byTenant =
+            tallies.computeIfAbsent(facts.period(kind), p -> new HashMap<>());
+        if (!facts.withdrawn()) {
+          tenants.forEach(t -> byTenant.computeIfAbsent(t, x -> new Tally()).add(facts, queryTime));
+        }
+      }
+    }
+    return table(tallies);
+  }
+
+  /** The facts of the latest version of every case in {@code records}. */
+  public List<CaseFacts> facts(Stream<CaseRecord> records) {
+    Collection<CaseRecord> latest = CaseVersions.latest(records).values();
+    Set<CaseKey> recurrences = RecurrenceRule.recurrences(latest);
+    List<CaseFacts> facts = new ArrayList<>(latest.size());
+    for (CaseRecord record : latest) {
+      Instant deadline = Deadlines.effective(record.deadline(), record.receivedAt(), calendar);
+      facts.add(CaseFacts.of(record, recurrences.contains(record.key()), deadline));
+    }
+    return facts;
+  }
+
+  /** {@code tenantCode} followed by its parent, grandparent and so on. */
+  public List<String> selfAndAncestors(String tenantCode) {
+    Set<String> chain = new LinkedHashSet<>();
+    for (String t = tenantCode; t != null; t = childToParent.get(t)) {
+      if (!chain.add(t)) {
+        throw new IllegalStateException("tenant hierarchy has a cycle through " + t);
+      }
+    }
+    return List.copyOf(chain);
+  }
+
+  private SortedMap<Period, SortedMap<String, Indicators>> table(
+      Map<Period, Map<String, Tally>> tallies) {
+    Set<String> allTenants = new TreeSet<>(childToParent.keySet());
+    allTenants.addAll(childToParent.values());
+    tallies.values().forEach(byTenant -> allTenants.addAll(byTenant.keySet()));
+    SortedMap<Period, SortedMap<String, Indicators>> table = new TreeMap<>();
+    tallies.forEach(
+        (period, byTenant) -> {
+          SortedMap<String, Indicators> row = new TreeMap<>();
+          for (String tenant : allTenants) {
+            row.put(tenant, byTenant.getOrDefault(tenant, new Tally()).indicators());
+          }
+          table.put(period, row);
+        });
+    return table;
+  }
+
+  private static final class Tally {
+    private IndicatorCounts counts = IndicatorCounts.ZERO;
+    private long overdueOpen;
+
+    void add(CaseFacts facts, Instant queryTime) {
+      counts = counts.plus(facts.contribution());
+      if (facts.isOverdueOpenAt(queryTime)) {
+        overdueOpen++;
+      }
+    }
+
+    Indicators indicators() {
+      return new Indicators(counts, overdueOpen);
+    }
+  }
+}
