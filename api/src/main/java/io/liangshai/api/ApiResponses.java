@@ -1,0 +1,57 @@
+package io.liangshai.api;
+
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Map;
+
+/** JSON answers and JSON errors, the same shape everywhere. */
+public final class ApiResponses {
+
+  private static final Map<Integer, String> REASONS =
+      Map.of(
+          400, "bad_request",
+          401, "unauthorized",
+          403, "forbidden",
+          404, "not_found",
+          405, "method_not_allowed",
+          413, "payload_too_large",
+          415, "unsupported_media_type",
+          429, "too_many_requests",
+          500, "internal_error",
+          503, "unavailable");
+
+  private ApiResponses() {}
+
+  public static void json(RoutingContext ctx, int status, JsonObject body) {
+    ctx.response()
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(body.encode());
+  }
+
+  public static void ok(RoutingContext ctx, JsonObject body) {
+    json(ctx, 200, body);
+  }
+
+  /** {@code {"rows": [...]}}, the shape of every list. */
+  public static void rows(RoutingContext ctx, JsonArray rows) {
+    json(ctx, 200, new JsonObject().put("rows", rows));
+  }
+
+  /** {@code {"status": 403, "error": "forbidden", "message": "..."}}. */
+  public static void error(RoutingContext ctx, int status, String message) {
+    HttpServerResponse response = ctx.response();
+    if (response.ended() || response.headWritten()) {
+      return;
+    }
+    json(
+        ctx,
+        status,
+        new JsonObject()
+            .put("status", status)
+            .put("error", REASONS.getOrDefault(status, status >= 500 ? "error" : "client_error"))
+            .put("message", message));
+  }
+}

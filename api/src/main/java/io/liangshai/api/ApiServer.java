@@ -1,0 +1,175 @@
+package io.liangshai.api;
+
+import io.liangshai.ingest.BatchIntake;
+import io.liangshai.tenants.Authenticator;
+import io.liangshai.tenants.TenantRegistry;
+import io.liangshai.tenants.keys.ApiKeyStore;
+import io.liangshai.warehouse.Warehouse;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.StaticHandler;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP face of liangshai: {@code /api/v1}, {@code /healthz}, {@code /metrics} and the web page.
+ * Routes read as a table; each handler is small and lives with its resource.
+ */
+public final class ApiServer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+  private static final long SMALL_BODY_LIMIT = 64 * 1024;
+  /** Default upload limit (64 MiB): larger bodies get 413. */
+  public static final long DEFAULT_BATCH_LIMIT = 64L * 1024 * 1024;
+
+  private final Vertx vertx;
+  private final Warehouse warehouse;
+  private final TenantRegistry registry;
+  private final Authenticator authenticator;
+  private final ApiKeyStore keys;
+  private final BatchIntake intake;
+  private final PrometheusMeterRegistry meters;
+  private HttpServer server;
+
+  public ApiServer(
+      Vertx vertx,
+      Warehouse warehouse,
+      TenantRegistry registry,
+      String adminKey,
+      BatchIntake intake) {
+    this.vertx = Objects.requireNonNull(vertx, "vertx");
+    this.intake = Objects.requireNonNull(intake, "intake");
+    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.keys = new ApiKeyStore(warehouse, Clock.systemUTC());
+    this.authenticator = new Authenticator(registry, keys, adminKey);
+    this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+  }
+
+  public Router router() {
+    Router router = Router.router(vertx);
+    TenantRoutes tenants = new TenantRoutes(registry, keys);
+    CaseRoutes cases = new CaseRoutes(intake, warehouse, DEFAULT_BATCH_LIMIT);
+    Authentication auth = new Authentication(authenticator);
+
+    router.route().handler(this::countRequests);
+    router.get("/healthz").handler(this::health);
+    router.get("/metrics").handler(this::prometheus);
+    router.get("/api/v1/openapi.yaml").handler(this::openapi);
+
+    router.route("/api/v1/*").handler(auth);
+    router.get("/api/v1/tenants").handler(tenants::list);
+    router.get("/api/v1/tenants/:code/keys").handler(tenants::listKeys);
+    router
+        .post("/api/v1/tenants/:code/keys")
+        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
+        .handler(tenants::issueKey);
+    router.post("/api/v1/cases").handler(cases::upload);
+    router.get("/api/v1/batches/:batch_id").handler(cases::batch);
+
+    router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
+    router.route().failureHandler(this::failure);
+    return router;
+  }
+
+  public Future<HttpServer> start(String host, int port) {
+    return vertx
+        .createHttpServer()
+        .requestHandler(router())
+        .listen(port, host)
+        .onSuccess(
+            s -> {
+              server = s;
+              LOG.info("API listening on http://{}:{}/", host, s.actualPort());
+            });
+  }
+
+  public int port() {
+    if (server == null) {
+      throw new IllegalStateException("the API server is not started");
+    }
+    return server.actualPort();
+  }
+
+  public Future<Void> stop() {
+    return server == null ? Future.succeededFuture() : server.close();
+  }
+
+  private void countRequests(RoutingContext ctx) {
+    ctx.addEndHandler(
+        v ->
+            meters
+                .counter(
+                    "liangshai_http_requests",
+                    "status",
+                    Integer.toString(ctx.response().getStatusCode() / 100) + "xx")
+                .increment());
+    ctx.next();
+  }
+
+  private void health(RoutingContext ctx) {
+    vertx
+        .executeBlocking(warehouse::isHealthy)
+        .onComplete(
+            r -> {
+              boolean up = r.succeeded() && r.result();
+              ApiResponses.json(
+                  ctx,
+                  up ? 200 : 503,
+                  new JsonObject()
+                      .put("status", up ? "ok" : "degraded")
+                      .put("clickhouse", up ? "ok" : "unreachable"));
+            });
+  }
+
+  private void prometheus(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        .end(meters.scrape());
+  }
+
+  private void openapi(RoutingContext ctx) {
+    ctx.response()
+        .putHeader("Content-Type", "application/yaml; charset=utf-8")
+        .end(OpenApiDocument.text());
+  }
+
+  private void failure(RoutingContext ctx) {
+    Throwable t = ctx.failure();
+    if (t instanceof ApiException e) {
+      ApiResponses.error(ctx, e.status(), e.getMessage());
+      return;
+    }
+    int status = ctx.statusCode();
+    if (t == null && status >= 400 && status < 500) {
+      ApiResponses.error(ctx, status, defaultMessage(status));
+      return;
+    }
+    LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), t);
+    ApiResponses.error(ctx, 500, "internal error; the operator's log has the details");
+  }
+
+  private static String defaultMessage(int status) {
+    return switch (status) {
+      case 404 -> "no such resource";
+      case 405 -> "method not allowed";
+      case 413 -> "request body too large";
+      default -> "request rejected";
+    };
+  }
+}

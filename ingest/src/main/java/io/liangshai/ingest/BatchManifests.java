@@ -1,0 +1,67 @@
+package io.liangshai.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liangshai.core.record.FieldError;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A batch manifest as JSON, the shape the API answers with. */
+final class BatchManifests {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private BatchManifests() {}
+
+  static byte[] write(BatchResult r) throws IOException {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("batch_id", r.batchId());
+    o.put("tenant", r.tenant());
+    o.put("key_id", r.keyId());
+    o.put("received_at", r.receivedAt().toString());
+    o.put("format", r.format().name());
+    o.put("bytes", r.bytes());
+    o.put("sha256", r.sha256());
+    o.put("accepted", r.accepted());
+    o.put("ignored", r.ignored());
+    o.put("rejected", r.rejected());
+    ArrayNode errors = o.putArray("errors");
+    for (FieldError e : r.errors()) {
+      ObjectNode err = errors.addObject();
+      err.put("row", e.row());
+      err.put("case_id", e.caseId());
+      err.put("field", e.field());
+      err.put("message", e.message());
+    }
+    return JSON.writeValueAsBytes(o);
+  }
+
+  static BatchResult read(byte[] bytes) throws IOException {
+    JsonNode o = JSON.readTree(bytes);
+    List<FieldError> errors = new ArrayList<>();
+    for (JsonNode e : o.get("errors")) {
+      errors.add(
+          new FieldError(
+              e.get("row").asInt(),
+              e.get("case_id").isNull() ? null : e.get("case_id").asText(),
+              e.get("field").asText(),
+              e.get("message").asText()));
+    }
+    return new BatchResult(
+        o.get("batch_id").asText(),
+        o.get("tenant").asText(),
+        o.get("key_id").asText(),
+        Instant.parse(o.get("received_at").asText()),
+        BatchFormat.valueOf(o.get("format").asText()),
+        o.get("bytes").asLong(),
+        o.get("sha256").asText(),
+        o.get("accepted").asInt(),
+        o.get("ignored").asInt(),
+        o.get("rejected").asInt(),
+        errors);
+  }
+}

@@ -1,0 +1,33 @@
+package io.liangshai.ingest;
+
+import io.liangshai.core.record.FieldError;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What became of one batch, as answered to the uploader and kept in its manifest.
+ *
+ * @param batchId the batch's id, for {@code GET /api/v1/batches/{id}}
+ * @param tenant the uploader's tenant
+ * @param keyId the key it was sent with
+ * @param accepted rows stored as new versions
+ * @param ignored rows identical to a stored record (replays)
+ * @param rejected rows with errors; each has at least one entry in {@code errors}
+ */
+public record BatchResult(
+    String batchId,
+    String tenant,
+    String keyId,
+    Instant receivedAt,
+    BatchFormat format,
+    long bytes,
+    String sha256,
+    int accepted,
+    int ignored,
+    int rejected,
+    List<FieldError> errors) {
+
+  public BatchResult {
+    errors = List.copyOf(errors);
+  }
+}

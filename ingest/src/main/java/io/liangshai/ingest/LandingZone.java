@@ -1,0 +1,118 @@
+package io.liangshai.ingest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The durable hand-over between ingest and the stream job, under {@code $LIANGSHAI_DATA_DIR/landing}:
+ *
+ * <pre>
+ * incoming/            bodies being received (not yet accepted)
+ * raw/BATCH.EXT        every accepted batch exactly as received
+ * records/BATCH.jsonl  its accepted records in canonical JSON, then a trailer line
+ * batches/BATCH.json   its manifest: who, when, size, checksum, counts, per-row errors
+ * </pre>
+ *
+ * Files appear whole: written under a dot-name, fsynced, renamed, and the directory fsynced. The
+ * stream job ignores dot-names, so it never reads half a file.
+ */
+public final class LandingZone {
+
+  private final Path root;
+
+  public LandingZone(Path root) throws IOException {
+    this.root = root;
+    for (String dir : new String[] {"incoming", "raw", "records", "batches"}) {
+      Files.createDirectories(root.resolve(dir));
+    }
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path incomingDir() {
+    return root.resolve("incoming");
+  }
+
+  /** The directory the stream job watches. */
+  public Path recordsDir() {
+    return root.resolve("records");
+  }
+
+  Path rawFile(String batchId, BatchFormat format) {
+    return root.resolve("raw").resolve(batchId + "." + format.extension());
+  }
+
+  Path recordsFile(String batchId) {
+    return recordsDir().resolve(batchId + ".jsonl");
+  }
+
+  Path manifestFile(String batchId) {
+    return root.resolve("batches").resolve(batchId + ".json");
+  }
+
+  /** A fresh file name under {@code incoming/} for a body being received. */
+  public Path newIncomingFile() throws IOException {
+    return Files.createTempFile(incomingDir(), ".body-", ".tmp");
+  }
+
+  /** A hidden temporary beside {@code target}, to be {@link #publish published} over it. */
+  static Path hiddenSibling(Path target) {
+    return target.resolveSibling("." + target.getFileName() + ".tmp");
+  }
+
+  /** fsyncs {@code tmp}, renames it to {@code target} atomically, and fsyncs the directory. */
+  static void publish(Path tmp, Path target) throws IOException {
+    fsync(tmp);
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+    fsyncDirectory(target.getParent());
+  }
+
+  static void writeDurably(Path target, byte[] content) throws IOException {
+    Path tmp = hiddenSibling(target);
+    try (OutputStream out = Files.newOutputStream(tmp)) {
+      out.write(content);
+    }
+    publish(tmp, target);
+  }
+
+  Optional<byte[]> readManifest(String batchId) throws IOException {
+    Path file = manifestFile(batchId);
+    return Files.exists(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+  }
+
+  /** Every published record file, oldest batch first (batch ids sort by time). */
+  Stream<Path> recordFiles() throws IOException {
+    return Files.list(recordsDir())
+        .filter(p -> !p.getFileName().toString().startsWith("."))
+        .filter(p -> p.getFileName().toString().endsWith(".jsonl"))
+        .sorted();
+  }
+
+  static void fsync(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+  }
+
+  static void fsyncDirectory(Path dir) throws IOException {
+    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+      ch.force(true);
+    } catch (IOException e) {
+      // Some file systems do not allow opening a directory; the rename is still atomic there.
+    }
+  }
+}

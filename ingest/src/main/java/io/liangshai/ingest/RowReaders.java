@@ -1,0 +1,223 @@
+package io.liangshai.ingest;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams the rows of a batch body to a consumer, one at a time, so a 100 MB batch is never held
+ * in memory. A body that cannot be read at all throws {@link UnparseableBatchException}.
+ */
+final class RowReaders {
+
+  private static final JsonFactory JSON_FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(64)
+                  .maxStringLength(1_000_000)
+                  .build())
+          .build();
+  private static final ObjectMapper MAPPER = new ObjectMapper(JSON_FACTORY);
+
+  private RowReaders() {}
+
+  static void read(BatchFormat format, InputStream body, Consumer<RawRow> rows)
+      throws UnparseableBatchException {
+    try {
+      switch (format) {
+        case JSON_ARRAY -> readJsonArray(body, rows);
+        case JSON_LINES -> readJsonLines(body, rows);
+        case CSV -> readCsv(body, rows);
+      }
+    } catch (CharacterCodingException e) {
+      throw new UnparseableBatchException("the body is not valid UTF-8 text", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void readJsonArray(InputStream body, Consumer<RawRow> rows)
+      throws IOException, UnparseableBatchException {
+    try (JsonParser parser = JSON_FACTORY.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_ARRAY) {
+        throw new UnparseableBatchException(
+            "an application/json batch must be a JSON array of case objects");
+      }
+      int number = 0;
+      JsonToken token;
+      while ((token = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (token == null) {
+          throw new UnparseableBatchException("the JSON array is not closed (body truncated?)");
+        }
+        number++;
+        if (token == JsonToken.START_OBJECT) {
+          rows.accept(RawRow.of(number, readObject(parser)));
+        } else {
+          parser.skipChildren();
+          rows.accept(RawRow.unreadable(number, "array element is not a JSON object"));
+        }
+      }
+      if (parser.nextToken() != null) {
+        throw new UnparseableBatchException("unexpected content after the JSON array");
+      }
+    } catch (JsonProcessingException e) {
+      throw new UnparseableBatchException("malformed JSON: " + describe(e), e);
+    }
+  }
+
+  private static void readJsonLines(InputStream body, Consumer<RawRow> rows)
+      throws IOException, UnparseableBatchException {
+    BufferedReader reader = utf8(body);
+    String line;
+    int number = 0;
+    int readable = 0;
+    while ((line = reader.readLine()) != null) {
+      if (number == 0 && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      number++;
+      if (line.isBlank()) {
+        number--;
+        continue;
+      }
+      try (JsonParser parser = JSON_FACTORY.createParser(line)) {
+        if (parser.nextToken() != JsonToken.START_OBJECT) {
+          rows.accept(RawRow.unreadable(number, "line is not a JSON object"));
+          continue;
+        }
+        Map<String, Object> fields = readObject(parser);
+        if (parser.nextToken() != null) {
+          rows.accept(RawRow.unreadable(number, "unexpected content after the JSON object"));
+          continue;
+        }
+        readable++;
+        rows.accept(RawRow.of(number, fields));
+      } catch (JsonProcessingException e) {
+        rows.accept(RawRow.unreadable(number, "malformed JSON: " + describe(e)));
+      }
+    }
+    if (number > 0 && readable == 0) {
+      throw new UnparseableBatchException(
+          "no line of the application/x-ndjson body is a JSON object");
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> readObject(JsonParser parser) throws IOException {
+    Map<String, Object> fields = new LinkedHashMap<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      String name = parser.currentName();
+      JsonToken value = parser.nextToken();
+      Object v =
+          switch (value) {
+            case VALUE_STRING -> parser.getText();
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> MAPPER.readValue(parser, Object.class);
+          };
+      if (fields.containsKey(name)) {
+        throw new com.fasterxml.jackson.core.JsonParseException(
+            parser, "field '" + name + "' appears twice");
+      }
+      fields.put(name, v);
+    }
+    return fields;
+  }
+
+  private static void readCsv(InputStream body, Consumer<RawRow> rows)
+      throws IOException, UnparseableBatchException {
+    CSVFormat format =
+        CSVFormat.DEFAULT.builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setAllowMissingColumnNames(false)
+            .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW)
+            .build();
+    BufferedReader reader = utf8(body);
+    reader.mark(1);
+    if (reader.read() != '\uFEFF') {
+      reader.reset();
+    }
+    CSVParser parser;
+    try {
+      parser = format.parse(reader);
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new UnparseableBatchException("bad CSV header row: " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new UnparseableBatchException("malformed CSV header: " + e.getCause().getMessage(), e);
+    }
+    List<String> header = parser.getHeaderNames().stream().map(String::strip).toList();
+    if (header.isEmpty()) {
+      throw new UnparseableBatchException("a text/csv batch needs a header row naming the fields");
+    }
+    Set<String> seen = new HashSet<>();
+    for (String h : header) {
+      if (h.isEmpty() || !seen.add(h)) {
+        throw new UnparseableBatchException("the CSV header has an empty or repeated column: " + header);
+      }
+    }
+    int number = 0;
+    try {
+      for (CSVRecord record : parser) {
+        number++;
+        if (record.size() != header.size()) {
+          rows.accept(
+              RawRow.unreadable(
+                  number,
+                  "row has " + record.size() + " cells but the header has " + header.size()));
+          continue;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+          String cell = record.get(i);
+          fields.put(header.get(i), cell.isEmpty() ? null : cell);
+        }
+        rows.accept(RawRow.of(number, fields));
+      }
+    } catch (UncheckedIOException e) {
+      throw new UnparseableBatchException(
+          "malformed CSV after data row " + number + ": " + e.getCause().getMessage(), e);
+    }
+  }
+
+  private static BufferedReader utf8(InputStream body) {
+    return new BufferedReader(
+        new InputStreamReader(
+            body,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+        64 * 1024);
+  }
+
+  private static String describe(JsonProcessingException e) {
+    var loc = e.getLocation();
+    String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    return e.getOriginalMessage() + where;
+  }
+}

@@ -1,0 +1,87 @@
+package io.liangshai.launcher;
+
+import io.liangshai.api.ApiServer;
+import io.liangshai.clickhouse.local.ClickHouseEndpoint;
+import io.liangshai.clickhouse.local.LocalClickHouseConfig;
+import io.liangshai.ingest.BatchIntake;
+import io.liangshai.ingest.LandingZone;
+import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.tenants.TenantRegistry;
+import io.liangshai.tenants.TenantRegistryLoader;
+import io.liangshai.warehouse.Warehouse;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything liangshai runs on one machine, started in order and stopped in reverse: ClickHouse
+ * (local, unless an external one is configured), the schema, the API.
+ */
+final class Platform implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+  private final LiangshaiConfig config;
+  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private ApiServer api;
+  private TenantRegistry registry;
+
+  Platform(LiangshaiConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    if (config.adminKey().isEmpty()) {
+      throw new IllegalArgumentException("the platform needs an admin key");
+    }
+  }
+
+  void start() throws Exception {
+    LOG.info("starting liangshai: {}", config);
+    Files.createDirectories(config.dataDir());
+    registry = TenantRegistryLoader.loadFileOrDefault(config.tenantsCsv());
+    LOG.info("tenant registry: {} tenants under {}", registry.all().size(), registry.province().name());
+
+    ClickHouseEndpoint clickhouse =
+        config
+            .clickhouseUrl()
+            .map(ClickHouseEndpoint::external)
+            .orElseGet(
+                () -> ClickHouseEndpoint.local(LocalClickHouseConfig.of(config.clickhouseDir())));
+    started.push(clickhouse);
+    Warehouse warehouse = Warehouse.open(clickhouse.jdbcUrl());
+    started.push(warehouse);
+
+    BatchIntake intake =
+        new BatchIntake(new LandingZone(config.landingDir()), registry, Clock.systemUTC());
+    started.push(intake);
+
+    Vertx vertx = Vertx.vertx();
+    started.push(() -> vertx.close().await());
+    api = new ApiServer(vertx, warehouse, registry, config.adminKey().get(), intake);
+    api.start(config.httpHost(), config.httpPort()).await();
+    started.push(() -> api.stop().await());
+  }
+
+  String baseUrl() {
+    String host = config.httpHost().equals("0.0.0.0") ? "127.0.0.1" : config.httpHost();
+    return "http://" + host + ":" + api.port();
+  }
+
+  TenantRegistry registry() {
+    return registry;
+  }
+
+  @Override
+  public void close() {
+    while (!started.isEmpty()) {
+      try {
+        started.pop().close();
+      } catch (Exception e) {
+        LOG.warn("while stopping: {}", e.toString());
+      }
+    }
+  }
+}

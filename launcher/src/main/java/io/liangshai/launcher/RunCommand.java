@@ -1,0 +1,77 @@
+package io.liangshai.launcher;
+
+import io.liangshai.core.config.LiangshaiConfig;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+
+/** {@code bin/liangshai run}: the whole platform in the foreground until Ctrl-C. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the whole platform in the foreground; Ctrl-C stops everything it started.",
+      "Environment: LIANGSHAI_HTTP_PORT (8080), LIANGSHAI_ADMIN_KEY, LIANGSHAI_DATA_DIR (./var),",
+      "LIANGSHAI_CLICKHOUSE_URL (an external ClickHouse; otherwise a local one is started)."
+    })
+class RunCommand implements Callable<Integer> {
+
+  @Override
+  public Integer call() throws Exception {
+    LiangshaiConfig config = withAdminKey(LiangshaiConfig.fromEnvironment());
+    Platform platform = new Platform(config);
+    startAndWait(platform, () -> printWhereToLook(platform, config));
+    return 0;
+  }
+
+  static LiangshaiConfig withAdminKey(LiangshaiConfig config) {
+    if (config.adminKey().isPresent()) {
+      return config;
+    }
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return config.withAdminKey(
+        "admin_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+  }
+
+  /** Starts, runs {@code afterStart}, then blocks until the JVM is asked to stop. */
+  static void startAndWait(Platform platform, ThrowingRunnable afterStart) throws Exception {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              platform.close();
+              stopped.countDown();
+            },
+            "liangshai-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      platform.start();
+      afterStart.run();
+    } catch (Exception e) {
+      Runtime.getRuntime().removeShutdownHook(hook);
+      platform.close();
+      throw e;
+    }
+    stopped.await();
+  }
+
+  private static void printWhereToLook(Platform platform, LiangshaiConfig config) {
+    String url = platform.baseUrl();
+    System.out.println();
+    System.out.println("liangshai is running — Ctrl-C stops it.");
+    System.out.println("  web page   " + url + "/");
+    System.out.println("  health     " + url + "/healthz");
+    System.out.println("  API docs   " + url + "/api/v1/openapi.yaml");
+    System.out.println("  admin key  " + config.adminKey().orElseThrow());
+    System.out.println("  data       " + config.dataDir());
+    System.out.println();
+  }
+
+  @FunctionalInterface
+  interface ThrowingRunnable {
+    void run() throws Exception;
+  }
+}

@@ -1,0 +1,146 @@
+package io.liangshai.stream;
+
+import io.liangshai.core.indicator.CaseFacts;
+import io.liangshai.core.indicator.IndicatorCounts;
+import io.liangshai.core.record.CaseRecord;
+import io.liangshai.core.time.Deadlines;
+import io.liangshai.core.time.Period;
+import io.liangshai.core.time.PeriodKind;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Keyed by case: turns the case's current version and recurrence verdict into its facts, and
+ * sends on, for every tenant it counts for (its own, its city, the province) and every period kind,
+ * the difference between its new contribution and the one counted before — the retraction that
+ * keeps every figure exact when a case changes. Updates about an older version than the one held
+ * (from a group the case has left) are ignored.
+ */
+public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, CountDelta> {
+
+  /** Side output: the case's facts row for {@code case_facts}. */
+  public static final OutputTag<CaseFactRow> FACTS = new OutputTag<>("case-facts") {};
+
+  private final Hierarchy hierarchy;
+  private transient ValueState<Held> held;
+
+  public CaseFactsFunction(Hierarchy hierarchy) {
+    this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
+  }
+
+  /** What is counted for a case now. */
+  public record Held(CaseRecord record, boolean recurrence, long version) {}
+
+  @Override
+  public void open(OpenContext ctx) {
+    held = getRuntimeContext().getState(new ValueStateDescriptor<>("held", Held.class));
+  }
+
+  @Override
+  public void processElement(FactUpdate update, Context ctx, Collector<CountDelta> out)
+      throws Exception {
+    Held before = held.value();
+    CaseRecord incoming = update.record();
+    if (before != null) {
+      int order = incoming.updatedAt().compareTo(before.record().updatedAt());
+      boolean stale =
+          order < 0
+              || (order == 0
+                  && !incoming.equals(before.record())
+                  && incoming.contentHash().compareTo(before.record().contentHash()) < 0);
+      if (stale) {
+        return;
+      }
+      if (incoming.equals(before.record()) && update.recurrence() == before.recurrence()) {
+        return;
+      }
+    }
+    Held after =
+        new Held(incoming, update.recurrence(), Versions.next(before == null ? 0 : before.version()));
+    held.update(after);
+    Map<String, CountDelta> deltas = new LinkedHashMap<>();
+    if (before != null) {
+      add(deltas, facts(before), -1);
+    }
+    CaseFacts now = facts(after);
+    add(deltas, now, +1);
+    for (CountDelta d : deltas.values()) {
+      if (!d.delta().equals(IndicatorCounts.ZERO)) {
+        out.collect(d);
+      }
+    }
+    ctx.output(FACTS, row(after, now));
+  }
+
+  private static CaseFacts facts(Held h) {
+    Instant deadline = h.record().givenDeadline().orElseGet(() -> Deadlines.derive(h.record().receivedAt()));
+    return CaseFacts.of(h.record(), h.recurrence(), deadline);
+  }
+
+  private void add(Map<String, CountDelta> deltas, CaseFacts facts, int sign) {
+    IndicatorCounts contribution = facts.contribution();
+    if (contribution.equals(IndicatorCounts.ZERO)) {
+      return;
+    }
+    IndicatorCounts signed = sign > 0 ? contribution : IndicatorCounts.ZERO.minus(contribution);
+    for (String tenant : hierarchy.selfAndAncestors(facts.key().tenantCode())) {
+      for (PeriodKind kind : PeriodKind.values()) {
+        Period period = facts.period(kind);
+        String key = tenant + '|' + kind + '|' + period;
+        deltas.merge(
+            key,
+            new CountDelta(tenant, kind.name(), period.toString(), signed),
+            (a, b) -> new CountDelta(a.tenant(), a.periodKind(), a.period(), a.delta().plus(b.delta())));
+      }
+    }
+  }
+
+  private CaseFactRow row(Held h, CaseFacts facts) {
+    CaseRecord r = h.record();
+    return new CaseFactRow(
+        r,
+        hierarchy.selfAndAncestors(r.tenantCode()).toArray(String[]::new),
+        facts.deadline(),
+        r.givenDeadline().isEmpty(),
+        h.recurrence(),
+        facts.contribution().overdueClosed() > 0,
+        facts.period(PeriodKind.MONTH).toString(),
+        facts.period(PeriodKind.QUARTER).toString(),
+        facts.period(PeriodKind.YEAR).toString(),
+        facts.period(PeriodKind.WEEK).toString(),
+        h.version());
+  }
+
+  /** The tenant hierarchy, child code → parent code; serializable for the job graph. */
+  public static final class Hierarchy implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private final HashMap<String, String> childToParent;
+
+    public Hierarchy(Map<String, String> childToParent) {
+      this.childToParent = new HashMap<>(childToParent);
+    }
+
+    /** The tenant, then its parent, up to the root. */
+    public List<String> selfAndAncestors(String tenant) {
+      List<String> chain = new ArrayList<>(3);
+      String t = tenant;
+      while (t != null && chain.size() < 16) {
+        chain.add(t);
+        t = childToParent.get(t);
+      }
+      return chain;
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.liangshai.stream;
+
+import io.liangshai.core.record.CaseRecord;
+import io.liangshai.stream.CaseFactsFunction.Hierarchy;
+import io.liangshai.tenants.TenantRegistry;
+import io.liangshai.tenants.TenantRegistryLoader;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The indicators job: landing zone → newest version of each case → recurrence verdicts → per-case
+ * facts and count deltas (with retractions) → counts per tenant and period → ClickHouse.
+ *
+ * <p>Takes its source and sinks in the constructor so tests can run it on their own; {@link
+ * #main} builds the real ones and runs unchanged on a Flink cluster.
+ */
+public final class CaseIndicatorsJob {
+
+  public static final String NAME = "liangshai-indicators";
+  static final long COUNTS_FLUSH_MS = 500;
+
+  private final Source<String, ?, ?> source;
+  private final Sink<CountRow> counts;
+  private final Sink<CaseFactRow> facts;
+  private final BatchProgress progress;
+  private final Hierarchy hierarchy;
+
+  public CaseIndicatorsJob(
+      Source<String, ?, ?> source,
+      Sink<CountRow> counts,
+      Sink<CaseFactRow> facts,
+      BatchProgress progress,
+      Hierarchy hierarchy) {
+    this.source = Objects.requireNonNull(source, "source");
+    this.counts = Objects.requireNonNull(counts, "counts");
+    this.facts = Objects.requireNonNull(facts, "facts");
+    this.progress = Objects.requireNonNull(progress, "progress");
+    this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
+  }
+
+  /** The real job: the landing zone's records directory in, ClickHouse at {@code jdbcUrl} out. */
+  public static CaseIndicatorsJob of(String recordsDir, String jdbcUrl, TenantRegistry registry) {
+    return new CaseIndicatorsJob(
+        landingSource(recordsDir),
+        ClickHouseSinks.counts(jdbcUrl),
+        ClickHouseSinks.facts(jdbcUrl),
+        new ClickHouseBatchProgress(jdbcUrl),
+        new Hierarchy(registry.childToParent()));
+  }
+
+  /** Watches the landing zone for new record files (any Flink file system URI or local path). */
+  public static FileSource<String> landingSource(String recordsDir) {
+    return FileSource.forRecordStreamFormat(
+            new TextLineInputFormat(), new org.apache.flink.core.fs.Path(recordsDir))
+        .monitorContinuously(Duration.ofMillis(500))
+        .build();
+  }
+
+  /** Adds the job's graph to {@code env}. */
+  public void build(StreamExecutionEnvironment env) {
+    DataStream<String> lines =
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "landing zone").uid("landing-zone");
+
+    DataStream<CaseRecord> records =
+        lines.process(new LandingParser(progress)).name("parse records").uid("parse-records");
+
+    SingleOutputStreamOperator<GroupChange> changes =
+        records
+            .keyBy(FactUpdate::caseKeyOf, Types.STRING)
+            .process(new LatestVersionFunction())
+            .name("latest version")
+            .uid("latest-version");
+
+    SingleOutputStreamOperator<FactUpdate> verdicts =
+        changes
+            .keyBy(GroupChange::groupKey, Types.STRING)
+            .process(new RecurrenceGroupFunction())
+            .name("recurrence groups")
+            .uid("recurrence-groups");
+
+    SingleOutputStreamOperator<CountDelta> deltas =
+        verdicts
+            .keyBy(FactUpdate::caseKey, Types.STRING)
+            .process(new CaseFactsFunction(hierarchy))
+            .name("case facts")
+            .uid("case-facts");
+
+    deltas.getSideOutput(CaseFactsFunction.FACTS).sinkTo(facts).name("case_facts").uid("case-facts-sink");
+
+    deltas
+        .keyBy(CountDelta::key, Types.STRING)
+        .transform(
+            "period counts",
+            TypeInformation.of(CountRow.class),
+            new PeriodCountsOperator(COUNTS_FLUSH_MS))
+        .uid("period-counts")
+        .sinkTo(counts)
+        .name("tenant_period_counts")
+        .uid("counts-sink");
+  }
+
+  public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {
+    build(env);
+    return env.execute(NAME);
+  }
+
+  /**
+   * On a Flink cluster: {@code flink run liangshai-stream-jobs.jar --landing URI --clickhouse
+   * JDBC_URL [--tenants CSV]}.
+   */
+  public static void main(String[] args) throws Exception {
+    JobArguments a = JobArguments.parse(args);
+    TenantRegistry registry = TenantRegistryLoader.loadFileOrDefault(a.tenants().map(Path::of));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    of(a.landing(), a.clickhouse(), registry).execute(env);
+  }
+
+  record JobArguments(String landing, String clickhouse, Optional<String> tenants) {
+    static JobArguments parse(String[] args) {
+      String landing = null;
+      String clickhouse = null;
+      String tenants = null;
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        switch (args[i]) {
+          case "--landing" -> landing = args[i + 1];
+          case "--clickhouse" -> clickhouse = args[i + 1];
+          case "--tenants" -> tenants = args[i + 1];
+          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+        }
+      }
+      if (landing == null || clickhouse == null) {
+        throw new IllegalArgumentException(
+            "usage: --landing <records dir URI> --clickhouse <jdbc url> [--tenants <csv>]");
+      }
+      return new JobArguments(landing, clickhouse, Optional.ofNullable(tenants));
+    }
+  }
+}

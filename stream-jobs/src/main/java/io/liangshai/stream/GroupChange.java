@@ -1,0 +1,23 @@
+package io.liangshai.stream;
+
+import io.liangshai.core.record.CaseRecord;
+
+/**
+ * A change to the membership of one recurrence group (same tenant, enterprise and category): a
+ * case's current version joins it ({@code record} set), or the case leaves it ({@code record}
+ * null) because its newest version moved to another group.
+ */
+public record GroupChange(String groupKey, String caseId, CaseRecord record) {
+
+  static GroupChange join(CaseRecord record) {
+    return new GroupChange(groupKeyOf(record), record.caseId(), record);
+  }
+
+  static GroupChange leave(CaseRecord previous) {
+    return new GroupChange(groupKeyOf(previous), previous.caseId(), null);
+  }
+
+  static String groupKeyOf(CaseRecord r) {
+    return r.tenantCode() + '|' + r.enterpriseUscc() + '|' + r.category().wireName();
+  }
+}

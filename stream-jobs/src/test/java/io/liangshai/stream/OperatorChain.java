@@ -1,0 +1,105 @@
+package io.liangshai.stream;
+
+import io.liangshai.core.indicator.IndicatorCounts;
+import io.liangshai.core.record.CaseRecord;
+import io.liangshai.stream.CaseFactsFunction.Hierarchy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+
+/**
+ * The job's keyed operators wired by hand in test harnesses (one subtask each), so a test can push
+ * records in any order and read the counts and facts the job would write.
+ */
+final class OperatorChain implements AutoCloseable {
+
+  private final KeyedOneInputStreamOperatorTestHarness<String, CaseRecord, GroupChange> latest;
+  private final KeyedOneInputStreamOperatorTestHarness<String, GroupChange, FactUpdate> groups;
+  private final KeyedOneInputStreamOperatorTestHarness<String, FactUpdate, CountDelta> facts;
+  private final KeyedOneInputStreamOperatorTestHarness<String, CountDelta, CountRow> counts;
+  private final Map<String, IndicatorCounts> latestCounts = new HashMap<>();
+  private final Map<String, CaseFactRow> latestFacts = new HashMap<>();
+  private final List<CountDelta> allDeltas = new ArrayList<>();
+
+  OperatorChain(Map<String, String> childToParent) throws Exception {
+    latest =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new LatestVersionFunction()), FactUpdate::caseKeyOf, Types.STRING);
+    groups =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new RecurrenceGroupFunction()), GroupChange::groupKey, Types.STRING);
+    facts =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new CaseFactsFunction(new Hierarchy(childToParent))),
+            FactUpdate::caseKey,
+            Types.STRING);
+    counts =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new PeriodCountsOperator(0), CountDelta::key, Types.STRING);
+    latest.open();
+    groups.open();
+    facts.open();
+    counts.open();
+  }
+
+  /** Pushes one record through every operator. */
+  void push(CaseRecord record) throws Exception {
+    latest.processElement(record, 0);
+    for (GroupChange c : drain(latest)) {
+      groups.processElement(c, 0);
+      for (FactUpdate u : drain(groups)) {
+        facts.processElement(u, 0);
+        for (CountDelta d : drain(facts)) {
+          allDeltas.add(d);
+          counts.processElement(d, 0);
+        }
+        var side = facts.getSideOutput(CaseFactsFunction.FACTS);
+        if (side != null) {
+          while (!side.isEmpty()) {
+            CaseFactRow row = side.poll().getValue();
+            latestFacts.put(FactUpdate.caseKeyOf(row.record()), row);
+          }
+        }
+      }
+    }
+  }
+
+  /** The counts as the sink would hold them after a checkpoint (flushes first). */
+  Map<String, IndicatorCounts> counts() throws Exception {
+    counts.prepareSnapshotPreBarrier(1);
+    for (CountRow row : drain(counts)) {
+      latestCounts.put(row.tenant() + '|' + row.periodKind() + '|' + row.period(), row.counts());
+    }
+    return Map.copyOf(latestCounts);
+  }
+
+  IndicatorCounts counts(String tenant, String kind, String period) throws Exception {
+    return counts().getOrDefault(tenant + '|' + kind + '|' + period, IndicatorCounts.ZERO);
+  }
+
+  Map<String, CaseFactRow> facts() {
+    return Map.copyOf(latestFacts);
+  }
+
+  List<CountDelta> deltas() {
+    return List.copyOf(allDeltas);
+  }
+
+  private static <T> List<T> drain(KeyedOneInputStreamOperatorTestHarness<String, ?, T> h) {
+    List<T> out = new ArrayList<>(h.extractOutputValues());
+    h.getOutput().clear();
+    return out;
+  }
+
+  @Override
+  public void close() throws Exception {
+    latest.close();
+    groups.close();
+    facts.close();
+    counts.close();
+  }
+}
