@@ -65,6 +65,8 @@ public final class ApiServer {
     Router router = Router.router(vertx);
     TenantRoutes tenants = new TenantRoutes(registry, keys);
     CaseRoutes cases = new CaseRoutes(intake, warehouse, DEFAULT_BATCH_LIMIT);
+    MetricsRoutes metrics =
+        new MetricsRoutes(registry, new MetricsQueries(warehouse), Clock.systemUTC());
     Authentication auth = new Authentication(authenticator);
 
     router.route().handler(this::countRequests);
@@ -81,6 +83,7 @@ public final class ApiServer {
         .handler(tenants::issueKey);
     router.post("/api/v1/cases").handler(cases::upload);
     router.get("/api/v1/batches/:batch_id").handler(cases::batch);
+    router.get("/api/v1/metrics").handler(metrics::metrics);
 
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(this::failure);

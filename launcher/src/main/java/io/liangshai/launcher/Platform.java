@@ -5,6 +5,8 @@ import io.liangshai.clickhouse.local.ClickHouseEndpoint;
 import io.liangshai.clickhouse.local.LocalClickHouseConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
+import io.liangshai.stream.CaseIndicatorsJob;
+import io.liangshai.stream.LocalIndicatorsRunner;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
@@ -20,11 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything liangshai runs on one machine, started in order and stopped in reverse: ClickHouse
- * (local, unless an external one is configured), the schema, the API.
+ * (local, unless an external one is configured), the schema, the landing zone, the indicators job
+ * in a Flink MiniCluster, the API.
  */
 final class Platform implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
+
+  private static final int FLINK_PARALLELISM = 2;
+  private static final long CHECKPOINT_MS = 1000;
 
   private final LiangshaiConfig config;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
@@ -54,9 +60,14 @@ final class Platform implements AutoCloseable {
     Warehouse warehouse = Warehouse.open(clickhouse.jdbcUrl());
     started.push(warehouse);
 
-    BatchIntake intake =
-        new BatchIntake(new LandingZone(config.landingDir()), registry, Clock.systemUTC());
+    LandingZone landing = new LandingZone(config.landingDir());
+    BatchIntake intake = new BatchIntake(landing, registry, Clock.systemUTC());
     started.push(intake);
+
+    CaseIndicatorsJob job =
+        CaseIndicatorsJob.of(landing.recordsDir().toString(), clickhouse.jdbcUrl(), registry);
+    started.push(
+        LocalIndicatorsRunner.start(job, config.checkpointDir(), FLINK_PARALLELISM, CHECKPOINT_MS));
 
     Vertx vertx = Vertx.vertx();
     started.push(() -> vertx.close().await());

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -129,7 +130,11 @@ public final class ApiKeyStore {
       ps.setString(4, hash);
       ps.setTimestamp(5, Timestamp.from(key.createdAt()));
       ps.setString(6, key.createdBy());
-      ps.setTimestamp(7, key.revokedAt().map(Timestamp::from).orElse(null));
+      if (key.revokedAt().isPresent()) {
+        ps.setTimestamp(7, Timestamp.from(key.revokedAt().get()));
+      } else {
+        ps.setNull(7, Types.TIMESTAMP);
+      }
       ps.setLong(8, key.revokedAt().isPresent() ? 2 : 1);
       ps.executeUpdate();
     }

@@ -1,0 +1,71 @@
+package io.liangshai.api;
+
+import io.liangshai.core.indicator.Indicators;
+import io.liangshai.core.time.Period;
+import io.liangshai.tenants.Principal;
+import io.liangshai.tenants.Tenant;
+import io.liangshai.tenants.TenantLevel;
+import io.liangshai.tenants.TenantRegistry;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** {@code GET /api/v1/metrics}: SPEC §3 indicators for one tenant or a level, within scope. */
+final class MetricsRoutes {
+
+  private final TenantRegistry registry;
+  private final MetricsQueries queries;
+  private final Clock clock;
+
+  MetricsRoutes(TenantRegistry registry, MetricsQueries queries, Clock clock) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.queries = Objects.requireNonNull(queries, "queries");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  void metrics(RoutingContext ctx) {
+    Principal caller = Authentication.principal(ctx);
+    Period period = Params.period(ctx);
+    String tenant = Params.optional(ctx, "tenant");
+    String level = Params.optional(ctx, "level");
+    if ((tenant == null) == (level == null)) {
+      throw ApiException.badRequest("give exactly one of tenant=CODE or level=county|city");
+    }
+    if (tenant != null) {
+      Tenant t = Params.tenant(ctx, registry, tenant);
+      Authentication.requireScope(ctx, t.code());
+      ctx.vertx()
+          .executeBlocking(() -> queries.indicators(period, List.of(t.code()), clock.instant()))
+          .onSuccess(m -> ApiResponses.ok(ctx, toJson(t.code(), period, m.get(t.code()))))
+          .onFailure(ctx::fail);
+      return;
+    }
+    TenantLevel lvl = Params.level(level);
+    List<String> codes =
+        registry.atLevel(lvl).stream()
+            .map(Tenant::code)
+            .filter(caller::canAccess)
+            .toList();
+    ctx.vertx()
+        .executeBlocking(() -> queries.indicators(period, codes, clock.instant()))
+        .onSuccess(
+            m -> {
+              JsonArray rows = new JsonArray();
+              for (Map.Entry<String, Indicators> e : m.entrySet()) {
+                rows.add(toJson(e.getKey(), period, e.getValue()));
+              }
+              ApiResponses.rows(ctx, rows);
+            })
+        .onFailure(ctx::fail);
+  }
+
+  static JsonObject toJson(String tenant, Period period, Indicators indicators) {
+    JsonObject json = new JsonObject().put("tenant", tenant).put("period", period.toString());
+    indicators.toMap().forEach(json::put);
+    return json;
+  }
+}

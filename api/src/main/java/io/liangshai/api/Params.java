@@ -1,0 +1,63 @@
+package io.liangshai.api;
+
+import io.liangshai.core.time.Period;
+import io.liangshai.tenants.Tenant;
+import io.liangshai.tenants.TenantLevel;
+import io.liangshai.tenants.TenantRegistry;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/** Query parameters, validated, with a 400 that says what was expected. */
+final class Params {
+
+  private Params() {}
+
+  static String optional(RoutingContext ctx, String name) {
+    List<String> values = ctx.queryParam(name);
+    if (values.size() > 1) {
+      throw ApiException.badRequest("parameter " + name + " is given more than once");
+    }
+    if (values.isEmpty() || values.get(0).isBlank()) {
+      return null;
+    }
+    String v = values.get(0).strip();
+    if (v.length() > 64) {
+      throw ApiException.badRequest("parameter " + name + " is too long");
+    }
+    return v;
+  }
+
+  static String required(RoutingContext ctx, String name, String example) {
+    String v = optional(ctx, name);
+    if (v == null) {
+      throw ApiException.badRequest("parameter " + name + " is required, e.g. " + name + "=" + example);
+    }
+    return v;
+  }
+
+  static Period period(RoutingContext ctx) {
+    String text = required(ctx, "period", "2024-03");
+    try {
+      return Period.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badRequest(
+          "period '" + text + "' is not a month (2024-03), quarter (2024-Q1), year (2024) or ISO week (2024-W09)");
+    }
+  }
+
+  static Tenant tenant(RoutingContext ctx, TenantRegistry registry, String code) {
+    if (!code.matches("\\d{6}")) {
+      throw ApiException.badRequest("tenant must be a 6-digit code, got '" + code + "'");
+    }
+    return registry.find(code).orElseThrow(() -> ApiException.notFound("unknown tenant " + code));
+  }
+
+  static TenantLevel level(String text) {
+    return switch (text) {
+      case "county" -> TenantLevel.COUNTY;
+      case "city" -> TenantLevel.CITY;
+      case "province" -> TenantLevel.PROVINCE;
+      default -> throw ApiException.badRequest("level must be county, city or province, got '" + text + "'");
+    };
+  }
+}
