@@ -1,0 +1,286 @@
+package io.liangshai.core.ranking;
+
+import io.liangshai.core.indicator.Indicator;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * A scored league table of one peer group for one period (晾晒评价, SPEC §4): eligibility, normalised
+ * indicator scores, the weighted score, shared ranks, the previous rank, and for every rate its
+ * Wilson interval, funnel signal and shrunk value; beyond the SPEC, each tenant's rank interval and
+ * the scheme's weight sensitivity. Results do not depend on the order of the tenants.
+ */
+public final class LeagueTable {
+
+  /** The four rates of SPEC §3, in SPEC order. */
+  static final List<Indicator> RATES =
+      List.of(
+          Indicator.RESOLUTION_RATE,
+          Indicator.OVERDUE_RATE,
+          Indicator.RECURRENCE_RATE,
+          Indicator.SATISFACTION_RATE);
+
+  private final Scheme scheme;
+  private final List<LeagueRow> rows;
+  private final Map<Indicator, Double> pooledRates;
+  private final Map<Indicator, BetaBinomialPrior> priors;
+  private final WeightSensitivity weightSensitivity;
+
+  private LeagueTable(
+      Scheme scheme,
+      List<LeagueRow> rows,
+      Map<Indicator, Double> pooledRates,
+      Map<Indicator, BetaBinomialPrior> priors,
+      WeightSensitivity weightSensitivity) {
+    this.scheme = scheme;
+    this.rows = List.copyOf(rows);
+    this.pooledRates = Collections.unmodifiableMap(pooledRates);
+    this.priors = Collections.unmodifiableMap(priors);
+    this.weightSensitivity = weightSensitivity;
+  }
+
+  /** {@link #compute(Scheme, List, Map, RobustnessSettings)} with the default settings. */
+  public static LeagueTable compute(
+      Scheme scheme, List<TenantFigures> current, Map<String, Integer> previousRanks) {
+    return compute(scheme, current, previousRanks, RobustnessSettings.defaults());
+  }
+
+  /**
+   * Ranks the members of a peer group.
+   *
+   * @param current every member of the group with its figures for the period, in any order
+   * @param previousRanks tenant code → rank in the previous period of the same length; tenants
+   *     without one are simply absent
+   * @throws IllegalArgumentException when a tenant is listed twice
+   */
+  public static LeagueTable compute(
+      Scheme scheme,
+      List<TenantFigures> current,
+      Map<String, Integer> previousRanks,
+      RobustnessSettings settings) {
+    Objects.requireNonNull(scheme, "scheme");
+    Objects.requireNonNull(current, "current");
+    Objects.requireNonNull(previousRanks, "previousRanks");
+    Objects.requireNonNull(settings, "settings");
+    List<TenantFigures> eligible = new ArrayList<>();
+    List<TenantFigures> ineligible = new ArrayList<>();
+    for (TenantFigures figures : byTenantCode(current)) {
+      (figures.received() >= scheme.minimumVolume() ? eligible : ineligible).add(figures);
+    }
+    return new Builder(scheme, eligible, previousRanks, settings).build(ineligible);
+  }
+
+  public Scheme scheme() {
+    return scheme;
+  }
+
+  /** Every member: eligible ones by rank then tenant code, then ineligible ones by tenant code. */
+  public List<LeagueRow> rows() {
+    return rows;
+  }
+
+  /** The row of {@code tenant}, if it is a member. */
+  public Optional<LeagueRow> row(String tenant) {
+    return rows.stream().filter(r -> r.tenant().equals(tenant)).findFirst();
+  }
+
+  /** p₀ of each rate: Σ numerators / Σ denominators over eligible tenants; null when Σ is 0. */
+  public Map<Indicator, Double> pooledRates() {
+    return pooledRates;
+  }
+
+  /** The empirical-Bayes prior of each rate; absent when the eligible tenants give none. */
+  public Map<Indicator, BetaBinomialPrior> priors() {
+    return priors;
+  }
+
+  /** The scheme's weight sensitivity over this group; null when not run or nobody is eligible. */
+  public WeightSensitivity weightSensitivity() {
+    return weightSensitivity;
+  }
+
+  private static List<TenantFigures> byTenantCode(List<TenantFigures> current) {
+    List<TenantFigures> sorted = new ArrayList<>(current);
+    Set<String> seen = new HashSet<>();
+    for (TenantFigures figures : sorted) {
+      Objects.requireNonNull(figures, "current contains null");
+      if (!seen.add(figures.tenant())) {
+        throw new IllegalArgumentException("tenant " + figures.tenant() + " is listed twice");
+      }
+    }
+    sorted.sort(Comparator.comparing(TenantFigures::tenant));
+    return sorted;
+  }
+
+  /** One computation: the eligible tenants as arrays, then rows. */
+  private static final class Builder {
+    private final Scheme scheme;
+    private final List<TenantFigures> eligible;
+    private final Map<String, Integer> previousRanks;
+    private final RobustnessSettings settings;
+    private final Map<Indicator, Double> pooled = new EnumMap<>(Indicator.class);
+    private final Map<Indicator, BetaBinomialPrior> priors = new EnumMap<>(Indicator.class);
+    private long[][] numerators;
+    private long[][] denominators;
+    private double[][] scores;
+    private BigDecimal[] totals;
+    private int[] ranks;
+
+    Builder(
+        Scheme scheme,
+        List<TenantFigures> eligible,
+        Map<String, Integer> previousRanks,
+        RobustnessSettings settings) {
+      this.scheme = scheme;
+      this.eligible = eligible;
+      this.previousRanks = previousRanks;
+      this.settings = settings;
+    }
+
+    LeagueTable build(List<TenantFigures> ineligible) {
+      fitGroup();
+      scoreEligible();
+      SplittableRandom root = new SplittableRandom(settings.seed());
+      SplittableRandom bootstrapRandom = root.split();
+      SplittableRandom weightRandom = root.split();
+      int tenants = eligible.size();
+      RankInterval[] intervals =
+          settings.resamples() > 0 && tenants > 0
+              ? RankBootstrap.intervals(
+                  scheme, numerators, denominators, tenants, settings.resamples(), bootstrapRandom)
+              : new RankInterval[tenants];
+      WeightPerturbation.Result sensitivity =
+          settings.weightDraws() > 0 && tenants > 0
+              ? WeightPerturbation.run(
+                  Scoring.weights(scheme),
+                  scores,
+                  ranks,
+                  settings.weightDraws(),
+                  settings.weightNoise(),
+                  weightRandom)
+              : null;
+
+      List<LeagueRow> rows = new ArrayList<>();
+      for (int t = 0; t < tenants; t++) {
+        rows.add(
+            eligibleRow(t, intervals[t], sensitivity == null ? null : sensitivity.tenants()[t]));
+      }
+      rows.sort(Comparator.comparing(LeagueRow::rank).thenComparing(LeagueRow::tenant));
+      ineligible.forEach(figures -> rows.add(ineligibleRow(figures)));
+      return new LeagueTable(
+          scheme, rows, pooled, priors, sensitivity == null ? null : sensitivity.summary());
+    }
+
+    /** SPEC §4 steps 2–4: the scheme rates as arrays, their scores, the totals and the ranks. */
+    private void scoreEligible() {
+      int tenants = eligible.size();
+      int indicators = scheme.indicators().size();
+      numerators = new long[indicators][tenants];
+      denominators = new long[indicators][tenants];
+      double[][] values = new double[indicators][tenants];
+      for (int i = 0; i < indicators; i++) {
+        Indicator rate = scheme.indicators().get(i).rate();
+        for (int t = 0; t < tenants; t++) {
+          numerators[i][t] = eligible.get(t).indicators().count(rate.numerator());
+          denominators[i][t] = eligible.get(t).indicators().count(rate.denominator());
+          Double value = eligible.get(t).indicators().rate(rate);
+          values[i][t] = value == null ? Double.NaN : value;
+        }
+      }
+      scores = Scoring.indicatorScores(scheme, values);
+      totals = Scoring.totals(Scoring.weights(scheme), scores, tenants);
+      ranks = Scoring.ranks(totals);
+    }
+
+    private LeagueRow eligibleRow(int t, RankInterval interval, TenantSensitivity sensitivity) {
+      Map<Indicator, Double> indicatorScores = new LinkedHashMap<>();
+      for (int i = 0; i < scores.length; i++) {
+        indicatorScores.put(scheme.indicators().get(i).rate(), scores[i][t]);
+      }
+      TenantFigures figures = eligible.get(t);
+      Integer previous = previousRanks.get(figures.tenant());
+      return new LeagueRow(
+          figures.tenant(),
+          figures.indicators(),
+          true,
+          null,
+          Collections.unmodifiableMap(indicatorScores),
+          totals[t],
+          ranks[t],
+          previous,
+          previous == null ? null : previous - ranks[t],
+          rateDetails(figures),
+          interval,
+          sensitivity);
+    }
+
+    private LeagueRow ineligibleRow(TenantFigures figures) {
+      return new LeagueRow(
+          figures.tenant(),
+          figures.indicators(),
+          false,
+          "received " + figures.received() + " < minimum " + scheme.minimumVolume(),
+          Map.of(),
+          null,
+          null,
+          previousRanks.get(figures.tenant()),
+          null,
+          rateDetails(figures),
+          null,
+          null);
+    }
+
+    /** Pooled rates and empirical-Bayes priors of every rate over the eligible tenants. */
+    private void fitGroup() {
+      for (Indicator rate : RATES) {
+        long[] x = new long[eligible.size()];
+        long[] n = new long[eligible.size()];
+        long sumX = 0;
+        long sumN = 0;
+        for (int t = 0; t < eligible.size(); t++) {
+          x[t] = eligible.get(t).indicators().count(rate.numerator());
+          n[t] = eligible.get(t).indicators().count(rate.denominator());
+          sumX += x[t];
+          sumN += n[t];
+        }
+        pooled.put(rate, sumN == 0 ? null : (double) sumX / sumN);
+        BetaBinomialPrior prior = BetaBinomialPrior.fit(x, n);
+        if (prior != null) {
+          priors.put(rate, prior);
+        }
+      }
+    }
+
+    private Map<Indicator, RateDetail> rateDetails(TenantFigures figures) {
+      Map<Indicator, RateDetail> details = new EnumMap<>(Indicator.class);
+      for (Indicator rate : RATES) {
+        long x = figures.indicators().count(rate.numerator());
+        long n = figures.indicators().count(rate.denominator());
+        BetaBinomialPrior prior = priors.get(rate);
+        Double raw = figures.indicators().rate(rate);
+        details.put(
+            rate,
+            new RateDetail(
+                rate,
+                x,
+                n,
+                raw,
+                Wilson.interval95(x, n),
+                FunnelPlot.signal(x, n, pooled.get(rate), scheme.direction(rate)),
+                prior == null ? raw : prior.shrink(x, n)));
+      }
+      return Collections.unmodifiableMap(details);
+    }
+  }
+}

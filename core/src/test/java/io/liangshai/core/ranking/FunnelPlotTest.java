@@ -1,0 +1,58 @@
+package io.liangshai.core.ranking;
+
+import static io.liangshai.core.ranking.Direction.HIGHER_BETTER;
+import static io.liangshai.core.ranking.Direction.LOWER_BETTER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/** p₀ = 0.5, n = 100: 95% limits 0.5 ± 0.0979982, 99.8% limits 0.5 ± 0.1545116. */
+class FunnelPlotTest {
+
+  @Test
+  void drawsLimitsAtZTimesTheBinomialStandardError() {
+    assertThat(FunnelPlot.limits(0.5, 100, FunnelPlot.Z95).lower())
+        .isCloseTo(0.4020018, within(1e-12));
+    assertThat(FunnelPlot.limits(0.5, 100, FunnelPlot.Z998).upper())
+        .isCloseTo(0.6545116, within(1e-12));
+  }
+
+  @Test
+  void placesHigherBetterRatesJustInsideAndOutsideEachLimit() {
+    assertThat(FunnelPlot.signal(60, 100, 0.5, HIGHER_BETTER)).isEqualTo(FunnelSignal.ABOVE);
+    assertThat(FunnelPlot.signal(59, 100, 0.5, HIGHER_BETTER)).isEqualTo(FunnelSignal.WITHIN);
+    assertThat(FunnelPlot.signal(41, 100, 0.5, HIGHER_BETTER)).isEqualTo(FunnelSignal.WITHIN);
+    assertThat(FunnelPlot.signal(40, 100, 0.5, HIGHER_BETTER)).isEqualTo(FunnelSignal.BELOW);
+    assertThat(FunnelPlot.signal(35, 100, 0.5, HIGHER_BETTER)).isEqualTo(FunnelSignal.BELOW);
+    assertThat(FunnelPlot.signal(34, 100, 0.5, HIGHER_BETTER)).isEqualTo(FunnelSignal.ALARM);
+  }
+
+  @Test
+  void placesLowerBetterRatesJustInsideAndOutsideEachLimit() {
+    assertThat(FunnelPlot.signal(40, 100, 0.5, LOWER_BETTER)).isEqualTo(FunnelSignal.ABOVE);
+    assertThat(FunnelPlot.signal(41, 100, 0.5, LOWER_BETTER)).isEqualTo(FunnelSignal.WITHIN);
+    assertThat(FunnelPlot.signal(59, 100, 0.5, LOWER_BETTER)).isEqualTo(FunnelSignal.WITHIN);
+    assertThat(FunnelPlot.signal(60, 100, 0.5, LOWER_BETTER)).isEqualTo(FunnelSignal.BELOW);
+    assertThat(FunnelPlot.signal(65, 100, 0.5, LOWER_BETTER)).isEqualTo(FunnelSignal.BELOW);
+    assertThat(FunnelPlot.signal(66, 100, 0.5, LOWER_BETTER)).isEqualTo(FunnelSignal.ALARM);
+  }
+
+  @Test
+  void widensForSmallTenants() {
+    // 4 of 10 is far below 0.5 for n = 100 but within the funnel for n = 10
+    assertThat(FunnelPlot.signal(4, 10, 0.5, HIGHER_BETTER)).isEqualTo(FunnelSignal.WITHIN);
+  }
+
+  @Test
+  void givesNoSignalWithoutADenominatorOrAPooledRate() {
+    assertThat(FunnelPlot.signal(0, 0, 0.5, HIGHER_BETTER)).isNull();
+    assertThat(FunnelPlot.signal(3, 10, null, HIGHER_BETTER)).isNull();
+  }
+
+  @Test
+  void treatsADegeneratePooledRateByItsCollapsedLimits() {
+    assertThat(FunnelPlot.signal(0, 10, 0.0, LOWER_BETTER)).isEqualTo(FunnelSignal.WITHIN);
+    assertThat(FunnelPlot.signal(1, 10, 0.0, LOWER_BETTER)).isEqualTo(FunnelSignal.ALARM);
+  }
+}
