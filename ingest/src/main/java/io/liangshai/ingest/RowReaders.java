@@ -32,6 +32,8 @@ final class RowReaders {
 
   private static final JsonFactory JSON_FACTORY =
       JsonFactory.builder()
+          // The caller owns the stream: it reads the rest to finish the checksum.
+          .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
           .streamReadConstraints(
               StreamReadConstraints.builder()
                   .maxNestingDepth(64)

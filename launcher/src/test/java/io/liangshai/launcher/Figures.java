@@ -1,0 +1,91 @@
+package io.liangshai.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liangshai.core.testing.ExpectedMetrics;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads figures and batch states over HTTP and checks them against the expected ones. */
+final class Figures {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  private Figures() {}
+
+  /** Every count and rate of expected.json → metrics, over the API, for every listed tenant. */
+  static int assertAllMetricsMatch(String baseUrl, String adminKey) throws Exception {
+    ExpectedMetrics expected = ExpectedMetrics.load();
+    int compared = 0;
+    for (String period : expected.periods()) {
+      Map<String, Map<String, Number>> byTenant = expected.metrics(period);
+      for (String level : List.of("county", "city", "province")) {
+        JsonNode rows = get(baseUrl, adminKey, "/api/v1/metrics?period=" + period + "&level=" + level).get("rows");
+        for (JsonNode row : rows) {
+          Map<String, Number> want = byTenant.get(row.get("tenant").asText());
+          if (want == null) {
+            continue;
+          }
+          for (Map.Entry<String, Number> e : want.entrySet()) {
+            String what = period + " " + row.get("tenant").asText() + " " + e.getKey();
+            JsonNode got = row.get(e.getKey());
+            if (e.getValue() == null) {
+              assertThat(got.isNull()).as(what).isTrue();
+            } else if (e.getKey().endsWith("_rate")) {
+              assertThat(got.asDouble()).as(what).isCloseTo(e.getValue().doubleValue(), within(1e-12));
+            } else {
+              assertThat(got.isIntegralNumber()).as(what + " is a JSON integer").isTrue();
+              assertThat(got.asLong()).as(what).isEqualTo(e.getValue().longValue());
+            }
+          }
+          compared++;
+        }
+      }
+    }
+    return compared;
+  }
+
+  /** Waits until every batch says {@code processed}. */
+  static void awaitProcessed(String baseUrl, String adminKey, List<String> batchIds, Duration timeout)
+      throws Exception {
+    Instant deadline = Instant.now().plus(timeout);
+    List<String> pending = new ArrayList<>(batchIds);
+    while (!pending.isEmpty()) {
+      pending.removeIf(
+          id -> {
+            try {
+              return "processed".equals(get(baseUrl, adminKey, "/api/v1/batches/" + id).get("state").asText());
+            } catch (Exception e) {
+              return false;
+            }
+          });
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError(pending.size() + " batches not processed after " + timeout + ": " + pending.subList(0, Math.min(5, pending.size())));
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  static JsonNode get(String baseUrl, String key, String path) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + key).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException("GET " + path + " → " + r.statusCode() + " " + r.body());
+    }
+    return JSON.readTree(r.body());
+  }
+}
