@@ -1,0 +1,184 @@
+package io.liangshai.launcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liangshai.core.record.Category;
+import io.liangshai.core.record.Channel;
+import io.liangshai.core.record.Uscc;
+import io.liangshai.tenants.Tenant;
+import io.liangshai.tenants.TenantLevel;
+import io.liangshai.tenants.TenantRegistry;
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Writes a realistic feed of case records (SPEC §2): many tenants, several versions per case
+ * written out of order, exact duplicates, late versions, enterprises that come back (recurrences),
+ * overdue closings, timestamps in UTC and +08:00, and cases without a deadline. Seeded, so a size
+ * and seed always give the same feed; streamed, so any size fits in memory.
+ */
+final class FeedGenerator {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
+  private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
+  private static final String[] TOPICS = {
+    "企业反映用地审批进度慢", "企业反映证照办理", "企业咨询惠企政策兑现", "企业反映融资难",
+    "企业反映用工招聘困难", "企业反映水电气接入", "企业反映项目审批", "企业反映知识产权保护"
+  };
+  private static final int WINDOW = 5_000;
+
+  private final List<Tenant> tenants;
+  private final Random random;
+  private final Instant from;
+  private final Duration span;
+
+  FeedGenerator(TenantRegistry registry, long seed, Instant from, Duration span) {
+    this.tenants =
+        registry.all().stream().filter(t -> t.level() != TenantLevel.PROVINCE).toList();
+    this.random = new Random(seed);
+    this.from = from;
+    this.span = span;
+  }
+
+  /** Writes {@code cases} cases as JSON Lines; returns the number of lines written. */
+  long write(long cases, Writer out) throws IOException {
+    List<String> window = new ArrayList<>(WINDOW + 16);
+    List<String> late = new ArrayList<>();
+    long lines = 0;
+    for (long i = 0; i < cases; i++) {
+      Tenant tenant = tenants.get(random.nextInt(tenants.size()));
+      List<Map<String, Object>> versions = versionsOf(tenant, i, cases);
+      for (Map<String, Object> v : versions) {
+        String line = JSON.writeValueAsString(v);
+        if (random.nextInt(100) < 2 && late.size() < 100_000) {
+          late.add(line);
+        } else {
+          window.add(line);
+        }
+        if (random.nextInt(100) < 3) {
+          window.add(line);
+        }
+      }
+      if (window.size() >= WINDOW) {
+        lines += flush(window, out);
+      }
+    }
+    lines += flush(window, out);
+    lines += flush(late, out);
+    return lines;
+  }
+
+  private long flush(List<String> lines, Writer out) throws IOException {
+    Collections.shuffle(lines, random);
+    for (String l : lines) {
+      out.write(l);
+      out.write('\n');
+    }
+    long n = lines.size();
+    lines.clear();
+    return n;
+  }
+
+  private List<Map<String, Object>> versionsOf(Tenant tenant, long index, long cases) {
+    Instant received = from.plusSeconds((long) (random.nextDouble() * span.toSeconds()))
+        .plusNanos(random.nextInt(1_000_000) * 1000L);
+    Map<String, Object> base = new LinkedHashMap<>();
+    base.put("case_id", tenant.code() + "-" + Long.toString(index, 36));
+    base.put("tenant_code", tenant.code());
+    String uscc = uscc(tenant, Math.max(20, cases / tenants.size() / 3));
+    base.put("enterprise_uscc", uscc);
+    base.put("enterprise_name", "企业" + uscc.substring(12, 18));
+    base.put("channel", Channel.values()[weighted(new int[] {40, 20, 15, 8, 6, 3, 6, 2})].wireName());
+    base.put("category", Category.values()[weighted(new int[] {25, 15, 15, 10, 8, 6, 6, 5, 5, 5})].wireName());
+    base.put("received_at", ts(received));
+    int escalation = random.nextInt(100);
+    base.put("escalation_level", escalation < 90 ? "county" : escalation < 98 ? "city" : "province");
+    base.put("reassigned_count", random.nextInt(100) < 8 ? 1 + random.nextInt(2) : 0);
+    base.put("leader_instructed", random.nextInt(100) < 3);
+    base.put("satisfaction", null);
+    base.put("description", TOPICS[random.nextInt(TOPICS.length)]);
+    if (random.nextInt(100) < 70) {
+      base.put("deadline", ts(received.plus(10, ChronoUnit.DAYS)));
+    }
+
+    List<Map<String, Object>> versions = new ArrayList<>();
+    Instant t = received.plus(5 + random.nextInt(120), ChronoUnit.MINUTES);
+    versions.add(version(base, "received", t));
+    for (String status : new String[] {"assigned", "in_progress"}) {
+      if (random.nextInt(100) < 60) {
+        t = t.plus(1 + random.nextInt(48), ChronoUnit.HOURS);
+        versions.add(version(base, status, t));
+      }
+    }
+    int outcome = random.nextInt(100);
+    if (outcome < 2) {
+      versions.add(version(base, "withdrawn", t.plus(1, ChronoUnit.DAYS)));
+    } else if (outcome < 82) {
+      double days = Math.exp(random.nextGaussian() * 0.8 + Math.log(5));
+      Instant closed = received.plusSeconds((long) (days * 86_400));
+      if (closed.isBefore(t)) {
+        closed = t.plusSeconds(60);
+      }
+      Map<String, Object> v = version(base, "closed", closed);
+      v.put("closed_at", ts(closed));
+      if (random.nextInt(100) < 75) {
+        int s = weighted(new int[] {45, 30, 12, 9, 4});
+        v.put("satisfaction", new String[] {"very_satisfied", "satisfied", "basically_satisfied", "dissatisfied", "very_dissatisfied"}[s]);
+      }
+      versions.add(v);
+    }
+    return versions;
+  }
+
+  private Map<String, Object> version(Map<String, Object> base, String status, Instant updatedAt) {
+    Map<String, Object> v = new LinkedHashMap<>(base);
+    v.put("status", status);
+    v.put("updated_at", ts(updatedAt));
+    return v;
+  }
+
+  private String uscc(Tenant tenant, long pool) {
+    long n = (long) (random.nextDouble() * pool);
+    StringBuilder sb = new StringBuilder("91").append(tenant.code());
+    String digits = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    long x = n * 2654435761L + tenant.code().hashCode();
+    for (int i = 0; i < 9; i++) {
+      sb.append(digits.charAt((int) Math.floorMod(x, 31)));
+      x /= 31;
+      x += 7 * i;
+    }
+    return sb.append(Uscc.checkCharacter(sb.toString())).toString();
+  }
+
+  private String ts(Instant instant) {
+    ZoneOffset zone = random.nextBoolean() ? ZoneOffset.UTC : BEIJING;
+    return TS.format(OffsetDateTime.ofInstant(instant, zone));
+  }
+
+  private int weighted(int[] weights) {
+    int total = 0;
+    for (int w : weights) {
+      total += w;
+    }
+    int r = random.nextInt(total);
+    for (int i = 0; i < weights.length; i++) {
+      r -= weights[i];
+      if (r < 0) {
+        return i;
+      }
+    }
+    return weights.length - 1;
+  }
+}

@@ -1,0 +1,75 @@
+package io.liangshai.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liangshai.core.indicator.ReferenceCalculator;
+import io.liangshai.core.record.CaseRecord;
+import io.liangshai.core.record.CaseRecordValidator;
+import io.liangshai.core.record.TenantScope;
+import io.liangshai.core.record.ValidationResult;
+import io.liangshai.core.time.PeriodKind;
+import io.liangshai.tenants.Tenant;
+import io.liangshai.tenants.TenantRegistry;
+import io.liangshai.tenants.TenantRegistryLoader;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class FeedGeneratorTest {
+
+  private static final TenantRegistry REGISTRY = TenantRegistryLoader.loadDefault();
+
+  @Test
+  void writesValidRecordsWithVersionsDuplicatesAndRecurrences() throws Exception {
+    StringWriter out = new StringWriter();
+    long lines =
+        new FeedGenerator(REGISTRY, 7, Instant.parse("2024-01-01T00:00:00Z"), Duration.ofDays(60))
+            .write(3_000, out);
+    String[] text = out.toString().split("\n");
+    assertThat(text).hasSize((int) lines);
+
+    CaseRecordValidator validator =
+        new CaseRecordValidator(
+            TenantScope.knownTenants(REGISTRY.all().stream().map(Tenant::code).collect(Collectors.toSet())));
+    ObjectMapper json = new ObjectMapper();
+    List<CaseRecord> records = new ArrayList<>();
+    for (int i = 0; i < text.length; i++) {
+      ValidationResult r =
+          validator.validate(json.readValue(text[i], new TypeReference<LinkedHashMap<String, Object>>() {}), i + 1);
+      assertThat(r.errors()).as("line %d: %s", i + 1, text[i]).isEmpty();
+      records.add(r.record());
+    }
+    Set<String> distinctLines = new HashSet<>(List.of(text));
+    assertThat(distinctLines.size()).as("some lines are exact duplicates").isLessThan(text.length);
+    long cases = records.stream().map(CaseRecord::key).distinct().count();
+    assertThat(cases).isEqualTo(3_000);
+    assertThat(distinctLines.size()).as("several versions per case").isGreaterThan(6_000);
+
+    var figures =
+        new ReferenceCalculator(REGISTRY.childToParent())
+            .compute(records.stream(), List.of(PeriodKind.QUARTER), Instant.parse("2025-01-01T00:00:00Z"));
+    var province = figures.values().iterator().next().get("330000");
+    assertThat(province.counts().recurrences()).as("enterprises come back").isPositive();
+    assertThat(province.counts().overdueClosed()).as("some closings are late").isPositive();
+    assertThat(province.resolutionRate()).isBetween(0.6, 0.95);
+  }
+
+  @Test
+  void theSameSeedWritesTheSameFeed() throws Exception {
+    StringWriter a = new StringWriter();
+    StringWriter b = new StringWriter();
+    Instant from = Instant.parse("2024-01-01T00:00:00Z");
+    new FeedGenerator(REGISTRY, 3, from, Duration.ofDays(30)).write(500, a);
+    new FeedGenerator(REGISTRY, 3, from, Duration.ofDays(30)).write(500, b);
+    assertThat(a.toString()).isEqualTo(b.toString());
+  }
+}
