@@ -1,0 +1,283 @@
+package io.liangshai.clickhouse.local;
+
+import com.sun.jna.Native;
+import io.liangshai.clickhouse.local.front.ChdbServerMain;
+import io.liangshai.clickhouse.local.install.LibchdbInstaller;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A ClickHouse owned by this JVM: the real engine (libchdb) in a child JVM behind a ClickHouse-HTTP
+ * front on 127.0.0.1, reachable with the official JDBC driver at {@link #jdbcUrl()}.
+ *
+ * <p>The child exits when this JVM exits, however it exits: it watches its standard input, which
+ * only this JVM holds open. {@link #close()} stops it with SIGTERM, so the engine closes its data
+ * directory cleanly.
+ */
+public final class LocalClickHouse implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalClickHouse.class);
+  private static final long STOP_TIMEOUT_SECONDS = 30;
+
+  private final Path dataDir;
+  private final Process process;
+  private final int port;
+  private final Path runDir;
+  private final Thread shutdownHook;
+  private boolean closed;
+
+  private LocalClickHouse(Path dataDir, Process process, int port, Path runDir) {
+    this.dataDir = dataDir;
+    this.process = process;
+    this.port = port;
+    this.runDir = runDir;
+    this.shutdownHook = new Thread(this::stop, "local-clickhouse-stop");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+  }
+
+  /**
+   * Installs the engine if needed, starts the child and waits until it answers {@code /ping}.
+   *
+   * @throws DataDirectoryLockedException when another process runs ClickHouse on the directory
+   * @throws LocalClickHouseException when the child does not come up in time
+   */
+  public static LocalClickHouse start(LocalClickHouseConfig config) {
+    long started = System.nanoTime();
+    Path library = LibchdbInstaller.inCache(config.cacheDir()).ensureInstalled();
+    Path runDir;
+    Process process;
+    try {
+      Files.createDirectories(config.dataDir());
+      runDir = Files.createTempDirectory("liangshai-clickhouse-");
+      process = launch(config, library, runDir.resolve("port"));
+    } catch (IOException e) {
+      throw new LocalClickHouseException("cannot start the local ClickHouse child JVM", e);
+    }
+    ChildOutput output = ChildOutput.follow(process.getInputStream(), LOG, "clickhouse-log");
+    try {
+      int port = awaitPort(process, runDir.resolve("port"), config, output);
+      LocalClickHouse clickHouse = new LocalClickHouse(config.dataDir(), process, port, runDir);
+      clickHouse.awaitPing(config);
+      LOG.info(
+          "local ClickHouse on {} over {} ready in {} ms",
+          clickHouse.httpUrl(),
+          config.dataDir(),
+          (System.nanoTime() - started) / 1_000_000);
+      return clickHouse;
+    } catch (RuntimeException e) {
+      process.destroyForcibly();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** {@code http://127.0.0.1:PORT} */
+  public String httpUrl() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  /** The JDBC URL of the {@code default} database. */
+  public String jdbcUrl() {
+    return jdbcUrl("default");
+  }
+
+  /**
+   * {@code jdbc:clickhouse:http://127.0.0.1:PORT/DATABASE?compress=false}: the front does not
+   * compress, so the driver must not ask it to.
+   */
+  public String jdbcUrl(String database) {
+    return "jdbc:clickhouse:" + httpUrl() + "/" + database + "?compress=false";
+  }
+
+  public boolean isRunning() {
+    return process.isAlive();
+  }
+
+  /** The child process, for tests that end it abruptly. */
+  Process process() {
+    return process;
+  }
+
+  /** Stops the child (SIGTERM, then a kill after 30 s). Idempotent. */
+  @Override
+  public void close() {
+    stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (IllegalStateException e) {
+      // already shutting down: the hook is running or has run
+    }
+  }
+
+  private synchronized void stop() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    process.destroy();
+    try {
+      if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+        LOG.warn("local ClickHouse did not stop in {} s; killing it", STOP_TIMEOUT_SECONDS);
+        process.destroyForcibly().waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    try {
+      Files.deleteIfExists(runDir.resolve("port"));
+      Files.deleteIfExists(runDir);
+    } catch (IOException e) {
+      LOG.debug("could not remove {}", runDir, e);
+    }
+  }
+
+  private static Process launch(LocalClickHouseConfig config, Path library, Path portFile)
+      throws IOException {
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    Path libjsig = javaHome.resolve("lib").resolve("libjsig.so");
+    if (!Files.isRegularFile(libjsig)) {
+      throw new LocalClickHouseException(
+          "this JDK has no " + libjsig + ", which the ClickHouse engine needs preloaded");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(javaHome.resolve("bin").resolve("java").toString());
+    command.add("-Xmx" + config.maxHeap());
+    command.add("-XX:+UseSerialGC");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-Dfile.encoding=UTF-8");
+    command.add("-cp");
+    command.add(childClassPath());
+    command.add(ChdbServerMain.class.getName());
+    command.addAll(
+        List.of(
+            "--library", library.toString(),
+            "--data", config.dataDir().toString(),
+            "--port", Integer.toString(config.port()),
+            "--port-file", portFile.toString()));
+    if (config.trace()) {
+      command.add("--trace");
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("LD_PRELOAD", libjsig.toString());
+    LOG.debug("starting {}", command);
+    return builder.start();
+  }
+
+  /** Only what the child needs: this module and JNA. */
+  private static String childClassPath() {
+    Set<String> entries = new LinkedHashSet<>();
+    for (Class<?> type : List.of(ChdbServerMain.class, Native.class)) {
+      var source = type.getProtectionDomain().getCodeSource();
+      if (source == null) {
+        return System.getProperty("java.class.path");
+      }
+      try {
+        entries.add(Path.of(source.getLocation().toURI()).toString());
+      } catch (URISyntaxException e) {
+        return System.getProperty("java.class.path");
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+
+  private static int awaitPort(
+      Process process, Path portFile, LocalClickHouseConfig config, ChildOutput output) {
+    long deadline = System.nanoTime() + config.startupTimeout().toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.isRegularFile(portFile)) {
+        try {
+          return Integer.parseInt(Files.readString(portFile, StandardCharsets.US_ASCII).strip());
+        } catch (IOException | NumberFormatException e) {
+          throw new LocalClickHouseException("unreadable port file " + portFile, e);
+        }
+      }
+      if (!process.isAlive()) {
+        throw childDied(process, config, output);
+      }
+      sleep(50);
+    }
+    throw new LocalClickHouseException(
+        "local ClickHouse did not start within "
+            + config.startupTimeout()
+            + "; last output: "
+            + String.join(" | ", output.lastLines()));
+  }
+
+  private static LocalClickHouseException childDied(
+      Process process, LocalClickHouseConfig config, ChildOutput output) {
+    sleep(200); // let the output thread drain the last lines
+    List<String> lines = output.lastLines();
+    if (lines.stream().anyMatch(l -> l.contains("Cannot lock file"))) {
+      return new DataDirectoryLockedException(config.dataDir());
+    }
+    return new LocalClickHouseException(
+        "local ClickHouse child exited with status "
+            + process.exitValue()
+            + " while starting over "
+            + config.dataDir()
+            + "; last output: "
+            + String.join(" | ", lines));
+  }
+
+  private void awaitPing(LocalClickHouseConfig config) {
+    long deadline = System.nanoTime() + config.startupTimeout().toNanos();
+    IOException last = null;
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        if (ping()) {
+          return;
+        }
+      } catch (IOException e) {
+        last = e;
+      }
+      sleep(50);
+    }
+    close();
+    throw new LocalClickHouseException(
+        "local ClickHouse on port " + port + " does not answer /ping", last);
+  }
+
+  private boolean ping() throws IOException {
+    HttpURLConnection connection =
+        (HttpURLConnection) URI.create(httpUrl() + "/ping").toURL().openConnection();
+    connection.setConnectTimeout(1000);
+    connection.setReadTimeout(5000);
+    try (InputStream in = connection.getInputStream()) {
+      return connection.getResponseCode() == 200
+          && new String(in.readAllBytes(), StandardCharsets.UTF_8).startsWith("Ok.");
+    } finally {
+      connection.disconnect();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LocalClickHouseException("interrupted while starting the local ClickHouse", e);
+    }
+  }
+}

@@ -1,0 +1,152 @@
+package io.liangshai.clickhouse.local.front;
+
+import io.liangshai.clickhouse.local.engine.ChdbConnection;
+import io.liangshai.clickhouse.local.engine.ChdbException;
+import io.liangshai.clickhouse.local.engine.Libchdb;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The child process: the ClickHouse engine behind its HTTP front. Started by {@code
+ * LocalClickHouse} with {@code LD_PRELOAD=$JAVA_HOME/lib/libjsig.so}.
+ *
+ * <pre>
+ * ChdbServerMain --library LIBCHDB_SO --data DIR --port N --port-file FILE [--trace]
+ * </pre>
+ *
+ * <p>Writes the bound port to {@code --port-file} once it serves. Exits when its standard input
+ * reaches end of file, so it never outlives the parent (even one killed with {@code kill -9}), and
+ * closes the engine cleanly on SIGTERM.
+ */
+public final class ChdbServerMain {
+
+  /** Exit status when the engine cannot open the data directory. */
+  public static final int EXIT_ENGINE_REFUSED = 3;
+
+  /** How long a shutdown may wait for a running statement before the process halts. */
+  private static final int SHUTDOWN_GRACE_SECONDS = 20;
+
+  private ChdbServerMain() {}
+
+  public static void main(String[] args) throws IOException {
+    Arguments arguments = Arguments.parse(args);
+    Files.createDirectories(arguments.dataDir());
+    Libchdb lib = Libchdb.load(arguments.library());
+    ChdbConnection connection;
+    try {
+      connection = ChdbConnection.open(lib, arguments.dataDir());
+    } catch (ChdbException e) {
+      System.err.println(e.getMessage());
+      System.exit(EXIT_ENGINE_REFUSED);
+      return;
+    }
+    Path spoolDir = Files.createTempDirectory("liangshai-chdb-spool");
+    ChdbHttpServer server =
+        ChdbHttpServer.start(connection, arguments.port(), spoolDir, arguments.trace());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  haltAfter(SHUTDOWN_GRACE_SECONDS);
+                  server.close();
+                  deleteQuietly(spoolDir);
+                  System.err.println("engine closed");
+                },
+                "chdb-shutdown"));
+    writeAtomically(arguments.portFile(), Integer.toString(server.port()));
+    System.err.println(
+        "serving ClickHouse HTTP on 127.0.0.1:" + server.port() + " for " + arguments.dataDir());
+    exitWhenStdinCloses();
+  }
+
+  private static void exitWhenStdinCloses() {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try (InputStream in = System.in) {
+                byte[] buffer = new byte[256];
+                while (in.read(buffer) >= 0) {
+                  // the parent never writes; end of file means it is gone
+                }
+              } catch (IOException e) {
+                // a broken pipe means the same
+              }
+              System.err.println("parent gone (stdin closed), shutting down");
+              haltAfter(SHUTDOWN_GRACE_SECONDS);
+              System.exit(0);
+            },
+            "parent-watch");
+    watcher.start();
+  }
+
+  /** Ends the process even if a statement stuck in the engine blocks the orderly shutdown. */
+  private static void haltAfter(int seconds) {
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(seconds * 1000L);
+              } catch (InterruptedException e) {
+                return;
+              }
+              System.err.println("engine did not close in " + seconds + " s; halting");
+              Runtime.getRuntime().halt(1);
+            },
+            "shutdown-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+  }
+
+  private static void writeAtomically(Path file, String content) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(tmp, content, StandardCharsets.US_ASCII);
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a stale spool directory in the temp dir is harmless
+    }
+  }
+
+  record Arguments(Path library, Path dataDir, int port, Path portFile, boolean trace) {
+
+    static Arguments parse(String[] args) {
+      Path library = null;
+      Path data = null;
+      Path portFile = null;
+      int port = 0;
+      boolean trace = false;
+      for (int i = 0; i < args.length; i++) {
+        switch (args[i]) {
+          case "--library" -> library = Path.of(value(args, ++i, "--library"));
+          case "--data" -> data = Path.of(value(args, ++i, "--data"));
+          case "--port" -> port = Integer.parseInt(value(args, ++i, "--port"));
+          case "--port-file" -> portFile = Path.of(value(args, ++i, "--port-file"));
+          case "--trace" -> trace = true;
+          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+        }
+      }
+      if (library == null || data == null || portFile == null) {
+        throw new IllegalArgumentException(
+            "usage: ChdbServerMain --library LIBCHDB_SO --data DIR --port N --port-file FILE");
+      }
+      return new Arguments(library, data.toAbsolutePath(), port, portFile, trace);
+    }
+
+    private static String value(String[] args, int i, String name) {
+      if (i >= args.length) {
+        throw new IllegalArgumentException(name + " needs a value");
+      }
+      return args[i];
+    }
+  }
+}

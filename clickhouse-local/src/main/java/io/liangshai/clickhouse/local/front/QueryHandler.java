@@ -1,0 +1,152 @@
+package io.liangshai.clickhouse.local.front;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.liangshai.clickhouse.local.engine.ChdbResult;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/** {@code /}: runs the request's statement and answers as ClickHouse's HTTP interface does. */
+final class QueryHandler implements HttpHandler {
+
+  private static final int SYNTAX_ERROR = 62;
+
+  private final SessionlessEngine engine;
+  private final Path spoolDir;
+  private final String displayName;
+  private final boolean trace;
+
+  QueryHandler(SessionlessEngine engine, Path spoolDir, String displayName, boolean trace) {
+    this.engine = engine;
+    this.spoolDir = spoolDir;
+    this.displayName = displayName;
+    this.trace = trace;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    String queryId = UUID.randomUUID().toString();
+    try {
+      RequestParameters params = RequestParameters.parse(exchange.getRequestURI().getRawQuery());
+      if (params.queryId() != null && !params.queryId().isEmpty()) {
+        queryId = params.queryId();
+      }
+      if (trace) {
+        System.err.println(
+            "request " + exchange.getRequestURI() + " " + exchange.getRequestHeaders().entrySet());
+      }
+      refuseCompression(params);
+      try (RequestStatement statement =
+          RequestStatement.read(params.query(), exchange.getRequestBody(), spoolDir)) {
+        if (statement.isEmpty()) {
+          if (exchange.getRequestMethod().equals("GET")) {
+            respondText(exchange, 200, "Ok.\n");
+            return;
+          }
+          throw new FrontException(SYNTAX_ERROR, 400, "Empty query");
+        }
+        run(exchange, params, statement, queryId);
+      }
+    } catch (FrontException e) {
+      respondError(exchange, e.httpStatus(), e.code(), e.getMessage(), queryId);
+    } catch (RuntimeException e) {
+      respondError(exchange, 500, ExceptionCode.STD_EXCEPTION, e.toString(), queryId);
+    } finally {
+      exchange.close();
+    }
+  }
+
+  private void run(
+      HttpExchange exchange, RequestParameters params, RequestStatement statement, String queryId)
+      throws IOException {
+    String requested = params.defaultFormat();
+    if (requested == null) {
+      requested = exchange.getRequestHeaders().getFirst("X-ClickHouse-Format");
+    }
+    String format = OutputFormat.of(statement.sql(), requested);
+    String database = params.database();
+    if (database.isEmpty()) {
+      database =
+          Objects.requireNonNullElse(
+              exchange.getRequestHeaders().getFirst("X-ClickHouse-Database"), "");
+    }
+    Map<String, String> settings = new LinkedHashMap<>(params.settings());
+    settings.remove(SynchronousDrop.WAIT_SETTING);
+    EngineQuery query =
+        new EngineQuery(
+            database,
+            settings,
+            SynchronousDrop.withoutSync(statement.sql()),
+            format,
+            params.queryParameters());
+    try (ChdbResult result = engine.execute(query)) {
+      if (result.failed()) {
+        respondError(
+            exchange, 500, ExceptionCode.parse(result.error()), result.error().strip(), queryId);
+        return;
+      }
+      Headers headers = exchange.getResponseHeaders();
+      commonHeaders(headers, queryId, params);
+      headers.set("X-ClickHouse-Format", format);
+      headers.set("X-ClickHouse-Summary", QuerySummary.json(result.statistics()));
+      headers.set("Content-Type", FormatContentType.of(format));
+      long length = result.length();
+      exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
+      if (length > 0) {
+        try (OutputStream out = exchange.getResponseBody()) {
+          result.writeTo(out);
+        }
+      }
+    }
+  }
+
+  private static void refuseCompression(RequestParameters params) {
+    if (params.compressedResponse() || params.compressedRequest()) {
+      throw new FrontException(
+          ExceptionCode.NOT_IMPLEMENTED,
+          400,
+          "This local ClickHouse does not compress or decompress HTTP bodies"
+              + " (compress=1/decompress=1): add compress=false to the JDBC URL");
+    }
+  }
+
+  private void commonHeaders(Headers headers, String queryId, RequestParameters params) {
+    headers.set("X-ClickHouse-Query-Id", queryId);
+    headers.set("X-ClickHouse-Server-Display-Name", displayName);
+    headers.set(
+        "X-ClickHouse-Timezone",
+        params.settings().getOrDefault("session_timezone", "").isEmpty()
+            ? engine.timezone()
+            : params.settings().get("session_timezone"));
+  }
+
+  private void respondError(
+      HttpExchange exchange, int status, int code, String message, String queryId)
+      throws IOException {
+    if (trace) {
+      System.err.println("error " + code + ": " + message);
+    }
+    Headers headers = exchange.getResponseHeaders();
+    headers.set("X-ClickHouse-Query-Id", queryId);
+    headers.set("X-ClickHouse-Server-Display-Name", displayName);
+    headers.set("X-ClickHouse-Exception-Code", Integer.toString(code));
+    respondText(exchange, status, message + "\n");
+  }
+
+  private static void respondText(HttpExchange exchange, int status, String text)
+      throws IOException {
+    byte[] body = text.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=UTF-8");
+    exchange.sendResponseHeaders(status, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.liangshai.clickhouse.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Starting, stopping and losing the child process. */
+class LocalClickHouseLifecycleITCase {
+
+  private static final Duration CHILD_EXIT = Duration.ofSeconds(40);
+
+  @TempDir Path dataDir;
+
+  @Test
+  void keepsDataAcrossARestartOnTheSameDirectory() throws SQLException {
+    try (LocalClickHouse first = LocalClickHouse.start(LocalClickHouseConfig.of(dataDir))) {
+      execute(
+          first.jdbcUrl(),
+          "CREATE TABLE kept (id UInt32, name String) ENGINE = MergeTree ORDER BY id",
+          "INSERT INTO kept VALUES (1, '留存'), (2, 'kept')");
+    }
+    try (LocalClickHouse second = LocalClickHouse.start(LocalClickHouseConfig.of(dataDir))) {
+      assertThat(queryString(second.jdbcUrl(), "SELECT groupArray(name) FROM kept"))
+          .isEqualTo("['留存', 'kept']");
+    }
+  }
+
+  @Test
+  void refusesADataDirectoryAnotherProcessHolds() {
+    try (LocalClickHouse first = LocalClickHouse.start(LocalClickHouseConfig.of(dataDir))) {
+      assertThatThrownBy(() -> LocalClickHouse.start(LocalClickHouseConfig.of(dataDir)))
+          .isInstanceOf(DataDirectoryLockedException.class)
+          .hasMessageContaining(dataDir.toAbsolutePath().toString())
+          .hasMessageContaining("another liangshai");
+      assertThat(first.isRunning()).isTrue();
+    }
+  }
+
+  @Test
+  void closeStopsTheChildAndIsIdempotent() {
+    LocalClickHouse clickHouse = LocalClickHouse.start(LocalClickHouseConfig.of(dataDir));
+    clickHouse.close();
+    assertThat(clickHouse.isRunning()).isFalse();
+    clickHouse.close();
+  }
+
+  @Test
+  void childExitsWhenItsStdinCloses() throws Exception {
+    try (LocalClickHouse clickHouse = LocalClickHouse.start(LocalClickHouseConfig.of(dataDir))) {
+      clickHouse.process().getOutputStream().close();
+      assertThat(clickHouse.process().waitFor(CHILD_EXIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  @Test
+  void childExitsWhenItsParentIsKilled() throws Exception {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Process parent =
+        new ProcessBuilder(
+                List.of(
+                    java.toString(),
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    ParentProcess.class.getName(),
+                    dataDir.toString()))
+            .redirectErrorStream(true)
+            .start();
+    long childPid = -1;
+    try (BufferedReader out =
+        new BufferedReader(
+            new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith(ParentProcess.CHILD_PID)) {
+          childPid = Long.parseLong(line.substring(ParentProcess.CHILD_PID.length()).strip());
+          break;
+        }
+      }
+      assertThat(childPid).as("the parent reported its child").isPositive();
+      Optional<ProcessHandle> child = ProcessHandle.of(childPid);
+      assertThat(child).isPresent();
+
+      parent.destroyForcibly(); // SIGKILL: no shutdown hook runs in the parent
+      parent.waitFor();
+
+      assertThat(child.get().onExit().get(CHILD_EXIT.toSeconds(), TimeUnit.SECONDS).isAlive())
+          .isFalse();
+    } finally {
+      parent.destroyForcibly();
+      if (childPid > 0) {
+        ProcessHandle.of(childPid).ifPresent(ProcessHandle::destroyForcibly);
+      }
+    }
+  }
+
+  private static void execute(String jdbcUrl, String... statements) throws SQLException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl);
+        Statement s = c.createStatement()) {
+      for (String sql : statements) {
+        s.execute(sql);
+      }
+    }
+  }
+
+  private static String queryString(String jdbcUrl, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection(jdbcUrl);
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertThat(rs.next()).isTrue();
+      return rs.getString(1);
+    }
+  }
+}

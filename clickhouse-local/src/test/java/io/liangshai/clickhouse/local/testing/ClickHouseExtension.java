@@ -1,0 +1,86 @@
+package io.liangshai.clickhouse.local.testing;
+
+import io.liangshai.clickhouse.local.ClickHouseEndpoint;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A real ClickHouse for a test class, with a database of its own.
+ *
+ * <pre>{@code
+ * @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+ *
+ * try (Connection c = CLICKHOUSE.connect()) { ... }
+ * }</pre>
+ *
+ * <p>All test classes of a JVM share one ClickHouse ({@link SharedClickHouse}); each class gets a
+ * fresh database named after it, dropped after the class. When ClickHouse cannot be started the
+ * class fails with the cause; it is never skipped.
+ */
+public final class ClickHouseExtension implements BeforeAllCallback, AfterAllCallback {
+
+  private ClickHouseEndpoint endpoint;
+  private String database;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws SQLException {
+    endpoint = SharedClickHouse.endpoint();
+    database = databaseNameFor(context.getRequiredTestClass());
+    try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl());
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + database);
+    }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws SQLException {
+    if (database != null) {
+      try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl());
+          Statement statement = connection.createStatement()) {
+        statement.execute("DROP DATABASE IF EXISTS " + database);
+      }
+    }
+  }
+
+  /** This test class's database. */
+  public String database() {
+    return requireStarted(database);
+  }
+
+  /** A JDBC URL whose default database is this test class's database. */
+  public String jdbcUrl() {
+    return requireStarted(endpoint).jdbcUrl(database);
+  }
+
+  /** The ClickHouse HTTP interface, e.g. {@code http://127.0.0.1:PORT}. */
+  public String httpUrl() {
+    String url = jdbcUrl().substring("jdbc:clickhouse:".length());
+    int path = url.indexOf('/', url.indexOf("://") + 3);
+    return path < 0 ? url : url.substring(0, path);
+  }
+
+  public Connection connect() throws SQLException {
+    return DriverManager.getConnection(jdbcUrl());
+  }
+
+  static String databaseNameFor(Class<?> testClass) {
+    String name = testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+    return "test_" + name + "_" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static <T> T requireStarted(T value) {
+    if (value == null) {
+      throw new IllegalStateException(
+          "ClickHouseExtension is not started: register it on a static field with"
+              + " @RegisterExtension");
+    }
+    return value;
+  }
+}
