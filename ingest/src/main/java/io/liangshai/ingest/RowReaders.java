@@ -156,8 +156,8 @@ final class RowReaders {
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
-            .setAllowMissingColumnNames(false)
-            .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW)
+            .setAllowMissingColumnNames(true)
+            .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
             .build();
     BufferedReader reader = utf8(body);
     reader.mark(1);
@@ -218,8 +218,12 @@ final class RowReaders {
   }
 
   private static String describe(JsonProcessingException e) {
+    if (e instanceof com.fasterxml.jackson.core.io.JsonEOFException) {
+      return "the body ends before the JSON is complete (truncated?)";
+    }
     var loc = e.getLocation();
     String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-    return e.getOriginalMessage() + where;
+    String message = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "");
+    return message + where;
   }
 }
