@@ -33,6 +33,14 @@ final class CaseRoutes {
   private final BatchIntake intake;
   private final Warehouse warehouse;
   private final long bodyLimit;
+  /** Copies batch summaries into ClickHouse off the request path, in order. */
+  private final java.util.concurrent.ExecutorService audit =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "batch-audit");
+            t.setDaemon(true);
+            return t;
+          });
 
   CaseRoutes(BatchIntake intake, Warehouse warehouse, long bodyLimit) {
     this.intake = Objects.requireNonNull(intake, "intake");
@@ -76,7 +84,7 @@ final class CaseRoutes {
   private BatchResult ingest(Uploader uploader, BatchFormat format, Path file) throws Exception {
     try {
       BatchResult result = intake.ingest(uploader, format, file);
-      recordBatch(result);
+      audit.execute(() -> recordBatch(result));
       return result;
     } catch (UnparseableBatchException e) {
       throw ApiException.badRequest(e.getMessage());

@@ -69,7 +69,8 @@ final class TenantRoutes {
       return new JsonObject();
     }
     try {
-      return ctx.body().asJsonObject();
+      JsonObject body = ctx.body().asJsonObject();
+      return body == null ? new JsonObject() : body;
     } catch (RuntimeException e) {
       throw ApiException.badRequest("body must be a JSON object: " + e.getMessage());
     }

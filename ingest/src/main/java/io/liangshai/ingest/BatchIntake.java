@@ -164,7 +164,7 @@ public final class BatchIntake implements AutoCloseable {
     }
     CaseRecord record = result.record();
     String json = CaseRecordCodec.toJson(record);
-    String hash = CaseRecordCodec.contentHash(record);
+    String hash = CaseRecordCodec.contentHashOfJson(json);
     switch (index.judge(record, hash, staged)) {
       case NEW -> {
         staged.put(VersionIndex.key(record), hash);

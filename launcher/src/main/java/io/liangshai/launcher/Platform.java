@@ -35,6 +35,7 @@ final class Platform implements AutoCloseable {
   private final LiangshaiConfig config;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private ApiServer api;
+  private ClickHouseEndpoint clickhouse;
   private TenantRegistry registry;
 
   Platform(LiangshaiConfig config) {
@@ -50,7 +51,7 @@ final class Platform implements AutoCloseable {
     registry = TenantRegistryLoader.loadFileOrDefault(config.tenantsCsv());
     LOG.info("tenant registry: {} tenants under {}", registry.all().size(), registry.province().name());
 
-    ClickHouseEndpoint clickhouse =
+    clickhouse =
         config
             .clickhouseUrl()
             .map(ClickHouseEndpoint::external)
@@ -79,6 +80,11 @@ final class Platform implements AutoCloseable {
   String baseUrl() {
     String host = config.httpHost().equals("0.0.0.0") ? "127.0.0.1" : config.httpHost();
     return "http://" + host + ":" + api.port();
+  }
+
+  /** The JDBC URL every component uses for ClickHouse. */
+  String clickhouseJdbcUrl() {
+    return clickhouse.jdbcUrl();
   }
 
   TenantRegistry registry() {

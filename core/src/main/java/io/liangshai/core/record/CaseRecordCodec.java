@@ -91,9 +91,14 @@ public final class CaseRecordCodec {
 
   /** SHA-256 of the canonical JSON's UTF-8 bytes, as 64 lower-case hex digits. */
   public static String contentHash(CaseRecord record) {
+    return contentHashOfJson(toJson(record));
+  }
+
+  /** {@link #contentHash} of a record whose canonical JSON ({@link #toJson}) is {@code json}. */
+  public static String contentHashOfJson(String json) {
     try {
       MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      byte[] digest = sha256.digest(toJson(record).getBytes(StandardCharsets.UTF_8));
+      byte[] digest = sha256.digest(json.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java platform provides SHA-256", e);

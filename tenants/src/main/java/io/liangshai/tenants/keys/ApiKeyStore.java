@@ -46,6 +46,11 @@ public final class ApiKeyStore {
     return new IssuedKey(key, secret);
   }
 
+  /** The stored form of a key's secret. */
+  public static String hash(String secret) {
+    return KeyHashing.sha256Hex(secret);
+  }
+
   /** The active key whose secret is {@code secret}, if any. */
   public Optional<ApiKey> findActive(String secret) throws SQLException {
     String hash = KeyHashing.sha256Hex(secret);

@@ -1,0 +1,170 @@
+package io.liangshai.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liangshai.core.config.LiangshaiConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bin/liangshai bench}: uploads a feed through the API into a fresh platform and measures
+ * upload throughput and upload→processed latency, against the same rows inserted straight into
+ * ClickHouse with {@code FORMAT JSONEachRow} as the yardstick.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Measures the pipeline on a fresh platform in a temporary directory; prints a Markdown table.")
+class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--feed", description = "a JSON Lines feed (default: the sample feed)")
+  Path feed =
+      Path.of(System.getProperty("liangshai.home", ".")).resolve("samples/sample-feed-2024-01-02.jsonl.gz");
+
+  @Option(names = "--batch-rows", description = "rows per upload (default ${DEFAULT-VALUE})")
+  int batchRows = 2_000;
+
+  private static final String ADMIN = "admin-key-for-the-benchmark-run";
+
+  @Override
+  public Integer call() throws Exception {
+    Path dir = Files.createTempDirectory("liangshai-bench");
+    LiangshaiConfig config =
+        LiangshaiConfig.from(
+                Map.of("LIANGSHAI_DATA_DIR", dir.toString(), "LIANGSHAI_HTTP_PORT", "0"))
+            .withAdminKey(ADMIN);
+    Map<String, List<String>> byTenant = DemoCommand.readFeed(feed);
+    List<Batch> batches = new ArrayList<>();
+    long rows = 0;
+    long bytes = 0;
+    try (Platform platform = new Platform(config)) {
+      platform.start();
+      PlatformClient client = new PlatformClient(platform.baseUrl());
+      for (Map.Entry<String, List<String>> e : byTenant.entrySet()) {
+        String key =
+            platform.registry().find(e.getKey()).isPresent()
+                ? client.issueKey(ADMIN, e.getKey(), "bench")
+                : ADMIN;
+        List<String> lines = e.getValue();
+        for (int from = 0; from < lines.size(); from += batchRows) {
+          List<String> part = lines.subList(from, Math.min(lines.size(), from + batchRows));
+          byte[] body = (String.join("\n", part) + "\n").getBytes(StandardCharsets.UTF_8);
+          batches.add(new Batch(key, body, part.size()));
+          rows += part.size();
+          bytes += body.length;
+        }
+      }
+      Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+      Instant start = Instant.now();
+      for (Batch b : batches) {
+        JsonNode r = client.uploadCases(b.key, "application/x-ndjson", b.body);
+        sentAt.put(r.get("batch_id").asText(), Instant.now());
+      }
+      Instant uploaded = Instant.now();
+      List<Long> latencies = awaitAll(client, sentAt);
+      Instant processed = Instant.now();
+
+      double uploadSeconds = Duration.between(start, uploaded).toNanos() / 1e9;
+      double allSeconds = Duration.between(start, processed).toNanos() / 1e9;
+      double yardstick = jsonEachRow(platform.clickhouseJdbcUrl(), batches);
+      Collections.sort(latencies);
+      System.out.println();
+      System.out.printf("| feed | %s: %,d rows, %,d batches, %.1f MB |%n", feed.getFileName(), rows, batches.size(), bytes / 1e6);
+      System.out.println("|---|---|");
+      System.out.printf("| upload through the API (validate, dedup, fsync) | %.2f s, **%,.0f rows/s** |%n", uploadSeconds, rows / uploadSeconds);
+      System.out.printf("| upload → processed, per batch | p50 %d ms, p95 %d ms, max %d ms |%n",
+          pct(latencies, 50), pct(latencies, 95), latencies.get(latencies.size() - 1));
+      System.out.printf("| first upload → every batch processed | %.2f s, %,.0f rows/s end to end |%n", allSeconds, rows / allSeconds);
+      System.out.printf("| yardstick: same rows `INSERT … FORMAT JSONEachRow` straight into ClickHouse | %.2f s, %,.0f rows/s |%n", yardstick, rows / yardstick);
+      System.out.printf("| ratio end to end / yardstick | %.1f× |%n", allSeconds / yardstick);
+    }
+    return 0;
+  }
+
+  private static List<Long> awaitAll(PlatformClient client, Map<String, Instant> sentAt)
+      throws IOException, InterruptedException {
+    List<Long> latencies = new ArrayList<>();
+    List<String> pending = new ArrayList<>(sentAt.keySet());
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+    while (!pending.isEmpty() && Instant.now().isBefore(deadline)) {
+      for (var it = pending.iterator(); it.hasNext(); ) {
+        String id = it.next();
+        JsonNode b = client.batch(ADMIN, id);
+        if ("processed".equals(b.get("state").asText())) {
+          latencies.add(Duration.between(sentAt.get(id), Instant.now()).toMillis());
+          it.remove();
+        }
+      }
+      Thread.sleep(50);
+    }
+    if (!pending.isEmpty()) {
+      throw new IllegalStateException(pending.size() + " batches were not processed in 30 minutes");
+    }
+    return latencies;
+  }
+
+  /** Inserts the same batches into a plain table with JSONEachRow over HTTP; returns seconds. */
+  private static double jsonEachRow(String jdbcUrl, List<Batch> batches) throws Exception {
+    String http = jdbcUrl.replaceFirst("^jdbc:clickhouse:", "").replaceFirst("/[^/]*\\?.*$", "/");
+    HttpClient client = HttpClient.newHttpClient();
+    post(client, http, "DROP TABLE IF EXISTS bench_json_each_row", null);
+    post(client, http,
+        "CREATE TABLE bench_json_each_row (case_id String, tenant_code String, updated_at String,"
+            + " enterprise_uscc String, enterprise_name Nullable(String), channel String, category String,"
+            + " received_at String, deadline Nullable(String), status String, closed_at Nullable(String),"
+            + " escalation_level Nullable(String), reassigned_count Nullable(String), leader_instructed Nullable(String),"
+            + " satisfaction Nullable(String), description Nullable(String)) ENGINE = MergeTree ORDER BY tuple()",
+        null);
+    long start = System.nanoTime();
+    for (Batch b : batches) {
+      post(client, http,
+          "INSERT INTO bench_json_each_row SETTINGS input_format_skip_unknown_fields = 1, "
+              + "input_format_json_read_bools_as_strings = 1, input_format_json_read_numbers_as_strings = 1"
+              + " FORMAT JSONEachRow",
+          b.body);
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    post(client, http, "DROP TABLE bench_json_each_row", null);
+    return seconds;
+  }
+
+  private static void post(HttpClient client, String url, String query, byte[] body) throws Exception {
+    byte[] sql = (query + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] all = body == null ? sql : concat(sql, body);
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(all)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException("ClickHouse: " + r.statusCode() + " " + r.body());
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = new byte[a.length + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  private static long pct(List<Long> sorted, int p) {
+    return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+  }
+
+  private record Batch(String key, byte[] body, int rows) {}
+}
