@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -83,6 +84,40 @@ class JdbcDriverITCase {
         assertThat(rs.getLong(2)).isEqualTo(7);
         assertThat(rs.getDouble(3)).isEqualTo(0.5 * rows * (rows - 1) / 2);
         assertThat(rs.getLong(4)).isEqualTo(rows - 1);
+      }
+    }
+  }
+
+  @Test
+  void batchInsertsThroughTheDriversRowBinaryWriter() throws SQLException {
+    // beta.row_binary_for_simple_insert: the driver sends INSERT ... FORMAT RowBinary + bytes.
+    int rows = 100_000;
+    String url = CLICKHOUSE.jdbcUrl() + "&beta.row_binary_for_simple_insert=true";
+    try (Connection c = DriverManager.getConnection(url)) {
+      try (Statement s = c.createStatement()) {
+        s.execute(
+            "CREATE TABLE binary_cases (id UInt32, note Nullable(String), at DateTime64(3, 'UTC'))"
+                + " ENGINE = MergeTree ORDER BY id");
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO binary_cases VALUES (?, ?, ?)")) {
+        for (int i = 0; i < rows; i++) {
+          ps.setInt(1, i);
+          ps.setString(2, i % 10 == 0 ? null : "备注\n\n" + i);
+          ps.setTimestamp(3, Timestamp.from(Instant.ofEpochMilli(1_700_000_000_000L + i)));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      try (Statement s = c.createStatement();
+          ResultSet rs =
+              s.executeQuery(
+                  "SELECT count(), countIf(note IS NULL), max(toUnixTimestamp64Milli(at)),"
+                      + " anyIf(note, id = 7) FROM binary_cases")) {
+        rs.next();
+        assertThat(rs.getLong(1)).isEqualTo(rows);
+        assertThat(rs.getLong(2)).isEqualTo(rows / 10);
+        assertThat(rs.getLong(3)).isEqualTo(1_700_000_000_000L + rows - 1);
+        assertThat(rs.getString(4)).isEqualTo("备注\n\n7");
       }
     }
   }

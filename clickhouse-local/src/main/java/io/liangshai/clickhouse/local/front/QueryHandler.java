@@ -71,6 +71,14 @@ final class QueryHandler implements HttpHandler {
       requested = exchange.getRequestHeaders().getFirst("X-ClickHouse-Format");
     }
     String format = OutputFormat.of(statement.sql(), requested);
+    if (trace) {
+      byte[] sql = statement.sql();
+      System.err.println(
+          "statement ("
+              + sql.length
+              + " bytes): "
+              + new String(sql, 0, Math.min(sql.length, 300), StandardCharsets.UTF_8));
+    }
     String database = params.database();
     if (database.isEmpty()) {
       database =

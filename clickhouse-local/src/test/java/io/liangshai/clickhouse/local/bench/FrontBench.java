@@ -54,7 +54,8 @@ public final class FrontBench {
       try (LocalClickHouse ch = LocalClickHouse.start(LocalClickHouseConfig.of(data))) {
         System.out.printf("START warm round=%d ms=%d%n", i, millisSince(started));
         if (i == 0) {
-          frontInserts(ch);
+          frontInserts(ch.jdbcUrl(), "FRONT values");
+          frontInserts(ch.jdbcUrl() + "&beta.row_binary_for_simple_insert=true", "FRONT rowbinary");
         }
       }
       deleteTree(data);
@@ -65,8 +66,8 @@ public final class FrontBench {
     }
   }
 
-  private static void frontInserts(LocalClickHouse ch) throws Exception {
-    try (Connection c = DriverManager.getConnection(ch.jdbcUrl())) {
+  private static void frontInserts(String jdbcUrl, String label) throws Exception {
+    try (Connection c = DriverManager.getConnection(jdbcUrl)) {
       for (int round = 0; round < ROUNDS; round++) {
         try (Statement s = c.createStatement()) {
           s.execute("DROP TABLE IF EXISTS bench_cases");
@@ -91,7 +92,8 @@ public final class FrontBench {
               ResultSet rs = s.executeQuery("SELECT count() FROM bench_cases")) {
             rs.next();
             System.out.printf(
-                "FRONT round=%d rows=%d addBatch_ms=%d executeBatch_ms=%d total_ms=%d%n",
+                "%s round=%d rows=%d addBatch_ms=%d executeBatch_ms=%d total_ms=%d%n",
+                label,
                 round,
                 rs.getLong(1),
                 (batched - started) / 1_000_000,
