@@ -109,6 +109,15 @@ class HttpFrontITCase {
   }
 
   @Test
+  void temporaryTablesLastOnlyForTheirRequest() throws Exception {
+    assertThat(post(Map.of(), "CREATE TEMPORARY TABLE scratch (x UInt8)").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> later = post(Map.of(), "SELECT count() FROM scratch");
+    assertThat(later.statusCode()).isEqualTo(500);
+    assertThat(later.headers().firstValue("X-ClickHouse-Exception-Code")).hasValue("60");
+  }
+
+  @Test
   void rejectsAnUnknownSettingAndCarriesOn() throws Exception {
     HttpResponse<String> response = post(Map.of("no_such_setting", "1"), "SELECT 1");
     assertThat(response.statusCode()).isEqualTo(500);

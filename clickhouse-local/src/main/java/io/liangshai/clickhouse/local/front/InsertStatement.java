@@ -44,9 +44,9 @@ record InsertStatement(byte[] head, int infileAt, String format, int dataOffset)
         return Optional.empty();
       }
       if (word.equalsIgnoreCase("SETTINGS") && settingsAt < 0) {
-        settingsAt = scanner.wordStart(word);
+        settingsAt = scanner.wordStart();
       } else if (word.equalsIgnoreCase("FORMAT")) {
-        int formatAt = scanner.wordStart(word);
+        int formatAt = scanner.wordStart();
         String name = scanner.nextWord();
         if (name == null || name.equalsIgnoreCase("Values")) {
           return Optional.empty();

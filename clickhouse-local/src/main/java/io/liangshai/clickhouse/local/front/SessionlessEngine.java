@@ -54,7 +54,7 @@ final class SessionlessEngine implements AutoCloseable {
         return use;
       }
       use.close();
-      boolean statementMaySet = mentionsSet(query.sql());
+      SessionEffects effects = SessionEffects.of(query.sql());
       try {
         for (Map.Entry<String, String> setting : query.settings().entrySet()) {
           ChdbResult set =
@@ -67,10 +67,13 @@ final class SessionlessEngine implements AutoCloseable {
         }
         return connection.query(query.sql(), query.format(), query.parameters());
       } finally {
-        if (statementMaySet) {
+        if (effects.settings()) {
           restoreAllSettings();
         } else {
           query.settings().keySet().forEach(this::restore);
+        }
+        if (effects.temporaryTables()) {
+          dropTemporaryTables();
         }
       }
     } finally {
@@ -104,6 +107,16 @@ final class SessionlessEngine implements AutoCloseable {
     baseline.keySet().stream().filter(name -> !now.containsKey(name)).forEach(this::restore);
   }
 
+  private void dropTemporaryTables() {
+    String names = scalar("SELECT name FROM system.tables WHERE is_temporary");
+    for (String name : names.split("\n")) {
+      if (!name.isEmpty()) {
+        String sql = "DROP TEMPORARY TABLE IF EXISTS " + identifier(TsvEscaping.unescape(name));
+        connection.query(sql, "TSV").close();
+      }
+    }
+  }
+
   private void restore(String name) {
     String original = baseline.get(name);
     String sql = "SET " + name + " = " + (original == null ? "DEFAULT" : literal(original));
@@ -133,17 +146,6 @@ final class SessionlessEngine implements AutoCloseable {
       }
       return result.text().strip();
     }
-  }
-
-  /** Whether any statement in {@code sql} may be a {@code SET} (quoted text is skipped). */
-  static boolean mentionsSet(byte[] sql) {
-    SqlScanner scanner = new SqlScanner(sql, sql.length);
-    for (String word = scanner.nextWord(); word != null; word = scanner.nextWord()) {
-      if (word.length() == 3 && word.equalsIgnoreCase("SET")) {
-        return true;
-      }
-    }
-    return false;
   }
 
   static String identifier(String name) {

@@ -13,6 +13,7 @@ final class SqlScanner {
   private final int end;
   private int pos;
   private int depth;
+  private int wordStart;
 
   SqlScanner(byte[] text, int end) {
     this.text = text;
@@ -32,6 +33,14 @@ final class SqlScanner {
    * on an unterminated quote or comment. Quoted names, literals and punctuation are skipped.
    */
   String nextWord() {
+    if (!advanceToWord()) {
+      return null;
+    }
+    return new String(text, wordStart, pos - wordStart, StandardCharsets.UTF_8);
+  }
+
+  /** Like {@link #nextWord()} without making a string; the word is {@link #wordIs}. */
+  boolean advanceToWord() {
     while (pos < end) {
       byte b = text[pos];
       if (isWhitespace(b)) {
@@ -40,11 +49,11 @@ final class SqlScanner {
         skipLineComment();
       } else if (b == '/' && peek(1) == '*') {
         if (!skipBlockComment()) {
-          return null;
+          return false;
         }
       } else if (b == '\'' || b == '"' || b == '`') {
         if (!skipQuoted(b)) {
-          return null;
+          return false;
         }
       } else if (b == '(' || b == '[') {
         depth++;
@@ -53,21 +62,38 @@ final class SqlScanner {
         depth--;
         pos++;
       } else if (isWordByte(b)) {
-        int start = pos;
+        wordStart = pos;
         while (pos < end && isWordByte(text[pos])) {
           pos++;
         }
-        return new String(text, start, pos - start, StandardCharsets.UTF_8);
+        return true;
       } else {
         pos++;
       }
     }
-    return null;
+    return false;
   }
 
-  /** Position where the word just returned by {@link #nextWord()} started. */
-  int wordStart(String word) {
-    return pos - word.getBytes(StandardCharsets.UTF_8).length;
+  /** Whether the current word is {@code upperCaseWord}, ignoring case (ASCII). */
+  boolean wordIs(String upperCaseWord) {
+    if (pos - wordStart != upperCaseWord.length()) {
+      return false;
+    }
+    for (int i = 0; i < upperCaseWord.length(); i++) {
+      int c = text[wordStart + i];
+      if (c >= 'a' && c <= 'z') {
+        c -= 'a' - 'A';
+      }
+      if (c != upperCaseWord.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Position where the current word started. */
+  int wordStart() {
+    return wordStart;
   }
 
   private int peek(int ahead) {

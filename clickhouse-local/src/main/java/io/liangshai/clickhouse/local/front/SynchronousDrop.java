@@ -23,7 +23,7 @@ final class SynchronousDrop {
     }
     for (String word = scanner.nextWord(); word != null; word = scanner.nextWord()) {
       if (scanner.depth() == 0 && word.equalsIgnoreCase("SYNC")) {
-        int start = scanner.wordStart(word);
+        int start = scanner.wordStart();
         byte[] stripped = sql.clone();
         for (int i = start; i < start + word.length(); i++) {
           stripped[i] = ' ';

@@ -18,10 +18,13 @@ class StatementTextTest {
   }
 
   @Test
-  void noticesSetOutsideQuotedText() {
-    assertThat(SessionlessEngine.mentionsSet(utf8("SET max_threads = 1"))).isTrue();
-    assertThat(SessionlessEngine.mentionsSet(utf8("SELECT 1; set x = 2"))).isTrue();
-    assertThat(SessionlessEngine.mentionsSet(utf8("SELECT 'SET', settings FROM t"))).isFalse();
+  void noticesSetAndTemporaryOutsideQuotedText() {
+    assertThat(SessionEffects.of(utf8("SET max_threads = 1")).settings()).isTrue();
+    assertThat(SessionEffects.of(utf8("SELECT 1; set x = 2")).settings()).isTrue();
+    assertThat(SessionEffects.of(utf8("SELECT 'SET', settings FROM t")))
+        .isEqualTo(new SessionEffects(false, false));
+    assertThat(SessionEffects.of(utf8("CREATE TEMPORARY TABLE t (x UInt8)")).temporaryTables())
+        .isTrue();
   }
 
   @Test
