@@ -145,6 +145,9 @@ public final class LocalClickHouse implements AutoCloseable {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
     }
+    if (!process.isAlive()) {
+      LOG.info("local ClickHouse over {} stopped (exit status {})", dataDir, process.exitValue());
+    }
     try {
       Files.deleteIfExists(runDir.resolve("port"));
       Files.deleteIfExists(runDir);

@@ -318,6 +318,19 @@ class JdbcDriverITCase {
   }
 
   @Test
+  void emptyResultsStillDescribeTheirColumns() throws SQLException {
+    try (Connection c = CLICKHOUSE.connect();
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT number AS n, toString(number) AS s FROM numbers(10) WHERE n > 99")) {
+      assertThat(rs.getMetaData().getColumnCount()).isEqualTo(2);
+      assertThat(rs.getMetaData().getColumnName(2)).isEqualTo("s");
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
+  @Test
   void usesTheDatabaseOfTheUrl() throws SQLException {
     try (Connection c = CLICKHOUSE.connect();
         Statement s = c.createStatement();

@@ -52,10 +52,13 @@ class LocalClickHouseLifecycleITCase {
   }
 
   @Test
-  void closeStopsTheChildAndIsIdempotent() {
+  void closeStopsTheChildCleanlyAndIsIdempotent() {
     LocalClickHouse clickHouse = LocalClickHouse.start(LocalClickHouseConfig.of(dataDir));
     clickHouse.close();
     assertThat(clickHouse.isRunning()).isFalse();
+    assertThat(clickHouse.process().exitValue())
+        .as("SIGTERM closes the engine and exits normally")
+        .isZero();
     clickHouse.close();
   }
 
@@ -64,6 +67,7 @@ class LocalClickHouseLifecycleITCase {
     try (LocalClickHouse clickHouse = LocalClickHouse.start(LocalClickHouseConfig.of(dataDir))) {
       clickHouse.process().getOutputStream().close();
       assertThat(clickHouse.process().waitFor(CHILD_EXIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+      assertThat(clickHouse.process().exitValue()).isZero();
     }
   }
 

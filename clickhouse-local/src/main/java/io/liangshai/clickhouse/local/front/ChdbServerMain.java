@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import sun.misc.Signal;
 
 /**
  * The child process: the ClickHouse engine behind its HTTP front. Started by {@code
@@ -46,6 +47,7 @@ public final class ChdbServerMain {
       System.exit(EXIT_ENGINE_REFUSED);
       return;
     }
+    exitOnTermination();
     Path spoolDir = Files.createTempDirectory("liangshai-chdb-spool");
     ChdbHttpServer server =
         ChdbHttpServer.start(connection, arguments.port(), spoolDir, arguments.trace());
@@ -83,6 +85,22 @@ public final class ChdbServerMain {
             },
             "parent-watch");
     watcher.start();
+  }
+
+  /**
+   * The engine replaces the JVM's SIGTERM/SIGINT handling when it boots, so a plain {@code kill}
+   * would end the process without closing the engine. Taking the signals back makes them run the
+   * shutdown hook again.
+   */
+  private static void exitOnTermination() {
+    for (String name : new String[] {"TERM", "INT"}) {
+      Signal.handle(
+          new Signal(name),
+          signal -> {
+            System.err.println("SIG" + signal.getName() + " received, shutting down");
+            System.exit(0);
+          });
+    }
   }
 
   /** Ends the process even if a statement stuck in the engine blocks the orderly shutdown. */
