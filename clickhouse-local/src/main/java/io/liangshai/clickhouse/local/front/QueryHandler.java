@@ -66,19 +66,26 @@ final class QueryHandler implements HttpHandler {
   private void run(
       HttpExchange exchange, RequestParameters params, RequestStatement statement, String queryId)
       throws IOException {
-    String requested = params.defaultFormat();
-    if (requested == null) {
-      requested = exchange.getRequestHeaders().getFirst("X-ClickHouse-Format");
+    String format = OutputFormat.of(statement.sql(), requestedFormat(exchange, params));
+    traceStatement(statement.sql());
+    try (ChdbResult result = engine.execute(engineQuery(exchange, params, statement, format))) {
+      if (result.failed()) {
+        String message = result.error().strip();
+        respondError(exchange, 500, ExceptionCode.parse(message), message, queryId);
+      } else {
+        respondResult(exchange, result, format, params, queryId);
+      }
     }
-    String format = OutputFormat.of(statement.sql(), requested);
-    if (trace) {
-      byte[] sql = statement.sql();
-      System.err.println(
-          "statement ("
-              + sql.length
-              + " bytes): "
-              + new String(sql, 0, Math.min(sql.length, 300), StandardCharsets.UTF_8));
-    }
+  }
+
+  private static String requestedFormat(HttpExchange exchange, RequestParameters params) {
+    return params.defaultFormat() != null
+        ? params.defaultFormat()
+        : exchange.getRequestHeaders().getFirst("X-ClickHouse-Format");
+  }
+
+  private static EngineQuery engineQuery(
+      HttpExchange exchange, RequestParameters params, RequestStatement statement, String format) {
     String database = params.database();
     if (database.isEmpty()) {
       database =
@@ -87,31 +94,42 @@ final class QueryHandler implements HttpHandler {
     }
     Map<String, String> settings = new LinkedHashMap<>(params.settings());
     settings.remove(SynchronousDrop.WAIT_SETTING);
-    EngineQuery query =
-        new EngineQuery(
-            database,
-            settings,
-            SynchronousDrop.withoutSync(statement.sql()),
-            format,
-            params.queryParameters());
-    try (ChdbResult result = engine.execute(query)) {
-      if (result.failed()) {
-        respondError(
-            exchange, 500, ExceptionCode.parse(result.error()), result.error().strip(), queryId);
-        return;
+    return new EngineQuery(
+        database,
+        settings,
+        SynchronousDrop.withoutSync(statement.sql()),
+        format,
+        params.queryParameters());
+  }
+
+  private void respondResult(
+      HttpExchange exchange,
+      ChdbResult result,
+      String format,
+      RequestParameters params,
+      String queryId)
+      throws IOException {
+    Headers headers = exchange.getResponseHeaders();
+    commonHeaders(headers, queryId, params);
+    headers.set("X-ClickHouse-Format", format);
+    headers.set("X-ClickHouse-Summary", QuerySummary.json(result.statistics()));
+    headers.set("Content-Type", FormatContentType.of(format));
+    long length = result.length();
+    exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
+    if (length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        result.writeTo(out);
       }
-      Headers headers = exchange.getResponseHeaders();
-      commonHeaders(headers, queryId, params);
-      headers.set("X-ClickHouse-Format", format);
-      headers.set("X-ClickHouse-Summary", QuerySummary.json(result.statistics()));
-      headers.set("Content-Type", FormatContentType.of(format));
-      long length = result.length();
-      exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
-      if (length > 0) {
-        try (OutputStream out = exchange.getResponseBody()) {
-          result.writeTo(out);
-        }
-      }
+    }
+  }
+
+  private void traceStatement(byte[] sql) {
+    if (trace) {
+      System.err.println(
+          "statement ("
+              + sql.length
+              + " bytes): "
+              + new String(sql, 0, Math.min(sql.length, 300), StandardCharsets.UTF_8));
     }
   }
 

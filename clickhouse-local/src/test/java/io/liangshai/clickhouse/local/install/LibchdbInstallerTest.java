@@ -9,7 +9,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -49,6 +54,38 @@ class LibchdbInstallerTest {
       assertThat(left.map(p -> p.getFileName().toString()))
           .containsExactlyInAnyOrder("libchdb.so", ".install.lock");
     }
+  }
+
+  @Test
+  void fetchesOnceWhenManyThreadsAskAtOnce() throws Exception {
+    Path tgz = tarball("package/libchdb.so", LIBRARY);
+    AtomicInteger fetches = new AtomicInteger();
+    LibchdbInstaller installer =
+        new LibchdbInstaller(
+            release(integrityOf(tgz)),
+            cache,
+            (spec, work) -> {
+              fetches.incrementAndGet();
+              try {
+                Thread.sleep(200); // long enough for the other threads to queue on the lock
+              } catch (InterruptedException e) {
+                throw new IOException(e);
+              }
+              return Files.copy(tgz, work.resolve("pack.tgz"));
+            });
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Path>> installs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        installs.add(pool.submit(installer::ensureInstalled));
+      }
+      for (Future<Path> install : installs) {
+        assertThat(Files.readAllBytes(install.get())).isEqualTo(LIBRARY);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(fetches).hasValue(1);
   }
 
   @Test

@@ -1,0 +1,76 @@
+package io.liangshai.clickhouse.local;
+
+import com.sun.jna.Native;
+import io.liangshai.clickhouse.local.front.ChdbServerMain;
+import java.io.File;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The command line of the child JVM: this JDK's {@code java}, {@code
+ * LD_PRELOAD=$JAVA_HOME/lib/libjsig.so} (libchdb's signal handlers need JVM signal chaining), a
+ * small heap, and a class path of only this module and JNA.
+ */
+final class ChildJvm {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
+
+  private ChildJvm() {}
+
+  static Process launch(LocalClickHouseConfig config, Path library, Path portFile)
+      throws IOException {
+    Path javaHome = Path.of(System.getProperty("java.home"));
+    Path libjsig = javaHome.resolve("lib").resolve("libjsig.so");
+    if (!Files.isRegularFile(libjsig)) {
+      throw new LocalClickHouseException(
+          "this JDK has no " + libjsig + ", which the ClickHouse engine needs preloaded");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(javaHome.resolve("bin").resolve("java").toString());
+    command.add("-Xmx" + config.maxHeap());
+    command.add("-XX:+UseSerialGC");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-Dfile.encoding=UTF-8");
+    command.add("-cp");
+    command.add(childClassPath());
+    command.add(ChdbServerMain.class.getName());
+    command.addAll(
+        List.of(
+            "--library", library.toString(),
+            "--data", config.dataDir().toString(),
+            "--port", Integer.toString(config.port()),
+            "--port-file", portFile.toString()));
+    if (config.trace()) {
+      command.add("--trace");
+    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().put("LD_PRELOAD", libjsig.toString());
+    LOG.debug("starting {}", command);
+    return builder.start();
+  }
+
+  /** Only what the child needs: this module and JNA. */
+  private static String childClassPath() {
+    Set<String> entries = new LinkedHashSet<>();
+    for (Class<?> type : List.of(ChdbServerMain.class, Native.class)) {
+      var source = type.getProtectionDomain().getCodeSource();
+      if (source == null) {
+        return System.getProperty("java.class.path");
+      }
+      try {
+        entries.add(Path.of(source.getLocation().toURI()).toString());
+      } catch (URISyntaxException e) {
+        return System.getProperty("java.class.path");
+      }
+    }
+    return String.join(File.pathSeparator, entries);
+  }
+}
