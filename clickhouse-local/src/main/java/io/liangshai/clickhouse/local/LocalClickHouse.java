@@ -73,6 +73,7 @@ public final class LocalClickHouse implements AutoCloseable {
       return clickHouse;
     } catch (RuntimeException e) {
       process.destroyForcibly();
+      deleteRunDir(runDir);
       throw e;
     }
   }
@@ -141,6 +142,10 @@ public final class LocalClickHouse implements AutoCloseable {
     if (!process.isAlive()) {
       LOG.info("local ClickHouse over {} stopped (exit status {})", dataDir, process.exitValue());
     }
+    deleteRunDir(runDir);
+  }
+
+  private static void deleteRunDir(Path runDir) {
     try {
       Files.deleteIfExists(runDir.resolve("port"));
       Files.deleteIfExists(runDir);

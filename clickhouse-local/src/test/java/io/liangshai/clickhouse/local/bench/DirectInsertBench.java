@@ -41,6 +41,10 @@ public final class DirectInsertBench {
             (inserted - started) / 1_000_000);
         count.close();
       }
+    } finally {
+      try (var paths = Files.walk(dir)) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
   }
 
