@@ -41,6 +41,7 @@ public final class ApiServer {
   private final ApiKeyStore keys;
   private final BatchIntake intake;
   private final PrometheusMeterRegistry meters;
+  private final SchemeStore schemes;
   private HttpServer server;
 
   public ApiServer(
@@ -55,6 +56,7 @@ public final class ApiServer {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.keys = new ApiKeyStore(warehouse, Clock.systemUTC());
     this.authenticator = new Authenticator(registry, keys, adminKey);
+    this.schemes = new SchemeStore(warehouse, Clock.systemUTC());
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
@@ -67,6 +69,12 @@ public final class ApiServer {
     CaseRoutes cases = new CaseRoutes(intake, warehouse, DEFAULT_BATCH_LIMIT);
     MetricsRoutes metrics =
         new MetricsRoutes(registry, new MetricsQueries(warehouse), Clock.systemUTC());
+    RankingRoutes rankings =
+        new RankingRoutes(
+            registry,
+            schemes,
+            new LeagueTables(new MetricsQueries(warehouse), Clock.systemUTC()));
+    SchemeRoutes schemeRoutes = new SchemeRoutes(schemes);
     Authentication auth = new Authentication(authenticator);
 
     router.route().handler(this::countRequests);
@@ -84,6 +92,20 @@ public final class ApiServer {
     router.post("/api/v1/cases").handler(cases::upload);
     router.get("/api/v1/batches/:batch_id").handler(cases::batch);
     router.get("/api/v1/metrics").handler(metrics::metrics);
+    router.get("/api/v1/rankings").handler(rankings::rankings);
+    router
+        .post("/api/v1/rankings/preview")
+        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
+        .handler(rankings::preview);
+    router.get("/api/v1/schemes").handler(schemeRoutes::list);
+    router
+        .post("/api/v1/schemes")
+        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
+        .handler(schemeRoutes::create);
+    router
+        .post("/api/v1/schemes/:id/retire")
+        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
+        .handler(schemeRoutes::retire);
 
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(this::failure);

@@ -1,0 +1,150 @@
+package io.liangshai.api;
+
+import io.liangshai.core.ranking.InvalidSchemeException;
+import io.liangshai.core.ranking.Scheme;
+import io.liangshai.core.time.Period;
+import io.liangshai.tenants.Tenant;
+import io.liangshai.tenants.TenantRegistry;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * League tables (晾晒评价, SPEC §4): {@code GET /api/v1/rankings} for any caller (league tables are
+ * public within the platform) and {@code POST /api/v1/rankings/preview} for the province, which
+ * ranks with a scheme that is not saved.
+ */
+final class RankingRoutes {
+
+  private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+  private static final Set<String> PREVIEW_FIELDS = Set.of("period", "group", "scheme");
+  private static final String PREVIEW_ID = "preview";
+  private static final String PREVIEW_NAME = "预览方案";
+
+  private final TenantRegistry registry;
+  private final SchemeStore schemes;
+  private final LeagueTables tables;
+
+  RankingRoutes(TenantRegistry registry, SchemeStore schemes, LeagueTables tables) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.schemes = Objects.requireNonNull(schemes, "schemes");
+    this.tables = Objects.requireNonNull(tables, "tables");
+  }
+
+  /**
+   * {@code GET /api/v1/rankings?period=P&group=G&scheme=S}; {@code scheme} defaults to standard.
+   */
+  void rankings(RoutingContext ctx) {
+    Authentication.principal(ctx); // any key: league tables are public within the platform
+    Period period = Params.period(ctx);
+    String group = Params.required(ctx, "group", "counties");
+    String schemeText = Params.optional(ctx, "scheme");
+    SchemeRef ref =
+        SchemeRef.parse(schemeText == null ? SchemeStore.STANDARD : schemeText, "scheme");
+    List<Tenant> members = members(group);
+    // Not ordered: concurrent league tables are independent work for several workers.
+    ctx.vertx()
+        .executeBlocking(
+            () -> {
+              Scheme scheme = schemes.find(ref).orElseThrow(() -> unknownScheme(ref)).scheme();
+              return tables.compute(period, members, scheme);
+            },
+            /* ordered= */ false)
+        .onSuccess(
+            table -> ApiResponses.ok(ctx, LeagueTableJson.toJson(period, group, table, registry)))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code POST /api/v1/rankings/preview} with {@code {"period", "group", "scheme": {definition}}}:
+   * the table under a scheme that is not saved ({@code id} and {@code name} may be left out).
+   */
+  void preview(RoutingContext ctx) {
+    Authentication.requireProvince(ctx, "preview schemes");
+    Preview request;
+    try {
+      request = preview(JsonBodies.object(ctx));
+    } catch (JsonBodies.InvalidField e) {
+      JsonBodies.reject(ctx, e);
+      return;
+    }
+    List<Tenant> members = members(request.group());
+    ctx.vertx()
+        .executeBlocking(
+            () -> tables.compute(request.period(), members, request.scheme()), /* ordered= */ false)
+        .onSuccess(
+            table ->
+                ApiResponses.ok(
+                    ctx,
+                    LeagueTableJson.toJson(request.period(), request.group(), table, registry)
+                        .put("preview", true)))
+        .onFailure(ctx::fail);
+  }
+
+  /** A preview request, read field by field. */
+  private record Preview(Period period, String group, Scheme scheme) {}
+
+  private static Preview preview(JsonObject body) {
+    for (String key : body.fieldNames()) {
+      if (!PREVIEW_FIELDS.contains(key)) {
+        throw JsonBodies.invalid(key, "is not a preview field; expected period, group and scheme");
+      }
+    }
+    Period period = period(body.getValue("period"));
+    if (!(body.getValue("group") instanceof String group)) {
+      throw JsonBodies.invalid("group", "is required, a peer group such as counties");
+    }
+    if (!(body.getValue("scheme") instanceof JsonObject definition)) {
+      throw JsonBodies.invalid(
+          "scheme", "is required, a scheme definition {name, indicators, ...}");
+    }
+    JsonObject draft = definition.copy();
+    if (draft.getValue("id") == null) {
+      draft.put("id", PREVIEW_ID);
+    }
+    if (draft.getValue("name") == null) {
+      draft.put("name", PREVIEW_NAME);
+    }
+    try {
+      return new Preview(period, group, SchemeJson.parse(draft, 1));
+    } catch (InvalidSchemeException e) {
+      throw JsonBodies.invalid("scheme.", e);
+    }
+  }
+
+  /** Every member of {@code group}; 404 naming the known groups when there is none. */
+  private List<Tenant> members(String group) {
+    if (!GROUP.matcher(group).matches()) {
+      throw ApiException.badRequest(
+          "group must be a peer group name (letters, digits, '_', '-'), one of "
+              + registry.groups());
+    }
+    List<Tenant> members = registry.members(group);
+    if (members.isEmpty()) {
+      throw ApiException.notFound(
+          "unknown peer group '" + group + "'; known groups: " + registry.groups());
+    }
+    return members;
+  }
+
+  private ApiException unknownScheme(SchemeRef ref) {
+    return ApiException.notFound(
+        ref.version() == null
+            ? "no active scheme '" + ref.id() + "'; GET /api/v1/schemes lists them"
+            : "no scheme '" + ref + "'; GET /api/v1/schemes lists the versions");
+  }
+
+  private static Period period(Object value) {
+    if (!(value instanceof String text)) {
+      throw JsonBodies.invalid("period", "is required, e.g. 2024-03");
+    }
+    try {
+      return Period.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw JsonBodies.invalid("period", e.getMessage());
+    }
+  }
+}
