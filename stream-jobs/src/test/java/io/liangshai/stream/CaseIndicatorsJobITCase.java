@@ -1,0 +1,180 @@
+package io.liangshai.stream;
+
+import static io.liangshai.core.testing.CaseRecordFixture.aCase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.liangshai.core.indicator.IndicatorCounts;
+import io.liangshai.core.indicator.Indicators;
+import io.liangshai.core.indicator.ReferenceCalculator;
+import io.liangshai.core.record.CaseRecord;
+import io.liangshai.core.record.CaseRecordCodec;
+import io.liangshai.core.record.CaseStatus;
+import io.liangshai.core.testing.ZhejiangTenants;
+import io.liangshai.core.time.Period;
+import io.liangshai.core.time.PeriodKind;
+import io.liangshai.stream.CaseFactsFunction.Hierarchy;
+import io.liangshai.warehouse.Warehouse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Random;
+import java.util.SortedMap;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The real job on a Flink MiniCluster, reading landing-zone files, writing a real ClickHouse. */
+class CaseIndicatorsJobITCase {
+
+  @RegisterExtension
+  static final MiniClusterExtension FLINK =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(2)
+              .build());
+
+  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+
+  @TempDir Path landing;
+
+  @Test
+  void countsFactsAndProcessedBatchesReachClickHouseAndFollowChanges() throws Exception {
+    try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl())) {
+      List<CaseRecord> sample = IndicatorOperatorsTest.validSampleRecords();
+      Collections.shuffle(sample, new Random(5));
+      List<CaseRecord> firstHalf = sample.subList(0, sample.size() / 2);
+      List<CaseRecord> secondHalf = sample.subList(sample.size() / 2, sample.size());
+
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+      env.setParallelism(2);
+      env.enableCheckpointing(300);
+      CaseIndicatorsJob job =
+          CaseIndicatorsJob.of(landing.toString(), CLICKHOUSE.jdbcUrl(), registryHierarchy());
+      job.build(env);
+      JobClient client = env.executeAsync("itcase");
+      try {
+        publish("b_1", firstHalf);
+        publish("b_2", secondHalf);
+        awaitProcessed(warehouse, List.of("b_1", "b_2"));
+        assertCountsMatchReference(warehouse, sample);
+
+        // A late closing of a January case: January's figures change, nothing else is added.
+        CaseRecord open =
+            io.liangshai.core.record.CaseVersions.latest(sample.stream()).values().stream()
+                .filter(r -> !r.isClosed() && !r.isWithdrawn())
+                .filter(r -> r.receivedAt().isBefore(Instant.parse("2024-01-31T00:00:00Z")))
+                .min(java.util.Comparator.comparing(CaseRecord::caseId))
+                .orElseThrow();
+        CaseRecord closed =
+            new CaseRecord(
+                open.caseId(), open.tenantCode(), open.updatedAt().plusSeconds(86_400 * 100),
+                open.enterpriseUscc(), open.enterpriseName(), open.channel(), open.category(),
+                open.receivedAt(), open.deadline(), CaseStatus.CLOSED,
+                open.updatedAt().plusSeconds(86_400 * 100), open.escalationLevel(),
+                open.reassignedCount(), open.leaderInstructed(), null, open.description());
+        publish("b_3", List.of(closed));
+        awaitProcessed(warehouse, List.of("b_3"));
+        List<CaseRecord> all = new ArrayList<>(sample);
+        all.add(closed);
+        assertCountsMatchReference(warehouse, all);
+
+        try (Connection c = warehouse.connect();
+            Statement st = c.createStatement();
+            ResultSet rs =
+                st.executeQuery(
+                    "SELECT status, has(ancestors, '330000') FROM case_facts FINAL WHERE tenant_code = '"
+                        + closed.tenantCode() + "' AND case_id = '" + closed.caseId() + "'")) {
+          assertThat(rs.next()).isTrue();
+          assertThat(rs.getString(1)).isEqualTo("closed");
+          assertThat(rs.getBoolean(2)).isTrue();
+        }
+      } finally {
+        client.cancel().get();
+      }
+    }
+  }
+
+  private static io.liangshai.tenants.TenantRegistry registryHierarchy() {
+    return io.liangshai.tenants.TenantRegistryLoader.loadDefault();
+  }
+
+  /** Writes a records file as ingest does: hidden name, then an atomic rename. */
+  private void publish(String batchId, List<CaseRecord> records) throws Exception {
+    StringBuilder sb = new StringBuilder();
+    for (CaseRecord r : records) {
+      sb.append(CaseRecordCodec.toJson(r)).append('\n');
+    }
+    sb.append("{\"_batch\":\"").append(batchId).append("\",\"records\":").append(records.size()).append("}\n");
+    Path tmp = landing.resolve("." + batchId + ".tmp");
+    Files.writeString(tmp, sb, StandardCharsets.UTF_8);
+    Files.move(tmp, landing.resolve(batchId + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static void awaitProcessed(Warehouse warehouse, List<String> ids) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
+    while (true) {
+      try (Connection c = warehouse.connect();
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT count(DISTINCT batch_id) FROM processed_batches WHERE batch_id IN ('"
+                      + String.join("','", ids) + "')")) {
+        rs.next();
+        if (rs.getInt(1) == ids.size()) {
+          return;
+        }
+      }
+      if (Instant.now().isAfter(deadline)) {
+        throw new AssertionError("batches " + ids + " not processed in time");
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static void assertCountsMatchReference(Warehouse warehouse, List<CaseRecord> records)
+      throws Exception {
+    SortedMap<Period, SortedMap<String, Indicators>> expected =
+        new ReferenceCalculator(ZhejiangTenants.childToParent())
+            .compute(records.stream(), EnumSet.allOf(PeriodKind.class), Instant.parse("2025-01-01T00:00:00Z"));
+    int compared = 0;
+    try (Connection c = warehouse.connect();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT period_kind, period, tenant_code, received, closed, overdue_closed, recurrences,"
+                    + " rated, satisfied, dissatisfied, reassigned, leader_instructed, escalated"
+                    + " FROM tenant_period_counts FINAL")) {
+      while (rs.next()) {
+        Period period = Period.parse(rs.getString(2));
+        IndicatorCounts got =
+            new IndicatorCounts(
+                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
+                rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13));
+        Indicators want = expected.getOrDefault(period, new java.util.TreeMap<>()).get(rs.getString(3));
+        assertThat(got)
+            .as("%s %s", period, rs.getString(3))
+            .isEqualTo(want == null ? IndicatorCounts.ZERO : want.counts());
+        compared++;
+      }
+    }
+    long expectedRows =
+        expected.values().stream().flatMap(m -> m.values().stream()).filter(i -> i.counts().received() > 0).count();
+    assertThat(compared).isGreaterThanOrEqualTo((int) expectedRows);
+  }
+}
