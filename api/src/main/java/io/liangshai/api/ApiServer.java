@@ -75,6 +75,8 @@ public final class ApiServer {
             schemes,
             new LeagueTables(new MetricsQueries(warehouse), Clock.systemUTC()));
     SchemeRoutes schemeRoutes = new SchemeRoutes(schemes);
+    DrillDownRoutes drillDown =
+        new DrillDownRoutes(registry, new DrillDownQueries(warehouse), Clock.systemUTC());
     Authentication auth = new Authentication(authenticator);
 
     router.route().handler(this::countRequests);
@@ -90,6 +92,8 @@ public final class ApiServer {
         .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
         .handler(tenants::issueKey);
     router.post("/api/v1/cases").handler(cases::upload);
+    router.get("/api/v1/cases").handler(drillDown::cases);
+    router.get("/api/v1/batches").handler(drillDown::batches);
     router.get("/api/v1/batches/:batch_id").handler(cases::batch);
     router.get("/api/v1/metrics").handler(metrics::metrics);
     router.get("/api/v1/rankings").handler(rankings::rankings);

@@ -30,6 +30,9 @@ final class CaseRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseRoutes.class);
 
+  /** Row errors copied into the {@code batches} table; the manifest keeps all of them. */
+  private static final int MAX_AUDITED_ERRORS = 1000;
+
   private final BatchIntake intake;
   private final Warehouse warehouse;
   private final long bodyLimit;
@@ -109,7 +112,7 @@ final class CaseRoutes {
       ps.setInt(8, r.accepted());
       ps.setInt(9, r.ignored());
       ps.setInt(10, r.rejected());
-      ps.setString(11, errorsJson(r).encode());
+      ps.setString(11, errorsJson(r, MAX_AUDITED_ERRORS).encode());
       ps.executeUpdate();
     } catch (SQLException e) {
       LOG.warn("batch {} is landed but its audit row was not written: {}", r.batchId(), e.toString());
@@ -166,8 +169,15 @@ final class CaseRoutes {
   }
 
   private static JsonArray errorsJson(BatchResult r) {
+    return errorsJson(r, Integer.MAX_VALUE);
+  }
+
+  private static JsonArray errorsJson(BatchResult r, int max) {
     JsonArray errors = new JsonArray();
     for (FieldError e : r.errors()) {
+      if (errors.size() == max) {
+        break;
+      }
       errors.add(
           new JsonObject()
               .put("row", e.row())

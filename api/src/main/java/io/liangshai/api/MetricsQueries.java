@@ -91,7 +91,7 @@ public final class MetricsQueries {
         rs.getLong(8), rs.getLong(9), rs.getLong(10), rs.getLong(11));
   }
 
-  private static String periodColumn(Period period) {
+  static String periodColumn(Period period) {
     return switch (period.kind()) {
       case MONTH -> "period_month";
       case QUARTER -> "period_quarter";

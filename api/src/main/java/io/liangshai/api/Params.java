@@ -35,6 +35,32 @@ final class Params {
     return v;
   }
 
+  /** A whole number in {@code [min, max]}; {@code dflt} when absent. */
+  static int integer(RoutingContext ctx, String name, int dflt, int min, int max) {
+    String v = optional(ctx, name);
+    if (v == null) {
+      return dflt;
+    }
+    if (!v.matches("\\d{1,9}") || Integer.parseInt(v) < min || Integer.parseInt(v) > max) {
+      throw ApiException.badRequest(
+          "parameter " + name + " must be a whole number from " + min + " to " + max + ", got '"
+              + v + "'");
+    }
+    return Integer.parseInt(v);
+  }
+
+  /** {@code true} or {@code false}; false when absent. */
+  static boolean bool(RoutingContext ctx, String name) {
+    String v = optional(ctx, name);
+    if (v == null || v.equals("false")) {
+      return false;
+    }
+    if (v.equals("true")) {
+      return true;
+    }
+    throw ApiException.badRequest("parameter " + name + " must be true or false, got '" + v + "'");
+  }
+
   static Period period(RoutingContext ctx) {
     String text = required(ctx, "period", "2024-03");
     try {

@@ -1,0 +1,100 @@
+package io.liangshai.api;
+
+import io.liangshai.core.record.CaseStatus;
+import io.liangshai.core.record.Category;
+import io.liangshai.core.record.WireNamed;
+import io.liangshai.core.time.Period;
+import io.liangshai.tenants.Principal;
+import io.liangshai.tenants.Tenant;
+import io.liangshai.tenants.TenantRegistry;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The drill-down behind the web page: {@code GET /api/v1/cases} (one tenant's cases, with
+ * enterprise names and descriptions, which only the owner and its ancestors may read) and {@code
+ * GET /api/v1/batches} (recent uploads in the caller's scope).
+ */
+final class DrillDownRoutes {
+
+  static final int MAX_CASES = 1000;
+  static final int MAX_OFFSET = 10_000_000;
+  static final int MAX_BATCHES = 200;
+  /** Errors shown per batch in the list; {@code GET /batches/{id}} has them all. */
+  static final int ERRORS_PER_BATCH = 100;
+
+  private final TenantRegistry registry;
+  private final DrillDownQueries queries;
+  private final Clock clock;
+
+  DrillDownRoutes(TenantRegistry registry, DrillDownQueries queries, Clock clock) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.queries = Objects.requireNonNull(queries, "queries");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * {@code GET /api/v1/cases?tenant=&period=[&status=&category=&overdue=true&limit=&offset=]}: the
+   * current version of each case of the tenant and its descendants received in the period.
+   */
+  void cases(RoutingContext ctx) {
+    String code = Params.required(ctx, "tenant", "330522");
+    Tenant tenant = Params.tenant(ctx, registry, code);
+    Authentication.requireScope(ctx, tenant.code());
+    Period period = Params.period(ctx);
+    String status = wireValue(ctx, "status", CaseStatus.class);
+    String category = wireValue(ctx, "category", Category.class);
+    boolean overdue = Params.bool(ctx, "overdue");
+    int limit = Params.integer(ctx, "limit", 100, 1, MAX_CASES);
+    int offset = Params.integer(ctx, "offset", 0, 0, MAX_OFFSET);
+    var filter =
+        new DrillDownQueries.CaseFilter(
+            tenant.code(), period, status, category, overdue, clock.instant(), limit, offset);
+    ctx.vertx()
+        .executeBlocking(() -> queries.cases(filter))
+        .onSuccess(
+            page ->
+                ApiResponses.ok(
+                    ctx,
+                    new JsonObject()
+                        .put("rows", page.rows())
+                        .put("total", page.total())
+                        .put("limit", limit)
+                        .put("offset", offset)))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * {@code GET /api/v1/batches[?tenant=&limit=]}: the newest batches sent by the tenant (default:
+   * the caller's) and its descendants, with counts and the first errors.
+   */
+  void batches(RoutingContext ctx) {
+    Principal caller = Authentication.principal(ctx);
+    String code = Params.optional(ctx, "tenant");
+    Tenant tenant = code == null ? caller.tenant() : Params.tenant(ctx, registry, code);
+    Authentication.requireScope(ctx, tenant.code());
+    int limit = Params.integer(ctx, "limit", 20, 1, MAX_BATCHES);
+    List<String> codes = registry.selfAndDescendants(tenant.code()).stream().map(Tenant::code).toList();
+    ctx.vertx()
+        .executeBlocking(() -> queries.batches(codes, limit, ERRORS_PER_BATCH))
+        .onSuccess(rows -> ApiResponses.rows(ctx, rows))
+        .onFailure(ctx::fail);
+  }
+
+  private static <E extends Enum<E> & WireNamed> String wireValue(
+      RoutingContext ctx, String name, Class<E> type) {
+    String text = Params.optional(ctx, name);
+    if (text == null) {
+      return null;
+    }
+    return WireNamed.parse(type, text)
+        .map(WireNamed::wireName)
+        .orElseThrow(
+            () ->
+                ApiException.badRequest(
+                    name + " must be one of " + WireNamed.allowed(type) + ", got '" + text + "'"));
+  }
+}
