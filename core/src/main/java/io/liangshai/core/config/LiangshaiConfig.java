@@ -24,6 +24,7 @@ import java.util.Properties;
  * @param clickhouseUrl an external ClickHouse ({@code LIANGSHAI_CLICKHOUSE_URL}); empty means run
  *     the local one
  * @param tenantsCsv a registry CSV to use instead of the shipped one ({@code LIANGSHAI_TENANTS_CSV})
+ * @param limits what one key may send: body size, rows per batch, requests per minute
  */
 public record LiangshaiConfig(
     String httpHost,
@@ -31,7 +32,38 @@ public record LiangshaiConfig(
     Optional<String> adminKey,
     Path dataDir,
     Optional<String> clickhouseUrl,
-    Optional<Path> tenantsCsv) {
+    Optional<Path> tenantsCsv,
+    Limits limits) {
+
+  /**
+   * Intake and request limits.
+   *
+   * @param maxBodyBytes largest upload body ({@code LIANGSHAI_MAX_BODY_BYTES}, default 64 MiB);
+   *     larger gets 413
+   * @param maxRowsPerBatch most rows in one batch ({@code LIANGSHAI_MAX_ROWS_PER_BATCH}, default
+   *     200,000); more gets 413 and nothing of the batch is kept
+   * @param requestsPerMinute requests one key may make per minute, in bursts of as many ({@code
+   *     LIANGSHAI_REQUESTS_PER_MINUTE}, default 600); more gets 429 with {@code Retry-After}
+   */
+  public record Limits(long maxBodyBytes, int maxRowsPerBatch, int requestsPerMinute) {
+
+    public static final Limits DEFAULTS = new Limits(64L * 1024 * 1024, 200_000, 600);
+
+    public Limits {
+      if (maxBodyBytes < 1) {
+        throw new IllegalArgumentException(
+            "LIANGSHAI_MAX_BODY_BYTES must be at least 1, got " + maxBodyBytes);
+      }
+      if (maxRowsPerBatch < 1) {
+        throw new IllegalArgumentException(
+            "LIANGSHAI_MAX_ROWS_PER_BATCH must be at least 1, got " + maxRowsPerBatch);
+      }
+      if (requestsPerMinute < 1) {
+        throw new IllegalArgumentException(
+            "LIANGSHAI_REQUESTS_PER_MINUTE must be at least 1, got " + requestsPerMinute);
+      }
+    }
+  }
 
   public LiangshaiConfig {
     Objects.requireNonNull(httpHost, "httpHost");
@@ -39,6 +71,7 @@ public record LiangshaiConfig(
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(clickhouseUrl, "clickhouseUrl");
     Objects.requireNonNull(tenantsCsv, "tenantsCsv");
+    Objects.requireNonNull(limits, "limits");
     if (httpPort < 0 || httpPort > 65535) {
       throw new IllegalArgumentException("http port must be 0–65535, got " + httpPort);
     }
@@ -73,25 +106,41 @@ public record LiangshaiConfig(
         s.get("LIANGSHAI_ADMIN_KEY", "admin.key"),
         Path.of(s.get("LIANGSHAI_DATA_DIR", "data.dir").orElse("var")).toAbsolutePath(),
         s.get("LIANGSHAI_CLICKHOUSE_URL", "clickhouse.url"),
-        s.get("LIANGSHAI_TENANTS_CSV", "tenants.csv").map(Path::of));
+        s.get("LIANGSHAI_TENANTS_CSV", "tenants.csv").map(Path::of),
+        new Limits(
+            s.longValue(
+                "LIANGSHAI_MAX_BODY_BYTES", "limits.max_body_bytes", Limits.DEFAULTS.maxBodyBytes()),
+            s.integer(
+                "LIANGSHAI_MAX_ROWS_PER_BATCH",
+                "limits.max_rows_per_batch",
+                Limits.DEFAULTS.maxRowsPerBatch()),
+            s.integer(
+                "LIANGSHAI_REQUESTS_PER_MINUTE",
+                "limits.requests_per_minute",
+                Limits.DEFAULTS.requestsPerMinute())));
   }
 
   public LiangshaiConfig withHttpPort(int port) {
-    return new LiangshaiConfig(httpHost, port, adminKey, dataDir, clickhouseUrl, tenantsCsv);
+    return new LiangshaiConfig(httpHost, port, adminKey, dataDir, clickhouseUrl, tenantsCsv, limits);
   }
 
   public LiangshaiConfig withAdminKey(String key) {
     return new LiangshaiConfig(
-        httpHost, httpPort, Optional.of(key), dataDir, clickhouseUrl, tenantsCsv);
+        httpHost, httpPort, Optional.of(key), dataDir, clickhouseUrl, tenantsCsv, limits);
   }
 
   public LiangshaiConfig withDataDir(Path dir) {
-    return new LiangshaiConfig(httpHost, httpPort, adminKey, dir, clickhouseUrl, tenantsCsv);
+    return new LiangshaiConfig(httpHost, httpPort, adminKey, dir, clickhouseUrl, tenantsCsv, limits);
   }
 
   public LiangshaiConfig withClickhouseUrl(String url) {
     return new LiangshaiConfig(
-        httpHost, httpPort, adminKey, dataDir, Optional.of(url), tenantsCsv);
+        httpHost, httpPort, adminKey, dataDir, Optional.of(url), tenantsCsv, limits);
+  }
+
+  public LiangshaiConfig withLimits(Limits newLimits) {
+    return new LiangshaiConfig(
+        httpHost, httpPort, adminKey, dataDir, clickhouseUrl, tenantsCsv, newLimits);
   }
 
   /** The landing zone: every accepted batch as received and its validated records. */
@@ -129,6 +178,19 @@ public record LiangshaiConfig(
         v = file.getProperty(fileKey);
       }
       return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+    }
+
+    long longValue(String envName, String fileKey, long dflt) {
+      Optional<String> v = get(envName, fileKey);
+      if (v.isEmpty()) {
+        return dflt;
+      }
+      try {
+        return Long.parseLong(v.get());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            envName + " must be a whole number, got '" + v.get() + "'");
+      }
     }
 
     int integer(String envName, String fileKey, int dflt) {

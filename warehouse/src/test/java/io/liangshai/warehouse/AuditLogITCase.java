@@ -1,0 +1,59 @@
+package io.liangshai.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@link AuditLog} appends rows to {@code audit_log} in a real ClickHouse. */
+class AuditLogITCase {
+
+  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+
+  private static final Instant AT = Instant.parse("2024-03-05T01:02:03.456Z");
+
+  @Test
+  void appendsOneRowPerAct() throws Exception {
+    try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl())) {
+      AuditLog audit = new AuditLog(warehouse, Clock.fixed(AT, ZoneOffset.UTC));
+      audit.record("330000", "admin", "bulletin.publish", "bl_1", "{\"period\":\"2024-03\"}");
+      audit.record("330000", "admin", "bulletin.publish", "bl_1", null);
+
+      try (Connection c = warehouse.connect();
+          Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT at, actor_tenant, key_id, action, object, detail FROM audit_log"
+                      + " ORDER BY detail")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getTimestamp(1).toInstant()).isEqualTo(AT);
+        assertThat(rs.getString(2)).isEqualTo("330000");
+        assertThat(rs.getString(4)).isEqualTo("bulletin.publish");
+        assertThat(rs.getString(6)).isEqualTo("{\"period\":\"2024-03\"}");
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(6)).isEqualTo("{}");
+        assertThat(rs.next()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void refusesAnEmptyActionOrADetailThatIsNotAnObject() throws Exception {
+    try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl())) {
+      AuditLog audit = new AuditLog(warehouse, Clock.systemUTC());
+
+      assertThatThrownBy(() -> audit.record("330000", "admin", " ", "x", "{}"))
+          .hasMessageContaining("action");
+      assertThatThrownBy(() -> audit.record("330000", "admin", "key.issue", "x", "[1]"))
+          .hasMessageContaining("JSON object");
+    }
+  }
+}
