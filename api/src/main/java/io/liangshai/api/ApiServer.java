@@ -85,6 +85,7 @@ public final class ApiServer {
     router.get("/api/v1/openapi.yaml").handler(this::openapi);
 
     router.route("/api/v1/*").handler(auth);
+    router.get("/api/v1/me").handler(tenants::me);
     router.get("/api/v1/tenants").handler(tenants::list);
     router.get("/api/v1/tenants/:code/keys").handler(tenants::listKeys);
     router
@@ -111,6 +112,11 @@ public final class ApiServer {
         .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
         .handler(schemeRoutes::retire);
 
+    // The page's libraries (Apache ECharts) from the classpath jars under META-INF/resources/_static;
+    // the paths carry the version, so browsers may keep them.
+    router
+        .route("/vendor/*")
+        .handler(StaticHandler.create("META-INF/resources/_static").setMaxAgeSeconds(86_400));
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(this::failure);
     return router;

@@ -31,6 +31,20 @@ final class TenantRoutes {
     ApiResponses.rows(ctx, rows);
   }
 
+  /**
+   * {@code GET /api/v1/me}: the caller's own tenant and key id, so that a page signed in with a key
+   * knows whose data it may show (the scope itself is always checked by each route).
+   */
+  void me(RoutingContext ctx) {
+    Principal caller = Authentication.principal(ctx);
+    ApiResponses.json(
+        ctx,
+        200,
+        toJson(caller.tenant())
+            .put("key_id", caller.keyId())
+            .put("province", caller.isProvince()));
+  }
+
   /** {@code POST /api/v1/tenants/{code}/keys}: the province issues a key for a tenant. */
   void issueKey(RoutingContext ctx) {
     Principal caller = Authentication.requireProvince(ctx, "issue keys");
