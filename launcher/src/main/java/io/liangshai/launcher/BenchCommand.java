@@ -29,7 +29,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "Measures the pipeline on a fresh platform in a temporary directory; prints a Markdown table.")
+    subcommands = {RankingsBench.class},
+    description = {
+      "Measures the pipeline on a fresh platform in a temporary directory; prints a Markdown table.",
+      "`bench rankings` measures league tables under concurrent clients instead."
+    })
 class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--feed", description = "a JSON Lines feed (default: the sample feed)")
