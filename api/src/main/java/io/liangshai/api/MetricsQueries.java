@@ -49,9 +49,20 @@ public final class MetricsQueries {
   /** Indicators of each tenant in {@code tenants} for {@code period}, judged at {@code now}. */
   public Map<String, Indicators> indicators(Period period, Collection<String> tenants, Instant now)
       throws SQLException {
+    return indicators(period, tenants, now, true);
+  }
+
+  /**
+   * As {@link #indicators(Period, Collection, Instant)}; without {@code overdueOpen} the scan of
+   * {@code case_facts} is skipped and {@code overdue_open} is 0 (for rankings of a previous period,
+   * which use only the counts).
+   */
+  public Map<String, Indicators> indicators(
+      Period period, Collection<String> tenants, Instant now, boolean overdueOpen)
+      throws SQLException {
     String[] codes = tenants.toArray(String[]::new);
     Map<String, IndicatorCounts> counts = new HashMap<>();
-    Map<String, Long> overdueOpen = new HashMap<>();
+    Map<String, Long> overdueOpenByTenant = new HashMap<>();
     try (Connection c = warehouse.connect()) {
       try (PreparedStatement ps = c.prepareStatement(COUNTS)) {
         ps.setString(1, period.kind().name().toLowerCase(Locale.ROOT));
@@ -63,6 +74,7 @@ public final class MetricsQueries {
           }
         }
       }
+      if (overdueOpen) {
       try (PreparedStatement ps =
           c.prepareStatement(String.format(OVERDUE_OPEN, periodColumn(period)))) {
         ps.setString(1, period.toString());
@@ -70,9 +82,10 @@ public final class MetricsQueries {
         ps.setArray(3, c.createArrayOf("String", codes));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            overdueOpen.put(rs.getString(1), rs.getLong(2));
+            overdueOpenByTenant.put(rs.getString(1), rs.getLong(2));
           }
         }
+      }
       }
     }
     Map<String, Indicators> result = new LinkedHashMap<>();
@@ -80,9 +93,27 @@ public final class MetricsQueries {
       result.put(
           code,
           new Indicators(
-              counts.getOrDefault(code, IndicatorCounts.ZERO), overdueOpen.getOrDefault(code, 0L)));
+              counts.getOrDefault(code, IndicatorCounts.ZERO),
+              overdueOpenByTenant.getOrDefault(code, 0L)));
     }
     return result;
+  }
+
+  /**
+   * A number that changes whenever a count of {@code periods} changes: the greatest row version
+   * written for them. Cheap (the counts table is small); used to cache league tables exactly.
+   */
+  public long countsVersion(Collection<Period> periods) throws SQLException {
+    String[] names = periods.stream().map(Period::toString).toArray(String[]::new);
+    try (Connection c = warehouse.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT max(version) FROM tenant_period_counts WHERE has(?, period)")) {
+      ps.setArray(1, c.createArrayOf("String", names));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
   }
 
   private static IndicatorCounts readCounts(ResultSet rs) throws SQLException {
