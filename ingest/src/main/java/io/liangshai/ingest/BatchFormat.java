@@ -10,12 +10,23 @@ public enum BatchFormat {
   /** {@code application/x-ndjson}: one JSON object per line. */
   JSON_LINES("jsonl"),
   /** {@code text/csv}: a header row naming the fields, then one case per row. */
-  CSV("csv");
+  CSV("csv"),
+  /** {@code application/vnd.openxmlformats-officedocument.spreadsheetml.sheet}: the first sheet. */
+  XLSX("xlsx");
+
+  /** The Content-Type of an XLSX workbook. */
+  public static final String XLSX_CONTENT_TYPE =
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private final String extension;
 
   BatchFormat(String extension) {
     this.extension = extension;
+  }
+
+  /** Whether the body is text (JSON or CSV) rather than a binary package. */
+  public boolean isText() {
+    return this != XLSX;
   }
 
   /** File extension of the raw batch in the landing zone. */
@@ -34,6 +45,7 @@ public enum BatchFormat {
       case "application/x-ndjson", "application/jsonl", "application/json-lines",
           "application/jsonlines" -> Optional.of(JSON_LINES);
       case "text/csv", "application/csv" -> Optional.of(CSV);
+      case XLSX_CONTENT_TYPE -> Optional.of(XLSX);
       default -> Optional.empty();
     };
   }

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,9 +55,23 @@ public final class BatchIntake implements AutoCloseable {
   private final TenantRegistry registry;
   private final VersionIndex index;
   private final Clock clock;
+  private final int maxRows;
+
+  /** Default for {@code maxRowsPerBatch}: 200,000 rows. */
+  public static final int DEFAULT_MAX_ROWS = 200_000;
 
   public BatchIntake(LandingZone landing, TenantRegistry registry, Clock clock)
       throws IOException {
+    this(landing, registry, clock, DEFAULT_MAX_ROWS);
+  }
+
+  /** {@code maxRowsPerBatch}: a batch with more rows is refused whole ({@link BatchTooLargeException}). */
+  public BatchIntake(LandingZone landing, TenantRegistry registry, Clock clock, int maxRowsPerBatch)
+      throws IOException {
+    if (maxRowsPerBatch < 1) {
+      throw new IllegalArgumentException("maxRowsPerBatch must be at least 1, got " + maxRowsPerBatch);
+    }
+    this.maxRows = maxRowsPerBatch;
     this.landing = Objects.requireNonNull(landing, "landing");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -76,8 +92,20 @@ public final class BatchIntake implements AutoCloseable {
    * @throws UnparseableBatchException when the body cannot be read as {@code format} at all;
    *     nothing is kept then
    */
-  public synchronized BatchResult ingest(Uploader uploader, BatchFormat format, Path body)
-      throws IOException, UnparseableBatchException {
+  public BatchResult ingest(Uploader uploader, BatchFormat format, Path body)
+      throws IOException, UnparseableBatchException, BatchTooLargeException {
+    return ingest(uploader, format, Optional.empty(), body);
+  }
+
+  /**
+   * As {@link #ingest(Uploader, BatchFormat, Path)}, with the charset the Content-Type declared
+   * ({@link TextEncoding#declared}); without one a CSV that is not UTF-8 is read as GB18030.
+   *
+   * @throws BatchTooLargeException when the batch has more than the row limit; nothing is kept
+   */
+  public synchronized BatchResult ingest(
+      Uploader uploader, BatchFormat format, Optional<Charset> declared, Path body)
+      throws IOException, UnparseableBatchException, BatchTooLargeException {
     Instant receivedAt = clock.instant();
     String batchId = newBatchId(receivedAt);
     Path records = landing.recordsFile(batchId);
@@ -87,23 +115,37 @@ public final class BatchIntake implements AutoCloseable {
     int[] counts = new int[3]; // accepted, ignored, rejected
     MessageDigest sha256 = sha256();
     CaseRecordValidator validator = new CaseRecordValidator(scopeOf(uploader));
+    int[] rowsSeen = new int[1];
     try (InputStream in = new DigestInputStream(Files.newInputStream(body), sha256);
         BufferedWriter out =
             new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(recordsTmp), StandardCharsets.UTF_8),
                 64 * 1024)) {
-      RowReaders.read(
-          format,
-          in,
+      Consumer<RawRow> rows =
           row -> {
+            if (++rowsSeen[0] > maxRows) {
+              throw new TooManyRows();
+            }
             try {
               take(row, validator, staged, errors, counts, out);
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
-          });
+          };
+      if (format.isText()) {
+        RowReaders.read(format, TextEncoding.of(body, format, declared), in, rows);
+      } else {
+        XlsxRows.read(body, rows);
+      }
       in.transferTo(java.io.OutputStream.nullOutputStream());
       out.write(TRAILER_PREFIX + "\"" + batchId + "\",\"records\":" + counts[0] + "}\n");
+    } catch (TooManyRows e) {
+      Files.deleteIfExists(recordsTmp);
+      Files.deleteIfExists(body);
+      throw new BatchTooLargeException(
+          "the batch has more than "
+              + maxRows
+              + " rows, the limit per batch; split it (bin/liangshai upload splits files itself)");
     } catch (UnparseableBatchException | RuntimeException | IOException e) {
       Files.deleteIfExists(recordsTmp);
       Files.deleteIfExists(body);
@@ -156,6 +198,12 @@ public final class BatchIntake implements AutoCloseable {
       counts[2]++;
       return;
     }
+    Optional<FieldError> nul = nulCharacter(row);
+    if (nul.isPresent()) {
+      errors.add(nul.get());
+      counts[2]++;
+      return;
+    }
     ValidationResult result = validator.validate(row.fields(), row.number());
     if (!result.isValid()) {
       errors.addAll(result.errors());
@@ -186,6 +234,29 @@ public final class BatchIntake implements AutoCloseable {
                     + " but different content; send a new version with a later updated_at"));
         counts[2]++;
       }
+    }
+  }
+
+  /** A value holding U+0000, which no field may: a sign of binary data or a broken export. */
+  private static Optional<FieldError> nulCharacter(RawRow row) {
+    for (Map.Entry<String, Object> f : row.fields().entrySet()) {
+      if (f.getValue() instanceof String v && v.indexOf('\0') >= 0) {
+        Object caseId = row.fields().get("case_id");
+        return Optional.of(
+            new FieldError(
+                row.number(),
+                caseId instanceof String id && id.indexOf('\0') < 0 ? id : null,
+                f.getKey(),
+                "contains a NUL character (U+0000); remove it and send the row again"));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Thrown out of the row callback when a batch passes the row limit. */
+  private static final class TooManyRows extends RuntimeException {
+    TooManyRows() {
+      super("too many rows", null, false, false);
     }
   }
 

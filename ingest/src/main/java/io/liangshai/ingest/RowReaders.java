@@ -12,13 +12,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -44,13 +43,15 @@ final class RowReaders {
 
   private RowReaders() {}
 
-  static void read(BatchFormat format, InputStream body, Consumer<RawRow> rows)
+  /** Reads a text body ({@link BatchFormat#isText}) in {@code charset} (JSON: always UTF-8). */
+  static void read(BatchFormat format, Charset charset, InputStream body, Consumer<RawRow> rows)
       throws UnparseableBatchException {
     try {
       switch (format) {
         case JSON_ARRAY -> readJsonArray(body, rows);
         case JSON_LINES -> readJsonLines(body, rows);
-        case CSV -> readCsv(body, rows);
+        case CSV -> readCsv(body, charset, rows);
+        case XLSX -> throw new IllegalArgumentException("XLSX is read from its file by XlsxRows");
       }
     } catch (CharacterCodingException e) {
       throw new UnparseableBatchException("the body is not valid UTF-8 text", e);
@@ -149,7 +150,7 @@ final class RowReaders {
     return fields;
   }
 
-  private static void readCsv(InputStream body, Consumer<RawRow> rows)
+  private static void readCsv(InputStream body, Charset charset, Consumer<RawRow> rows)
       throws IOException, UnparseableBatchException {
     CSVFormat format =
         CSVFormat.DEFAULT.builder()
@@ -159,7 +160,7 @@ final class RowReaders {
             .setAllowMissingColumnNames(true)
             .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.ALLOW_ALL)
             .build();
-    BufferedReader reader = utf8(body);
+    BufferedReader reader = text(body, charset);
     reader.mark(1);
     if (reader.read() != '\uFEFF') {
       reader.reset();
@@ -172,16 +173,7 @@ final class RowReaders {
     } catch (UncheckedIOException e) {
       throw new UnparseableBatchException("malformed CSV header: " + e.getCause().getMessage(), e);
     }
-    List<String> header = parser.getHeaderNames().stream().map(String::strip).toList();
-    if (header.isEmpty()) {
-      throw new UnparseableBatchException("a text/csv batch needs a header row naming the fields");
-    }
-    Set<String> seen = new HashSet<>();
-    for (String h : header) {
-      if (h.isEmpty() || !seen.add(h)) {
-        throw new UnparseableBatchException("the CSV header has an empty or repeated column: " + header);
-      }
-    }
+    List<String> header = CaseColumns.resolve(parser.getHeaderNames());
     int number = 0;
     try {
       for (CSVRecord record : parser) {
@@ -207,10 +199,14 @@ final class RowReaders {
   }
 
   private static BufferedReader utf8(InputStream body) {
+    return text(body, StandardCharsets.UTF_8);
+  }
+
+  private static BufferedReader text(InputStream body, Charset charset) {
     return new BufferedReader(
         new InputStreamReader(
             body,
-            StandardCharsets.UTF_8
+            charset
                 .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)),

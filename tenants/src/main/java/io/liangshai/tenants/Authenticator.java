@@ -2,6 +2,7 @@ package io.liangshai.tenants;
 
 import io.liangshai.tenants.keys.ApiKey;
 import io.liangshai.tenants.keys.ApiKeyStore;
+import io.liangshai.tenants.keys.KeyUsage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
@@ -30,8 +31,16 @@ public final class Authenticator {
   private final TenantRegistry registry;
   private final ApiKeyStore keys;
   private final byte[] adminKey;
+  private final KeyUsage usage;
 
   public Authenticator(TenantRegistry registry, ApiKeyStore keys, String adminKey) {
+    this(registry, keys, adminKey, null);
+  }
+
+  /** Also notes each stored key's use in {@code usage} (null: not tracked). */
+  public Authenticator(
+      TenantRegistry registry, ApiKeyStore keys, String adminKey, KeyUsage usage) {
+    this.usage = usage;
     this.registry = Objects.requireNonNull(registry, "registry");
     this.keys = Objects.requireNonNull(keys, "keys");
     if (adminKey == null || adminKey.length() < 16) {
@@ -51,6 +60,7 @@ public final class Authenticator {
     Cached cached = cache.get(hash);
     long now = System.nanoTime();
     if (cached != null && now - cached.expiresAtNanos() < 0) {
+      touch(cached.principal());
       return Optional.of(cached.principal());
     }
     Optional<ApiKey> key = keys.findActive(secret);
@@ -62,10 +72,17 @@ public final class Authenticator {
         cache.clear();
       }
       cache.put(hash, new Cached(principal.get(), now + CACHE_TTL.toNanos()));
+      touch(principal.get());
     } else {
       cache.remove(hash);
     }
     return principal;
+  }
+
+  private void touch(Principal p) {
+    if (usage != null) {
+      usage.touch(p.keyId());
+    }
   }
 
   /** Stops trusting a key at once on this instance (after revoking it). */

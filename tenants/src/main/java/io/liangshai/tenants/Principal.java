@@ -33,6 +33,29 @@ public record Principal(Tenant tenant, String keyId, TenantRegistry registry) {
     return registry.isSelfOrDescendant(tenant.code(), code);
   }
 
+  /**
+   * Whether this caller may list, revoke and rotate the keys of {@code code}: the province for
+   * every tenant, a city for its own counties (when a county's staff changes, its city can act at
+   * once). Issuing new keys stays with the province.
+   */
+  public boolean canAdministerKeysOf(String code) {
+    if (isProvince()) {
+      return true;
+    }
+    return tenant.level() == TenantLevel.CITY
+        && registry
+            .find(code)
+            .filter(t -> t.level() == TenantLevel.COUNTY)
+            .flatMap(Tenant::parentCode)
+            .filter(tenant.code()::equals)
+            .isPresent();
+  }
+
+  /** Whether this caller may administer any keys at all (the province or a city). */
+  public boolean administersKeys() {
+    return tenant.level() != TenantLevel.COUNTY;
+  }
+
   @Override
   public String toString() {
     return "Principal[" + tenant.code() + ", " + keyId + "]";

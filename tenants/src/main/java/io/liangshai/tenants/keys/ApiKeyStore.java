@@ -98,6 +98,20 @@ public final class ApiKeyStore {
     return keys;
   }
 
+  /**
+   * Replaces an active key by a new one for the same tenant and name, then revokes the old one.
+   * Empty when {@code keyId} is unknown or already revoked.
+   */
+  public Optional<IssuedKey> rotate(String keyId, String rotatedBy) throws SQLException {
+    Optional<ApiKey> current = find(keyId);
+    if (current.isEmpty() || !current.get().isActive()) {
+      return Optional.empty();
+    }
+    IssuedKey replacement = issue(current.get().tenantCode(), current.get().name(), rotatedBy);
+    revoke(keyId);
+    return Optional.of(replacement);
+  }
+
   /** Revokes a key; true if it existed and was active. */
   public boolean revoke(String keyId) throws SQLException {
     Optional<ApiKey> current = find(keyId);
