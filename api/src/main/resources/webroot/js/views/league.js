@@ -1,0 +1,113 @@
+// 晾晒榜单: a peer group's scored league table for a period, the funnel plot, exports.
+import { cached, explain } from '../api.js';
+import { h, fill, field, notice, select, spinner, download } from '../dom.js';
+import { FUNNEL_LABELS, RATES, RATE_LABELS, groupLabel, pct } from '../labels.js';
+import { label as periodLabel } from '../periods.js';
+import { exportTable, funnelLegend, groupOptions, leagueTable, periodPicker } from '../widgets.js';
+import { funnelPlot } from '../charts.js';
+import { csvBlob, xlsxBlob } from '../export.js';
+
+let sort = { key: 'rank', dir: 'asc' };
+let funnelRate = 'resolution_rate';
+
+export async function render(root, ctx, { params }) {
+  const period = params.get('period') || ctx.latest;
+  const group = params.get('group') || (ctx.me.level === 'city' ? 'cities' : 'counties');
+  const scheme = params.get('scheme') || 'standard';
+  const go = (change) => ctx.go('league', null, { period, group, scheme, ...change });
+
+  const schemes = await cached('/schemes').catch(() => ({ rows: [{ id: 'standard', name: '标准方案' }] }));
+  const schemeOptions = schemes.rows
+    .filter((s) => s.current_version !== null || s.id === scheme)
+    .map((s) => [s.id, s.name || s.id]);
+  const groupSelect = select(groupOptions(ctx, groupLabel), group, { name: 'group' });
+  groupSelect.addEventListener('change', () => go({ group: groupSelect.value }));
+  const schemeSelect = select(schemeOptions, scheme, { name: 'scheme' });
+  schemeSelect.addEventListener('change', () => go({ scheme: schemeSelect.value }));
+  const csvButton = h('button', { type: 'button', id: 'export-csv', disabled: true }, '导出 CSV');
+  const xlsxButton = h('button', { type: 'button', id: 'export-xlsx', disabled: true }, '导出 Excel');
+
+  const body = h('div', {}, spinner('正在加载榜单…'));
+  root.append(
+    h(
+      'div',
+      { class: 'toolbar' },
+      periodPicker(period, (p) => go({ period: p })),
+      field('评价组', groupSelect),
+      field('评价方案', schemeSelect),
+      h('div', { class: 'actions' }, csvButton, xlsxButton),
+    ),
+    body,
+  );
+
+  let table;
+  try {
+    table = await cached(`/rankings?period=${encodeURIComponent(period)}&group=${encodeURIComponent(group)}&scheme=${encodeURIComponent(scheme)}`);
+  } catch (error) {
+    fill(body, notice('error', explain(error)));
+    return;
+  }
+  const title = `${periodLabel(period)} · ${groupLabel(group)} · ${table.scheme.name}（第 ${table.scheme.version} 版）`;
+  const fileBase = `晾晒榜单_${period}_${group}_${table.scheme.id}`;
+  csvButton.disabled = false;
+  xlsxButton.disabled = false;
+  csvButton.addEventListener('click', () => download(csvBlob(exportTable(table, sort)), `${fileBase}.csv`));
+  xlsxButton.addEventListener('click', () => download(xlsxBlob(exportTable(table, sort), '晾晒榜单'), `${fileBase}.xlsx`));
+
+  const eligible = table.rows.filter((r) => r.eligible).length;
+  const summary = h(
+    'div',
+    { class: 'summary' },
+    h('h1', {}, title),
+    h(
+      'p',
+      { class: 'muted' },
+      `参评 ${eligible} 个 / 共 ${table.rows.length} 个地区`,
+      table.previous_period ? ` · 升降对比 ${periodLabel(table.previous_period)}` : '',
+    ),
+    h(
+      'dl',
+      { class: 'pooled' },
+      RATES.map((rate) => [h('dt', {}, `全组${RATE_LABELS[rate]}`), h('dd', {}, pct(table.pooled_rates ? table.pooled_rates[rate] : null))]),
+    ),
+  );
+
+  const chartEl = h('div', { class: 'chart funnel', id: 'funnel-chart' });
+  const rateSelect = select(RATES.map((r) => [r, RATE_LABELS[r]]), funnelRate, { name: 'funnel-rate' });
+  const linkTo = (r) => `#/tenant/${r.tenant}?period=${encodeURIComponent(period)}&group=${encodeURIComponent(group)}`;
+  const funnelCard = h(
+    'section',
+    { class: 'card', id: 'funnel' },
+    h(
+      'div',
+      { class: 'card-head' },
+      h('h2', {}, '漏斗图'),
+      field('指标', rateSelect),
+    ),
+    h('p', { class: 'muted small' }, '各地区指标值对其样本量作图；虚线为全组合并率的 95% 控制限，点线为 99.8% 控制限。点击圆点查看该地区。'),
+    chartEl,
+    funnelLegend(),
+  );
+  const tableCard = h('section', { class: 'card', id: 'league' });
+  const drawTable = () =>
+    fill(
+      tableCard,
+      h('div', { class: 'card-head' }, h('h2', {}, '排名'), funnelLegend()),
+      h('p', { class: 'muted small' }, '点击表头排序；每项指标下方为 95% 置信区间（Wilson，百分点）；底色为漏斗判定。'),
+      leagueTable(table, sort, {
+        onSort: (s) => {
+          sort = s;
+          drawTable();
+        },
+        linkTo,
+      }),
+    );
+  drawTable();
+  fill(body, summary, h('div', { class: 'league-layout' }, tableCard, funnelCard));
+  const draw = () => funnelPlot(chartEl, table, funnelRate, (code) => (location.hash = linkTo({ tenant: code })));
+  rateSelect.addEventListener('change', () => {
+    funnelRate = rateSelect.value;
+    draw();
+  });
+  draw();
+}
