@@ -66,7 +66,10 @@ final class LeagueTables {
         return shared.join();
       } catch (CompletionException e) {
         cache.remove(key, shared);
-        throw e.getCause() instanceof SQLException s ? s : e;
+        if (e.getCause() instanceof SQLException s) {
+          throw s;
+        }
+        throw e;
       }
     }
     try {
