@@ -1,9 +1,12 @@
 package io.liangshai.api;
 
+import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.tenants.Authenticator;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.keys.ApiKeyStore;
+import io.liangshai.tenants.keys.KeyUsage;
+import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.Warehouse;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -42,6 +45,9 @@ public final class ApiServer {
   private final BatchIntake intake;
   private final PrometheusMeterRegistry meters;
   private final SchemeStore schemes;
+  private final LiangshaiConfig.Limits limits;
+  private final KeyUsage keyUsage;
+  private final Audit audit;
   private HttpServer server;
 
   public ApiServer(
@@ -50,12 +56,25 @@ public final class ApiServer {
       TenantRegistry registry,
       String adminKey,
       BatchIntake intake) {
+    this(vertx, warehouse, registry, adminKey, intake, LiangshaiConfig.Limits.DEFAULTS);
+  }
+
+  public ApiServer(
+      Vertx vertx,
+      Warehouse warehouse,
+      TenantRegistry registry,
+      String adminKey,
+      BatchIntake intake,
+      LiangshaiConfig.Limits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
     this.vertx = Objects.requireNonNull(vertx, "vertx");
     this.intake = Objects.requireNonNull(intake, "intake");
     this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.keys = new ApiKeyStore(warehouse, Clock.systemUTC());
-    this.authenticator = new Authenticator(registry, keys, adminKey);
+    this.keyUsage = new KeyUsage(warehouse, Clock.systemUTC());
+    this.authenticator = new Authenticator(registry, keys, adminKey, keyUsage);
+    this.audit = new Audit(new AuditLog(warehouse, Clock.systemUTC()));
     this.schemes = new SchemeStore(warehouse, Clock.systemUTC());
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(meters);
@@ -65,8 +84,10 @@ public final class ApiServer {
 
   public Router router() {
     Router router = Router.router(vertx);
-    TenantRoutes tenants = new TenantRoutes(registry, keys);
-    CaseRoutes cases = new CaseRoutes(intake, warehouse, DEFAULT_BATCH_LIMIT);
+    TenantRoutes tenants = new TenantRoutes(registry);
+    CaseRoutes cases = new CaseRoutes(intake, warehouse, limits.maxBodyBytes(), audit);
+    KeyRoutes keyRoutes = new KeyRoutes(registry, keys, keyUsage, authenticator, audit);
+    AuditRoutes auditRoutes = new AuditRoutes(registry, warehouse);
     MetricsRoutes metrics =
         new MetricsRoutes(registry, new MetricsQueries(warehouse), Clock.systemUTC());
     RankingRoutes rankings =
@@ -74,7 +95,7 @@ public final class ApiServer {
             registry,
             schemes,
             new LeagueTables(new MetricsQueries(warehouse), Clock.systemUTC()));
-    SchemeRoutes schemeRoutes = new SchemeRoutes(schemes);
+    SchemeRoutes schemeRoutes = new SchemeRoutes(schemes, audit);
     DrillDownRoutes drillDown =
         new DrillDownRoutes(registry, new DrillDownQueries(warehouse), Clock.systemUTC());
     Authentication auth = new Authentication(authenticator);
@@ -85,13 +106,24 @@ public final class ApiServer {
     router.get("/api/v1/openapi.yaml").handler(this::openapi);
 
     router.route("/api/v1/*").handler(auth);
+    router.route("/api/v1/*").handler(new RateLimit(limits.requestsPerMinute()));
     router.get("/api/v1/me").handler(tenants::me);
     router.get("/api/v1/tenants").handler(tenants::list);
-    router.get("/api/v1/tenants/:code/keys").handler(tenants::listKeys);
+    router.get("/api/v1/tenants/:code/keys").handler(keyRoutes::list);
     router
         .post("/api/v1/tenants/:code/keys")
         .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
-        .handler(tenants::issueKey);
+        .handler(keyRoutes::issue);
+    router
+        .post("/api/v1/keys/:key_id/revoke")
+        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
+        .handler(keyRoutes::revoke);
+    router
+        .post("/api/v1/keys/:key_id/rotate")
+        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
+        .handler(keyRoutes::rotate);
+    router.get("/api/v1/audit").handler(auditRoutes::audit);
+    router.get("/api/v1/templates/cases.xlsx").handler(new TemplateRoutes()::cases);
     router.post("/api/v1/cases").handler(cases::upload);
     router.get("/api/v1/cases").handler(drillDown::cases);
     router.get("/api/v1/batches").handler(drillDown::batches);
@@ -142,7 +174,15 @@ public final class ApiServer {
   }
 
   public Future<Void> stop() {
-    return server == null ? Future.succeededFuture() : server.close();
+    Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
+    return closed.eventually(
+        () ->
+            vertx.executeBlocking(
+                () -> {
+                  keyUsage.close();
+                  audit.close();
+                  return null;
+                }));
   }
 
   private void countRequests(RoutingContext ctx) {

@@ -4,6 +4,8 @@ import io.liangshai.core.record.FieldError;
 import io.liangshai.ingest.BatchFormat;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.BatchResult;
+import io.liangshai.ingest.BatchTooLargeException;
+import io.liangshai.ingest.TextEncoding;
 import io.liangshai.ingest.UnparseableBatchException;
 import io.liangshai.ingest.Uploader;
 import io.liangshai.tenants.Principal;
@@ -12,6 +14,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,19 +39,14 @@ final class CaseRoutes {
   private final BatchIntake intake;
   private final Warehouse warehouse;
   private final long bodyLimit;
-  /** Copies batch summaries into ClickHouse off the request path, in order. */
-  private final java.util.concurrent.ExecutorService audit =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "batch-audit");
-            t.setDaemon(true);
-            return t;
-          });
+  /** Records uploads (and copies batch summaries into ClickHouse) off the request path, in order. */
+  private final Audit audit;
 
-  CaseRoutes(BatchIntake intake, Warehouse warehouse, long bodyLimit) {
+  CaseRoutes(BatchIntake intake, Warehouse warehouse, long bodyLimit, Audit audit) {
     this.intake = Objects.requireNonNull(intake, "intake");
     this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
     this.bodyLimit = bodyLimit;
+    this.audit = Objects.requireNonNull(audit, "audit");
   }
 
   void upload(RoutingContext ctx) {
@@ -63,9 +61,17 @@ final class CaseRoutes {
                         "Content-Type "
                             + (contentType == null ? "(none)" : "'" + contentType + "'")
                             + " is not a batch format: use application/json (an array),"
-                            + " application/x-ndjson or text/csv"));
+                            + " application/x-ndjson, text/csv or "
+                            + BatchFormat.XLSX_CONTENT_TYPE));
+    Optional<Charset> charset;
+    try {
+      charset = TextEncoding.declared(contentType);
+    } catch (UnparseableBatchException e) {
+      throw new ApiException(415, e.getMessage());
+    }
     String length = ctx.request().getHeader("Content-Length");
     if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > bodyLimit) {
+      refused(caller, 413, "body of " + length + " bytes", Long.parseLong(length));
       throw new ApiException(413, "request body larger than the limit of " + bodyLimit + " bytes");
     }
     Uploader uploader = new Uploader(caller.tenantCode(), caller.keyId());
@@ -79,19 +85,62 @@ final class CaseRoutes {
                           deleteQuietly(file);
                           return Future.failedFuture(e);
                         })
-                    .compose(size -> ctx.vertx().executeBlocking(() -> ingest(uploader, format, file))))
+                    .compose(
+                        size ->
+                            ctx.vertx()
+                                .executeBlocking(
+                                    () -> ingest(caller, uploader, format, charset, file, size))))
         .onSuccess(result -> ApiResponses.ok(ctx, toJson(result)))
-        .onFailure(ctx::fail);
+        .onFailure(
+            e -> {
+              if (e instanceof ApiException api && api.status() == 413) {
+                refused(caller, 413, api.getMessage(), -1);
+              }
+              ctx.fail(e);
+            });
   }
 
-  private BatchResult ingest(Uploader uploader, BatchFormat format, Path file) throws Exception {
+  private BatchResult ingest(
+      Principal caller,
+      Uploader uploader,
+      BatchFormat format,
+      Optional<Charset> charset,
+      Path file,
+      long size)
+      throws Exception {
     try {
-      BatchResult result = intake.ingest(uploader, format, file);
-      audit.execute(() -> recordBatch(result));
+      BatchResult result = intake.ingest(uploader, format, charset, file);
+      audit.later(() -> recordBatch(result));
+      audit.recordLater(caller, "batch.upload", result.batchId(), uploadDetail(result));
       return result;
     } catch (UnparseableBatchException e) {
+      refused(caller, 400, e.getMessage(), size);
       throw ApiException.badRequest(e.getMessage());
+    } catch (BatchTooLargeException e) {
+      throw new ApiException(413, e.getMessage());
     }
+  }
+
+  /** An upload answered 4xx before it became a batch: who tried, how much, and why not. */
+  private void refused(Principal caller, int status, String reason, long bytes) {
+    audit.recordLater(
+        caller,
+        "batch.refused",
+        "",
+        new JsonObject()
+            .put("status", status)
+            .put("reason", reason.length() > 500 ? reason.substring(0, 500) + "…" : reason)
+            .put("bytes", bytes < 0 ? null : bytes));
+  }
+
+  private static JsonObject uploadDetail(BatchResult r) {
+    return new JsonObject()
+        .put("bytes", r.bytes())
+        .put("sha256", r.sha256())
+        .put("format", r.format().name())
+        .put("accepted", r.accepted())
+        .put("ignored", r.ignored())
+        .put("rejected", r.rejected());
   }
 
   /** Copies the batch's summary into ClickHouse for audit queries; the manifest stays the truth. */

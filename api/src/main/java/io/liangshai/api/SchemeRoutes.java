@@ -21,9 +21,11 @@ final class SchemeRoutes {
   private static final int CONFLICT = 409;
 
   private final SchemeStore schemes;
+  private final Audit audit;
 
-  SchemeRoutes(SchemeStore schemes) {
+  SchemeRoutes(SchemeStore schemes, Audit audit) {
     this.schemes = Objects.requireNonNull(schemes, "schemes");
+    this.audit = Objects.requireNonNull(audit, "audit");
   }
 
   /** {@code GET /api/v1/schemes}: every scheme with all its versions. */
@@ -62,7 +64,16 @@ final class SchemeRoutes {
           SchemeStore.STANDARD + " is built in and cannot be overwritten; choose another id");
     }
     ctx.vertx()
-        .executeBlocking(() -> schemes.create(draft, caller.keyId()))
+        .executeBlocking(
+            () -> {
+              SchemeVersion created = schemes.create(draft, caller.keyId());
+              audit.record(
+                  caller,
+                  "scheme.create",
+                  created.scheme().id() + "@" + created.scheme().version(),
+                  new JsonObject().put("name", created.scheme().name()));
+              return created;
+            })
         .onSuccess(created -> ApiResponses.json(ctx, 201, created.toJson()))
         .onFailure(ctx::fail);
   }
@@ -73,13 +84,20 @@ final class SchemeRoutes {
    * id@n}.
    */
   void retire(RoutingContext ctx) {
-    Authentication.requireProvince(ctx, "retire schemes");
+    Principal caller = Authentication.requireProvince(ctx, "retire schemes");
     SchemeRef ref = SchemeRef.parse(ctx.pathParam("id"), "the scheme in the path");
     if (SchemeStore.isBuiltIn(ref.id())) {
       throw new ApiException(CONFLICT, SchemeStore.STANDARD + " is built in and cannot be retired");
     }
     ctx.vertx()
-        .executeBlocking(() -> schemes.retire(ref.id(), ref.version()))
+        .executeBlocking(
+            () -> {
+              List<SchemeVersion> versions = schemes.retire(ref.id(), ref.version());
+              if (!versions.isEmpty()) {
+                audit.record(caller, "scheme.retire", ref.toString(), new JsonObject());
+              }
+              return versions;
+            })
         .onSuccess(
             versions -> {
               if (versions.isEmpty()) {

@@ -62,7 +62,8 @@ final class Platform implements AutoCloseable {
     started.push(warehouse);
 
     LandingZone landing = new LandingZone(config.landingDir());
-    BatchIntake intake = new BatchIntake(landing, registry, Clock.systemUTC());
+    BatchIntake intake =
+        new BatchIntake(landing, registry, Clock.systemUTC(), config.limits().maxRowsPerBatch());
     started.push(intake);
 
     CaseIndicatorsJob job =
@@ -72,7 +73,9 @@ final class Platform implements AutoCloseable {
 
     Vertx vertx = Vertx.vertx();
     started.push(() -> vertx.close().await());
-    api = new ApiServer(vertx, warehouse, registry, config.adminKey().get(), intake);
+    api =
+        new ApiServer(
+            vertx, warehouse, registry, config.adminKey().get(), intake, config.limits());
     api.start(config.httpHost(), config.httpPort()).await();
     started.push(() -> api.stop().await());
   }

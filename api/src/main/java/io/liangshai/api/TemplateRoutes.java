@@ -1,0 +1,36 @@
+package io.liangshai.api;
+
+import io.liangshai.ingest.BatchFormat;
+import io.liangshai.ingest.CaseTemplate;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.RoutingContext;
+
+/** {@code GET /api/v1/templates/cases.xlsx}: the upload template, for any key. */
+final class TemplateRoutes {
+
+  private volatile Buffer cases;
+
+  void cases(RoutingContext ctx) {
+    Authentication.principal(ctx);
+    Buffer cached = cases;
+    if (cached != null) {
+      send(ctx, cached);
+      return;
+    }
+    ctx.vertx()
+        .executeBlocking(() -> Buffer.buffer(CaseTemplate.xlsx()))
+        .onSuccess(
+            b -> {
+              cases = b;
+              send(ctx, b);
+            })
+        .onFailure(ctx::fail);
+  }
+
+  private static void send(RoutingContext ctx, Buffer body) {
+    ctx.response()
+        .putHeader("Content-Type", BatchFormat.XLSX_CONTENT_TYPE)
+        .putHeader("Content-Disposition", "attachment; filename=\"cases.xlsx\"")
+        .end(body);
+  }
+}
