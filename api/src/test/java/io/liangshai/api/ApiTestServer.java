@@ -1,5 +1,6 @@
 package io.liangshai.api;
 
+import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.tenants.TenantRegistry;
@@ -38,16 +39,27 @@ final class ApiTestServer implements AutoCloseable {
    * The server runs on a Vert.x of its own, so that assertions running on the client's event loop
    * never hold up the server.
    */
-  private ApiTestServer(Vertx clientVertx, Warehouse warehouse, Path landing) throws Exception {
+  private ApiTestServer(
+      Vertx clientVertx, Warehouse warehouse, Path landing, LiangshaiConfig.Limits limits)
+      throws Exception {
     this.warehouse = warehouse;
-    this.intake = new BatchIntake(new LandingZone(landing), registry, Clock.systemUTC());
-    this.server = new ApiServer(serverVertx, warehouse, registry, adminKey, intake);
+    this.intake =
+        new BatchIntake(
+            new LandingZone(landing), registry, Clock.systemUTC(), limits.maxRowsPerBatch());
+    this.server = new ApiServer(serverVertx, warehouse, registry, adminKey, intake, limits);
     this.client = WebClient.create(clientVertx);
   }
 
   /** Opens the warehouse at {@code jdbcUrl} (applying the schema) and starts the server. */
   static ApiTestServer start(Vertx clientVertx, String jdbcUrl, Path landing) throws Exception {
-    ApiTestServer api = new ApiTestServer(clientVertx, Warehouse.open(jdbcUrl), landing);
+    return start(clientVertx, jdbcUrl, landing, LiangshaiConfig.Limits.DEFAULTS);
+  }
+
+  /** As {@link #start(Vertx, String, Path)}, with other body, row and request limits. */
+  static ApiTestServer start(
+      Vertx clientVertx, String jdbcUrl, Path landing, LiangshaiConfig.Limits limits)
+      throws Exception {
+    ApiTestServer api = new ApiTestServer(clientVertx, Warehouse.open(jdbcUrl), landing, limits);
     api.server.start(HOST, 0).toCompletionStage().toCompletableFuture().get();
     return api;
   }
@@ -59,6 +71,15 @@ final class ApiTestServer implements AutoCloseable {
 
   HttpRequest<Buffer> get(String uri, String key) {
     return client.get(server.port(), HOST, uri).putHeader("Authorization", "Bearer " + key);
+  }
+
+  /** A request without a key, or with any method. */
+  HttpRequest<Buffer> request(io.vertx.core.http.HttpMethod method, String uri) {
+    return client.request(method, server.port(), HOST, uri);
+  }
+
+  int port() {
+    return server.port();
   }
 
   HttpRequest<Buffer> post(String uri, String key) {
