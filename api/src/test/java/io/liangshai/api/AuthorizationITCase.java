@@ -1,0 +1,465 @@
+package io.liangshai.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Object-level authorisation on every route of the router (OWASP API1): a county never reads or
+ * writes a sibling's or another city's data, a city never reaches another city's counties, and no
+ * key but the province's administers anything — each refusal a 403 with a JSON reason.
+ *
+ * <p>The routes are enumerated from the live router: a route without an entry in {@link #checks}
+ * fails {@link #everyRouteHasAnAuthorizationCheck}, so a new endpoint cannot ship untested.
+ */
+class AuthorizationITCase {
+
+  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+
+  static final String PROVINCE = "330000";
+  /** 湖州市 and two of its counties, 长兴县 and 德清县. */
+  static final String CITY = "330500";
+
+  static final String COUNTY = "330522";
+  static final String SIBLING = "330521";
+
+  /** 杭州市 and its county 淳安县. */
+  static final String OTHER_CITY = "330100";
+
+  static final String OTHER_COUNTY = "330127";
+
+  static final List<String> TENANTS =
+      List.of(PROVINCE, CITY, COUNTY, SIBLING, OTHER_CITY, OTHER_COUNTY);
+
+  @TempDir static Path landing;
+
+  private static Vertx vertx;
+  private static ApiTestServer api;
+  /** Tenant → its key's secret and id. */
+  private static final Map<String, String> secret = new LinkedHashMap<>();
+
+  private static final Map<String, String> keyId = new LinkedHashMap<>();
+  /** County → a batch it sent. */
+  private static final Map<String, String> batchOf = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    api = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), landing);
+    CaseFactsFixture.load(api.warehouse, api.registry, TENANTS, 3);
+    SampleCounts.load(api.warehouse);
+    for (String t : TENANTS) {
+      JsonObject issued = issue(t);
+      secret.put(t, issued.getString("key"));
+      keyId.put(t, issued.getString("key_id"));
+    }
+    for (String county : List.of(COUNTY, SIBLING, OTHER_COUNTY)) {
+      HttpResponse<Buffer> r = upload(county, county, "own-" + county);
+      assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+      batchOf.put(county, r.bodyAsJsonObject().getString("batch_id"));
+    }
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (api != null) {
+      api.close();
+    }
+    if (vertx != null) {
+      vertx.close().toCompletionStage().toCompletableFuture().get();
+    }
+  }
+
+  /** Route ("GET /api/v1/cases") → the checks of who may and who may not. */
+  private static Map<String, Check> checks() {
+    Map<String, Check> c = new LinkedHashMap<>();
+    c.put("GET /api/v1/me", AuthorizationITCase::me);
+    c.put("GET /api/v1/tenants", AuthorizationITCase::registryIsPublic);
+    c.put("GET /api/v1/tenants/:code/keys", AuthorizationITCase::listKeys);
+    c.put("POST /api/v1/tenants/:code/keys", AuthorizationITCase::issueKeys);
+    c.put("POST /api/v1/keys/:key_id/revoke", () -> keyAdministration("revoke"));
+    c.put("POST /api/v1/keys/:key_id/rotate", () -> keyAdministration("rotate"));
+    c.put("GET /api/v1/audit", AuthorizationITCase::audit);
+    c.put("GET /api/v1/templates/cases.xlsx", AuthorizationITCase::template);
+    c.put("POST /api/v1/cases", AuthorizationITCase::uploads);
+    c.put("GET /api/v1/cases", AuthorizationITCase::drillDown);
+    c.put("GET /api/v1/batches", AuthorizationITCase::batchList);
+    c.put("GET /api/v1/batches/:batch_id", AuthorizationITCase::batchStatus);
+    c.put("GET /api/v1/metrics", AuthorizationITCase::metrics);
+    c.put("GET /api/v1/rankings", AuthorizationITCase::rankings);
+    c.put("POST /api/v1/rankings/preview", AuthorizationITCase::preview);
+    c.put("GET /api/v1/schemes", AuthorizationITCase::schemeList);
+    c.put("POST /api/v1/schemes", AuthorizationITCase::schemeCreate);
+    c.put("POST /api/v1/schemes/:id/retire", AuthorizationITCase::schemeRetire);
+    BulletinChecks.addTo(c);
+    return c;
+  }
+
+  /** One route's authorization checks. */
+  @FunctionalInterface
+  interface Check {
+    void run() throws Exception;
+  }
+
+  @Test
+  void everyRouteHasAnAuthorizationCheck() throws Exception {
+    Map<String, Check> checks = checks();
+    Set<String> routes = apiRoutes();
+    assertThat(checks.keySet())
+        .as("every /api/v1 route has authorization checks in AuthorizationITCase.checks()")
+        .containsAll(routes);
+    for (String route : routes) {
+      checks.get(route).run();
+    }
+    assertThat(routes).hasSizeGreaterThanOrEqualTo(18);
+  }
+
+  @Test
+  void everyRouteRefusesAMissingOrUnknownKeyWithJson() throws Exception {
+    for (String route : apiRoutes()) {
+      String[] parts = route.split(" ", 2);
+      String uri = concrete(parts[1]);
+      HttpMethod method = HttpMethod.valueOf(parts[0]);
+      HttpResponse<Buffer> none = await(api.request(method, uri).send());
+      assertRefused(none, 401, route + " without a key");
+      HttpResponse<Buffer> unknown =
+          await(
+              api.request(method, uri)
+                  .putHeader("Authorization", "Bearer ls_not-a-key-of-this-platform")
+                  .send());
+      assertRefused(unknown, 401, route + " with an unknown key");
+    }
+  }
+
+  static Set<String> apiRoutes() {
+    Set<String> routes = new TreeSet<>();
+    for (Route route : api.router().getRoutes()) {
+      String path = route.getPath();
+      if (path == null
+          || !path.startsWith("/api/v1/")
+          || path.endsWith("*")
+          || route.methods() == null
+          || path.equals("/api/v1/openapi.yaml")) {
+        continue;
+      }
+      for (HttpMethod m : route.methods()) {
+        routes.add(m.name() + " " + path);
+      }
+    }
+    return routes;
+  }
+
+  private static String concrete(String path) {
+    return path.replace(":code", COUNTY)
+        .replace(":key_id", keyId.get(COUNTY))
+        .replace(":batch_id", batchOf.get(COUNTY))
+        .replace(":id", "standard")
+        .replaceAll(":[a-z_]+", "x");
+  }
+
+  // --- the checks, one per route -------------------------------------------------------------
+
+  private static void me() throws Exception {
+    for (String t : TENANTS) {
+      assertThat(ok(get("/api/v1/me", t)).getString("tenant")).isEqualTo(t);
+    }
+  }
+
+  private static void registryIsPublic() throws Exception {
+    for (String t : TENANTS) {
+      assertThat(ok(get("/api/v1/tenants", t)).getJsonArray("rows")).hasSize(102);
+    }
+  }
+
+  private static void listKeys() throws Exception {
+    for (String target : List.of(COUNTY, SIBLING, CITY, OTHER_COUNTY, PROVINCE)) {
+      forbidden(get("/api/v1/tenants/" + target + "/keys", COUNTY));
+    }
+    for (String target : List.of(CITY, OTHER_CITY, OTHER_COUNTY, PROVINCE)) {
+      forbidden(get("/api/v1/tenants/" + target + "/keys", CITY));
+    }
+    JsonArray own = ok(get("/api/v1/tenants/" + COUNTY + "/keys", CITY)).getJsonArray("rows");
+    assertThat(own).isNotEmpty();
+    own.forEach(k -> assertThat(((JsonObject) k).getString("tenant")).isEqualTo(COUNTY));
+    own.forEach(k -> assertThat(((JsonObject) k).containsKey("key")).isFalse());
+    ok(get("/api/v1/tenants/" + OTHER_COUNTY + "/keys", PROVINCE));
+  }
+
+  private static void issueKeys() throws Exception {
+    for (String caller : List.of(COUNTY, CITY, OTHER_CITY)) {
+      for (String target : List.of(caller, COUNTY, SIBLING, OTHER_COUNTY)) {
+        forbidden(post("/api/v1/tenants/" + target + "/keys", caller).sendJsonObject(name()));
+      }
+    }
+    assertThat(
+            await(post("/api/v1/tenants/" + SIBLING + "/keys", PROVINCE).sendJsonObject(name()))
+                .statusCode())
+        .isEqualTo(201);
+  }
+
+  /** Revoke or rotate: never by a county; by a city only for its own counties' keys. */
+  private static void keyAdministration(String verb) throws Exception {
+    for (String target : List.of(COUNTY, SIBLING, CITY, OTHER_COUNTY, PROVINCE)) {
+      forbidden(post("/api/v1/keys/" + keyId.get(target) + "/" + verb, COUNTY).send());
+    }
+    for (String target : List.of(CITY, OTHER_CITY, OTHER_COUNTY, PROVINCE)) {
+      forbidden(post("/api/v1/keys/" + keyId.get(target) + "/" + verb, CITY).send());
+    }
+    forbidden(post("/api/v1/keys/" + keyId.get(COUNTY) + "/" + verb, OTHER_CITY).send());
+    // A city may act on a key of its own county: a throwaway one.
+    String throwaway = issue(SIBLING).getString("key_id");
+    HttpResponse<Buffer> r = await(post("/api/v1/keys/" + throwaway + "/" + verb, CITY).send());
+    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isIn(200, 201);
+    // Every key the refusals named is still in force.
+    for (String t : TENANTS) {
+      ok(get("/api/v1/me", t));
+    }
+  }
+
+  private static void audit() throws Exception {
+    // Upload rows are written just after the answer: wait for the county's own.
+    JsonArray own = ok(get("/api/v1/audit?limit=1000", COUNTY)).getJsonArray("rows");
+    for (int i = 0; own.isEmpty() && i < 100; i++) {
+      Thread.sleep(100);
+      own = ok(get("/api/v1/audit?limit=1000", COUNTY)).getJsonArray("rows");
+    }
+    assertThat(own).isNotEmpty();
+    own.forEach(
+        row -> {
+          JsonObject r = (JsonObject) row;
+          assertThat(r.getString("tenant")).isEqualTo(COUNTY);
+          assertThat(r.getString("action")).startsWith("batch.");
+        });
+    forbidden(get("/api/v1/audit?actor=" + SIBLING, COUNTY));
+    forbidden(get("/api/v1/audit?actor=" + CITY, COUNTY));
+    forbidden(get("/api/v1/audit?actor=" + OTHER_COUNTY, CITY));
+    forbidden(get("/api/v1/audit?actor=" + PROVINCE, CITY));
+    assertThat(ok(get("/api/v1/audit?actor=" + keyId.get(SIBLING), COUNTY)).getJsonArray("rows"))
+        .isEmpty();
+    assertThat(ok(get("/api/v1/audit?action=key", COUNTY)).getJsonArray("rows")).isEmpty();
+    JsonArray city = ok(get("/api/v1/audit?limit=1000", CITY)).getJsonArray("rows");
+    city.forEach(
+        row ->
+            assertThat(((JsonObject) row).getString("tenant")).isIn(CITY, COUNTY, SIBLING));
+    assertThat(ok(get("/api/v1/audit?action=key.issue", PROVINCE)).getJsonArray("rows"))
+        .isNotEmpty();
+  }
+
+  private static void template() throws Exception {
+    for (String t : TENANTS) {
+      HttpResponse<Buffer> r = await(get("/api/v1/templates/cases.xlsx", t).send());
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.getHeader("Content-Type")).contains("spreadsheetml");
+    }
+  }
+
+  /** Rows for a tenant outside the key's scope are rejected, row by row; nothing is kept. */
+  private static void uploads() throws Exception {
+    for (String[] pair :
+        new String[][] {
+          {COUNTY, SIBLING}, {COUNTY, CITY}, {COUNTY, OTHER_COUNTY}, {COUNTY, PROVINCE},
+          {CITY, OTHER_COUNTY}, {CITY, OTHER_CITY}, {CITY, PROVINCE}
+        }) {
+      JsonObject r = ok(upload(pair[0], pair[1], "intruder-" + pair[0]));
+      assertThat(r.getInteger("accepted")).as(pair[0] + " → " + pair[1]).isZero();
+      assertThat(r.getInteger("rejected")).isEqualTo(1);
+      assertThat(r.getJsonArray("errors").getJsonObject(0).getString("message"))
+          .contains("outside the scope");
+    }
+    assertThat(ok(upload(CITY, COUNTY, "city-for-county")).getInteger("accepted")).isEqualTo(1);
+  }
+
+  private static void drillDown() throws Exception {
+    String q = "&period=" + CaseFactsFixture.PERIOD;
+    for (String target : List.of(SIBLING, CITY, OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
+      forbidden(get("/api/v1/cases?tenant=" + target + q, COUNTY));
+    }
+    for (String target : List.of(OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
+      forbidden(get("/api/v1/cases?tenant=" + target + q, CITY));
+    }
+    assertOnlyTenants(ok(get("/api/v1/cases?tenant=" + COUNTY + q, COUNTY)), Set.of(COUNTY));
+    assertOnlyTenants(
+        ok(get("/api/v1/cases?tenant=" + CITY + q, CITY)), Set.of(CITY, COUNTY, SIBLING));
+  }
+
+  private static void batchList() throws Exception {
+    forbidden(get("/api/v1/batches?tenant=" + SIBLING, COUNTY));
+    forbidden(get("/api/v1/batches?tenant=" + CITY, COUNTY));
+    forbidden(get("/api/v1/batches?tenant=" + OTHER_COUNTY, CITY));
+    forbidden(get("/api/v1/batches?tenant=" + PROVINCE, CITY));
+    for (String caller : List.of(COUNTY, SIBLING, CITY)) {
+      Set<String> allowed =
+          caller.equals(CITY) ? Set.of(CITY, COUNTY, SIBLING) : Set.of(caller);
+      ok(get("/api/v1/batches?limit=200", caller))
+          .getJsonArray("rows")
+          .forEach(b -> assertThat(((JsonObject) b).getString("tenant")).isIn(allowed));
+    }
+  }
+
+  private static void batchStatus() throws Exception {
+    forbidden(get("/api/v1/batches/" + batchOf.get(SIBLING), COUNTY));
+    forbidden(get("/api/v1/batches/" + batchOf.get(OTHER_COUNTY), COUNTY));
+    forbidden(get("/api/v1/batches/" + batchOf.get(OTHER_COUNTY), CITY));
+    ok(get("/api/v1/batches/" + batchOf.get(COUNTY), COUNTY));
+    ok(get("/api/v1/batches/" + batchOf.get(COUNTY), CITY));
+    ok(get("/api/v1/batches/" + batchOf.get(OTHER_COUNTY), PROVINCE));
+  }
+
+  private static void metrics() throws Exception {
+    for (String target : List.of(SIBLING, CITY, OTHER_COUNTY, PROVINCE)) {
+      forbidden(get("/api/v1/metrics?period=2024-01&tenant=" + target, COUNTY));
+    }
+    for (String target : List.of(OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
+      forbidden(get("/api/v1/metrics?period=2024-01&tenant=" + target, CITY));
+    }
+    assertOnlyTenants(ok(get("/api/v1/metrics?period=2024-01&level=county", COUNTY)), Set.of(COUNTY));
+    JsonObject cityCounties = ok(get("/api/v1/metrics?period=2024-01&level=county", CITY));
+    cityCounties
+        .getJsonArray("rows")
+        .forEach(
+            r ->
+                assertThat(api.registry.isSelfOrDescendant(CITY, ((JsonObject) r).getString("tenant")))
+                    .isTrue());
+    assertThat(ok(get("/api/v1/metrics?period=2024-01&level=city", COUNTY)).getJsonArray("rows"))
+        .isEmpty();
+  }
+
+  /** League tables are for everyone and never carry enterprise names or descriptions. */
+  private static void rankings() throws Exception {
+    for (String t : TENANTS) {
+      HttpResponse<Buffer> r =
+          await(get("/api/v1/rankings?period=2024-01&group=counties", t).send());
+      assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+      assertThat(r.bodyAsString()).doesNotContain("企业-", "描述-", "enterprise_name", "description");
+    }
+  }
+
+  private static void preview() throws Exception {
+    for (String t : List.of(COUNTY, CITY)) {
+      forbidden(
+          post("/api/v1/rankings/preview", t)
+              .sendJsonObject(new JsonObject().put("period", "2024-01").put("group", "counties")));
+    }
+  }
+
+  private static void schemeList() throws Exception {
+    for (String t : TENANTS) {
+      ok(get("/api/v1/schemes", t));
+    }
+  }
+
+  private static void schemeCreate() throws Exception {
+    for (String t : List.of(COUNTY, CITY)) {
+      forbidden(
+          post("/api/v1/schemes", t)
+              .sendJsonObject(new JsonObject().put("id", "mine").put("name", "我的")));
+    }
+  }
+
+  private static void schemeRetire() throws Exception {
+    for (String t : List.of(COUNTY, CITY)) {
+      forbidden(post("/api/v1/schemes/standard/retire", t).send());
+    }
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  static JsonObject issue(String tenant) throws Exception {
+    HttpResponse<Buffer> r =
+        await(
+            api.post("/api/v1/tenants/" + tenant + "/keys", api.adminKey).sendJsonObject(name()));
+    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(201);
+    return r.bodyAsJsonObject();
+  }
+
+  private static JsonObject name() {
+    return new JsonObject().put("name", "authorization test");
+  }
+
+  static HttpResponse<Buffer> upload(String caller, String rowTenant, String caseId)
+      throws Exception {
+    String csv =
+        "case_id,tenant_code,updated_at,enterprise_uscc,enterprise_name,channel,category,"
+            + "received_at,status,description\n"
+            + caseId
+            + ","
+            + rowTenant
+            + ",2024-03-05T10:00:00+08:00,91350100M000100Y43,企业-"
+            + rowTenant
+            + ",hotline_12345,policy,2024-03-05T09:00:00+08:00,received,描述-"
+            + rowTenant
+            + "\n";
+    return await(
+        post("/api/v1/cases", caller)
+            .putHeader("Content-Type", "text/csv")
+            .sendBuffer(Buffer.buffer(csv)));
+  }
+
+  private static void assertOnlyTenants(JsonObject page, Set<String> allowed) {
+    JsonArray rows = page.getJsonArray("rows");
+    assertThat(rows).isNotEmpty();
+    rows.forEach(r -> assertThat(((JsonObject) r).getString("tenant")).isIn(allowed));
+  }
+
+  static HttpRequest<Buffer> get(String uri, String tenant) {
+    return api.get(uri, secret.get(tenant));
+  }
+
+  static HttpRequest<Buffer> post(String uri, String tenant) {
+    return api.post(uri, secret.get(tenant));
+  }
+
+  static JsonObject ok(HttpRequest<Buffer> request) throws Exception {
+    return ok(await(request.send()));
+  }
+
+  static JsonObject ok(HttpResponse<Buffer> r) {
+    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    return r.bodyAsJsonObject();
+  }
+
+  static void forbidden(HttpRequest<Buffer> request) throws Exception {
+    forbidden(await(request.send()));
+  }
+
+  static void forbidden(Future<HttpResponse<Buffer>> sent) throws Exception {
+    forbidden(await(sent));
+  }
+
+  static void forbidden(HttpResponse<Buffer> r) {
+    assertRefused(r, 403, "expected 403");
+  }
+
+  static void assertRefused(HttpResponse<Buffer> r, int status, String what) {
+    assertThat(r.statusCode()).as(what + ": " + ApiTestServer.describe(r)).isEqualTo(status);
+    assertThat(r.getHeader("Content-Type")).as(what).startsWith("application/json");
+    JsonObject body = r.bodyAsJsonObject();
+    assertThat(body.getInteger("status")).isEqualTo(status);
+    assertThat(body.getString("message")).as(what).isNotBlank();
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+  }
+}
