@@ -15,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +26,10 @@ import java.util.Objects;
 final class AuditRoutes {
 
   static final int MAX_ROWS = 1000;
+  /** Bounds of the times the audit log can hold; filters beyond them are clamped to them. */
+  private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+  private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
 
   private final TenantRegistry registry;
   private final Warehouse warehouse;
@@ -72,11 +75,11 @@ final class AuditRoutes {
     Instant to = instant(ctx, "to", true);
     if (from != null) {
       where.append(" AND at >= ?");
-      params.add(Timestamp.from(from));
+      params.add(Timestamp.from(clamp(from)));
     }
     if (to != null) {
       where.append(" AND at < ?");
-      params.add(Timestamp.from(to));
+      params.add(Timestamp.from(clamp(to)));
     }
     if (!caller.isProvince()) {
       where.append(" AND startsWith(action, 'batch.') AND has(?, actor_tenant)");
@@ -127,6 +130,10 @@ final class AuditRoutes {
     return rows;
   }
 
+  private static Instant clamp(Instant t) {
+    return t.isBefore(EARLIEST) ? EARLIEST : t.isAfter(LATEST) ? LATEST : t;
+  }
+
   private static JsonObject detail(String text) {
     try {
       return new JsonObject(text);
@@ -143,13 +150,13 @@ final class AuditRoutes {
     }
     try {
       return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException notTimestamp) {
+    } catch (java.time.DateTimeException notTimestamp) {
       try {
         LocalDate day = LocalDate.parse(text);
         return (endOfDay ? day.plusDays(1) : day)
             .atStartOfDay(java.time.ZoneId.of("Asia/Shanghai"))
             .toInstant();
-      } catch (DateTimeParseException notDate) {
+      } catch (java.time.DateTimeException notDate) {
         throw ApiException.badRequest(
             name
                 + " must be a date (2024-03-01, Asia/Shanghai) or a timestamp with offset"
