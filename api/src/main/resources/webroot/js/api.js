@@ -137,7 +137,9 @@ export function explain(error) {
     case 403:
       return `无权查看：超出本账号的权限范围（${error.message}）`;
     case 413:
-      return '文件太大，请拆分后再上传。';
+      return `内容太大，请拆分后再上传（${error.message}）。`;
+    case 429:
+      return '请求过于频繁，请稍等一分钟再试。';
     case 400:
       return `请求有误：${error.message}`;
     default:

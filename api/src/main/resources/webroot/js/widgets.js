@@ -19,7 +19,9 @@ export function periodPicker(period, onChange, { label = '统计周期' } = {}) 
   const periodSelect = select(choices(type, period), period, { 'aria-label': label, name: 'period' });
   typeSelect.addEventListener('change', () => onChange(convert(period, typeSelect.value)));
   periodSelect.addEventListener('change', () => onChange(periodSelect.value));
-  return field(label, h('span', { class: 'pair' }, typeSelect, periodSelect));
+  const picker = field(label, h('span', { class: 'pair' }, typeSelect, periodSelect));
+  picker.classList.add('field-period');
+  return picker;
 }
 
 /** The groups to offer: the four of SPEC §1 first, then any other group of the registry. */

@@ -47,7 +47,6 @@ export async function render(root, ctx, { params }) {
     fill(body, notice('error', explain(error)));
     return;
   }
-  const title = `${periodLabel(period)} · ${groupLabel(group)} · ${table.scheme.name}（第 ${table.scheme.version} 版）`;
   const fileBase = `晾晒榜单_${period}_${group}_${table.scheme.id}`;
   csvButton.disabled = false;
   xlsxButton.disabled = false;
@@ -58,7 +57,7 @@ export async function render(root, ctx, { params }) {
   const summary = h(
     'div',
     { class: 'summary' },
-    h('h1', {}, title),
+    h('h1', {}, `${periodLabel(period)} · ${groupLabel(group)} · `, h('span', { class: 'nowrap' }, `${table.scheme.name}（第 ${table.scheme.version} 版）`)),
     h(
       'p',
       { class: 'muted' },
@@ -93,7 +92,7 @@ export async function render(root, ctx, { params }) {
     fill(
       tableCard,
       h('div', { class: 'card-head' }, h('h2', {}, '排名'), funnelLegend()),
-      h('p', { class: 'muted small' }, '点击表头排序；每项指标下方为 95% 置信区间（Wilson，百分点）；底色为漏斗判定。'),
+      h('p', { class: 'muted small' }, '点击表头排序；指标值右侧小字为 95% 置信区间（Wilson 法，单位 %）；底色为漏斗判定。'),
       leagueTable(table, sort, {
         onSort: (s) => {
           sort = s;

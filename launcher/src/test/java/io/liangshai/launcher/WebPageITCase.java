@@ -1,0 +1,354 @@
+package io.liangshai.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.core.record.Uscc;
+import io.liangshai.core.testing.SampleFeed;
+import io.liangshai.launcher.web.Browser;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web page in a real browser (Debian's headless Chromium) over the whole platform in this JVM,
+ * loaded with the sample feed: what the page shows is what the API answers for the signed-in key.
+ * Screenshots of every view go to {@code docs/screenshots/}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WebPageITCase {
+
+  static final String ADMIN_KEY = "admin-key-for-the-web-page-itcase";
+  static final String COUNTY = "330381"; // 瑞安市, a county-level city of 温州市
+  static final String OTHER_COUNTY = "330382"; // 乐清市
+  static final String LEAGUE = "#/league?period=2024-01&group=counties&scheme=standard";
+  static final long MAX_SCREENSHOT_BYTES = 400 * 1024;
+
+  @TempDir static Path dataDir;
+
+  static Platform platform;
+  static String url;
+  static String countyKey;
+  static Browser browser;
+  static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startThePlatformWithTheSampleFeedAndABrowser() throws Exception {
+    LiangshaiConfig config =
+        LiangshaiConfig.from(
+            Map.of(
+                "LIANGSHAI_DATA_DIR", dataDir.toString(),
+                "LIANGSHAI_HTTP_PORT", "0",
+                "LIANGSHAI_ADMIN_KEY", ADMIN_KEY));
+    platform = new Platform(config);
+    platform.start();
+    url = platform.baseUrl();
+    PlatformClient client = new PlatformClient(url);
+    FeedUploader uploader = new FeedUploader(client, ADMIN_KEY);
+    List<String> batches = new ArrayList<>();
+    for (FeedUploader.Batch b : uploader.batches(SampleFeed.rows(), 7, 1000)) {
+      batches.add(FeedUploader.send(client, b).get("batch_id").asText());
+    }
+    Figures.awaitProcessed(url, ADMIN_KEY, batches, Duration.ofMinutes(3));
+    countyKey = client.issueKey(ADMIN_KEY, COUNTY, "web page itcase");
+    browser = new Browser(url);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (platform != null) {
+      platform.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aWrongKeyIsRefusedAtSignIn() throws Exception {
+    browser.viewport(Browser.LAPTOP);
+    browser.driver().get(url + "/");
+    browser.js("sessionStorage.clear()");
+    browser.driver().navigate().refresh();
+    browser.await("the sign-in form", d -> d.findElement(By.id("key")).isDisplayed());
+    screenshot("01-sign-in");
+
+    browser.find(By.id("key")).sendKeys("ls_not-a-key-of-this-platform");
+    browser.find(By.id("sign-in-button")).click();
+
+    browser.await("the refusal", d -> d.findElement(By.id("sign-in-error")).isDisplayed());
+    assertThat(browser.text(By.id("sign-in-error"))).contains("密钥无效");
+    assertThat(browser.find(By.id("nav")).isDisplayed()).isFalse();
+    assertThat(browser.js("return sessionStorage.getItem('liangshai.key')")).isNull();
+  }
+
+  @Test
+  @Order(2)
+  void theProvinceSeesTheLeagueTableExactlyAsTheApiRanksIt() throws Exception {
+    browser.viewport(Browser.LAPTOP);
+    browser.signIn(ADMIN_KEY);
+    assertThat(browser.text(By.id("who-name"))).contains("浙江省");
+    browser.open(LEAGUE);
+
+    JsonNode api = get(ADMIN_KEY, "/api/v1/rankings?period=2024-01&group=counties&scheme=standard");
+    List<WebElement> rows = browser.findAll(By.cssSelector("#league-table tbody tr"));
+    assertThat(rows).hasSize(api.get("rows").size()).hasSizeGreaterThan(80);
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode expected = api.get("rows").get(i);
+      WebElement row = rows.get(i);
+      String tenant = expected.get("tenant").asText();
+      assertThat(row.getAttribute("data-tenant")).as("row %d", i + 1).isEqualTo(tenant);
+      assertThat(cell(row, "rank"))
+          .as("rank of %s", tenant)
+          .isEqualTo(expected.get("rank").isNull() ? "—" : expected.get("rank").asText());
+      if (expected.get("score").isNull()) {
+        assertThat(cell(row, "score")).as("score of %s", tenant).isEqualTo("—");
+      } else {
+        assertThat(new BigDecimal(cell(row, "score")))
+            .as("score of %s", tenant)
+            .isEqualByComparingTo(expected.get("score").decimalValue());
+      }
+      for (String rate : List.of("resolution_rate", "overdue_rate", "recurrence_rate", "satisfaction_rate")) {
+        JsonNode funnel = expected.get("rates").get(rate).get("funnel");
+        WebElement td = row.findElement(By.cssSelector("td[data-rate='" + rate + "']"));
+        assertThat(td.getAttribute("data-funnel") == null ? "none" : td.getAttribute("data-funnel"))
+            .as("%s funnel signal of %s", rate, tenant)
+            .isEqualTo(funnel == null || funnel.isNull() ? "none" : funnel.asText());
+      }
+    }
+    assertThat(browser.findAll(By.cssSelector("#league-table td.change.up, #league-table td.change.down, #league-table td.change.new")))
+        .isNotEmpty();
+    assertThat(browser.findAll(By.cssSelector("#funnel-chart canvas"))).isNotEmpty();
+    screenshot("02-league-table");
+    browser.scrollTo(By.id("funnel"));
+    screenshot("03-funnel-plot");
+    browser.scrollTop();
+  }
+
+  @Test
+  @Order(3)
+  void theLeagueTableSortsAndExportsWhatItShows() throws Exception {
+    browser.viewport(Browser.LAPTOP);
+    browser.signIn(ADMIN_KEY);
+    browser.open(LEAGUE);
+    JsonNode api = get(ADMIN_KEY, "/api/v1/rankings?period=2024-01&group=counties&scheme=standard");
+    double best = -1;
+    for (JsonNode r : api.get("rows")) {
+      JsonNode v = r.get("rates").get("satisfaction_rate").get("value");
+      if (r.get("eligible").asBoolean() && !v.isNull()) {
+        best = Math.max(best, v.asDouble());
+      }
+    }
+
+    browser.find(By.cssSelector("#league-table th.col-satisfaction_rate button")).click();
+    WebElement first = browser.findAll(By.cssSelector("#league-table tbody tr")).get(0);
+    String shown = first.findElement(By.cssSelector("td[data-rate='satisfaction_rate'] .v")).getText();
+    assertThat(shown).isEqualTo(String.format("%.1f%%", best * 100));
+    String firstTenant = first.getAttribute("data-tenant");
+    String firstName = first.findElement(By.cssSelector("td.name a")).getText();
+
+    Path csv = browser.download(By.id("export-csv"), ".csv");
+    byte[] bytes = Files.readAllBytes(csv);
+    assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+    List<String> lines = new String(bytes, StandardCharsets.UTF_8).substring(1).lines().toList();
+    assertThat(lines).hasSize(api.get("rows").size() + 1);
+    assertThat(lines.get(0)).startsWith("排名,排名升降,上期排名,地区代码,地区,得分,受理量,办结率(%)");
+    assertThat(lines.get(1)).contains("," + firstTenant + "," + firstName + ",");
+
+    Path xlsx = browser.download(By.id("export-xlsx"), ".xlsx");
+    try (ZipFile zip = new ZipFile(xlsx.toFile())) {
+      assertThat(zip.getEntry("[Content_Types].xml")).isNotNull();
+      assertThat(zip.getEntry("xl/workbook.xml")).isNotNull();
+      String sheet =
+          new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(sheet).contains("<t xml:space=\"preserve\">" + firstName + "</t>");
+      assertThat(sheet.split("<row ", -1)).hasSize(api.get("rows").size() + 2);
+    }
+  }
+
+  @Test
+  @Order(4)
+  void aCountySeesOnlyItsOwnCasesAndNotAnotherCountys() throws Exception {
+    browser.viewport(Browser.LAPTOP);
+    browser.signIn(countyKey);
+    assertThat(browser.text(By.id("who-name"))).contains("瑞安市");
+
+    browser.open("#/tenant/" + COUNTY + "?period=2024-01");
+    browser.await("the cases table", d -> !d.findElements(By.id("cases-table")).isEmpty());
+    JsonNode own = get(countyKey, "/api/v1/cases?tenant=" + COUNTY + "&period=2024-01&limit=1");
+    assertThat(browser.find(By.id("cases-table")).getAttribute("data-total")).isEqualTo(own.get("total").asText());
+    List<WebElement> caseRows = browser.findAll(By.cssSelector("#cases-table tbody tr[data-tenant]"));
+    assertThat(caseRows).hasSize((int) Math.min(50, own.get("total").asLong())).isNotEmpty();
+    assertThat(caseRows).allSatisfy(r -> assertThat(r.getAttribute("data-tenant")).isEqualTo(COUNTY));
+    List<String> pickable =
+        new Select(browser.find(By.cssSelector("#view select[name=tenant]"))).getOptions().stream()
+            .map(o -> o.getAttribute("value"))
+            .toList();
+    assertThat(pickable).containsExactly(COUNTY);
+
+    new Select(browser.find(By.cssSelector("#cases select[name=status]"))).selectByValue("closed");
+    JsonNode closed = get(countyKey, "/api/v1/cases?tenant=" + COUNTY + "&period=2024-01&status=closed&limit=1");
+    browser.await(
+        "the closed cases",
+        d -> closed.get("total").asText().equals(d.findElement(By.id("cases-table")).getAttribute("data-total")));
+    assertThat(browser.findAll(By.cssSelector("#cases-table tbody .status")))
+        .allSatisfy(s -> assertThat(s.getText()).isEqualTo("已办结"));
+
+    browser.open("#/tenant/" + OTHER_COUNTY + "?period=2024-01");
+    assertThat(browser.findAll(By.id("cases-forbidden"))).hasSize(1);
+    assertThat(browser.findAll(By.id("cases-table"))).isEmpty();
+    assertThat(browser.findAll(By.cssSelector("tr[data-case]"))).isEmpty();
+    assertThat(status(countyKey, "/api/v1/cases?tenant=" + OTHER_COUNTY + "&period=2024-01"))
+        .as("the API refuses another county's cases")
+        .isEqualTo(403);
+
+    browser.open("#/tenant/" + COUNTY + "?period=2024-W09");
+    assertThat(browser.findAll(By.cssSelector("#trends .chart.trend canvas"))).hasSize(4);
+    assertThat(browser.findAll(By.cssSelector("#indicators [data-anomaly]"))).hasSize(5);
+    screenshot("04-tenant-trends");
+    browser.scrollTo(By.id("cases"));
+    screenshot("05-tenant-cases");
+    List<WebElement> uploads = browser.findAll(By.cssSelector("#batches details.batch"));
+    assertThat(uploads).as("the county's recent uploads").isNotEmpty();
+    browser.js("arguments[0].open = true", uploads.get(0));
+    browser.scrollTo(By.id("batches"));
+    screenshot("06-tenant-batches");
+  }
+
+  @Test
+  @Order(5)
+  void aCsvWithBadRowsShowsEachRowsErrorInTheTable() throws Exception {
+    browser.viewport(Browser.LAPTOP);
+    browser.signIn(countyKey);
+    browser.open("#/upload");
+    String first17 = "91" + COUNTY + "MA2AB3CD1";
+    String uscc = first17 + Uscc.checkCharacter(first17);
+    String wrongCheck = first17 + (Uscc.checkCharacter(first17) == '0' ? '1' : '0');
+    String csv =
+        String.join(
+            "\n",
+            "case_id,tenant_code,updated_at,enterprise_uscc,channel,category,received_at,status,closed_at",
+            "web-ok-1," + COUNTY + ",2024-03-06T10:00:00+08:00," + uscc + ",hotline_12345,policy,2024-03-05T09:00:00+08:00,received,",
+            "web-bad-uscc," + COUNTY + ",2024-03-06T10:00:00+08:00," + wrongCheck + ",hotline_12345,policy,2024-03-05T09:00:00+08:00,received,",
+            "web-bad-closed," + COUNTY + ",2024-03-06T10:00:00+08:00," + uscc + ",service_window,finance,2024-03-05T09:00:00+08:00,closed,",
+            "web-bad-scope," + OTHER_COUNTY + ",2024-03-06T10:00:00+08:00," + uscc + ",hotline_12345,talent,2024-03-05T09:00:00+08:00,received,",
+            "");
+    Path file = dataDir.resolve("瑞安市-2024-03.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+
+    browser.find(By.id("upload-file")).sendKeys(file.toString());
+
+    browser.await("the upload's outcome", d -> !d.findElements(By.id("upload-outcome")).isEmpty());
+    assertThat(browser.text(By.cssSelector("#count-accepted .v"))).isEqualTo("1");
+    assertThat(browser.text(By.cssSelector("#count-rejected .v"))).isEqualTo("3");
+    String batchId = browser.find(By.id("upload-outcome")).getAttribute("data-batch");
+    JsonNode batch = get(countyKey, "/api/v1/batches/" + batchId);
+    List<WebElement> errorRows = browser.findAll(By.cssSelector("#upload-errors tbody tr"));
+    assertThat(errorRows).hasSize(batch.get("errors").size()).hasSize(3);
+    for (int i = 0; i < errorRows.size(); i++) {
+      JsonNode e = batch.get("errors").get(i);
+      WebElement row = errorRows.get(i);
+      assertThat(row.getAttribute("data-row")).isEqualTo(e.get("row").asText());
+      assertThat(row.findElement(By.cssSelector(".mono")).getText()).isEqualTo(e.get("case_id").asText());
+      assertThat(row.findElement(By.cssSelector(".field-name")).getText()).contains(e.get("field").asText());
+      assertThat(row.findElement(By.cssSelector(".message")).getText()).isEqualTo(e.get("message").asText());
+    }
+    assertThat(errorRows.stream().map(r -> r.getAttribute("data-row")).toList()).containsExactly("2", "3", "4");
+    assertThat(errorRows.get(0).getText()).contains("统一社会信用代码");
+    assertThat(errorRows.get(1).getText()).contains("办结时间");
+    assertThat(errorRows.get(2).getText()).contains("地区代码");
+    browser.await("the batch counted", d -> d.findElement(By.id("batch-state")).getText().equals("已计入指标"));
+    screenshot("07-upload-errors");
+
+    Path template = browser.download(By.id("template-xlsx"), ".xlsx");
+    assertThat(template.getFileName().toString()).isEqualTo("问题件上报模板.xlsx");
+    try (ZipFile zip = new ZipFile(template.toFile())) {
+      assertThat(zip.getEntry("xl/workbook.xml")).as("the template is a workbook").isNotNull();
+    }
+  }
+
+  @Test
+  @Order(6)
+  void theProvinceOpensBulletinsAndPreviewsALeagueTable() throws Exception {
+    browser.viewport(Browser.LAPTOP);
+    browser.signIn(ADMIN_KEY);
+    browser.open("#/bulletins?period=2024-02");
+    assertThat(browser.findAll(By.cssSelector("#bulletins-table, #bulletins-closed, #bulletin-list .notice")))
+        .isNotEmpty();
+    browser.find(By.cssSelector("input[name='w-satisfaction_rate']")).clear();
+    browser.find(By.cssSelector("input[name='w-satisfaction_rate']")).sendKeys("0.5");
+    browser.find(By.id("preview-button")).click();
+    browser.await("the preview", d -> !d.findElements(By.cssSelector("#preview-out table.league")).isEmpty());
+    assertThat(browser.findAll(By.cssSelector("#preview-out table.league tbody tr"))).hasSizeGreaterThan(80);
+    screenshot("08-bulletins");
+  }
+
+  @Test
+  @Order(7)
+  void theLeagueTableAndTheTenantViewFitAPhone() throws Exception {
+    browser.viewport(Browser.PHONE);
+    browser.signIn(countyKey);
+    browser.open(LEAGUE);
+    assertThat(browser.findAll(By.cssSelector("#league-table tbody tr"))).hasSizeGreaterThan(80);
+    Object overflow = browser.js("return document.documentElement.scrollWidth > window.innerWidth");
+    assertThat(overflow).as("the page itself does not scroll sideways on a phone").isEqualTo(false);
+    screenshot("phone-league");
+    browser.open("#/tenant/" + COUNTY + "?period=2024-W09");
+    assertThat(browser.js("return document.documentElement.scrollWidth > window.innerWidth")).isEqualTo(false);
+    screenshot("phone-tenant");
+    browser.viewport(Browser.LAPTOP);
+  }
+
+  private static String cell(WebElement row, String cls) {
+    return row.findElement(By.cssSelector("td." + cls)).getText().strip();
+  }
+
+  private static void screenshot(String name) throws Exception {
+    Path file = screenshotsDir().resolve(name + ".png");
+    long bytes = browser.screenshot(file);
+    assertThat(bytes).as("%s stays small enough to commit", file).isLessThan(MAX_SCREENSHOT_BYTES);
+  }
+
+  /** docs/screenshots of the checkout, found from the working directory (the module's). */
+  private static Path screenshotsDir() {
+    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+      if (Files.isRegularFile(p.resolve("docs/SPEC.md"))) {
+        return p.resolve("docs/screenshots");
+      }
+    }
+    throw new IllegalStateException("no docs/SPEC.md above " + Path.of("").toAbsolutePath());
+  }
+
+  private static JsonNode get(String key, String path) throws Exception {
+    return Figures.get(url, key, path);
+  }
+
+  private static int status(String key, String path) throws Exception {
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(url + path)).header("Authorization", "Bearer " + key).build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+}
