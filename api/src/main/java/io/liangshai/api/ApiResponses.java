@@ -1,5 +1,6 @@
 package io.liangshai.api;
 
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -40,18 +41,41 @@ public final class ApiResponses {
     json(ctx, 200, new JsonObject().put("rows", rows));
   }
 
-  /** {@code {"status": 403, "error": "forbidden", "message": "..."}}. */
+  /**
+   * {@code {"status": 403, "error": "forbidden", "message": "..."}}. When the request's body has
+   * not been read (refused before it was: 401, 403, 413, 415, 429), the connection is closed after
+   * the answer, so that the client does not wait to send a body nobody reads.
+   */
   public static void error(RoutingContext ctx, int status, String message) {
     HttpServerResponse response = ctx.response();
     if (response.ended() || response.headWritten()) {
       return;
     }
-    json(
-        ctx,
-        status,
-        new JsonObject()
-            .put("status", status)
-            .put("error", REASONS.getOrDefault(status, status >= 500 ? "error" : "client_error"))
-            .put("message", message));
+    HttpServerRequest request = ctx.request();
+    boolean unreadBody = hasBody(request) && !request.isEnded();
+    if (unreadBody) {
+      response.putHeader("Connection", "close");
+    }
+    response
+        .setStatusCode(status)
+        .putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(
+            new JsonObject()
+                .put("status", status)
+                .put("error", REASONS.getOrDefault(status, status >= 500 ? "error" : "client_error"))
+                .put("message", message)
+                .encode())
+        .onComplete(
+            done -> {
+              if (unreadBody) {
+                request.connection().close();
+              }
+            });
+  }
+
+  private static boolean hasBody(HttpServerRequest request) {
+    String length = request.getHeader("Content-Length");
+    return (length != null && !length.strip().equals("0"))
+        || request.getHeader("Transfer-Encoding") != null;
   }
 }
