@@ -1,6 +1,6 @@
 // 数据上报: drag or choose a CSV / Excel / JSON Lines / JSON file, watch it upload, read the
 // outcome row by row, follow the batch until its rows are counted.
-import { api, blob, explain, uploadCases } from '../api.js';
+import { api, blob, explain, forget, uploadCases } from '../api.js';
 import { h, fill, notice, download } from '../dom.js';
 import { FIELD_LABELS } from '../labels.js';
 import { errorTable } from './tenant.js';
@@ -154,6 +154,7 @@ async function follow(id, state) {
     try {
       const b = await api(`/batches/${encodeURIComponent(id)}`);
       if (b.state === 'processed') {
+        forget(); // league tables and trends read from now on include this batch
         state.textContent = '已计入指标';
         state.classList.add('done');
         return;

@@ -61,9 +61,12 @@ public final class Browser implements AutoCloseable {
     options.setExperimentalOption(
         "prefs",
         Map.of(
-            "download.default_directory", downloads.toString(),
-            "download.prompt_for_download", false,
-            "intl.accept_languages", "zh-CN,zh"));
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false,
+            "intl.accept_languages",
+            "zh-CN,zh"));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(chromedriver.toFile())
@@ -91,15 +94,27 @@ public final class Browser implements AutoCloseable {
     return path;
   }
 
-  /** Emulates a viewport (CSS pixels, device pixel ratio 1) so screenshots have exactly its size. */
+  /**
+   * Emulates a viewport (CSS pixels, device pixel ratio 1) so screenshots have exactly its size.
+   */
   public void viewport(Viewport v) {
     driver.executeCdpCommand(
         "Emulation.setDeviceMetricsOverride",
         Map.of(
-            "width", v.width(), "height", v.height(), "deviceScaleFactor", 1, "mobile", v.mobile()));
+            "width",
+            v.width(),
+            "height",
+            v.height(),
+            "deviceScaleFactor",
+            1,
+            "mobile",
+            v.mobile()));
   }
 
-  /** Opens a route of the page (e.g. {@code #/league?period=2024-01}) and waits until it has rendered. */
+  /**
+   * Opens a route of the page (e.g. {@code #/league?period=2024-01}) and waits until it has
+   * rendered.
+   */
   public void open(String route) {
     String hash = route.startsWith("#") ? route : "#" + route;
     driver.get(baseUrl + "/" + hash);
@@ -138,8 +153,11 @@ public final class Browser implements AutoCloseable {
     await("the sign-in form", d -> d.findElement(By.id("key")).isDisplayed());
   }
 
-  public <T> T await(String what, java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
-    return new WebDriverWait(driver, WAIT).withMessage(() -> what + " did not show").until(condition);
+  public <T> T await(
+      String what, java.util.function.Function<org.openqa.selenium.WebDriver, T> condition) {
+    return new WebDriverWait(driver, WAIT)
+        .withMessage(() -> what + " did not show")
+        .until(condition);
   }
 
   public WebElement find(By by) {
@@ -161,7 +179,9 @@ public final class Browser implements AutoCloseable {
 
   /** Scrolls an element to the top of the viewport. */
   public void scrollTo(By by) {
-    js("arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -8);", driver.findElement(by));
+    js(
+        "arguments[0].scrollIntoView({block: 'start'}); window.scrollBy(0, -8);",
+        driver.findElement(by));
   }
 
   public void scrollTop() {
@@ -179,8 +199,8 @@ public final class Browser implements AutoCloseable {
   }
 
   /**
-   * Clicks what downloads a file and waits for a file whose name ends with {@code suffix} to
-   * finish downloading; returns it. Earlier downloads are removed first.
+   * Clicks what downloads a file and waits for a file whose name ends with {@code suffix} to finish
+   * downloading; returns it. Earlier downloads are removed first.
    */
   public Path download(By button, String suffix) throws IOException {
     try (var files = Files.list(downloads)) {
