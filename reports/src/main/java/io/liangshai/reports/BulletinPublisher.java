@@ -1,0 +1,270 @@
+package io.liangshai.reports;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liangshai.core.ranking.Scheme;
+import io.liangshai.core.time.Period;
+import io.liangshai.reports.render.BulletinPdf;
+import io.liangshai.reports.render.BulletinXlsx;
+import io.liangshai.reports.snapshot.BulletinSnapshot;
+import io.liangshai.reports.snapshot.Edition;
+import io.liangshai.reports.snapshot.FiguresSource;
+import io.liangshai.reports.snapshot.SnapshotBuilder;
+import io.liangshai.reports.snapshot.SnapshotJson;
+import io.liangshai.reports.snapshot.Wording;
+import io.liangshai.tenants.TenantRegistry;
+import io.liangshai.warehouse.AuditLog;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes bulletins (晾晒通报): freezes the figures into a snapshot, renders the PDF and the XLSX
+ * from that snapshot once, stores all three and records the act in the audit log. A period has one
+ * bulletin per series; a correction is the next issue number naming the bulletin it corrects.
+ * Publications are serialised, so issue numbers never repeat. Blocking (JDBC, rendering).
+ */
+public final class BulletinPublisher {
+
+  /** The audit action of a publication. */
+  public static final String AUDIT_ACTION = "bulletin.publish";
+
+  /** {@code created_by} and audit key of scheduled publications. */
+  public static final String SCHEDULER = "scheduler";
+
+  private static final Logger LOG = LoggerFactory.getLogger(BulletinPublisher.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final TenantRegistry registry;
+  private final SnapshotBuilder snapshots;
+  private final BulletinStore store;
+  private final SchemeResolver schemes;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  public BulletinPublisher(
+      TenantRegistry registry,
+      FiguresSource figures,
+      BulletinStore store,
+      SchemeResolver schemes,
+      AuditLog audit,
+      Clock clock) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.snapshots = new SnapshotBuilder(registry, Objects.requireNonNull(figures, "figures"));
+    this.store = Objects.requireNonNull(store, "store");
+    this.schemes = Objects.requireNonNull(schemes, "schemes");
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  public BulletinStore store() {
+    return store;
+  }
+
+  /**
+   * Publishes what {@code request} asks for.
+   *
+   * @throws PublishException when a field is wrong or the period already has its bulletin
+   */
+  public synchronized Bulletin publish(PublishRequest request) throws SQLException {
+    Bulletin corrected = corrected(request.corrects());
+    Period period = period(request.period(), corrected);
+    List<String> groups =
+        groups(
+            request.groups() != null
+                ? request.groups()
+                : corrected != null ? corrected.groups() : defaultGroups());
+    Scheme scheme =
+        scheme(
+            request.scheme() != null
+                ? request.scheme()
+                : corrected != null ? corrected.scheme() : "standard");
+    Series series = Series.of(period.kind());
+    if (corrected == null) {
+      List<Bulletin> existing = store.forPeriod(series.id(), period.toString());
+      if (!existing.isEmpty()) {
+        throw PublishException.duplicate(existing.get(0));
+      }
+    }
+    return publish(
+        series,
+        period,
+        groups,
+        scheme,
+        corrected,
+        request.actorTenant(),
+        request.actorKey(),
+        request.actorTenant() + "/" + request.actorKey());
+  }
+
+  /**
+   * The scheduler's publication: the bulletin of {@code series} for {@code period}, unless the
+   * period already has one (then nothing happens), so a repeated or restarted run never doubles it.
+   *
+   * @return the new bulletin, or empty when the period had one already
+   */
+  public synchronized Optional<Bulletin> publishScheduled(
+      Series series, Period period, List<String> groups, String schemeRef) throws SQLException {
+    if (series.kind() != period.kind()) {
+      throw new IllegalArgumentException(period + " is not a period of series " + series.id());
+    }
+    if (!store.forPeriod(series.id(), period.toString()).isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> chosen = groups(groups == null || groups.isEmpty() ? defaultGroups() : groups);
+    return Optional.of(
+        publish(
+            series,
+            period,
+            chosen,
+            scheme(schemeRef),
+            null,
+            registry.province().code(),
+            SCHEDULER,
+            SCHEDULER));
+  }
+
+  /** The four standard peer groups the registry has, else every group it has. */
+  public List<String> defaultGroups() {
+    List<String> known = registry.groups();
+    List<String> standard = Wording.STANDARD_GROUPS.stream().filter(known::contains).toList();
+    return standard.isEmpty() ? known : standard;
+  }
+
+  private Bulletin publish(
+      Series series,
+      Period period,
+      List<String> groups,
+      Scheme scheme,
+      Bulletin corrected,
+      String actorTenant,
+      String actorKey,
+      String publishedBy)
+      throws SQLException {
+    int issueNo = store.lastIssueNo(series.id()) + 1;
+    String id = String.format("%s-%04d", series.id(), issueNo);
+    Instant now = Instant.ofEpochMilli(clock.millis());
+    BulletinSnapshot.Correction correction =
+        corrected == null
+            ? null
+            : new BulletinSnapshot.Correction(corrected.id(), corrected.issueNo());
+    BulletinSnapshot built =
+        snapshots.build(
+            new Edition(
+                id, series.id(), issueNo, period, groups, scheme, correction, now, publishedBy));
+    byte[] json = SnapshotJson.write(built);
+    BulletinSnapshot frozen = SnapshotJson.read(json); // the files come from the stored form
+    byte[] pdf = BulletinPdf.render(frozen);
+    byte[] xlsx = BulletinXlsx.render(frozen);
+    Bulletin bulletin =
+        new Bulletin(
+            id,
+            series.id(),
+            issueNo,
+            period.toString(),
+            groups,
+            scheme.id() + "@" + scheme.version(),
+            now,
+            publishedBy,
+            corrected == null ? null : corrected.id(),
+            BulletinStore.sha256(json),
+            BulletinStore.sha256(pdf),
+            BulletinStore.sha256(xlsx));
+    store.insert(bulletin, json, pdf, xlsx);
+    audit.record(actorTenant, actorKey, AUDIT_ACTION, id, detail(bulletin));
+    LOG.info(
+        "published bulletin {} ({} {}, issue {}, {} bytes of PDF)",
+        id,
+        series.id(),
+        period,
+        issueNo,
+        pdf.length);
+    return bulletin;
+  }
+
+  private Bulletin corrected(String corrects) throws SQLException {
+    if (corrects == null) {
+      return null;
+    }
+    return store
+        .find(corrects)
+        .orElseThrow(
+            () ->
+                PublishException.invalid(
+                    "corrects",
+                    "no bulletin '" + corrects + "'; GET /api/v1/bulletins lists them"));
+  }
+
+  private static Period period(String text, Bulletin corrected) {
+    if (text == null) {
+      if (corrected == null) {
+        throw PublishException.invalid("period", "is required, e.g. 2024-03");
+      }
+      return Period.parse(corrected.period());
+    }
+    Period period;
+    try {
+      period = Period.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw PublishException.invalid("period", e.getMessage());
+    }
+    if (corrected != null && !corrected.period().equals(period.toString())) {
+      throw PublishException.invalid(
+          "period",
+          "a correction covers the period of the bulletin it corrects, "
+              + corrected.period()
+              + ", not "
+              + period);
+    }
+    return period;
+  }
+
+  private List<String> groups(List<String> groups) {
+    if (groups.isEmpty()) {
+      throw PublishException.invalid("groups", "name at least one peer group");
+    }
+    Set<String> seen = new HashSet<>();
+    List<String> known = registry.groups();
+    for (int i = 0; i < groups.size(); i++) {
+      String group = groups.get(i);
+      if (group == null || !known.contains(group)) {
+        throw PublishException.invalid(
+            "groups[" + i + "]", "unknown peer group '" + group + "'; known groups: " + known);
+      }
+      if (!seen.add(group)) {
+        throw PublishException.invalid("groups[" + i + "]", group + " is listed twice");
+      }
+    }
+    return new ArrayList<>(groups);
+  }
+
+  private Scheme scheme(String ref) throws SQLException {
+    return schemes
+        .resolve(ref)
+        .orElseThrow(
+            () ->
+                PublishException.invalid(
+                    "scheme", "no scheme '" + ref + "'; GET /api/v1/schemes lists them"));
+  }
+
+  private static String detail(Bulletin b) {
+    ObjectNode detail =
+        JSON.createObjectNode()
+            .put("series", b.series())
+            .put("issue_no", b.issueNo())
+            .put("period", b.period())
+            .put("scheme", b.scheme())
+            .put("corrects", b.corrects())
+            .put("pdf_sha256", b.pdfSha256());
+    b.groups().forEach(detail.putArray("groups")::add);
+    return detail.toString();
+  }
+}

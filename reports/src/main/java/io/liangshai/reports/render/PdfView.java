@@ -1,0 +1,244 @@
+package io.liangshai.reports.render;
+
+import io.liangshai.core.indicator.Indicator;
+import io.liangshai.core.time.ChinaTime;
+import io.liangshai.core.time.Period;
+import io.liangshai.reports.snapshot.AnomalyTable;
+import io.liangshai.reports.snapshot.AnomalyTable.AnomalyRow;
+import io.liangshai.reports.snapshot.BulletinSnapshot;
+import io.liangshai.reports.snapshot.Figures;
+import io.liangshai.reports.snapshot.GroupTable;
+import io.liangshai.reports.snapshot.ListEntry;
+import io.liangshai.reports.snapshot.TableRow;
+import io.liangshai.reports.snapshot.Wording;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * A snapshot as the bulletin template reads it: report parameters and one row map per peer group,
+ * every value already display text (see bulletin.jrxml for the names).
+ */
+final class PdfView {
+
+  /** Groups with at most this many ranked members get a bar chart of their scores. */
+  static final int CHART_MAX = 30;
+
+  private static final int SMALL_CHART = 12;
+  private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
+
+  private PdfView() {}
+
+  static Map<String, Object> parameters(BulletinSnapshot s) {
+    Period period = Period.parse(s.period());
+    Figures f = s.provinceFigures();
+    Map<String, Object> p = new HashMap<>();
+    p.put("TITLE", s.title());
+    p.put("ISSUE_LINE", Wording.period(period) + "　第" + s.issueNo() + "期");
+    p.put("CORRECTION", correction(s));
+    p.put("ISSUER", Wording.issuer(s.provinceName()));
+    p.put(
+        "DATE", Wording.date(LocalDate.ofInstant(Instant.parse(s.publishedAt()), ChinaTime.ZONE)));
+    p.put("BULLETIN_ID", s.id());
+    p.put("SUMMARY", summary(Wording.period(period), f));
+    p.put("ANOMALY_SUMMARY", anomalySummary(f));
+    p.put("FIG_RECEIVED", Display.count(f.received()));
+    p.put("FIG_CLOSED", Display.count(f.closed()));
+    p.put("FIG_RESOLUTION", Display.rate(f.resolutionRate()));
+    p.put("FIG_OVERDUE", Display.rate(f.overdueRate()));
+    p.put("FIG_RECURRENCE", Display.rate(f.recurrenceRate()));
+    p.put("FIG_SATISFACTION", Display.rate(f.satisfactionRate()));
+    p.put("RED_BLACK_ROWS", redBlack(s.groups()));
+    for (AnomalyTable table : s.anomalies()) {
+      String key = "city".equals(table.level()) ? "ANOMALY_CITY" : "ANOMALY_COUNTY";
+      p.put(key + "_TITLE", "（" + numeral(s.anomalies().indexOf(table)) + "）" + table.label());
+      p.put(key + "_ROWS", anomalies(table));
+    }
+    p.put("METHODOLOGY", methodology(s.methodology()));
+    return p;
+  }
+
+  /** One map per peer group: heading, note, table rows and chart. */
+  static List<Map<String, ?>> groups(BulletinSnapshot s) {
+    List<Map<String, ?>> groups = new ArrayList<>();
+    int chart = 0;
+    for (int i = 0; i < s.groups().size(); i++) {
+      GroupTable g = s.groups().get(i);
+      Map<String, Object> m = new HashMap<>();
+      m.put("heading", "（" + numeral(i) + "）" + g.label());
+      m.put("note", note(g));
+      m.put("rows", rows(g));
+      List<Map<String, ?>> bars = bars(g);
+      String size =
+          bars.isEmpty() || g.ranked() > CHART_MAX
+              ? "none"
+              : bars.size() <= SMALL_CHART ? "small" : "large";
+      m.put("chartSize", size);
+      m.put("chartRows", bars);
+      m.put("chartTitle", "none".equals(size) ? "" : "图" + (++chart) + "　" + g.label() + "综合得分");
+      groups.add(m);
+    }
+    return groups;
+  }
+
+  private static String correction(BulletinSnapshot s) {
+    if (s.corrects() == null) {
+      return null;
+    }
+    return "更正通报：本期更正第" + s.corrects().issueNo() + "期（编号 " + s.corrects().id() + "），以本期为准。";
+  }
+
+  private static String summary(String period, Figures f) {
+    return period
+        + "，全省共受理涉企问题"
+        + f.received()
+        + "件，办结"
+        + f.closed()
+        + "件，办结率"
+        + Display.rate(f.resolutionRate())
+        + "；超时办结"
+        + f.overdueClosed()
+        + "件，超时办结率"
+        + Display.rate(f.overdueRate())
+        + "；重发复发"
+        + f.recurrences()
+        + "件，重发复发率"
+        + Display.rate(f.recurrenceRate())
+        + "；参与评价"
+        + f.rated()
+        + "件，满意"
+        + f.satisfied()
+        + "件，满意率"
+        + Display.rate(f.satisfactionRate())
+        + "。";
+  }
+
+  private static String anomalySummary(Figures f) {
+    return "“双闭环”异常：不满意"
+        + f.dissatisfied()
+        + "件，超期未办结"
+        + f.overdueOpen()
+        + "件，超时办结"
+        + f.overdueClosed()
+        + "件，二次交办"
+        + f.reassigned()
+        + "件，领导批示"
+        + f.leaderInstructed()
+        + "件，提级办理"
+        + f.escalated()
+        + "件。";
+  }
+
+  private static String note(GroupTable g) {
+    StringJoiner pooled = new StringJoiner("，", "；组内合并率：", "。");
+    for (Indicator rate :
+        List.of(
+            Indicator.RESOLUTION_RATE,
+            Indicator.OVERDUE_RATE,
+            Indicator.RECURRENCE_RATE,
+            Indicator.SATISFACTION_RATE)) {
+      pooled.add(Wording.rate(rate) + Display.rate(g.pooledRates().get(rate.wireName())));
+    }
+    return "共" + g.rows().size() + "个地区，" + g.ranked() + "个参与排名" + pooled;
+  }
+
+  private static List<Map<String, ?>> rows(GroupTable g) {
+    List<Map<String, ?>> rows = new ArrayList<>();
+    for (TableRow r : g.rows()) {
+      Map<String, Object> m = new HashMap<>();
+      m.put("rank", Display.rank(r.rank()));
+      m.put("change", Display.styledChange(r));
+      m.put("name", r.name());
+      m.put("received", Display.count(r.figures().received()));
+      m.put("score", Display.score(r.score()));
+      m.put("resolution", Display.rate(r.figures().resolutionRate()));
+      m.put("overdue", Display.rate(r.figures().overdueRate()));
+      m.put("recurrence", Display.rate(r.figures().recurrenceRate()));
+      m.put("satisfaction", Display.rate(r.figures().satisfactionRate()));
+      m.put("signals", r.ranked() ? Display.signals(r, true) : Display.escape(Display.unranked(r)));
+      m.put("ranked", Boolean.toString(r.ranked()));
+      rows.add(m);
+    }
+    return rows;
+  }
+
+  private static List<Map<String, ?>> bars(GroupTable g) {
+    List<Map<String, ?>> bars = new ArrayList<>();
+    for (TableRow r : g.rows()) {
+      if (r.ranked()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", r.name());
+        m.put("score", r.score().doubleValue());
+        bars.add(m);
+      }
+    }
+    return bars;
+  }
+
+  private static List<Map<String, ?>> redBlack(List<GroupTable> groups) {
+    List<Map<String, ?>> rows = new ArrayList<>();
+    for (GroupTable g : groups) {
+      rows.add(Map.of("group", g.label(), "red", names(g.red()), "black", names(g.black())));
+    }
+    return rows;
+  }
+
+  /** 杭州市（第1名，满意优）、… or 无. */
+  static String names(List<ListEntry> entries) {
+    if (entries.isEmpty()) {
+      return "无";
+    }
+    StringJoiner joiner = new StringJoiner("、");
+    for (ListEntry e : entries) {
+      StringJoiner why = new StringJoiner("、");
+      for (String evidence : e.evidence()) {
+        String[] parts = evidence.split(":");
+        String mark =
+            switch (parts[1]) {
+              case "above" -> "优";
+              case "below" -> "警";
+              default -> "报";
+            };
+        why.add(Wording.shortRate(Indicator.byWireName(parts[0]).orElseThrow()) + mark);
+      }
+      joiner.add(e.name() + "（第" + e.rank() + "名，" + why + "）");
+    }
+    return joiner.toString();
+  }
+
+  private static List<Map<String, ?>> anomalies(AnomalyTable table) {
+    List<Map<String, ?>> rows = new ArrayList<>();
+    int no = 0;
+    for (AnomalyRow r : table.rows()) {
+      Map<String, Object> m = new HashMap<>();
+      m.put("no", Integer.toString(++no));
+      m.put("name", r.name());
+      m.put("received", Display.count(r.received()));
+      m.put("dissatisfied", Display.count(r.dissatisfied()));
+      m.put("overdueOpen", Display.count(r.overdueOpen()));
+      m.put("overdueClosed", Display.count(r.overdueClosed()));
+      m.put("reassigned", Display.count(r.reassigned()));
+      m.put("leaderInstructed", Display.count(r.leaderInstructed()));
+      m.put("escalated", Display.count(r.escalated()));
+      rows.add(m);
+    }
+    return rows;
+  }
+
+  private static String methodology(List<String> paragraphs) {
+    StringJoiner joiner = new StringJoiner("\n");
+    for (int i = 0; i < paragraphs.size(); i++) {
+      joiner.add((i + 1) + ". " + paragraphs.get(i));
+    }
+    return joiner.toString();
+  }
+
+  private static String numeral(int index) {
+    return index < NUMERALS.length ? NUMERALS[index] : Integer.toString(index + 1);
+  }
+}

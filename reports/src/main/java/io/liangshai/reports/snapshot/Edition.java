@@ -1,0 +1,41 @@
+package io.liangshai.reports.snapshot;
+
+import io.liangshai.core.ranking.Scheme;
+import io.liangshai.core.time.Period;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What one bulletin is about before its figures are read: its identity, period, peer groups and
+ * scheme, and who publishes it when.
+ *
+ * @param corrects the bulletin this one corrects, or null
+ */
+public record Edition(
+    String id,
+    String series,
+    int issueNo,
+    Period period,
+    List<String> groups,
+    Scheme scheme,
+    BulletinSnapshot.Correction corrects,
+    Instant publishedAt,
+    String publishedBy) {
+
+  public Edition {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(series, "series");
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(scheme, "scheme");
+    Objects.requireNonNull(publishedAt, "publishedAt");
+    Objects.requireNonNull(publishedBy, "publishedBy");
+    groups = List.copyOf(groups);
+    if (groups.isEmpty()) {
+      throw new IllegalArgumentException("groups: a bulletin needs at least one peer group");
+    }
+    if (issueNo < 1) {
+      throw new IllegalArgumentException("issueNo must be ≥ 1, was " + issueNo);
+    }
+  }
+}
