@@ -61,7 +61,7 @@ public final class TextEncoding {
    *
    * @throws UnparseableBatchException when the body holds a NUL byte or does not decode
    */
-  static Charset of(Path body, BatchFormat format, Optional<Charset> declared)
+  public static Charset of(Path body, BatchFormat format, Optional<Charset> declared)
       throws IOException, UnparseableBatchException {
     boolean json = format != BatchFormat.CSV;
     if (json && declared.isPresent() && !declared.get().equals(StandardCharsets.UTF_8)) {

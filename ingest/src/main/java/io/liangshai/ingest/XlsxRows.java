@@ -36,7 +36,7 @@ import org.xml.sax.XMLReader;
  * rows the sheet has. The first non-empty row is the header. Zip bombs are refused by POI's {@link
  * ZipSecureFile} limits.
  */
-final class XlsxRows {
+public final class XlsxRows {
 
   /** A part that inflates more than 100× is taken for a zip bomb. */
   static final double MIN_INFLATE_RATIO = 0.01;
@@ -50,7 +50,9 @@ final class XlsxRows {
 
   private XlsxRows() {}
 
-  static void read(Path file, Consumer<RawRow> rows) throws IOException, UnparseableBatchException {
+  /** Streams the rows of the first sheet of {@code file}, keyed by wire names. */
+  public static void read(Path file, Consumer<RawRow> rows)
+      throws IOException, UnparseableBatchException {
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);
       try (TempFileSharedStringsTable strings = new TempFileSharedStringsTable(pkg, true)) {

@@ -8,7 +8,13 @@ import picocli.CommandLine.Command;
     name = "liangshai",
     mixinStandardHelpOptions = true,
     description = "晾晒: enterprise-problem cases in, indicators, league tables and bulletins out.",
-    subcommands = {RunCommand.class, DemoCommand.class, GenerateCommand.class, BenchCommand.class})
+    subcommands = {
+      RunCommand.class,
+      DemoCommand.class,
+      GenerateCommand.class,
+      BenchCommand.class,
+      UploadCommand.class
+    })
 public final class Liangshai {
 
   public static void main(String[] args) {

@@ -1,0 +1,214 @@
+package io.liangshai.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liangshai.api.ApiServer;
+import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.liangshai.ingest.BatchIntake;
+import io.liangshai.ingest.LandingZone;
+import io.liangshai.ingest.XlsxBatchWriter;
+import io.liangshai.launcher.upload.RowErrorReport;
+import io.liangshai.launcher.upload.UploadState;
+import io.liangshai.tenants.TenantRegistry;
+import io.liangshai.tenants.TenantRegistryLoader;
+import io.liangshai.warehouse.Warehouse;
+import io.vertx.core.Vertx;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code bin/liangshai upload} against a real API on port 0: files cut into batches, row errors at
+ * the file's own row numbers in a table and in {@code FILE.errors.csv}, and a re-run that sends
+ * only what the server does not have.
+ */
+class UploadCommandITCase {
+
+  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+
+  private static final String COUNTY = "330522";
+  private static final String HEADER =
+      "case_id,tenant_code,updated_at,enterprise_uscc,enterprise_name,channel,category,"
+          + "received_at,status,description";
+
+  @TempDir static Path data;
+  @TempDir Path dir;
+
+  private static Vertx vertx;
+  private static Warehouse warehouse;
+  private static BatchIntake intake;
+  private static ApiServer server;
+  private static String url;
+  private static String key;
+
+  @BeforeAll
+  static void start() throws Exception {
+    TenantRegistry registry = TenantRegistryLoader.loadDefault();
+    String admin = "upload-admin-" + UUID.randomUUID();
+    vertx = Vertx.vertx();
+    warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
+    intake = new BatchIntake(new LandingZone(data.resolve("landing")), registry, Clock.systemUTC());
+    server = new ApiServer(vertx, warehouse, registry, admin, intake);
+    server.start("127.0.0.1", 0).await();
+    url = "http://127.0.0.1:" + server.port();
+    key = new PlatformClient(url).issueKey(admin, COUNTY, "upload test");
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (server != null) {
+      server.stop().await();
+    }
+    if (vertx != null) {
+      vertx.close().await();
+    }
+    if (intake != null) {
+      intake.close();
+    }
+    if (warehouse != null) {
+      warehouse.close();
+    }
+  }
+
+  private static String row(int i, String caseId, String receivedAt) {
+    return caseId
+        + ","
+        + COUNTY
+        + ",2024-03-01T10:00:00+08:00,91350100M000100Y43,长兴企业"
+        + i
+        + ",hotline_12345,policy,"
+        + receivedAt
+        + ",received,反映用地问题"
+        + i;
+  }
+
+  /** {@code n} rows; rows 7 and 19 have a time without offset. */
+  private static List<String> rows(String prefix, int n) {
+    List<String> rows = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      String received = i == 7 || i == 19 ? "2024-03-01T09:00:00" : "2024-03-01T09:00:00+08:00";
+      rows.add(row(i, prefix + i, received));
+    }
+    return rows;
+  }
+
+  private record Run(int exit, String out) {}
+
+  private static Run upload(String... args) {
+    UploadCommand command = new UploadCommand();
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    command.out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+    List<String> all = new ArrayList<>(List.of("--url", url, "--no-progress"));
+    all.addAll(List.of(args));
+    int exit = new CommandLine(command).execute(all.toArray(String[]::new));
+    return new Run(exit, buffer.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void cutsAGbkCsvIntoBatchesAndReportsRowErrorsAtTheFilesRows() throws Exception {
+    Path file = dir.resolve("长兴.csv");
+    Files.writeString(
+        file, HEADER + "\n" + String.join("\n", rows("gbk-", 25)) + "\n", Charset.forName("GBK"));
+
+    Run run = upload("--key", key, "--rows-per-batch", "10", file.toString());
+
+    assertThat(run.exit()).as(run.out()).isZero();
+    assertThat(run.out()).contains("25 rows in 3 batches — 23 accepted, 0 ignored", "2 rejected");
+    assertThat(run.out()).contains("gbk-7", "gbk-19", "+08:00");
+    List<String> errors = Files.readAllLines(RowErrorReport.fileFor(file), StandardCharsets.UTF_8);
+    assertThat(errors.get(0)).isEqualTo("\uFEFFrow,case_id,field,message");
+    assertThat(errors.get(1)).startsWith("7,gbk-7,received_at,");
+    assertThat(errors.get(2)).startsWith("19,gbk-19,received_at,");
+    assertThat(new ObjectMapper().readTree(UploadState.fileFor(file).toFile()).get("parts"))
+        .hasSize(3);
+  }
+
+  @Test
+  void aRerunSendsOnlyWhatTheServerDoesNotHave() throws Exception {
+    Path file = dir.resolve("resume.csv");
+    List<String> rows = rows("res-", 25);
+    Files.writeString(file, HEADER + "\n" + String.join("\n", rows) + "\n");
+    assertThat(upload("--key", key, "--rows-per-batch", "10", file.toString()).exit()).isZero();
+    long batches = batchFiles();
+
+    Run again = upload("--key", key, "--rows-per-batch", "10", file.toString());
+
+    assertThat(again.exit()).as(again.out()).isZero();
+    assertThat(again.out()).contains("3 batch(es) already on the server, not sent again");
+    assertThat(again.out()).contains("23 accepted");
+    assertThat(batchFiles()).isEqualTo(batches);
+    assertThat(Files.readAllLines(RowErrorReport.fileFor(file))).hasSize(3);
+
+    // Five more rows: the first two batches are unchanged and skipped; the third is sent again,
+    // its five old rows ignored as duplicates.
+    List<String> more = new ArrayList<>(rows);
+    for (int i = 26; i <= 30; i++) {
+      more.add(row(i, "res-" + i, "2024-03-02T09:00:00+08:00"));
+    }
+    Files.writeString(file, HEADER + "\n" + String.join("\n", more) + "\n");
+    Run grown = upload("--key", key, "--rows-per-batch", "10", file.toString());
+    assertThat(grown.out()).contains("30 rows in 3 batches", "2 batch(es) already on the server");
+    assertThat(batchFiles()).isEqualTo(batches + 1);
+  }
+
+  @Test
+  void uploadsXlsxWithChineseHeadersAndJsonLines() throws Exception {
+    Path xlsx = dir.resolve("cases.xlsx");
+    try (XlsxBatchWriter w =
+            new XlsxBatchWriter(
+                List.of("问题件编号", "行政区划代码", "更新时间", "统一社会信用代码", "来源渠道", "问题类别", "受理时间", "办理状态"));
+        OutputStream out = Files.newOutputStream(xlsx)) {
+      for (int i = 0; i < 12; i++) {
+        w.row(
+            List.of(
+                "xl-" + i, COUNTY, "2024-03-01T10:00:00+08:00", "91350100M000100Y43",
+                "hotline_12345", "policy", "2024-03-01T09:00:00+08:00", "received"));
+      }
+      w.writeTo(out);
+    }
+    Path jsonl = dir.resolve("cases.jsonl");
+    Files.writeString(
+        jsonl,
+        "{\"case_id\":\"jl-1\",\"tenant_code\":\"" + COUNTY + "\",\"updated_at\":\"2024-03-01T10:00:00+08:00\","
+            + "\"enterprise_uscc\":\"91350100M000100Y43\",\"channel\":\"hotline_12345\",\"category\":\"policy\","
+            + "\"received_at\":\"2024-03-01T09:00:00+08:00\",\"status\":\"received\"}\n");
+
+    Run run = upload("--key", key, "--rows-per-batch", "5", xlsx.toString(), jsonl.toString());
+
+    assertThat(run.exit()).as(run.out()).isZero();
+    assertThat(run.out()).contains("12 rows in 3 batches — 12 accepted", "1 rows in 1 batch — 1 accepted");
+    assertThat(RowErrorReport.fileFor(xlsx)).doesNotExist();
+  }
+
+  @Test
+  void aWrongKeyStopsWithTheServersReason() throws Exception {
+    Path file = dir.resolve("x.csv");
+    Files.writeString(file, HEADER + "\n" + row(1, "k-1", "2024-03-01T09:00:00+08:00") + "\n");
+
+    Run run = upload("--key", "ls_wrong", file.toString());
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.out()).contains("refused (401)", "unknown or revoked key");
+  }
+
+  private static long batchFiles() throws Exception {
+    try (var files = Files.list(data.resolve("landing/batches"))) {
+      return files.filter(p -> !p.getFileName().toString().startsWith(".")).count();
+    }
+  }
+}
