@@ -86,9 +86,9 @@ export function sortedRows(table, sort) {
 
 /**
  * The league table as an HTML table, sortable by clicking a heading. linkTo(row) gives a row's
- * link (or null); onSort(sort) is called with the new sort.
+ * link (or null); onSort(sort) is called with the new sort; the row of tenant `own` is marked.
  */
-export function leagueTable(table, sort, { onSort, linkTo } = {}) {
+export function leagueTable(table, sort, { onSort, linkTo, own } = {}) {
   const head = h(
     'tr',
     {},
@@ -113,7 +113,7 @@ export function leagueTable(table, sort, { onSort, linkTo } = {}) {
     const href = linkTo ? linkTo(r) : null;
     return h(
       'tr',
-      { class: r.eligible ? 'eligible' : 'ineligible', dataset: { tenant: r.tenant } },
+      { class: `${r.eligible ? 'eligible' : 'ineligible'}${r.tenant === own ? ' own' : ''}`, dataset: { tenant: r.tenant } },
       h('td', { class: 'rank', title: r.rank_interval ? `重抽样排名区间 ${r.rank_interval[0]}–${r.rank_interval[1]}` : '' }, r.rank ?? '—'),
       changeCell(r),
       h(

@@ -1,7 +1,7 @@
 // 晾晒榜单: a peer group's scored league table for a period, the funnel plot, exports.
 import { cached, explain } from '../api.js';
 import { h, fill, field, notice, select, spinner, download } from '../dom.js';
-import { FUNNEL_LABELS, RATES, RATE_LABELS, groupLabel, pct } from '../labels.js';
+import { RATES, RATE_LABELS, groupLabel, ineligibleReason, pct, score } from '../labels.js';
 import { label as periodLabel } from '../periods.js';
 import { exportTable, funnelLegend, groupOptions, leagueTable, periodPicker } from '../widgets.js';
 import { funnelPlot } from '../charts.js';
@@ -54,6 +54,7 @@ export async function render(root, ctx, { params }) {
   xlsxButton.addEventListener('click', () => download(xlsxBlob(exportTable(table, sort), '晾晒榜单'), `${fileBase}.xlsx`));
 
   const eligible = table.rows.filter((r) => r.eligible).length;
+  const linkTo = (r) => `#/tenant/${r.tenant}?period=${encodeURIComponent(period)}&group=${encodeURIComponent(group)}`;
   const summary = h(
     'div',
     { class: 'summary' },
@@ -71,9 +72,15 @@ export async function render(root, ctx, { params }) {
     ),
   );
 
+  const mine = table.rows.find((r) => r.tenant === ctx.me.code);
+  if (mine) {
+    const where = mine.eligible
+      ? [`第 ${mine.rank} 名 / ${eligible}`, ` · 得分 ${score(mine.score)}`, mine.rank_change ? ` · 较上期${mine.rank_change > 0 ? '上升' : '下降'} ${Math.abs(mine.rank_change)} 位` : '']
+      : [ineligibleReason(mine.ineligible_reason)];
+    summary.append(h('p', { class: 'mine', id: 'my-rank' }, h('a', { href: linkTo(mine) }, mine.name), '：', ...where));
+  }
   const chartEl = h('div', { class: 'chart funnel', id: 'funnel-chart' });
   const rateSelect = select(RATES.map((r) => [r, RATE_LABELS[r]]), funnelRate, { name: 'funnel-rate' });
-  const linkTo = (r) => `#/tenant/${r.tenant}?period=${encodeURIComponent(period)}&group=${encodeURIComponent(group)}`;
   const funnelCard = h(
     'section',
     { class: 'card', id: 'funnel' },
@@ -99,6 +106,7 @@ export async function render(root, ctx, { params }) {
           drawTable();
         },
         linkTo,
+        own: ctx.me.code,
       }),
     );
   drawTable();

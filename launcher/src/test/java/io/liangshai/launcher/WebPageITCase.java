@@ -110,20 +110,35 @@ class WebPageITCase {
 
   @Test
   @Order(2)
-  void theProvinceSeesTheLeagueTableExactlyAsTheApiRanksIt() throws Exception {
+  void theProvinceSeesTheLeagueTablesExactlyAsTheApiRanksThem() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.signIn(ADMIN_KEY);
     assertThat(browser.text(By.id("who-name"))).contains("浙江省");
-    browser.open(LEAGUE);
 
-    JsonNode api = get(ADMIN_KEY, "/api/v1/rankings?period=2024-01&group=counties&scheme=standard");
+    assertLeagueTableEqualsTheApis("2024-01");
+    assertLeagueTableEqualsTheApis("2024-02");
+
+    assertThat(browser.findAll(By.cssSelector("#league-table td.change.up"))).isNotEmpty();
+    assertThat(browser.findAll(By.cssSelector("#league-table td.change.down"))).isNotEmpty();
+    assertThat(browser.findAll(By.cssSelector("#funnel-chart canvas"))).isNotEmpty();
+    screenshot("02-league-table");
+    browser.scrollTo(By.id("funnel"));
+    screenshot("03-funnel-plot");
+    browser.scrollTop();
+  }
+
+  /** Tenant order, rank, score, change arrow and funnel colour of every row, as the API answers. */
+  private static void assertLeagueTableEqualsTheApis(String period) throws Exception {
+    browser.open(LEAGUE.replace("2024-01", period));
+    JsonNode api =
+        get(ADMIN_KEY, "/api/v1/rankings?period=" + period + "&group=counties&scheme=standard");
     List<WebElement> rows = browser.findAll(By.cssSelector("#league-table tbody tr"));
     assertThat(rows).hasSize(api.get("rows").size()).hasSizeGreaterThan(80);
     for (int i = 0; i < rows.size(); i++) {
       JsonNode expected = api.get("rows").get(i);
       WebElement row = rows.get(i);
       String tenant = expected.get("tenant").asText();
-      assertThat(row.getAttribute("data-tenant")).as("row %d", i + 1).isEqualTo(tenant);
+      assertThat(row.getAttribute("data-tenant")).as("%s row %d", period, i + 1).isEqualTo(tenant);
       assertThat(cell(row, "rank"))
           .as("rank of %s", tenant)
           .isEqualTo(expected.get("rank").isNull() ? "—" : expected.get("rank").asText());
@@ -134,6 +149,13 @@ class WebPageITCase {
             .as("score of %s", tenant)
             .isEqualByComparingTo(expected.get("score").decimalValue());
       }
+      JsonNode change = expected.get("rank_change");
+      if (change != null && !change.isNull() && change.asInt() != 0) {
+        int d = change.asInt();
+        assertThat(cell(row, "change"))
+            .as("rank change of %s", tenant)
+            .isEqualTo((d > 0 ? "↑" : "↓") + Math.abs(d));
+      }
       for (String rate :
           List.of("resolution_rate", "overdue_rate", "recurrence_rate", "satisfaction_rate")) {
         JsonNode funnel = expected.get("rates").get(rate).get("funnel");
@@ -143,16 +165,6 @@ class WebPageITCase {
             .isEqualTo(funnel == null || funnel.isNull() ? "none" : funnel.asText());
       }
     }
-    assertThat(
-            browser.findAll(
-                By.cssSelector(
-                    "#league-table td.change.up, #league-table td.change.down, #league-table td.change.new")))
-        .isNotEmpty();
-    assertThat(browser.findAll(By.cssSelector("#funnel-chart canvas"))).isNotEmpty();
-    screenshot("02-league-table");
-    browser.scrollTo(By.id("funnel"));
-    screenshot("03-funnel-plot");
-    browser.scrollTop();
   }
 
   @Test
@@ -327,6 +339,20 @@ class WebPageITCase {
         "the batch counted", d -> d.findElement(By.id("batch-state")).getText().equals("已计入指标"));
     screenshot("07-upload-errors");
 
+    // the same file dropped on the zone: the valid row is now a duplicate, the others still wrong
+    browser.js(
+        "const file = new File([arguments[0]], 'again.csv', {type: 'text/csv'});"
+            + "const dt = new DataTransfer(); dt.items.add(file);"
+            + "document.getElementById('drop-zone').dispatchEvent("
+            + "new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));",
+        csv);
+    browser.await(
+        "the dropped file's outcome",
+        d -> !batchId.equals(d.findElement(By.id("upload-outcome")).getAttribute("data-batch")));
+    assertThat(browser.text(By.cssSelector("#count-accepted .v"))).isEqualTo("0");
+    assertThat(browser.text(By.cssSelector("#count-ignored .v"))).isEqualTo("1");
+    assertThat(browser.findAll(By.cssSelector("#upload-errors tbody tr"))).hasSize(3);
+
     Path template = browser.download(By.id("template-xlsx"), ".xlsx");
     assertThat(template.getFileName().toString()).isEqualTo("问题件上报模板.xlsx");
     try (XSSFWorkbook workbook = new XSSFWorkbook(Files.newInputStream(template))) {
@@ -356,11 +382,48 @@ class WebPageITCase {
 
   @Test
   @Order(7)
+  void aCityPicksItselfAndItsCountiesOnly() throws Exception {
+    String city = "330300"; // 温州市
+    String cityKey = new PlatformClient(url).issueKey(ADMIN_KEY, city, "web page itcase");
+    browser.viewport(Browser.LAPTOP);
+    browser.signIn(cityKey);
+    browser.open("#/tenant/" + COUNTY + "?period=2024-01");
+    List<String> pickable =
+        new Select(browser.find(By.cssSelector("#view select[name=tenant]")))
+            .getOptions().stream().map(o -> o.getAttribute("value")).toList();
+    List<String> expected = new ArrayList<>(List.of(city));
+    for (JsonNode t : get(cityKey, "/api/v1/tenants").get("rows")) {
+      if (city.equals(t.get("parent").asText(null))) {
+        expected.add(t.get("code").asText());
+      }
+    }
+    assertThat(pickable).containsExactlyInAnyOrderElementsOf(expected).hasSizeGreaterThan(5);
+    browser.await("the cases table", d -> !d.findElements(By.id("cases-table")).isEmpty());
+    assertThat(browser.find(By.id("cases-table")).getAttribute("data-total"))
+        .isEqualTo(
+            get(cityKey, "/api/v1/cases?tenant=" + COUNTY + "&period=2024-01&limit=1")
+                .get("total")
+                .asText());
+  }
+
+  @Test
+  @Order(8)
   void theLeagueTableAndTheTenantViewFitAPhone() throws Exception {
     browser.viewport(Browser.PHONE);
     browser.signIn(countyKey);
-    browser.open(LEAGUE);
+    browser.open(LEAGUE.replace("2024-01", "2024-02"));
     assertThat(browser.findAll(By.cssSelector("#league-table tbody tr"))).hasSizeGreaterThan(80);
+    assertThat(browser.findAll(By.cssSelector("#league-table tr.own")))
+        .as("the county's own row is marked")
+        .hasSize(1);
+    for (JsonNode r :
+        get(countyKey, "/api/v1/rankings?period=2024-02&group=counties&scheme=standard")
+            .get("rows")) {
+      if (r.get("tenant").asText().equals(COUNTY) && r.get("eligible").asBoolean()) {
+        assertThat(browser.text(By.id("my-rank")))
+            .startsWith("瑞安市：第 " + r.get("rank").asText() + " 名");
+      }
+    }
     Object overflow = browser.js("return document.documentElement.scrollWidth > window.innerWidth");
     assertThat(overflow).as("the page itself does not scroll sideways on a phone").isEqualTo(false);
     screenshot("phone-league");
