@@ -6,6 +6,7 @@ export const FUNNEL_COLOURS = { above: '#2e7d32', within: '#607d8b', below: '#ef
 
 const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
 const live = new Set();
+const esc = (s) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** One chart per element; resized with the window, disposed when its element leaves the page. */
 function chartOn(el) {
@@ -96,7 +97,7 @@ export function funnelPlot(el, table, rate, onPick) {
         trigger: 'item',
         formatter: (p) =>
           p.seriesName === '各地区'
-            ? `${p.data.name}<br/>${RATE_LABELS[rate]} ${pct(p.data.value[1])}<br/>${DENOMINATOR_LABELS[rate]} ${p.data.value[0]}<br/>${FUNNEL_LABELS[p.data.signal]}`
+            ? `${esc(p.data.name)}<br/>${RATE_LABELS[rate]} ${pct(p.data.value[1])}<br/>${DENOMINATOR_LABELS[rate]} ${p.data.value[0]}<br/>${FUNNEL_LABELS[p.data.signal]}`
             : '',
       },
       xAxis: {
@@ -141,7 +142,7 @@ export function funnelPlot(el, table, rate, onPick) {
   return chart;
 }
 
-/** A trend: the tenant's rate and the group median over periods (null values leave gaps). */
+/** A trend: the tenant's rate and the group median (when medianName is given) over periods; nulls leave gaps. */
 export function trendChart(el, { title, periods, own, median, ownName, medianName }) {
   const chart = chartOn(el);
   const values = own.concat(median).filter((v) => v !== null && v !== undefined);
@@ -152,7 +153,7 @@ export function trendChart(el, { title, periods, own, median, ownName, medianNam
       textStyle: { fontFamily: FONT },
       animation: false,
       title: { text: title, left: 8, top: 4, textStyle: { fontSize: 14, fontWeight: 600 } },
-      legend: { top: 6, right: 8, itemWidth: 16, textStyle: { fontSize: 11 }, data: [ownName, medianName] },
+      legend: { top: 6, right: 8, itemWidth: 16, textStyle: { fontSize: 11 }, data: medianName ? [ownName, medianName] : [ownName] },
       grid: { left: 46, right: 12, top: 40, bottom: 28 },
       tooltip: { trigger: 'axis', valueFormatter: (v) => pct(v) },
       xAxis: { type: 'category', data: periods, axisLabel: { fontSize: 10, hideOverlap: true } },
@@ -165,8 +166,10 @@ export function trendChart(el, { title, periods, own, median, ownName, medianNam
       },
       series: [
         { name: ownName, type: 'line', data: own, connectNulls: false, symbolSize: 6, lineStyle: { width: 2.5 }, itemStyle: { color: '#1f5fa8' } },
-        { name: medianName, type: 'line', data: median, connectNulls: false, symbolSize: 4, lineStyle: { type: 'dashed', width: 1.5 }, itemStyle: { color: '#9e9e9e' } },
-      ],
+        medianName
+          ? { name: medianName, type: 'line', data: median, connectNulls: false, symbolSize: 4, lineStyle: { type: 'dashed', width: 1.5 }, itemStyle: { color: '#9e9e9e' } }
+          : null,
+      ].filter(Boolean),
     },
     true,
   );

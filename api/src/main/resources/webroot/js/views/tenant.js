@@ -158,7 +158,7 @@ async function renderTrends(el, tenant, period, group) {
       own: own[i],
       median: med[i],
       ownName: tenant.name,
-      medianName: group ? '组中位数' : '—',
+      medianName: group ? '组中位数' : null,
     });
   });
 }
