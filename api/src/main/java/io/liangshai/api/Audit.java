@@ -42,8 +42,7 @@ final class Audit implements AutoCloseable {
     recordLater(actor.tenantCode(), actor.keyId(), action, object, detail);
   }
 
-  void recordLater(
-      String tenant, String keyId, String action, String object, JsonObject detail) {
+  void recordLater(String tenant, String keyId, String action, String object, JsonObject detail) {
     background.execute(
         () -> {
           try {

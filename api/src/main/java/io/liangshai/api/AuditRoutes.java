@@ -26,6 +26,7 @@ import java.util.Objects;
 final class AuditRoutes {
 
   static final int MAX_ROWS = 1000;
+
   /** Bounds of the times the audit log can hold; filters beyond them are clamped to them. */
   private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
 

@@ -1,9 +1,9 @@
 package io.liangshai.api;
 
 import io.liangshai.core.time.Period;
+import io.liangshai.warehouse.Warehouse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.liangshai.warehouse.Warehouse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -158,7 +158,9 @@ final class DrillDownQueries {
       errors = new JsonArray();
     }
     int errorCount = errors.size();
-    JsonArray shown = new JsonArray(new ArrayList<>(errors.getList().subList(0, Math.min(errorCount, maxErrors))));
+    JsonArray shown =
+        new JsonArray(
+            new ArrayList<>(errors.getList().subList(0, Math.min(errorCount, maxErrors))));
     return new JsonObject()
         .put("batch_id", rs.getString("batch_id"))
         .put("tenant", rs.getString("tenant_code"))

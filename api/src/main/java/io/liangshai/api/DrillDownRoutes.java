@@ -23,6 +23,7 @@ final class DrillDownRoutes {
   static final int MAX_CASES = 1000;
   static final int MAX_OFFSET = 10_000_000;
   static final int MAX_BATCHES = 200;
+
   /** Errors shown per batch in the list; {@code GET /batches/{id}} has them all. */
   static final int ERRORS_PER_BATCH = 100;
 
@@ -77,7 +78,8 @@ final class DrillDownRoutes {
     Tenant tenant = code == null ? caller.tenant() : Params.tenant(ctx, registry, code);
     Authentication.requireScope(ctx, tenant.code());
     int limit = Params.integer(ctx, "limit", 20, 1, MAX_BATCHES);
-    List<String> codes = registry.selfAndDescendants(tenant.code()).stream().map(Tenant::code).toList();
+    List<String> codes =
+        registry.selfAndDescendants(tenant.code()).stream().map(Tenant::code).toList();
     ctx.vertx()
         .executeBlocking(() -> queries.batches(codes, limit, ERRORS_PER_BATCH))
         .onSuccess(rows -> ApiResponses.rows(ctx, rows))

@@ -175,7 +175,8 @@ final class KeyRoutes {
   private static String keyIdParam(RoutingContext ctx) {
     String keyId = ctx.pathParam("key_id");
     if (keyId == null || !keyId.matches("k_[0-9a-f]{16}")) {
-      throw ApiException.badRequest("key_id must look like k_0123456789abcdef, got '" + keyId + "'");
+      throw ApiException.badRequest(
+          "key_id must look like k_0123456789abcdef, got '" + keyId + "'");
     }
     return keyId;
   }

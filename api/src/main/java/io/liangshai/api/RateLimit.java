@@ -8,9 +8,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Requests per minute per key, as a token bucket in memory: each key may burst up to its minute's
- * allowance, refilled evenly; past that, 429 with {@code Retry-After} (whole seconds until the
- * next token). Per API instance: N instances allow N times the rate. The operator's admin key
- * from the environment is not limited; every tenant key, the province's included, is.
+ * allowance, refilled evenly; past that, 429 with {@code Retry-After} (whole seconds until the next
+ * token). Per API instance: N instances allow N times the rate. The operator's admin key from the
+ * environment is not limited; every tenant key, the province's included, is.
  */
 final class RateLimit implements Handler<RoutingContext> {
 
@@ -26,7 +26,8 @@ final class RateLimit implements Handler<RoutingContext> {
 
   RateLimit(int perMinute, LongSupplier nanoTime) {
     if (perMinute < 1) {
-      throw new IllegalArgumentException("requests per minute must be at least 1, got " + perMinute);
+      throw new IllegalArgumentException(
+          "requests per minute must be at least 1, got " + perMinute);
     }
     this.perMinute = perMinute;
     this.nanoTime = nanoTime;
@@ -63,7 +64,8 @@ final class RateLimit implements Handler<RoutingContext> {
     if (buckets.size() > 100_000) {
       buckets.clear();
     }
-    Bucket bucket = buckets.computeIfAbsent(keyId, k -> new Bucket(perMinute, nanoTime.getAsLong()));
+    Bucket bucket =
+        buckets.computeIfAbsent(keyId, k -> new Bucket(perMinute, nanoTime.getAsLong()));
     synchronized (bucket) {
       long now = nanoTime.getAsLong();
       double refill = (now - bucket.at) * (double) perMinute / NANOS_PER_MINUTE;

@@ -38,6 +38,7 @@ class AuthorizationITCase {
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
   static final String PROVINCE = "330000";
+
   /** 湖州市 and two of its counties, 长兴县 and 德清县. */
   static final String CITY = "330500";
 
@@ -56,10 +57,12 @@ class AuthorizationITCase {
 
   private static Vertx vertx;
   private static ApiTestServer api;
+
   /** Tenant → its key's secret and id. */
   private static final Map<String, String> secret = new LinkedHashMap<>();
 
   private static final Map<String, String> keyId = new LinkedHashMap<>();
+
   /** County → a batch it sent. */
   private static final Map<String, String> batchOf = new LinkedHashMap<>();
 
@@ -260,8 +263,7 @@ class AuthorizationITCase {
     assertThat(ok(get("/api/v1/audit?action=key", COUNTY)).getJsonArray("rows")).isEmpty();
     JsonArray city = ok(get("/api/v1/audit?limit=1000", CITY)).getJsonArray("rows");
     city.forEach(
-        row ->
-            assertThat(((JsonObject) row).getString("tenant")).isIn(CITY, COUNTY, SIBLING));
+        row -> assertThat(((JsonObject) row).getString("tenant")).isIn(CITY, COUNTY, SIBLING));
     assertThat(ok(get("/api/v1/audit?action=key.issue", PROVINCE)).getJsonArray("rows"))
         .isNotEmpty();
   }
@@ -278,8 +280,13 @@ class AuthorizationITCase {
   private static void uploads() throws Exception {
     for (String[] pair :
         new String[][] {
-          {COUNTY, SIBLING}, {COUNTY, CITY}, {COUNTY, OTHER_COUNTY}, {COUNTY, PROVINCE},
-          {CITY, OTHER_COUNTY}, {CITY, OTHER_CITY}, {CITY, PROVINCE}
+          {COUNTY, SIBLING},
+          {COUNTY, CITY},
+          {COUNTY, OTHER_COUNTY},
+          {COUNTY, PROVINCE},
+          {CITY, OTHER_COUNTY},
+          {CITY, OTHER_CITY},
+          {CITY, PROVINCE}
         }) {
       JsonObject r = ok(upload(pair[0], pair[1], "intruder-" + pair[0]));
       assertThat(r.getInteger("accepted")).as(pair[0] + " → " + pair[1]).isZero();
@@ -309,8 +316,7 @@ class AuthorizationITCase {
     forbidden(get("/api/v1/batches?tenant=" + OTHER_COUNTY, CITY));
     forbidden(get("/api/v1/batches?tenant=" + PROVINCE, CITY));
     for (String caller : List.of(COUNTY, SIBLING, CITY)) {
-      Set<String> allowed =
-          caller.equals(CITY) ? Set.of(CITY, COUNTY, SIBLING) : Set.of(caller);
+      Set<String> allowed = caller.equals(CITY) ? Set.of(CITY, COUNTY, SIBLING) : Set.of(caller);
       ok(get("/api/v1/batches?limit=200", caller))
           .getJsonArray("rows")
           .forEach(b -> assertThat(((JsonObject) b).getString("tenant")).isIn(allowed));
@@ -333,13 +339,15 @@ class AuthorizationITCase {
     for (String target : List.of(OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
       forbidden(get("/api/v1/metrics?period=2024-01&tenant=" + target, CITY));
     }
-    assertOnlyTenants(ok(get("/api/v1/metrics?period=2024-01&level=county", COUNTY)), Set.of(COUNTY));
+    assertOnlyTenants(
+        ok(get("/api/v1/metrics?period=2024-01&level=county", COUNTY)), Set.of(COUNTY));
     JsonObject cityCounties = ok(get("/api/v1/metrics?period=2024-01&level=county", CITY));
     cityCounties
         .getJsonArray("rows")
         .forEach(
             r ->
-                assertThat(api.registry.isSelfOrDescendant(CITY, ((JsonObject) r).getString("tenant")))
+                assertThat(
+                        api.registry.isSelfOrDescendant(CITY, ((JsonObject) r).getString("tenant")))
                     .isTrue());
     assertThat(ok(get("/api/v1/metrics?period=2024-01&level=city", COUNTY)).getJsonArray("rows"))
         .isEmpty();
@@ -387,8 +395,7 @@ class AuthorizationITCase {
 
   static JsonObject issue(String tenant) throws Exception {
     HttpResponse<Buffer> r =
-        await(
-            api.post("/api/v1/tenants/" + tenant + "/keys", api.adminKey).sendJsonObject(name()));
+        await(api.post("/api/v1/tenants/" + tenant + "/keys", api.adminKey).sendJsonObject(name()));
     assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(201);
     return r.bodyAsJsonObject();
   }

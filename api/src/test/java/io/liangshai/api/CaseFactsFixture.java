@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A few current case facts written straight into {@code case_facts}, as the stream job would
- * leave them: each case's enterprise name and description name its tenant ({@code 企业-330522},
- * {@code 描述-330522}), so a leak of one tenant's text to another is easy to spot.
+ * A few current case facts written straight into {@code case_facts}, as the stream job would leave
+ * them: each case's enterprise name and description name its tenant ({@code 企业-330522}, {@code
+ * 描述-330522}), so a leak of one tenant's text to another is easy to spot.
  */
 final class CaseFactsFixture {
 
@@ -30,7 +30,8 @@ final class CaseFactsFixture {
   }
 
   /** Writes {@code perTenant} cases for each of {@code tenants}; one of each is overdue-closed. */
-  static void load(Warehouse warehouse, TenantRegistry registry, List<String> tenants, int perTenant)
+  static void load(
+      Warehouse warehouse, TenantRegistry registry, List<String> tenants, int perTenant)
       throws SQLException {
     try (Connection c = warehouse.connect();
         PreparedStatement ps =

@@ -64,8 +64,8 @@ class DrillDownApiITCase {
     assertThat(page.getLong("total")).isEqualTo(12);
     assertThat(tenants(page.getJsonArray("rows"))).containsExactlyInAnyOrder(CITY, SIBLING, COUNTY);
     JsonObject row = page.getJsonArray("rows").getJsonObject(0);
-    assertThat(row.getString("enterprise_name")).isEqualTo(
-        CaseFactsFixture.enterpriseName(row.getString("tenant")));
+    assertThat(row.getString("enterprise_name"))
+        .isEqualTo(CaseFactsFixture.enterpriseName(row.getString("tenant")));
     assertThat(row.getString("description")).startsWith("描述-");
   }
 
@@ -84,13 +84,16 @@ class DrillDownApiITCase {
     assertThat(ok(api.get(base + "&category=policy", countyKey)).getLong("total")).isEqualTo(2);
     JsonObject overdue = ok(api.get(base + "&overdue=true", countyKey));
     assertThat(overdue.getLong("total")).isGreaterThanOrEqualTo(1);
-    overdue.getJsonArray("rows").forEach(r -> assertThat(((JsonObject) r).getBoolean("overdue")).isTrue());
+    overdue
+        .getJsonArray("rows")
+        .forEach(r -> assertThat(((JsonObject) r).getBoolean("overdue")).isTrue());
     JsonObject page2 = ok(api.get(base + "&limit=3&offset=3", countyKey));
     assertThat(page2.getJsonArray("rows")).hasSize(1);
     assertThat(page2.getLong("total")).isEqualTo(4);
     assertThat(ok(api.get(base + "&limit=3&offset=30", countyKey)).getLong("total")).isEqualTo(4);
-    assertThat(ok(api.get("/api/v1/cases?tenant=" + COUNTY + "&period=2024-04", countyKey))
-            .getJsonArray("rows"))
+    assertThat(
+            ok(api.get("/api/v1/cases?tenant=" + COUNTY + "&period=2024-04", countyKey))
+                .getJsonArray("rows"))
         .isEmpty();
   }
 
@@ -159,6 +162,8 @@ class DrillDownApiITCase {
   }
 
   static <T> T await(io.vertx.core.Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(60, java.util.concurrent.TimeUnit.SECONDS);
+    return f.toCompletionStage()
+        .toCompletableFuture()
+        .get(60, java.util.concurrent.TimeUnit.SECONDS);
   }
 }

@@ -174,7 +174,9 @@ class KeysAndAuditApiITCase {
     JsonArray rows =
         poll(
             () ->
-                await(api.get("/api/v1/audit?actor=" + k.getString("key_id"), k.getString("key")).send())
+                await(
+                        api.get("/api/v1/audit?actor=" + k.getString("key_id"), k.getString("key"))
+                            .send())
                     .bodyAsJsonObject()
                     .getJsonArray("rows"),
             2);
@@ -208,10 +210,15 @@ class KeysAndAuditApiITCase {
         await(api.get("/api/v1/audit?action=key.issue&actor=admin", api.adminKey).send())
             .bodyAsJsonObject()
             .getJsonArray("rows");
-    assertThat(find(issued, "object", k.getString("key_id")).getJsonObject("detail").getString("tenant"))
+    assertThat(
+            find(issued, "object", k.getString("key_id"))
+                .getJsonObject("detail")
+                .getString("tenant"))
         .isEqualTo(CITY);
     JsonArray keyActs =
-        await(api.get("/api/v1/audit?action=key&from=2000-01-01&to=2999-12-31", api.adminKey).send())
+        await(
+                api.get("/api/v1/audit?action=key&from=2000-01-01&to=2999-12-31", api.adminKey)
+                    .send())
             .bodyAsJsonObject()
             .getJsonArray("rows");
     assertThat(find(keyActs, "action", "key.revoke").getString("object")).isNotNull();

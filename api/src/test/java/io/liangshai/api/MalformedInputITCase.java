@@ -85,14 +85,19 @@ class MalformedInputITCase {
     vertx = Vertx.vertx();
     api =
         ApiTestServer.start(
-            vertx, CLICKHOUSE.jdbcUrl(), landing, new LiangshaiConfig.Limits(MAX_BODY, MAX_ROWS, 100_000));
+            vertx,
+            CLICKHOUSE.jdbcUrl(),
+            landing,
+            new LiangshaiConfig.Limits(MAX_BODY, MAX_ROWS, 100_000));
     CaseFactsFixture.load(api.warehouse, api.registry, List.of(COUNTY), 5);
     SampleCounts.load(api.warehouse);
     key = await(api.issueKey(COUNTY));
-    HttpResponse<Buffer> r = upload("text/csv", csv(validRow("kept-1")).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<Buffer> r =
+        upload("text/csv", csv(validRow("kept-1")).getBytes(StandardCharsets.UTF_8));
     assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
     firstBatch = r.bodyAsJsonObject().getString("batch_id");
-    firstBatchStatus = await(api.get("/api/v1/batches/" + firstBatch, key).send()).bodyAsJsonObject();
+    firstBatchStatus =
+        await(api.get("/api/v1/batches/" + firstBatch, key).send()).bodyAsJsonObject();
   }
 
   @AfterAll
@@ -110,8 +115,11 @@ class MalformedInputITCase {
   @Test
   void refusesEveryUnreadableBodyWithAReason() throws Exception {
     Map<String, Object[]> bodies = new LinkedHashMap<>();
-    bodies.put("truncated JSON", new Object[] {"application/json", utf8("[{\"case_id\": \"a\", \"tenant")});
-    bodies.put("truncated JSON Lines", new Object[] {"application/x-ndjson", utf8("{\"case_id\": ")});
+    bodies.put(
+        "truncated JSON",
+        new Object[] {"application/json", utf8("[{\"case_id\": \"a\", \"tenant")});
+    bodies.put(
+        "truncated JSON Lines", new Object[] {"application/x-ndjson", utf8("{\"case_id\": ")});
     bodies.put("100k-deep nesting", new Object[] {"application/json", utf8("[".repeat(100_000))});
     bodies.put(
         "100k-deep nesting in an object",
@@ -121,18 +129,32 @@ class MalformedInputITCase {
     bodies.put("a broken XLSX", new Object[] {BatchFormat.XLSX_CONTENT_TYPE, truncatedXlsx()});
     bodies.put("text as XLSX", new Object[] {BatchFormat.XLSX_CONTENT_TYPE, utf8("case_id\nA\n")});
     bodies.put("a zip-bomb XLSX", new Object[] {BatchFormat.XLSX_CONTENT_TYPE, zipBomb()});
-    bodies.put("wrong CSV headers", new Object[] {"text/csv", utf8("id,name,date\n1,企业,2024-01-01\n")});
+    bodies.put(
+        "wrong CSV headers", new Object[] {"text/csv", utf8("id,name,date\n1,企业,2024-01-01\n")});
     bodies.put(
         "wrong XLSX headers",
-        new Object[] {BatchFormat.XLSX_CONTENT_TYPE, xlsx(List.of("编号", "名称"), List.of(List.of("1", "x")))});
+        new Object[] {
+          BatchFormat.XLSX_CONTENT_TYPE, xlsx(List.of("编号", "名称"), List.of(List.of("1", "x")))
+        });
     bodies.put(
         "GBK text declared UTF-8",
-        new Object[] {"text/csv; charset=utf-8", csv(validRow("gbk-1")).replace("kept", "企业").getBytes(Charset.forName("GBK"))});
-    bodies.put("GBK JSON", new Object[] {"application/json", "[{\"case_id\": \"企业\"}]".getBytes(Charset.forName("GBK"))});
+        new Object[] {
+          "text/csv; charset=utf-8",
+          csv(validRow("gbk-1")).replace("kept", "企业").getBytes(Charset.forName("GBK"))
+        });
+    bodies.put(
+        "GBK JSON",
+        new Object[] {
+          "application/json", "[{\"case_id\": \"企业\"}]".getBytes(Charset.forName("GBK"))
+        });
     bodies.put("NUL bytes in CSV", new Object[] {"text/csv", withNul(csv(validRow("nul-1")))});
-    bodies.put("NUL bytes in JSON", new Object[] {"application/json", withNul("[" + json(validRow("nul-2")) + "]")});
+    bodies.put(
+        "NUL bytes in JSON",
+        new Object[] {"application/json", withNul("[" + json(validRow("nul-2")) + "]")});
     bodies.put("an empty body", new Object[] {"text/csv", new byte[0]});
-    bodies.put("JSON that is not an array", new Object[] {"application/json", utf8("{\"case_id\": \"a\"}")});
+    bodies.put(
+        "JSON that is not an array",
+        new Object[] {"application/json", utf8("{\"case_id\": \"a\"}")});
     for (Map.Entry<String, Object[]> b : bodies.entrySet()) {
       HttpResponse<Buffer> r = upload((String) b.getValue()[0], (byte[]) b.getValue()[1]);
       assertClientError(r, b.getKey());
@@ -146,9 +168,11 @@ class MalformedInputITCase {
     for (int i = 0; i <= MAX_ROWS; i++) {
       rows.add(validRow("many-" + i));
     }
-    HttpResponse<Buffer> tooMany = upload("text/csv", csv(rows.toArray(Map[]::new)).getBytes(StandardCharsets.UTF_8));
+    HttpResponse<Buffer> tooMany =
+        upload("text/csv", csv(rows.toArray(Map[]::new)).getBytes(StandardCharsets.UTF_8));
     assertThat(tooMany.statusCode()).as(ApiTestServer.describe(tooMany)).isEqualTo(413);
-    assertThat(tooMany.bodyAsJsonObject().getString("message")).contains("more than " + MAX_ROWS + " rows");
+    assertThat(tooMany.bodyAsJsonObject().getString("message"))
+        .contains("more than " + MAX_ROWS + " rows");
 
     byte[] big = new byte[MAX_BODY + 1];
     Arrays.fill(big, (byte) 'a');
@@ -172,15 +196,19 @@ class MalformedInputITCase {
     noOffset.put("received_at", "2024-03-01T09:00:00");
     Map<String, Object> injected = validRow("'; DROP TABLE case_facts; --");
     HttpResponse<Buffer> r =
-        upload("text/csv", csv(longId, noOffset, injected, validRow("fine")).getBytes(StandardCharsets.UTF_8));
+        upload(
+            "text/csv",
+            csv(longId, noOffset, injected, validRow("fine")).getBytes(StandardCharsets.UTF_8));
 
     assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
     JsonObject body = r.bodyAsJsonObject();
     assertThat(body.getInteger("accepted")).isEqualTo(2);
     assertThat(body.getInteger("rejected")).isEqualTo(2);
-    assertThat(body.getJsonArray("errors").getJsonObject(0).getString("field")).isEqualTo("case_id");
+    assertThat(body.getJsonArray("errors").getJsonObject(0).getString("field"))
+        .isEqualTo("case_id");
     assertThat(body.getJsonArray("errors").getJsonObject(0).getString("message")).contains("64");
-    assertThat(body.getJsonArray("errors").getJsonObject(1).getString("message")).contains("+08:00");
+    assertThat(body.getJsonArray("errors").getJsonObject(1).getString("message"))
+        .contains("+08:00");
   }
 
   // --- parameters -------------------------------------------------------------------------------
@@ -197,18 +225,23 @@ class MalformedInputITCase {
         continue;
       }
       List<String> names = new ArrayList<>();
-      get.get("parameters").forEach(p -> {
-        if (p.get("in").asText().equals("query")) {
-          names.add(p.get("name").asText());
-        }
-      });
+      get.get("parameters")
+          .forEach(
+              p -> {
+                if (p.get("in").asText().equals("query")) {
+                  names.add(p.get("name").asText());
+                }
+              });
       for (String target : names) {
         for (String injection : INJECTIONS) {
           StringBuilder uri = new StringBuilder("/api/v1" + path.getKey() + "?");
           for (String name : names) {
             String value = name.equals(target) ? injection : valid(path.getKey(), name);
             if (value != null) {
-              uri.append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8)).append('&');
+              uri.append(name)
+                  .append('=')
+                  .append(URLEncoder.encode(value, StandardCharsets.UTF_8))
+                  .append('&');
             }
           }
           HttpResponse<Buffer> r = await(api.get(uri.toString(), key).send());
@@ -233,7 +266,9 @@ class MalformedInputITCase {
     for (String t : templates) {
       for (String injection : INJECTIONS) {
         String[] parts = t.split(" ", 2);
-        String uri = String.format(parts[1], URLEncoder.encode(injection, StandardCharsets.UTF_8).replace("+", "%20"));
+        String uri =
+            String.format(
+                parts[1], URLEncoder.encode(injection, StandardCharsets.UTF_8).replace("+", "%20"));
         HttpResponse<Buffer> r =
             await(
                 api.request(HttpMethod.valueOf(parts[0]), uri)
@@ -252,11 +287,16 @@ class MalformedInputITCase {
     HttpResponse<Buffer> health = await(api.request(HttpMethod.GET, "/healthz").send());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.bodyAsJsonObject().getString("status")).isEqualTo("ok");
-    JsonObject batch = await(api.get("/api/v1/batches/" + firstBatch, key).send()).bodyAsJsonObject();
+    JsonObject batch =
+        await(api.get("/api/v1/batches/" + firstBatch, key).send()).bodyAsJsonObject();
     assertThat(batch.getInteger("accepted")).isEqualTo(1);
     assertThat(batch.getString("sha256")).isEqualTo(firstBatchStatus.getString("sha256"));
     JsonObject cases =
-        await(api.get("/api/v1/cases?tenant=" + COUNTY + "&period=" + CaseFactsFixture.PERIOD, key).send())
+        await(
+                api.get(
+                        "/api/v1/cases?tenant=" + COUNTY + "&period=" + CaseFactsFixture.PERIOD,
+                        key)
+                    .send())
             .bodyAsJsonObject();
     assertThat(cases.getLong("total")).isEqualTo(5);
     try (Connection c = api.warehouse.connect();
@@ -290,7 +330,9 @@ class MalformedInputITCase {
 
   private static HttpResponse<Buffer> upload(String contentType, byte[] body) throws Exception {
     return await(
-        api.post("/api/v1/cases", key).putHeader("Content-Type", contentType).sendBuffer(Buffer.buffer(body)));
+        api.post("/api/v1/cases", key)
+            .putHeader("Content-Type", contentType)
+            .sendBuffer(Buffer.buffer(body)));
   }
 
   static Map<String, Object> validRow(String caseId) {
@@ -312,7 +354,8 @@ class MalformedInputITCase {
     StringBuilder b = new StringBuilder(String.join(",", rows[0].keySet())).append('\n');
     for (Map<String, Object> r : rows) {
       List<String> cells = new ArrayList<>();
-      r.values().forEach(v -> cells.add(v.toString().contains(",") ? "\"" + v + "\"" : v.toString()));
+      r.values()
+          .forEach(v -> cells.add(v.toString().contains(",") ? "\"" + v + "\"" : v.toString()));
       b.append(String.join(",", cells)).append('\n');
     }
     return b.toString();
@@ -350,7 +393,9 @@ class MalformedInputITCase {
   private static byte[] truncatedXlsx() throws Exception {
     Map<String, Object> row = validRow("xl");
     byte[] whole =
-        xlsx(new ArrayList<>(row.keySet()), List.of(row.values().stream().map(Object::toString).toList()));
+        xlsx(
+            new ArrayList<>(row.keySet()),
+            List.of(row.values().stream().map(Object::toString).toList()));
     return Arrays.copyOf(whole, whole.length * 2 / 3);
   }
 
@@ -361,20 +406,37 @@ class MalformedInputITCase {
     String office = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
     String main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      put(zip, "[Content_Types].xml",
+      put(
+          zip,
+          "[Content_Types].xml",
           "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
               + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
               + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
               + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
               + "<Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
-      put(zip, "_rels/.rels",
-          "<Relationships xmlns=\"" + rels + "\"><Relationship Id=\"rId1\" Type=\"" + office
+      put(
+          zip,
+          "_rels/.rels",
+          "<Relationships xmlns=\""
+              + rels
+              + "\"><Relationship Id=\"rId1\" Type=\""
+              + office
               + "/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-      put(zip, "xl/workbook.xml",
-          "<workbook xmlns=\"" + main + "\" xmlns:r=\"" + office
+      put(
+          zip,
+          "xl/workbook.xml",
+          "<workbook xmlns=\""
+              + main
+              + "\" xmlns:r=\""
+              + office
               + "\"><sheets><sheet name=\"s\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-      put(zip, "xl/_rels/workbook.xml.rels",
-          "<Relationships xmlns=\"" + rels + "\"><Relationship Id=\"rId1\" Type=\"" + office
+      put(
+          zip,
+          "xl/_rels/workbook.xml.rels",
+          "<Relationships xmlns=\""
+              + rels
+              + "\"><Relationship Id=\"rId1\" Type=\""
+              + office
               + "/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
       zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
       zip.write(utf8("<worksheet xmlns=\"" + main + "\"><sheetData>"));

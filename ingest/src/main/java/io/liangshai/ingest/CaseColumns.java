@@ -84,7 +84,11 @@ public final class CaseColumns {
         wire.add(null);
       } else if (wire.contains(name.get())) {
         throw new UnparseableBatchException(
-            "repeated column: the header names " + name.get() + " twice (\"" + abbreviate(h) + "\")");
+            "repeated column: the header names "
+                + name.get()
+                + " twice (\""
+                + abbreviate(h)
+                + "\")");
       } else {
         wire.add(name.get());
       }
@@ -97,7 +101,10 @@ public final class CaseColumns {
               + " in the header row: expected field names or the Chinese labels of the template"
               + " (GET /api/v1/templates/cases.xlsx): "
               + String.join(
-                  ", ", LABELS.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList()));
+                  ", ",
+                  LABELS.entrySet().stream()
+                      .map(e -> e.getKey() + " (" + e.getValue() + ")")
+                      .toList()));
     }
     return wire;
   }

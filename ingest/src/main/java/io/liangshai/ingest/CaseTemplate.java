@@ -25,9 +25,9 @@ import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The published upload template ({@code GET /api/v1/templates/cases.xlsx}): sheet 问题件 with a
- * header row of Chinese labels, every column as text, drop-down lists for the enumerations and
- * 是/否 for the flag; sheet 填写说明 explains every column. A filled-in copy uploads as it is.
+ * The published upload template ({@code GET /api/v1/templates/cases.xlsx}): sheet 问题件 with a header
+ * row of Chinese labels, every column as text, drop-down lists for the enumerations and 是/否 for the
+ * flag; sheet 填写说明 explains every column. A filled-in copy uploads as it is.
  */
 public final class CaseTemplate {
 

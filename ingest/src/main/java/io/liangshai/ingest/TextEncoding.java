@@ -45,11 +45,12 @@ public final class TextEncoding {
             switch (name) {
               case "utf-8", "utf8" -> StandardCharsets.UTF_8;
               case "gbk", "gb2312", "gb18030", "cp936" -> GB18030;
-              default -> throw new UnparseableBatchException(
-                  "charset "
-                      + name
-                      + " is not supported: send UTF-8, or CSV in GBK/GB18030 with"
-                      + " charset=gb18030");
+              default ->
+                  throw new UnparseableBatchException(
+                      "charset "
+                          + name
+                          + " is not supported: send UTF-8, or CSV in GBK/GB18030 with"
+                          + " charset=gb18030");
             });
       }
     }

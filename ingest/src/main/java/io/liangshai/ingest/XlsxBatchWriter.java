@@ -33,8 +33,7 @@ public final class XlsxBatchWriter implements AutoCloseable {
   /** Appends a row; null or empty cells stay empty. */
   public void row(List<String> cells) {
     if (cells.size() > width) {
-      throw new IllegalArgumentException(
-          "row has " + cells.size() + " cells, the header " + width);
+      throw new IllegalArgumentException("row has " + cells.size() + " cells, the header " + width);
     }
     Row row = sheet.createRow(next++);
     for (int i = 0; i < cells.size(); i++) {

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import javax.xml.parsers.ParserConfigurationException;
-import org.apache.poi.util.XMLHelper;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
@@ -22,6 +21,7 @@ import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler.SheetContentsHandler;
@@ -31,15 +31,16 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * Streams the rows of an XLSX batch (its first sheet) with POI's event model: the sheet XML is
- * read by SAX and shared strings are kept in a temporary file, so memory stays flat however many
- * rows the sheet has. The first non-empty row is the header. Zip bombs are refused by POI's {@link
+ * Streams the rows of an XLSX batch (its first sheet) with POI's event model: the sheet XML is read
+ * by SAX and shared strings are kept in a temporary file, so memory stays flat however many rows
+ * the sheet has. The first non-empty row is the header. Zip bombs are refused by POI's {@link
  * ZipSecureFile} limits.
  */
 public final class XlsxRows {
 
   /** A part that inflates more than 100× is taken for a zip bomb. */
   static final double MIN_INFLATE_RATIO = 0.01;
+
   /** No single part of the package may inflate to more than 1 GiB. */
   static final long MAX_ENTRY_SIZE = 1L << 30;
 
@@ -55,7 +56,7 @@ public final class XlsxRows {
       throws IOException, UnparseableBatchException {
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);
-      try (TempFileSharedStringsTable strings = new TempFileSharedStringsTable(pkg, true)) {
+      try (TempFileSharedStringsTable strings = new TempFileSharedStringsTable(pkg, false)) {
         Iterator<InputStream> sheets = reader.getSheetsData();
         if (!sheets.hasNext()) {
           throw new UnparseableBatchException("the XLSX workbook has no sheet");
@@ -64,7 +65,11 @@ public final class XlsxRows {
           XMLReader xml = XMLHelper.newXMLReader();
           xml.setContentHandler(
               new XSSFSheetXMLHandler(
-                  reader.getStylesTable(), null, strings, new Rows(rows), new DataFormatter(),
+                  reader.getStylesTable(),
+                  null,
+                  strings,
+                  new Rows(rows),
+                  new DataFormatter(),
                   false));
           xml.parse(new InputSource(sheet));
         }
@@ -91,8 +96,12 @@ public final class XlsxRows {
 
   private static boolean isZipProblem(IOException e) {
     String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-    return m.contains("zip") || m.contains("inflat") || m.contains("entry") || m.contains("bomb")
-        || e instanceof java.util.zip.ZipException || e.getCause() instanceof java.util.zip.ZipException;
+    return m.contains("zip")
+        || m.contains("inflat")
+        || m.contains("entry")
+        || m.contains("bomb")
+        || e instanceof java.util.zip.ZipException
+        || e.getCause() instanceof java.util.zip.ZipException;
   }
 
   private static String reason(Throwable e) {
@@ -101,7 +110,8 @@ public final class XlsxRows {
       return e.getClass().getSimpleName();
     }
     if (m.contains("Zip bomb detected")) {
-      return "it inflates more than " + Math.round(1 / MIN_INFLATE_RATIO)
+      return "it inflates more than "
+          + Math.round(1 / MIN_INFLATE_RATIO)
           + " times its compressed size, like a zip bomb";
     }
     String first = m.lines().findFirst().orElse(m).strip();

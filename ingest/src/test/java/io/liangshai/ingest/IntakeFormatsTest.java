@@ -92,8 +92,7 @@ class IntakeFormatsTest {
         xlsx(
             header(true),
             List.of(
-                aCase().caseId("x1").enterpriseName("湖州某公司").row(),
-                aCase().caseId("x2").row()));
+                aCase().caseId("x1").enterpriseName("湖州某公司").row(), aCase().caseId("x2").row()));
 
     BatchResult r = send(BatchFormat.XLSX, Optional.empty(), body);
 
@@ -106,11 +105,14 @@ class IntakeFormatsTest {
     send(
         BatchFormat.JSON_ARRAY,
         Optional.empty(),
-        ("[" + new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(aCase().row())
+        ("["
+                + new com.fasterxml.jackson.databind.ObjectMapper()
+                    .writeValueAsString(aCase().row())
                 + "]")
             .getBytes(StandardCharsets.UTF_8));
 
-    BatchResult r = send(BatchFormat.XLSX, Optional.empty(), xlsx(header(false), List.of(aCase().row())));
+    BatchResult r =
+        send(BatchFormat.XLSX, Optional.empty(), xlsx(header(false), List.of(aCase().row())));
 
     assertThat(r.ignored()).isEqualTo(1);
   }
@@ -130,7 +132,8 @@ class IntakeFormatsTest {
     String text = csv(header(true), List.of(aCase().caseId("g1").description("企业反映用地问题").row()));
     Charset gbk = Charset.forName("GBK");
 
-    BatchResult declared = send(BatchFormat.CSV, TextEncoding.declared("text/csv; charset=GBK"), text.getBytes(gbk));
+    BatchResult declared =
+        send(BatchFormat.CSV, TextEncoding.declared("text/csv; charset=GBK"), text.getBytes(gbk));
     assertThat(declared.errors()).isEmpty();
     assertThat(declared.accepted()).isEqualTo(1);
 
@@ -193,7 +196,11 @@ class IntakeFormatsTest {
         .isInstanceOf(UnparseableBatchException.class)
         .hasMessageContaining("XLSX");
     assertThatThrownBy(
-            () -> send(BatchFormat.XLSX, Optional.empty(), "not a zip".getBytes(StandardCharsets.UTF_8)))
+            () ->
+                send(
+                    BatchFormat.XLSX,
+                    Optional.empty(),
+                    "not a zip".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(UnparseableBatchException.class)
         .hasMessageContaining("not an XLSX workbook");
   }
@@ -216,7 +223,9 @@ class IntakeFormatsTest {
         .isInstanceOf(BatchTooLargeException.class)
         .hasMessageContaining("more than 5 rows");
     assertThat(Files.list(dir.resolve("landing/raw"))).isEmpty();
-    assertThat(send(BatchFormat.XLSX, Optional.empty(), xlsx(header(false), six.subList(0, 5))).accepted())
+    assertThat(
+            send(BatchFormat.XLSX, Optional.empty(), xlsx(header(false), six.subList(0, 5)))
+                .accepted())
         .isEqualTo(5);
   }
 
@@ -227,16 +236,26 @@ class IntakeFormatsTest {
   static byte[] zipBomb() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-      put(zip, "[Content_Types].xml",
+      put(
+          zip,
+          "[Content_Types].xml",
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/></Types>");
-      put(zip, "_rels/.rels",
+      put(
+          zip,
+          "_rels/.rels",
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>");
-      put(zip, "xl/workbook.xml",
+      put(
+          zip,
+          "xl/workbook.xml",
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"s\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-      put(zip, "xl/_rels/workbook.xml.rels",
+      put(
+          zip,
+          "xl/_rels/workbook.xml.rels",
           "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>");
       zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-      zip.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>".getBytes(StandardCharsets.UTF_8));
+      zip.write(
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+              .getBytes(StandardCharsets.UTF_8));
       byte[] spaces = new byte[1 << 20];
       java.util.Arrays.fill(spaces, (byte) ' ');
       for (int i = 0; i < 100; i++) {
@@ -253,5 +272,4 @@ class IntakeFormatsTest {
     zip.write(text.getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();
   }
-
 }

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = {RankingsBench.class},
+    subcommands = {RankingsBench.class, IntakeBench.class},
     description = {
       "Measures the pipeline on a fresh platform in a temporary directory; prints a Markdown table.",
       "`bench rankings` measures league tables under concurrent clients instead."

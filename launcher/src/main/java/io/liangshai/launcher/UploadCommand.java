@@ -24,8 +24,8 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code bin/liangshai upload --key K FILE…}: a city's or county's files into the platform, cut
- * into batches, with a progress bar; resumable, since parts the server already has are skipped;
- * row errors printed as a table and written to {@code FILE.errors.csv}.
+ * into batches, with a progress bar; resumable, since parts the server already has are skipped; row
+ * errors printed as a table and written to {@code FILE.errors.csv}.
  */
 @Command(
     name = "upload",
@@ -41,14 +41,13 @@ public class UploadCommand implements Callable<Integer> {
   @Option(names = "--key", required = true, description = "the tenant's API key")
   String key;
 
-  @Option(
-      names = "--url",
-      description = "the platform's address (default ${DEFAULT-VALUE})")
+  @Option(names = "--url", description = "the platform's address (default ${DEFAULT-VALUE})")
   String url = "http://127.0.0.1:8080";
 
   @Option(
       names = "--rows-per-batch",
-      description = "rows per batch (default ${DEFAULT-VALUE}; the server refuses more than 200000)")
+      description =
+          "rows per batch (default ${DEFAULT-VALUE}; the server refuses more than 200000)")
   int rowsPerBatch = 50_000;
 
   @Option(names = "--no-progress", description = "no progress bar (for scripts and logs)")
@@ -94,7 +93,10 @@ public class UploadCommand implements Callable<Integer> {
       try (ProgressBar bar = progress(file, rows)) {
         for (BatchPart part : parts) {
           var sent = state.find(part.sha256());
-          var onServer = sent.isPresent() ? client.batch(sent.get().batchId()) : java.util.Optional.<JsonNode>empty();
+          var onServer =
+              sent.isPresent()
+                  ? client.batch(sent.get().batchId())
+                  : java.util.Optional.<JsonNode>empty();
           JsonNode result;
           if (onServer.isPresent()) {
             result = onServer.get();
@@ -134,7 +136,9 @@ public class UploadCommand implements Callable<Integer> {
           totals[0],
           totals[1],
           totals[2],
-          totals[3] > 0 ? "; " + totals[3] + " batch(es) already on the server, not sent again" : "");
+          totals[3] > 0
+              ? "; " + totals[3] + " batch(es) already on the server, not sent again"
+              : "");
       errors.write(file);
       if (!errors.errors().isEmpty()) {
         errors.print(out, 20);

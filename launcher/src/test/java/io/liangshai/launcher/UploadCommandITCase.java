@@ -176,22 +176,31 @@ class UploadCommandITCase {
       for (int i = 0; i < 12; i++) {
         w.row(
             List.of(
-                "xl-" + i, COUNTY, "2024-03-01T10:00:00+08:00", "91350100M000100Y43",
-                "hotline_12345", "policy", "2024-03-01T09:00:00+08:00", "received"));
+                "xl-" + i,
+                COUNTY,
+                "2024-03-01T10:00:00+08:00",
+                "91350100M000100Y43",
+                "hotline_12345",
+                "policy",
+                "2024-03-01T09:00:00+08:00",
+                "received"));
       }
       w.writeTo(out);
     }
     Path jsonl = dir.resolve("cases.jsonl");
     Files.writeString(
         jsonl,
-        "{\"case_id\":\"jl-1\",\"tenant_code\":\"" + COUNTY + "\",\"updated_at\":\"2024-03-01T10:00:00+08:00\","
+        "{\"case_id\":\"jl-1\",\"tenant_code\":\""
+            + COUNTY
+            + "\",\"updated_at\":\"2024-03-01T10:00:00+08:00\","
             + "\"enterprise_uscc\":\"91350100M000100Y43\",\"channel\":\"hotline_12345\",\"category\":\"policy\","
             + "\"received_at\":\"2024-03-01T09:00:00+08:00\",\"status\":\"received\"}\n");
 
     Run run = upload("--key", key, "--rows-per-batch", "5", xlsx.toString(), jsonl.toString());
 
     assertThat(run.exit()).as(run.out()).isZero();
-    assertThat(run.out()).contains("12 rows in 3 batches — 12 accepted", "1 rows in 1 batch — 1 accepted");
+    assertThat(run.out())
+        .contains("12 rows in 3 batches — 12 accepted", "1 rows in 1 batch — 1 accepted");
     assertThat(RowErrorReport.fileFor(xlsx)).doesNotExist();
   }
 

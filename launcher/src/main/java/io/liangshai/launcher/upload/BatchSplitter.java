@@ -13,7 +13,6 @@ import io.liangshai.ingest.UnparseableBatchException;
 import io.liangshai.ingest.XlsxBatchWriter;
 import io.liangshai.ingest.XlsxRows;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -35,11 +34,11 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Cuts an input file into batches of at most {@code rowsPerBatch} rows, each written to a
- * temporary directory, streamed so that memory stays flat however large the file: CSV (UTF-8 or
- * GBK, re-written as UTF-8 with its header), JSON Lines, a JSON array, or XLSX (its first sheet),
- * by the file's extension. Parts are deterministic, so a re-run cuts the same parts and can skip
- * those the server already has.
+ * Cuts an input file into batches of at most {@code rowsPerBatch} rows, each written to a temporary
+ * directory, streamed so that memory stays flat however large the file: CSV (UTF-8 or GBK,
+ * re-written as UTF-8 with its header), JSON Lines, a JSON array, or XLSX (its first sheet), by the
+ * file's extension. Parts are deterministic, so a re-run cuts the same parts and can skip those the
+ * server already has.
  */
 public final class BatchSplitter {
 
@@ -114,8 +113,16 @@ public final class BatchSplitter {
             parts.add(part.finish());
           }
           Writer w = Files.newBufferedWriter(partFile(parts.size(), "csv"), StandardCharsets.UTF_8);
-          part = new PartWriter<>(parts.size(), BatchFormat.CSV, row, CSVFormat.DEFAULT.builder()
-              .setHeader(header.toArray(String[]::new)).build().print(w));
+          part =
+              new PartWriter<>(
+                  parts.size(),
+                  BatchFormat.CSV,
+                  row,
+                  CSVFormat.DEFAULT
+                      .builder()
+                      .setHeader(header.toArray(String[]::new))
+                      .build()
+                      .print(w));
         }
         part.out.printRecord(record.toList());
         part.rows++;
@@ -124,7 +131,8 @@ public final class BatchSplitter {
         parts.add(part.finish());
       }
     } catch (UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-      throw new UnparseableBatchException(input + " is not a readable CSV file: " + e.getMessage(), e);
+      throw new UnparseableBatchException(
+          input + " is not a readable CSV file: " + e.getMessage(), e);
     }
     return parts;
   }
@@ -144,8 +152,12 @@ public final class BatchSplitter {
           if (part != null) {
             parts.add(part.finish());
           }
-          part = new PartWriter<>(parts.size(), BatchFormat.JSON_LINES, row,
-              Files.newBufferedWriter(partFile(parts.size(), "jsonl"), StandardCharsets.UTF_8));
+          part =
+              new PartWriter<>(
+                  parts.size(),
+                  BatchFormat.JSON_LINES,
+                  row,
+                  Files.newBufferedWriter(partFile(parts.size(), "jsonl"), StandardCharsets.UTF_8));
         }
         part.out.write(line);
         part.out.write('\n');
@@ -190,7 +202,8 @@ public final class BatchSplitter {
         parts.add(part.finish());
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new UnparseableBatchException(input + " is not valid JSON: " + e.getOriginalMessage(), e);
+      throw new UnparseableBatchException(
+          input + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
     return parts;
   }
@@ -221,10 +234,11 @@ public final class BatchSplitter {
               firstRow[0] = row[0];
             }
             List<String> cells = new ArrayList<>();
-            header[0].forEach(h -> {
-              Object v = r.fields().get(h);
-              cells.add(v == null ? null : v.toString());
-            });
+            header[0].forEach(
+                h -> {
+                  Object v = r.fields().get(h);
+                  cells.add(v == null ? null : v.toString());
+                });
             current.get(0).row(cells);
           });
       if (!current.isEmpty()) {
@@ -245,8 +259,8 @@ public final class BatchSplitter {
     try (writer;
         OutputStream out = Files.newOutputStream(file)) {
       writer.writeTo(out);
-      return new BatchPart(index, file, contentType(BatchFormat.XLSX), firstRow, writer.rows(),
-          sha256(file));
+      return new BatchPart(
+          index, file, contentType(BatchFormat.XLSX), firstRow, writer.rows(), sha256(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

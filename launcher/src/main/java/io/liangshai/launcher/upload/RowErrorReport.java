@@ -13,8 +13,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The per-row errors of one input file, numbered by the file's own data rows (header excluded):
- * printed as a table and written to {@code FILE.errors.csv} next to it (UTF-8 with a BOM, so
- * Excel shows the Chinese).
+ * printed as a table and written to {@code FILE.errors.csv} next to it (UTF-8 with a BOM, so Excel
+ * shows the Chinese).
  */
 public final class RowErrorReport {
 
@@ -45,7 +45,11 @@ public final class RowErrorReport {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write('\uFEFF');
       CSVPrinter csv =
-          CSVFormat.DEFAULT.builder().setHeader("row", "case_id", "field", "message").build().print(w);
+          CSVFormat.DEFAULT
+              .builder()
+              .setHeader("row", "case_id", "field", "message")
+              .build()
+              .print(w);
       for (RowError e : errors) {
         csv.printRecord(e.row(), e.caseId(), e.field(), e.message());
       }
@@ -61,8 +65,7 @@ public final class RowErrorReport {
     String format = "  %8s  %-24s  %-18s  %s%n";
     out.printf(format, "row", "case_id", "field", "message");
     for (RowError e : errors.subList(0, Math.min(max, errors.size()))) {
-      out.printf(
-          format, e.row(), cut(e.caseId(), 24), cut(e.field(), 18), e.message());
+      out.printf(format, e.row(), cut(e.caseId(), 24), cut(e.field(), 18), e.message());
     }
     if (errors.size() > max) {
       out.printf("  … and %d more%n", errors.size() - max);

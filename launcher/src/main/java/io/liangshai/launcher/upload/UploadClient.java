@@ -82,12 +82,17 @@ public final class UploadClient {
       throw new UploadRefusedException(r.statusCode(), message(r.body()));
     }
     throw new IOException(
-        "gave up after " + ATTEMPTS + " attempts: " + (last == null ? "" : last.getMessage())
-            + "; run the same command again to resume", last);
+        "gave up after "
+            + ATTEMPTS
+            + " attempts: "
+            + (last == null ? "" : last.getMessage())
+            + "; run the same command again to resume",
+        last);
   }
 
   /** The batch {@code batchId} as the server has it (counts and errors), if it still has it. */
-  public java.util.Optional<JsonNode> batch(String batchId) throws IOException, InterruptedException {
+  public java.util.Optional<JsonNode> batch(String batchId)
+      throws IOException, InterruptedException {
     HttpResponse<String> r =
         http.send(
             HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/batches/" + batchId))
@@ -99,7 +104,9 @@ public final class UploadClient {
     if (r.statusCode() == 401) {
       throw new UploadRefusedException(401, message(r.body()));
     }
-    return r.statusCode() == 200 ? java.util.Optional.of(JSON.readTree(r.body())) : java.util.Optional.empty();
+    return r.statusCode() == 200
+        ? java.util.Optional.of(JSON.readTree(r.body()))
+        : java.util.Optional.empty();
   }
 
   private static String message(String body) {

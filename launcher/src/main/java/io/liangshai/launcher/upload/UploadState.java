@@ -37,7 +37,9 @@ public final class UploadState {
     return input.resolveSibling(input.getFileName() + ".upload.json");
   }
 
-  /** The state of {@code input}'s upload to {@code url}; empty when none was kept or another URL. */
+  /**
+   * The state of {@code input}'s upload to {@code url}; empty when none was kept or another URL.
+   */
   public static UploadState load(Path input, String url) throws IOException {
     UploadState state = new UploadState(fileFor(input), url);
     if (Files.exists(state.file)) {
@@ -69,7 +71,8 @@ public final class UploadState {
     root.put("url", url);
     ArrayNode parts = root.putArray("parts");
     for (Sent s : sent.values()) {
-      parts.addObject()
+      parts
+          .addObject()
           .put("sha256", s.sha256())
           .put("batch_id", s.batchId())
           .put("accepted", s.accepted())

@@ -21,9 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * When each key was last used. A request only touches memory; the newest use per key is written
- * to ClickHouse table {@code api_key_usage} every {@link #FLUSH_INTERVAL} and on {@link #close},
- * so an API instance never writes a row per request.
+ * When each key was last used. A request only touches memory; the newest use per key is written to
+ * ClickHouse table {@code api_key_usage} every {@link #FLUSH_INTERVAL} and on {@link #close}, so an
+ * API instance never writes a row per request.
  */
 public final class KeyUsage implements AutoCloseable {
 
@@ -33,8 +33,10 @@ public final class KeyUsage implements AutoCloseable {
 
   private final Warehouse warehouse;
   private final Clock clock;
+
   /** Uses not yet written. */
   private final ConcurrentHashMap<String, Instant> pending = new ConcurrentHashMap<>();
+
   private final ScheduledExecutorService flusher;
 
   public KeyUsage(Warehouse warehouse, Clock clock) {
@@ -116,7 +118,8 @@ public final class KeyUsage implements AutoCloseable {
     try {
       flush();
     } catch (SQLException | RuntimeException e) {
-      LOG.warn("key last-use times not written yet, retrying in {}: {}", FLUSH_INTERVAL, e.toString());
+      LOG.warn(
+          "key last-use times not written yet, retrying in {}: {}", FLUSH_INTERVAL, e.toString());
     }
   }
 
