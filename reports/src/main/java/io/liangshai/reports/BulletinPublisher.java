@@ -132,6 +132,19 @@ public final class BulletinPublisher {
             SCHEDULER));
   }
 
+  /**
+   * Checks a schedule's groups and scheme as a publication would ({@code groups} may be empty for
+   * the default).
+   *
+   * @throws PublishException naming the wrong field
+   */
+  public void check(List<String> groups, String schemeRef) throws SQLException {
+    if (!groups.isEmpty()) {
+      groups(groups);
+    }
+    scheme(schemeRef);
+  }
+
   /** The four standard peer groups the registry has, else every group it has. */
   public List<String> defaultGroups() {
     List<String> known = registry.groups();

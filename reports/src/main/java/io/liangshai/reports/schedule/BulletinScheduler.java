@@ -1,0 +1,238 @@
+package io.liangshai.reports.schedule;
+
+import io.liangshai.core.time.ChinaTime;
+import io.liangshai.core.time.Period;
+import io.liangshai.core.time.WorkingDayCalendar;
+import io.liangshai.reports.BulletinPublisher;
+import io.liangshai.reports.Series;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.CronTrigger;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.quartz.TriggerKey;
+import org.quartz.impl.StdSchedulerFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The bulletin schedules (定期晾晒通报) on Quartz with its JDBC job store in an embedded H2 database, so
+ * a restart neither loses nor doubles a run. Each series (monthly, quarterly) is a durable job
+ * holding its {@link SeriesSchedule} and a cron trigger firing daily at the schedule's time
+ * (Asia/Shanghai); each run publishes whatever has fallen due by {@link DueDates} and has no
+ * bulletin yet. A run missed while the platform was down fires once when it is back (misfire: fire
+ * now). Series are enabled by default; the province changes them with {@link #update}.
+ */
+public final class BulletinScheduler implements AutoCloseable {
+
+  /** Settings beyond the defaults, for tests: a faster trigger and misfire threshold. */
+  public record Options(String cronOverride, long misfireThresholdMs) {
+    public static final Options DEFAULTS = new Options(null, 60_000);
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(BulletinScheduler.class);
+  private static final String GROUP = "bulletins";
+  private static final List<Series> SCHEDULED = List.of(Series.MONTHLY, Series.QUARTERLY);
+
+  private final Scheduler quartz;
+  private final BulletinPublisher publisher;
+  private final Clock clock;
+  private final DueDates dueDates;
+  private final RunCounter runs = new RunCounter();
+  private final Options options;
+
+  private BulletinScheduler(
+      Scheduler quartz,
+      BulletinPublisher publisher,
+      Clock clock,
+      DueDates dueDates,
+      Options options) {
+    this.quartz = quartz;
+    this.publisher = publisher;
+    this.clock = clock;
+    this.dueDates = dueDates;
+    this.options = options;
+  }
+
+  /** Opens (or creates) the job store in {@code dir}, sets up missing series and starts. */
+  public static BulletinScheduler start(
+      Path dir, BulletinPublisher publisher, Clock clock, Options options)
+      throws SchedulerException, SQLException, IOException {
+    Objects.requireNonNull(publisher, "publisher");
+    Objects.requireNonNull(clock, "clock");
+    QuartzStore.prepare(dir);
+    String name = "liangshai-bulletins-" + Integer.toHexString(dir.toAbsolutePath().hashCode());
+    Scheduler quartz =
+        new StdSchedulerFactory(QuartzStore.properties(name, dir, options.misfireThresholdMs()))
+            .getScheduler();
+    DueDates dueDates = new DueDates(WorkingDayCalendar.china());
+    BulletinScheduler scheduler =
+        new BulletinScheduler(quartz, publisher, clock, dueDates, options);
+    quartz.getContext().put(PublishDueJob.PUBLISHER, publisher);
+    quartz.getContext().put(PublishDueJob.CLOCK, clock);
+    quartz.getContext().put(PublishDueJob.DUE_DATES, dueDates);
+    quartz.getContext().put(PublishDueJob.RUNS, scheduler.runs);
+    try {
+      for (Series series : SCHEDULED) {
+        scheduler.ensure(series);
+      }
+      quartz.start();
+    } catch (SchedulerException | RuntimeException e) {
+      quartz.shutdown(false);
+      throw e;
+    }
+    LOG.info("bulletin schedules started from {}", dir);
+    return scheduler;
+  }
+
+  /** Every scheduled series with its next due period and run. */
+  public List<ScheduleView> schedules() throws SchedulerException {
+    List<ScheduleView> views = new ArrayList<>();
+    for (Series series : SCHEDULED) {
+      views.add(view(series));
+    }
+    return views;
+  }
+
+  public Optional<ScheduleView> schedule(String seriesId) throws SchedulerException {
+    Optional<Series> series = Series.byId(seriesId).filter(SCHEDULED::contains);
+    return series.isEmpty() ? Optional.empty() : Optional.of(view(series.get()));
+  }
+
+  /**
+   * Applies {@code change} to a series and reschedules it. Enabling a disabled series starts it
+   * afresh: periods that fell due while it was off are not published by the schedule.
+   *
+   * @throws io.liangshai.reports.PublishException when the groups or the scheme are wrong
+   * @throws IllegalArgumentException when the working day or the time is out of range
+   */
+  public synchronized ScheduleView update(Series series, ScheduleChange change)
+      throws SchedulerException, SQLException {
+    SeriesSchedule current = read(series);
+    SeriesSchedule next = change.applyTo(current, clock.instant());
+    publisher.check(next.groups(), next.scheme());
+    apply(next, !sameTrigger(current, next));
+    LOG.info("bulletin schedule {} changed: {}", series.id(), next);
+    return view(series);
+  }
+
+  /** Runs completed for {@code series} since this scheduler started. */
+  public long runs(Series series) {
+    return runs.runs(series);
+  }
+
+  /** Stops firing and waits for a run in progress to finish. */
+  @Override
+  public void close() throws SchedulerException {
+    quartz.shutdown(true);
+  }
+
+  private void ensure(Series series) throws SchedulerException {
+    JobDetail job = quartz.getJobDetail(jobKey(series));
+    if (job == null) {
+      apply(SeriesSchedule.defaults(series, clock.instant()), true);
+      return;
+    }
+    SeriesSchedule schedule = ScheduleData.read(job.getJobDataMap());
+    Trigger trigger = quartz.getTrigger(triggerKey(series));
+    boolean current =
+        trigger instanceof CronTrigger cron
+            && cron.getCronExpression().equals(cron(schedule))
+            && cron.getTimeZone().getID().equals(ChinaTime.ZONE.getId());
+    if (schedule.enabled() != (trigger != null) || (trigger != null && !current)) {
+      apply(schedule, true);
+    }
+  }
+
+  /** Stores the job with {@code schedule}; (re)places its trigger when {@code retrigger}. */
+  private void apply(SeriesSchedule schedule, boolean retrigger) throws SchedulerException {
+    JobDetail job =
+        JobBuilder.newJob(PublishDueJob.class)
+            .withIdentity(jobKey(schedule.series()))
+            .withDescription(schedule.series().id() + " bulletins")
+            .usingJobData(ScheduleData.write(schedule))
+            .storeDurably()
+            .requestRecovery()
+            .build();
+    quartz.addJob(job, true);
+    TriggerKey key = triggerKey(schedule.series());
+    if (!schedule.enabled()) {
+      quartz.unscheduleJob(key);
+      return;
+    }
+    if (!retrigger && quartz.checkExists(key)) {
+      return;
+    }
+    Trigger trigger =
+        TriggerBuilder.newTrigger()
+            .withIdentity(key)
+            .forJob(job)
+            .withSchedule(
+                CronScheduleBuilder.cronSchedule(cron(schedule))
+                    .inTimeZone(TimeZone.getTimeZone(ChinaTime.ZONE))
+                    .withMisfireHandlingInstructionFireAndProceed())
+            .build();
+    if (quartz.checkExists(key)) {
+      quartz.rescheduleJob(key, trigger);
+    } else {
+      quartz.scheduleJob(trigger);
+    }
+  }
+
+  private boolean sameTrigger(SeriesSchedule a, SeriesSchedule b) {
+    return a.enabled() == b.enabled() && cron(a).equals(cron(b));
+  }
+
+  /** Daily at the schedule's time; each run checks what has fallen due. */
+  private String cron(SeriesSchedule schedule) {
+    if (options.cronOverride() != null) {
+      return options.cronOverride();
+    }
+    return "0 " + schedule.time().getMinute() + " " + schedule.time().getHour() + " * * ?";
+  }
+
+  private SeriesSchedule read(Series series) throws SchedulerException {
+    JobDetail job = quartz.getJobDetail(jobKey(series));
+    if (job == null) {
+      throw new IllegalStateException("series " + series.id() + " has no job");
+    }
+    return ScheduleData.read(job.getJobDataMap());
+  }
+
+  private ScheduleView view(Series series) throws SchedulerException {
+    SeriesSchedule schedule = read(series);
+    Trigger trigger = quartz.getTrigger(triggerKey(series));
+    Instant now = clock.instant();
+    Period next = schedule.enabled() ? dueDates.next(schedule, now) : null;
+    Date nextFire = trigger == null ? null : trigger.getNextFireTime();
+    return new ScheduleView(
+        schedule,
+        next == null ? null : next.toString(),
+        next == null ? null : dueDates.due(schedule, next),
+        nextFire == null ? null : nextFire.toInstant(),
+        runs.runs(series));
+  }
+
+  private static JobKey jobKey(Series series) {
+    return JobKey.jobKey(series.id(), GROUP);
+  }
+
+  private static TriggerKey triggerKey(Series series) {
+    return TriggerKey.triggerKey(series.id(), GROUP);
+  }
+}
