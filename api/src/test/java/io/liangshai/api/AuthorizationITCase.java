@@ -115,7 +115,7 @@ class AuthorizationITCase {
     c.put("GET /api/v1/schemes", AuthorizationITCase::schemeList);
     c.put("POST /api/v1/schemes", AuthorizationITCase::schemeCreate);
     c.put("POST /api/v1/schemes/:id/retire", AuthorizationITCase::schemeRetire);
-    BulletinChecks.addTo(c);
+    BulletinChecks.addTo(c, apiRoutes());
     return c;
   }
 
@@ -431,6 +431,10 @@ class AuthorizationITCase {
 
   static HttpRequest<Buffer> get(String uri, String tenant) {
     return api.get(uri, secret.get(tenant));
+  }
+
+  static HttpRequest<Buffer> request(HttpMethod method, String uri, String tenant) {
+    return api.request(method, uri).putHeader("Authorization", "Bearer " + secret.get(tenant));
   }
 
   static HttpRequest<Buffer> post(String uri, String tenant) {

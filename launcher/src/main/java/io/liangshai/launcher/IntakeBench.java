@@ -170,6 +170,9 @@ class IntakeBench implements Callable<Integer> {
                   var info =
                       com.sun.management.GarbageCollectionNotificationInfo.from(
                           (javax.management.openmbean.CompositeData) n.getUserData());
+                  if (!info.getGcAction().contains("major")) {
+                    return; // after a minor GC the old generation still holds garbage
+                  }
                   long used =
                       info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
                           .filter(e -> heap.stream().anyMatch(p -> p.getName().equals(e.getKey())))
@@ -208,7 +211,8 @@ class IntakeBench implements Callable<Integer> {
         (r.accepted() + r.ignored() + r.rejected()) / seconds);
     System.out.printf(
         "peak heap used: %.0f MiB sampled every 5 ms, %.0f MiB by the pools' peaks (garbage"
-            + " included); largest heap left after a GC: %.0f MiB; heap limit %.0f MiB%n",
+            + " included); largest heap left after a full GC (the live set): %.0f MiB; heap limit %.0f"
+            + " MiB%n",
         sampled.get() / 1048576.0,
         poolPeaks / 1048576.0,
         liveAfterGc.get() / 1048576.0,
