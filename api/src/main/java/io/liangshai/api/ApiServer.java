@@ -1,13 +1,20 @@
 package io.liangshai.api;
 
 import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.core.ranking.Scheme;
 import io.liangshai.ingest.BatchIntake;
+import io.liangshai.reports.BulletinPublisher;
+import io.liangshai.reports.BulletinStore;
+import io.liangshai.reports.schedule.BulletinScheduler;
+import io.liangshai.reports.snapshot.FiguresSource;
 import io.liangshai.tenants.Authenticator;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.keys.ApiKeyStore;
 import io.liangshai.tenants.keys.KeyUsage;
 import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.Warehouse;
+import io.liangshai.warehouse.figures.LeagueTables;
+import io.liangshai.warehouse.figures.MetricsQueries;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -21,8 +28,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,6 +58,8 @@ public final class ApiServer {
   private final LiangshaiConfig.Limits limits;
   private final KeyUsage keyUsage;
   private final Audit audit;
+  private final BulletinPublisher bulletins;
+  private final AtomicReference<BulletinScheduler> scheduler = new AtomicReference<>();
   private HttpServer server;
 
   public ApiServer(
@@ -76,6 +88,15 @@ public final class ApiServer {
     this.authenticator = new Authenticator(registry, keys, adminKey, keyUsage);
     this.audit = new Audit(new AuditLog(warehouse, Clock.systemUTC()));
     this.schemes = new SchemeStore(warehouse, Clock.systemUTC());
+    MetricsQueries figures = new MetricsQueries(warehouse);
+    this.bulletins =
+        new BulletinPublisher(
+            registry,
+            FiguresSource.of(new LeagueTables(figures, Clock.systemUTC()), figures),
+            new BulletinStore(warehouse),
+            this::scheme,
+            new AuditLog(warehouse, Clock.systemUTC()),
+            Clock.systemUTC());
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
@@ -98,6 +119,8 @@ public final class ApiServer {
     SchemeRoutes schemeRoutes = new SchemeRoutes(schemes, audit);
     DrillDownRoutes drillDown =
         new DrillDownRoutes(registry, new DrillDownQueries(warehouse), Clock.systemUTC());
+    BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins);
+    BulletinScheduleRoutes schedules = new BulletinScheduleRoutes(scheduler);
     Authentication auth = new Authentication(authenticator);
 
     router.route().handler(this::countRequests);
@@ -143,6 +166,19 @@ public final class ApiServer {
         .post("/api/v1/schemes/:id/retire")
         .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
         .handler(schemeRoutes::retire);
+    router.get("/api/v1/bulletins").handler(bulletinRoutes::list);
+    router
+        .post("/api/v1/bulletins")
+        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
+        .handler(bulletinRoutes::publish);
+    router.get("/api/v1/bulletins/schedules").handler(schedules::list);
+    router
+        .put("/api/v1/bulletins/schedules/:series")
+        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
+        .handler(schedules::update);
+    router.get("/api/v1/bulletins/:id.pdf").handler(bulletinRoutes::pdf);
+    router.get("/api/v1/bulletins/:id.xlsx").handler(bulletinRoutes::xlsx);
+    router.get("/api/v1/bulletins/:id.json").handler(bulletinRoutes::snapshot);
 
     // The page's libraries (Apache ECharts) from the classpath jars under META-INF/resources/_static;
     // the paths carry the version, so browsers may keep them.
@@ -166,6 +202,16 @@ public final class ApiServer {
             });
   }
 
+  /** The publisher behind {@code POST /api/v1/bulletins}, for the scheduler to publish with. */
+  public BulletinPublisher bulletins() {
+    return bulletins;
+  }
+
+  /** Serves {@code /api/v1/bulletins/schedules} from {@code bulletinScheduler} (the launcher's). */
+  public void attachScheduler(BulletinScheduler bulletinScheduler) {
+    scheduler.set(Objects.requireNonNull(bulletinScheduler, "bulletinScheduler"));
+  }
+
   public int port() {
     if (server == null) {
       throw new IllegalStateException("the API server is not started");
@@ -183,6 +229,17 @@ public final class ApiServer {
                   audit.close();
                   return null;
                 }));
+  }
+
+  /** A scheme reference for the bulletins: {@code id} or {@code id@version}; empty if unknown. */
+  private Optional<Scheme> scheme(String ref) throws SQLException {
+    SchemeRef parsed;
+    try {
+      parsed = SchemeRef.parse(ref, "scheme");
+    } catch (ApiException e) {
+      return Optional.empty();
+    }
+    return schemes.find(parsed).map(SchemeVersion::scheme);
   }
 
   private void countRequests(RoutingContext ctx) {

@@ -2,6 +2,7 @@ package io.liangshai.api;
 
 import io.liangshai.core.time.Period;
 import io.liangshai.warehouse.Warehouse;
+import io.liangshai.warehouse.figures.MetricsQueries;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;

@@ -6,6 +6,7 @@ import io.liangshai.tenants.Principal;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantLevel;
 import io.liangshai.tenants.TenantRegistry;
+import io.liangshai.warehouse.figures.MetricsQueries;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;

@@ -5,6 +5,7 @@ import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.time.Period;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantRegistry;
+import io.liangshai.warehouse.figures.LeagueTables;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
@@ -50,7 +51,7 @@ final class RankingRoutes {
         .executeBlocking(
             () -> {
               Scheme scheme = schemes.find(ref).orElseThrow(() -> unknownScheme(ref)).scheme();
-              return tables.compute(period, members, scheme);
+              return tables.compute(period, codes(members), scheme);
             },
             /* ordered= */ false)
         .onSuccess(
@@ -74,7 +75,8 @@ final class RankingRoutes {
     List<Tenant> members = members(request.group());
     ctx.vertx()
         .executeBlocking(
-            () -> tables.compute(request.period(), members, request.scheme()), /* ordered= */ false)
+            () -> tables.compute(request.period(), codes(members), request.scheme()),
+            /* ordered= */ false)
         .onSuccess(
             table ->
                 ApiResponses.ok(
@@ -128,6 +130,10 @@ final class RankingRoutes {
           "unknown peer group '" + group + "'; known groups: " + registry.groups());
     }
     return members;
+  }
+
+  private static List<String> codes(List<Tenant> members) {
+    return members.stream().map(Tenant::code).toList();
   }
 
   private ApiException unknownScheme(SchemeRef ref) {

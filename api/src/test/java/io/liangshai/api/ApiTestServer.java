@@ -64,6 +64,11 @@ final class ApiTestServer implements AutoCloseable {
     return api;
   }
 
+  /** The server under test, e.g. to attach a bulletin scheduler to it. */
+  ApiServer server() {
+    return server;
+  }
+
   /** A fresh router of the server under test, to inspect its route table. */
   Router router() {
     return server.router();

@@ -69,6 +69,11 @@ public final class BulletinPublisher {
     return store;
   }
 
+  /** The province the bulletins are about, e.g. 浙江省. */
+  public String provinceName() {
+    return registry.province().name();
+  }
+
   /**
    * Publishes what {@code request} asks for.
    *

@@ -1,0 +1,318 @@
+package io.liangshai.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.liangshai.reports.BulletinStore;
+import io.liangshai.reports.schedule.BulletinScheduler;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code /api/v1/bulletins} over a real ClickHouse holding the sample feed's figures: the province
+ * publishes, every tenant lists and downloads (PDF, XLSX, snapshot) what was published, a
+ * correction names what it corrects, and the schedules are read by anyone and changed by the
+ * province.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BulletinApiITCase {
+
+  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+
+  /** 长兴县, a county of 湖州市. */
+  private static final String COUNTY = "330522";
+
+  @TempDir static Path landing;
+  @TempDir static Path schedulerDir;
+
+  private static Vertx vertx;
+  private static ApiTestServer api;
+  private static String countyKey;
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    api = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), landing);
+    SampleCounts.load(api.warehouse);
+    countyKey = await(api.issueKey(COUNTY));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (api != null) {
+      api.close();
+    }
+    if (vertx != null) {
+      await(vertx.close());
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theProvincePublishesAndEveryTenantDownloadsWhatWasPublished() throws Exception {
+    HttpResponse<Buffer> created = publish(new JsonObject().put("period", "2024-01"), api.adminKey);
+    assertThat(created.statusCode()).as(ApiTestServer.describe(created)).isEqualTo(201);
+    JsonObject bulletin = created.bodyAsJsonObject();
+    assertThat(bulletin.getString("id")).isEqualTo("monthly-0001");
+    assertThat(bulletin.getInteger("issue_no")).isEqualTo(1);
+    assertThat(bulletin.getString("series")).isEqualTo("monthly");
+    assertThat(bulletin.getString("period")).isEqualTo("2024-01");
+    assertThat(bulletin.getJsonArray("groups"))
+        .containsExactly("cities", "counties", "mountain26", "non_mountain");
+    assertThat(bulletin.getString("scheme")).isEqualTo("standard@1");
+    assertThat(bulletin.getString("created_by")).isEqualTo("330000/admin");
+    assertThat(created.getHeader("Location")).isEqualTo("/api/v1/bulletins/monthly-0001.pdf");
+
+    JsonArray rows = ok(api.get("/api/v1/bulletins", countyKey)).getJsonArray("rows");
+    assertThat(rows).hasSize(1);
+    assertThat(rows.getJsonObject(0).getString("id")).isEqualTo("monthly-0001");
+
+    HttpResponse<Buffer> pdf =
+        await(api.get("/api/v1/bulletins/monthly-0001.pdf", countyKey).send());
+    assertThat(pdf.statusCode()).as(ApiTestServer.describe(pdf)).isEqualTo(200);
+    assertThat(pdf.getHeader("Content-Type")).isEqualTo("application/pdf");
+    assertThat(pdf.getHeader("Content-Disposition"))
+        .startsWith("attachment; filename=\"monthly-0001.pdf\"; filename*=UTF-8''")
+        .contains(ContentDisposition.encode("浙江省涉企问题高效闭环解决机制晾晒通报（2024年1月第1期）.pdf"));
+    byte[] bytes = pdf.body().getBytes();
+    assertThat(new String(bytes, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    assertThat(BulletinStore.sha256(bytes))
+        .isEqualTo(bulletin.getJsonObject("sha256").getString("pdf"));
+
+    HttpResponse<Buffer> xlsx =
+        await(api.get("/api/v1/bulletins/monthly-0001.xlsx", countyKey).send());
+    assertThat(xlsx.statusCode()).isEqualTo(200);
+    assertThat(xlsx.getHeader("Content-Type"))
+        .isEqualTo("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    assertThat(xlsx.getHeader("Content-Disposition"))
+        .contains("filename*=UTF-8''")
+        .contains(".xlsx");
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body().getBytes()))) {
+      List<String> sheets = new ArrayList<>();
+      book.forEach(s -> sheets.add(s.getSheetName()));
+      assertThat(sheets)
+          .containsExactly("概况", "设区市", "县（市、区）", "山区26县", "非山区县（市、区）", "红黑榜", "双闭环异常", "说明");
+      assertThat(book.getSheet("设区市").getPhysicalNumberOfRows()).isEqualTo(12);
+    }
+
+    JsonObject snapshot = ok(api.get("/api/v1/bulletins/monthly-0001.json", countyKey));
+    assertThat(snapshot.getString("id")).isEqualTo("monthly-0001");
+    assertThat(snapshot.getJsonArray("groups")).hasSize(4);
+    assertThat(snapshot.encode()).doesNotContain("enterprise", "description");
+  }
+
+  @Test
+  @Order(2)
+  void thePublicationIsAudited() throws Exception {
+    try (Connection c = api.warehouse.connect();
+        Statement st = c.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT actor_tenant, key_id, object FROM audit_log"
+                    + " WHERE action = 'bulletin.publish' ORDER BY at")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("330000");
+      assertThat(rs.getString(2)).isEqualTo("admin");
+      assertThat(rs.getString(3)).isEqualTo("monthly-0001");
+    }
+  }
+
+  @Test
+  @Order(3)
+  void aSecondBulletinForThePeriodIsAConflictAndACorrectionIsTheNextIssue() throws Exception {
+    HttpResponse<Buffer> again = publish(new JsonObject().put("period", "2024-01"), api.adminKey);
+    assertThat(again.statusCode()).as(ApiTestServer.describe(again)).isEqualTo(409);
+    assertThat(again.bodyAsJsonObject().getString("existing")).isEqualTo("monthly-0001");
+    assertThat(again.bodyAsJsonObject().getString("message")).contains("corrects");
+
+    HttpResponse<Buffer> correction =
+        publish(new JsonObject().put("corrects", "monthly-0001"), api.adminKey);
+    assertThat(correction.statusCode()).as(ApiTestServer.describe(correction)).isEqualTo(201);
+    assertThat(correction.bodyAsJsonObject().getInteger("issue_no")).isEqualTo(2);
+    assertThat(correction.bodyAsJsonObject().getString("corrects")).isEqualTo("monthly-0001");
+
+    JsonArray rows =
+        ok(api.get("/api/v1/bulletins?series=monthly", countyKey)).getJsonArray("rows");
+    assertThat(rows).hasSize(2);
+    JsonObject first = rows.getJsonObject(1);
+    assertThat(first.getString("id")).isEqualTo("monthly-0001");
+    assertThat(first.getJsonArray("corrected_by")).containsExactly("monthly-0002");
+  }
+
+  @Test
+  @Order(4)
+  void publishesOneGroupOfAQuarterWithTheSingularField() throws Exception {
+    HttpResponse<Buffer> r =
+        publish(new JsonObject().put("period", "2024-Q1").put("group", "cities"), api.adminKey);
+    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(201);
+    assertThat(r.bodyAsJsonObject().getString("series")).isEqualTo("quarterly");
+    assertThat(r.bodyAsJsonObject().getJsonArray("groups")).containsExactly("cities");
+  }
+
+  @Test
+  void onlyTheProvincePublishes() throws Exception {
+    HttpResponse<Buffer> r = publish(new JsonObject().put("period", "2024-02"), countyKey);
+    assertThat(r.statusCode()).isEqualTo(403);
+    assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo("forbidden");
+  }
+
+  @Test
+  void wrongFieldsAreBadRequestsNamingTheField() throws Exception {
+    assertField(new JsonObject(), "period");
+    assertField(new JsonObject().put("period", "2024-13"), "period");
+    assertField(new JsonObject().put("period", "2024-02").put("groups", "counties"), "groups");
+    assertField(
+        new JsonObject().put("period", "2024-02").put("groups", new JsonArray().add("lakeside")),
+        "groups[0]");
+    assertField(
+        new JsonObject().put("period", "2024-02").put("group", "a").put("groups", new JsonArray()),
+        "groups");
+    assertField(new JsonObject().put("period", "2024-02").put("scheme", "nonesuch"), "scheme");
+    assertField(
+        new JsonObject().put("period", "2024-02").put("corrects", "monthly-9999"), "corrects");
+    assertField(new JsonObject().put("period", "2024-02").put("colour", "red"), "colour");
+  }
+
+  @Test
+  void anUnknownBulletinIsNotFound() throws Exception {
+    for (String uri :
+        List.of(
+            "/api/v1/bulletins/monthly-9999.pdf",
+            "/api/v1/bulletins/monthly-9999.xlsx",
+            "/api/v1/bulletins/monthly-9999.json",
+            "/api/v1/bulletins/..%2Fetc.pdf",
+            "/api/v1/bulletins/x'%20OR%201=1.pdf")) {
+      HttpResponse<Buffer> r = await(api.get(uri, countyKey).send());
+      assertThat(r.statusCode()).as(uri + " → " + r.bodyAsString()).isEqualTo(404);
+      assertThat(r.getHeader("Content-Type")).startsWith("application/json");
+    }
+  }
+
+  @Test
+  @Order(10)
+  void schedulesAreReadByAnyoneAndChangedByTheProvince() throws Exception {
+    JsonObject none = ok(api.get("/api/v1/bulletins/schedules", countyKey));
+    assertThat(none.getBoolean("running")).isFalse();
+    assertThat(none.getJsonArray("rows")).isEmpty();
+
+    try (BulletinScheduler scheduler =
+        BulletinScheduler.start(
+            schedulerDir,
+            api.server().bulletins(),
+            Clock.systemUTC(),
+            BulletinScheduler.Options.DEFAULTS)) {
+      api.server().attachScheduler(scheduler);
+      JsonObject all = ok(api.get("/api/v1/bulletins/schedules", countyKey));
+      assertThat(all.getBoolean("running")).isTrue();
+      JsonArray rows = all.getJsonArray("rows");
+      assertThat(rows).hasSize(2);
+      JsonObject monthly = rows.getJsonObject(0);
+      assertThat(monthly.getString("series")).isEqualTo("monthly");
+      assertThat(monthly.getBoolean("enabled")).isTrue();
+      assertThat(monthly.getInteger("working_day")).isEqualTo(5);
+      assertThat(monthly.getString("time")).isEqualTo("09:00");
+      assertThat(monthly.getString("next_due")).isNotNull();
+      assertThat(monthly.getString("next_run")).isNotNull();
+
+      HttpResponse<Buffer> off =
+          put(
+              "/api/v1/bulletins/schedules/monthly",
+              new JsonObject().put("enabled", false),
+              api.adminKey);
+      assertThat(off.statusCode()).as(ApiTestServer.describe(off)).isEqualTo(200);
+      assertThat(off.bodyAsJsonObject().getBoolean("enabled")).isFalse();
+      assertThat(off.bodyAsJsonObject().getString("next_run")).isNull();
+
+      HttpResponse<Buffer> changed =
+          put(
+              "/api/v1/bulletins/schedules/quarterly",
+              new JsonObject()
+                  .put("working_day", 3)
+                  .put("time", "10:30")
+                  .put("groups", new JsonArray().add("cities")),
+              api.adminKey);
+      assertThat(changed.statusCode()).as(ApiTestServer.describe(changed)).isEqualTo(200);
+      assertThat(changed.bodyAsJsonObject().getString("time")).isEqualTo("10:30");
+      assertThat(changed.bodyAsJsonObject().getJsonArray("groups")).containsExactly("cities");
+
+      assertThat(
+              put(
+                      "/api/v1/bulletins/schedules/monthly",
+                      new JsonObject().put("enabled", true),
+                      countyKey)
+                  .statusCode())
+          .isEqualTo(403);
+      assertThat(
+              put(
+                      "/api/v1/bulletins/schedules/weekly",
+                      new JsonObject().put("enabled", true),
+                      api.adminKey)
+                  .statusCode())
+          .isEqualTo(404);
+      assertScheduleField(new JsonObject().put("working_day", 0), "working_day");
+      assertScheduleField(new JsonObject().put("time", "9am"), "time");
+      assertScheduleField(new JsonObject().put("enabled", "yes"), "enabled");
+      assertScheduleField(
+          new JsonObject().put("groups", new JsonArray().add("lakeside")), "groups[0]");
+      assertScheduleField(new JsonObject().put("scheme", "nonesuch"), "scheme");
+    }
+  }
+
+  private static void assertField(JsonObject body, String field) throws Exception {
+    HttpResponse<Buffer> r = publish(body, api.adminKey);
+    assertThat(r.statusCode()).as(body + " → " + r.bodyAsString()).isEqualTo(400);
+    assertThat(r.bodyAsJsonObject().getString("field")).as(body.encode()).isEqualTo(field);
+  }
+
+  private static void assertScheduleField(JsonObject body, String field) throws Exception {
+    HttpResponse<Buffer> r = put("/api/v1/bulletins/schedules/monthly", body, api.adminKey);
+    assertThat(r.statusCode()).as(body + " → " + r.bodyAsString()).isEqualTo(400);
+    assertThat(r.bodyAsJsonObject().getString("field")).as(body.encode()).isEqualTo(field);
+  }
+
+  private static HttpResponse<Buffer> publish(JsonObject body, String key) throws Exception {
+    return await(api.post("/api/v1/bulletins", key).sendJsonObject(body));
+  }
+
+  private static HttpResponse<Buffer> put(String uri, JsonObject body, String key)
+      throws Exception {
+    return await(
+        api.request(io.vertx.core.http.HttpMethod.PUT, uri)
+            .putHeader("Authorization", "Bearer " + key)
+            .sendJsonObject(body));
+  }
+
+  private static JsonObject ok(io.vertx.ext.web.client.HttpRequest<Buffer> request)
+      throws Exception {
+    HttpResponse<Buffer> r = await(request.send());
+    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    return r.bodyAsJsonObject();
+  }
+
+  private static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+  }
+}
