@@ -84,10 +84,19 @@ public final class UploadClient {
     throw new IOException(
         "gave up after "
             + ATTEMPTS
-            + " attempts: "
-            + (last == null ? "" : last.getMessage())
-            + "; run the same command again to resume",
+            + " attempts to reach "
+            + baseUrl
+            + " ("
+            + describe(last)
+            + "); run the same command again to resume",
         last);
+  }
+
+  private static String describe(IOException e) {
+    if (e == null) {
+      return "no answer";
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   /** The batch {@code batchId} as the server has it (counts and errors), if it still has it. */
