@@ -5,9 +5,10 @@ const KEY = 'liangshai.key';
 const BASE = '/api/v1';
 
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, body = null) {
     super(message);
     this.status = status;
+    this.body = body;
   }
 
   /** The server answered that this feature's route does not exist (yet). */
@@ -32,8 +33,9 @@ function headers(extra = {}) {
 
 async function failure(response) {
   let message = `${response.status} ${response.statusText}`;
+  let body = null;
   try {
-    const body = await response.json();
+    body = await response.json();
     if (body && body.message) message = body.message;
   } catch {
     // not JSON (a 404 page): keep the status line
@@ -41,7 +43,7 @@ async function failure(response) {
   if (response.status === 401) {
     window.dispatchEvent(new CustomEvent('liangshai:unauthorized'));
   }
-  return new ApiError(response.status, message);
+  return new ApiError(response.status, message, body);
 }
 
 /** GET or POST a JSON resource; throws ApiError on 4xx/5xx. */

@@ -362,22 +362,88 @@ class WebPageITCase {
 
   @Test
   @Order(6)
-  void theProvinceOpensBulletinsAndPreviewsALeagueTable() throws Exception {
+  void theProvincePreviewsPublishesCorrectsAndOpensABulletin() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.signIn(ADMIN_KEY);
     browser.open("#/bulletins?period=2024-02");
-    assertThat(
-            browser.findAll(
-                By.cssSelector("#bulletins-table, #bulletins-closed, #bulletin-list .notice")))
-        .isNotEmpty();
     browser.find(By.cssSelector("input[name='w-satisfaction_rate']")).clear();
     browser.find(By.cssSelector("input[name='w-satisfaction_rate']")).sendKeys("0.5");
     browser.find(By.id("preview-button")).click();
     browser.await(
         "the preview", d -> !d.findElements(By.cssSelector("#preview-out table.league")).isEmpty());
-    assertThat(browser.findAll(By.cssSelector("#preview-out table.league tbody tr")))
-        .hasSizeGreaterThan(80);
+    assertThat(browser.findAll(By.cssSelector("#preview-out table.league")))
+        .as("one table per peer group")
+        .hasSize(4);
+
+    String first = publish();
+    assertThat(get(ADMIN_KEY, "/api/v1/bulletins").get("rows").findValuesAsText("id"))
+        .contains(first);
+    browser.await(
+        "the new bulletin in the list",
+        d ->
+            !d.findElements(By.cssSelector("#bulletins-table tr[data-bulletin='" + first + "']"))
+                .isEmpty());
+
+    // the same period again: the page offers a correction, which replaces the first
+    browser.find(By.id("publish-button")).click();
+    browser.driver().switchTo().alert().accept();
+    browser.await("the offer to correct", d -> !d.findElements(By.id("correct-button")).isEmpty());
+    browser.find(By.id("correct-button")).click();
+    browser.driver().switchTo().alert().accept();
+    browser.await("the correction", d -> !d.findElements(By.id("published")).isEmpty());
+    String correction = browser.find(By.id("published")).getAttribute("data-bulletin");
+    assertThat(correction).isNotEqualTo(first);
+    WebElement corrected =
+        browser.await(
+            "the corrected bulletin marked",
+            d -> {
+              var row = d.findElements(By.cssSelector("tr[data-bulletin='" + first + "']"));
+              return !row.isEmpty() && row.get(0).getText().contains("已被更正") ? row.get(0) : null;
+            });
+    assertThat(corrected.getText()).contains("2024年2月");
+
+    String main = browser.driver().getWindowHandle();
+    browser
+        .find(By.cssSelector("tr[data-bulletin='" + correction + "'] button[data-open='pdf']"))
+        .click();
+    String pdfWindow =
+        browser.await(
+            "the PDF in a new window",
+            d ->
+                d.getWindowHandles().stream()
+                    .filter(w -> !w.equals(main))
+                    .findFirst()
+                    .orElse(null));
+    browser.driver().switchTo().window(pdfWindow);
+    browser.await("the PDF loaded", d -> d.getCurrentUrl().startsWith("blob:"));
+    browser.driver().close();
+    browser.driver().switchTo().window(main);
+
+    browser.scrollTop();
     screenshot("08-bulletins");
+
+    browser.signIn(countyKey);
+    browser.open("#/bulletins");
+    assertThat(
+            browser.findAll(By.cssSelector("#bulletins-table tr[data-bulletin]")).stream()
+                .map(r -> r.getAttribute("data-bulletin")))
+        .contains(first, correction);
+    assertThat(browser.findAll(By.id("bulletin-publish")))
+        .as("only the province publishes")
+        .isEmpty();
+  }
+
+  /** Publishes through the page for the period shown; returns the bulletin id. */
+  private static String publish() {
+    browser.find(By.id("publish-button")).click();
+    browser.driver().switchTo().alert().accept();
+    browser.await(
+        "the published bulletin",
+        d ->
+            !d.findElements(By.id("published")).isEmpty()
+                || !d.findElements(By.cssSelector("#preview-out .notice-error")).isEmpty());
+    assertThat(browser.findAll(By.cssSelector("#preview-out .notice-error"))).isEmpty();
+    return browser.find(By.id("published")).getAttribute("data-bulletin");
   }
 
   @Test
