@@ -5,6 +5,8 @@ import io.liangshai.clickhouse.local.ClickHouseEndpoint;
 import io.liangshai.clickhouse.local.LocalClickHouseConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
+import io.liangshai.reports.render.BulletinPdf;
+import io.liangshai.reports.schedule.BulletinScheduler;
 import io.liangshai.stream.CaseIndicatorsJob;
 import io.liangshai.stream.LocalIndicatorsRunner;
 import io.liangshai.core.config.LiangshaiConfig;
@@ -23,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Everything liangshai runs on one machine, started in order and stopped in reverse: ClickHouse
  * (local, unless an external one is configured), the schema, the landing zone, the indicators job
- * in a Flink MiniCluster, the API.
+ * in a Flink MiniCluster, the API, and last the bulletin scheduler (Quartz, its job store under
+ * {@code LIANGSHAI_DATA_DIR/scheduler}), which therefore stops first.
  */
 final class Platform implements AutoCloseable {
 
@@ -78,6 +81,18 @@ final class Platform implements AutoCloseable {
             vertx, warehouse, registry, config.adminKey().get(), intake, config.limits());
     api.start(config.httpHost(), config.httpPort()).await();
     started.push(() -> api.stop().await());
+
+    Thread templates = new Thread(BulletinPdf::warmUp, "bulletin-templates");
+    templates.setDaemon(true);
+    templates.start();
+    BulletinScheduler bulletins =
+        BulletinScheduler.start(
+            config.dataDir().resolve("scheduler"),
+            api.bulletins(),
+            Clock.systemUTC(),
+            BulletinScheduler.Options.DEFAULTS);
+    started.push(bulletins);
+    api.attachScheduler(bulletins);
   }
 
   String baseUrl() {
