@@ -7,6 +7,7 @@ import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.PublishException;
 import io.liangshai.reports.PublishRequest;
+import io.liangshai.reports.Series;
 import io.liangshai.reports.snapshot.Wording;
 import io.liangshai.tenants.Principal;
 import io.vertx.core.buffer.Buffer;
@@ -65,7 +66,10 @@ final class BulletinRoutes {
   void list(RoutingContext ctx) {
     Authentication.principal(ctx); // published bulletins are public within the platform
     String series = Params.optional(ctx, "series");
-    String period = Params.optional(ctx, "period");
+    if (series != null && Series.byId(series).isEmpty()) {
+      throw ApiException.badRequest("series must be monthly, quarterly, annual or weekly");
+    }
+    String period = Params.optional(ctx, "period") == null ? null : Params.period(ctx).toString();
     ctx.vertx()
         .executeBlocking(store::list, /* ordered= */ false)
         .onSuccess(

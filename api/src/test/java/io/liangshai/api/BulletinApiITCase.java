@@ -197,6 +197,15 @@ class BulletinApiITCase {
   }
 
   @Test
+  void listFiltersMustBeASeriesAndAPeriod() throws Exception {
+    for (String uri :
+        List.of("/api/v1/bulletins?series=daily", "/api/v1/bulletins?period=2024-13")) {
+      HttpResponse<Buffer> r = await(api.get(uri, countyKey).send());
+      assertThat(r.statusCode()).as(uri + " → " + r.bodyAsString()).isEqualTo(400);
+    }
+  }
+
+  @Test
   void anUnknownBulletinIsNotFound() throws Exception {
     for (String uri :
         List.of(
