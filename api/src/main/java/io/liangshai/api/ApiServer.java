@@ -195,10 +195,12 @@ public final class ApiServer {
         .createHttpServer()
         .requestHandler(router())
         .listen(port, host)
-        .onSuccess(
+        .map(
             s -> {
+              // Set before the returned future completes, so port() works once it has.
               server = s;
               LOG.info("API listening on http://{}:{}/", host, s.actualPort());
+              return s;
             });
   }
 
