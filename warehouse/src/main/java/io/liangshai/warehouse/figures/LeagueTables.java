@@ -16,6 +16,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * League tables (晾晒评价, SPEC §4) from the warehouse: the members' indicators for the period and for
@@ -27,6 +30,19 @@ public final class LeagueTables {
 
   private final MetricsQueries queries;
   private final Clock clock;
+
+  /**
+   * Tables kept while their inputs stand: the counts' version (any change to the counts of the two
+   * periods changes it) and the minute ({@code overdue_open} moves with the clock). Identical
+   * requests arriving together are computed once.
+   */
+  private final ConcurrentHashMap<Key, CompletableFuture<LeagueTable>> cache =
+      new ConcurrentHashMap<>();
+
+  private static final int CACHE_LIMIT = 256;
+
+  private record Key(
+      Period period, List<String> members, String scheme, long countsVersion, long minute) {}
 
   public LeagueTables(MetricsQueries queries, Clock clock) {
     this.queries = Objects.requireNonNull(queries, "queries");
@@ -40,7 +56,40 @@ public final class LeagueTables {
    */
   public LeagueTable compute(Period period, Collection<String> members, Scheme scheme)
       throws SQLException {
-    return compute(period, members, scheme, RobustnessSettings.defaults(), clock.instant());
+    Instant now = clock.instant();
+    List<String> codes = List.copyOf(members);
+    Key key =
+        new Key(
+            period,
+            codes,
+            scheme.toString(),
+            queries.countsVersion(List.of(period, period.previous())),
+            now.getEpochSecond() / 60);
+    CompletableFuture<LeagueTable> mine = new CompletableFuture<>();
+    CompletableFuture<LeagueTable> shared = cache.putIfAbsent(key, mine);
+    if (shared != null) {
+      try {
+        return shared.join();
+      } catch (CompletionException e) {
+        cache.remove(key, shared);
+        if (e.getCause() instanceof SQLException sql) {
+          throw sql;
+        }
+        throw e;
+      }
+    }
+    try {
+      LeagueTable table = compute(period, codes, scheme, RobustnessSettings.defaults(), now);
+      mine.complete(table);
+      if (cache.size() > CACHE_LIMIT) {
+        cache.keySet().removeIf(k -> !k.equals(key));
+      }
+      return table;
+    } catch (SQLException | RuntimeException e) {
+      mine.completeExceptionally(e);
+      cache.remove(key, mine);
+      throw e;
+    }
   }
 
   /**
@@ -58,7 +107,7 @@ public final class LeagueTables {
     LeagueTable previous =
         LeagueTable.compute(
             scheme,
-            figures(queries.indicators(period.previous(), codes, now)),
+            figures(queries.indicators(period.previous(), codes, now, false)),
             Map.of(),
             RobustnessSettings.none());
     Map<String, Integer> previousRanks = new HashMap<>();

@@ -50,6 +50,17 @@ public final class MetricsQueries {
   /** Indicators of each tenant in {@code tenants} for {@code period}, judged at {@code now}. */
   public Map<String, Indicators> indicators(Period period, Collection<String> tenants, Instant now)
       throws SQLException {
+    return indicators(period, tenants, now, true);
+  }
+
+  /**
+   * As {@link #indicators(Period, Collection, Instant)}; without {@code withOverdueOpen} the scan
+   * of {@code case_facts} is skipped and {@code overdue_open} is 0 (for the previous period of a
+   * league table, whose ranks use only the counts).
+   */
+  public Map<String, Indicators> indicators(
+      Period period, Collection<String> tenants, Instant now, boolean withOverdueOpen)
+      throws SQLException {
     String[] codes = tenants.toArray(String[]::new);
     Map<String, IndicatorCounts> counts = new HashMap<>();
     Map<String, Long> overdueOpen = new HashMap<>();
@@ -64,14 +75,16 @@ public final class MetricsQueries {
           }
         }
       }
-      try (PreparedStatement ps =
-          c.prepareStatement(String.format(OVERDUE_OPEN, periodColumn(period)))) {
-        ps.setString(1, period.toString());
-        ps.setString(2, MICROS.format(now));
-        ps.setArray(3, c.createArrayOf("String", codes));
-        try (ResultSet rs = ps.executeQuery()) {
-          while (rs.next()) {
-            overdueOpen.put(rs.getString(1), rs.getLong(2));
+      if (withOverdueOpen) {
+        try (PreparedStatement ps =
+            c.prepareStatement(String.format(OVERDUE_OPEN, periodColumn(period)))) {
+          ps.setString(1, period.toString());
+          ps.setString(2, MICROS.format(now));
+          ps.setArray(3, c.createArrayOf("String", codes));
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              overdueOpen.put(rs.getString(1), rs.getLong(2));
+            }
           }
         }
       }
@@ -84,6 +97,23 @@ public final class MetricsQueries {
               counts.getOrDefault(code, IndicatorCounts.ZERO), overdueOpen.getOrDefault(code, 0L)));
     }
     return result;
+  }
+
+  /**
+   * A number that changes whenever a count of {@code periods} changes: the greatest row version
+   * written for them. Cheap (the counts table is small); lets league tables be cached exactly.
+   */
+  public long countsVersion(Collection<Period> periods) throws SQLException {
+    String[] names = periods.stream().map(Period::toString).toArray(String[]::new);
+    try (Connection c = warehouse.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT max(version) FROM tenant_period_counts WHERE has(?, period)")) {
+      ps.setArray(1, c.createArrayOf("String", names));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    }
   }
 
   private static IndicatorCounts readCounts(ResultSet rs) throws SQLException {
