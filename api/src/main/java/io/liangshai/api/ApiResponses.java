@@ -62,7 +62,8 @@ public final class ApiResponses {
         .end(
             new JsonObject()
                 .put("status", status)
-                .put("error", REASONS.getOrDefault(status, status >= 500 ? "error" : "client_error"))
+                .put(
+                    "error", REASONS.getOrDefault(status, status >= 500 ? "error" : "client_error"))
                 .put("message", message)
                 .encode())
         .onComplete(

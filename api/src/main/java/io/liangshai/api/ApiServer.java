@@ -15,11 +15,11 @@ import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -44,6 +44,7 @@ public final class ApiServer {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
   private static final long SMALL_BODY_LIMIT = 64 * 1024;
+
   /** Default upload limit (64 MiB): larger bodies get 413. */
   public static final long DEFAULT_BATCH_LIMIT = 64L * 1024 * 1024;
 
@@ -113,9 +114,7 @@ public final class ApiServer {
         new MetricsRoutes(registry, new MetricsQueries(warehouse), Clock.systemUTC());
     RankingRoutes rankings =
         new RankingRoutes(
-            registry,
-            schemes,
-            new LeagueTables(new MetricsQueries(warehouse), Clock.systemUTC()));
+            registry, schemes, new LeagueTables(new MetricsQueries(warehouse), Clock.systemUTC()));
     SchemeRoutes schemeRoutes = new SchemeRoutes(schemes, audit);
     DrillDownRoutes drillDown =
         new DrillDownRoutes(registry, new DrillDownQueries(warehouse), Clock.systemUTC());
@@ -180,7 +179,8 @@ public final class ApiServer {
     router.get("/api/v1/bulletins/:id.xlsx").handler(bulletinRoutes::xlsx);
     router.get("/api/v1/bulletins/:id.json").handler(bulletinRoutes::snapshot);
 
-    // The page's libraries (Apache ECharts) from the classpath jars under META-INF/resources/_static;
+    // The page's libraries (Apache ECharts) from the classpath jars under
+    // META-INF/resources/_static;
     // the paths carry the version, so browsers may keep them.
     router
         .route("/vendor/*")

@@ -65,8 +65,13 @@ final class Authentication implements Handler<RoutingContext> {
     Principal p = principal(ctx);
     if (!p.canAccess(tenantCode)) {
       throw ApiException.forbidden(
-          "tenant " + tenantCode + " is outside the scope of key " + p.keyId() + " (tenant "
-              + p.tenantCode() + ")");
+          "tenant "
+              + tenantCode
+              + " is outside the scope of key "
+              + p.keyId()
+              + " (tenant "
+              + p.tenantCode()
+              + ")");
     }
     return p;
   }

@@ -27,7 +27,8 @@ final class BodyToFile {
     return done.future();
   }
 
-  private static void pump(HttpServerRequest request, AsyncFile file, long limit, Promise<Long> done) {
+  private static void pump(
+      HttpServerRequest request, AsyncFile file, long limit, Promise<Long> done) {
     long[] size = {0};
     boolean[] failed = {false};
     request.handler(
@@ -40,8 +41,7 @@ final class BodyToFile {
             failed[0] = true;
             file.close();
             done.tryFail(
-                new ApiException(
-                    413, "request body larger than the limit of " + limit + " bytes"));
+                new ApiException(413, "request body larger than the limit of " + limit + " bytes"));
             return;
           }
           file.write(chunk);
@@ -61,7 +61,9 @@ final class BodyToFile {
           if (failed[0]) {
             return;
           }
-          file.flush().compose(x -> file.close()).onSuccess(x -> done.tryComplete(size[0]))
+          file.flush()
+              .compose(x -> file.close())
+              .onSuccess(x -> done.tryComplete(size[0]))
               .onFailure(done::tryFail);
         });
     request.resume();

@@ -39,7 +39,10 @@ final class CaseRoutes {
   private final BatchIntake intake;
   private final Warehouse warehouse;
   private final long bodyLimit;
-  /** Records uploads (and copies batch summaries into ClickHouse) off the request path, in order. */
+
+  /**
+   * Records uploads (and copies batch summaries into ClickHouse) off the request path, in order.
+   */
   private final Audit audit;
 
   CaseRoutes(BatchIntake intake, Warehouse warehouse, long bodyLimit, Audit audit) {
@@ -164,7 +167,8 @@ final class CaseRoutes {
       ps.setString(11, errorsJson(r, MAX_AUDITED_ERRORS).encode());
       ps.executeUpdate();
     } catch (SQLException e) {
-      LOG.warn("batch {} is landed but its audit row was not written: {}", r.batchId(), e.toString());
+      LOG.warn(
+          "batch {} is landed but its audit row was not written: {}", r.batchId(), e.toString());
     }
   }
 
@@ -180,15 +184,22 @@ final class CaseRoutes {
               }
               if (!caller.canAccess(batch.get().tenant())) {
                 throw ApiException.forbidden(
-                    "batch " + id + " was sent by tenant " + batch.get().tenant()
+                    "batch "
+                        + id
+                        + " was sent by tenant "
+                        + batch.get().tenant()
                         + ", outside the scope of this key");
               }
-              return toJson(batch.get()).put("processed_at", processedAt(id).map(Instant::toString).orElse(null));
+              return toJson(batch.get())
+                  .put("processed_at", processedAt(id).map(Instant::toString).orElse(null));
             })
         .onSuccess(
             json ->
                 ApiResponses.ok(
-                    ctx, json.put("state", json.getString("processed_at") == null ? "accepted" : "processed")))
+                    ctx,
+                    json.put(
+                        "state",
+                        json.getString("processed_at") == null ? "accepted" : "processed")))
         .onFailure(ctx::fail);
   }
 

@@ -47,10 +47,7 @@ final class MetricsRoutes {
     }
     TenantLevel lvl = Params.level(level);
     List<String> codes =
-        registry.atLevel(lvl).stream()
-            .map(Tenant::code)
-            .filter(caller::canAccess)
-            .toList();
+        registry.atLevel(lvl).stream().map(Tenant::code).filter(caller::canAccess).toList();
     ctx.vertx()
         .executeBlocking(() -> queries.indicators(period, codes, clock.instant()))
         .onSuccess(

@@ -30,7 +30,8 @@ final class Params {
   static String required(RoutingContext ctx, String name, String example) {
     String v = optional(ctx, name);
     if (v == null) {
-      throw ApiException.badRequest("parameter " + name + " is required, e.g. " + name + "=" + example);
+      throw ApiException.badRequest(
+          "parameter " + name + " is required, e.g. " + name + "=" + example);
     }
     return v;
   }
@@ -43,8 +44,15 @@ final class Params {
     }
     if (!v.matches("\\d{1,9}") || Integer.parseInt(v) < min || Integer.parseInt(v) > max) {
       throw ApiException.badRequest(
-          "parameter " + name + " must be a whole number from " + min + " to " + max + ", got '"
-              + v + "'");
+          "parameter "
+              + name
+              + " must be a whole number from "
+              + min
+              + " to "
+              + max
+              + ", got '"
+              + v
+              + "'");
     }
     return Integer.parseInt(v);
   }
@@ -67,7 +75,9 @@ final class Params {
       return Period.parse(text);
     } catch (IllegalArgumentException e) {
       throw ApiException.badRequest(
-          "period '" + text + "' is not a month (2024-03), quarter (2024-Q1), year (2024) or ISO week (2024-W09)");
+          "period '"
+              + text
+              + "' is not a month (2024-03), quarter (2024-Q1), year (2024) or ISO week (2024-W09)");
     }
   }
 
@@ -83,7 +93,9 @@ final class Params {
       case "county" -> TenantLevel.COUNTY;
       case "city" -> TenantLevel.CITY;
       case "province" -> TenantLevel.PROVINCE;
-      default -> throw ApiException.badRequest("level must be county, city or province, got '" + text + "'");
+      default ->
+          throw ApiException.badRequest(
+              "level must be county, city or province, got '" + text + "'");
     };
   }
 }

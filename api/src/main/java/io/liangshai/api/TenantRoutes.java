@@ -35,9 +35,7 @@ final class TenantRoutes {
     ApiResponses.json(
         ctx,
         200,
-        toJson(caller.tenant())
-            .put("key_id", caller.keyId())
-            .put("province", caller.isProvince()));
+        toJson(caller.tenant()).put("key_id", caller.keyId()).put("province", caller.isProvince()));
   }
 
   static JsonObject toJson(Tenant t) {

@@ -13,8 +13,8 @@ import java.util.Set;
 /**
  * The authorization checks of the bulletin routes (SPEC §1, §5): published bulletins are readable
  * by every tenant and never carry enterprise names or descriptions; publishing and every other
- * write is the province's. Applied to whatever {@code /api/v1/bulletins…} routes the router has;
- * a bulletin route that needs a finer check can replace its entry here.
+ * write is the province's. Applied to whatever {@code /api/v1/bulletins…} routes the router has; a
+ * bulletin route that needs a finer check can replace its entry here.
  */
 final class BulletinChecks {
 
@@ -28,14 +28,17 @@ final class BulletinChecks {
       }
       HttpMethod method = HttpMethod.valueOf(parts[0]);
       String uri = parts[1].replaceAll(":[a-z_]+", "b_unknown");
-      checks.put(route, method == HttpMethod.GET ? () -> readable(uri) : () -> provinceOnly(method, uri));
+      checks.put(
+          route, method == HttpMethod.GET ? () -> readable(uri) : () -> provinceOnly(method, uri));
     }
   }
 
   private static void readable(String uri) throws Exception {
     for (String t : AuthorizationITCase.TENANTS) {
       HttpResponse<Buffer> r = AuthorizationITCase.await(AuthorizationITCase.get(uri, t).send());
-      assertThat(r.statusCode()).as(uri + " for " + t + ": " + ApiTestServer.describe(r)).isIn(200, 404);
+      assertThat(r.statusCode())
+          .as(uri + " for " + t + ": " + ApiTestServer.describe(r))
+          .isIn(200, 404);
       assertThat(r.bodyAsString()).doesNotContain("企业-", "描述-");
     }
   }

@@ -42,8 +42,11 @@ public enum BatchFormat {
     String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     return switch (type) {
       case "application/json" -> Optional.of(JSON_ARRAY);
-      case "application/x-ndjson", "application/jsonl", "application/json-lines",
-          "application/jsonlines" -> Optional.of(JSON_LINES);
+      case "application/x-ndjson",
+              "application/jsonl",
+              "application/json-lines",
+              "application/jsonlines" ->
+          Optional.of(JSON_LINES);
       case "text/csv", "application/csv" -> Optional.of(CSV);
       case XLSX_CONTENT_TYPE -> Optional.of(XLSX);
       default -> Optional.empty();

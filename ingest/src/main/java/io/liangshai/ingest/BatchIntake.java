@@ -36,10 +36,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes one received batch body and makes it durable: every row validated, accepted records
- * written to the landing zone before the answer, duplicates ignored, conflicts rejected, and the
- * body kept as received. Batches are taken one at a time per process so the version index stays
- * consistent.
+ * Takes one received batch body and makes it durable: every row validated, accepted records written
+ * to the landing zone before the answer, duplicates ignored, conflicts rejected, and the body kept
+ * as received. Batches are taken one at a time per process so the version index stays consistent.
  */
 public final class BatchIntake implements AutoCloseable {
 
@@ -60,16 +59,19 @@ public final class BatchIntake implements AutoCloseable {
   /** Default for {@code maxRowsPerBatch}: 200,000 rows. */
   public static final int DEFAULT_MAX_ROWS = 200_000;
 
-  public BatchIntake(LandingZone landing, TenantRegistry registry, Clock clock)
-      throws IOException {
+  public BatchIntake(LandingZone landing, TenantRegistry registry, Clock clock) throws IOException {
     this(landing, registry, clock, DEFAULT_MAX_ROWS);
   }
 
-  /** {@code maxRowsPerBatch}: a batch with more rows is refused whole ({@link BatchTooLargeException}). */
+  /**
+   * {@code maxRowsPerBatch}: a batch with more rows is refused whole ({@link
+   * BatchTooLargeException}).
+   */
   public BatchIntake(LandingZone landing, TenantRegistry registry, Clock clock, int maxRowsPerBatch)
       throws IOException {
     if (maxRowsPerBatch < 1) {
-      throw new IllegalArgumentException("maxRowsPerBatch must be at least 1, got " + maxRowsPerBatch);
+      throw new IllegalArgumentException(
+          "maxRowsPerBatch must be at least 1, got " + maxRowsPerBatch);
     }
     this.maxRows = maxRowsPerBatch;
     this.landing = Objects.requireNonNull(landing, "landing");
@@ -172,7 +174,12 @@ public final class BatchIntake implements AutoCloseable {
     LandingZone.writeDurably(landing.manifestFile(batchId), BatchManifests.write(result));
     LOG.info(
         "batch {} from {} ({} bytes): {} accepted, {} ignored, {} rejected",
-        batchId, uploader.tenantCode(), bytes, counts[0], counts[1], counts[2]);
+        batchId,
+        uploader.tenantCode(),
+        bytes,
+        counts[0],
+        counts[1],
+        counts[2]);
     return result;
   }
 

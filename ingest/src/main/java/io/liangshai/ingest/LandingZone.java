@@ -12,7 +12,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The durable hand-over between ingest and the stream job, under {@code $LIANGSHAI_DATA_DIR/landing}:
+ * The durable hand-over between ingest and the stream job, under {@code
+ * $LIANGSHAI_DATA_DIR/landing}:
  *
  * <pre>
  * incoming/            bodies being received (not yet accepted)

@@ -24,8 +24,8 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Streams the rows of a batch body to a consumer, one at a time, so a 100 MB batch is never held
- * in memory. A body that cannot be read at all throws {@link UnparseableBatchException}.
+ * Streams the rows of a batch body to a consumer, one at a time, so a 100 MB batch is never held in
+ * memory. A body that cannot be read at all throws {@link UnparseableBatchException}.
  */
 final class RowReaders {
 
@@ -153,7 +153,8 @@ final class RowReaders {
   private static void readCsv(InputStream body, Charset charset, Consumer<RawRow> rows)
       throws IOException, UnparseableBatchException {
     CSVFormat format =
-        CSVFormat.DEFAULT.builder()
+        CSVFormat.DEFAULT
+            .builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreEmptyLines(true)
@@ -218,8 +219,10 @@ final class RowReaders {
       return "the body ends before the JSON is complete (truncated?)";
     }
     var loc = e.getLocation();
-    String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-    String message = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "");
+    String where =
+        loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    String message =
+        e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source:.*?\\]\\)", "");
     return message + where;
   }
 }

@@ -9,10 +9,10 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 /**
- * What ingest has accepted so far: for every {@code (tenant_code, case_id, updated_at)} the hash
- * of the record stored for it. Decides whether a new row is new, an exact duplicate (ignored) or
- * a conflict (rejected). Kept in an H2 MVStore file beside the landing zone; it can always be
- * rebuilt from the landing zone's record files.
+ * What ingest has accepted so far: for every {@code (tenant_code, case_id, updated_at)} the hash of
+ * the record stored for it. Decides whether a new row is new, an exact duplicate (ignored) or a
+ * conflict (rejected). Kept in an H2 MVStore file beside the landing zone; it can always be rebuilt
+ * from the landing zone's record files.
  */
 final class VersionIndex implements AutoCloseable {
 

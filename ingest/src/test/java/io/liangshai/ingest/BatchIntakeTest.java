@@ -74,11 +74,19 @@ class BatchIntakeTest {
     Path raw = dir.resolve("landing/raw").resolve(r.batchId() + ".jsonl");
     assertThat(Files.readString(raw)).isEqualTo(body);
     assertThat(r.sha256())
-        .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8))));
-    List<String> records = Files.readAllLines(dir.resolve("landing/records").resolve(r.batchId() + ".jsonl"));
+        .isEqualTo(
+            HexFormat.of()
+                .formatHex(
+                    MessageDigest.getInstance("SHA-256")
+                        .digest(body.getBytes(StandardCharsets.UTF_8))));
+    List<String> records =
+        Files.readAllLines(dir.resolve("landing/records").resolve(r.batchId() + ".jsonl"));
     assertThat(records).hasSize(3);
     assertThat(CaseRecordCodec.fromJson(records.get(0)).caseId()).isEqualTo("a");
-    assertThat(records.get(2)).startsWith(BatchIntake.TRAILER_PREFIX).contains(r.batchId()).contains("\"records\":2");
+    assertThat(records.get(2))
+        .startsWith(BatchIntake.TRAILER_PREFIX)
+        .contains(r.batchId())
+        .contains("\"records\":2");
     assertThat(intake.batch(r.batchId())).contains(r);
   }
 
@@ -87,13 +95,20 @@ class BatchIntakeTest {
     send(COUNTY, BatchFormat.JSON_LINES, line(aCase().row()));
     Map<String, Object> sameInstantOtherOffset = aCase().row();
     sameInstantOtherOffset.put("received_at", "2024-01-02T09:00:00+08:00");
-    BatchResult again = send(COUNTY, BatchFormat.JSON_ARRAY, "[" + JSON.writeValueAsString(sameInstantOtherOffset) + "]");
+    BatchResult again =
+        send(
+            COUNTY,
+            BatchFormat.JSON_ARRAY,
+            "[" + JSON.writeValueAsString(sameInstantOtherOffset) + "]");
     assertThat(again.ignored()).isEqualTo(1);
     assertThat(again.accepted()).isZero();
 
     Map<String, Object> row = aCase().row();
     StringBuilder csv = new StringBuilder(String.join(",", row.keySet())).append('\n');
-    csv.append(String.join(",", row.values().stream().map(v -> v == null ? "" : v.toString()).toList())).append('\n');
+    csv.append(
+            String.join(
+                ",", row.values().stream().map(v -> v == null ? "" : v.toString()).toList()))
+        .append('\n');
     assertThat(send(COUNTY, BatchFormat.CSV, csv.toString()).ignored()).isEqualTo(1);
   }
 
@@ -126,7 +141,9 @@ class BatchIntakeTest {
             + line(aCase().caseId("unknown").tenantCode("339999").row());
     BatchResult county = send(COUNTY, BatchFormat.JSON_LINES, body);
     assertThat(county.accepted()).isEqualTo(1);
-    assertThat(county.errors()).extracting(FieldError::caseId).containsExactly("sibling", "other-city", "unknown");
+    assertThat(county.errors())
+        .extracting(FieldError::caseId)
+        .containsExactly("sibling", "other-city", "unknown");
     assertThat(county.errors()).allSatisfy(e -> assertThat(e.field()).isEqualTo("tenant_code"));
     assertThat(county.errors().get(0).message()).contains("outside the scope");
     assertThat(county.errors().get(2).message()).contains("unknown tenant 339999");
@@ -148,7 +165,10 @@ class BatchIntakeTest {
     assertThatThrownBy(() -> send(COUNTY, BatchFormat.CSV, "case_id,case_id\na,b\n"))
         .hasMessageContaining("repeated column");
     try (Stream<Path> files = Files.walk(dir.resolve("landing"))) {
-      assertThat(files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("version-index")))
+      assertThat(
+              files
+                  .filter(Files::isRegularFile)
+                  .filter(p -> !p.getFileName().toString().startsWith("version-index")))
           .isEmpty();
     }
   }
@@ -168,7 +188,10 @@ class BatchIntakeTest {
     List<String> names = new java.util.ArrayList<>(row.keySet());
     java.util.Collections.reverse(names);
     StringBuilder csv = new StringBuilder("\uFEFF").append(String.join(",", names)).append('\n');
-    csv.append(String.join(",", names.stream().map(n -> row.get(n) == null ? "" : row.get(n).toString()).toList()));
+    csv.append(
+        String.join(
+            ",",
+            names.stream().map(n -> row.get(n) == null ? "" : row.get(n).toString()).toList()));
     BatchResult r = send(COUNTY, BatchFormat.CSV, csv + "\n");
     assertThat(r.errors()).isEmpty();
     assertThat(r.accepted()).isEqualTo(1);
@@ -188,7 +211,11 @@ class BatchIntakeTest {
   void theSampleFeedIsAccountedForRowByRow() throws Exception {
     Uploader province = new Uploader("330000", "admin");
     long start = System.nanoTime();
-    BatchResult r = send(province, BatchFormat.JSON_LINES, new String(SampleFeed.jsonLines(), StandardCharsets.UTF_8));
+    BatchResult r =
+        send(
+            province,
+            BatchFormat.JSON_LINES,
+            new String(SampleFeed.jsonLines(), StandardCharsets.UTF_8));
     long millis = (System.nanoTime() - start) / 1_000_000;
     int rows = SampleFeed.rows().size();
     assertThat(r.accepted() + r.ignored() + r.rejected()).isEqualTo(rows);

@@ -38,7 +38,8 @@ class BenchCommand implements Callable<Integer> {
 
   @Option(names = "--feed", description = "a JSON Lines feed (default: the sample feed)")
   Path feed =
-      Path.of(System.getProperty("liangshai.home", ".")).resolve("samples/sample-feed-2024-01-02.jsonl.gz");
+      Path.of(System.getProperty("liangshai.home", "."))
+          .resolve("samples/sample-feed-2024-01-02.jsonl.gz");
 
   @Option(names = "--batch-rows", description = "rows per upload (default ${DEFAULT-VALUE})")
   int batchRows = 2_000;
@@ -88,13 +89,22 @@ class BenchCommand implements Callable<Integer> {
       double yardstick = jsonEachRow(platform.clickhouseJdbcUrl(), batches);
       Collections.sort(latencies);
       System.out.println();
-      System.out.printf("| feed | %s: %,d rows, %,d batches, %.1f MB |%n", feed.getFileName(), rows, batches.size(), bytes / 1e6);
+      System.out.printf(
+          "| feed | %s: %,d rows, %,d batches, %.1f MB |%n",
+          feed.getFileName(), rows, batches.size(), bytes / 1e6);
       System.out.println("|---|---|");
-      System.out.printf("| upload through the API (validate, dedup, fsync) | %.2f s, **%,.0f rows/s** |%n", uploadSeconds, rows / uploadSeconds);
-      System.out.printf("| upload → processed, per batch | p50 %d ms, p95 %d ms, max %d ms |%n",
+      System.out.printf(
+          "| upload through the API (validate, dedup, fsync) | %.2f s, **%,.0f rows/s** |%n",
+          uploadSeconds, rows / uploadSeconds);
+      System.out.printf(
+          "| upload → processed, per batch | p50 %d ms, p95 %d ms, max %d ms |%n",
           pct(latencies, 50), pct(latencies, 95), latencies.get(latencies.size() - 1));
-      System.out.printf("| first upload → every batch processed | %.2f s, %,.0f rows/s end to end |%n", allSeconds, rows / allSeconds);
-      System.out.printf("| yardstick: same rows `INSERT … FORMAT JSONEachRow` straight into ClickHouse | %.2f s, %,.0f rows/s |%n", yardstick, rows / yardstick);
+      System.out.printf(
+          "| first upload → every batch processed | %.2f s, %,.0f rows/s end to end |%n",
+          allSeconds, rows / allSeconds);
+      System.out.printf(
+          "| yardstick: same rows `INSERT … FORMAT JSONEachRow` straight into ClickHouse | %.2f s, %,.0f rows/s |%n",
+          yardstick, rows / yardstick);
       System.out.printf("| ratio end to end / yardstick | %.1f× |%n", allSeconds / yardstick);
     }
     return 0;
@@ -127,7 +137,9 @@ class BenchCommand implements Callable<Integer> {
     String http = jdbcUrl.replaceFirst("^jdbc:clickhouse:", "").replaceFirst("/[^/]*\\?.*$", "/");
     HttpClient client = HttpClient.newHttpClient();
     post(client, http, "DROP TABLE IF EXISTS bench_json_each_row", null);
-    post(client, http,
+    post(
+        client,
+        http,
         "CREATE TABLE bench_json_each_row (case_id String, tenant_code String, updated_at String,"
             + " enterprise_uscc String, enterprise_name Nullable(String), channel String, category String,"
             + " received_at String, deadline Nullable(String), status String, closed_at Nullable(String),"
@@ -136,7 +148,9 @@ class BenchCommand implements Callable<Integer> {
         null);
     long start = System.nanoTime();
     for (Batch b : batches) {
-      post(client, http,
+      post(
+          client,
+          http,
           "INSERT INTO bench_json_each_row SETTINGS input_format_skip_unknown_fields = 1, "
               + "input_format_json_read_bools_as_strings = 1, input_format_json_read_numbers_as_strings = 1"
               + " FORMAT JSONEachRow",
@@ -147,12 +161,15 @@ class BenchCommand implements Callable<Integer> {
     return seconds;
   }
 
-  private static void post(HttpClient client, String url, String query, byte[] body) throws Exception {
+  private static void post(HttpClient client, String url, String query, byte[] body)
+      throws Exception {
     byte[] sql = (query + "\n").getBytes(StandardCharsets.UTF_8);
     byte[] all = body == null ? sql : concat(sql, body);
     HttpResponse<String> r =
         client.send(
-            HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.ofByteArray(all)).build(),
+            HttpRequest.newBuilder(URI.create(url))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(all))
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IOException("ClickHouse: " + r.statusCode() + " " + r.body());

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Runs the platform with the sample feed (Jan–Feb 2024) loaded; prints where to look.")
+    description =
+        "Runs the platform with the sample feed (Jan–Feb 2024) loaded; prints where to look.")
 class DemoCommand implements Callable<Integer> {
 
   @Option(
@@ -86,13 +87,22 @@ class DemoCommand implements Callable<Integer> {
     waitProcessed(client, admin, batches);
     String url = platform.baseUrl();
     System.out.println();
-    System.out.println("liangshai demo is running with the sample feed (Jan–Feb 2024) — Ctrl-C stops it.");
+    System.out.println(
+        "liangshai demo is running with the sample feed (Jan–Feb 2024) — Ctrl-C stops it.");
     System.out.println("  web page   " + url + "/");
     System.out.println("  admin key  " + admin);
-    System.out.println("  try        curl -H 'Authorization: Bearer " + admin + "' '" + url
-        + "/api/v1/metrics?period=2024-01&tenant=330000'");
-    System.out.println("             curl -H 'Authorization: Bearer " + admin + "' '" + url
-        + "/api/v1/metrics?period=2024-Q1&level=city'");
+    System.out.println(
+        "  try        curl -H 'Authorization: Bearer "
+            + admin
+            + "' '"
+            + url
+            + "/api/v1/metrics?period=2024-01&tenant=330000'");
+    System.out.println(
+        "             curl -H 'Authorization: Bearer "
+            + admin
+            + "' '"
+            + url
+            + "/api/v1/metrics?period=2024-Q1&level=city'");
     if (someCountyKey != null) {
       System.out.println("  a county   " + someCounty + " key " + someCountyKey);
     }
@@ -121,7 +131,8 @@ class DemoCommand implements Callable<Integer> {
     if (pending.isEmpty()) {
       System.err.println("every batch is processed: the indicators reflect the whole feed");
     } else {
-      System.err.printf("%d batches are still being processed; figures will follow%n", pending.size());
+      System.err.printf(
+          "%d batches are still being processed; figures will follow%n", pending.size());
     }
   }
 
@@ -130,8 +141,7 @@ class DemoCommand implements Callable<Integer> {
     Map<String, List<String>> byTenant = new LinkedHashMap<>();
     try (InputStream raw = Files.newInputStream(feed)) {
       InputStream in = feed.toString().endsWith(".gz") ? new GZIPInputStream(raw) : raw;
-      BufferedReader reader =
-          new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+      BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
       while ((line = reader.readLine()) != null) {
         if (line.isBlank()) {

@@ -31,7 +31,8 @@ import java.util.Random;
 final class FeedGenerator {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter TS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
+  private static final DateTimeFormatter TS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
   private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
   private static final String[] TOPICS = {
     "企业反映用地审批进度慢", "企业反映证照办理", "企业咨询惠企政策兑现", "企业反映融资难",
@@ -45,8 +46,7 @@ final class FeedGenerator {
   private final Duration span;
 
   FeedGenerator(TenantRegistry registry, long seed, Instant from, Duration span) {
-    this.tenants =
-        registry.all().stream().filter(t -> t.level() != TenantLevel.PROVINCE).toList();
+    this.tenants = registry.all().stream().filter(t -> t.level() != TenantLevel.PROVINCE).toList();
     this.random = new Random(seed);
     this.from = from;
     this.span = span;
@@ -92,19 +92,24 @@ final class FeedGenerator {
   }
 
   private List<Map<String, Object>> versionsOf(Tenant tenant, long index, long cases) {
-    Instant received = from.plusSeconds((long) (random.nextDouble() * span.toSeconds()))
-        .plusNanos(random.nextInt(1_000_000) * 1000L);
+    Instant received =
+        from.plusSeconds((long) (random.nextDouble() * span.toSeconds()))
+            .plusNanos(random.nextInt(1_000_000) * 1000L);
     Map<String, Object> base = new LinkedHashMap<>();
     base.put("case_id", tenant.code() + "-" + Long.toString(index, 36));
     base.put("tenant_code", tenant.code());
     String uscc = uscc(tenant, Math.max(20, cases / tenants.size() / 3));
     base.put("enterprise_uscc", uscc);
     base.put("enterprise_name", "企业" + uscc.substring(12, 18));
-    base.put("channel", Channel.values()[weighted(new int[] {40, 20, 15, 8, 6, 3, 6, 2})].wireName());
-    base.put("category", Category.values()[weighted(new int[] {25, 15, 15, 10, 8, 6, 6, 5, 5, 5})].wireName());
+    base.put(
+        "channel", Channel.values()[weighted(new int[] {40, 20, 15, 8, 6, 3, 6, 2})].wireName());
+    base.put(
+        "category",
+        Category.values()[weighted(new int[] {25, 15, 15, 10, 8, 6, 6, 5, 5, 5})].wireName());
     base.put("received_at", ts(received));
     int escalation = random.nextInt(100);
-    base.put("escalation_level", escalation < 90 ? "county" : escalation < 98 ? "city" : "province");
+    base.put(
+        "escalation_level", escalation < 90 ? "county" : escalation < 98 ? "city" : "province");
     base.put("reassigned_count", random.nextInt(100) < 8 ? 1 + random.nextInt(2) : 0);
     base.put("leader_instructed", random.nextInt(100) < 3);
     base.put("satisfaction", null);
@@ -135,7 +140,16 @@ final class FeedGenerator {
       v.put("closed_at", ts(closed));
       if (random.nextInt(100) < 75) {
         int s = weighted(new int[] {45, 30, 12, 9, 4});
-        v.put("satisfaction", new String[] {"very_satisfied", "satisfied", "basically_satisfied", "dissatisfied", "very_dissatisfied"}[s]);
+        v.put(
+            "satisfaction",
+            new String[] {
+                  "very_satisfied",
+                  "satisfied",
+                  "basically_satisfied",
+                  "dissatisfied",
+                  "very_dissatisfied"
+                }
+                [s]);
       }
       versions.add(v);
     }

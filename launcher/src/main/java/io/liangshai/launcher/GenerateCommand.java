@@ -54,8 +54,10 @@ class GenerateCommand implements Callable<Integer> {
     long began = System.nanoTime();
     long lines;
     try (OutputStream file = Files.newOutputStream(out);
-        OutputStream body = out.toString().endsWith(".gz") ? new GZIPOutputStream(file, 1 << 16) : file;
-        Writer writer = new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8), 1 << 16)) {
+        OutputStream body =
+            out.toString().endsWith(".gz") ? new GZIPOutputStream(file, 1 << 16) : file;
+        Writer writer =
+            new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8), 1 << 16)) {
       lines = generator.write(cases, writer);
     }
     double seconds = (System.nanoTime() - began) / 1e9;

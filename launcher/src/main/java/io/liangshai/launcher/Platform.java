@@ -3,13 +3,13 @@ package io.liangshai.launcher;
 import io.liangshai.api.ApiServer;
 import io.liangshai.clickhouse.local.ClickHouseEndpoint;
 import io.liangshai.clickhouse.local.LocalClickHouseConfig;
+import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.reports.render.BulletinPdf;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.liangshai.stream.CaseIndicatorsJob;
 import io.liangshai.stream.LocalIndicatorsRunner;
-import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.Warehouse;
@@ -52,7 +52,8 @@ final class Platform implements AutoCloseable {
     LOG.info("starting liangshai: {}", config);
     Files.createDirectories(config.dataDir());
     registry = TenantRegistryLoader.loadFileOrDefault(config.tenantsCsv());
-    LOG.info("tenant registry: {} tenants under {}", registry.all().size(), registry.province().name());
+    LOG.info(
+        "tenant registry: {} tenants under {}", registry.all().size(), registry.province().name());
 
     clickhouse =
         config
@@ -77,8 +78,7 @@ final class Platform implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     started.push(() -> vertx.close().await());
     api =
-        new ApiServer(
-            vertx, warehouse, registry, config.adminKey().get(), intake, config.limits());
+        new ApiServer(vertx, warehouse, registry, config.adminKey().get(), intake, config.limits());
     api.start(config.httpHost(), config.httpPort()).await();
     started.push(() -> api.stop().await());
 

@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code bin/liangshai bench rankings}: a league table over the 90 counties with N cases behind it,
  * asked by many concurrent clients, against the bare ClickHouse query behind it. The cases are
- * generated inside ClickHouse (INSERT … SELECT FROM numbers) in the shape the stream job writes,
- * so the benchmark measures reading, not loading.
+ * generated inside ClickHouse (INSERT … SELECT FROM numbers) in the shape the stream job writes, so
+ * the benchmark measures reading, not loading.
  */
 @Command(
     name = "rankings",
@@ -54,7 +54,8 @@ class RankingsBench implements Callable<Integer> {
   public Integer call() throws Exception {
     Path dir = Files.createTempDirectory("liangshai-bench-rankings");
     LiangshaiConfig config =
-        LiangshaiConfig.from(Map.of("LIANGSHAI_DATA_DIR", dir.toString(), "LIANGSHAI_HTTP_PORT", "0"))
+        LiangshaiConfig.from(
+                Map.of("LIANGSHAI_DATA_DIR", dir.toString(), "LIANGSHAI_HTTP_PORT", "0"))
             .withAdminKey(ADMIN);
     try (Platform platform = new Platform(config)) {
       platform.start();
@@ -76,17 +77,28 @@ class RankingsBench implements Callable<Integer> {
       List<Long> api = load(platform.baseUrl() + path, clients, requests);
       List<Long> single = load(platform.baseUrl() + path, 1, 20);
       System.out.println();
-      System.out.printf("| league table 2024-02 / counties (90 tenants), %,d cases in case_facts | p50 | p99 |%n", cases);
+      System.out.printf(
+          "| league table 2024-02 / counties (90 tenants), %,d cases in case_facts | p50 | p99 |%n",
+          cases);
       System.out.println("|---|---|---|");
-      System.out.printf("| bare ClickHouse: counts of this and the previous period (2 queries, JDBC) | %d ms | %d ms |%n", pct(bare, 50), pct(bare, 99));
-      System.out.printf("| first `GET %s` (computes: counts, the overdue_open scan of case_facts, ranking with 200 resamples and 200 weight draws) | %d ms | – |%n", path, cold.get(0));
-      System.out.printf("| the same again, 1 client (the table is kept while the counts and the minute stand) | %d ms | %d ms |%n", pct(single, 50), pct(single, 99));
-      System.out.printf("| the same, %d concurrent clients × %d requests | %d ms | %d ms |%n", clients, requests, pct(api, 50), pct(api, 99));
+      System.out.printf(
+          "| bare ClickHouse: counts of this and the previous period (2 queries, JDBC) | %d ms | %d ms |%n",
+          pct(bare, 50), pct(bare, 99));
+      System.out.printf(
+          "| first `GET %s` (computes: counts, the overdue_open scan of case_facts, ranking with 200 resamples and 200 weight draws) | %d ms | – |%n",
+          path, cold.get(0));
+      System.out.printf(
+          "| the same again, 1 client (the table is kept while the counts and the minute stand) | %d ms | %d ms |%n",
+          pct(single, 50), pct(single, 99));
+      System.out.printf(
+          "| the same, %d concurrent clients × %d requests | %d ms | %d ms |%n",
+          clients, requests, pct(api, 50), pct(api, 99));
     }
     return 0;
   }
 
-  private static List<Long> bareQueries(String jdbcUrl, List<Tenant> counties, int rounds) throws Exception {
+  private static List<Long> bareQueries(String jdbcUrl, List<Tenant> counties, int rounds)
+      throws Exception {
     String sql =
         "SELECT tenant_code, received, closed, overdue_closed, recurrences, rated, satisfied"
             + " FROM tenant_period_counts FINAL WHERE period_kind = 'month' AND period = ? AND has(?, tenant_code)";
@@ -116,8 +128,10 @@ class RankingsBench implements Callable<Integer> {
   private static List<Long> load(String url, int clients, int requests) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + ADMIN)
-            .timeout(Duration.ofMinutes(5)).build();
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Authorization", "Bearer " + ADMIN)
+            .timeout(Duration.ofMinutes(5))
+            .build();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<List<Long>>> futures = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -170,21 +184,32 @@ class RankingsBench implements Callable<Integer> {
         + " concat(toString(toISOYear(received, 'Asia/Shanghai')), '-W', leftPad(toString(toISOWeek(received, 'Asia/Shanghai')), 2, '0')),"
         + " 1"
         + " FROM (SELECT number, number % 90 AS i, cityHash64(number) AS r,"
-        + " arrayElement([" + tuples + "], number % 90 + 1) AS t,"
+        + " arrayElement(["
+        + tuples
+        + "], number % 90 + 1) AS t,"
         + " toDateTime64('2023-12-31 16:00:00', 6, 'UTC') + toIntervalSecond(cityHash64(number, 1) % (91 * 86400)) AS received"
-        + " FROM numbers(" + n + "))";
+        + " FROM numbers("
+        + n
+        + "))";
   }
 
   static String aggregateCounts(String kind) {
-    return "INSERT INTO tenant_period_counts SELECT '" + kind + "', period_" + kind + ", t,"
+    return "INSERT INTO tenant_period_counts SELECT '"
+        + kind
+        + "', period_"
+        + kind
+        + ", t,"
         + " count(), countIf(status = 'closed'), countIf(overdue_closed = 1), countIf(recurrence = 1),"
         + " countIf(satisfaction IS NOT NULL), countIf(satisfaction = 'satisfied'),"
         + " countIf(satisfaction = 'dissatisfied'), countIf(reassigned_count > 0),"
         + " countIf(leader_instructed = 1), 0, 1"
-        + " FROM case_facts ARRAY JOIN ancestors AS t GROUP BY period_" + kind + ", t";
+        + " FROM case_facts ARRAY JOIN ancestors AS t GROUP BY period_"
+        + kind
+        + ", t";
   }
 
   private static long pct(List<Long> sorted, int p) {
-    return sorted.get(Math.min(sorted.size() - 1, Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
+    return sorted.get(
+        Math.min(sorted.size() - 1, Math.max(0, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)));
   }
 }

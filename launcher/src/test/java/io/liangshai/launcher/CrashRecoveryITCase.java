@@ -34,8 +34,11 @@ class CrashRecoveryITCase {
     long[] totals = new long[3];
     AtomicInteger sent = new AtomicInteger();
 
-    try (PlatformProcess first = PlatformProcess.start(dataDir, ADMIN_KEY, logs.resolve("crash-first.log"))) {
-      assertThat(first.childrenAtStart()).as("the local ClickHouse runs as a child process").isNotEmpty();
+    try (PlatformProcess first =
+        PlatformProcess.start(dataDir, ADMIN_KEY, logs.resolve("crash-first.log"))) {
+      assertThat(first.childrenAtStart())
+          .as("the local ClickHouse runs as a child process")
+          .isNotEmpty();
       PlatformClient client = new PlatformClient(first.baseUrl());
       batches = new FeedUploader(client, ADMIN_KEY).batches(rows, 3, 250);
       CompletableFuture<Void> uploading =
@@ -59,7 +62,8 @@ class CrashRecoveryITCase {
     int done = sent.get();
     assertThat(done).as("killed in the middle of the upload").isLessThan(batches.size());
 
-    try (PlatformProcess second = PlatformProcess.start(dataDir, ADMIN_KEY, logs.resolve("crash-second.log"))) {
+    try (PlatformProcess second =
+        PlatformProcess.start(dataDir, ADMIN_KEY, logs.resolve("crash-second.log"))) {
       PlatformClient client = new PlatformClient(second.baseUrl());
       // Everything without an answer is sent again: the batch in flight may or may not have landed.
       for (FeedUploader.Batch b : batches.subList(done, batches.size())) {

@@ -39,12 +39,15 @@ class FeedGeneratorTest {
 
     CaseRecordValidator validator =
         new CaseRecordValidator(
-            TenantScope.knownTenants(REGISTRY.all().stream().map(Tenant::code).collect(Collectors.toSet())));
+            TenantScope.knownTenants(
+                REGISTRY.all().stream().map(Tenant::code).collect(Collectors.toSet())));
     ObjectMapper json = new ObjectMapper();
     List<CaseRecord> records = new ArrayList<>();
     for (int i = 0; i < text.length; i++) {
       ValidationResult r =
-          validator.validate(json.readValue(text[i], new TypeReference<LinkedHashMap<String, Object>>() {}), i + 1);
+          validator.validate(
+              json.readValue(text[i], new TypeReference<LinkedHashMap<String, Object>>() {}),
+              i + 1);
       assertThat(r.errors()).as("line %d: %s", i + 1, text[i]).isEmpty();
       records.add(r.record());
     }
@@ -56,7 +59,10 @@ class FeedGeneratorTest {
 
     var figures =
         new ReferenceCalculator(REGISTRY.childToParent())
-            .compute(records.stream(), List.of(PeriodKind.QUARTER), Instant.parse("2025-01-01T00:00:00Z"));
+            .compute(
+                records.stream(),
+                List.of(PeriodKind.QUARTER),
+                Instant.parse("2025-01-01T00:00:00Z"));
     var province = figures.values().iterator().next().get("330000");
     assertThat(province.counts().recurrences()).as("enterprises come back").isPositive();
     assertThat(province.counts().overdueClosed()).as("some closings are late").isPositive();

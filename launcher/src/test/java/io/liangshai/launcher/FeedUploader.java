@@ -70,13 +70,18 @@ final class FeedUploader {
 
   private String keyFor(Map<String, Object> row, Random random) {
     Object code = row.get("tenant_code");
-    var tenant = code instanceof String s ? registry.find(s) : java.util.Optional.<io.liangshai.tenants.Tenant>empty();
+    var tenant =
+        code instanceof String s
+            ? registry.find(s)
+            : java.util.Optional.<io.liangshai.tenants.Tenant>empty();
     if (tenant.isEmpty()) {
       return adminKey;
     }
     var parent = tenant.get().parentCode();
     boolean viaCity =
-        parent.isPresent() && !parent.get().equals(registry.province().code()) && random.nextInt(4) == 0;
+        parent.isPresent()
+            && !parent.get().equals(registry.province().code())
+            && random.nextInt(4) == 0;
     return keys.get(viaCity ? parent.get() : tenant.get().code());
   }
 
@@ -99,7 +104,8 @@ final class FeedUploader {
     rows.forEach(r -> header.addAll(r.keySet()));
     StringWriter out = new StringWriter();
     try (CSVPrinter printer =
-        new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build())) {
+        new CSVPrinter(
+            out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build())) {
       for (Map<String, Object> r : rows) {
         List<String> cells = new ArrayList<>();
         for (String h : header) {

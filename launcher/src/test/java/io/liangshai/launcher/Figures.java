@@ -32,7 +32,9 @@ final class Figures {
     for (String period : expected.periods()) {
       Map<String, Map<String, Number>> byTenant = expected.metrics(period);
       for (String level : List.of("county", "city", "province")) {
-        JsonNode rows = get(baseUrl, adminKey, "/api/v1/metrics?period=" + period + "&level=" + level).get("rows");
+        JsonNode rows =
+            get(baseUrl, adminKey, "/api/v1/metrics?period=" + period + "&level=" + level)
+                .get("rows");
         for (JsonNode row : rows) {
           Map<String, Number> want = byTenant.get(row.get("tenant").asText());
           if (want == null) {
@@ -44,7 +46,9 @@ final class Figures {
             if (e.getValue() == null) {
               assertThat(got.isNull()).as(what).isTrue();
             } else if (e.getKey().endsWith("_rate")) {
-              assertThat(got.asDouble()).as(what).isCloseTo(e.getValue().doubleValue(), within(1e-12));
+              assertThat(got.asDouble())
+                  .as(what)
+                  .isCloseTo(e.getValue().doubleValue(), within(1e-12));
             } else {
               assertThat(got.isIntegralNumber()).as(what + " is a JSON integer").isTrue();
               assertThat(got.asLong()).as(what).isEqualTo(e.getValue().longValue());
@@ -58,30 +62,39 @@ final class Figures {
   }
 
   /** Waits until every batch says {@code processed}. */
-  static void awaitProcessed(String baseUrl, String adminKey, List<String> batchIds, Duration timeout)
-      throws Exception {
+  static void awaitProcessed(
+      String baseUrl, String adminKey, List<String> batchIds, Duration timeout) throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     List<String> pending = new ArrayList<>(batchIds);
     while (!pending.isEmpty()) {
       pending.removeIf(
           id -> {
             try {
-              return "processed".equals(get(baseUrl, adminKey, "/api/v1/batches/" + id).get("state").asText());
+              return "processed"
+                  .equals(get(baseUrl, adminKey, "/api/v1/batches/" + id).get("state").asText());
             } catch (Exception e) {
               return false;
             }
           });
       if (Instant.now().isAfter(deadline)) {
-        throw new AssertionError(pending.size() + " batches not processed after " + timeout + ": " + pending.subList(0, Math.min(5, pending.size())));
+        throw new AssertionError(
+            pending.size()
+                + " batches not processed after "
+                + timeout
+                + ": "
+                + pending.subList(0, Math.min(5, pending.size())));
       }
       Thread.sleep(250);
     }
   }
 
-  static JsonNode get(String baseUrl, String key, String path) throws IOException, InterruptedException {
+  static JsonNode get(String baseUrl, String key, String path)
+      throws IOException, InterruptedException {
     HttpResponse<String> r =
         HTTP.send(
-            HttpRequest.newBuilder(URI.create(baseUrl + path)).header("Authorization", "Bearer " + key).build(),
+            HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + key)
+                .build(),
             HttpResponse.BodyHandlers.ofString());
     if (r.statusCode() != 200) {
       throw new IOException("GET " + path + " → " + r.statusCode() + " " + r.body());

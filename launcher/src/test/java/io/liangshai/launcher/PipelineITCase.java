@@ -28,9 +28,12 @@ class PipelineITCase {
     LiangshaiConfig config =
         LiangshaiConfig.from(
             Map.of(
-                "LIANGSHAI_DATA_DIR", dataDir.toString(),
-                "LIANGSHAI_HTTP_PORT", "0",
-                "LIANGSHAI_ADMIN_KEY", ADMIN_KEY));
+                "LIANGSHAI_DATA_DIR",
+                dataDir.toString(),
+                "LIANGSHAI_HTTP_PORT",
+                "0",
+                "LIANGSHAI_ADMIN_KEY",
+                ADMIN_KEY));
     try (Platform platform = new Platform(config)) {
       platform.start();
       String url = platform.baseUrl();
@@ -45,7 +48,9 @@ class PipelineITCase {
 
       long[] replay = uploadAll(client, uploader.batches(rows, 2, 700), url);
       assertThat(replay[0]).as("a replay accepts nothing new").isZero();
-      assertThat(replay[1]).as("a replay ignores what it accepted before").isEqualTo(first[0] + first[1]);
+      assertThat(replay[1])
+          .as("a replay ignores what it accepted before")
+          .isEqualTo(first[0] + first[1]);
       Figures.assertAllMetricsMatch(url, ADMIN_KEY);
     }
   }
@@ -57,7 +62,8 @@ class PipelineITCase {
     List<String> ids = new ArrayList<>();
     for (FeedUploader.Batch b : batches) {
       JsonNode r = FeedUploader.send(client, b);
-      assertThat(r.get("accepted").asLong() + r.get("ignored").asLong() + r.get("rejected").asLong())
+      assertThat(
+              r.get("accepted").asLong() + r.get("ignored").asLong() + r.get("rejected").asLong())
           .as("every row of a batch is accounted for")
           .isEqualTo(b.rows());
       totals[0] += r.get("accepted").asLong();

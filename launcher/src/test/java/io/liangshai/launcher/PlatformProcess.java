@@ -31,7 +31,10 @@ final class PlatformProcess implements AutoCloseable {
   static PlatformProcess start(Path dataDir, String adminKey, Path log) throws Exception {
     Path target = Path.of("target").toAbsolutePath();
     String classpath =
-        target.resolve("liangshai-launcher.jar") + File.pathSeparator + target.resolve("lib") + "/*";
+        target.resolve("liangshai-launcher.jar")
+            + File.pathSeparator
+            + target.resolve("lib")
+            + "/*";
     ProcessBuilder pb =
         new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -50,14 +53,16 @@ final class PlatformProcess implements AutoCloseable {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     while (Instant.now().isBefore(deadline)) {
       if (!p.isAlive()) {
-        throw new IllegalStateException("the platform exited with " + p.exitValue() + ":\n" + tail(log));
+        throw new IllegalStateException(
+            "the platform exited with " + p.exitValue() + ":\n" + tail(log));
       }
       Matcher m = URL.matcher(Files.readString(log, StandardCharsets.UTF_8));
       String url = null;
       while (m.find()) {
         url = m.group(1);
       }
-      if (url != null && Files.readString(log, StandardCharsets.UTF_8).contains("liangshai is running")) {
+      if (url != null
+          && Files.readString(log, StandardCharsets.UTF_8).contains("liangshai is running")) {
         return new PlatformProcess(p, url);
       }
       Thread.sleep(200);

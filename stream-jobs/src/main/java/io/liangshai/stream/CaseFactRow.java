@@ -4,8 +4,8 @@ import io.liangshai.core.record.CaseRecord;
 import java.time.Instant;
 
 /**
- * The current facts of one case, one row of {@code case_facts}; the greatest {@code version}
- * wins in ClickHouse.
+ * The current facts of one case, one row of {@code case_facts}; the greatest {@code version} wins
+ * in ClickHouse.
  *
  * @param ancestors the case's tenant, its city and the province: every tenant it counts for
  * @param deadline the effective deadline (given, or derived from working days)

@@ -22,11 +22,11 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Keyed by case: turns the case's current version and recurrence verdict into its facts, and
- * sends on, for every tenant it counts for (its own, its city, the province) and every period kind,
- * the difference between its new contribution and the one counted before — the retraction that
- * keeps every figure exact when a case changes. Updates about an older version than the one held
- * (from a group the case has left) are ignored.
+ * Keyed by case: turns the case's current version and recurrence verdict into its facts, and sends
+ * on, for every tenant it counts for (its own, its city, the province) and every period kind, the
+ * difference between its new contribution and the one counted before — the retraction that keeps
+ * every figure exact when a case changes. Updates about an older version than the one held (from a
+ * group the case has left) are ignored.
  */
 public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, CountDelta> {
 
@@ -68,7 +68,8 @@ public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, 
       }
     }
     Held after =
-        new Held(incoming, update.recurrence(), Versions.next(before == null ? 0 : before.version()));
+        new Held(
+            incoming, update.recurrence(), Versions.next(before == null ? 0 : before.version()));
     held.update(after);
     Map<String, CountDelta> deltas = new LinkedHashMap<>();
     if (before != null) {
@@ -85,7 +86,8 @@ public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, 
   }
 
   private static CaseFacts facts(Held h) {
-    Instant deadline = h.record().givenDeadline().orElseGet(() -> Deadlines.derive(h.record().receivedAt()));
+    Instant deadline =
+        h.record().givenDeadline().orElseGet(() -> Deadlines.derive(h.record().receivedAt()));
     return CaseFacts.of(h.record(), h.recurrence(), deadline);
   }
 
@@ -102,7 +104,8 @@ public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, 
         deltas.merge(
             key,
             new CountDelta(tenant, kind.name(), period.toString(), signed),
-            (a, b) -> new CountDelta(a.tenant(), a.periodKind(), a.period(), a.delta().plus(b.delta())));
+            (a, b) ->
+                new CountDelta(a.tenant(), a.periodKind(), a.period(), a.delta().plus(b.delta())));
       }
     }
   }

@@ -24,8 +24,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The indicators job: landing zone → newest version of each case → recurrence verdicts → per-case
  * facts and count deltas (with retractions) → counts per tenant and period → ClickHouse.
  *
- * <p>Takes its source and sinks in the constructor so tests can run it on their own; {@link
- * #main} builds the real ones and runs unchanged on a Flink cluster.
+ * <p>Takes its source and sinks in the constructor so tests can run it on their own; {@link #main}
+ * builds the real ones and runs unchanged on a Flink cluster.
  */
 public final class CaseIndicatorsJob {
 
@@ -72,7 +72,8 @@ public final class CaseIndicatorsJob {
   /** Adds the job's graph to {@code env}. */
   public void build(StreamExecutionEnvironment env) {
     DataStream<String> lines =
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "landing zone").uid("landing-zone");
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "landing zone")
+            .uid("landing-zone");
 
     DataStream<CaseRecord> records =
         lines.process(new LandingParser(progress)).name("parse records").uid("parse-records");
@@ -98,7 +99,11 @@ public final class CaseIndicatorsJob {
             .name("case facts")
             .uid("case-facts");
 
-    deltas.getSideOutput(CaseFactsFunction.FACTS).sinkTo(facts).name("case_facts").uid("case-facts-sink");
+    deltas
+        .getSideOutput(CaseFactsFunction.FACTS)
+        .sinkTo(facts)
+        .name("case_facts")
+        .uid("case-facts-sink");
 
     deltas
         .keyBy(CountDelta::key, Types.STRING)

@@ -26,7 +26,8 @@ public final class ClickHouseBatchProgress implements BatchProgress {
     Timestamp now = Timestamp.from(Instant.now());
     try (Connection c = DriverManager.getConnection(jdbcUrl);
         PreparedStatement ps =
-            c.prepareStatement("INSERT INTO processed_batches (batch_id, processed_at) VALUES (?, ?)")) {
+            c.prepareStatement(
+                "INSERT INTO processed_batches (batch_id, processed_at) VALUES (?, ?)")) {
       for (String id : batchIds) {
         ps.setString(1, id);
         ps.setTimestamp(2, now);

@@ -4,8 +4,8 @@ import io.liangshai.core.record.CaseRecord;
 
 /**
  * A change to the membership of one recurrence group (same tenant, enterprise and category): a
- * case's current version joins it ({@code record} set), or the case leaves it ({@code record}
- * null) because its newest version moved to another group.
+ * case's current version joins it ({@code record} set), or the case leaves it ({@code record} null)
+ * because its newest version moved to another group.
  */
 public record GroupChange(String groupKey, String caseId, CaseRecord record) {
 

@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads landing-zone lines: each record line becomes a {@link CaseRecord}; the trailer line that
- * closes a batch's file names the batch. A batch is marked processed once a checkpoint that
- * started after its trailer completes — by then every operator downstream has handled its records
- * and every sink has flushed them.
+ * closes a batch's file names the batch. A batch is marked processed once a checkpoint that started
+ * after its trailer completes — by then every operator downstream has handled its records and every
+ * sink has flushed them.
  */
 public class LandingParser extends ProcessFunction<String, CaseRecord>
     implements CheckpointedFunction, CheckpointListener {
@@ -36,10 +36,13 @@ public class LandingParser extends ProcessFunction<String, CaseRecord>
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BatchProgress progress;
+
   /** Batches whose trailer passed, not yet in a snapshot. */
   private transient List<String> seen;
+
   /** Batches in a snapshot, by checkpoint id, waiting for it to complete. */
   private transient TreeMap<Long, List<String>> waiting;
+
   private transient ListState<String> pendingState;
 
   public LandingParser(BatchProgress progress) {
@@ -73,7 +76,8 @@ public class LandingParser extends ProcessFunction<String, CaseRecord>
   @Override
   public void initializeState(FunctionInitializationContext ctx) throws Exception {
     pendingState =
-        ctx.getOperatorStateStore().getListState(new ListStateDescriptor<>("pending-batches", Types.STRING));
+        ctx.getOperatorStateStore()
+            .getListState(new ListStateDescriptor<>("pending-batches", Types.STRING));
     seen = new ArrayList<>();
     waiting = new TreeMap<>();
     if (ctx.isRestored()) {
@@ -88,7 +92,8 @@ public class LandingParser extends ProcessFunction<String, CaseRecord>
   @Override
   public void notifyCheckpointComplete(long checkpointId) throws Exception {
     List<String> done = new ArrayList<>();
-    Iterator<Map.Entry<Long, List<String>>> it = waiting.headMap(checkpointId, true).entrySet().iterator();
+    Iterator<Map.Entry<Long, List<String>>> it =
+        waiting.headMap(checkpointId, true).entrySet().iterator();
     while (it.hasNext()) {
       done.addAll(it.next().getValue());
       it.remove();

@@ -52,8 +52,12 @@ public final class LocalIndicatorsRunner implements AutoCloseable {
     Configuration conf = new Configuration();
     for (String key :
         new String[] {
-          "rest.bind-address", "rest.address", "jobmanager.bind-host", "jobmanager.rpc.address",
-          "taskmanager.bind-host", "taskmanager.host"
+          "rest.bind-address",
+          "rest.address",
+          "jobmanager.bind-host",
+          "jobmanager.rpc.address",
+          "taskmanager.bind-host",
+          "taskmanager.host"
         }) {
       conf.setString(key, "127.0.0.1");
     }
@@ -62,7 +66,8 @@ public final class LocalIndicatorsRunner implements AutoCloseable {
     conf.setString("execution.checkpointing.dir", checkpointDir.toUri().toString());
     conf.setString(
         "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
-    conf.setString("execution.checkpointing.min-pause", Math.min(checkpointIntervalMs, 500) + " ms");
+    conf.setString(
+        "execution.checkpointing.min-pause", Math.min(checkpointIntervalMs, 500) + " ms");
     conf.setString("restart-strategy.type", "exponential-delay");
     conf.setString("pipeline.generic-types", "false");
     return conf;

@@ -22,7 +22,8 @@ public class PeriodCountsOperator extends AbstractStreamOperator<CountRow>
     implements OneInputStreamOperator<CountDelta, CountRow>, BoundedOneInput {
 
   /** Counts of one tenant and period, and the version last written. */
-  public record Held(String tenant, String periodKind, String period, IndicatorCounts counts, long version) {}
+  public record Held(
+      String tenant, String periodKind, String period, IndicatorCounts counts, long version) {}
 
   private final long flushIntervalMs;
   private transient ValueState<Held> held;
@@ -53,7 +54,8 @@ public class PeriodCountsOperator extends AbstractStreamOperator<CountRow>
     Held before = held.value();
     IndicatorCounts counts = before == null ? d.delta() : before.counts().plus(d.delta());
     held.update(
-        new Held(d.tenant(), d.periodKind(), d.period(), counts, before == null ? 0 : before.version()));
+        new Held(
+            d.tenant(), d.periodKind(), d.period(), counts, before == null ? 0 : before.version()));
     dirty.add(getCurrentKey());
   }
 
@@ -75,11 +77,17 @@ public class PeriodCountsOperator extends AbstractStreamOperator<CountRow>
     for (Object key : dirty) {
       setCurrentKey(key);
       Held h = held.value();
-      Held written = new Held(h.tenant(), h.periodKind(), h.period(), h.counts(), Versions.next(h.version()));
+      Held written =
+          new Held(h.tenant(), h.periodKind(), h.period(), h.counts(), Versions.next(h.version()));
       held.update(written);
       output.collect(
           new StreamRecord<>(
-              new CountRow(written.tenant(), written.periodKind(), written.period(), written.counts(), written.version())));
+              new CountRow(
+                  written.tenant(),
+                  written.periodKind(),
+                  written.period(),
+                  written.counts(),
+                  written.version())));
     }
     dirty.clear();
   }

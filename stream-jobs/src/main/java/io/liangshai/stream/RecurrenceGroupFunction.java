@@ -14,10 +14,10 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by recurrence group ({@code tenant|uscc|category}): holds the current version of every
- * case in the group and decides which are recurrences (重发复发: another case of the group closed
- * in the 90 days before it was received). A case joining, changing or leaving can change the
- * verdict of the others — also of cases received earlier — so every changed verdict is sent on.
+ * Keyed by recurrence group ({@code tenant|uscc|category}): holds the current version of every case
+ * in the group and decides which are recurrences (重发复发: another case of the group closed in the 90
+ * days before it was received). A case joining, changing or leaving can change the verdict of the
+ * others — also of cases received earlier — so every changed verdict is sent on.
  */
 public class RecurrenceGroupFunction extends KeyedProcessFunction<String, GroupChange, FactUpdate> {
 
@@ -28,7 +28,8 @@ public class RecurrenceGroupFunction extends KeyedProcessFunction<String, GroupC
   public void open(OpenContext ctx) {
     members =
         getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("members", Types.STRING, Types.POJO(CaseRecord.class)));
+            .getMapState(
+                new MapStateDescriptor<>("members", Types.STRING, Types.POJO(CaseRecord.class)));
     verdicts =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("verdicts", Types.STRING, Types.BOOLEAN));

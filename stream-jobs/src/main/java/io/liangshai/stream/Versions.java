@@ -5,8 +5,8 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Row versions for ClickHouse's ReplacingMergeTree: strictly increasing per key, and after a
- * restore from a checkpoint greater than anything written before the failure (they follow the
- * wall clock), so replayed rows replace the rows they repeat.
+ * restore from a checkpoint greater than anything written before the failure (they follow the wall
+ * clock), so replayed rows replace the rows they repeat.
  */
 final class Versions {
 

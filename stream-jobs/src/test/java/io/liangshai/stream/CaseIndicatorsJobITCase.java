@@ -1,6 +1,5 @@
 package io.liangshai.stream;
 
-import static io.liangshai.core.testing.CaseRecordFixture.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
@@ -13,7 +12,6 @@ import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
-import io.liangshai.stream.CaseFactsFunction.Hierarchy;
 import io.liangshai.warehouse.Warehouse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,11 +81,22 @@ class CaseIndicatorsJobITCase {
                 .orElseThrow();
         CaseRecord closed =
             new CaseRecord(
-                open.caseId(), open.tenantCode(), open.updatedAt().plusSeconds(86_400 * 100),
-                open.enterpriseUscc(), open.enterpriseName(), open.channel(), open.category(),
-                open.receivedAt(), open.deadline(), CaseStatus.CLOSED,
-                open.updatedAt().plusSeconds(86_400 * 100), open.escalationLevel(),
-                open.reassignedCount(), open.leaderInstructed(), null, open.description());
+                open.caseId(),
+                open.tenantCode(),
+                open.updatedAt().plusSeconds(86_400 * 100),
+                open.enterpriseUscc(),
+                open.enterpriseName(),
+                open.channel(),
+                open.category(),
+                open.receivedAt(),
+                open.deadline(),
+                CaseStatus.CLOSED,
+                open.updatedAt().plusSeconds(86_400 * 100),
+                open.escalationLevel(),
+                open.reassignedCount(),
+                open.leaderInstructed(),
+                null,
+                open.description());
         publish("b_3", List.of(closed));
         awaitProcessed(warehouse, List.of("b_3"));
         List<CaseRecord> all = new ArrayList<>(sample);
@@ -99,7 +108,10 @@ class CaseIndicatorsJobITCase {
             ResultSet rs =
                 st.executeQuery(
                     "SELECT status, has(ancestors, '330000') FROM case_facts FINAL WHERE tenant_code = '"
-                        + closed.tenantCode() + "' AND case_id = '" + closed.caseId() + "'")) {
+                        + closed.tenantCode()
+                        + "' AND case_id = '"
+                        + closed.caseId()
+                        + "'")) {
           assertThat(rs.next()).isTrue();
           assertThat(rs.getString(1)).isEqualTo("closed");
           assertThat(rs.getBoolean(2)).isTrue();
@@ -120,7 +132,11 @@ class CaseIndicatorsJobITCase {
     for (CaseRecord r : records) {
       sb.append(CaseRecordCodec.toJson(r)).append('\n');
     }
-    sb.append("{\"_batch\":\"").append(batchId).append("\",\"records\":").append(records.size()).append("}\n");
+    sb.append("{\"_batch\":\"")
+        .append(batchId)
+        .append("\",\"records\":")
+        .append(records.size())
+        .append("}\n");
     Path tmp = landing.resolve("." + batchId + ".tmp");
     Files.writeString(tmp, sb, StandardCharsets.UTF_8);
     Files.move(tmp, landing.resolve(batchId + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
@@ -134,7 +150,8 @@ class CaseIndicatorsJobITCase {
           ResultSet rs =
               st.executeQuery(
                   "SELECT count(DISTINCT batch_id) FROM processed_batches WHERE batch_id IN ('"
-                      + String.join("','", ids) + "')")) {
+                      + String.join("','", ids)
+                      + "')")) {
         rs.next();
         if (rs.getInt(1) == ids.size()) {
           return;
@@ -151,7 +168,10 @@ class CaseIndicatorsJobITCase {
       throws Exception {
     SortedMap<Period, SortedMap<String, Indicators>> expected =
         new ReferenceCalculator(ZhejiangTenants.childToParent())
-            .compute(records.stream(), EnumSet.allOf(PeriodKind.class), Instant.parse("2025-01-01T00:00:00Z"));
+            .compute(
+                records.stream(),
+                EnumSet.allOf(PeriodKind.class),
+                Instant.parse("2025-01-01T00:00:00Z"));
     int compared = 0;
     try (Connection c = warehouse.connect();
         Statement st = c.createStatement();
@@ -164,9 +184,18 @@ class CaseIndicatorsJobITCase {
         Period period = Period.parse(rs.getString(2));
         IndicatorCounts got =
             new IndicatorCounts(
-                rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8),
-                rs.getLong(9), rs.getLong(10), rs.getLong(11), rs.getLong(12), rs.getLong(13));
-        Indicators want = expected.getOrDefault(period, new java.util.TreeMap<>()).get(rs.getString(3));
+                rs.getLong(4),
+                rs.getLong(5),
+                rs.getLong(6),
+                rs.getLong(7),
+                rs.getLong(8),
+                rs.getLong(9),
+                rs.getLong(10),
+                rs.getLong(11),
+                rs.getLong(12),
+                rs.getLong(13));
+        Indicators want =
+            expected.getOrDefault(period, new java.util.TreeMap<>()).get(rs.getString(3));
         assertThat(got)
             .as("%s %s", period, rs.getString(3))
             .isEqualTo(want == null ? IndicatorCounts.ZERO : want.counts());
@@ -174,7 +203,10 @@ class CaseIndicatorsJobITCase {
       }
     }
     long expectedRows =
-        expected.values().stream().flatMap(m -> m.values().stream()).filter(i -> i.counts().received() > 0).count();
+        expected.values().stream()
+            .flatMap(m -> m.values().stream())
+            .filter(i -> i.counts().received() > 0)
+            .count();
     assertThat(compared).isGreaterThanOrEqualTo((int) expectedRows);
   }
 }

@@ -65,16 +65,13 @@ class IndicatorOperatorsTest {
       chain.push(aCase().receivedAt(march).updatedAt(march).build());
       assertThat(chain.counts(COUNTY, "MONTH", "2024-03").closed()).isZero();
       chain.push(
-          aCase()
-              .receivedAt(march)
-              .updatedAt(may)
-              .status(CaseStatus.CLOSED)
-              .closedAt(may)
-              .build());
+          aCase().receivedAt(march).updatedAt(may).status(CaseStatus.CLOSED).closedAt(may).build());
       IndicatorCounts counts = chain.counts(COUNTY, "MONTH", "2024-03");
       assertThat(counts.received()).isEqualTo(1);
       assertThat(counts.closed()).isEqualTo(1);
-      assertThat(counts.overdueClosed()).as("closed after its 15-working-day deadline").isEqualTo(1);
+      assertThat(counts.overdueClosed())
+          .as("closed after its 15-working-day deadline")
+          .isEqualTo(1);
       assertThat(chain.counts(COUNTY, "MONTH", "2024-05")).isEqualTo(IndicatorCounts.ZERO);
       assertThat(chain.counts(CITY, "QUARTER", "2024-Q1").closed()).isEqualTo(1);
       assertThat(chain.counts(PROVINCE, "YEAR", "2024").closed()).isEqualTo(1);
@@ -138,7 +135,10 @@ class IndicatorOperatorsTest {
     List<CaseRecord> records = validSampleRecords();
     SortedMap<Period, SortedMap<String, Indicators>> expected =
         new ReferenceCalculator(HIERARCHY)
-            .compute(records.stream(), EnumSet.allOf(PeriodKind.class), Instant.parse("2025-01-01T00:00:00Z"));
+            .compute(
+                records.stream(),
+                EnumSet.allOf(PeriodKind.class),
+                Instant.parse("2025-01-01T00:00:00Z"));
     for (long seed : new long[] {1, 2}) {
       List<CaseRecord> shuffled = new ArrayList<>(records);
       Collections.shuffle(shuffled, new Random(seed));
@@ -163,7 +163,9 @@ class IndicatorOperatorsTest {
     CaseRecordValidator validator =
         new CaseRecordValidator(
             TenantScope.knownTenants(
-                ZhejiangTenants.all().stream().map(ZhejiangTenants.Tenant::code).collect(Collectors.toSet())));
+                ZhejiangTenants.all().stream()
+                    .map(ZhejiangTenants.Tenant::code)
+                    .collect(Collectors.toSet())));
     List<CaseRecord> records = new ArrayList<>();
     List<Map<String, Object>> rows = SampleFeed.rows();
     for (int i = 0; i < rows.size(); i++) {

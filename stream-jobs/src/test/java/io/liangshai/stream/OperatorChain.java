@@ -28,10 +28,14 @@ final class OperatorChain implements AutoCloseable {
   OperatorChain(Map<String, String> childToParent) throws Exception {
     latest =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new LatestVersionFunction()), FactUpdate::caseKeyOf, Types.STRING);
+            new KeyedProcessOperator<>(new LatestVersionFunction()),
+            FactUpdate::caseKeyOf,
+            Types.STRING);
     groups =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new RecurrenceGroupFunction()), GroupChange::groupKey, Types.STRING);
+            new KeyedProcessOperator<>(new RecurrenceGroupFunction()),
+            GroupChange::groupKey,
+            Types.STRING);
     facts =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(new CaseFactsFunction(new Hierarchy(childToParent))),

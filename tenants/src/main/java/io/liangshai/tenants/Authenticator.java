@@ -7,17 +7,17 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a bearer key into a {@link Principal}: the province admin key from {@code
  * LIANGSHAI_ADMIN_KEY}, or a stored tenant key that is not revoked. Keys are never logged.
  *
- * <p>A found key is remembered for {@link #CACHE_TTL} so that not every request queries
- * ClickHouse; {@link #forget} drops it at once when this instance revokes it (another API instance
- * refuses it at the latest {@code CACHE_TTL} later).
+ * <p>A found key is remembered for {@link #CACHE_TTL} so that not every request queries ClickHouse;
+ * {@link #forget} drops it at once when this instance revokes it (another API instance refuses it
+ * at the latest {@code CACHE_TTL} later).
  */
 public final class Authenticator {
 
@@ -38,8 +38,7 @@ public final class Authenticator {
   }
 
   /** Also notes each stored key's use in {@code usage} (null: not tracked). */
-  public Authenticator(
-      TenantRegistry registry, ApiKeyStore keys, String adminKey, KeyUsage usage) {
+  public Authenticator(TenantRegistry registry, ApiKeyStore keys, String adminKey, KeyUsage usage) {
     this.usage = usage;
     this.registry = Objects.requireNonNull(registry, "registry");
     this.keys = Objects.requireNonNull(keys, "keys");

@@ -8,7 +8,10 @@ public enum TenantLevel {
   CITY,
   COUNTY;
 
-  /** The wire name used in the registry CSV and the API: {@code province}, {@code city}, {@code county}. */
+  /**
+   * The wire name used in the registry CSV and the API: {@code province}, {@code city}, {@code
+   * county}.
+   */
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);
   }

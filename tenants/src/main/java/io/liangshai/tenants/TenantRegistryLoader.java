@@ -56,7 +56,8 @@ public final class TenantRegistryLoader {
 
   public static TenantRegistry load(Reader reader, String source) throws IOException {
     CSVFormat format =
-        CSVFormat.DEFAULT.builder()
+        CSVFormat.DEFAULT
+            .builder()
             .setHeader()
             .setSkipHeaderRecord(true)
             .setIgnoreSurroundingSpaces(true)
@@ -91,7 +92,10 @@ public final class TenantRegistryLoader {
           parent.isBlank() ? Optional.empty() : Optional.of(parent),
           groups.isBlank()
               ? List.of()
-              : Arrays.stream(groups.split(";")).map(String::trim).filter(g -> !g.isEmpty()).toList());
+              : Arrays.stream(groups.split(";"))
+                  .map(String::trim)
+                  .filter(g -> !g.isEmpty())
+                  .toList());
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
           source + " line " + (row.getRecordNumber() + 1) + ": " + e.getMessage(), e);

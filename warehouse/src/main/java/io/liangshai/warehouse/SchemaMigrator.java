@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the versioned schema files {@code db/clickhouse/V###__name.sql} in order, once each,
- * recording them in {@code schema_migrations}. Files are listed in {@code db/clickhouse/index}
- * so the order does not depend on classpath scanning.
+ * recording them in {@code schema_migrations}. Files are listed in {@code db/clickhouse/index} so
+ * the order does not depend on classpath scanning.
  */
 public final class SchemaMigrator {
 

@@ -21,21 +21,30 @@ class SchemaMigratorITCase {
       SchemaMigrator.migrate(c);
       assertThat(SchemaMigrator.migrate(c)).as("a second run applies nothing").isEmpty();
       try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT count(), uniqExact(version) FROM schema_migrations")) {
+          ResultSet rs =
+              st.executeQuery("SELECT count(), uniqExact(version) FROM schema_migrations")) {
         rs.next();
         assertThat(rs.getInt(1)).isEqualTo(SchemaMigrator.index().size());
         assertThat(rs.getInt(2)).isEqualTo(SchemaMigrator.index().size());
       }
       List<String> tables = new ArrayList<>();
       try (Statement st = c.createStatement();
-          ResultSet rs = st.executeQuery("SELECT name FROM system.tables WHERE database = currentDatabase()")) {
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT name FROM system.tables WHERE database = currentDatabase()")) {
         while (rs.next()) {
           tables.add(rs.getString(1));
         }
       }
       assertThat(tables)
-          .contains("api_keys", "audit_log", "batches", "processed_batches", "case_facts",
-              "tenant_period_counts", "schema_migrations");
+          .contains(
+              "api_keys",
+              "audit_log",
+              "batches",
+              "processed_batches",
+              "case_facts",
+              "tenant_period_counts",
+              "schema_migrations");
     }
   }
 

@@ -23,7 +23,8 @@ import java.util.Properties;
  *     LIANGSHAI_DATA_DIR}, default {@code ./var})
  * @param clickhouseUrl an external ClickHouse ({@code LIANGSHAI_CLICKHOUSE_URL}); empty means run
  *     the local one
- * @param tenantsCsv a registry CSV to use instead of the shipped one ({@code LIANGSHAI_TENANTS_CSV})
+ * @param tenantsCsv a registry CSV to use instead of the shipped one ({@code
+ *     LIANGSHAI_TENANTS_CSV})
  * @param limits what one key may send: body size, rows per batch, requests per minute
  */
 public record LiangshaiConfig(
@@ -109,7 +110,9 @@ public record LiangshaiConfig(
         s.get("LIANGSHAI_TENANTS_CSV", "tenants.csv").map(Path::of),
         new Limits(
             s.longValue(
-                "LIANGSHAI_MAX_BODY_BYTES", "limits.max_body_bytes", Limits.DEFAULTS.maxBodyBytes()),
+                "LIANGSHAI_MAX_BODY_BYTES",
+                "limits.max_body_bytes",
+                Limits.DEFAULTS.maxBodyBytes()),
             s.integer(
                 "LIANGSHAI_MAX_ROWS_PER_BATCH",
                 "limits.max_rows_per_batch",
@@ -121,7 +124,8 @@ public record LiangshaiConfig(
   }
 
   public LiangshaiConfig withHttpPort(int port) {
-    return new LiangshaiConfig(httpHost, port, adminKey, dataDir, clickhouseUrl, tenantsCsv, limits);
+    return new LiangshaiConfig(
+        httpHost, port, adminKey, dataDir, clickhouseUrl, tenantsCsv, limits);
   }
 
   public LiangshaiConfig withAdminKey(String key) {
@@ -130,7 +134,8 @@ public record LiangshaiConfig(
   }
 
   public LiangshaiConfig withDataDir(Path dir) {
-    return new LiangshaiConfig(httpHost, httpPort, adminKey, dir, clickhouseUrl, tenantsCsv, limits);
+    return new LiangshaiConfig(
+        httpHost, httpPort, adminKey, dir, clickhouseUrl, tenantsCsv, limits);
   }
 
   public LiangshaiConfig withClickhouseUrl(String url) {

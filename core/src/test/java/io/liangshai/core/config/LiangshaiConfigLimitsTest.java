@@ -26,8 +26,7 @@ class LiangshaiConfigLimitsTest {
   @Test
   void theEnvironmentWinsOverTheFile() throws Exception {
     Path file = dir.resolve("liangshai.properties");
-    Files.writeString(
-        file, "limits.max_rows_per_batch=1000\nlimits.requests_per_minute=30\n");
+    Files.writeString(file, "limits.max_rows_per_batch=1000\nlimits.requests_per_minute=30\n");
 
     LiangshaiConfig.Limits limits =
         LiangshaiConfig.from(

@@ -8,15 +8,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * API keys in ClickHouse table {@code api_keys}: one row per key version, the newest wins, so
- * every API instance sees an issue or a revocation on its next lookup.
+ * API keys in ClickHouse table {@code api_keys}: one row per key version, the newest wins, so every
+ * API instance sees an issue or a revocation on its next lookup.
  */
 public final class ApiKeyStore {
 
@@ -36,12 +35,7 @@ public final class ApiKeyStore {
     String secret = KeyHashing.newSecret();
     ApiKey key =
         new ApiKey(
-            KeyHashing.newKeyId(),
-            tenantCode,
-            name,
-            clock.instant(),
-            createdBy,
-            Optional.empty());
+            KeyHashing.newKeyId(), tenantCode, name, clock.instant(), createdBy, Optional.empty());
     write(key, KeyHashing.sha256Hex(secret));
     return new IssuedKey(key, secret);
   }
@@ -131,7 +125,11 @@ public final class ApiKeyStore {
     ApiKey k = current.get();
     write(
         new ApiKey(
-            k.keyId(), k.tenantCode(), k.name(), k.createdAt(), k.createdBy(),
+            k.keyId(),
+            k.tenantCode(),
+            k.name(),
+            k.createdAt(),
+            k.createdBy(),
             Optional.of(clock.instant())),
         hash);
     return true;
@@ -169,5 +167,4 @@ public final class ApiKeyStore {
         rs.getString("created_by"),
         Optional.ofNullable(revoked).map(Timestamp::toInstant));
   }
-
 }

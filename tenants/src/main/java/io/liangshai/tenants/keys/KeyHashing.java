@@ -38,5 +38,4 @@ final class KeyHashing {
     RANDOM.nextBytes(bytes);
     return "k_" + HexFormat.of().formatHex(bytes);
   }
-
 }
