@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.schedule.BulletinScheduler;
+import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -8,6 +8,7 @@ import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchFormat;
 import io.liangshai.ingest.XlsxBatchWriter;
+import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.testing.ExpectedMetrics;
+import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

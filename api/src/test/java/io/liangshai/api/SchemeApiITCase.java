@@ -12,6 +12,7 @@ import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.ranking.TenantFigures;
 import io.liangshai.core.time.Period;
 import io.liangshai.tenants.Tenant;
+import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -9,6 +9,7 @@ import io.liangshai.core.indicator.ReferenceCalculator;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.CaseStatus;
+import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
@@ -54,7 +55,7 @@ class CaseIndicatorsJobITCase {
   @Test
   void countsFactsAndProcessedBatchesReachClickHouseAndFollowChanges() throws Exception {
     try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl())) {
-      List<CaseRecord> sample = IndicatorOperatorsTest.validSampleRecords();
+      List<CaseRecord> sample = SampleFeed.validRecords();
       Collections.shuffle(sample, new Random(5));
       List<CaseRecord> firstHalf = sample.subList(0, sample.size() / 2);
       List<CaseRecord> secondHalf = sample.subList(sample.size() / 2, sample.size());

@@ -7,11 +7,8 @@ import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.indicator.Indicators;
 import io.liangshai.core.indicator.ReferenceCalculator;
 import io.liangshai.core.record.CaseRecord;
-import io.liangshai.core.record.CaseRecordValidator;
 import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.record.Satisfaction;
-import io.liangshai.core.record.TenantScope;
-import io.liangshai.core.record.ValidationResult;
 import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
@@ -24,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.SortedMap;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The job's keyed operators in test harnesses: state, retractions and out-of-order input. */
@@ -132,7 +128,7 @@ class IndicatorOperatorsTest {
 
   @Test
   void theSampleFeedInAnyOrderGivesTheReferenceFigures() throws Exception {
-    List<CaseRecord> records = validSampleRecords();
+    List<CaseRecord> records = SampleFeed.validRecords();
     SortedMap<Period, SortedMap<String, Indicators>> expected =
         new ReferenceCalculator(HIERARCHY)
             .compute(
@@ -157,23 +153,5 @@ class IndicatorOperatorsTest {
         }
       }
     }
-  }
-
-  static List<CaseRecord> validSampleRecords() {
-    CaseRecordValidator validator =
-        new CaseRecordValidator(
-            TenantScope.knownTenants(
-                ZhejiangTenants.all().stream()
-                    .map(ZhejiangTenants.Tenant::code)
-                    .collect(Collectors.toSet())));
-    List<CaseRecord> records = new ArrayList<>();
-    List<Map<String, Object>> rows = SampleFeed.rows();
-    for (int i = 0; i < rows.size(); i++) {
-      ValidationResult r = validator.validate(rows.get(i), i + 1);
-      if (r.isValid()) {
-        records.add(r.record());
-      }
-    }
-    return records;
   }
 }

@@ -2,6 +2,10 @@ package io.liangshai.core.testing;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liangshai.core.record.CaseRecord;
+import io.liangshai.core.record.CaseRecordValidator;
+import io.liangshai.core.record.TenantScope;
+import io.liangshai.core.record.ValidationResult;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,6 +50,24 @@ public final class SampleFeed {
       throw new UncheckedIOException("cannot parse " + RESOURCE, e);
     }
     return rows;
+  }
+
+  /**
+   * The rows that pass validation against the Zhejiang registry, as records, in file order (the
+   * feed's invalid rows left out).
+   */
+  public static List<CaseRecord> validRecords() {
+    CaseRecordValidator validator =
+        new CaseRecordValidator(TenantScope.knownTenants(ZhejiangTenants.codes()));
+    List<CaseRecord> valid = new ArrayList<>();
+    List<Map<String, Object>> rows = rows();
+    for (int i = 0; i < rows.size(); i++) {
+      ValidationResult result = validator.validate(rows.get(i), i + 1);
+      if (result.isValid()) {
+        valid.add(result.record());
+      }
+    }
+    return valid;
   }
 
   /** The uncompressed JSON Lines bytes, e.g. to upload as {@code application/x-ndjson}. */

@@ -8,25 +8,14 @@ import io.liangshai.core.ranking.LeagueTable;
 import io.liangshai.core.ranking.RobustnessSettings;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.ranking.TenantFigures;
-import io.liangshai.core.record.CaseRecord;
-import io.liangshai.core.record.CaseRecordValidator;
-import io.liangshai.core.record.TenantScope;
-import io.liangshai.core.record.ValidationResult;
-import io.liangshai.core.testing.ExpectedMetrics;
-import io.liangshai.core.testing.SampleFeed;
-import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
-import io.liangshai.core.time.PeriodKind;
 import io.liangshai.reports.snapshot.FiguresSource;
 import io.liangshai.warehouse.Warehouse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import io.liangshai.warehouse.testing.SampleCounts;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -39,29 +28,9 @@ import java.util.SortedMap;
  */
 public final class SampleFigures implements FiguresSource {
 
-  private static SortedMap<Period, SortedMap<String, Indicators>> figures;
-
   /** Period → tenant code → indicators of the sample feed. */
-  public static synchronized SortedMap<Period, SortedMap<String, Indicators>> figures() {
-    if (figures == null) {
-      CaseRecordValidator validator =
-          new CaseRecordValidator(TenantScope.knownTenants(ZhejiangTenants.codes()));
-      List<CaseRecord> valid = new ArrayList<>();
-      List<Map<String, Object>> rows = SampleFeed.rows();
-      for (int i = 0; i < rows.size(); i++) {
-        ValidationResult result = validator.validate(rows.get(i), i + 1);
-        if (result.isValid()) {
-          valid.add(result.record());
-        }
-      }
-      figures =
-          new ReferenceCalculator(ZhejiangTenants.childToParent())
-              .compute(
-                  valid.stream(),
-                  List.of(PeriodKind.MONTH, PeriodKind.QUARTER),
-                  ExpectedMetrics.QUERY_TIME);
-    }
-    return figures;
+  public static SortedMap<Period, SortedMap<String, Indicators>> figures() {
+    return SampleCounts.figures();
   }
 
   @Override
@@ -91,34 +60,6 @@ public final class SampleFigures implements FiguresSource {
 
   /** Writes every figure into {@code tenant_period_counts} with row version {@code version}. */
   public static void load(Warehouse warehouse, long version) throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO tenant_period_counts (period_kind, period, tenant_code, received,"
-                    + " closed, overdue_closed, recurrences, rated, satisfied, dissatisfied,"
-                    + " reassigned, leader_instructed, escalated, version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (Map.Entry<Period, SortedMap<String, Indicators>> period : figures().entrySet()) {
-        for (Map.Entry<String, Indicators> tenant : period.getValue().entrySet()) {
-          IndicatorCounts n = tenant.getValue().counts();
-          ps.setString(1, period.getKey().kind().name().toLowerCase(Locale.ROOT));
-          ps.setString(2, period.getKey().toString());
-          ps.setString(3, tenant.getKey());
-          ps.setLong(4, n.received());
-          ps.setLong(5, n.closed());
-          ps.setLong(6, n.overdueClosed());
-          ps.setLong(7, n.recurrences());
-          ps.setLong(8, n.rated());
-          ps.setLong(9, n.satisfied());
-          ps.setLong(10, n.dissatisfied());
-          ps.setLong(11, n.reassigned());
-          ps.setLong(12, n.leaderInstructed());
-          ps.setLong(13, n.escalated());
-          ps.setLong(14, version);
-          ps.addBatch();
-        }
-      }
-      ps.executeBatch();
-    }
+    SampleCounts.load(warehouse, version);
   }
 }

@@ -1,12 +1,8 @@
-package io.liangshai.api;
+package io.liangshai.warehouse.testing;
 
 import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.indicator.Indicators;
 import io.liangshai.core.indicator.ReferenceCalculator;
-import io.liangshai.core.record.CaseRecord;
-import io.liangshai.core.record.CaseRecordValidator;
-import io.liangshai.core.record.TenantScope;
-import io.liangshai.core.record.ValidationResult;
 import io.liangshai.core.testing.ExpectedMetrics;
 import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
@@ -16,7 +12,6 @@ import io.liangshai.warehouse.Warehouse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,37 +22,32 @@ import java.util.SortedMap;
  * ReferenceCalculator} and written straight into {@code tenant_period_counts}, as the stream job
  * would leave them. {@code case_facts} stays empty, so {@code overdue_open} is 0.
  */
-final class SampleCounts {
+public final class SampleCounts {
 
   private static SortedMap<Period, SortedMap<String, Indicators>> figures;
 
   private SampleCounts() {}
 
   /** Period → tenant code → indicators of the sample feed. */
-  static synchronized SortedMap<Period, SortedMap<String, Indicators>> figures() {
+  public static synchronized SortedMap<Period, SortedMap<String, Indicators>> figures() {
     if (figures == null) {
-      CaseRecordValidator validator =
-          new CaseRecordValidator(TenantScope.knownTenants(ZhejiangTenants.codes()));
-      List<CaseRecord> valid = new ArrayList<>();
-      List<Map<String, Object>> rows = SampleFeed.rows();
-      for (int i = 0; i < rows.size(); i++) {
-        ValidationResult result = validator.validate(rows.get(i), i + 1);
-        if (result.isValid()) {
-          valid.add(result.record());
-        }
-      }
       figures =
           new ReferenceCalculator(ZhejiangTenants.childToParent())
               .compute(
-                  valid.stream(),
+                  SampleFeed.validRecords().stream(),
                   List.of(PeriodKind.MONTH, PeriodKind.QUARTER),
                   ExpectedMetrics.QUERY_TIME);
     }
     return figures;
   }
 
-  /** Writes every figure into {@code tenant_period_counts}. */
-  static void load(Warehouse warehouse) throws SQLException {
+  /** Writes every figure into {@code tenant_period_counts} with row version 1. */
+  public static void load(Warehouse warehouse) throws SQLException {
+    load(warehouse, 1);
+  }
+
+  /** Writes every figure into {@code tenant_period_counts} with row version {@code version}. */
+  public static void load(Warehouse warehouse, long version) throws SQLException {
     try (Connection c = warehouse.connect();
         PreparedStatement ps =
             c.prepareStatement(
@@ -81,7 +71,7 @@ final class SampleCounts {
           ps.setLong(11, n.reassigned());
           ps.setLong(12, n.leaderInstructed());
           ps.setLong(13, n.escalated());
-          ps.setLong(14, 1);
+          ps.setLong(14, version);
           ps.addBatch();
         }
       }
