@@ -1,5 +1,6 @@
 package io.liangshai.ingest;
 
+import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.CaseRecordValidator;
@@ -41,9 +42,6 @@ import org.slf4j.LoggerFactory;
  * as received. Batches are taken one at a time per process so the version index stays consistent.
  */
 public final class BatchIntake implements AutoCloseable {
-
-  /** First characters of the trailer line that closes every records file. */
-  public static final String TRAILER_PREFIX = "{\"_batch\":";
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchIntake.class);
   private static final DateTimeFormatter BATCH_TIME =
@@ -123,6 +121,8 @@ public final class BatchIntake implements AutoCloseable {
             new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(recordsTmp), StandardCharsets.UTF_8),
                 64 * 1024)) {
+      out.write(LandingFile.header(batchId));
+      out.write('\n');
       Consumer<RawRow> rows =
           row -> {
             if (++rowsSeen[0] > maxRows) {
@@ -140,7 +140,8 @@ public final class BatchIntake implements AutoCloseable {
         XlsxRows.read(body, rows);
       }
       in.transferTo(java.io.OutputStream.nullOutputStream());
-      out.write(TRAILER_PREFIX + "\"" + batchId + "\",\"records\":" + counts[0] + "}\n");
+      out.write(LandingFile.trailer(batchId, counts[0]));
+      out.write('\n');
     } catch (TooManyRows e) {
       Files.deleteIfExists(recordsTmp);
       Files.deleteIfExists(body);
@@ -185,7 +186,7 @@ public final class BatchIntake implements AutoCloseable {
 
   /** The manifest of a batch, if it exists. */
   public Optional<BatchResult> batch(String batchId) throws IOException {
-    if (!batchId.matches("b_[0-9T]{18}_[0-9a-f]{8}")) {
+    if (!LandingFile.isBatchId(batchId)) {
       return Optional.empty();
     }
     Optional<byte[]> bytes = landing.readManifest(batchId);
@@ -291,7 +292,7 @@ public final class BatchIntake implements AutoCloseable {
       for (Path file : (Iterable<Path>) files::iterator) {
         try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
           lines
-              .filter(l -> !l.startsWith(TRAILER_PREFIX) && !l.isBlank())
+              .filter(l -> !l.isBlank() && !LandingFile.isControl(l))
               .map(CaseRecordCodec::fromJson)
               .forEach(r -> all.putIfAbsent(VersionIndex.key(r), CaseRecordCodec.contentHash(r)));
         }

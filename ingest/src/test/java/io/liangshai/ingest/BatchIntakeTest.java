@@ -81,10 +81,12 @@ class BatchIntakeTest {
                         .digest(body.getBytes(StandardCharsets.UTF_8))));
     List<String> records =
         Files.readAllLines(dir.resolve("landing/records").resolve(r.batchId() + ".jsonl"));
-    assertThat(records).hasSize(3);
-    assertThat(CaseRecordCodec.fromJson(records.get(0)).caseId()).isEqualTo("a");
-    assertThat(records.get(2))
-        .startsWith(BatchIntake.TRAILER_PREFIX)
+    assertThat(records).hasSize(4);
+    assertThat(io.liangshai.core.landing.LandingFile.headerBatch(records.get(0)))
+        .contains(r.batchId());
+    assertThat(CaseRecordCodec.fromJson(records.get(1)).caseId()).isEqualTo("a");
+    assertThat(records.get(3))
+        .startsWith(io.liangshai.core.landing.LandingFile.TRAILER_PREFIX)
         .contains(r.batchId())
         .contains("\"records\":2");
     assertThat(intake.batch(r.batchId())).contains(r);

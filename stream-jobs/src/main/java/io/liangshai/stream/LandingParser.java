@@ -1,7 +1,6 @@
 package io.liangshai.stream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
 import java.util.ArrayList;
@@ -31,9 +30,7 @@ import org.slf4j.LoggerFactory;
 public class LandingParser extends ProcessFunction<String, CaseRecord>
     implements CheckpointedFunction, CheckpointListener {
 
-  static final String TRAILER_PREFIX = "{\"_batch\":";
   private static final Logger LOG = LoggerFactory.getLogger(LandingParser.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BatchProgress progress;
 
@@ -54,9 +51,8 @@ public class LandingParser extends ProcessFunction<String, CaseRecord>
     if (line.isBlank()) {
       return;
     }
-    if (line.startsWith(TRAILER_PREFIX)) {
-      JsonNode trailer = JSON.readTree(line);
-      seen.add(trailer.get("_batch").asText());
+    if (LandingFile.isControl(line)) {
+      LandingFile.trailerOf(line).ifPresent(t -> seen.add(t.batchId()));
       return;
     }
     out.collect(CaseRecordCodec.fromJson(line));

@@ -6,6 +6,7 @@ import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.indicator.Indicators;
 import io.liangshai.core.indicator.ReferenceCalculator;
+import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.CaseStatus;
@@ -130,14 +131,11 @@ class CaseIndicatorsJobITCase {
   /** Writes a records file as ingest does: hidden name, then an atomic rename. */
   private void publish(String batchId, List<CaseRecord> records) throws Exception {
     StringBuilder sb = new StringBuilder();
+    sb.append(LandingFile.header(batchId)).append('\n');
     for (CaseRecord r : records) {
       sb.append(CaseRecordCodec.toJson(r)).append('\n');
     }
-    sb.append("{\"_batch\":\"")
-        .append(batchId)
-        .append("\",\"records\":")
-        .append(records.size())
-        .append("}\n");
+    sb.append(LandingFile.trailer(batchId, records.size())).append('\n');
     Path tmp = landing.resolve("." + batchId + ".tmp");
     Files.writeString(tmp, sb, StandardCharsets.UTF_8);
     Files.move(tmp, landing.resolve(batchId + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
