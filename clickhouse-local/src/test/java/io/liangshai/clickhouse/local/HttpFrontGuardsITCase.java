@@ -208,6 +208,26 @@ class HttpFrontGuardsITCase {
   }
 
   @Test
+  void aReadOnlyRequestCannotLeaveTheSharedEngineReadOnly() throws Exception {
+    String table = table("after_readonly");
+    HttpResponse<String> read = send(authorized("readonly=1"), "SELECT 1");
+    assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+    HttpResponse<String> write =
+        send(authorized("readonly=1"), "INSERT INTO " + table + " VALUES (1, 'x')");
+    assertThat(write.statusCode()).as(write.body()).isEqualTo(403);
+    assertThat(write.headers().firstValue("X-ClickHouse-Exception-Code")).hasValue("164");
+    HttpResponse<String> set = send(authorized(""), "SET max_threads = 2, readonly = 1");
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(501);
+    assertThat(set.body()).contains("SET readonly is not supported");
+
+    HttpResponse<String> later =
+        send(authorized(""), "INSERT INTO " + table + " VALUES (2, 'still writable')");
+    assertThat(later.statusCode()).as(later.body()).isEqualTo(200);
+    assertThat(query("SELECT n, s, getSetting('readonly') FROM " + table))
+        .isEqualTo("2\tstill writable\t0\n");
+  }
+
+  @Test
   void anInsertErrorSpeaksOfTheRequestBodyNotOfASpoolFile() throws Exception {
     String table = table("bad_rows");
     HttpResponse<String> response =

@@ -65,9 +65,10 @@ final class QueryHandler implements HttpHandler {
           }
           throw new FrontException(SYNTAX_ERROR, 400, "Empty query");
         }
-        if (!post) {
+        if (!post || ReadOnlyRequest.requested(params.settings().get("readonly"))) {
           ReadOnlyRequest.check(statement.sql());
         }
+        ReadOnlyRequest.refuseSetReadonly(statement.sql());
         run(exchange, params, statement, queryId);
       }
     } catch (FrontException e) {
@@ -110,6 +111,7 @@ final class QueryHandler implements HttpHandler {
     }
     Map<String, String> settings = new LinkedHashMap<>(params.settings());
     settings.remove(SynchronousDrop.WAIT_SETTING);
+    settings.remove("readonly"); // the front enforces it: see ReadOnlyRequest
     return new EngineQuery(
         database,
         settings,

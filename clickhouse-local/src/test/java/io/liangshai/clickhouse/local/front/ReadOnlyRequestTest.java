@@ -50,4 +50,38 @@ class ReadOnlyRequestTest {
             })
         .hasMessageStartingWith("Code: 164. DB::Exception: Cannot execute query in readonly mode");
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"SET readonly = 1", "SELECT 1; set max_threads = 1, READONLY = 2"})
+  void refusesSetReadonly(String sql) {
+    assertThatThrownBy(
+            () -> ReadOnlyRequest.refuseSetReadonly(sql.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(FrontException.class)
+        .hasMessageContaining("SET readonly is not supported");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "SELECT 1 SETTINGS readonly = 1",
+        "SET max_threads = 1",
+        "SELECT 'SET readonly = 1'",
+        "SELECT getSetting('readonly')"
+      })
+  void letsOtherMentionsOfReadonlyThrough(String sql) {
+    assertThatCode(() -> ReadOnlyRequest.refuseSetReadonly(sql.getBytes(StandardCharsets.UTF_8)))
+        .doesNotThrowAnyException();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1", "2", " 1"})
+  void readsTheReadonlySetting(String value) {
+    org.assertj.core.api.Assertions.assertThat(ReadOnlyRequest.requested(value)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0", "", " "})
+  void readsTheReadonlySettingOff(String value) {
+    org.assertj.core.api.Assertions.assertThat(ReadOnlyRequest.requested(value)).isFalse();
+  }
 }
