@@ -14,7 +14,6 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.zip.DeflaterOutputStream;
@@ -39,58 +38,6 @@ class HttpFrontGuardsITCase {
           + "\n";
 
   private final HttpClient http = HttpClient.newHttpClient();
-
-  @Test
-  void refusesRequestsWithoutTheRightPasswordAsAServerDoes() throws Exception {
-    String table = table("keys_no_auth");
-    String insert = "INSERT INTO " + table + " VALUES (1, 'stolen')";
-    for (HttpRequest.Builder request :
-        new HttpRequest.Builder[] {
-          anonymous(""),
-          anonymous("").header("Authorization", basic("default", "guess")),
-          anonymous("").header("X-ClickHouse-User", "default").header("X-ClickHouse-Key", "guess"),
-          anonymous("user=default&password=guess"),
-          anonymous("").header("Authorization", basic("admin", CLICKHOUSE.password())),
-        }) {
-      HttpResponse<String> refused = send(request, insert);
-      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
-      assertThat(refused.headers().firstValue("X-ClickHouse-Exception-Code")).hasValue("516");
-      assertThat(refused.body()).contains("DB::Exception: ").contains(": Authentication failed");
-    }
-    assertThat(send(anonymous(""), "SELECT 1").body())
-        .startsWith("Code: 516. DB::Exception: default: Authentication failed");
-    assertThat(query("SELECT count() FROM " + table)).isEqualTo("0\n");
-  }
-
-  @Test
-  void takesThePasswordTheWaysAServerTakesIt() throws Exception {
-    String password = CLICKHOUSE.password();
-    assertThat(send(anonymous("").header("Authorization", basic("default", password)), "SELECT 1"))
-        .satisfies(r -> assertThat(r.body()).isEqualTo("1\n"));
-    assertThat(
-            send(
-                    anonymous("")
-                        .header("X-ClickHouse-User", "default")
-                        .header("X-ClickHouse-Key", password),
-                    "SELECT 2")
-                .body())
-        .isEqualTo("2\n");
-    assertThat(send(anonymous("user=default&password=" + encode(password)), "SELECT 3").body())
-        .isEqualTo("3\n");
-    assertThat(send(anonymous("password=" + encode(password)), "SELECT 4").body())
-        .as("no user is the default user")
-        .isEqualTo("4\n");
-  }
-
-  @Test
-  void answersPingWithoutAPassword() throws Exception {
-    HttpResponse<String> ping =
-        http.send(
-            HttpRequest.newBuilder(URI.create(CLICKHOUSE.httpUrl() + "/ping")).build(),
-            BodyHandlers.ofString());
-    assertThat(ping.statusCode()).isEqualTo(200);
-    assertThat(ping.body()).isEqualTo("Ok.\n");
-  }
 
   @Test
   void storesAGzipOrDeflateBodyExactlyAsSent() throws Exception {
@@ -280,12 +227,6 @@ class HttpFrontGuardsITCase {
 
   private static HttpRequest.Builder authorized(String rawQuery) {
     return anonymous(rawQuery).header("Authorization", CLICKHOUSE.basicAuthorization());
-  }
-
-  private static String basic(String user, String password) {
-    return "Basic "
-        + Base64.getEncoder()
-            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   private static byte[] compress(String encoding, byte[] data) throws IOException {
