@@ -150,6 +150,7 @@ public final class ApiServer {
     router.get("/api/v1/cases").handler(drillDown::cases);
     router.get("/api/v1/batches").handler(drillDown::batches);
     router.get("/api/v1/batches/:batch_id").handler(cases::batch);
+    router.get("/api/v1/batches/:batch_id/errors").handler(new BatchErrorRoutes(intake)::errors);
     router.get("/api/v1/metrics").handler(metrics::metrics);
     router.get("/api/v1/rankings").handler(rankings::rankings);
     router

@@ -1,6 +1,5 @@
 package io.liangshai.api;
 
-import io.liangshai.core.record.FieldError;
 import io.liangshai.ingest.BatchFormat;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.BatchResult;
@@ -11,7 +10,6 @@ import io.liangshai.ingest.Uploader;
 import io.liangshai.tenants.Principal;
 import io.liangshai.warehouse.Warehouse;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.Charset;
@@ -28,7 +26,11 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Uploads and their state: {@code POST /api/v1/cases}, {@code GET /api/v1/batches/{id}}. */
+/**
+ * Uploads and their state: {@code POST /api/v1/cases}, {@code GET /api/v1/batches/{id}}. An answer
+ * lists the first 1,000 row errors and their total ({@code errors_total}); all of them are in
+ * {@link BatchErrorRoutes}.
+ */
 final class CaseRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseRoutes.class);
@@ -164,7 +166,7 @@ final class CaseRoutes {
       ps.setInt(8, r.accepted());
       ps.setInt(9, r.ignored());
       ps.setInt(10, r.rejected());
-      ps.setString(11, errorsJson(r, MAX_AUDITED_ERRORS).encode());
+      ps.setString(11, BatchErrorRoutes.json(r.errors(), MAX_AUDITED_ERRORS).encode());
       ps.executeUpdate();
     } catch (SQLException e) {
       LOG.warn(
@@ -178,19 +180,8 @@ final class CaseRoutes {
     ctx.vertx()
         .executeBlocking(
             () -> {
-              Optional<BatchResult> batch = intake.batch(id);
-              if (batch.isEmpty()) {
-                throw ApiException.notFound("no batch " + id);
-              }
-              if (!caller.canAccess(batch.get().tenant())) {
-                throw ApiException.forbidden(
-                    "batch "
-                        + id
-                        + " was sent by tenant "
-                        + batch.get().tenant()
-                        + ", outside the scope of this key");
-              }
-              return toJson(batch.get())
+              BatchResult batch = BatchErrorRoutes.visibleBatch(intake, caller, id);
+              return toJson(batch)
                   .put("processed_at", processedAt(id).map(Instant::toString).orElse(null));
             })
         .onSuccess(
@@ -225,27 +216,8 @@ final class CaseRoutes {
         .put("accepted", r.accepted())
         .put("ignored", r.ignored())
         .put("rejected", r.rejected())
-        .put("errors", errorsJson(r));
-  }
-
-  private static JsonArray errorsJson(BatchResult r) {
-    return errorsJson(r, Integer.MAX_VALUE);
-  }
-
-  private static JsonArray errorsJson(BatchResult r, int max) {
-    JsonArray errors = new JsonArray();
-    for (FieldError e : r.errors()) {
-      if (errors.size() == max) {
-        break;
-      }
-      errors.add(
-          new JsonObject()
-              .put("row", e.row())
-              .put("case_id", e.caseId())
-              .put("field", e.field())
-              .put("message", e.message()));
-    }
-    return errors;
+        .put("errors_total", r.errorsTotal())
+        .put("errors", BatchErrorRoutes.json(r.errors(), BatchErrorRoutes.MAX_ANSWERED_ERRORS));
   }
 
   private static void deleteQuietly(Path file) {

@@ -110,6 +110,7 @@ class AuthorizationITCase {
     c.put("GET /api/v1/cases", AuthorizationITCase::drillDown);
     c.put("GET /api/v1/batches", AuthorizationITCase::batchList);
     c.put("GET /api/v1/batches/:batch_id", AuthorizationITCase::batchStatus);
+    c.put("GET /api/v1/batches/:batch_id/errors", AuthorizationITCase::batchErrors);
     c.put("GET /api/v1/metrics", AuthorizationITCase::metrics);
     c.put("GET /api/v1/rankings", AuthorizationITCase::rankings);
     c.put("POST /api/v1/rankings/preview", AuthorizationITCase::preview);
@@ -331,6 +332,19 @@ class AuthorizationITCase {
     ok(get("/api/v1/batches/" + batchOf.get(COUNTY), COUNTY));
     ok(get("/api/v1/batches/" + batchOf.get(COUNTY), CITY));
     ok(get("/api/v1/batches/" + batchOf.get(OTHER_COUNTY), PROVINCE));
+  }
+
+  /** A batch's error download: to the same callers as the batch. */
+  private static void batchErrors() throws Exception {
+    forbidden(get("/api/v1/batches/" + batchOf.get(SIBLING) + "/errors", COUNTY));
+    forbidden(get("/api/v1/batches/" + batchOf.get(OTHER_COUNTY) + "/errors", COUNTY));
+    forbidden(get("/api/v1/batches/" + batchOf.get(OTHER_COUNTY) + "/errors", CITY));
+    for (String caller : List.of(COUNTY, CITY)) {
+      JsonObject own =
+          ok(get("/api/v1/batches/" + batchOf.get(COUNTY) + "/errors?format=json", caller));
+      assertThat(own.getInteger("errors_total")).isZero();
+    }
+    ok(get("/api/v1/batches/" + batchOf.get(OTHER_COUNTY) + "/errors?format=json", PROVINCE));
   }
 
   private static void metrics() throws Exception {

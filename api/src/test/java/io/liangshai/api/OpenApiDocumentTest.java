@@ -47,6 +47,15 @@ class OpenApiDocumentTest {
     assertThat(methods(paths, "/schemes/{id}/retire")).contains("post");
   }
 
+  @Test
+  void documentsTheBatchErrorDownloadAndTheErrorTotal() throws Exception {
+    JsonNode doc = document();
+
+    assertThat(methods(doc.get("paths"), "/batches/{batch_id}/errors")).contains("get");
+    assertThat(doc.at("/components/schemas/BatchResult/properties/errors_total").isMissingNode())
+        .isFalse();
+  }
+
   static Set<String> methods(JsonNode paths, String path) {
     JsonNode item = paths.get(path);
     assertThat(item).as(path + " is documented").isNotNull();

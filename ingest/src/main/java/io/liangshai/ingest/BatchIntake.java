@@ -114,7 +114,7 @@ public final class BatchIntake implements AutoCloseable {
     List<FieldError> errors = new ArrayList<>();
     int[] counts = new int[3]; // accepted, ignored, rejected
     MessageDigest sha256 = sha256();
-    CaseRecordValidator validator = new CaseRecordValidator(scopeOf(uploader));
+    CaseRecordValidator validator = new CaseRecordValidator(scopeOf(uploader), receivedAt);
     int[] rowsSeen = new int[1];
     try (InputStream in = new DigestInputStream(Files.newInputStream(body), sha256);
         BufferedWriter out =

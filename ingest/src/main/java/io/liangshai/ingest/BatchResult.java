@@ -13,6 +13,7 @@ import java.util.List;
  * @param accepted rows stored as new versions
  * @param ignored rows identical to a stored record (replays)
  * @param rejected rows with errors; each has at least one entry in {@code errors}
+ * @param errors every row error of the batch, in row order
  */
 public record BatchResult(
     String batchId,
@@ -29,5 +30,10 @@ public record BatchResult(
 
   public BatchResult {
     errors = List.copyOf(errors);
+  }
+
+  /** How many row errors the batch has; an answer may list only the first of them. */
+  public int errorsTotal() {
+    return errors.size();
   }
 }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liangshai.core.record.CaseJson;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,17 +28,12 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class RowReaders {
 
+  /** The job's limits ({@link CaseJson#CONSTRAINTS}), so the door reads what the job can. */
   private static final JsonFactory JSON_FACTORY =
-      JsonFactory.builder()
+      CaseJson.factoryBuilder()
           // The caller owns the stream: it reads the rest to finish the checksum.
           .disable(com.fasterxml.jackson.core.StreamReadFeature.AUTO_CLOSE_SOURCE)
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  .maxNestingDepth(64)
-                  .maxStringLength(1_000_000)
-                  .build())
           .build();
-  private static final ObjectMapper MAPPER = new ObjectMapper(JSON_FACTORY);
 
   private RowReaders() {}
 
@@ -75,7 +69,7 @@ final class RowReaders {
         }
         number++;
         if (token == JsonToken.START_OBJECT) {
-          rows.accept(RawRow.of(number, readObject(parser)));
+          rows.accept(row(number, CaseJson.readObject(parser)));
         } else {
           parser.skipChildren();
           rows.accept(RawRow.unreadable(number, "array element is not a JSON object"));
@@ -109,13 +103,13 @@ final class RowReaders {
           rows.accept(RawRow.unreadable(number, "line is not a JSON object"));
           continue;
         }
-        Map<String, Object> fields = readObject(parser);
+        CaseJson.Fields fields = CaseJson.readObject(parser);
         if (parser.nextToken() != null) {
           rows.accept(RawRow.unreadable(number, "unexpected content after the JSON object"));
           continue;
         }
         readable++;
-        rows.accept(RawRow.of(number, fields));
+        rows.accept(row(number, fields));
       } catch (JsonProcessingException e) {
         rows.accept(RawRow.unreadable(number, "malformed JSON: " + describe(e)));
       }
@@ -126,28 +120,11 @@ final class RowReaders {
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Object> readObject(JsonParser parser) throws IOException {
-    Map<String, Object> fields = new LinkedHashMap<>();
-    while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String name = parser.currentName();
-      JsonToken value = parser.nextToken();
-      Object v =
-          switch (value) {
-            case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> parser.getNumberValue();
-            case VALUE_TRUE -> Boolean.TRUE;
-            case VALUE_FALSE -> Boolean.FALSE;
-            case VALUE_NULL -> null;
-            default -> MAPPER.readValue(parser, Object.class);
-          };
-      if (fields.containsKey(name)) {
-        throw new com.fasterxml.jackson.core.JsonParseException(
-            parser, "field '" + name + "' appears twice");
-      }
-      fields.put(name, v);
-    }
-    return fields;
+  /** One JSON object as a row: its fields, or one error for the whole object. */
+  private static RawRow row(int number, CaseJson.Fields fields) {
+    return fields.problem().isPresent()
+        ? RawRow.unreadable(number, fields.problem().get())
+        : RawRow.of(number, fields.values());
   }
 
   private static void readCsv(InputStream body, Charset charset, Consumer<RawRow> rows)

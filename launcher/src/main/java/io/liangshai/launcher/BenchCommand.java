@@ -134,7 +134,8 @@ class BenchCommand implements Callable<Integer> {
 
   /** Inserts the same batches into a plain table with JSONEachRow over HTTP; returns seconds. */
   private static double jsonEachRow(String jdbcUrl, List<Batch> batches) throws Exception {
-    String http = jdbcUrl.replaceFirst("^jdbc:clickhouse:", "").replaceFirst("/[^/]*\\?.*$", "/");
+    // keep the URL's parameters: they carry the local ClickHouse's user and password
+    String http = jdbcUrl.replaceFirst("^jdbc:clickhouse:", "").replaceFirst("/[^/?]*\\?", "/?");
     HttpClient client = HttpClient.newHttpClient();
     post(client, http, "DROP TABLE IF EXISTS bench_json_each_row", null);
     post(

@@ -111,7 +111,7 @@ public class UploadCommand implements Callable<Integer> {
                     result.get("ignored").asInt(),
                     result.get("rejected").asInt()));
           }
-          for (JsonNode e : result.get("errors")) {
+          for (JsonNode e : allErrors(client, result)) {
             errors.add(
                 new RowErrorReport.RowError(
                     part.firstRow() + e.get("row").asLong() - 1,
@@ -149,6 +149,14 @@ public class UploadCommand implements Callable<Integer> {
         walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** The errors of a batch answer, downloaded whole when the answer lists only the first. */
+  private static JsonNode allErrors(UploadClient client, JsonNode result)
+      throws IOException, InterruptedException {
+    JsonNode listed = result.get("errors");
+    int total = result.path("errors_total").asInt(listed.size());
+    return total > listed.size() ? client.errors(result.get("batch_id").asText()) : listed;
   }
 
   private ProgressBar progress(Path file, long rows) {

@@ -139,6 +139,23 @@ class UploadCommandITCase {
   }
 
   @Test
+  void writesEveryRowErrorEvenPastTheFirst1000ThatAnAnswerLists() throws Exception {
+    Path file = dir.resolve("many-errors.csv");
+    List<String> rows = new ArrayList<>();
+    for (int i = 1; i <= 1_100; i++) {
+      rows.add(row(i, "many-" + i, "2024-03-01T09:00:00"));
+    }
+    Files.writeString(file, HEADER + "\n" + String.join("\n", rows) + "\n");
+
+    Run run = upload("--key", key, file.toString());
+
+    assertThat(run.out()).contains("1100 rejected");
+    List<String> errors = Files.readAllLines(RowErrorReport.fileFor(file), StandardCharsets.UTF_8);
+    assertThat(errors).hasSize(1 + 1_100);
+    assertThat(errors.get(1_100)).startsWith("1100,many-1100,received_at,");
+  }
+
+  @Test
   void aRerunSendsOnlyWhatTheServerDoesNotHave() throws Exception {
     Path file = dir.resolve("resume.csv");
     List<String> rows = rows("res-", 25);

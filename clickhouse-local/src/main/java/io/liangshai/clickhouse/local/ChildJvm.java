@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,10 +24,15 @@ import org.slf4j.LoggerFactory;
 final class ChildJvm {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChildJvm.class);
+  private static final SecureRandom RANDOM = new SecureRandom();
 
   private ChildJvm() {}
 
-  static Process launch(LocalClickHouseConfig config, Path library, Path portFile)
+  /**
+   * @param password the front's per-start password, passed in the child's environment (readable
+   *     only by this user), never on its command line
+   */
+  static Process launch(LocalClickHouseConfig config, Path library, Path portFile, String password)
       throws IOException {
     Path javaHome = Path.of(System.getProperty("java.home"));
     Path libjsig = javaHome.resolve("lib").resolve("libjsig.so");
@@ -56,8 +63,16 @@ final class ChildJvm {
     }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("LD_PRELOAD", libjsig.toString());
+    builder.environment().put(ChdbServerMain.PASSWORD_ENV, password);
     LOG.debug("starting {}", command);
     return builder.start();
+  }
+
+  /** A fresh random password for the front: 256 bits, hex. */
+  static String newPassword() {
+    byte[] bytes = new byte[32];
+    RANDOM.nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
   }
 
   /** Only what the child needs: this module and JNA. */

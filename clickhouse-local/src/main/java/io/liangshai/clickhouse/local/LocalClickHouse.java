@@ -30,14 +30,19 @@ public final class LocalClickHouse implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path runDir;
+
+  /** The front's password for this start; a restarted child must get the same one. */
+  private final String password;
+
   private final Thread shutdownHook;
   private boolean closed;
 
-  private LocalClickHouse(Path dataDir, Process process, int port, Path runDir) {
+  private LocalClickHouse(Path dataDir, Process process, int port, Path runDir, String password) {
     this.dataDir = dataDir;
     this.process = process;
     this.port = port;
     this.runDir = runDir;
+    this.password = password;
     this.shutdownHook = new Thread(this::stop, "local-clickhouse-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
@@ -53,17 +58,19 @@ public final class LocalClickHouse implements AutoCloseable {
     Path library = LibchdbInstaller.inCache(config.cacheDir()).ensureInstalled();
     Path runDir;
     Process process;
+    String password = ChildJvm.newPassword();
     try {
       Files.createDirectories(config.dataDir());
       runDir = Files.createTempDirectory("liangshai-clickhouse-");
-      process = ChildJvm.launch(config, library, runDir.resolve("port"));
+      process = ChildJvm.launch(config, library, runDir.resolve("port"), password);
     } catch (IOException e) {
       throw new LocalClickHouseException("cannot start the local ClickHouse child JVM", e);
     }
     ChildOutput output = ChildOutput.follow(process.getInputStream(), LOG, "clickhouse-log");
     try {
       int port = awaitPort(process, runDir.resolve("port"), config, output);
-      LocalClickHouse clickHouse = new LocalClickHouse(config.dataDir(), process, port, runDir);
+      LocalClickHouse clickHouse =
+          new LocalClickHouse(config.dataDir(), process, port, runDir, password);
       clickHouse.awaitPing(config);
       LOG.info(
           "local ClickHouse on {} over {} ready in {} ms",
@@ -97,11 +104,17 @@ public final class LocalClickHouse implements AutoCloseable {
   }
 
   /**
-   * {@code jdbc:clickhouse:http://127.0.0.1:PORT/DATABASE?compress=false}: the front does not
-   * compress, so the driver must not ask it to.
+   * {@code jdbc:clickhouse:http://127.0.0.1:PORT/DATABASE?compress=false&user=default&password=…}:
+   * the front does not compress, so the driver must not ask it to, and it answers only requests
+   * with this start's password. Keep the URL as secret as a password.
    */
   public String jdbcUrl(String database) {
-    return "jdbc:clickhouse:" + httpUrl() + "/" + database + "?compress=false";
+    return "jdbc:clickhouse:"
+        + httpUrl()
+        + "/"
+        + database
+        + "?compress=false&user=default&password="
+        + password;
   }
 
   public boolean isRunning() {

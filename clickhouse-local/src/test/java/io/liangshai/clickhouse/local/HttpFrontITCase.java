@@ -221,7 +221,8 @@ class HttpFrontITCase {
                         + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
-    return HttpRequest.newBuilder(URI.create(CLICKHOUSE.httpUrl() + "/?" + query));
+    return HttpRequest.newBuilder(URI.create(CLICKHOUSE.httpUrl() + "/?" + query))
+        .header("Authorization", CLICKHOUSE.basicAuthorization());
   }
 
   /** {@code n\ts} lines, every other one with an empty {@code s}: blank-looking data. */

@@ -9,9 +9,10 @@ import java.util.Optional;
  * offset they were written with is not kept, so the same record sent with another offset, or as CSV
  * instead of JSON, is equal to this one.
  *
- * <p>The constructor enforces every rule of SPEC §2 except whether the tenant is known (that
- * depends on the registry; see {@link TenantScope}); use {@link CaseRecordValidator} to turn
- * untrusted input into records with errors a user can act on.
+ * <p>The constructor enforces every rule and bound of SPEC §2 except whether the tenant is known
+ * (that depends on the registry; see {@link TenantScope}) and the latest allowed timestamp (366
+ * days after the time of upload, which a record does not know); use {@link CaseRecordValidator} to
+ * turn untrusted input into records with errors a user can act on.
  *
  * @param deadline the deadline as given, or null; a derived deadline is never stored here
  * @param closedAt set iff {@code status} is {@link CaseStatus#CLOSED}
@@ -49,8 +50,16 @@ public record CaseRecord(
     check(CaseField.RECEIVED_AT, CaseRules.precision(receivedAt));
     check(CaseField.DEADLINE, CaseRules.precision(deadline));
     check(CaseField.CLOSED_AT, CaseRules.precision(closedAt));
+    check(CaseField.UPDATED_AT, CaseRules.notTooEarly(updatedAt));
+    check(CaseField.RECEIVED_AT, CaseRules.notTooEarly(receivedAt));
+    check(CaseField.CLOSED_AT, CaseRules.notTooEarly(closedAt));
+    check(CaseField.DEADLINE, CaseRules.deadline(receivedAt, deadline));
     check(CaseField.CLOSED_AT, CaseRules.closedAt(status, receivedAt, closedAt));
     check(CaseField.REASSIGNED_COUNT, CaseRules.reassignedCount(reassignedCount));
+    check(
+        CaseField.ENTERPRISE_NAME,
+        CaseRules.maxLength(enterpriseName, CaseRules.MAX_ENTERPRISE_NAME));
+    check(CaseField.DESCRIPTION, CaseRules.maxLength(description, CaseRules.MAX_DESCRIPTION));
     enterpriseName = emptyToNull(enterpriseName);
     description = emptyToNull(description);
   }

@@ -2,9 +2,9 @@ package io.liangshai.core.record;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -15,8 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -30,9 +28,15 @@ public final class CaseRecordCodec {
 
   private static final DateTimeFormatter INSTANT =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final JsonFactory JSON = MAPPER.getFactory();
-  private static final TypeReference<LinkedHashMap<String, Object>> ROW = new TypeReference<>() {};
+
+  /** Reads under the same limits as the intake ({@link CaseJson#CONSTRAINTS}). */
+  private static final JsonFactory JSON = CaseJson.factoryBuilder().build();
+
+  /**
+   * The intake's validator, with the time of upload taken as now: the job reads a record after it
+   * was uploaded, so now + 366 days is at or after upload + 366 days and the job never rejects what
+   * the intake accepted.
+   */
   private static final CaseRecordValidator TRUSTING = new CaseRecordValidator(TenantScope.any());
 
   private CaseRecordCodec() {}
@@ -66,19 +70,33 @@ public final class CaseRecordCodec {
   }
 
   /**
-   * Reads a record from one JSON object (canonical or not). The tenant is not checked against a
-   * registry: this is for records that were validated when they came in.
+   * Reads a record from one JSON object (canonical or not) under the intake's rules: the same
+   * Jackson limits and field cap ({@link CaseJson}) and the same validator, with the time of upload
+   * taken as now (a record is read after its upload, so the 366-day bound is never tighter than it
+   * was at the door). The tenant is not checked against a registry: this is for records that were
+   * validated when they came in.
    *
    * @throws IllegalArgumentException when the text is not a JSON object or not a valid record
    */
   public static CaseRecord fromJson(String json) {
-    Map<String, Object> row;
-    try {
-      row = MAPPER.readValue(json, ROW);
+    CaseJson.Fields row;
+    try (JsonParser parser = JSON.createParser(json)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalArgumentException("not a JSON object");
+      }
+      row = CaseJson.readObject(parser);
+      if (parser.nextToken() != null) {
+        throw new IllegalArgumentException("unexpected content after the JSON object");
+      }
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    ValidationResult result = TRUSTING.validate(row, 1);
+    if (row.problem().isPresent()) {
+      throw new IllegalArgumentException("not a case record: " + row.problem().get());
+    }
+    ValidationResult result = TRUSTING.validate(row.values(), 1);
     if (!result.isValid()) {
       throw new IllegalArgumentException(
           "not a valid case record: "

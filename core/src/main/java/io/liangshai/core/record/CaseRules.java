@@ -1,37 +1,96 @@
 package io.liangshai.core.record;
 
+import io.liangshai.core.time.ChinaTime;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The single-field and cross-field rules of SPEC §2, shared by {@link CaseRecord}'s constructor and
- * {@link CaseRecordValidator} so both say the same thing. Each returns the problem phrased for the
- * user, or empty.
+ * The single-field and cross-field rules of SPEC §2, with its bounds, shared by {@link
+ * CaseRecord}'s constructor and {@link CaseRecordValidator} so both say the same thing. Each
+ * returns the problem phrased for the user, or empty. None of them throws on any value, and none
+ * does arithmetic on a value before its bounds are known to hold.
  */
 final class CaseRules {
 
   static final int MAX_CASE_ID_LENGTH = 64;
+
+  /** {@code enterprise_name}: at most 200 characters (Unicode code points). */
+  static final int MAX_ENTERPRISE_NAME = 200;
+
+  /** {@code description}: at most 4,000 characters (Unicode code points). */
+  static final int MAX_DESCRIPTION = 4_000;
+
+  /** {@code reassigned_count} (二次交办): at most 1,000. */
+  static final int MAX_REASSIGNED_COUNT = 1_000;
+
+  /** The earliest {@code received_at}, {@code updated_at} or {@code closed_at}. */
+  static final Instant EARLIEST = OffsetDateTime.parse("2000-01-01T00:00:00+08:00").toInstant();
+
+  static final String EARLIEST_TEXT = "2000-01-01T00:00:00+08:00";
+
+  /** How far after the time of upload a timestamp may lie. */
+  static final Duration AFTER_UPLOAD = Duration.ofDays(366);
+
+  /** How many calendar years after {@code received_at} a given {@code deadline} may lie. */
+  static final int DEADLINE_YEARS = 5;
+
+  /**
+   * The latest {@code received_at} whose 5-year horizon the calendar can compute; only a record
+   * built without the validator (which bounds {@code received_at} far below) can come near it.
+   */
+  private static final Instant LATEST_COMPUTABLE = Instant.parse("+999999000-01-01T00:00:00Z");
+
   private static final Pattern TENANT_CODE = Pattern.compile("[0-9]{6}");
   private static final int NANOS_PER_MICRO = 1_000;
 
   private CaseRules() {}
 
+  /**
+   * 1–64 characters, not beginning or ending with white space: an id is kept exactly as sent, so "
+   * a" would be another case than "a" and is refused instead of trimmed.
+   */
   static Optional<String> caseId(String caseId) {
     if (caseId == null || caseId.isBlank()) {
       return Optional.of("is required: expected 1–64 characters, found an empty value");
     }
-    if (caseId.length() > MAX_CASE_ID_LENGTH) {
-      return Optional.of("expected at most 64 characters, found " + caseId.length());
+    Optional<String> tooLong = maxLength(caseId, MAX_CASE_ID_LENGTH);
+    if (tooLong.isPresent()) {
+      return tooLong;
+    }
+    if (isSpace(caseId.codePointAt(0)) || isSpace(caseId.codePointBefore(caseId.length()))) {
+      return Optional.of(
+          "must not begin or end with white space, found "
+              + Texts.quote(caseId)
+              + ": a case id is kept exactly as sent, so remove the spaces in the source data");
     }
     return Optional.empty();
+  }
+
+  /** At most {@code max} characters, counted as Unicode code points; null passes. */
+  static Optional<String> maxLength(String value, int max) {
+    if (value == null || value.length() <= max) {
+      return Optional.empty(); // never more code points than chars
+    }
+    int codePoints = value.codePointCount(0, value.length());
+    if (codePoints <= max) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "expected at most "
+            + max
+            + " characters, found "
+            + codePoints
+            + " (counted as Unicode code points)");
   }
 
   static Optional<String> tenantCode(String tenantCode) {
     if (tenantCode == null || !TENANT_CODE.matcher(tenantCode).matches()) {
       return Optional.of(
           "expected a 6-digit tenant code such as 330522, found "
-              + (tenantCode == null ? "nothing" : "\"" + tenantCode + "\""));
+              + (tenantCode == null ? "nothing" : Texts.quote(tenantCode)));
     }
     return Optional.empty();
   }
@@ -39,6 +98,69 @@ final class CaseRules {
   static Optional<String> precision(Instant instant) {
     if (instant != null && instant.getNano() % NANOS_PER_MICRO != 0) {
       return Optional.of("has more than microsecond precision: use at most 6 fractional digits");
+    }
+    return Optional.empty();
+  }
+
+  /** Not before {@link #EARLIEST}; null passes. */
+  static Optional<String> notTooEarly(Instant instant) {
+    if (instant != null && instant.isBefore(EARLIEST)) {
+      return Optional.of("must not be before " + EARLIEST_TEXT + ", found " + instant + " (UTC)");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * From {@link #EARLIEST} to 366 days after {@code uploadedAt} (a time the platform read from its
+   * clock, so the sum cannot overflow); null passes.
+   */
+  static Optional<String> window(Instant instant, Instant uploadedAt) {
+    Optional<String> early = notTooEarly(instant);
+    if (early.isPresent() || instant == null) {
+      return early;
+    }
+    Instant latest = uploadedAt.plus(AFTER_UPLOAD);
+    if (instant.isAfter(latest)) {
+      return Optional.of(
+          "must be at most 366 days after the time of upload ("
+              + uploadedAt
+              + "), so at most "
+              + latest
+              + ", found "
+              + instant
+              + " (UTC)");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A given deadline is not before {@code received_at} and at most 5 years after it: the latest is
+   * {@code received_at} as a date and time in Asia/Shanghai plus 5 calendar years ({@link
+   * java.time.ZonedDateTime#plusYears}; 29 February becomes 28 February). Null values pass.
+   */
+  static Optional<String> deadline(Instant receivedAt, Instant deadline) {
+    if (receivedAt == null || deadline == null) {
+      return Optional.empty();
+    }
+    if (deadline.isBefore(receivedAt)) {
+      return Optional.of(
+          "must not be before received_at: deadline "
+              + deadline
+              + " but received "
+              + receivedAt
+              + " (UTC)");
+    }
+    if (receivedAt.isAfter(LATEST_COMPUTABLE)) {
+      return Optional.of("cannot be checked: received_at " + receivedAt + " is out of range");
+    }
+    Instant latest = receivedAt.atZone(ChinaTime.ZONE).plusYears(DEADLINE_YEARS).toInstant();
+    if (deadline.isAfter(latest)) {
+      return Optional.of(
+          "must be at most 5 years after received_at, so at most "
+              + latest
+              + ", found "
+              + deadline
+              + " (UTC)");
     }
     return Optional.empty();
   }
@@ -67,6 +189,14 @@ final class CaseRules {
     if (count < 0) {
       return Optional.of("expected a whole number ≥ 0, found " + count);
     }
+    if (count > MAX_REASSIGNED_COUNT) {
+      return Optional.of("expected at most " + MAX_REASSIGNED_COUNT + ", found " + count);
+    }
     return Optional.empty();
+  }
+
+  /** White space at either end of an id: also no-break and ideographic spaces (U+00A0, U+3000). */
+  private static boolean isSpace(int codePoint) {
+    return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
   }
 }

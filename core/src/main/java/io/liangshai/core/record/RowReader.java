@@ -26,6 +26,12 @@ final class RowReader {
   private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,12}");
   private static final String TIMESTAMP_EXAMPLE = "2024-01-02T09:30:00+08:00";
 
+  /** Longer than any ISO-8601 timestamp with offset: not parsed at all. */
+  private static final int MAX_TIMESTAMP_TEXT = 64;
+
+  /** Digits of the integer part of a JSON number read as a count, at most. */
+  private static final int MAX_COUNT_DIGITS = 12;
+
   private final Map<String, ?> row;
   private final int rowNumber;
   private final String caseIdForErrors;
@@ -36,7 +42,8 @@ final class RowReader {
     this.row = row;
     this.rowNumber = rowNumber;
     Object caseId = row.get(CaseField.CASE_ID.wireName());
-    this.caseIdForErrors = caseId == null || caseId.toString().isBlank() ? null : caseId.toString();
+    this.caseIdForErrors =
+        caseId == null || caseId.toString().isBlank() ? null : Texts.cut(caseId.toString());
   }
 
   List<FieldError> errors() {
@@ -56,13 +63,21 @@ final class RowReader {
     errors.add(new FieldError(rowNumber, caseIdForErrors, field.wireName(), message));
   }
 
+  /** A problem of the row as a whole rather than of one field. */
+  void rowError(String message) {
+    errors.add(new FieldError(rowNumber, caseIdForErrors, null, message));
+  }
+
   void unknownField(String name) {
     errors.add(
         new FieldError(
             rowNumber,
             caseIdForErrors,
-            name,
-            "unknown field \"" + name + "\": expected only " + WireNamed.allowed(CaseField.class)));
+            Texts.cut(name),
+            "unknown field "
+                + Texts.quote(name)
+                + ": expected only "
+                + WireNamed.allowed(CaseField.class)));
   }
 
   /** The value as a string, or null when absent (or when it is not a string: an error). */
@@ -82,6 +97,10 @@ final class RowReader {
       if (required && !failed(field)) {
         error(field, "is required: expected a timestamp with offset such as " + TIMESTAMP_EXAMPLE);
       }
+      return null;
+    }
+    if (text.length() > MAX_TIMESTAMP_TEXT) {
+      error(field, timestampProblem(text));
       return null;
     }
     try {
@@ -106,7 +125,7 @@ final class RowReader {
     }
     Optional<E> parsed = WireNamed.parse(type, text);
     if (parsed.isEmpty()) {
-      error(field, "expected one of " + WireNamed.allowed(type) + "; found \"" + text + "\"");
+      error(field, "expected one of " + WireNamed.allowed(type) + "; found " + Texts.quote(text));
     }
     return parsed.orElse(fallback);
   }
@@ -121,20 +140,30 @@ final class RowReader {
     if (parsed.isEmpty()) {
       error(
           field,
-          "expected one of " + WireNamed.allowed(type) + " or no value; found \"" + text + "\"");
+          "expected one of "
+              + WireNamed.allowed(type)
+              + " or no value; found "
+              + Texts.quote(text));
     }
     return parsed.orElse(null);
   }
 
-  /** A whole number ≥ 0 (JSON number or decimal digits); {@code fallback} when absent. */
-  int count(CaseField field, int fallback) {
+  /**
+   * A whole number from 0 to {@code max} (JSON number or decimal digits); {@code fallback} when
+   * absent or wrong.
+   */
+  int count(CaseField field, int fallback, int max) {
     Object value = raw(field);
     if (value == null) {
       return fallback;
     }
     Optional<BigInteger> whole = wholeNumber(value);
-    if (whole.isEmpty() || whole.get().signum() < 0 || whole.get().bitLength() > 31) {
+    if (whole.isEmpty() || whole.get().signum() < 0) {
       error(field, "expected a whole number ≥ 0, found " + describe(value));
+      return fallback;
+    }
+    if (whole.get().compareTo(BigInteger.valueOf(max)) > 0) {
+      error(field, "expected at most " + max + ", found " + describe(value));
       return fallback;
     }
     return whole.get().intValueExact();
@@ -167,19 +196,23 @@ final class RowReader {
   }
 
   private static String timestampProblem(String text) {
+    if (text.length() > MAX_TIMESTAMP_TEXT) {
+      return "expected an ISO-8601 timestamp with offset such as "
+          + TIMESTAMP_EXAMPLE
+          + ", found "
+          + Texts.quote(text);
+    }
     try {
       LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-      return "\""
-          + text
-          + "\" has no offset: add one such as +08:00 (Beijing time) or Z (UTC), e.g. "
+      return Texts.quote(text)
+          + " has no offset: add one such as +08:00 (Beijing time) or Z (UTC), e.g. "
           + TIMESTAMP_EXAMPLE
           + "; a time without offset is never guessed";
     } catch (DateTimeParseException notLocalEither) {
       return "expected an ISO-8601 timestamp with offset such as "
           + TIMESTAMP_EXAMPLE
-          + ", found \""
-          + text
-          + "\"";
+          + ", found "
+          + Texts.quote(text);
     }
   }
 
@@ -194,7 +227,13 @@ final class RowReader {
       return Optional.empty();
     }
     try {
-      return Optional.of(new BigDecimal(n.toString()).toBigIntegerExact());
+      BigDecimal decimal = new BigDecimal(n.toString());
+      if (decimal.precision() - decimal.scale() > MAX_COUNT_DIGITS) {
+        // too big (or too small) for any count: do not build a huge BigInteger
+        return Optional.of(
+            BigInteger.TEN.pow(MAX_COUNT_DIGITS).multiply(BigInteger.valueOf(decimal.signum())));
+      }
+      return Optional.of(decimal.toBigIntegerExact());
     } catch (NumberFormatException | ArithmeticException notWhole) {
       return Optional.empty();
     }
@@ -202,10 +241,12 @@ final class RowReader {
 
   static String describe(Object value) {
     if (value instanceof String s) {
-      return "\"" + s + "\"";
+      return Texts.quote(s);
     }
     if (value instanceof Number || value instanceof Boolean) {
-      return value.getClass().getSimpleName().toLowerCase(Locale.ROOT) + " " + value;
+      return value.getClass().getSimpleName().toLowerCase(Locale.ROOT)
+          + " "
+          + Texts.cut(value.toString());
     }
     if (value instanceof Map) {
       return "an object";

@@ -34,7 +34,8 @@ public final class Uscc {
       return Optional.of("is required: expected an 18-character unified social credit code");
     }
     if (code.length() != LENGTH) {
-      return Optional.of("expected 18 characters, found " + code.length() + " in \"" + code + "\"");
+      return Optional.of(
+          "expected 18 characters, found " + code.length() + " in " + Texts.quote(code));
     }
     for (int i = 0; i < LENGTH; i++) {
       char c = code.charAt(i);

@@ -118,6 +118,32 @@ public final class UploadClient {
         : java.util.Optional.empty();
   }
 
+  /**
+   * Every row error of batch {@code batchId} ({@code GET /api/v1/batches/{id}/errors}), for when an
+   * answer lists fewer than its {@code errors_total}.
+   */
+  public JsonNode errors(String batchId) throws IOException, InterruptedException {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/api/v1/batches/" + batchId + "/errors?format=json"))
+                .header("Authorization", "Bearer " + key)
+                .timeout(Duration.ofMinutes(2))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    if (r.statusCode() != 200) {
+      throw new IOException(
+          "cannot download the row errors of batch "
+              + batchId
+              + " ("
+              + r.statusCode()
+              + "): "
+              + message(r.body()));
+    }
+    return JSON.readTree(r.body()).get("errors");
+  }
+
   private static String message(String body) {
     try {
       JsonNode n = JSON.readTree(body);

@@ -13,8 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A ClickHouse-HTTP front on 127.0.0.1 over one engine connection: enough of the interface for
- * {@code com.clickhouse:clickhouse-jdbc} and curl. Request bodies are read concurrently; statements
- * run one at a time.
+ * {@code com.clickhouse:clickhouse-jdbc}, {@code @clickhouse/client} and curl. Every request but
+ * {@code /ping} needs the per-start password ({@link FrontCredentials}). Request bodies are read
+ * concurrently; statements run one at a time.
  */
 public final class ChdbHttpServer implements AutoCloseable {
 
@@ -35,16 +36,19 @@ public final class ChdbHttpServer implements AutoCloseable {
    * Binds to 127.0.0.1:{@code port} ({@code 0} picks a free port) and starts serving.
    *
    * @param spoolDir where insert data waits for the engine to read it
+   * @param password what every request but {@code /ping} must carry for the user {@code default}
    */
   public static ChdbHttpServer start(
-      ChdbConnection connection, int port, Path spoolDir, boolean trace) throws IOException {
+      ChdbConnection connection, int port, Path spoolDir, String password, boolean trace)
+      throws IOException {
+    FrontCredentials credentials = new FrontCredentials(password);
     SessionlessEngine engine = new SessionlessEngine(connection);
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
     ExecutorService executor = Executors.newFixedThreadPool(HANDLER_THREADS, new Named());
     server.setExecutor(executor);
     server.createContext("/ping", new PingHandler());
-    server.createContext("/", new QueryHandler(engine, spoolDir, DISPLAY_NAME, trace));
+    server.createContext("/", new QueryHandler(engine, credentials, spoolDir, DISPLAY_NAME, trace));
     server.start();
     return new ChdbHttpServer(server, executor, engine);
   }

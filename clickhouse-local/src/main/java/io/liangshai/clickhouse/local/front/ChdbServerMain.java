@@ -21,11 +21,18 @@ import sun.misc.Signal;
  * ChdbServerMain --library LIBCHDB_SO --data DIR --port N --port-file FILE [--trace]
  * </pre>
  *
- * <p>Writes the bound port to {@code --port-file} once it serves. Exits when its standard input
- * reaches end of file, so it never outlives the parent (even one killed with {@code kill -9}), and
- * closes the engine cleanly on SIGTERM.
+ * <p>Every request but {@code /ping} must carry the password in {@value #PASSWORD_ENV}. Writes the
+ * bound port to {@code --port-file} once it serves. Exits when its standard input reaches end of
+ * file, so it never outlives the parent (even one killed with {@code kill -9}), and closes the
+ * engine cleanly on SIGTERM.
  */
 public final class ChdbServerMain {
+
+  /**
+   * The environment variable with the front's per-start password: the parent passes it there, not
+   * on the command line, which every local user can read in {@code /proc}.
+   */
+  public static final String PASSWORD_ENV = "LIANGSHAI_CLICKHOUSE_FRONT_PASSWORD";
 
   /** Exit status when the engine cannot open the data directory. */
   public static final int EXIT_ENGINE_REFUSED = 3;
@@ -37,6 +44,11 @@ public final class ChdbServerMain {
 
   public static void main(String[] args) throws IOException {
     Arguments arguments = Arguments.parse(args);
+    String password = System.getenv(PASSWORD_ENV);
+    if (password == null || password.isEmpty()) {
+      throw new IllegalArgumentException(
+          PASSWORD_ENV + " must hold the password every request to the front must carry");
+    }
     Files.createDirectories(arguments.dataDir());
     Libchdb lib = Libchdb.load(arguments.library());
     ChdbConnection connection;
@@ -50,7 +62,7 @@ public final class ChdbServerMain {
     exitOnTermination();
     Path spoolDir = Files.createTempDirectory("liangshai-chdb-spool");
     ChdbHttpServer server =
-        ChdbHttpServer.start(connection, arguments.port(), spoolDir, arguments.trace());
+        ChdbHttpServer.start(connection, arguments.port(), spoolDir, password, arguments.trace());
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -80,12 +80,16 @@ record InsertStatement(byte[] head, int infileAt, String format, int dataOffset)
 
   /** The same statement reading its data from {@code file}. */
   byte[] fromInfile(String file) {
-    String literal = "'" + file.replace("\\", "\\\\").replace("'", "\\'") + "'";
-    byte[] infile = (" FROM INFILE " + literal + " ").getBytes(StandardCharsets.UTF_8);
+    byte[] infile = infileClause(file).getBytes(StandardCharsets.UTF_8);
     byte[] sql = new byte[head.length + infile.length];
     System.arraycopy(head, 0, sql, 0, infileAt);
     System.arraycopy(infile, 0, sql, infileAt, infile.length);
     System.arraycopy(head, infileAt, sql, infileAt + infile.length, head.length - infileAt);
     return sql;
+  }
+
+  /** What {@link #fromInfile} puts into the statement. */
+  static String infileClause(String file) {
+    return " FROM INFILE '" + file.replace("\\", "\\\\").replace("'", "\\'") + "' ";
   }
 }

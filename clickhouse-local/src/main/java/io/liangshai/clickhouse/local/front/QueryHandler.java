@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.liangshai.clickhouse.local.engine.ChdbResult;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -19,12 +20,19 @@ final class QueryHandler implements HttpHandler {
   private static final int SYNTAX_ERROR = 62;
 
   private final SessionlessEngine engine;
+  private final FrontCredentials credentials;
   private final Path spoolDir;
   private final String displayName;
   private final boolean trace;
 
-  QueryHandler(SessionlessEngine engine, Path spoolDir, String displayName, boolean trace) {
+  QueryHandler(
+      SessionlessEngine engine,
+      FrontCredentials credentials,
+      Path spoolDir,
+      String displayName,
+      boolean trace) {
     this.engine = engine;
+    this.credentials = credentials;
     this.spoolDir = spoolDir;
     this.displayName = displayName;
     this.trace = trace;
@@ -42,16 +50,25 @@ final class QueryHandler implements HttpHandler {
         System.err.println(
             "request " + exchange.getRequestURI() + " " + exchange.getRequestHeaders().entrySet());
       }
+      credentials.check(exchange.getRequestHeaders(), params);
+      refuseSession(params);
       refuseCompression(params);
-      try (RequestStatement statement =
-          RequestStatement.read(params.query(), exchange.getRequestBody(), spoolDir)) {
+      InputStream body =
+          HttpCompression.decodeRequest(
+              exchange.getRequestHeaders().getFirst("Content-Encoding"), exchange.getRequestBody());
+      boolean post = exchange.getRequestMethod().equals("POST");
+      try (RequestStatement statement = RequestStatement.read(params.query(), body, spoolDir)) {
         if (statement.isEmpty()) {
-          if (exchange.getRequestMethod().equals("GET")) {
+          if (!post) {
             respondText(exchange, 200, "Ok.\n");
             return;
           }
           throw new FrontException(SYNTAX_ERROR, 400, "Empty query");
         }
+        if (!post || ReadOnlyRequest.requested(params.settings().get("readonly"))) {
+          ReadOnlyRequest.check(statement.sql());
+        }
+        ReadOnlyRequest.refuseSetReadonly(statement.sql());
         run(exchange, params, statement, queryId);
       }
     } catch (FrontException e) {
@@ -70,7 +87,7 @@ final class QueryHandler implements HttpHandler {
     traceStatement(statement.sql());
     try (ChdbResult result = engine.execute(engineQuery(exchange, params, statement, format))) {
       if (result.failed()) {
-        String message = result.error().strip();
+        String message = statement.publicMessage(result.error().strip());
         respondError(exchange, 500, ExceptionCode.parse(message), message, queryId);
       } else {
         respondResult(exchange, result, format, params, queryId);
@@ -94,6 +111,7 @@ final class QueryHandler implements HttpHandler {
     }
     Map<String, String> settings = new LinkedHashMap<>(params.settings());
     settings.remove(SynchronousDrop.WAIT_SETTING);
+    settings.remove("readonly"); // the front enforces it: see ReadOnlyRequest
     return new EngineQuery(
         database,
         settings,
@@ -115,9 +133,19 @@ final class QueryHandler implements HttpHandler {
     headers.set("X-ClickHouse-Summary", QuerySummary.json(result.statistics()));
     headers.set("Content-Type", FormatContentType.of(format));
     long length = result.length();
-    exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
+    String encoding =
+        length == 0
+            ? ""
+            : HttpCompression.responseEncoding(
+                params.settings().get("enable_http_compression"),
+                exchange.getRequestHeaders().getFirst("Accept-Encoding"));
+    if (!encoding.isEmpty()) {
+      headers.set("Content-Encoding", encoding);
+    }
+    exchange.sendResponseHeaders(200, length == 0 ? -1 : encoding.isEmpty() ? length : 0);
     if (length > 0) {
-      try (OutputStream out = exchange.getResponseBody()) {
+      try (OutputStream out =
+          HttpCompression.encodeResponse(encoding, exchange.getResponseBody())) {
         result.writeTo(out);
       }
     }
@@ -130,6 +158,23 @@ final class QueryHandler implements HttpHandler {
               + sql.length
               + " bytes): "
               + new String(sql, 0, Math.min(sql.length, 300), StandardCharsets.UTF_8));
+    }
+  }
+
+  /** Every request starts afresh here, so a session's {@code SET} or table would be lost. */
+  private static void refuseSession(RequestParameters params) {
+    String session = params.transport().get("session_id");
+    if (session != null && !session.isEmpty()) {
+      throw new FrontException(
+          ExceptionCode.NOT_IMPLEMENTED,
+          501,
+          "Code: 48. DB::Exception: Sessions are not supported by this local ClickHouse"
+              + " (session_id="
+              + session
+              + "): every request starts afresh, so a SET, USE or temporary table would be lost"
+              + " after it. Send the statements that belong together in one request without"
+              + " session_id, or use a ClickHouse server (LIANGSHAI_CLICKHOUSE_URL)."
+              + " (NOT_IMPLEMENTED)");
     }
   }
 

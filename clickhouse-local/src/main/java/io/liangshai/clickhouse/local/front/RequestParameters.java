@@ -10,7 +10,8 @@ import java.util.Set;
  * The URL parameters of one HTTP request, sorted the way ClickHouse's HTTP interface sorts them:
  * front parameters ({@code query}, {@code database}, {@code default_format}, {@code query_id}),
  * query parameters ({@code param_NAME}), parameters that only mean something to a real server's
- * session or transport (ignored here), and everything else, which is a setting.
+ * session or transport ({@link #transport()}: never settings), and everything else, which is a
+ * setting.
  */
 record RequestParameters(
     String query,
@@ -20,14 +21,13 @@ record RequestParameters(
     Map<String, String> settings,
     Map<String, String> queryParameters,
     boolean compressedResponse,
-    boolean compressedRequest) {
+    boolean compressedRequest,
+    Map<String, String> transport) {
 
   private static final String PARAM_PREFIX = "param_";
 
-  /**
-   * Transport, authentication and session parameters: a single-user, sessionless front has none.
-   */
-  private static final Set<String> IGNORED =
+  /** Transport, authentication and session parameters: never passed to the engine. */
+  private static final Set<String> TRANSPORT =
       Set.of(
           "user",
           "password",
@@ -46,11 +46,14 @@ record RequestParameters(
     Map<String, String> all = decode(rawQuery);
     Map<String, String> settings = new LinkedHashMap<>();
     Map<String, String> params = new LinkedHashMap<>();
+    Map<String, String> transport = new LinkedHashMap<>();
     all.forEach(
         (name, value) -> {
           if (name.startsWith(PARAM_PREFIX) && name.length() > PARAM_PREFIX.length()) {
             params.put(name.substring(PARAM_PREFIX.length()), value);
-          } else if (!isFrontParameter(name) && !IGNORED.contains(name)) {
+          } else if (TRANSPORT.contains(name)) {
+            transport.put(name, value);
+          } else if (!isFrontParameter(name)) {
             settings.put(name, value);
           }
         });
@@ -62,7 +65,8 @@ record RequestParameters(
         settings,
         params,
         isTrue(all.get("compress")),
-        isTrue(all.get("decompress")));
+        isTrue(all.get("decompress")),
+        transport);
   }
 
   private static boolean isFrontParameter(String name) {

@@ -52,6 +52,23 @@ final class RequestStatement implements AutoCloseable {
     return sql;
   }
 
+  /**
+   * The engine's {@code message} about this statement as the client should read it: the spool file
+   * the front read the insert data from is the request body to the client, so the file's name and
+   * the {@code FROM INFILE} the front added are not shown.
+   */
+  String publicMessage(String message) {
+    if (spool == null) {
+      return message;
+    }
+    String file = spool.toString();
+    return message
+        .replace(InsertStatement.infileClause(file), " ")
+        .replace("in file/uri " + file, "in the request body")
+        .replace(file, "the request body")
+        .replace(spool.getParent().toString(), "(spool)");
+  }
+
   boolean isEmpty() {
     for (byte b : sql) {
       if (!SqlScanner.isWhitespace(b)) {

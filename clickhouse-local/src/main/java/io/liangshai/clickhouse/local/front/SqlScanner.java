@@ -1,6 +1,7 @@
 package io.liangshai.clickhouse.local.front;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * A minimal lexer over the leading bytes of a statement: skips whitespace, comments and quoted
@@ -14,6 +15,8 @@ final class SqlScanner {
   private int pos;
   private int depth;
   private int wordStart;
+  private int statement;
+  private boolean unterminated;
 
   SqlScanner(byte[] text, int end) {
     this.text = text;
@@ -26,6 +29,16 @@ final class SqlScanner {
 
   int depth() {
     return depth;
+  }
+
+  /** Whether scanning stopped in a quote, heredoc or block comment that never ends. */
+  boolean unterminated() {
+    return unterminated;
+  }
+
+  /** How many {@code ;} outside quotes and comments came before the current position. */
+  int statement() {
+    return statement;
   }
 
   /**
@@ -55,11 +68,18 @@ final class SqlScanner {
         if (!skipQuoted(b)) {
           return false;
         }
+      } else if (b == '$' && heredocTagEnd() > 0) {
+        if (!skipHeredoc()) {
+          return false;
+        }
       } else if (b == '(' || b == '[') {
         depth++;
         pos++;
       } else if (b == ')' || b == ']') {
         depth--;
+        pos++;
+      } else if (b == ';') {
+        statement++;
         pos++;
       } else if (isWordByte(b)) {
         wordStart = pos;
@@ -115,6 +135,31 @@ final class SqlScanner {
       }
       pos++;
     }
+    unterminated = true;
+    return false;
+  }
+
+  /** The end of a heredoc tag ({@code $$} or {@code $word$}) at {@code pos}, or -1. */
+  private int heredocTagEnd() {
+    int p = pos + 1;
+    while (p < end && isWordByte(text[p])) {
+      p++;
+    }
+    return p < end && text[p] == '$' ? p + 1 : -1;
+  }
+
+  /** ClickHouse's {@code $tag$ ... $tag$} string: nothing inside is SQL. */
+  private boolean skipHeredoc() {
+    int tagEnd = heredocTagEnd();
+    int tagLength = tagEnd - pos;
+    for (int p = tagEnd; p + tagLength <= end; p++) {
+      if (Arrays.equals(text, p, p + tagLength, text, pos, tagEnd)) {
+        pos = p + tagLength;
+        return true;
+      }
+    }
+    pos = end;
+    unterminated = true;
     return false;
   }
 
@@ -135,6 +180,7 @@ final class SqlScanner {
         pos++;
       }
     }
+    unterminated = true;
     return false;
   }
 

@@ -25,6 +25,18 @@ class RequestParametersTest {
         .containsOnlyKeys("max_result_rows", "session_timezone")
         .containsEntry("session_timezone", "Asia/Shanghai");
     assertThat(p.compressedResponse()).isFalse();
+    assertThat(p.transport())
+        .containsEntry("user", "default")
+        .containsEntry("password", "secret")
+        .doesNotContainKey("max_result_rows");
+  }
+
+  @Test
+  void keepsTheSessionIdApartFromTheSettings() {
+    RequestParameters p = RequestParameters.parse("session_id=s1&session_timeout=60&max_threads=2");
+
+    assertThat(p.transport()).containsEntry("session_id", "s1").containsKey("session_timeout");
+    assertThat(p.settings()).containsOnlyKeys("max_threads");
   }
 
   @Test

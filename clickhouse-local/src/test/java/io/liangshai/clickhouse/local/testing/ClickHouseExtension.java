@@ -1,11 +1,15 @@
 package io.liangshai.clickhouse.local.testing;
 
 import io.liangshai.clickhouse.local.ClickHouseEndpoint;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Base64;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -64,6 +68,41 @@ public final class ClickHouseExtension implements BeforeAllCallback, AfterAllCal
     String url = jdbcUrl().substring("jdbc:clickhouse:".length());
     int path = url.indexOf('/', url.indexOf("://") + 3);
     return path < 0 ? url : url.substring(0, path);
+  }
+
+  /** The {@code user} of the JDBC URL ({@code default} when it names none). */
+  public String user() {
+    return urlParameter("user").orElse("default");
+  }
+
+  /** The {@code password} of the JDBC URL (empty when it has none). */
+  public String password() {
+    return urlParameter("password").orElse("");
+  }
+
+  /**
+   * {@link #user()} and {@link #password()} as an HTTP {@code Authorization: Basic} value, for
+   * tests that speak HTTP themselves (the local front refuses requests without them).
+   */
+  public String basicAuthorization() {
+    String credentials = user() + ":" + password();
+    return "Basic "
+        + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Optional<String> urlParameter(String name) {
+    String url = jdbcUrl();
+    int query = url.indexOf('?');
+    if (query < 0) {
+      return Optional.empty();
+    }
+    for (String pair : url.substring(query + 1).split("&")) {
+      int eq = pair.indexOf('=');
+      if (eq > 0 && URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8).equals(name)) {
+        return Optional.of(URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return Optional.empty();
   }
 
   public Connection connect() throws SQLException {

@@ -1,0 +1,152 @@
+package io.liangshai.api;
+
+import static io.liangshai.api.AuthorizationITCase.await;
+import static io.liangshai.core.testing.CaseRecordFixture.aCase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A batch with more row errors than an answer lists: the answer and the batch status carry the
+ * first 1,000 and {@code errors_total}; {@code GET /api/v1/batches/{id}/errors} carries all of
+ * them, as CSV for Excel or as JSON, to the same callers as the batch.
+ */
+class BatchErrorsITCase {
+
+  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+
+  private static final String COUNTY = "330522";
+  private static final String SIBLING = "330521";
+  private static final int BAD_ROWS = 1_234;
+
+  @TempDir static Path landing;
+
+  private static Vertx vertx;
+  private static ApiTestServer api;
+  private static String key;
+  private static JsonObject answer;
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    api = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), landing);
+    key = await(api.issueKey(COUNTY));
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < BAD_ROWS; i++) {
+      Map<String, Object> row = aCase().caseId("ok").row();
+      row.put("case_id", "c-" + i + " "); // one error each: white space after the id
+      body.append(new JsonObject(row).encode()).append('\n');
+    }
+    body.append(new JsonObject(aCase().caseId("kept").row()).encode()).append('\n');
+    HttpResponse<Buffer> r =
+        await(
+            api.post("/api/v1/cases", key)
+                .putHeader("Content-Type", "application/x-ndjson")
+                .sendBuffer(Buffer.buffer(body.toString())));
+    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    answer = r.bodyAsJsonObject();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (api != null) {
+      api.close();
+    }
+    if (vertx != null) {
+      vertx.close().toCompletionStage().toCompletableFuture().get();
+    }
+  }
+
+  private static HttpResponse<Buffer> get(String uri, String secret) throws Exception {
+    return await(api.get(uri, secret).send());
+  }
+
+  private static String errorsUri() {
+    return "/api/v1/batches/" + answer.getString("batch_id") + "/errors";
+  }
+
+  @Test
+  void theAnswerListsTheFirst1000ErrorsAndTheirTotal() throws Exception {
+    JsonObject status =
+        get("/api/v1/batches/" + answer.getString("batch_id"), key).bodyAsJsonObject();
+
+    for (JsonObject batch : List.of(answer, status)) {
+      assertThat(batch.getInteger("accepted")).isEqualTo(1);
+      assertThat(batch.getInteger("rejected")).isEqualTo(BAD_ROWS);
+      assertThat(batch.getInteger("errors_total")).isEqualTo(BAD_ROWS);
+      JsonArray errors = batch.getJsonArray("errors");
+      assertThat(errors).hasSize(1_000);
+      assertThat(errors.getJsonObject(0).getInteger("row")).isEqualTo(1);
+      assertThat(errors.getJsonObject(999).getInteger("row")).isEqualTo(1_000);
+    }
+  }
+
+  @Test
+  void downloadsEveryErrorAsCsvWithAByteOrderMarkForExcel() throws Exception {
+    HttpResponse<Buffer> r = get(errorsUri(), key);
+
+    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.getHeader("Content-Type")).startsWith("text/csv");
+    assertThat(r.getHeader("Content-Disposition")).contains(".errors.csv");
+    String text = r.body().toString(StandardCharsets.UTF_8);
+    assertThat(text).startsWith("\uFEFFrow,case_id,field,message\r\n");
+    List<CSVRecord> rows =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .build()
+            .parse(new StringReader(text.substring(1)))
+            .getRecords();
+    assertThat(rows).hasSize(BAD_ROWS);
+    CSVRecord last = rows.get(BAD_ROWS - 1);
+    assertThat(last.get("row")).isEqualTo(String.valueOf(BAD_ROWS));
+    assertThat(last.get("case_id")).isEqualTo("c-" + (BAD_ROWS - 1) + " ");
+    assertThat(last.get("field")).isEqualTo("case_id");
+    assertThat(last.get("message")).contains("white space");
+  }
+
+  @Test
+  void downloadsEveryErrorAsJsonOnRequest() throws Exception {
+    HttpResponse<Buffer> r = get(errorsUri() + "?format=json", key);
+
+    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    JsonObject body = r.bodyAsJsonObject();
+    assertThat(body.getString("batch_id")).isEqualTo(answer.getString("batch_id"));
+    assertThat(body.getInteger("errors_total")).isEqualTo(BAD_ROWS);
+    assertThat(body.getJsonArray("errors")).hasSize(BAD_ROWS);
+    assertThat(body.getJsonArray("errors").getJsonObject(BAD_ROWS - 1).getInteger("row"))
+        .isEqualTo(BAD_ROWS);
+  }
+
+  @Test
+  void refusesAnUnknownFormatAnUnknownBatchAndAnotherTenant() throws Exception {
+    HttpResponse<Buffer> xml = get(errorsUri() + "?format=xml", key);
+    assertThat(xml.statusCode()).isEqualTo(400);
+    assertThat(xml.bodyAsJsonObject().getString("message")).contains("csv or json");
+
+    HttpResponse<Buffer> unknown = get("/api/v1/batches/b_20240101T000000000_00000000/errors", key);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+
+    HttpResponse<Buffer> sibling = get(errorsUri(), await(api.issueKey(SIBLING)));
+    assertThat(sibling.statusCode()).isEqualTo(403);
+    assertThat(sibling.bodyAsJsonObject().getString("message")).contains("outside the scope");
+  }
+}
