@@ -13,6 +13,10 @@ import java.util.List;
  * @param accepted rows stored as new versions
  * @param ignored rows identical to a stored record (replays)
  * @param rejected rows with errors; each has at least one entry in {@code errors}
+ * @param recovered whether the manifest was reconstructed at start from a batch landed just before
+ *     a crash (its uploader got no answer): {@code accepted} is then the records landed, {@code
+ *     ignored} and {@code rejected} are unknown (0), the key unknown and the tenant the most
+ *     specific one holding every landed record
  */
 public record BatchResult(
     String batchId,
@@ -25,9 +29,41 @@ public record BatchResult(
     int accepted,
     int ignored,
     int rejected,
-    List<FieldError> errors) {
+    List<FieldError> errors,
+    boolean recovered) {
+
+  /** The key of a batch whose manifest was reconstructed ({@link #recovered}). */
+  public static final String UNKNOWN_KEY = "unknown";
 
   public BatchResult {
     errors = List.copyOf(errors);
+  }
+
+  /** A batch as answered to its uploader (not {@link #recovered}). */
+  public BatchResult(
+      String batchId,
+      String tenant,
+      String keyId,
+      Instant receivedAt,
+      BatchFormat format,
+      long bytes,
+      String sha256,
+      int accepted,
+      int ignored,
+      int rejected,
+      List<FieldError> errors) {
+    this(
+        batchId,
+        tenant,
+        keyId,
+        receivedAt,
+        format,
+        bytes,
+        sha256,
+        accepted,
+        ignored,
+        rejected,
+        errors,
+        false);
   }
 }
