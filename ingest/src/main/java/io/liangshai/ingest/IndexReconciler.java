@@ -80,7 +80,14 @@ final class IndexReconciler {
           }
           continue;
         }
-        CaseRecord r = CaseRecordCodec.fromJson(line);
+        CaseRecord r;
+        try {
+          r = CaseRecordCodec.fromJson(line);
+        } catch (RuntimeException e) {
+          LOG.warn("{}: a record that cannot be read is not indexed: {}", file, e.toString());
+          records++;
+          continue;
+        }
         versions.putIfAbsent(VersionIndex.key(r), CaseRecordCodec.contentHash(r));
         tenants.add(r.tenantCode());
         records++;

@@ -1,5 +1,6 @@
 package io.liangshai.ingest;
 
+import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecord;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
@@ -72,7 +73,7 @@ final class VersionIndex implements AutoCloseable {
   void commit(Map<String, String> staged, String batchId) {
     staged.forEach(versions::putIfAbsent);
     String newest = meta.get(COMMITTED_THROUGH);
-    if (newest == null || batchId.compareTo(newest) > 0) {
+    if (LandingFile.isBatchId(batchId) && (newest == null || batchId.compareTo(newest) > 0)) {
       meta.put(COMMITTED_THROUGH, batchId);
     }
     store.commit();

@@ -127,6 +127,23 @@ class IndexReconcilerTest {
   }
 
   @Test
+  void aForeignRecordsFileNeitherStopsTheStartNorMovesTheWatermark() throws Exception {
+    String last;
+    try (BatchIntake intake = open()) {
+      last = send(intake, aCase().caseId("a").row()).batchId();
+    }
+    Files.writeString(landing().resolve("records/zz-poison.jsonl"), "{\"case_id\": 12\n");
+    try (LandingZoneIndex zone = new LandingZoneIndex()) {
+      zone.reconciler().reconcile();
+      assertThat(zone.index.committedThrough()).contains(last);
+    }
+    try (BatchIntake intake = open()) {
+      assertThat(send(intake, aCase().caseId("a").row()).ignored()).isEqualTo(1);
+      assertThat(send(intake, aCase().caseId("b").row()).batchId()).isGreaterThan(last);
+    }
+  }
+
+  @Test
   void aRawBodyWithoutRecordsIsKept() throws Exception {
     try (BatchIntake intake = open()) {
       send(intake, aCase().caseId("a").row());
