@@ -107,7 +107,7 @@ public final class ApiServer {
   public Router router() {
     Router router = Router.router(vertx);
     TenantRoutes tenants = new TenantRoutes(registry);
-    CaseRoutes cases = new CaseRoutes(intake, warehouse, limits.maxBodyBytes(), audit);
+    CaseRoutes cases = new CaseRoutes(intake, warehouse, limits.maxBodyBytes());
     KeyRoutes keyRoutes = new KeyRoutes(registry, keys, keyUsage, authenticator, audit);
     AuditRoutes auditRoutes = new AuditRoutes(registry, warehouse);
     MetricsRoutes metrics =

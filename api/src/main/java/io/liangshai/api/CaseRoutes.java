@@ -4,6 +4,7 @@ import io.liangshai.ingest.BatchFormat;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.BatchResult;
 import io.liangshai.ingest.BatchTooLargeException;
+import io.liangshai.ingest.RefusalJournal;
 import io.liangshai.ingest.TextEncoding;
 import io.liangshai.ingest.UnparseableBatchException;
 import io.liangshai.ingest.Uploader;
@@ -19,7 +20,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,23 +36,21 @@ final class CaseRoutes {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseRoutes.class);
 
-  /** Row errors copied into the {@code batches} table; the manifest keeps all of them. */
-  private static final int MAX_AUDITED_ERRORS = 1000;
-
   private final BatchIntake intake;
   private final Warehouse warehouse;
   private final long bodyLimit;
 
   /**
-   * Records uploads (and copies batch summaries into ClickHouse) off the request path, in order.
+   * Where refused uploads are kept; they, and the accepted batches' manifests, become audit rows
+   * through {@link LandingAuditSync}.
    */
-  private final Audit audit;
+  private final RefusalJournal refusals;
 
-  CaseRoutes(BatchIntake intake, Warehouse warehouse, long bodyLimit, Audit audit) {
+  CaseRoutes(BatchIntake intake, Warehouse warehouse, long bodyLimit) {
     this.intake = Objects.requireNonNull(intake, "intake");
     this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
     this.bodyLimit = bodyLimit;
-    this.audit = Objects.requireNonNull(audit, "audit");
+    this.refusals = new RefusalJournal(intake.landing(), Clock.systemUTC());
   }
 
   void upload(RoutingContext ctx) {
@@ -76,7 +75,9 @@ final class CaseRoutes {
     }
     String length = ctx.request().getHeader("Content-Length");
     if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > bodyLimit) {
-      refused(caller, 413, "body of " + length + " bytes", Long.parseLong(length));
+      long bytes = Long.parseLong(length);
+      ctx.vertx()
+          .executeBlocking(() -> refused(caller, 413, "body of " + length + " bytes", bytes));
       throw new ApiException(413, "request body larger than the limit of " + bodyLimit + " bytes");
     }
     Uploader uploader = new Uploader(caller.tenantCode(), caller.keyId());
@@ -99,7 +100,7 @@ final class CaseRoutes {
         .onFailure(
             e -> {
               if (e instanceof ApiException api && api.status() == 413) {
-                refused(caller, 413, api.getMessage(), -1);
+                ctx.vertx().executeBlocking(() -> refused(caller, 413, api.getMessage(), -1));
               }
               ctx.fail(e);
             });
@@ -114,10 +115,7 @@ final class CaseRoutes {
       long size)
       throws Exception {
     try {
-      BatchResult result = intake.ingest(uploader, format, charset, file);
-      audit.later(() -> recordBatch(result));
-      audit.recordLater(caller, "batch.upload", result.batchId(), uploadDetail(result));
-      return result;
+      return intake.ingest(uploader, format, charset, file);
     } catch (UnparseableBatchException e) {
       refused(caller, 400, e.getMessage(), size);
       throw ApiException.badRequest(e.getMessage());
@@ -126,52 +124,22 @@ final class CaseRoutes {
     }
   }
 
-  /** An upload answered 4xx before it became a batch: who tried, how much, and why not. */
-  private void refused(Principal caller, int status, String reason, long bytes) {
-    audit.recordLater(
-        caller,
-        "batch.refused",
-        "",
-        new JsonObject()
-            .put("status", status)
-            .put("reason", reason.length() > 500 ? reason.substring(0, 500) + "…" : reason)
-            .put("bytes", bytes < 0 ? null : bytes));
-  }
-
-  private static JsonObject uploadDetail(BatchResult r) {
-    return new JsonObject()
-        .put("bytes", r.bytes())
-        .put("sha256", r.sha256())
-        .put("format", r.format().name())
-        .put("accepted", r.accepted())
-        .put("ignored", r.ignored())
-        .put("rejected", r.rejected());
-  }
-
-  /** Copies the batch's summary into ClickHouse for audit queries; the manifest stays the truth. */
-  private void recordBatch(BatchResult r) {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO batches (batch_id, tenant_code, key_id, received_at, content_type,"
-                    + " bytes, sha256, accepted, ignored, rejected, errors) VALUES"
-                    + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, r.batchId());
-      ps.setString(2, r.tenant());
-      ps.setString(3, r.keyId());
-      ps.setTimestamp(4, Timestamp.from(r.receivedAt()));
-      ps.setString(5, r.format().name());
-      ps.setLong(6, r.bytes());
-      ps.setString(7, r.sha256());
-      ps.setInt(8, r.accepted());
-      ps.setInt(9, r.ignored());
-      ps.setInt(10, r.rejected());
-      ps.setString(11, BatchErrorRoutes.json(r.errors(), MAX_AUDITED_ERRORS).encode());
-      ps.executeUpdate();
-    } catch (SQLException e) {
-      LOG.warn(
-          "batch {} is landed but its audit row was not written: {}", r.batchId(), e.toString());
+  /**
+   * An upload answered 4xx before it became a batch: who tried, how much, and why not, kept in the
+   * journal (call off the event loop); a failure is logged, never thrown.
+   */
+  private Void refused(Principal caller, int status, String reason, long bytes) {
+    try {
+      refusals.append(
+          caller.tenantCode(),
+          caller.keyId(),
+          status,
+          reason.length() > 500 ? reason.substring(0, 500) + "…" : reason,
+          bytes < 0 ? null : bytes);
+    } catch (java.io.IOException | RuntimeException e) {
+      LOG.error("refused upload by {} not journalled: {}", caller.keyId(), e.toString());
     }
+    return null;
   }
 
   void batch(RoutingContext ctx) {
@@ -207,17 +175,19 @@ final class CaseRoutes {
   }
 
   static JsonObject toJson(BatchResult r) {
-    return new JsonObject()
-        .put("batch_id", r.batchId())
-        .put("tenant", r.tenant())
-        .put("received_at", r.receivedAt().toString())
-        .put("bytes", r.bytes())
-        .put("sha256", r.sha256())
-        .put("accepted", r.accepted())
-        .put("ignored", r.ignored())
-        .put("rejected", r.rejected())
-        .put("errors_total", r.errorsTotal())
-        .put("errors", BatchErrorRoutes.json(r.errors(), BatchErrorRoutes.MAX_ANSWERED_ERRORS));
+    JsonObject json =
+        new JsonObject()
+            .put("batch_id", r.batchId())
+            .put("tenant", r.tenant())
+            .put("received_at", r.receivedAt().toString())
+            .put("bytes", r.bytes())
+            .put("sha256", r.sha256())
+            .put("accepted", r.accepted())
+            .put("ignored", r.ignored())
+            .put("rejected", r.rejected())
+            .put("errors_total", r.errorsTotal())
+            .put("errors", BatchErrorRoutes.json(r.errors(), BatchErrorRoutes.MAX_ANSWERED_ERRORS));
+    return r.recovered() ? json.put("recovered", true) : json;
   }
 
   private static void deleteQuietly(Path file) {

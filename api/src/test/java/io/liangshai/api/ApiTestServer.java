@@ -20,7 +20,8 @@ import java.util.UUID;
 
 /**
  * A real {@link ApiServer} on port 0 over a real ClickHouse (the test class's database), the
- * shipped Zhejiang registry and a {@link BatchIntake} over a temporary landing zone, with a {@link
+ * shipped Zhejiang registry and a {@link BatchIntake} over a temporary landing zone (its upload
+ * audit back-filled by a {@link LandingAuditSync}, as the launcher wires it), with a {@link
  * WebClient} on the test's Vert.x and a random province admin key.
  */
 final class ApiTestServer implements AutoCloseable {
@@ -31,6 +32,7 @@ final class ApiTestServer implements AutoCloseable {
   final TenantRegistry registry = TenantRegistryLoader.loadDefault();
   final Warehouse warehouse;
   private final BatchIntake intake;
+  private final LandingAuditSync auditSync;
   private final ApiServer server;
   private final Vertx serverVertx = Vertx.vertx();
   private final WebClient client;
@@ -43,9 +45,9 @@ final class ApiTestServer implements AutoCloseable {
       Vertx clientVertx, Warehouse warehouse, Path landing, LiangshaiConfig.Limits limits)
       throws Exception {
     this.warehouse = warehouse;
-    this.intake =
-        new BatchIntake(
-            new LandingZone(landing), registry, Clock.systemUTC(), limits.maxRowsPerBatch());
+    LandingZone zone = new LandingZone(landing);
+    this.intake = new BatchIntake(zone, registry, Clock.systemUTC(), limits.maxRowsPerBatch());
+    this.auditSync = new LandingAuditSync(zone, warehouse, Clock.systemUTC()).start();
     this.server = new ApiServer(serverVertx, warehouse, registry, adminKey, intake, limits);
     this.client = WebClient.create(clientVertx);
   }
@@ -114,6 +116,7 @@ final class ApiTestServer implements AutoCloseable {
     client.close();
     server.stop().toCompletionStage().toCompletableFuture().get();
     serverVertx.close().toCompletionStage().toCompletableFuture().get();
+    auditSync.close();
     intake.close();
     warehouse.close();
   }

@@ -20,11 +20,8 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -40,17 +37,17 @@ import org.slf4j.LoggerFactory;
  * Takes one received batch body and makes it durable: every row validated, accepted records written
  * to the landing zone before the answer, duplicates ignored, conflicts rejected, and the body kept
  * as received. Batches are taken one at a time per process so the version index stays consistent.
+ * At start the index is reconciled with the batches landed after its last commit ({@link
+ * IndexReconciler}); {@link FaultHook} is the test hook that crashes in that window.
  */
 public final class BatchIntake implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchIntake.class);
-  private static final DateTimeFormatter BATCH_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS").withZone(ZoneOffset.UTC);
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final LandingZone landing;
   private final TenantRegistry registry;
   private final VersionIndex index;
+  private final BatchIds ids;
   private final Clock clock;
   private final int maxRows;
 
@@ -75,10 +72,15 @@ public final class BatchIntake implements AutoCloseable {
     this.landing = Objects.requireNonNull(landing, "landing");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.clock = Objects.requireNonNull(clock, "clock");
+    FaultHook.check();
     this.index = new VersionIndex(landing.root().resolve("version-index.mv"));
-    if (index.isEmpty()) {
-      rebuildIndex();
+    try {
+      new IndexReconciler(landing, index, registry).reconcile();
+    } catch (IOException | RuntimeException e) {
+      index.close();
+      throw e;
     }
+    this.ids = new BatchIds(index.committedThrough());
   }
 
   public LandingZone landing() {
@@ -107,7 +109,7 @@ public final class BatchIntake implements AutoCloseable {
       Uploader uploader, BatchFormat format, Optional<Charset> declared, Path body)
       throws IOException, UnparseableBatchException, BatchTooLargeException {
     Instant receivedAt = clock.instant();
-    String batchId = newBatchId(receivedAt);
+    String batchId = ids.next(receivedAt);
     Path records = landing.recordsFile(batchId);
     Path recordsTmp = LandingZone.hiddenSibling(records);
     Map<String, String> staged = new HashMap<>();
@@ -158,7 +160,8 @@ public final class BatchIntake implements AutoCloseable {
     Path raw = landing.rawFile(batchId, format);
     LandingZone.publish(body, raw);
     LandingZone.publish(recordsTmp, records);
-    index.commit(staged);
+    FaultHook.afterLanding();
+    index.commit(staged, batchId);
     BatchResult result =
         new BatchResult(
             batchId,
@@ -283,31 +286,6 @@ public final class BatchIntake implements AutoCloseable {
       }
       return Optional.empty();
     };
-  }
-
-  /** Rebuilds the version index from the landing zone's record files (after losing it). */
-  private void rebuildIndex() throws IOException {
-    Map<String, String> all = new HashMap<>();
-    try (var files = landing.recordFiles()) {
-      for (Path file : (Iterable<Path>) files::iterator) {
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-          lines
-              .filter(l -> !l.isBlank() && !LandingFile.isControl(l))
-              .map(CaseRecordCodec::fromJson)
-              .forEach(r -> all.putIfAbsent(VersionIndex.key(r), CaseRecordCodec.contentHash(r)));
-        }
-      }
-    }
-    if (!all.isEmpty()) {
-      LOG.info("rebuilt the version index from the landing zone: {} versions", all.size());
-      index.commit(all);
-    }
-  }
-
-  private static String newBatchId(Instant at) {
-    byte[] random = new byte[4];
-    RANDOM.nextBytes(random);
-    return "b_" + BATCH_TIME.format(at) + "_" + HexFormat.of().formatHex(random);
   }
 
   private static MessageDigest sha256() {

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A batch manifest as JSON, the shape the API answers with. */
+/**
+ * A batch manifest as JSON, the shape the API answers with. {@code recovered} is written only when
+ * true, so manifests written before it existed read as they did.
+ */
 final class BatchManifests {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,6 +32,9 @@ final class BatchManifests {
     o.put("accepted", r.accepted());
     o.put("ignored", r.ignored());
     o.put("rejected", r.rejected());
+    if (r.recovered()) {
+      o.put("recovered", true);
+    }
     ArrayNode errors = o.putArray("errors");
     for (FieldError e : r.errors()) {
       ObjectNode err = errors.addObject();
@@ -62,6 +68,7 @@ final class BatchManifests {
         o.get("accepted").asInt(),
         o.get("ignored").asInt(),
         o.get("rejected").asInt(),
-        errors);
+        errors,
+        o.path("recovered").asBoolean(false));
   }
 }

@@ -1,5 +1,6 @@
 package io.liangshai.ingest;
 
+import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecord;
 import java.nio.file.Path;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,11 @@ import org.h2.mvstore.MVStore;
  * the record stored for it. Decides whether a new row is new, an exact duplicate (ignored) or a
  * conflict (rejected). Kept in an H2 MVStore file beside the landing zone; it can always be rebuilt
  * from the landing zone's record files.
+ *
+ * <p>It also remembers, in the same commit as the versions, the newest batch whose versions it
+ * holds ({@link #committedThrough}); batch ids sort by time, so every records file with a greater
+ * id was published but never committed (a crash in between) and is read again at start ({@link
+ * IndexReconciler}).
  */
 final class VersionIndex implements AutoCloseable {
 
@@ -23,11 +29,20 @@ final class VersionIndex implements AutoCloseable {
   }
 
   private final MVStore store;
+  private static final String COMMITTED_THROUGH = "committed_through";
+
   private final MVMap<String, String> versions;
+  private final MVMap<String, String> meta;
 
   VersionIndex(Path file) {
     this.store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
     this.versions = store.openMap("versions");
+    this.meta = store.openMap("meta");
+  }
+
+  /** The newest batch whose versions are committed; empty for an index older than this field. */
+  Optional<String> committedThrough() {
+    return Optional.ofNullable(meta.get(COMMITTED_THROUGH));
   }
 
   boolean isEmpty() {
@@ -51,9 +66,16 @@ final class VersionIndex implements AutoCloseable {
     return Optional.ofNullable(versions.get(key(record)));
   }
 
-  /** Adds the staged entries and makes them durable. */
-  void commit(Map<String, String> staged) {
-    versions.putAll(staged);
+  /**
+   * Adds the staged entries of batch {@code batchId} (a version already known keeps its first hash)
+   * and makes them durable, with {@code batchId} as the newest committed batch if it is newer.
+   */
+  void commit(Map<String, String> staged, String batchId) {
+    staged.forEach(versions::putIfAbsent);
+    String newest = meta.get(COMMITTED_THROUGH);
+    if (LandingFile.isBatchId(batchId) && (newest == null || batchId.compareTo(newest) > 0)) {
+      meta.put(COMMITTED_THROUGH, batchId);
+    }
     store.commit();
     store.sync();
   }

@@ -1,6 +1,7 @@
 package io.liangshai.launcher;
 
 import io.liangshai.api.ApiServer;
+import io.liangshai.api.LandingAuditSync;
 import io.liangshai.clickhouse.local.ClickHouseEndpoint;
 import io.liangshai.clickhouse.local.LocalClickHouseConfig;
 import io.liangshai.core.config.LiangshaiConfig;
@@ -24,9 +25,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything liangshai runs on one machine, started in order and stopped in reverse: ClickHouse
- * (local, unless an external one is configured), the schema, the landing zone, the indicators job
- * in a Flink MiniCluster, the API, and last the bulletin scheduler (Quartz, its job store under
- * {@code LIANGSHAI_DATA_DIR/scheduler}), which therefore stops first.
+ * (local, unless an external one is configured), the schema, the landing zone (its version index
+ * reconciled with the batches landed before a crash, its upload audit back-filled into ClickHouse
+ * by a {@link LandingAuditSync}), the indicators job in a Flink MiniCluster, the API, and last the
+ * bulletin scheduler (Quartz, its job store under {@code LIANGSHAI_DATA_DIR/scheduler}), which
+ * therefore stops first.
  */
 final class Platform implements AutoCloseable {
 
@@ -69,6 +72,7 @@ final class Platform implements AutoCloseable {
     BatchIntake intake =
         new BatchIntake(landing, registry, Clock.systemUTC(), config.limits().maxRowsPerBatch());
     started.push(intake);
+    started.push(new LandingAuditSync(landing, warehouse, Clock.systemUTC()).start());
 
     CaseIndicatorsJob job =
         CaseIndicatorsJob.of(landing.recordsDir().toString(), clickhouse.jdbcUrl(), registry);

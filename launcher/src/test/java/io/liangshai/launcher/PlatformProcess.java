@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,6 +30,12 @@ final class PlatformProcess implements AutoCloseable {
 
   /** Starts the launcher built in {@code target/} with {@code dataDir}; waits until it serves. */
   static PlatformProcess start(Path dataDir, String adminKey, Path log) throws Exception {
+    return start(dataDir, adminKey, log, Map.of());
+  }
+
+  /** As {@link #start(Path, String, Path)}, with more environment variables (e.g. a fault hook). */
+  static PlatformProcess start(Path dataDir, String adminKey, Path log, Map<String, String> env)
+      throws Exception {
     Path target = Path.of("target").toAbsolutePath();
     String classpath =
         target.resolve("liangshai-launcher.jar")
@@ -47,6 +54,8 @@ final class PlatformProcess implements AutoCloseable {
     pb.environment().put("LIANGSHAI_HTTP_PORT", "0");
     pb.environment().put("LIANGSHAI_ADMIN_KEY", adminKey);
     pb.environment().remove("LIANGSHAI_CLICKHOUSE_URL");
+    pb.environment().remove("LIANGSHAI_FAULT");
+    pb.environment().putAll(env);
     Files.createDirectories(log.getParent());
     pb.redirectErrorStream(true).redirectOutput(log.toFile());
     Process p = pb.start();
@@ -83,6 +92,21 @@ final class PlatformProcess implements AutoCloseable {
     for (ProcessHandle child : all) {
       child.onExit().get(30, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * Waits until the platform has exited by itself (and everything it started is gone); its exit
+   * status.
+   */
+  int awaitExit(Duration timeout) throws Exception {
+    List<ProcessHandle> all = process.descendants().toList();
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("the platform is still running after " + timeout);
+    }
+    for (ProcessHandle child : all) {
+      child.onExit().get(30, TimeUnit.SECONDS);
+    }
+    return process.exitValue();
   }
 
   List<ProcessHandle> childrenAtStart() {

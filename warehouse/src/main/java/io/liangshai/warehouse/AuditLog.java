@@ -2,10 +2,13 @@ package io.liangshai.warehouse;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The append-only record of every upload and administrative act, in ClickHouse table {@code
@@ -20,12 +23,21 @@ import java.util.Objects;
  * audit.record(caller.tenantCode(), caller.keyId(), "bulletin.publish", bulletinId,
  *     "{\"period\":\"2024-03\",\"group\":\"counties\"}");
  * }</pre>
+ *
+ * <p>Uploads and refusals are derived from the landing zone and back-filled, so they are written
+ * with the time of the act ({@link #record(Instant, String, String, String, String, String)}) and
+ * looked up first ({@link #contains}) so that a back-fill never writes a row twice.
  */
 public final class AuditLog {
 
   private static final String INSERT =
       "INSERT INTO audit_log (at, actor_tenant, key_id, action, object, detail)"
           + " VALUES (?, ?, ?, ?, ?, ?)";
+
+  private static final String CONTAINS =
+      "SELECT count() FROM audit_log WHERE action = ? AND object = ?";
+  private static final String NEWEST_OBJECT =
+      "SELECT max(object) FROM audit_log WHERE action = ? AND object != ''";
 
   private final Warehouse warehouse;
   private final Clock clock;
@@ -47,6 +59,14 @@ public final class AuditLog {
   public void record(
       String actorTenant, String keyId, String action, String object, String detailJson)
       throws SQLException {
+    record(clock.instant(), actorTenant, keyId, action, object, detailJson);
+  }
+
+  /** As {@link #record(String, String, String, String, String)}, for an act done {@code at}. */
+  public void record(
+      Instant at, String actorTenant, String keyId, String action, String object, String detailJson)
+      throws SQLException {
+    Objects.requireNonNull(at, "at");
     requireText(actorTenant, "actorTenant");
     requireText(keyId, "keyId");
     requireText(action, "action");
@@ -57,13 +77,37 @@ public final class AuditLog {
     }
     try (Connection c = warehouse.connect();
         PreparedStatement ps = c.prepareStatement(INSERT)) {
-      ps.setTimestamp(1, Timestamp.from(clock.instant()));
+      ps.setTimestamp(1, Timestamp.from(at));
       ps.setString(2, actorTenant);
       ps.setString(3, keyId);
       ps.setString(4, action);
       ps.setString(5, object);
       ps.setString(6, detail);
       ps.executeUpdate();
+    }
+  }
+
+  /** Whether a row of {@code action} on {@code object} exists. */
+  public boolean contains(String action, String object) throws SQLException {
+    try (Connection c = warehouse.connect();
+        PreparedStatement ps = c.prepareStatement(CONTAINS)) {
+      ps.setString(1, action);
+      ps.setString(2, object);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getLong(1) > 0;
+      }
+    }
+  }
+
+  /** The greatest object of the rows of {@code action}, if any has a non-empty one. */
+  public Optional<String> newestObject(String action) throws SQLException {
+    try (Connection c = warehouse.connect();
+        PreparedStatement ps = c.prepareStatement(NEWEST_OBJECT)) {
+      ps.setString(1, action);
+      try (ResultSet rs = ps.executeQuery()) {
+        String newest = rs.next() ? rs.getString(1) : null;
+        return newest == null || newest.isEmpty() ? Optional.empty() : Optional.of(newest);
+      }
     }
   }
 
