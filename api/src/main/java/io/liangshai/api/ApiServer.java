@@ -18,6 +18,7 @@ import io.liangshai.warehouse.figures.MetricsQueries;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -190,14 +191,17 @@ public final class ApiServer {
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(this::failure);
     RouteMisses misses = new RouteMisses(router);
-    router.errorHandler(404, misses::notFound);
-    router.errorHandler(405, misses::methodNotAllowed);
+    router.errorHandler(400, misses::badRequest);
+    router.errorHandler(404, misses::miss);
+    router.errorHandler(405, misses::miss);
     return router;
   }
 
   public Future<HttpServer> start(String host, int port) {
     return vertx
-        .createHttpServer()
+        // HTTP/1.1 only: without the h2c preface detection, a connection is known (and its idle
+        // timer armed) from its first moment, before any byte of it arrives.
+        .createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
         .connectionHandler(idle::connected)
         .requestHandler(router())
         .listen(port, host)

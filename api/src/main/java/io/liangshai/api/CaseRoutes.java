@@ -81,7 +81,7 @@ final class CaseRoutes {
     Blocking.ingest(ctx, () -> intake.landing().newIncomingFile())
         .compose(
             file ->
-                BodyToFile.write(ctx.vertx(), ctx.request(), file, bodyLimit)
+                BodyToFile.write(ctx, file, bodyLimit)
                     .recover(
                         e -> {
                           deleteQuietly(file);

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 
 /**
  * What the route table does not match, answered in JSON like every other error: 404 for an unknown
- * path, 405 with {@code Allow} for a known path and another method — never Vert.x's HTML page.
+ * path, 405 with {@code Allow} for a known path and another method, 400 for a path that does not
+ * decode — never Vert.x's HTML or plain-text page.
  */
 final class RouteMisses {
 
@@ -35,11 +36,11 @@ final class RouteMisses {
     }
   }
 
-  void notFound(RoutingContext ctx) {
-    ApiResponses.error(ctx, 404, "no such resource: " + shown(ctx.request().path()));
-  }
-
-  void methodNotAllowed(RoutingContext ctx) {
+  /**
+   * The router's 404 and 405: a known path with another method is 405 with {@code Allow} (Vert.x
+   * reports some of those as 404, as the web page's catch-all route matches every path).
+   */
+  void miss(RoutingContext ctx) {
     String path = ctx.request().path();
     Set<String> allowed = new TreeSet<>();
     for (Known k : known) {
@@ -47,8 +48,8 @@ final class RouteMisses {
         k.methods().forEach(m -> allowed.add(m.name()));
       }
     }
-    if (allowed.isEmpty()) {
-      notFound(ctx);
+    if (allowed.isEmpty() || allowed.contains(ctx.request().method().name())) {
+      ApiResponses.error(ctx, 404, "no such resource: " + shown(path));
       return;
     }
     String allow = String.join(", ", allowed);
@@ -61,6 +62,15 @@ final class RouteMisses {
             + shown(path)
             + "; allowed: "
             + allow);
+  }
+
+  /** The router's 400, before any route: a path that does not decode. */
+  void badRequest(RoutingContext ctx) {
+    ApiResponses.error(
+        ctx,
+        400,
+        "the request path could not be read: each % must be followed by two hexadecimal digits"
+            + " of UTF-8 (write a literal % as %25)");
   }
 
   private static Pattern pattern(String path) {
