@@ -52,6 +52,15 @@ final class RawHttp implements AutoCloseable {
     }
   }
 
+  /** The head of a CSV upload of {@code contentLength} bytes, the body still to be sent. */
+  static String uploadHead(String key, int contentLength) {
+    return "POST /api/v1/cases HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+        + key
+        + "\r\nContent-Type: text/csv\r\nContent-Length: "
+        + contentLength
+        + "\r\n\r\n";
+  }
+
   /** Reads until the server closes the connection; parses status line, headers and body. */
   Response readResponse() throws IOException {
     String text = new String(readAll(), StandardCharsets.UTF_8);

@@ -132,7 +132,7 @@ class RequestIsolationITCase {
   void pastTheUploadCapAnUploadGets503WithRetryAfterBeforeItsBodyIsRead() throws Exception {
     AtomicBoolean holding = new AtomicBoolean(true);
     try (RawHttp held = new RawHttp(api.port(), 30_000)) {
-      held.send(uploadHead(countyKey, 100_000));
+      held.send(RawHttp.uploadHead(countyKey, 100_000));
       Thread dribble =
           new Thread(
               () -> {
@@ -175,7 +175,7 @@ class RequestIsolationITCase {
   @Test
   void aStalledBodyGets408AndLeavesNoFile() throws Exception {
     try (RawHttp stalled = new RawHttp(api.port(), 20_000)) {
-      stalled.send(uploadHead(countyKey, 10_000)).send("case_id,tenant_code\n");
+      stalled.send(RawHttp.uploadHead(countyKey, 10_000)).send("case_id,tenant_code\n");
       long t = System.nanoTime();
       RawHttp.Response r = stalled.readResponse();
       long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t);
@@ -245,53 +245,43 @@ class RequestIsolationITCase {
         .orElseThrow(() -> new AssertionError("no liangshai_auth_key_lookups_total in /metrics"));
   }
 
-  private static String uploadHead(String key, int contentLength) {
-    return "POST /api/v1/cases HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-        + key
-        + "\r\nContent-Type: text/csv\r\nContent-Length: "
-        + contentLength
-        + "\r\n\r\n";
-  }
-
   private static HttpResponse<Buffer> smallUpload(String key) throws Exception {
     String csv =
-        "case_id,tenant_code,updated_at,enterprise_uscc,channel,category,received_at,status\n"
-            + "iso-"
-            + UUID.randomUUID()
-            + ","
-            + OTHER
-            + ",2024-03-01T10:00:00+08:00,91350100M000100Y43,hotline_12345,policy,"
-            + "2024-03-01T09:00:00+08:00,received\n";
+        String.join(",", HEADER) + "\n" + String.join(",", row("iso-" + UUID.randomUUID(), OTHER));
     return await(
         api.post("/api/v1/cases", key)
             .putHeader("Content-Type", "text/csv")
-            .sendBuffer(Buffer.buffer(csv)));
+            .sendBuffer(Buffer.buffer(csv + "\n")));
+  }
+
+  private static final List<String> HEADER =
+      List.of(
+          "case_id",
+          "tenant_code",
+          "updated_at",
+          "enterprise_uscc",
+          "channel",
+          "category",
+          "received_at",
+          "status");
+
+  private static List<String> row(String caseId, String tenant) {
+    return List.of(
+        caseId,
+        tenant,
+        "2024-03-01T10:00:00+08:00",
+        "91350100M000100Y43",
+        "hotline_12345",
+        "policy",
+        "2024-03-01T09:00:00+08:00",
+        "received");
   }
 
   private static byte[] workbook(int rows) throws Exception {
-    List<String> header =
-        List.of(
-            "case_id",
-            "tenant_code",
-            "updated_at",
-            "enterprise_uscc",
-            "channel",
-            "category",
-            "received_at",
-            "status");
-    try (XlsxBatchWriter w = new XlsxBatchWriter(header);
+    try (XlsxBatchWriter w = new XlsxBatchWriter(HEADER);
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (int i = 0; i < rows; i++) {
-        w.row(
-            List.of(
-                "slow-" + i,
-                COUNTY,
-                "2024-03-01T10:00:00+08:00",
-                "91350100M000100Y43",
-                "hotline_12345",
-                "policy",
-                "2024-03-01T09:00:00+08:00",
-                "received"));
+        w.row(row("slow-" + i, COUNTY));
       }
       w.writeTo(out);
       return out.toByteArray();
