@@ -11,6 +11,7 @@ import io.vertx.ext.web.Route;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,42 @@ class ApiEdgesITCase {
     var page = await(api.request(HttpMethod.GET, "/").send());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.getHeader("Content-Type")).startsWith("text/html");
+  }
+
+  @Test
+  void whileTheKeyStoreFailsAKnownKeyIsStillHonouredAndAnUnknownOneGets503() throws Exception {
+    String known = await(api.issueKey(COUNTY));
+    assertThat(await(api.get("/api/v1/me", known).send()).statusCode()).isEqualTo(200);
+    double lookupsBefore = lookups();
+    try (var c = CLICKHOUSE.connect();
+        var st = c.createStatement()) {
+      st.execute("RENAME TABLE api_keys TO api_keys_away");
+      try {
+        // Past the positive cache's 5 s, every request of the known key asks the failing store.
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(7);
+        while (System.nanoTime() < until) {
+          var me = await(api.get("/api/v1/me", known).send());
+          assertThat(me.statusCode()).as(me.bodyAsString()).isEqualTo(200);
+          Thread.sleep(500);
+        }
+        assertThat(lookups()).as("the store was asked again").isGreaterThan(lookupsBefore);
+        var unknown = await(api.get("/api/v1/me", "ls_never-issued-" + System.nanoTime()).send());
+        assertThat(unknown.statusCode()).as(unknown.bodyAsString()).isEqualTo(503);
+        assertThat(unknown.getHeader("Retry-After")).isEqualTo("5");
+        assertThat(unknown.bodyAsJsonObject().getString("message")).contains("key store");
+      } finally {
+        st.execute("RENAME TABLE api_keys_away TO api_keys");
+      }
+    }
+  }
+
+  private static double lookups() throws Exception {
+    String text = await(api.request(HttpMethod.GET, "/metrics").send()).bodyAsString();
+    return text.lines()
+        .filter(l -> l.startsWith("liangshai_auth_key_lookups_total"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test

@@ -24,14 +24,14 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>A found key is trusted for {@link #CACHE_TTL} without asking the key store again; {@link
- *       #forget} drops it at once when this instance revokes it (another API instance refuses it
- *       at the latest {@code CACHE_TTL} later).
+ *       #forget} drops it at once when this instance revokes it (another API instance refuses it at
+ *       the latest {@code CACHE_TTL} later).
  *   <li>An unknown (or revoked) key is refused for {@link #NEGATIVE_TTL} without asking again, so
- *       that a flood of bad keys costs one query per key; {@link #issued} clears the entry when this
- *       instance issues that key.
- *   <li>Stale on error: while the key store fails, a key found within the last {@link
- *       #STALE_GRACE} is still honoured, so uploads go on while ClickHouse is down. A key unknown
- *       to the cache then fails with the store's {@link SQLException}.
+ *       that a flood of bad keys costs one query per key; {@link #issued} clears the entry when
+ *       this instance issues that key.
+ *   <li>Stale on error: while the key store fails, a key found within the last {@link #STALE_GRACE}
+ *       is still honoured, so uploads go on while ClickHouse is down. A key unknown to the cache
+ *       then fails with the store's {@link SQLException}.
  * </ul>
  */
 public final class Authenticator {
@@ -128,6 +128,9 @@ public final class Authenticator {
     } catch (SQLException | RuntimeException e) {
       if (cached != null && now - cached.staleUntil() < 0) {
         warnStale(now, e);
+        // Ask again only after another CACHE_TTL: a hanging store costs one wait per key and TTL.
+        found.put(
+            hash, new Found(cached.principal(), now + CACHE_TTL.toNanos(), cached.staleUntil()));
         return touch(cached.principal());
       }
       throw e instanceof SQLException sql
@@ -139,7 +142,10 @@ public final class Authenticator {
             k -> registry.find(k.tenantCode()).map(t -> new Principal(t, k.keyId(), registry)));
     if (principal.isPresent()) {
       unknown.remove(hash);
-      put(found, hash, new Found(principal.get(), now + CACHE_TTL.toNanos(), now + STALE_GRACE.toNanos()));
+      put(
+          found,
+          hash,
+          new Found(principal.get(), now + CACHE_TTL.toNanos(), now + STALE_GRACE.toNanos()));
       return touch(principal.get());
     }
     found.remove(hash);

@@ -75,6 +75,9 @@ class AuthenticatorTest {
     down.set(true);
     advance(Authenticator.CACHE_TTL.multipliedBy(2));
     assertThat(auth.authenticate("ls_known")).map(Principal::keyId).contains("k_known");
+    int asked = queries.get();
+    assertThat(auth.authenticate("ls_known")).isPresent();
+    assertThat(queries).as("the failing store is not asked again within the TTL").hasValue(asked);
     advance(Authenticator.STALE_GRACE);
     assertThatThrownBy(() -> auth.authenticate("ls_known")).isInstanceOf(SQLException.class);
   }
