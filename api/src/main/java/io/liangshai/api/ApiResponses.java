@@ -11,17 +11,18 @@ import java.util.Map;
 public final class ApiResponses {
 
   private static final Map<Integer, String> REASONS =
-      Map.of(
-          400, "bad_request",
-          401, "unauthorized",
-          403, "forbidden",
-          404, "not_found",
-          405, "method_not_allowed",
-          413, "payload_too_large",
-          415, "unsupported_media_type",
-          429, "too_many_requests",
-          500, "internal_error",
-          503, "unavailable");
+      Map.ofEntries(
+          Map.entry(400, "bad_request"),
+          Map.entry(401, "unauthorized"),
+          Map.entry(403, "forbidden"),
+          Map.entry(404, "not_found"),
+          Map.entry(405, "method_not_allowed"),
+          Map.entry(408, "request_timeout"),
+          Map.entry(413, "payload_too_large"),
+          Map.entry(415, "unsupported_media_type"),
+          Map.entry(429, "too_many_requests"),
+          Map.entry(500, "internal_error"),
+          Map.entry(503, "unavailable"));
 
   private ApiResponses() {}
 
@@ -43,8 +44,8 @@ public final class ApiResponses {
 
   /**
    * {@code {"status": 403, "error": "forbidden", "message": "..."}}. When the request's body has
-   * not been read (refused before it was: 401, 403, 413, 415, 429), the connection is closed after
-   * the answer, so that the client does not wait to send a body nobody reads.
+   * not been read (refused before it was: 401, 403, 408, 413, 415, 429, 503), the connection is
+   * closed after the answer, so that the client does not wait to send a body nobody reads.
    */
   public static void error(RoutingContext ctx, int status, String message) {
     HttpServerResponse response = ctx.response();
@@ -74,7 +75,7 @@ public final class ApiResponses {
             });
   }
 
-  private static boolean hasBody(HttpServerRequest request) {
+  static boolean hasBody(HttpServerRequest request) {
     String length = request.getHeader("Content-Length");
     return (length != null && !length.strip().equals("0"))
         || request.getHeader("Transfer-Encoding") != null;

@@ -15,18 +15,15 @@ import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -54,13 +51,16 @@ public final class ApiServer {
   private final Authenticator authenticator;
   private final ApiKeyStore keys;
   private final BatchIntake intake;
-  private final PrometheusMeterRegistry meters;
+  private final HttpMetrics httpMetrics;
   private final SchemeStore schemes;
   private final LiangshaiConfig.Limits limits;
   private final KeyUsage keyUsage;
   private final Audit audit;
   private final BulletinPublisher bulletins;
   private final AtomicReference<BulletinScheduler> scheduler = new AtomicReference<>();
+  private final Blocking blocking;
+  private final IdleConnections idle;
+  private final UploadSlots uploadSlots;
   private HttpServer server;
 
   public ApiServer(
@@ -98,10 +98,10 @@ public final class ApiServer {
             this::scheme,
             new AuditLog(warehouse, Clock.systemUTC()),
             Clock.systemUTC());
-    this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    new JvmMemoryMetrics().bindTo(meters);
-    new JvmThreadMetrics().bindTo(meters);
-    new ProcessorMetrics().bindTo(meters);
+    this.blocking = new Blocking(vertx, limits.maxConcurrentUploads());
+    this.idle = new IdleConnections(vertx, limits.idleTimeoutSeconds());
+    this.uploadSlots = new UploadSlots(limits.maxConcurrentUploads());
+    this.httpMetrics = new HttpMetrics(authenticator);
   }
 
   public Router router() {
@@ -120,15 +120,18 @@ public final class ApiServer {
         new DrillDownRoutes(registry, new DrillDownQueries(warehouse), Clock.systemUTC());
     BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins);
     BulletinScheduleRoutes schedules = new BulletinScheduleRoutes(scheduler);
-    Authentication auth = new Authentication(authenticator);
+    Authentication auth = new Authentication(authenticator, limits.requestsPerMinute());
 
-    router.route().handler(this::countRequests);
+    router.route().handler(httpMetrics::countRequests);
+    router.route().handler(idle);
+    router.route().handler(blocking.attach());
+    router.route().handler(Params::checkQueryString);
     router.get("/healthz").handler(this::health);
-    router.get("/metrics").handler(this::prometheus);
+    router.get("/metrics").handler(httpMetrics::scrape);
     router.get("/api/v1/openapi.yaml").handler(this::openapi);
 
     router.route("/api/v1/*").handler(auth);
-    router.route("/api/v1/*").handler(new RateLimit(limits.requestsPerMinute()));
+    router.route("/api/v1/*").handler(new BodyStall(limits.bodyStallSeconds()));
     router.get("/api/v1/me").handler(tenants::me);
     router.get("/api/v1/tenants").handler(tenants::list);
     router.get("/api/v1/tenants/:code/keys").handler(keyRoutes::list);
@@ -146,7 +149,7 @@ public final class ApiServer {
         .handler(keyRoutes::rotate);
     router.get("/api/v1/audit").handler(auditRoutes::audit);
     router.get("/api/v1/templates/cases.xlsx").handler(new TemplateRoutes()::cases);
-    router.post("/api/v1/cases").handler(cases::upload);
+    router.post("/api/v1/cases").handler(uploadSlots).handler(cases::upload);
     router.get("/api/v1/cases").handler(drillDown::cases);
     router.get("/api/v1/batches").handler(drillDown::batches);
     router.get("/api/v1/batches/:batch_id").handler(cases::batch);
@@ -188,12 +191,19 @@ public final class ApiServer {
         .handler(StaticHandler.create("META-INF/resources/_static").setMaxAgeSeconds(86_400));
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
     router.route().failureHandler(this::failure);
+    RouteMisses misses = new RouteMisses(router);
+    router.errorHandler(400, misses::badRequest);
+    router.errorHandler(404, misses::miss);
+    router.errorHandler(405, misses::miss);
     return router;
   }
 
   public Future<HttpServer> start(String host, int port) {
     return vertx
-        .createHttpServer()
+        // HTTP/1.1 only: without the h2c preface detection, a connection is known (and its idle
+        // timer armed) from its first moment, before any byte of it arrives.
+        .createHttpServer(new HttpServerOptions().setHttp2ClearTextEnabled(false))
+        .connectionHandler(idle::connected)
         .requestHandler(router())
         .listen(port, host)
         .map(
@@ -228,6 +238,7 @@ public final class ApiServer {
         () ->
             vertx.executeBlocking(
                 () -> {
+                  blocking.close();
                   keyUsage.close();
                   audit.close();
                   return null;
@@ -245,18 +256,6 @@ public final class ApiServer {
     return schemes.find(parsed).map(SchemeVersion::scheme);
   }
 
-  private void countRequests(RoutingContext ctx) {
-    ctx.addEndHandler(
-        v ->
-            meters
-                .counter(
-                    "liangshai_http_requests",
-                    "status",
-                    Integer.toString(ctx.response().getStatusCode() / 100) + "xx")
-                .increment());
-    ctx.next();
-  }
-
   private void health(RoutingContext ctx) {
     vertx
         .executeBlocking(warehouse::isHealthy)
@@ -272,12 +271,6 @@ public final class ApiServer {
             });
   }
 
-  private void prometheus(RoutingContext ctx) {
-    ctx.response()
-        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-        .end(meters.scrape());
-  }
-
   private void openapi(RoutingContext ctx) {
     ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8")
@@ -288,6 +281,11 @@ public final class ApiServer {
     Throwable t = ctx.failure();
     if (t instanceof ApiException e) {
       ApiResponses.error(ctx, e.status(), e.getMessage());
+      return;
+    }
+    if (t instanceof HttpException e && e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
+      // Vert.x's own refusals (e.g. a query string that does not decode): the client's mistake.
+      ApiResponses.error(ctx, e.getStatusCode(), defaultMessage(e.getStatusCode()));
       return;
     }
     int status = ctx.statusCode();
@@ -302,7 +300,9 @@ public final class ApiServer {
   private static String defaultMessage(int status) {
     return switch (status) {
       case 404 -> "no such resource";
+      case 400 -> "the request could not be read (its query string or path is not valid)";
       case 405 -> "method not allowed";
+      case 408 -> "the request did not arrive in time";
       case 413 -> "request body too large";
       default -> "request rejected";
     };

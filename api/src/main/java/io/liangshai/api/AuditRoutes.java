@@ -95,8 +95,7 @@ final class AuditRoutes {
             + where
             + " ORDER BY at DESC LIMIT "
             + limit;
-    ctx.vertx()
-        .executeBlocking(() -> query(sql, params))
+    Blocking.reads(ctx, () -> query(sql, params))
         .onSuccess(rows -> ApiResponses.rows(ctx, rows))
         .onFailure(ctx::fail);
   }

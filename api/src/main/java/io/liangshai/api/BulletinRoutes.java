@@ -52,8 +52,7 @@ final class BulletinRoutes {
       JsonBodies.reject(ctx, e);
       return;
     }
-    ctx.vertx()
-        .executeBlocking(() -> publisher.publish(request), /* ordered= */ false)
+    Blocking.admin(ctx, () -> publisher.publish(request))
         .onSuccess(
             b -> {
               ctx.response().putHeader("Location", BulletinJson.BASE + b.id() + ".pdf");
@@ -70,8 +69,7 @@ final class BulletinRoutes {
       throw ApiException.badRequest("series must be monthly, quarterly, annual or weekly");
     }
     String period = Params.optional(ctx, "period") == null ? null : Params.period(ctx).toString();
-    ctx.vertx()
-        .executeBlocking(store::list, /* ordered= */ false)
+    Blocking.reads(ctx, store::list)
         .onSuccess(
             all -> {
               JsonArray rows = new JsonArray();
@@ -100,8 +98,7 @@ final class BulletinRoutes {
   void snapshot(RoutingContext ctx) {
     Authentication.principal(ctx);
     String id = id(ctx);
-    ctx.vertx()
-        .executeBlocking(() -> store.snapshot(bulletin(id)).orElseThrow(() -> missing(id)), false)
+    Blocking.reads(ctx, () -> store.snapshot(bulletin(id)).orElseThrow(() -> missing(id)))
         .onSuccess(
             json ->
                 ctx.response()
@@ -113,13 +110,12 @@ final class BulletinRoutes {
   private void file(RoutingContext ctx, BulletinFormat format) {
     Authentication.principal(ctx);
     String id = id(ctx);
-    ctx.vertx()
-        .executeBlocking(
+    Blocking.reads(
+            ctx,
             () -> {
               Bulletin b = bulletin(id);
               return new Download(b, store.file(b, format).orElseThrow(() -> missing(id)));
-            },
-            /* ordered= */ false)
+            })
         .onSuccess(
             d ->
                 ctx.response()

@@ -40,8 +40,7 @@ final class BulletinScheduleRoutes {
           ctx, 200, new JsonObject().put("running", false).put("rows", new JsonArray()));
       return;
     }
-    ctx.vertx()
-        .executeBlocking(s::schedules, /* ordered= */ false)
+    Blocking.reads(ctx, s::schedules)
         .onSuccess(
             views -> {
               JsonArray rows = new JsonArray();
@@ -77,8 +76,7 @@ final class BulletinScheduleRoutes {
     if (s == null) {
       throw new ApiException(503, "the bulletin scheduler is not running in this process");
     }
-    ctx.vertx()
-        .executeBlocking(() -> s.update(series, change), /* ordered= */ false)
+    Blocking.admin(ctx, () -> s.update(series, change))
         .onSuccess(view -> ApiResponses.ok(ctx, BulletinJson.toJson(view)))
         .onFailure(e -> BulletinRoutes.failed(ctx, e));
   }

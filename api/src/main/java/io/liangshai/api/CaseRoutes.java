@@ -81,11 +81,10 @@ final class CaseRoutes {
       throw new ApiException(413, "request body larger than the limit of " + bodyLimit + " bytes");
     }
     Uploader uploader = new Uploader(caller.tenantCode(), caller.keyId());
-    ctx.vertx()
-        .executeBlocking(() -> intake.landing().newIncomingFile())
+    Blocking.ingest(ctx, () -> intake.landing().newIncomingFile())
         .compose(
             file ->
-                BodyToFile.write(ctx.vertx(), ctx.request(), file, bodyLimit)
+                BodyToFile.write(ctx, file, bodyLimit)
                     .recover(
                         e -> {
                           deleteQuietly(file);
@@ -93,9 +92,8 @@ final class CaseRoutes {
                         })
                     .compose(
                         size ->
-                            ctx.vertx()
-                                .executeBlocking(
-                                    () -> ingest(caller, uploader, format, charset, file, size))))
+                            Blocking.ingest(
+                                ctx, () -> ingest(caller, uploader, format, charset, file, size))))
         .onSuccess(result -> ApiResponses.ok(ctx, toJson(result)))
         .onFailure(
             e -> {
@@ -145,8 +143,8 @@ final class CaseRoutes {
   void batch(RoutingContext ctx) {
     Principal caller = Authentication.principal(ctx);
     String id = ctx.pathParam("batch_id");
-    ctx.vertx()
-        .executeBlocking(
+    Blocking.reads(
+            ctx,
             () -> {
               BatchResult batch = BatchErrorRoutes.visibleBatch(intake, caller, id);
               return toJson(batch)

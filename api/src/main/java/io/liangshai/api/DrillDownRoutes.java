@@ -54,8 +54,7 @@ final class DrillDownRoutes {
     var filter =
         new DrillDownQueries.CaseFilter(
             tenant.code(), period, status, category, overdue, clock.instant(), limit, offset);
-    ctx.vertx()
-        .executeBlocking(() -> queries.cases(filter))
+    Blocking.reads(ctx, () -> queries.cases(filter))
         .onSuccess(
             page ->
                 ApiResponses.ok(
@@ -80,8 +79,7 @@ final class DrillDownRoutes {
     int limit = Params.integer(ctx, "limit", 20, 1, MAX_BATCHES);
     List<String> codes =
         registry.selfAndDescendants(tenant.code()).stream().map(Tenant::code).toList();
-    ctx.vertx()
-        .executeBlocking(() -> queries.batches(codes, limit, ERRORS_PER_BATCH))
+    Blocking.reads(ctx, () -> queries.batches(codes, limit, ERRORS_PER_BATCH))
         .onSuccess(rows -> ApiResponses.rows(ctx, rows))
         .onFailure(ctx::fail);
   }

@@ -51,10 +51,11 @@ final class KeyRoutes {
     Tenant tenant = Params.tenant(ctx, registry, ctx.pathParam("code"));
     JsonObject body = optionalJsonBody(ctx);
     String name = keyName(body, "key for " + tenant.name());
-    ctx.vertx()
-        .executeBlocking(
+    Blocking.admin(
+            ctx,
             () -> {
               IssuedKey issued = keys.issue(tenant.code(), name, caller.keyId());
+              authenticator.issued(issued.secret());
               audit.record(
                   caller,
                   "key.issue",
@@ -70,8 +71,8 @@ final class KeyRoutes {
   void list(RoutingContext ctx) {
     Tenant tenant = Params.tenant(ctx, registry, ctx.pathParam("code"));
     requireKeyAdmin(ctx, tenant.code(), "list");
-    ctx.vertx()
-        .executeBlocking(
+    Blocking.reads(
+            ctx,
             () -> {
               List<ApiKey> list = keys.list(tenant.code());
               Map<String, Instant> lastUsed =
@@ -88,8 +89,8 @@ final class KeyRoutes {
   void revoke(RoutingContext ctx) {
     Principal caller = requireAnyKeyAdmin(ctx, "revoke");
     String keyId = keyIdParam(ctx);
-    ctx.vertx()
-        .executeBlocking(
+    Blocking.admin(
+            ctx,
             () -> {
               ApiKey key = administrable(caller, keyId, "revoke");
               if (!keys.revoke(keyId)) {
@@ -108,8 +109,8 @@ final class KeyRoutes {
   void rotate(RoutingContext ctx) {
     Principal caller = requireAnyKeyAdmin(ctx, "rotate");
     String keyId = keyIdParam(ctx);
-    ctx.vertx()
-        .executeBlocking(
+    Blocking.admin(
+            ctx,
             () -> {
               ApiKey key = administrable(caller, keyId, "rotate");
               IssuedKey issued =
@@ -119,6 +120,7 @@ final class KeyRoutes {
                               new ApiException(
                                   CONFLICT, "key " + keyId + " is revoked; issue a new key"));
               authenticator.forget(keyId);
+              authenticator.issued(issued.secret());
               audit.record(
                   caller,
                   "key.rotate",

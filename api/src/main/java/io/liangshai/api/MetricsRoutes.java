@@ -39,8 +39,7 @@ final class MetricsRoutes {
     if (tenant != null) {
       Tenant t = Params.tenant(ctx, registry, tenant);
       Authentication.requireScope(ctx, t.code());
-      ctx.vertx()
-          .executeBlocking(() -> queries.indicators(period, List.of(t.code()), clock.instant()))
+      Blocking.reads(ctx, () -> queries.indicators(period, List.of(t.code()), clock.instant()))
           .onSuccess(m -> ApiResponses.ok(ctx, toJson(t.code(), period, m.get(t.code()))))
           .onFailure(ctx::fail);
       return;
@@ -48,8 +47,7 @@ final class MetricsRoutes {
     TenantLevel lvl = Params.level(level);
     List<String> codes =
         registry.atLevel(lvl).stream().map(Tenant::code).filter(caller::canAccess).toList();
-    ctx.vertx()
-        .executeBlocking(() -> queries.indicators(period, codes, clock.instant()))
+    Blocking.reads(ctx, () -> queries.indicators(period, codes, clock.instant()))
         .onSuccess(
             m -> {
               JsonArray rows = new JsonArray();

@@ -12,6 +12,27 @@ final class Params {
 
   private Params() {}
 
+  /**
+   * The route table's early check: a query string that is not valid percent-encoding ({@code
+   * ?period=%zz}) is answered 400 once, here, before any route reads a parameter.
+   */
+  static void checkQueryString(RoutingContext ctx) {
+    String query = ctx.request().query();
+    if (query != null && !query.isEmpty()) {
+      try {
+        ctx.queryParams();
+      } catch (RuntimeException e) {
+        ApiResponses.error(
+            ctx,
+            400,
+            "the query string is not valid percent-encoding: each % must be followed by two"
+                + " hexadecimal digits of UTF-8 (write a literal % as %25)");
+        return;
+      }
+    }
+    ctx.next();
+  }
+
   static String optional(RoutingContext ctx, String name) {
     List<String> values = ctx.queryParam(name);
     if (values.size() > 1) {

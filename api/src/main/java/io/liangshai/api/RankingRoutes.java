@@ -46,14 +46,12 @@ final class RankingRoutes {
     SchemeRef ref =
         SchemeRef.parse(schemeText == null ? SchemeStore.STANDARD : schemeText, "scheme");
     List<Tenant> members = members(group);
-    // Not ordered: concurrent league tables are independent work for several workers.
-    ctx.vertx()
-        .executeBlocking(
+    Blocking.reads(
+            ctx,
             () -> {
               Scheme scheme = schemes.find(ref).orElseThrow(() -> unknownScheme(ref)).scheme();
               return tables.compute(period, codes(members), scheme);
-            },
-            /* ordered= */ false)
+            })
         .onSuccess(
             table -> ApiResponses.ok(ctx, LeagueTableJson.toJson(period, group, table, registry)))
         .onFailure(ctx::fail);
@@ -73,10 +71,7 @@ final class RankingRoutes {
       return;
     }
     List<Tenant> members = members(request.group());
-    ctx.vertx()
-        .executeBlocking(
-            () -> tables.compute(request.period(), codes(members), request.scheme()),
-            /* ordered= */ false)
+    Blocking.reads(ctx, () -> tables.compute(request.period(), codes(members), request.scheme()))
         .onSuccess(
             table ->
                 ApiResponses.ok(

@@ -1,18 +1,14 @@
 package io.liangshai.api;
 
-import io.liangshai.tenants.Principal;
-import io.vertx.core.Handler;
-import io.vertx.ext.web.RoutingContext;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * Requests per minute per key, as a token bucket in memory: each key may burst up to its minute's
- * allowance, refilled evenly; past that, 429 with {@code Retry-After} (whole seconds until the next
- * token). Per API instance: N instances allow N times the rate. The operator's admin key from the
- * environment is not limited; every tenant key, the province's included, is.
+ * So many requests per minute per key (a key's hash, a client address), as token buckets in memory:
+ * each key may burst up to its minute's allowance, refilled evenly; past that the caller answers
+ * 429 with {@code Retry-After}. Per API instance: N instances allow N times the rate.
  */
-final class RateLimit implements Handler<RoutingContext> {
+final class RateLimit {
 
   private static final long NANOS_PER_MINUTE = 60_000_000_000L;
 
@@ -33,50 +29,47 @@ final class RateLimit implements Handler<RoutingContext> {
     this.nanoTime = nanoTime;
   }
 
-  @Override
-  public void handle(RoutingContext ctx) {
-    Principal caller = Authentication.principal(ctx);
-    if (caller.keyId().equals(Principal.ADMIN_KEY_ID)) {
-      ctx.next();
-      return;
-    }
-    long waitNanos = take(caller.keyId());
-    if (waitNanos == 0) {
-      ctx.next();
-      return;
-    }
-    long seconds = Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
-    ctx.response().putHeader("Retry-After", Long.toString(seconds));
-    ApiResponses.error(
-        ctx,
-        429,
-        "key "
-            + caller.keyId()
-            + " made more than "
-            + perMinute
-            + " requests in a minute; retry after "
-            + seconds
-            + " s");
+  int perMinute() {
+    return perMinute;
   }
 
-  /** Takes a token for {@code keyId}: 0 when granted, else nanoseconds until one is available. */
-  long take(String keyId) {
+  /** Takes a token for {@code key}: 0 when granted, else nanoseconds until one is available. */
+  long take(String key) {
     if (buckets.size() > 100_000) {
       buckets.clear();
     }
-    Bucket bucket =
-        buckets.computeIfAbsent(keyId, k -> new Bucket(perMinute, nanoTime.getAsLong()));
+    Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(perMinute, nanoTime.getAsLong()));
     synchronized (bucket) {
-      long now = nanoTime.getAsLong();
-      double refill = (now - bucket.at) * (double) perMinute / NANOS_PER_MINUTE;
-      bucket.tokens = Math.min(perMinute, bucket.tokens + refill);
-      bucket.at = now;
+      refill(bucket);
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1;
         return 0;
       }
       return (long) Math.ceil((1 - bucket.tokens) * NANOS_PER_MINUTE / perMinute);
     }
+  }
+
+  /** Gives back a token taken for {@code key} (the request turned out not to count). */
+  void giveBack(String key) {
+    Bucket bucket = buckets.get(key);
+    if (bucket != null) {
+      synchronized (bucket) {
+        refill(bucket);
+        bucket.tokens = Math.min(perMinute, bucket.tokens + 1);
+      }
+    }
+  }
+
+  /** Whole seconds to wait for {@code waitNanos}, at least 1: the {@code Retry-After} value. */
+  static long seconds(long waitNanos) {
+    return Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
+  }
+
+  private void refill(Bucket bucket) {
+    long now = nanoTime.getAsLong();
+    double refill = (now - bucket.at) * (double) perMinute / NANOS_PER_MINUTE;
+    bucket.tokens = Math.min(perMinute, bucket.tokens + refill);
+    bucket.at = now;
   }
 
   private static final class Bucket {

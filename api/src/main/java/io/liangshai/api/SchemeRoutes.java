@@ -31,8 +31,7 @@ final class SchemeRoutes {
   /** {@code GET /api/v1/schemes}: every scheme with all its versions. */
   void list(RoutingContext ctx) {
     Authentication.principal(ctx);
-    ctx.vertx()
-        .executeBlocking(schemes::all)
+    Blocking.reads(ctx, schemes::all)
         .onSuccess(
             all -> {
               Map<String, List<SchemeVersion>> byId = new LinkedHashMap<>();
@@ -63,8 +62,8 @@ final class SchemeRoutes {
           CONFLICT,
           SchemeStore.STANDARD + " is built in and cannot be overwritten; choose another id");
     }
-    ctx.vertx()
-        .executeBlocking(
+    Blocking.admin(
+            ctx,
             () -> {
               SchemeVersion created = schemes.create(draft, caller.keyId());
               audit.record(
@@ -89,8 +88,8 @@ final class SchemeRoutes {
     if (SchemeStore.isBuiltIn(ref.id())) {
       throw new ApiException(CONFLICT, SchemeStore.STANDARD + " is built in and cannot be retired");
     }
-    ctx.vertx()
-        .executeBlocking(
+    Blocking.admin(
+            ctx,
             () -> {
               List<SchemeVersion> versions = schemes.retire(ref.id(), ref.version());
               if (!versions.isEmpty()) {

@@ -17,8 +17,7 @@ final class TemplateRoutes {
       send(ctx, cached);
       return;
     }
-    ctx.vertx()
-        .executeBlocking(() -> Buffer.buffer(CaseTemplate.xlsx()))
+    Blocking.reads(ctx, () -> Buffer.buffer(CaseTemplate.xlsx()))
         .onSuccess(
             b -> {
               cases = b;

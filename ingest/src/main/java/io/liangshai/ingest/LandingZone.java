@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The durable hand-over between ingest and the stream job, under {@code
@@ -23,17 +27,57 @@ import java.util.stream.Stream;
  * </pre>
  *
  * Files appear whole: written under a dot-name, fsynced, renamed, and the directory fsynced. The
- * stream job ignores dot-names, so it never reads half a file.
+ * stream job ignores dot-names, so it never reads half a file. What a crash leaves half-written
+ * (bodies under {@code incoming/}, hidden {@code .*.tmp} files) is deleted when the zone is opened,
+ * at start, before anything writes to it.
  */
 public final class LandingZone {
 
+  private static final Logger LOG = LoggerFactory.getLogger(LandingZone.class);
+  private static final String[] DIRS = {"incoming", "raw", "records", "batches"};
+
   private final Path root;
 
+  /** Opens (creating) the zone under {@code root} and {@link #cleanLeftovers cleans} it. */
   public LandingZone(Path root) throws IOException {
     this.root = root;
-    for (String dir : new String[] {"incoming", "raw", "records", "batches"}) {
+    for (String dir : DIRS) {
       Files.createDirectories(root.resolve(dir));
     }
+    cleanLeftovers();
+  }
+
+  /**
+   * Deletes what no running process can own at start: every body under {@code incoming/} (an upload
+   * that was never answered) and every hidden {@code .*.tmp} file of the zone (a write that was
+   * never published). Logs what it removed; the count.
+   */
+  int cleanLeftovers() throws IOException {
+    List<Path> leftovers = new ArrayList<>();
+    try (Stream<Path> incoming = Files.list(incomingDir())) {
+      incoming.filter(Files::isRegularFile).forEach(leftovers::add);
+    }
+    try (Stream<Path> all = Files.walk(root, 2)) {
+      all.filter(Files::isRegularFile)
+          .filter(p -> !p.getParent().equals(incomingDir()))
+          .filter(
+              p -> {
+                String name = p.getFileName().toString();
+                return name.startsWith(".") && name.endsWith(".tmp");
+              })
+          .forEach(leftovers::add);
+    }
+    for (Path p : leftovers) {
+      Files.deleteIfExists(p);
+    }
+    if (!leftovers.isEmpty()) {
+      LOG.info(
+          "landing zone {}: removed {} leftover file(s) of an earlier run, e.g. {}",
+          root,
+          leftovers.size(),
+          leftovers.stream().map(p -> root.relativize(p).toString()).sorted().limit(20).toList());
+    }
+    return leftovers.size();
   }
 
   public Path root() {

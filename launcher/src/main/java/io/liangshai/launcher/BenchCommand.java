@@ -29,10 +29,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = {RankingsBench.class, IntakeBench.class},
+    subcommands = {RankingsBench.class, IntakeBench.class, IsolationBench.class},
     description = {
       "Measures the pipeline on a fresh platform in a temporary directory; prints a Markdown table.",
-      "`bench rankings` measures league tables under concurrent clients instead."
+      "`bench rankings` measures league tables under concurrent clients instead;",
+      "`bench isolation` another tenant's /api/v1/me while a big XLSX is ingested."
     })
 class BenchCommand implements Callable<Integer> {
 

@@ -1,0 +1,52 @@
+package io.liangshai.api;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * At most so many uploads at once ({@code LIANGSHAI_MAX_CONCURRENT_UPLOADS}): past it, 503 with
+ * {@code Retry-After} and a reason, before the body is read (the connection is then closed, as
+ * {@link ApiResponses#error} does). A slot is held from here until the answer is sent or the
+ * connection closes.
+ */
+final class UploadSlots implements Handler<RoutingContext> {
+
+  static final int RETRY_AFTER_SECONDS = 5;
+
+  private final int max;
+  private final AtomicInteger inUse = new AtomicInteger();
+
+  UploadSlots(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("concurrent uploads must be at least 1, got " + max);
+    }
+    this.max = max;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (inUse.incrementAndGet() > max) {
+      inUse.decrementAndGet();
+      ctx.response().putHeader("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+      ApiResponses.error(
+          ctx,
+          503,
+          "the platform is taking "
+              + max
+              + " uploads at once, its limit; nothing of this one was read, send it again after "
+              + RETRY_AFTER_SECONDS
+              + " s");
+      return;
+    }
+    AtomicBoolean released = new AtomicBoolean();
+    ctx.addEndHandler(
+        done -> {
+          if (released.compareAndSet(false, true)) {
+            inUse.decrementAndGet();
+          }
+        });
+    ctx.next();
+  }
+}

@@ -1,0 +1,296 @@
+package io.liangshai.api;
+
+import static io.liangshai.api.AuthorizationITCase.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.ingest.BatchFormat;
+import io.liangshai.ingest.XlsxBatchWriter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One tenant's requests cannot stall another's (issue 11, item 4): a long ingest does not delay
+ * another tenant's sign-in or {@code /healthz}; uploads past the cap get 503; a stalled body gets
+ * 408 and leaves no file; headers that never complete are cut; a flood of unknown keys costs at
+ * most one key-store query per key, and stops at the address's budget.
+ */
+class RequestIsolationITCase {
+
+  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+
+  private static final String COUNTY = "330522";
+  private static final String OTHER = "330127";
+  private static final int STALL_SECONDS = 2;
+  private static final int IDLE_SECONDS = 2;
+
+  @TempDir static Path landing;
+  @TempDir static Path floodLanding;
+
+  private static Vertx vertx;
+
+  /** One upload at a time, short stall and idle timeouts. */
+  private static ApiTestServer api;
+
+  /** A server of its own, so that its spent unknown-key budget does not touch the others. */
+  private static ApiTestServer flood;
+
+  private static String countyKey;
+  private static String otherKey;
+
+  @BeforeAll
+  static void start() throws Exception {
+    vertx = Vertx.vertx();
+    api =
+        ApiTestServer.start(
+            vertx,
+            CLICKHOUSE.jdbcUrl(),
+            landing,
+            new LiangshaiConfig.Limits(
+                64L * 1024 * 1024, 200_000, 100_000, 1, IDLE_SECONDS, STALL_SECONDS));
+    flood = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), floodLanding);
+    countyKey = await(api.issueKey(COUNTY));
+    otherKey = await(api.issueKey(OTHER));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (ApiTestServer s : new ApiTestServer[] {api, flood}) {
+      if (s != null) {
+        s.close();
+      }
+    }
+    if (vertx != null) {
+      vertx.close().toCompletionStage().toCompletableFuture().get();
+    }
+  }
+
+  @Test
+  void aLongIngestDoesNotDelayAnotherTenantsSignInOrHealth() throws Exception {
+    byte[] workbook = workbook(100_000);
+    assertThat(await(api.get("/api/v1/me", otherKey).send()).statusCode()).isEqualTo(200);
+    long started = System.nanoTime();
+    Future<HttpResponse<Buffer>> upload =
+        api.post("/api/v1/cases", countyKey)
+            .putHeader("Content-Type", BatchFormat.XLSX_CONTENT_TYPE)
+            .sendBuffer(Buffer.buffer(workbook));
+    List<Long> meMillis = new ArrayList<>();
+    List<Long> healthMillis = new ArrayList<>();
+    while (!upload.isComplete()) {
+      long t = System.nanoTime();
+      HttpResponse<Buffer> me = await(api.get("/api/v1/me", otherKey).send());
+      meMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t));
+      assertThat(me.statusCode()).as(ApiTestServer.describe(me)).isEqualTo(200);
+      assertThat(me.bodyAsJsonObject().getString("tenant")).isEqualTo(OTHER);
+      t = System.nanoTime();
+      HttpResponse<Buffer> health = await(api.request(HttpMethod.GET, "/healthz").send());
+      healthMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t));
+      assertThat(health.statusCode()).as(ApiTestServer.describe(health)).isEqualTo(200);
+      Thread.sleep(50);
+    }
+    HttpResponse<Buffer> done = await(upload);
+    long uploadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+    // The answer came although the ingest outlasted the idle timeout: a request in progress is
+    // never idle.
+    assertThat(done.statusCode()).as(ApiTestServer.describe(done)).isEqualTo(200);
+    assertThat(done.bodyAsJsonObject().getInteger("accepted")).isEqualTo(100_000);
+    assertThat(uploadMillis)
+        .as("the ingest took longer than the idle timeout")
+        .isGreaterThan(IDLE_SECONDS * 1000L);
+    assertThat(meMillis)
+        .as("/me answered during a %d ms ingest", uploadMillis)
+        .hasSizeGreaterThan(3);
+    assertThat(meMillis.stream().mapToLong(Long::longValue).max().orElseThrow())
+        .as("slowest /me of %s during a %d ms ingest", meMillis, uploadMillis)
+        .isLessThan(1500);
+    assertThat(healthMillis.stream().mapToLong(Long::longValue).max().orElseThrow())
+        .as("slowest /healthz of %s", healthMillis)
+        .isLessThan(2500);
+  }
+
+  @Test
+  void pastTheUploadCapAnUploadGets503WithRetryAfterBeforeItsBodyIsRead() throws Exception {
+    AtomicBoolean holding = new AtomicBoolean(true);
+    try (RawHttp held = new RawHttp(api.port(), 30_000)) {
+      held.send(RawHttp.uploadHead(countyKey, 100_000));
+      Thread dribble =
+          new Thread(
+              () -> {
+                try {
+                  while (holding.get()) {
+                    held.send("x");
+                    Thread.sleep(300);
+                  }
+                } catch (Exception e) {
+                  holding.set(false);
+                }
+              });
+      dribble.setDaemon(true);
+      dribble.start();
+      HttpResponse<Buffer> refused = null;
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (refused == null && System.nanoTime() < deadline) {
+        HttpResponse<Buffer> r = smallUpload(otherKey);
+        if (r.statusCode() == 503) {
+          refused = r;
+        }
+      }
+      assertThat(refused).as("an upload while another is being received").isNotNull();
+      assertThat(refused.getHeader("Retry-After")).isEqualTo("5");
+      assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("unavailable");
+      assertThat(refused.bodyAsJsonObject().getString("message")).contains("1 uploads at once");
+      assertThat(holding).as("the held upload was still being sent").isTrue();
+    } finally {
+      holding.set(false);
+    }
+    // The slot is free again once the held connection is gone.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    int status = 0;
+    while (status != 200 && System.nanoTime() < deadline) {
+      status = smallUpload(otherKey).statusCode();
+    }
+    assertThat(status).isEqualTo(200);
+  }
+
+  @Test
+  void aStalledBodyGets408AndLeavesNoFile() throws Exception {
+    try (RawHttp stalled = new RawHttp(api.port(), 20_000)) {
+      stalled.send(RawHttp.uploadHead(countyKey, 10_000)).send("case_id,tenant_code\n");
+      long t = System.nanoTime();
+      RawHttp.Response r = stalled.readResponse();
+      long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t);
+      assertThat(r.status()).as(r.body()).isEqualTo(408);
+      assertThat(new JsonObject(r.body()).getString("message")).contains("no byte");
+      assertThat(waited).isBetween(STALL_SECONDS * 1000L - 200, 10_000L);
+    }
+    Path incoming = landing.resolve("incoming");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (files(incoming) > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(files(incoming)).as("files left in %s", incoming).isZero();
+  }
+
+  @Test
+  void headersThatNeverCompleteAreCutByTheIdleTimeout() throws Exception {
+    try (RawHttp slow = new RawHttp(api.port(), 15_000)) {
+      long t = System.nanoTime();
+      slow.send("GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\n");
+      assertThat(slow.closedByServer()).isTrue();
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t))
+          .isBetween(IDLE_SECONDS * 1000L - 200, 10_000L);
+    }
+  }
+
+  @Test
+  void aFloodOfUnknownKeysCostsOneLookupPerKeyAndStopsAtTheAddressBudget() throws Exception {
+    double before = lookups();
+    String random = "ls_" + UUID.randomUUID();
+    for (int i = 0; i < 50; i++) {
+      assertThat(await(flood.get("/api/v1/me", random).send()).statusCode()).isEqualTo(401);
+    }
+    assertThat(lookups() - before).as("lookups for 50 requests with one unknown key").isEqualTo(1);
+
+    int refused = 0;
+    long floodStarted = System.nanoTime();
+    for (int i = 0; i < 3 * Authentication.UNKNOWN_KEYS_PER_MINUTE; i++) {
+      HttpResponse<Buffer> r = await(flood.get("/api/v1/me", "ls_" + UUID.randomUUID()).send());
+      assertThat(r.statusCode()).isIn(401, 429);
+      if (r.statusCode() == 429) {
+        refused++;
+        assertThat(r.getHeader("Retry-After")).isNotNull();
+      }
+    }
+    // The address's budget: a minute's allowance at once, then refilled evenly while the flood ran.
+    double seconds = (System.nanoTime() - floodStarted) / 1e9;
+    long budget =
+        Authentication.UNKNOWN_KEYS_PER_MINUTE
+            + (long) Math.ceil(seconds * Authentication.UNKNOWN_KEYS_PER_MINUTE / 60);
+    assertThat(lookups() - before)
+        .as(
+            "lookups for %d distinct unknown keys in %.1f s",
+            3 * Authentication.UNKNOWN_KEYS_PER_MINUTE, seconds)
+        .isLessThanOrEqualTo(1 + budget);
+    assertThat(refused).isGreaterThanOrEqualTo(Authentication.UNKNOWN_KEYS_PER_MINUTE);
+    // A known key is still served from the same address.
+    assertThat(await(flood.get("/api/v1/me", flood.adminKey).send()).statusCode()).isEqualTo(200);
+  }
+
+  private static double lookups() throws Exception {
+    String text = await(flood.request(HttpMethod.GET, "/metrics").send()).bodyAsString();
+    return text.lines()
+        .filter(l -> l.startsWith("liangshai_auth_key_lookups_total"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no liangshai_auth_key_lookups_total in /metrics"));
+  }
+
+  private static HttpResponse<Buffer> smallUpload(String key) throws Exception {
+    String csv =
+        String.join(",", HEADER) + "\n" + String.join(",", row("iso-" + UUID.randomUUID(), OTHER));
+    return await(
+        api.post("/api/v1/cases", key)
+            .putHeader("Content-Type", "text/csv")
+            .sendBuffer(Buffer.buffer(csv + "\n")));
+  }
+
+  private static final List<String> HEADER =
+      List.of(
+          "case_id",
+          "tenant_code",
+          "updated_at",
+          "enterprise_uscc",
+          "channel",
+          "category",
+          "received_at",
+          "status");
+
+  private static List<String> row(String caseId, String tenant) {
+    return List.of(
+        caseId,
+        tenant,
+        "2024-03-01T10:00:00+08:00",
+        "91350100M000100Y43",
+        "hotline_12345",
+        "policy",
+        "2024-03-01T09:00:00+08:00",
+        "received");
+  }
+
+  private static byte[] workbook(int rows) throws Exception {
+    try (XlsxBatchWriter w = new XlsxBatchWriter(HEADER);
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      for (int i = 0; i < rows; i++) {
+        w.row(row("slow-" + i, COUNTY));
+      }
+      w.writeTo(out);
+      return out.toByteArray();
+    }
+  }
+
+  private static long files(Path dir) throws Exception {
+    try (Stream<Path> list = Files.list(dir)) {
+      return list.count();
+    }
+  }
+}

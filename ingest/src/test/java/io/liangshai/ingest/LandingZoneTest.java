@@ -1,0 +1,50 @@
+package io.liangshai.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a crash leaves in the landing zone is gone when it is opened again; nothing else is. */
+class LandingZoneTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void openingTheZoneDeletesHalfReceivedBodiesAndUnpublishedTemporaries() throws Exception {
+    Path root = dir.resolve("landing");
+    LandingZone first = new LandingZone(root);
+    Path body = first.newIncomingFile();
+    Files.writeString(body, "half an upload", StandardCharsets.UTF_8);
+    Path records = first.recordsFile("20240102T000000000-0001");
+    Path recordsTmp = LandingZone.hiddenSibling(records);
+    Files.writeString(recordsTmp, "{\"case_id\":", StandardCharsets.UTF_8);
+    Path manifestTmp = LandingZone.hiddenSibling(first.manifestFile("20240102T000000000-0001"));
+    Files.writeString(manifestTmp, "{", StandardCharsets.UTF_8);
+    Path published = first.recordsFile("20240101T000000000-0001");
+    Files.writeString(published, "kept\n", StandardCharsets.UTF_8);
+    Path manifest = first.manifestFile("20240101T000000000-0001");
+    Files.writeString(manifest, "{}", StandardCharsets.UTF_8);
+    Path index = root.resolve("version-index.mv");
+    Files.writeString(index, "index", StandardCharsets.UTF_8);
+
+    new LandingZone(root);
+
+    assertThat(body).doesNotExist();
+    assertThat(recordsTmp).doesNotExist();
+    assertThat(manifestTmp).doesNotExist();
+    assertThat(published).hasContent("kept");
+    assertThat(manifest).hasContent("{}");
+    assertThat(index).hasContent("index");
+    assertThat(root.resolve("incoming")).isEmptyDirectory();
+  }
+
+  @Test
+  void aCleanZoneHasNothingToRemove() throws Exception {
+    LandingZone zone = new LandingZone(dir.resolve("landing"));
+    assertThat(zone.cleanLeftovers()).isZero();
+  }
+}
