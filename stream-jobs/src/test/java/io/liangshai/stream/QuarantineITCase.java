@@ -144,6 +144,75 @@ class QuarantineITCase {
     }
   }
 
+  @Test
+  void aRestartFromTheCheckpointNeverMeetsThePoisonAgain(@TempDir Path checkpoints)
+      throws Exception {
+    String county = "330522";
+    List<String> lines =
+        List.of(
+            poisonRecord(county, "good-1"),
+            "{\"case_id\":\"poison\", oops",
+            poisonRecord(county, "good-2"));
+    try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl())) {
+      QuarantineTable table = new QuarantineTable(warehouse);
+      try (AutoCloseableJob first = runner(checkpoints)) {
+        CaseIndicatorsJobITCase.publishLines(landing, "b_restart_1", lines);
+        CaseIndicatorsJobITCase.awaitProcessed(warehouse, List.of("b_restart_1"));
+      }
+      assertThat(table.linesOf("b_restart_1")).isEqualTo(1);
+      long rowsBefore = quarantineRows(warehouse);
+      List<QuarantinedLine> before = table.find("b_restart_1", null, 10);
+      assertThat(LocalIndicatorsRunner.latestCheckpoint(checkpoints)).isPresent();
+
+      // Resumed from the checkpoint that passed the poison: the job goes on with new batches and
+      // never reads the poisoned file again.
+      try (AutoCloseableJob second = runner(checkpoints)) {
+        CaseIndicatorsJobITCase.publishLines(
+            landing, "b_restart_2", List.of(poisonRecord(county, "good-3")));
+        CaseIndicatorsJobITCase.awaitProcessed(warehouse, List.of("b_restart_2"));
+        assertThat(second.client().getJobStatus().get())
+            .isEqualTo(org.apache.flink.api.common.JobStatus.RUNNING);
+      }
+      assertThat(quarantineRows(warehouse)).as("no row written again").isEqualTo(rowsBefore);
+      // Had the poison been read again, the replacing row would carry a later time.
+      assertThat(table.find("b_restart_1", null, 10)).isEqualTo(before);
+      assertThat(table.linesOf("b_restart_2")).isZero();
+    }
+  }
+
+  /**
+   * The job as {@link LocalIndicatorsRunner} runs it (its configuration: retained checkpoints,
+   * resumed from the newest), on the test's MiniCluster.
+   */
+  private AutoCloseableJob runner(Path checkpoints) throws Exception {
+    Configuration conf = LocalIndicatorsRunner.configuration(checkpoints, 300);
+    LocalIndicatorsRunner.latestCheckpoint(checkpoints)
+        .ifPresent(p -> conf.setString("execution.state-recovery.path", p.toUri().toString()));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism(1);
+    CaseIndicatorsJob.of(
+            landing.toString(), CLICKHOUSE.jdbcUrl(), TenantRegistryLoader.loadDefault())
+        .build(env);
+    return new AutoCloseableJob(env.executeAsync("quarantine-restart"));
+  }
+
+  /** A running job, cancelled on close (its last checkpoint is kept). */
+  private record AutoCloseableJob(JobClient client) implements AutoCloseable {
+    @Override
+    public void close() throws Exception {
+      client.cancel().get();
+    }
+  }
+
+  private static long quarantineRows(Warehouse warehouse) throws Exception {
+    try (var c = warehouse.connect();
+        var st = c.createStatement();
+        var rs = st.executeQuery("SELECT count() FROM quarantine")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   private static String poisonRecord(String tenant, String caseId) {
     return CaseRecordCodec.toJson(
         aCase().tenantCode(tenant).caseId(caseId).description("d").build());
