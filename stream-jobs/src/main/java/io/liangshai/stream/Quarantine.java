@@ -53,9 +53,20 @@ final class Quarantine implements Serializable {
     return row(origin, tenant, caseId, e, record == null ? "" : json(record));
   }
 
+  /** A quarantine row for a group change (a leave carries no record, only its case). */
+  QuarantinedLine row(GroupChange change, RuntimeException e) {
+    if (change.record() != null) {
+      return row(change.origin(), change.record(), e);
+    }
+    String key = String.valueOf(change.groupKey());
+    String tenant = key.substring(0, Math.max(0, key.indexOf('|')));
+    return row(change.origin(), tenant, change.caseId(), e, "leave " + key);
+  }
+
   /** A quarantine row with what the operator knows of the element. */
   QuarantinedLine row(
-      Origin origin, String tenant, String caseId, RuntimeException e, String content) {
+      Origin from, String tenant, String caseId, RuntimeException e, String content) {
+    Origin origin = from == null ? Origin.NONE : from;
     if (counter != null) {
       counter.inc();
     }

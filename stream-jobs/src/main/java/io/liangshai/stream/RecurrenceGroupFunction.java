@@ -50,7 +50,7 @@ public class RecurrenceGroupFunction extends KeyedProcessFunction<String, GroupC
     try {
       update(change, new ListCollector<>(updates));
     } catch (RuntimeException e) {
-      ctx.output(Quarantine.OUTPUT, quarantine.row(change.origin(), change.record(), e));
+      ctx.output(Quarantine.OUTPUT, quarantine.row(change, e));
     }
     for (FactUpdate u : updates) {
       out.collect(u.from(change.origin()));
