@@ -15,6 +15,7 @@ import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
+import io.liangshai.warehouse.quarantine.QuarantineTable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -27,6 +28,7 @@ import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.StaticHandler;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,6 +47,9 @@ public final class ApiServer {
   /** Default upload limit (64 MiB): larger bodies get 413. */
   public static final long DEFAULT_BATCH_LIMIT = 64L * 1024 * 1024;
 
+  /** How often {@code liangshai_quarantined_records} is read from ClickHouse. */
+  static final Duration QUARANTINE_REFRESH = Duration.ofSeconds(10);
+
   private final Vertx vertx;
   private final Warehouse warehouse;
   private final TenantRegistry registry;
@@ -57,6 +62,8 @@ public final class ApiServer {
   private final KeyUsage keyUsage;
   private final Audit audit;
   private final BulletinPublisher bulletins;
+  private final QuarantineTable quarantine;
+  private final QuarantineGauge quarantineGauge;
   private final AtomicReference<BulletinScheduler> scheduler = new AtomicReference<>();
   private final Blocking blocking;
   private final IdleConnections idle;
@@ -102,6 +109,8 @@ public final class ApiServer {
     this.idle = new IdleConnections(vertx, limits.idleTimeoutSeconds());
     this.uploadSlots = new UploadSlots(limits.maxConcurrentUploads());
     this.httpMetrics = new HttpMetrics(authenticator);
+    this.quarantine = new QuarantineTable(warehouse);
+    this.quarantineGauge = new QuarantineGauge(quarantine, httpMetrics.registry());
   }
 
   public Router router() {
@@ -120,6 +129,7 @@ public final class ApiServer {
         new DrillDownRoutes(registry, new DrillDownQueries(warehouse), Clock.systemUTC());
     BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins);
     BulletinScheduleRoutes schedules = new BulletinScheduleRoutes(scheduler);
+    QuarantineRoutes quarantined = new QuarantineRoutes(registry, quarantine);
     Authentication auth = new Authentication(authenticator, limits.requestsPerMinute());
 
     router.route().handler(httpMetrics::countRequests);
@@ -154,6 +164,7 @@ public final class ApiServer {
     router.get("/api/v1/batches").handler(drillDown::batches);
     router.get("/api/v1/batches/:batch_id").handler(cases::batch);
     router.get("/api/v1/batches/:batch_id/errors").handler(new BatchErrorRoutes(intake)::errors);
+    router.get("/api/v1/quarantine").handler(quarantined::list);
     router.get("/api/v1/metrics").handler(metrics::metrics);
     router.get("/api/v1/rankings").handler(rankings::rankings);
     router
@@ -210,6 +221,7 @@ public final class ApiServer {
             s -> {
               // Set before the returned future completes, so port() works once it has.
               server = s;
+              quarantineGauge.start(vertx, QUARANTINE_REFRESH);
               LOG.info("API listening on http://{}:{}/", host, s.actualPort());
               return s;
             });
@@ -233,6 +245,7 @@ public final class ApiServer {
   }
 
   public Future<Void> stop() {
+    quarantineGauge.stop(vertx);
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed.eventually(
         () ->

@@ -40,8 +40,7 @@ final class BatchErrorRoutes {
     if (!format.equals("csv") && !format.equals("json")) {
       throw ApiException.badRequest("format must be csv or json, found \"" + format + "\"");
     }
-    ctx.vertx()
-        .executeBlocking(() -> visibleBatch(intake, caller, id))
+    Blocking.reads(ctx, () -> visibleBatch(intake, caller, id))
         .onSuccess(
             batch -> {
               if (format.equals("json")) {

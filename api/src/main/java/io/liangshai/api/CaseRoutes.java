@@ -10,6 +10,7 @@ import io.liangshai.ingest.UnparseableBatchException;
 import io.liangshai.ingest.Uploader;
 import io.liangshai.tenants.Principal;
 import io.liangshai.warehouse.Warehouse;
+import io.liangshai.warehouse.quarantine.QuarantineTable;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -38,6 +39,7 @@ final class CaseRoutes {
 
   private final BatchIntake intake;
   private final Warehouse warehouse;
+  private final QuarantineTable quarantine;
   private final long bodyLimit;
 
   /**
@@ -49,6 +51,7 @@ final class CaseRoutes {
   CaseRoutes(BatchIntake intake, Warehouse warehouse, long bodyLimit) {
     this.intake = Objects.requireNonNull(intake, "intake");
     this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+    this.quarantine = new QuarantineTable(warehouse);
     this.bodyLimit = bodyLimit;
     this.refusals = new RefusalJournal(intake.landing(), Clock.systemUTC());
   }
@@ -148,7 +151,8 @@ final class CaseRoutes {
             () -> {
               BatchResult batch = BatchErrorRoutes.visibleBatch(intake, caller, id);
               return toJson(batch)
-                  .put("processed_at", processedAt(id).map(Instant::toString).orElse(null));
+                  .put("processed_at", processedAt(id).map(Instant::toString).orElse(null))
+                  .put("quarantined", quarantine.linesOf(id));
             })
         .onSuccess(
             json ->

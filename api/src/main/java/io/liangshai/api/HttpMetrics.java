@@ -46,4 +46,9 @@ final class HttpMetrics {
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(meters.scrape());
   }
+
+  /** The registry behind {@code /metrics}, for other gauges of the API. */
+  io.micrometer.core.instrument.MeterRegistry registry() {
+    return meters;
+  }
 }

@@ -111,6 +111,7 @@ class AuthorizationITCase {
     c.put("GET /api/v1/batches", AuthorizationITCase::batchList);
     c.put("GET /api/v1/batches/:batch_id", AuthorizationITCase::batchStatus);
     c.put("GET /api/v1/batches/:batch_id/errors", AuthorizationITCase::batchErrors);
+    c.put("GET /api/v1/quarantine", AuthorizationITCase::quarantine);
     c.put("GET /api/v1/metrics", AuthorizationITCase::metrics);
     c.put("GET /api/v1/rankings", AuthorizationITCase::rankings);
     c.put("POST /api/v1/rankings/preview", AuthorizationITCase::preview);
@@ -345,6 +346,15 @@ class AuthorizationITCase {
       assertThat(own.getInteger("errors_total")).isZero();
     }
     ok(get("/api/v1/batches/" + batchOf.get(OTHER_COUNTY) + "/errors?format=json", PROVINCE));
+  }
+
+  /** Quarantine rows may carry any tenant's data: the province's alone. */
+  private static void quarantine() throws Exception {
+    for (String t : List.of(COUNTY, SIBLING, CITY, OTHER_CITY, OTHER_COUNTY)) {
+      forbidden(get("/api/v1/quarantine", t));
+      forbidden(get("/api/v1/quarantine?tenant=" + t, t));
+    }
+    assertThat(ok(get("/api/v1/quarantine", PROVINCE)).getJsonArray("rows")).isNotNull();
   }
 
   private static void metrics() throws Exception {

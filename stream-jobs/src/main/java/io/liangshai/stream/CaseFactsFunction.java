@@ -26,7 +26,8 @@ import org.apache.flink.util.OutputTag;
  * on, for every tenant it counts for (its own, its city, the province) and every period kind, the
  * difference between its new contribution and the one counted before — the retraction that keeps
  * every figure exact when a case changes. Updates about an older version than the one held (from a
- * group the case has left) are ignored.
+ * group the case has left) are ignored. An update it cannot process goes to the {@link Quarantine},
+ * the case's state and counts as they were.
  */
 public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, CountDelta> {
 
@@ -43,15 +44,39 @@ public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, 
   /** What is counted for a case now. */
   public record Held(CaseRecord record, boolean recurrence, long version) {}
 
+  static final String NAME = "case facts";
+  private final Quarantine quarantine = new Quarantine(NAME);
+
   @Override
   public void open(OpenContext ctx) {
     held = getRuntimeContext().getState(new ValueStateDescriptor<>("held", Held.class));
+    quarantine.open(getRuntimeContext().getMetricGroup());
   }
 
   @Override
   public void processElement(FactUpdate update, Context ctx, Collector<CountDelta> out)
       throws Exception {
     Held before = held.value();
+    Outcome outcome;
+    try {
+      outcome = outcome(before, update);
+    } catch (RuntimeException e) {
+      ctx.output(Quarantine.OUTPUT, quarantine.row(update.origin(), update.record(), e));
+      return;
+    }
+    if (outcome == null) {
+      return;
+    }
+    held.update(outcome.after());
+    outcome.deltas().forEach(out::collect);
+    ctx.output(FACTS, outcome.row());
+  }
+
+  /** What an update changes: the case's new state, the count deltas and its facts row. */
+  private record Outcome(Held after, List<CountDelta> deltas, CaseFactRow row) {}
+
+  /** The outcome of {@code update}, computed without touching state; null when it is stale. */
+  private Outcome outcome(Held before, FactUpdate update) {
     CaseRecord incoming = update.record();
     if (before != null) {
       int order = incoming.updatedAt().compareTo(before.record().updatedAt());
@@ -61,28 +86,28 @@ public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, 
                   && !incoming.equals(before.record())
                   && incoming.contentHash().compareTo(before.record().contentHash()) < 0);
       if (stale) {
-        return;
+        return null;
       }
       if (incoming.equals(before.record()) && update.recurrence() == before.recurrence()) {
-        return;
+        return null;
       }
     }
     Held after =
         new Held(
             incoming, update.recurrence(), Versions.next(before == null ? 0 : before.version()));
-    held.update(after);
     Map<String, CountDelta> deltas = new LinkedHashMap<>();
     if (before != null) {
-      add(deltas, facts(before), -1);
+      add(deltas, facts(before), -1, update.origin());
     }
     CaseFacts now = facts(after);
-    add(deltas, now, +1);
+    add(deltas, now, +1, update.origin());
+    List<CountDelta> changed = new ArrayList<>(deltas.size());
     for (CountDelta d : deltas.values()) {
       if (!d.delta().equals(IndicatorCounts.ZERO)) {
-        out.collect(d);
+        changed.add(d);
       }
     }
-    ctx.output(FACTS, row(after, now));
+    return new Outcome(after, changed, row(after, now));
   }
 
   private static CaseFacts facts(Held h) {
@@ -91,7 +116,7 @@ public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, 
     return CaseFacts.of(h.record(), h.recurrence(), deadline);
   }
 
-  private void add(Map<String, CountDelta> deltas, CaseFacts facts, int sign) {
+  private void add(Map<String, CountDelta> deltas, CaseFacts facts, int sign, Origin origin) {
     IndicatorCounts contribution = facts.contribution();
     if (contribution.equals(IndicatorCounts.ZERO)) {
       return;
@@ -103,9 +128,10 @@ public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, 
         String key = tenant + '|' + kind + '|' + period;
         deltas.merge(
             key,
-            new CountDelta(tenant, kind.name(), period.toString(), signed),
+            new CountDelta(tenant, kind.name(), period.toString(), signed, origin),
             (a, b) ->
-                new CountDelta(a.tenant(), a.periodKind(), a.period(), a.delta().plus(b.delta())));
+                new CountDelta(
+                    a.tenant(), a.periodKind(), a.period(), a.delta().plus(b.delta()), origin));
       }
     }
   }

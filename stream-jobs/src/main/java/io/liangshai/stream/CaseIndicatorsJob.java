@@ -1,9 +1,9 @@
 package io.liangshai.stream;
 
-import io.liangshai.core.record.CaseRecord;
 import io.liangshai.stream.CaseFactsFunction.Hierarchy;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
+import io.liangshai.warehouse.quarantine.QuarantinedLine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,7 +22,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The indicators job: landing zone → newest version of each case → recurrence verdicts → per-case
- * facts and count deltas (with retractions) → counts per tenant and period → ClickHouse.
+ * facts and count deltas (with retractions) → counts per tenant and period → ClickHouse. A line any
+ * operator cannot process goes to the quarantine table instead of failing the job ({@link
+ * Quarantine}), so a checkpoint passes it and a restart never meets it again.
  *
  * <p>Takes its source and sinks in the constructor so tests can run it on their own; {@link #main}
  * builds the real ones and runs unchanged on a Flink cluster.
@@ -35,6 +37,7 @@ public final class CaseIndicatorsJob {
   private final Source<String, ?, ?> source;
   private final Sink<CountRow> counts;
   private final Sink<CaseFactRow> facts;
+  private final Sink<QuarantinedLine> quarantine;
   private final BatchProgress progress;
   private final Hierarchy hierarchy;
 
@@ -42,11 +45,13 @@ public final class CaseIndicatorsJob {
       Source<String, ?, ?> source,
       Sink<CountRow> counts,
       Sink<CaseFactRow> facts,
+      Sink<QuarantinedLine> quarantine,
       BatchProgress progress,
       Hierarchy hierarchy) {
     this.source = Objects.requireNonNull(source, "source");
     this.counts = Objects.requireNonNull(counts, "counts");
     this.facts = Objects.requireNonNull(facts, "facts");
+    this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
   }
@@ -57,6 +62,7 @@ public final class CaseIndicatorsJob {
         landingSource(recordsDir),
         ClickHouseSinks.counts(jdbcUrl),
         ClickHouseSinks.facts(jdbcUrl),
+        ClickHouseSinks.quarantine(jdbcUrl),
         new ClickHouseBatchProgress(jdbcUrl),
         new Hierarchy(registry.childToParent()));
   }
@@ -75,28 +81,28 @@ public final class CaseIndicatorsJob {
         env.fromSource(source, WatermarkStrategy.noWatermarks(), "landing zone")
             .uid("landing-zone");
 
-    DataStream<CaseRecord> records =
-        lines.process(new LandingParser(progress)).name("parse records").uid("parse-records");
+    SingleOutputStreamOperator<Landed> records =
+        lines.process(new LandingParser(progress)).name(LandingParser.NAME).uid("parse-records");
 
     SingleOutputStreamOperator<GroupChange> changes =
         records
-            .keyBy(FactUpdate::caseKeyOf, Types.STRING)
+            .keyBy(Landed::caseKey, Types.STRING)
             .process(new LatestVersionFunction())
-            .name("latest version")
+            .name(LatestVersionFunction.NAME)
             .uid("latest-version");
 
     SingleOutputStreamOperator<FactUpdate> verdicts =
         changes
             .keyBy(GroupChange::groupKey, Types.STRING)
             .process(new RecurrenceGroupFunction())
-            .name("recurrence groups")
+            .name(RecurrenceGroupFunction.NAME)
             .uid("recurrence-groups");
 
     SingleOutputStreamOperator<CountDelta> deltas =
         verdicts
             .keyBy(FactUpdate::caseKey, Types.STRING)
             .process(new CaseFactsFunction(hierarchy))
-            .name("case facts")
+            .name(CaseFactsFunction.NAME)
             .uid("case-facts");
 
     deltas
@@ -105,16 +111,26 @@ public final class CaseIndicatorsJob {
         .name("case_facts")
         .uid("case-facts-sink");
 
-    deltas
-        .keyBy(CountDelta::key, Types.STRING)
-        .transform(
-            "period counts",
-            TypeInformation.of(CountRow.class),
-            new PeriodCountsOperator(COUNTS_FLUSH_MS))
-        .uid("period-counts")
-        .sinkTo(counts)
-        .name("tenant_period_counts")
-        .uid("counts-sink");
+    SingleOutputStreamOperator<CountRow> counted =
+        deltas
+            .keyBy(CountDelta::key, Types.STRING)
+            .transform(
+                PeriodCountsOperator.NAME,
+                TypeInformation.of(CountRow.class),
+                new PeriodCountsOperator(COUNTS_FLUSH_MS))
+            .uid("period-counts");
+    counted.sinkTo(counts).name("tenant_period_counts").uid("counts-sink");
+
+    records
+        .getSideOutput(Quarantine.OUTPUT)
+        .union(
+            changes.getSideOutput(Quarantine.OUTPUT),
+            verdicts.getSideOutput(Quarantine.OUTPUT),
+            deltas.getSideOutput(Quarantine.OUTPUT),
+            counted.getSideOutput(Quarantine.OUTPUT))
+        .sinkTo(quarantine)
+        .name("quarantine")
+        .uid("quarantine-sink");
   }
 
   public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {

@@ -2,6 +2,8 @@ package io.liangshai.stream;
 
 import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.record.CaseRecord;
+import io.liangshai.warehouse.quarantine.QuarantineTable;
+import io.liangshai.warehouse.quarantine.QuarantinedLine;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -46,6 +48,17 @@ public final class ClickHouseSinks {
   public static JdbcSink<CaseFactRow> facts(String jdbcUrl) {
     return JdbcSink.<CaseFactRow>builder()
         .withQueryStatement(INSERT_FACTS, ClickHouseSinks::bindFacts)
+        .withExecutionOptions(execution())
+        .buildAtLeastOnce(connection(jdbcUrl));
+  }
+
+  /**
+   * Rows for {@code quarantine}: like the others flushed at every checkpoint, so a batch marked
+   * processed has its quarantine rows stored; a replay rewrites the same key.
+   */
+  public static JdbcSink<QuarantinedLine> quarantine(String jdbcUrl) {
+    return JdbcSink.<QuarantinedLine>builder()
+        .withQueryStatement(QuarantineTable.INSERT, QuarantineTable::bind)
         .withExecutionOptions(execution())
         .buildAtLeastOnce(connection(jdbcUrl));
   }

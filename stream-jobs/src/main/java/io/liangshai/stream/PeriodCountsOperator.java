@@ -1,6 +1,7 @@
 package io.liangshai.stream;
 
 import io.liangshai.core.indicator.IndicatorCounts;
+import io.liangshai.warehouse.quarantine.QuarantinedLine;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.flink.api.common.state.ValueState;
@@ -16,7 +17,8 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * Keyed by {@code tenant|kind|period}: sums the count deltas into the counts as they stand, and
  * emits each changed row once per flush instead of once per delta. It flushes on a short timer and
  * always before a checkpoint barrier, so a completed checkpoint means every count of every record
- * read before it has reached the sink.
+ * read before it has reached the sink. A delta it cannot add goes to the {@link Quarantine}, the
+ * counts as they were.
  */
 public class PeriodCountsOperator extends AbstractStreamOperator<CountRow>
     implements OneInputStreamOperator<CountDelta, CountRow>, BoundedOneInput {
@@ -25,7 +27,10 @@ public class PeriodCountsOperator extends AbstractStreamOperator<CountRow>
   public record Held(
       String tenant, String periodKind, String period, IndicatorCounts counts, long version) {}
 
+  static final String NAME = "period counts";
+
   private final long flushIntervalMs;
+  private final Quarantine quarantine = new Quarantine(NAME);
   private transient ValueState<Held> held;
   private transient Set<Object> dirty;
 
@@ -42,6 +47,7 @@ public class PeriodCountsOperator extends AbstractStreamOperator<CountRow>
             VoidNamespaceSerializer.INSTANCE,
             new ValueStateDescriptor<>("counts", Held.class));
     dirty = new LinkedHashSet<>();
+    quarantine.open(getMetricGroup());
     if (flushIntervalMs > 0) {
       getProcessingTimeService()
           .scheduleWithFixedDelay(t -> flush(), flushIntervalMs, flushIntervalMs);
@@ -52,10 +58,23 @@ public class PeriodCountsOperator extends AbstractStreamOperator<CountRow>
   public void processElement(StreamRecord<CountDelta> element) throws Exception {
     CountDelta d = element.getValue();
     Held before = held.value();
-    IndicatorCounts counts = before == null ? d.delta() : before.counts().plus(d.delta());
-    held.update(
-        new Held(
-            d.tenant(), d.periodKind(), d.period(), counts, before == null ? 0 : before.version()));
+    Held after;
+    try {
+      IndicatorCounts counts =
+          (before == null ? IndicatorCounts.ZERO : before.counts()).plus(d.delta());
+      after =
+          new Held(
+              d.tenant(),
+              d.periodKind(),
+              d.period(),
+              counts,
+              before == null ? 0 : before.version());
+    } catch (RuntimeException e) {
+      QuarantinedLine row = quarantine.row(d.origin(), d.tenant(), "", e, String.valueOf(d));
+      output.collect(Quarantine.OUTPUT, new StreamRecord<>(row));
+      return;
+    }
+    held.update(after);
     dirty.add(getCurrentKey());
   }
 

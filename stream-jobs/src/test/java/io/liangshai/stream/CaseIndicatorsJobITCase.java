@@ -128,20 +128,25 @@ class CaseIndicatorsJobITCase {
     return io.liangshai.tenants.TenantRegistryLoader.loadDefault();
   }
 
-  /** Writes a records file as ingest does: hidden name, then an atomic rename. */
   private void publish(String batchId, List<CaseRecord> records) throws Exception {
+    publishLines(landing, batchId, records.stream().map(CaseRecordCodec::toJson).toList());
+  }
+
+  /** Writes a records file as ingest does: hidden name, then an atomic rename. */
+  static void publishLines(Path landing, String batchId, List<String> recordLines)
+      throws Exception {
     StringBuilder sb = new StringBuilder();
     sb.append(LandingFile.header(batchId)).append('\n');
-    for (CaseRecord r : records) {
-      sb.append(CaseRecordCodec.toJson(r)).append('\n');
+    for (String line : recordLines) {
+      sb.append(line).append('\n');
     }
-    sb.append(LandingFile.trailer(batchId, records.size())).append('\n');
+    sb.append(LandingFile.trailer(batchId, recordLines.size())).append('\n');
     Path tmp = landing.resolve("." + batchId + ".tmp");
     Files.writeString(tmp, sb, StandardCharsets.UTF_8);
     Files.move(tmp, landing.resolve(batchId + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static void awaitProcessed(Warehouse warehouse, List<String> ids) throws Exception {
+  static void awaitProcessed(Warehouse warehouse, List<String> ids) throws Exception {
     Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
     while (true) {
       try (Connection c = warehouse.connect();
@@ -163,7 +168,7 @@ class CaseIndicatorsJobITCase {
     }
   }
 
-  private static void assertCountsMatchReference(Warehouse warehouse, List<CaseRecord> records)
+  static void assertCountsMatchReference(Warehouse warehouse, List<CaseRecord> records)
       throws Exception {
     SortedMap<Period, SortedMap<String, Indicators>> expected =
         new ReferenceCalculator(ZhejiangTenants.childToParent())

@@ -142,6 +142,7 @@ class IndicatorOperatorsTest {
         for (CaseRecord r : shuffled) {
           chain.push(r);
         }
+        assertThat(chain.quarantined()).as("nothing of a valid feed is set aside").isEmpty();
         Map<String, IndicatorCounts> actual = chain.counts();
         for (var period : expected.entrySet()) {
           for (var tenant : period.getValue().entrySet()) {

@@ -3,6 +3,7 @@ package io.liangshai.stream;
 import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.stream.CaseFactsFunction.Hierarchy;
+import io.liangshai.warehouse.quarantine.QuarantinedLine;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,20 +18,20 @@ import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
  */
 final class OperatorChain implements AutoCloseable {
 
-  private final KeyedOneInputStreamOperatorTestHarness<String, CaseRecord, GroupChange> latest;
+  private final KeyedOneInputStreamOperatorTestHarness<String, Landed, GroupChange> latest;
   private final KeyedOneInputStreamOperatorTestHarness<String, GroupChange, FactUpdate> groups;
   private final KeyedOneInputStreamOperatorTestHarness<String, FactUpdate, CountDelta> facts;
   private final KeyedOneInputStreamOperatorTestHarness<String, CountDelta, CountRow> counts;
   private final Map<String, IndicatorCounts> latestCounts = new HashMap<>();
   private final Map<String, CaseFactRow> latestFacts = new HashMap<>();
   private final List<CountDelta> allDeltas = new ArrayList<>();
+  private final List<QuarantinedLine> quarantined = new ArrayList<>();
+  private long lines;
 
   OperatorChain(Map<String, String> childToParent) throws Exception {
     latest =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new LatestVersionFunction()),
-            FactUpdate::caseKeyOf,
-            Types.STRING);
+            new KeyedProcessOperator<>(new LatestVersionFunction()), Landed::caseKey, Types.STRING);
     groups =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(new RecurrenceGroupFunction()),
@@ -50,16 +51,20 @@ final class OperatorChain implements AutoCloseable {
     counts.open();
   }
 
-  /** Pushes one record through every operator. */
+  /** Pushes one record through every operator, as the next line of batch {@code b_chain}. */
   void push(CaseRecord record) throws Exception {
-    latest.processElement(record, 0);
+    latest.processElement(new Landed(new Origin("b_chain", ++lines), record), 0);
+    drainQuarantine(latest);
     for (GroupChange c : drain(latest)) {
       groups.processElement(c, 0);
+      drainQuarantine(groups);
       for (FactUpdate u : drain(groups)) {
         facts.processElement(u, 0);
+        drainQuarantine(facts);
         for (CountDelta d : drain(facts)) {
           allDeltas.add(d);
           counts.processElement(d, 0);
+          drainQuarantine(counts);
         }
         var side = facts.getSideOutput(CaseFactsFunction.FACTS);
         if (side != null) {
@@ -91,6 +96,18 @@ final class OperatorChain implements AutoCloseable {
 
   List<CountDelta> deltas() {
     return List.copyOf(allDeltas);
+  }
+
+  /** Every quarantine row any operator sent so far. */
+  List<QuarantinedLine> quarantined() {
+    return List.copyOf(quarantined);
+  }
+
+  private void drainQuarantine(KeyedOneInputStreamOperatorTestHarness<String, ?, ?> h) {
+    var side = h.getSideOutput(Quarantine.OUTPUT);
+    while (side != null && !side.isEmpty()) {
+      quarantined.add(side.poll().getValue());
+    }
   }
 
   private static <T> List<T> drain(KeyedOneInputStreamOperatorTestHarness<String, ?, T> h) {

@@ -44,6 +44,7 @@ class SchemaMigratorITCase {
               "processed_batches",
               "case_facts",
               "tenant_period_counts",
+              "quarantine",
               "schema_migrations");
     }
   }

@@ -1,0 +1,242 @@
+package io.liangshai.stream;
+
+import static io.liangshai.core.testing.CaseRecordFixture.aCase;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liangshai.core.indicator.IndicatorCounts;
+import io.liangshai.core.landing.LandingFile;
+import io.liangshai.core.record.CaseRecord;
+import io.liangshai.core.record.CaseRecordCodec;
+import io.liangshai.core.record.Category;
+import io.liangshai.stream.CaseFactsFunction.Hierarchy;
+import io.liangshai.warehouse.quarantine.QuarantinedLine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.ProcessOperator;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every operator of the job sets aside what it cannot process (a row on the quarantine side output
+ * with batch, line, tenant, case and reason), leaves its state as it was, and goes on with the next
+ * element.
+ */
+class QuarantineOperatorsTest {
+
+  private static final Instant JAN = Instant.parse("2024-01-02T02:00:00Z");
+  private static final Origin LINE_7 = new Origin("b_poison", 7);
+
+  @Test
+  void theParserSetsAsideUnreadableLinesWithTheirBatchAndLineAndReadsOn() throws Exception {
+    CaseRecord good = aCase().caseId("good").updatedAt(JAN).description("d").build();
+    String goodLine = CaseRecordCodec.toJson(good);
+    String tooLong =
+        goodLine.replace(
+            "\"description\":\"d\"", "\"description\":\"" + "x".repeat(20_000_001) + '"');
+    try (var parser = parser()) {
+      parser.open();
+      for (String line :
+          List.of(
+              LandingFile.header("b_1"),
+              goodLine,
+              "{\"case_id\":\"c-2\",\"tenant_code\":\"330522\", oops",
+              tooLong,
+              "{\"_batch_start\":42}",
+              "",
+              goodLine.replace("\"good\"", "\"good-2\""),
+              LandingFile.trailer("b_1", 5))) {
+        parser.processElement(line, 0);
+      }
+      List<Landed> landed = parser.extractOutputValues();
+      assertThat(landed).extracting(Landed::origin).containsExactly(o("b_1", 2), o("b_1", 7));
+      assertThat(landed.get(0).record()).isEqualTo(good);
+
+      List<QuarantinedLine> rows = quarantined(parser);
+      assertThat(rows).extracting(QuarantinedLine::line).containsExactly(3L, 4L, 5L);
+      assertThat(rows).allMatch(r -> r.batchId().equals("b_1"));
+      assertThat(rows).allMatch(r -> r.operator().equals("parse records"));
+      assertThat(rows.get(0).tenantCode()).isEqualTo("330522");
+      assertThat(rows.get(0).caseId()).isEqualTo("c-2");
+      assertThat(rows.get(0).reason()).startsWith("java.lang.IllegalArgumentException: not a JSON");
+      assertThat(rows.get(1).caseId()).isEqualTo("good");
+      assertThat(rows.get(1).content()).hasSize(QuarantinedLine.MAX_CONTENT);
+      assertThat(rows.get(1).reason())
+          .startsWith("java.lang.IllegalArgumentException")
+          .hasSizeLessThanOrEqualTo(QuarantinedLine.MAX_REASON);
+      assertThat(rows.get(2).reason()).contains("neither a header nor a trailer");
+    }
+  }
+
+  @Test
+  void aFileWithoutHeaderHasItsRowsNamedAtTheTrailerEvenAcrossARestore() throws Exception {
+    String goodLine = CaseRecordCodec.toJson(aCase().updatedAt(JAN).build());
+    OperatorSubtaskState snapshot;
+    try (var parser = parser()) {
+      parser.open();
+      parser.processElement(goodLine, 0);
+      parser.processElement("not json", 0);
+      assertThat(quarantined(parser)).as("batch not known yet").isEmpty();
+      snapshot = parser.snapshot(1, 0);
+    }
+    try (var restored = parser()) {
+      restored.initializeState(snapshot);
+      restored.open();
+      restored.processElement("[]", 0);
+      restored.processElement(LandingFile.trailer("b_old", 1), 0);
+      List<QuarantinedLine> rows = quarantined(restored);
+      assertThat(rows).extracting(QuarantinedLine::line).containsExactly(2L, 3L);
+      assertThat(rows).allMatch(r -> r.batchId().equals("b_old"));
+      // The next file starts at line 1 again.
+      restored.processElement(LandingFile.header("b_new"), 0);
+      restored.processElement(goodLine, 0);
+      assertThat(restored.extractOutputValues())
+          .extracting(Landed::origin)
+          .containsExactly(o("b_new", 2));
+    }
+  }
+
+  @Test
+  void latestVersionSetsAsideAMisroutedRecordAndKeepsTheVersionItHeld() throws Exception {
+    CaseRecord v1 = aCase().updatedAt(JAN).build();
+    try (var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new LatestVersionFunction()),
+            (Landed l) -> "330522|case-1",
+            Types.STRING)) {
+      h.open();
+      h.processElement(new Landed(o("b_1", 2), v1), 0);
+      h.processElement(new Landed(LINE_7, aCase().caseId("other").updatedAt(JAN).build()), 0);
+      h.processElement(new Landed(o("b_1", 8), aCase().updatedAt(JAN.minusSeconds(60)).build()), 0);
+      CaseRecord v2 = aCase().updatedAt(JAN.plusSeconds(60)).build();
+      h.processElement(new Landed(o("b_1", 9), v2), 0);
+
+      assertPoison(quarantined(h), "latest version", "other", "versions of different cases");
+      // The older version at line 8 changed nothing (v1 still held); v2 replaced v1.
+      assertThat(h.extractOutputValues())
+          .extracting(GroupChange::record, GroupChange::origin)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(v1, o("b_1", 2)),
+              org.assertj.core.groups.Tuple.tuple(v2, o("b_1", 9)));
+      assertThat(h.numKeyedStateEntries()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void recurrenceGroupsSetAsideAChangeOfAnotherGroupAndGoOn() throws Exception {
+    try (var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(new RecurrenceGroupFunction()),
+            GroupChange::groupKey,
+            Types.STRING)) {
+      h.open();
+      CaseRecord a = aCase().caseId("a").updatedAt(JAN).build();
+      h.processElement(GroupChange.join(a, o("b_1", 2)), 0);
+      CaseRecord finance =
+          aCase().caseId("other").updatedAt(JAN).category(Category.FINANCE).build();
+      h.processElement(new GroupChange(GroupChange.groupKeyOf(a), "other", finance, LINE_7), 0);
+      CaseRecord b = aCase().caseId("b").updatedAt(JAN).category(Category.FINANCE).build();
+      h.processElement(GroupChange.join(b, o("b_1", 8)), 0);
+
+      assertPoison(quarantined(h), "recurrence groups", "other", "more than one recurrence group");
+      assertThat(h.extractOutputValues())
+          .extracting(FactUpdate::caseKey, FactUpdate::origin)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("330522|a", o("b_1", 2)),
+              org.assertj.core.groups.Tuple.tuple("330522|b", o("b_1", 8)));
+    }
+  }
+
+  @Test
+  void caseFactsSetAsideAnUpdateWithoutRecordAndKeepTheCaseAsCounted() throws Exception {
+    try (var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new KeyedProcessOperator<>(
+                new CaseFactsFunction(new Hierarchy(java.util.Map.of("330522", "330500")))),
+            FactUpdate::caseKey,
+            Types.STRING)) {
+      h.open();
+      CaseRecord v1 = aCase().updatedAt(JAN).build();
+      h.processElement(new FactUpdate("330522|case-1", v1, false, o("b_1", 2)), 0);
+      int deltasOfV1 = h.extractOutputValues().size();
+      h.processElement(new FactUpdate("330522|case-1", null, false, LINE_7), 0);
+      assertThat(h.extractOutputValues()).as("nothing sent for the poison").hasSize(deltasOfV1);
+      // v1 is still what is counted: the same version again changes nothing.
+      h.processElement(new FactUpdate("330522|case-1", v1, false, o("b_1", 8)), 0);
+      assertThat(h.extractOutputValues()).hasSize(deltasOfV1);
+      // A newer version retracts v1's contribution: v1 was the state.
+      CaseRecord v2 = aCase().updatedAt(JAN.plusSeconds(60)).reassignedCount(1).build();
+      h.processElement(new FactUpdate("330522|case-1", v2, false, o("b_1", 9)), 0);
+      List<CountDelta> all = h.extractOutputValues();
+      List<CountDelta> ofV2 = all.subList(deltasOfV1, all.size());
+      assertThat(ofV2).isNotEmpty().allMatch(d -> d.origin().equals(o("b_1", 9)));
+      assertThat(ofV2).allMatch(d -> d.delta().received() == 0 && d.delta().reassigned() == 1);
+
+      List<QuarantinedLine> rows = quarantined(h);
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0).operator()).isEqualTo("case facts");
+      assertThat(rows.get(0).batchId()).isEqualTo("b_poison");
+      assertThat(rows.get(0).line()).isEqualTo(7);
+      assertThat(rows.get(0).reason()).startsWith("java.lang.NullPointerException");
+    }
+  }
+
+  @Test
+  void periodCountsSetAsideADeltaTheyCannotAddAndKeepTheCounts() throws Exception {
+    try (var h =
+        new KeyedOneInputStreamOperatorTestHarness<>(
+            new PeriodCountsOperator(0), CountDelta::key, Types.STRING)) {
+      h.open();
+      IndicatorCounts one = new IndicatorCounts(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+      h.processElement(new CountDelta("330522", "MONTH", "2024-01", one, o("b_1", 2)), 0);
+      h.processElement(new CountDelta("330522", "MONTH", "2024-01", null, LINE_7), 0);
+      h.processElement(new CountDelta("330522", "MONTH", "2024-01", one, o("b_1", 8)), 0);
+      h.prepareSnapshotPreBarrier(1);
+      List<CountRow> rows = h.extractOutputValues();
+      assertThat(rows).hasSize(1);
+      assertThat(rows.get(0).counts().received()).isEqualTo(2);
+
+      List<QuarantinedLine> q = quarantined(h);
+      assertThat(q).hasSize(1);
+      assertThat(q.get(0).operator()).isEqualTo("period counts");
+      assertThat(q.get(0).tenantCode()).isEqualTo("330522");
+      assertThat(q.get(0).line()).isEqualTo(7);
+    }
+  }
+
+  private static void assertPoison(
+      List<QuarantinedLine> rows, String operator, String caseId, String reason) {
+    assertThat(rows).hasSize(1);
+    QuarantinedLine row = rows.get(0);
+    assertThat(row.operator()).isEqualTo(operator);
+    assertThat(row.batchId()).isEqualTo("b_poison");
+    assertThat(row.line()).isEqualTo(7);
+    assertThat(row.tenantCode()).isEqualTo("330522");
+    assertThat(row.caseId()).isEqualTo(caseId);
+    assertThat(row.reason()).contains(reason);
+    assertThat(row.content()).contains("\"case_id\":\"" + caseId + "\"");
+  }
+
+  private static OneInputStreamOperatorTestHarness<String, Landed> parser() throws Exception {
+    return new OneInputStreamOperatorTestHarness<>(
+        new ProcessOperator<>(new LandingParser(ids -> {})));
+  }
+
+  private static List<QuarantinedLine> quarantined(AbstractStreamOperatorTestHarness<?> h) {
+    List<QuarantinedLine> rows = new ArrayList<>();
+    var side = h.getSideOutput(Quarantine.OUTPUT);
+    if (side != null) {
+      side.forEach(r -> rows.add(r.getValue()));
+    }
+    return rows;
+  }
+
+  private static Origin o(String batch, long line) {
+    return new Origin(batch, line);
+  }
+}

@@ -1,0 +1,130 @@
+package io.liangshai.warehouse.quarantine;
+
+import io.liangshai.warehouse.Warehouse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * ClickHouse table {@code quarantine} (V006): its columns, the insert the stream job's sink binds
+ * with {@link #bind}, and the readers the API answers from. A line counts once however many rows
+ * (operators, replays) it has.
+ */
+public final class QuarantineTable {
+
+  public static final String COLUMNS =
+      "batch_id, line, tenant_code, case_id, operator, reason, content, at";
+
+  public static final String INSERT =
+      "INSERT INTO quarantine (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /** The most rows one {@link #find} answers. */
+  public static final int MAX_ROWS = 1_000;
+
+  private final Warehouse warehouse;
+
+  public QuarantineTable(Warehouse warehouse) {
+    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+  }
+
+  /** Binds {@code row} to the parameters of {@link #INSERT}. */
+  public static void bind(PreparedStatement ps, QuarantinedLine row) throws SQLException {
+    ps.setString(1, row.batchId());
+    ps.setLong(2, row.line());
+    ps.setString(3, row.tenantCode());
+    ps.setString(4, row.caseId());
+    ps.setString(5, row.operator());
+    ps.setString(6, row.reason());
+    ps.setString(7, row.content());
+    ps.setTimestamp(8, Timestamp.from(row.at()));
+  }
+
+  /** Inserts rows directly (the job writes through its sink; this is for tools and tests). */
+  public void insert(List<QuarantinedLine> rows) throws SQLException {
+    try (Connection c = warehouse.connect();
+        PreparedStatement ps = c.prepareStatement(INSERT)) {
+      for (QuarantinedLine row : rows) {
+        bind(ps, row);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * Rows newest first, at most {@code limit} (1 to {@link #MAX_ROWS}).
+   *
+   * @param batchId only this batch's rows, or null for every batch
+   * @param tenantCode only this tenant's rows, or null for every tenant
+   */
+  public List<QuarantinedLine> find(String batchId, String tenantCode, int limit)
+      throws SQLException {
+    if (limit < 1 || limit > MAX_ROWS) {
+      throw new IllegalArgumentException("limit must be 1 to " + MAX_ROWS + ", got " + limit);
+    }
+    StringBuilder sql =
+        new StringBuilder("SELECT " + COLUMNS + " FROM quarantine FINAL WHERE 1 = 1");
+    List<String> params = new ArrayList<>(2);
+    if (batchId != null) {
+      sql.append(" AND batch_id = ?");
+      params.add(batchId);
+    }
+    if (tenantCode != null) {
+      sql.append(" AND tenant_code = ?");
+      params.add(tenantCode);
+    }
+    sql.append(" ORDER BY at DESC, batch_id, line, operator LIMIT ").append(limit);
+    List<QuarantinedLine> rows = new ArrayList<>();
+    try (Connection c = warehouse.connect();
+        PreparedStatement ps = c.prepareStatement(sql.toString())) {
+      for (int i = 0; i < params.size(); i++) {
+        ps.setString(i + 1, params.get(i));
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          rows.add(read(rs));
+        }
+      }
+    }
+    return rows;
+  }
+
+  /** How many distinct lines of {@code batchId} are in quarantine (0 when none). */
+  public int linesOf(String batchId) throws SQLException {
+    try (Connection c = warehouse.connect();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT uniqExact(line) FROM quarantine WHERE batch_id = ?")) {
+      ps.setString(1, batchId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getInt(1) : 0;
+      }
+    }
+  }
+
+  /** How many distinct lines of every batch are in quarantine. */
+  public long totalLines() throws SQLException {
+    try (Connection c = warehouse.connect();
+        PreparedStatement ps =
+            c.prepareStatement("SELECT uniqExact(batch_id, line) FROM quarantine");
+        ResultSet rs = ps.executeQuery()) {
+      return rs.next() ? rs.getLong(1) : 0;
+    }
+  }
+
+  private static QuarantinedLine read(ResultSet rs) throws SQLException {
+    return new QuarantinedLine(
+        rs.getString("batch_id"),
+        rs.getLong("line"),
+        rs.getString("tenant_code"),
+        rs.getString("case_id"),
+        rs.getString("operator"),
+        rs.getString("reason"),
+        rs.getString("content"),
+        rs.getTimestamp("at").toInstant());
+  }
+}
