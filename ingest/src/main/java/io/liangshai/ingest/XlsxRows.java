@@ -19,7 +19,6 @@ import org.apache.poi.openxml4j.exceptions.OpenXML4JRuntimeException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
-import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -34,7 +33,7 @@ import org.xml.sax.XMLReader;
  * Streams the rows of an XLSX batch (its first sheet) with POI's event model: the sheet XML is read
  * by SAX and shared strings are kept in a temporary file, so memory stays flat however many rows
  * the sheet has. The first non-empty row is the header. Zip bombs are refused by POI's {@link
- * ZipSecureFile} limits.
+ * ZipSecureFile} limits. Numeric cells are read as their exact value ({@link ExactCellFormatter}).
  */
 public final class XlsxRows {
 
@@ -69,7 +68,7 @@ public final class XlsxRows {
                   null,
                   strings,
                   new Rows(rows),
-                  new DataFormatter(),
+                  new ExactCellFormatter(),
                   false));
           xml.parse(new InputSource(sheet));
         }

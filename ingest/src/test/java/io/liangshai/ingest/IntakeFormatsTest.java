@@ -4,6 +4,9 @@ import static io.liangshai.core.testing.CaseRecordFixture.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liangshai.core.landing.LandingFile;
+import io.liangshai.core.record.CaseRecord;
+import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.FieldError;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
@@ -14,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +25,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** XLSX, GBK CSV, Chinese headers, NUL bytes, zip bombs and the row limit. */
+/**
+ * XLSX (also numeric and date cells), GBK CSV, Chinese headers, NUL bytes, zip bombs and the row
+ * limit.
+ */
 class IntakeFormatsTest {
 
   private static final TenantRegistry REGISTRY = TenantRegistryLoader.loadDefault();
@@ -227,6 +239,113 @@ class IntakeFormatsTest {
             send(BatchFormat.XLSX, Optional.empty(), xlsx(header(false), six.subList(0, 5)))
                 .accepted())
         .isEqualTo(5);
+  }
+
+  @Test
+  void readsNumericXlsxCellsAsTheirExactValue() throws Exception {
+    Map<String, Object> first = aCase().caseId("x").reassignedCount(3).row();
+    first.put("case_id", 202401020001.0);
+    first.put("description", 0.5);
+    Map<String, Object> second = aCase().caseId("x").row();
+    second.put("case_id", 202401020002.0);
+    second.put("reassigned_count", 1.0);
+
+    BatchResult r = send(BatchFormat.XLSX, Optional.empty(), typedXlsx(List.of(first, second)));
+
+    assertThat(r.errors()).isEmpty();
+    assertThat(r.accepted()).as("two cases, not one merged by 2.02401E11").isEqualTo(2);
+    List<CaseRecord> landed = landed(r);
+    assertThat(landed)
+        .extracting(CaseRecord::caseId)
+        .containsExactly("202401020001", "202401020002");
+    assertThat(landed).extracting(CaseRecord::reassignedCount).containsExactly(3, 1);
+    assertThat(landed.get(0).description()).isEqualTo("0.5");
+  }
+
+  @Test
+  void rendersNumbersWithoutExponentOrTrailingZeros() {
+    assertThat(ExactCellFormatter.exact(202401020001.0)).isEqualTo("202401020001");
+    assertThat(ExactCellFormatter.exact(1.0)).isEqualTo("1");
+    assertThat(ExactCellFormatter.exact(0.5)).isEqualTo("0.5");
+    assertThat(ExactCellFormatter.exact(-0.0)).isEqualTo("0");
+    assertThat(ExactCellFormatter.exact(1e20)).isEqualTo("100000000000000000000");
+    assertThat(ExactCellFormatter.exact(1.25e-7)).isEqualTo("0.000000125");
+    assertThat(new ExactCellFormatter().formatRawCellContents(1234567.5, 4, "#,##0.00"))
+        .as("a number format changes nothing")
+        .isEqualTo("1234567.5");
+  }
+
+  @Test
+  void aDateFormattedCellIsATimeWithoutOffsetAndRejectedAsSuch() throws Exception {
+    Map<String, Object> row = aCase().caseId("d1").row();
+    row.put("received_at", LocalDateTime.parse("2024-01-02T09:00:00"));
+
+    BatchResult r = send(BatchFormat.XLSX, Optional.empty(), typedXlsx(List.of(row)));
+
+    assertThat(r.rejected()).isEqualTo(1);
+    assertThat(r.errors())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.field()).isEqualTo("received_at");
+              assertThat(e.message()).contains("\"2024-01-02T09:00:00\" has no offset");
+            });
+  }
+
+  @Test
+  void aCaseIdWithSurroundingWhiteSpaceIsNeverSilentlyAnotherCase() throws Exception {
+    Map<String, Object> row = aCase().caseId("202401020001").row();
+    row.put("case_id", " 202401020001");
+
+    BatchResult r = send(BatchFormat.XLSX, Optional.empty(), typedXlsx(List.of(row)));
+
+    // SPEC §2 rejects it with a reason; the intake never trims it into the id of another case.
+    assertThat(r.accepted()).isZero();
+    assertThat(r.rejected()).isEqualTo(1);
+    assertThat(r.errors()).extracting(FieldError::field).containsExactly("case_id");
+  }
+
+  /**
+   * A workbook written with POI's XSSFWorkbook as a spreadsheet user would: numbers as numeric
+   * cells, date-times as date-formatted cells, the rest as text.
+   */
+  static byte[] typedXlsx(List<Map<String, Object>> rows) throws Exception {
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = workbook.createSheet("问题件");
+      CellStyle date = workbook.createCellStyle();
+      date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
+      List<String> header = header(false);
+      Row head = sheet.createRow(0);
+      for (int i = 0; i < header.size(); i++) {
+        head.createCell(i).setCellValue(header.get(i));
+      }
+      for (int r = 0; r < rows.size(); r++) {
+        Row row = sheet.createRow(r + 1);
+        for (int i = 0; i < header.size(); i++) {
+          Object v = rows.get(r).get(header.get(i));
+          if (v instanceof Number n) {
+            row.createCell(i).setCellValue(n.doubleValue());
+          } else if (v instanceof LocalDateTime t) {
+            Cell cell = row.createCell(i);
+            cell.setCellValue(t);
+            cell.setCellStyle(date);
+          } else if (v != null) {
+            row.createCell(i).setCellValue(v.toString());
+          }
+        }
+      }
+      workbook.write(out);
+      return out.toByteArray();
+    }
+  }
+
+  private List<CaseRecord> landed(BatchResult r) throws Exception {
+    return Files.readAllLines(dir.resolve("landing/records").resolve(r.batchId() + ".jsonl"))
+        .stream()
+        .filter(line -> !LandingFile.isControl(line))
+        .map(CaseRecordCodec::fromJson)
+        .toList();
   }
 
   /**

@@ -143,7 +143,7 @@ class QuarantineOperatorsTest {
       CaseRecord b = aCase().caseId("b").updatedAt(JAN).category(Category.FINANCE).build();
       h.processElement(GroupChange.join(b, o("b_1", 8)), 0);
 
-      assertPoison(quarantined(h), "recurrence groups", "other", "more than one recurrence group");
+      assertPoison(quarantined(h), "recurrence groups", "other", "belongs to recurrence group");
       assertThat(h.extractOutputValues())
           .extracting(FactUpdate::caseKey, FactUpdate::origin)
           .containsExactly(
