@@ -45,10 +45,28 @@ public record LiangshaiConfig(
    *     200,000); more gets 413 and nothing of the batch is kept
    * @param requestsPerMinute requests one key may make per minute, in bursts of as many ({@code
    *     LIANGSHAI_REQUESTS_PER_MINUTE}, default 600); more gets 429 with {@code Retry-After}
+   * @param maxConcurrentUploads uploads the API takes at once ({@code
+   *     LIANGSHAI_MAX_CONCURRENT_UPLOADS}, default 4); more get 503 with {@code Retry-After}
+   * @param idleTimeoutSeconds a connection with no request in progress, or whose request headers
+   *     have not arrived, is closed after this long ({@code LIANGSHAI_IDLE_TIMEOUT_SECONDS},
+   *     default 60)
+   * @param bodyStallSeconds an upload body that sends no byte for this long is cancelled with 408
+   *     ({@code LIANGSHAI_BODY_STALL_SECONDS}, default 30)
    */
-  public record Limits(long maxBodyBytes, int maxRowsPerBatch, int requestsPerMinute) {
+  public record Limits(
+      long maxBodyBytes,
+      int maxRowsPerBatch,
+      int requestsPerMinute,
+      int maxConcurrentUploads,
+      int idleTimeoutSeconds,
+      int bodyStallSeconds) {
 
-    public static final Limits DEFAULTS = new Limits(64L * 1024 * 1024, 200_000, 600);
+    public static final Limits DEFAULTS = new Limits(64L * 1024 * 1024, 200_000, 600, 4, 60, 30);
+
+    /** Body, row and request limits with the default upload concurrency and timeouts. */
+    public Limits(long maxBodyBytes, int maxRowsPerBatch, int requestsPerMinute) {
+      this(maxBodyBytes, maxRowsPerBatch, requestsPerMinute, 4, 60, 30);
+    }
 
     public Limits {
       if (maxBodyBytes < 1) {
@@ -62,6 +80,18 @@ public record LiangshaiConfig(
       if (requestsPerMinute < 1) {
         throw new IllegalArgumentException(
             "LIANGSHAI_REQUESTS_PER_MINUTE must be at least 1, got " + requestsPerMinute);
+      }
+      if (maxConcurrentUploads < 1) {
+        throw new IllegalArgumentException(
+            "LIANGSHAI_MAX_CONCURRENT_UPLOADS must be at least 1, got " + maxConcurrentUploads);
+      }
+      if (idleTimeoutSeconds < 1) {
+        throw new IllegalArgumentException(
+            "LIANGSHAI_IDLE_TIMEOUT_SECONDS must be at least 1, got " + idleTimeoutSeconds);
+      }
+      if (bodyStallSeconds < 1) {
+        throw new IllegalArgumentException(
+            "LIANGSHAI_BODY_STALL_SECONDS must be at least 1, got " + bodyStallSeconds);
       }
     }
   }
@@ -120,7 +150,19 @@ public record LiangshaiConfig(
             s.integer(
                 "LIANGSHAI_REQUESTS_PER_MINUTE",
                 "limits.requests_per_minute",
-                Limits.DEFAULTS.requestsPerMinute())));
+                Limits.DEFAULTS.requestsPerMinute()),
+            s.integer(
+                "LIANGSHAI_MAX_CONCURRENT_UPLOADS",
+                "limits.max_concurrent_uploads",
+                Limits.DEFAULTS.maxConcurrentUploads()),
+            s.integer(
+                "LIANGSHAI_IDLE_TIMEOUT_SECONDS",
+                "limits.idle_timeout_seconds",
+                Limits.DEFAULTS.idleTimeoutSeconds()),
+            s.integer(
+                "LIANGSHAI_BODY_STALL_SECONDS",
+                "limits.body_stall_seconds",
+                Limits.DEFAULTS.bodyStallSeconds())));
   }
 
   public LiangshaiConfig withHttpPort(int port) {

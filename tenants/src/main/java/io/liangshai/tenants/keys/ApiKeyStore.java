@@ -17,7 +17,7 @@ import java.util.Optional;
  * API keys in ClickHouse table {@code api_keys}: one row per key version, the newest wins, so every
  * API instance sees an issue or a revocation on its next lookup.
  */
-public final class ApiKeyStore {
+public final class ApiKeyStore implements KeyLookup {
 
   private static final String COLUMNS =
       "key_id, tenant_code, name, created_at, created_by, revoked_at";
@@ -45,7 +45,7 @@ public final class ApiKeyStore {
     return KeyHashing.sha256Hex(secret);
   }
 
-  /** The active key whose secret is {@code secret}, if any. */
+  @Override
   public Optional<ApiKey> findActive(String secret) throws SQLException {
     String hash = KeyHashing.sha256Hex(secret);
     try (Connection c = warehouse.connect();
