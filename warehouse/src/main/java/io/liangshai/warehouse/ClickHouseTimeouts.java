@@ -25,6 +25,9 @@ public final class ClickHouseTimeouts {
   /** Waiting for a free pooled connection (Hikari {@code connectionTimeout}). */
   public static final Duration POOL_WAIT = Duration.ofSeconds(1);
 
+  /** How long the platform waits for its first connection when it starts. */
+  public static final Duration STARTUP = Duration.ofSeconds(30);
+
   /** Checking that a pooled or sink connection still works ({@code isValid}). */
   public static final Duration VALIDATION = Duration.ofMillis(500);
 

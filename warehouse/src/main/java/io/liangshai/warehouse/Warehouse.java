@@ -2,13 +2,12 @@ package io.liangshai.warehouse;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +31,7 @@ public final class Warehouse implements AutoCloseable {
   private final ClickHouseProbe probe;
 
   /** Pooled connections lent out now (Hikari's own objects), to abort when ClickHouse hangs. */
-  private final Set<Connection> inUse = ConcurrentHashMap.newKeySet();
+  private final Map<Connection, TrackedConnection> lent = new ConcurrentHashMap<>();
 
   private Warehouse(String jdbcUrl, int maxConnections) {
     this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
@@ -48,10 +47,14 @@ public final class Warehouse implements AutoCloseable {
     this.probe = new ClickHouseProbe(jdbcUrl, this::abortCallsInFlight, Clock.systemUTC());
   }
 
-  /** Connects to {@code jdbcUrl} and brings its schema up to date. */
+  /**
+   * Connects to {@code jdbcUrl} and brings its schema up to date. The first connection may take
+   * longer than {@link ClickHouseTimeouts#POOL_WAIT} (the driver's classes load, the pool fills);
+   * it is waited for up to {@link ClickHouseTimeouts#STARTUP}.
+   */
   public static Warehouse open(String jdbcUrl) throws SQLException {
     Warehouse warehouse = new Warehouse(jdbcUrl, 8);
-    try (Connection c = warehouse.connect()) {
+    try (Connection c = warehouse.firstConnection()) {
       SchemaMigrator.migrate(c);
     } catch (SQLException | RuntimeException e) {
       warehouse.close();
@@ -59,6 +62,19 @@ public final class Warehouse implements AutoCloseable {
     }
     warehouse.probe.start();
     return warehouse;
+  }
+
+  private Connection firstConnection() throws SQLException {
+    long deadline = System.nanoTime() + ClickHouseTimeouts.STARTUP.toNanos();
+    while (true) {
+      try {
+        return connect();
+      } catch (SQLTransientConnectionException e) {
+        if (System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+      }
+    }
   }
 
   /** The URL as given (without the timeouts this class adds). */
@@ -76,22 +92,7 @@ public final class Warehouse implements AutoCloseable {
     if (!state.reachable()) {
       throw unavailable(state);
     }
-    Connection pooled = pool.getConnection();
-    inUse.add(pooled);
-    return (Connection)
-        Proxy.newProxyInstance(
-            Connection.class.getClassLoader(),
-            new Class<?>[] {Connection.class},
-            (proxy, method, args) -> {
-              if (method.getName().equals("close") && method.getParameterCount() == 0) {
-                inUse.remove(pooled);
-              }
-              try {
-                return method.invoke(pooled, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            });
+    return TrackedConnection.lend(pool.getConnection(), lent);
   }
 
   /** Whether ClickHouse answered the last probe (at most a probe interval old, never blocks). */
@@ -107,10 +108,9 @@ public final class Warehouse implements AutoCloseable {
   /** Gives up every call waiting on ClickHouse: its connection is evicted and aborted. */
   private void abortCallsInFlight() {
     int aborted = 0;
-    for (Connection pooled : inUse) {
+    for (TrackedConnection call : lent.values()) {
       try {
-        pool.evictConnection(pooled);
-        pooled.abort(Runnable::run);
+        call.abort(pool);
         aborted++;
       } catch (SQLException | RuntimeException e) {
         LOG.debug("could not abort a connection: {}", e.toString());

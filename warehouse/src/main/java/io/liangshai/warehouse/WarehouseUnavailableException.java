@@ -19,6 +19,10 @@ public final class WarehouseUnavailableException extends SQLTransientConnectionE
     super(reason, "08001");
   }
 
+  public WarehouseUnavailableException(String reason, Throwable cause) {
+    super(reason, "08001", cause);
+  }
+
   /**
    * Whether {@code failure} means ClickHouse is unavailable rather than that a statement is wrong:
    * this exception; or a JDBC failure caused by the transport (an {@link IOException} such as a
