@@ -12,7 +12,9 @@ import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.keys.ApiKeyStore;
 import io.liangshai.tenants.keys.KeyUsage;
 import io.liangshai.warehouse.AuditLog;
+import io.liangshai.warehouse.ClickHouseTimeouts;
 import io.liangshai.warehouse.Warehouse;
+import io.liangshai.warehouse.WarehouseUnavailableException;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -23,7 +25,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -32,7 +33,9 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,6 +63,7 @@ public final class ApiServer {
   private final KeyUsage keyUsage;
   private final Audit audit;
   private final BulletinPublisher bulletins;
+  private final Health health;
   private final AtomicReference<BulletinScheduler> scheduler = new AtomicReference<>();
   private HttpServer server;
 
@@ -98,6 +102,7 @@ public final class ApiServer {
             this::scheme,
             new AuditLog(warehouse, Clock.systemUTC()),
             Clock.systemUTC());
+    this.health = new Health(warehouse, intake.landing());
     this.meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
@@ -214,6 +219,14 @@ public final class ApiServer {
     scheduler.set(Objects.requireNonNull(bulletinScheduler, "bulletinScheduler"));
   }
 
+  /**
+   * Reports the stream job's state in {@code /healthz} ({@code running}, {@code restarting}, …):
+   * {@code jobState} asks for it without blocking (the launcher's, from its Flink job client).
+   */
+  public void attachJobState(Supplier<CompletionStage<String>> jobState) {
+    health.attachJob(jobState);
+  }
+
   public int port() {
     if (server == null) {
       throw new IllegalStateException("the API server is not started");
@@ -257,18 +270,7 @@ public final class ApiServer {
   }
 
   private void health(RoutingContext ctx) {
-    vertx
-        .executeBlocking(warehouse::isHealthy)
-        .onComplete(
-            r -> {
-              boolean up = r.succeeded() && r.result();
-              ApiResponses.json(
-                  ctx,
-                  up ? 200 : 503,
-                  new JsonObject()
-                      .put("status", up ? "ok" : "degraded")
-                      .put("clickhouse", up ? "ok" : "unreachable"));
-            });
+    health.handle(ctx);
   }
 
   private void prometheus(RoutingContext ctx) {
@@ -287,6 +289,21 @@ public final class ApiServer {
     Throwable t = ctx.failure();
     if (t instanceof ApiException e) {
       ApiResponses.error(ctx, e.status(), e.getMessage());
+      return;
+    }
+    if (t != null && WarehouseUnavailableException.isUnavailable(t)) {
+      LOG.warn(
+          "request {} {}: ClickHouse unavailable: {}",
+          ctx.request().method(),
+          ctx.request().path(),
+          t.toString());
+      ctx.response()
+          .putHeader("Retry-After", Long.toString(ClickHouseTimeouts.RETRY_AFTER.toSeconds()));
+      ApiResponses.error(
+          ctx,
+          503,
+          "ClickHouse, where the figures are kept, is not answering (down or restarting); retry in"
+              + " a few seconds");
       return;
     }
     int status = ctx.statusCode();

@@ -7,9 +7,7 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -125,17 +123,10 @@ public final class LocalIndicatorsRunner implements AutoCloseable {
 
   /**
    * The job's state in lower case as Flink names it ({@code running}, {@code restarting}, {@code
-   * failed}, …), or {@code unknown} when the MiniCluster does not say within a second.
+   * failed}, …); asked without blocking, so a health check can bound its wait.
    */
-  public String state() {
-    try {
-      return client.getJobStatus().get(1, TimeUnit.SECONDS).name().toLowerCase(Locale.ROOT);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "unknown";
-    } catch (ExecutionException | TimeoutException e) {
-      return "unknown";
-    }
+  public CompletionStage<String> state() {
+    return client.getJobStatus().thenApply(s -> s.name().toLowerCase(Locale.ROOT));
   }
 
   @Override
