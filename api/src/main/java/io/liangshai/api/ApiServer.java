@@ -292,7 +292,7 @@ public final class ApiServer {
       return;
     }
     if (t != null && WarehouseUnavailableException.isUnavailable(t)) {
-      LOG.warn(
+      LOG.debug(
           "request {} {}: ClickHouse unavailable: {}",
           ctx.request().method(),
           ctx.request().path(),
