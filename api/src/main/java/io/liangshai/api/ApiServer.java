@@ -12,9 +12,7 @@ import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.keys.ApiKeyStore;
 import io.liangshai.tenants.keys.KeyUsage;
 import io.liangshai.warehouse.AuditLog;
-import io.liangshai.warehouse.ClickHouseTimeouts;
 import io.liangshai.warehouse.Warehouse;
-import io.liangshai.warehouse.WarehouseUnavailableException;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -291,19 +289,7 @@ public final class ApiServer {
       ApiResponses.error(ctx, e.status(), e.getMessage());
       return;
     }
-    if (t != null && WarehouseUnavailableException.isUnavailable(t)) {
-      LOG.debug(
-          "request {} {}: ClickHouse unavailable: {}",
-          ctx.request().method(),
-          ctx.request().path(),
-          t.toString());
-      ctx.response()
-          .putHeader("Retry-After", Long.toString(ClickHouseTimeouts.RETRY_AFTER.toSeconds()));
-      ApiResponses.error(
-          ctx,
-          503,
-          "ClickHouse, where the figures are kept, is not answering (down or restarting); retry in"
-              + " a few seconds");
+    if (ClickHouseUnavailable.answer(ctx, t)) {
       return;
     }
     int status = ctx.statusCode();
