@@ -20,7 +20,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -31,7 +30,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +65,7 @@ public final class ApiServer {
   private final BulletinPublisher bulletins;
   private final QuarantineTable quarantine;
   private final QuarantineGauge quarantineGauge;
+  private final Health health;
   private final AtomicReference<BulletinScheduler> scheduler = new AtomicReference<>();
   private final Blocking blocking;
   private final IdleConnections idle;
@@ -111,6 +113,7 @@ public final class ApiServer {
     this.httpMetrics = new HttpMetrics(authenticator);
     this.quarantine = new QuarantineTable(warehouse);
     this.quarantineGauge = new QuarantineGauge(quarantine, httpMetrics.registry());
+    this.health = new Health(warehouse, intake.landing());
   }
 
   public Router router() {
@@ -237,6 +240,14 @@ public final class ApiServer {
     scheduler.set(Objects.requireNonNull(bulletinScheduler, "bulletinScheduler"));
   }
 
+  /**
+   * Reports the stream job's state in {@code /healthz} ({@code running}, {@code restarting}, …):
+   * {@code jobState} asks for it without blocking (the launcher's, from its Flink job client).
+   */
+  public void attachJobState(Supplier<CompletionStage<String>> jobState) {
+    health.attachJob(jobState);
+  }
+
   public int port() {
     if (server == null) {
       throw new IllegalStateException("the API server is not started");
@@ -270,18 +281,7 @@ public final class ApiServer {
   }
 
   private void health(RoutingContext ctx) {
-    vertx
-        .executeBlocking(warehouse::isHealthy)
-        .onComplete(
-            r -> {
-              boolean up = r.succeeded() && r.result();
-              ApiResponses.json(
-                  ctx,
-                  up ? 200 : 503,
-                  new JsonObject()
-                      .put("status", up ? "ok" : "degraded")
-                      .put("clickhouse", up ? "ok" : "unreachable"));
-            });
+    health.handle(ctx);
   }
 
   private void openapi(RoutingContext ctx) {
@@ -299,6 +299,9 @@ public final class ApiServer {
     if (t instanceof HttpException e && e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
       // Vert.x's own refusals (e.g. a query string that does not decode): the client's mistake.
       ApiResponses.error(ctx, e.getStatusCode(), defaultMessage(e.getStatusCode()));
+      return;
+    }
+    if (ClickHouseUnavailable.answer(ctx, t)) {
       return;
     }
     int status = ctx.statusCode();

@@ -76,13 +76,15 @@ final class Platform implements AutoCloseable {
 
     CaseIndicatorsJob job =
         CaseIndicatorsJob.of(landing.recordsDir().toString(), clickhouse.jdbcUrl(), registry);
-    started.push(
-        LocalIndicatorsRunner.start(job, config.checkpointDir(), FLINK_PARALLELISM, CHECKPOINT_MS));
+    LocalIndicatorsRunner runner =
+        LocalIndicatorsRunner.start(job, config.checkpointDir(), FLINK_PARALLELISM, CHECKPOINT_MS);
+    started.push(runner);
 
     Vertx vertx = Vertx.vertx();
     started.push(() -> vertx.close().await());
     api =
         new ApiServer(vertx, warehouse, registry, config.adminKey().get(), intake, config.limits());
+    api.attachJobState(runner::state);
     api.start(config.httpHost(), config.httpPort()).await();
     started.push(() -> api.stop().await());
 

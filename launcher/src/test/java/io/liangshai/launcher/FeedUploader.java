@@ -45,6 +45,11 @@ final class FeedUploader {
     }
   }
 
+  /** Every tenant key this uploader sends with. */
+  java.util.Collection<String> tenantKeys() {
+    return keys.values();
+  }
+
   /** The feed shuffled with {@code seed}, cut into batches of about {@code size} rows. */
   List<Batch> batches(List<Map<String, Object>> rows, long seed, int size) throws IOException {
     Random random = new Random(seed);

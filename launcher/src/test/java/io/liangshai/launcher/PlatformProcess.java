@@ -113,6 +113,19 @@ final class PlatformProcess implements AutoCloseable {
     return children;
   }
 
+  /** The local ClickHouse child running now (its supervisor may have replaced the first one). */
+  java.util.Optional<ProcessHandle> clickHouseChild() {
+    return process
+        .descendants()
+        .filter(ProcessHandle::isAlive)
+        .filter(
+            h ->
+                h.info().arguments().stream()
+                    .flatMap(java.util.Arrays::stream)
+                    .anyMatch(a -> a.endsWith("ChdbServerMain")))
+        .findFirst();
+  }
+
   @Override
   public void close() throws Exception {
     if (process.isAlive()) {

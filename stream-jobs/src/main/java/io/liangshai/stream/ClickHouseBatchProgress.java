@@ -1,5 +1,6 @@
 package io.liangshai.stream;
 
+import io.liangshai.warehouse.ClickHouseTimeouts;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -8,14 +9,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** Marks batches processed in ClickHouse table {@code processed_batches}. */
+/**
+ * Marks batches processed in ClickHouse table {@code processed_batches}, with the driver's timeouts
+ * ({@link ClickHouseTimeouts}): it runs on the task thread when a checkpoint completes, so a hung
+ * ClickHouse must fail it (it is tried again at the next checkpoint), never block it.
+ */
 public final class ClickHouseBatchProgress implements BatchProgress {
 
   private static final long serialVersionUID = 1L;
   private final String jdbcUrl;
 
   public ClickHouseBatchProgress(String jdbcUrl) {
-    this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    this.jdbcUrl = ClickHouseTimeouts.apply(Objects.requireNonNull(jdbcUrl, "jdbcUrl"));
   }
 
   @Override

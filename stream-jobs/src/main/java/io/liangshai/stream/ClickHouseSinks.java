@@ -2,6 +2,7 @@ package io.liangshai.stream;
 
 import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.record.CaseRecord;
+import io.liangshai.warehouse.ClickHouseTimeouts;
 import io.liangshai.warehouse.quarantine.QuarantineTable;
 import io.liangshai.warehouse.quarantine.QuarantinedLine;
 import java.sql.PreparedStatement;
@@ -123,10 +124,15 @@ public final class ClickHouseSinks {
         .build();
   }
 
+  /**
+   * The driver's connect and socket timeouts ({@link ClickHouseTimeouts}) and a short connection
+   * check: a hanging ClickHouse fails the sink, and Flink restarts the job from its checkpoint.
+   */
   private static JdbcConnectionOptions connection(String jdbcUrl) {
     return new JdbcConnectionOptions.JdbcConnectionOptionsBuilder()
-        .withUrl(jdbcUrl)
+        .withUrl(ClickHouseTimeouts.apply(jdbcUrl))
         .withDriverName("com.clickhouse.jdbc.ClickHouseDriver")
+        .withConnectionCheckTimeoutSeconds(ClickHouseTimeouts.validationSeconds())
         .build();
   }
 }

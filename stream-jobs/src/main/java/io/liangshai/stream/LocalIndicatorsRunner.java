@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class LocalIndicatorsRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalIndicatorsRunner.class);
+  static final String MAX_RESTART_BACKOFF = "10 s";
 
   private final JobClient client;
 
@@ -68,7 +71,16 @@ public final class LocalIndicatorsRunner implements AutoCloseable {
         "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
     conf.setString(
         "execution.checkpointing.min-pause", Math.min(checkpointIntervalMs, 500) + " ms");
+    // Never give up: while ClickHouse is down every attempt fails fast (the sinks' timeouts), and
+    // the job must catch up by itself once it is back. Backing off to at most 10 s keeps that soon.
     conf.setString("restart-strategy.type", "exponential-delay");
+    conf.setString("restart-strategy.exponential-delay.initial-backoff", "1 s");
+    conf.setString("restart-strategy.exponential-delay.max-backoff", MAX_RESTART_BACKOFF);
+    conf.setString("restart-strategy.exponential-delay.backoff-multiplier", "1.5");
+    conf.setString("restart-strategy.exponential-delay.reset-backoff-threshold", "1 min");
+    conf.setString(
+        "restart-strategy.exponential-delay.attempts-before-reset-backoff",
+        Integer.toString(Integer.MAX_VALUE));
     conf.setString("pipeline.generic-types", "false");
     return conf;
   }
@@ -107,6 +119,14 @@ public final class LocalIndicatorsRunner implements AutoCloseable {
 
   public JobClient client() {
     return client;
+  }
+
+  /**
+   * The job's state in lower case as Flink names it ({@code running}, {@code restarting}, {@code
+   * failed}, …); asked without blocking, so a health check can bound its wait.
+   */
+  public CompletionStage<String> state() {
+    return client.getJobStatus().thenApply(s -> s.name().toLowerCase(Locale.ROOT));
   }
 
   @Override

@@ -4,64 +4,131 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Clock;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ClickHouse the platform reads and writes, named by one JDBC URL (a local ClickHouse or a
  * production server, the caller cannot tell). Pools connections; applies the schema on {@link
  * #open}.
+ *
+ * <p>Never waits for ever: every connection carries {@link ClickHouseTimeouts}; while {@link
+ * #probe()} finds ClickHouse unreachable, {@link #connect()} fails at once with {@link
+ * WarehouseUnavailableException}, and the moment it stops answering the calls already waiting on it
+ * are given up (their connections aborted), so no request holds a worker for the socket timeout.
  */
 public final class Warehouse implements AutoCloseable {
 
+  private static final Logger LOG = LoggerFactory.getLogger(Warehouse.class);
+
   private final String jdbcUrl;
   private final HikariDataSource pool;
+  private final ClickHouseProbe probe;
+
+  /** Pooled connections lent out now (Hikari's own objects), to abort when ClickHouse hangs. */
+  private final Map<Connection, TrackedConnection> lent = new ConcurrentHashMap<>();
 
   private Warehouse(String jdbcUrl, int maxConnections) {
     this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(jdbcUrl);
+    config.setJdbcUrl(ClickHouseTimeouts.apply(jdbcUrl));
     config.setMaximumPoolSize(maxConnections);
     config.setMinimumIdle(1);
     config.setPoolName("clickhouse");
-    config.setConnectionTimeout(30_000);
+    config.setConnectionTimeout(ClickHouseTimeouts.POOL_WAIT.toMillis());
+    config.setValidationTimeout(ClickHouseTimeouts.VALIDATION.toMillis());
     config.setInitializationFailTimeout(-1);
     this.pool = new HikariDataSource(config);
+    this.probe = new ClickHouseProbe(jdbcUrl, this::abortCallsInFlight, Clock.systemUTC());
   }
 
-  /** Connects to {@code jdbcUrl} and brings its schema up to date. */
+  /**
+   * Connects to {@code jdbcUrl} and brings its schema up to date. The first connection may take
+   * longer than {@link ClickHouseTimeouts#POOL_WAIT} (the driver's classes load, the pool fills);
+   * it is waited for up to {@link ClickHouseTimeouts#STARTUP}.
+   */
   public static Warehouse open(String jdbcUrl) throws SQLException {
     Warehouse warehouse = new Warehouse(jdbcUrl, 8);
-    try (Connection c = warehouse.connect()) {
+    try (Connection c = warehouse.firstConnection()) {
       SchemaMigrator.migrate(c);
     } catch (SQLException | RuntimeException e) {
       warehouse.close();
       throw e;
     }
+    warehouse.probe.start();
     return warehouse;
   }
 
+  private Connection firstConnection() throws SQLException {
+    long deadline = System.nanoTime() + ClickHouseTimeouts.STARTUP.toNanos();
+    while (true) {
+      try {
+        return connect();
+      } catch (SQLTransientConnectionException e) {
+        if (System.nanoTime() - deadline > 0) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** The URL as given (without the timeouts this class adds). */
   public String jdbcUrl() {
     return jdbcUrl;
   }
 
-  /** A pooled connection; close it to give it back. */
+  /**
+   * A pooled connection; close it to give it back.
+   *
+   * @throws WarehouseUnavailableException at once while ClickHouse is unreachable
+   */
   public Connection connect() throws SQLException {
-    return pool.getConnection();
+    ClickHouseProbe.State state = probe.state();
+    if (!state.reachable()) {
+      throw unavailable(state);
+    }
+    return TrackedConnection.lend(pool.getConnection(), lent);
   }
 
-  /** Whether ClickHouse answers a trivial query now. */
+  /** Whether ClickHouse answered the last probe (at most a probe interval old, never blocks). */
   public boolean isHealthy() {
-    try (Connection c = connect();
-        var st = c.createStatement();
-        var rs = st.executeQuery("SELECT 1")) {
-      return rs.next() && rs.getInt(1) == 1;
-    } catch (SQLException e) {
-      return false;
+    return probe.reachable();
+  }
+
+  /** What the background probe last found. */
+  public ClickHouseProbe probe() {
+    return probe;
+  }
+
+  /** Gives up every call waiting on ClickHouse: its connection is evicted and aborted. */
+  private void abortCallsInFlight() {
+    int aborted = 0;
+    for (TrackedConnection call : lent.values()) {
+      try {
+        call.abort(pool);
+        aborted++;
+      } catch (SQLException | RuntimeException e) {
+        LOG.debug("could not abort a connection: {}", e.toString());
+      }
     }
+    if (aborted > 0) {
+      LOG.warn("ClickHouse stopped answering: gave up {} calls in flight", aborted);
+    }
+  }
+
+  private static WarehouseUnavailableException unavailable(ClickHouseProbe.State state) {
+    return new WarehouseUnavailableException(
+        "ClickHouse is unreachable since " + state.since() + ": " + state.problem());
   }
 
   @Override
   public void close() {
+    probe.close();
     pool.close();
   }
 }

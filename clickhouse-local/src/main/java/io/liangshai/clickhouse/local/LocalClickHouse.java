@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
  * <p>The child exits when this JVM exits, however it exits: it watches its standard input, which
  * only this JVM holds open. {@link #close()} stops it with SIGTERM, so the engine closes its data
  * directory cleanly.
+ *
+ * <p>If the child dies before {@link #close()} (killed, crashed), a {@link ChildSupervisor} starts
+ * it again on the same data directory and the same port, so {@link #jdbcUrl()} stays valid.
  */
 public final class LocalClickHouse implements AutoCloseable {
 
@@ -27,7 +30,6 @@ public final class LocalClickHouse implements AutoCloseable {
   private static final long STOP_TIMEOUT_SECONDS = 30;
 
   private final Path dataDir;
-  private final Process process;
   private final int port;
   private final Path runDir;
 
@@ -35,16 +37,26 @@ public final class LocalClickHouse implements AutoCloseable {
   private final String password;
 
   private final Thread shutdownHook;
+  private final ChildSupervisor supervisor;
+  private volatile Process process;
   private boolean closed;
 
-  private LocalClickHouse(Path dataDir, Process process, int port, Path runDir, String password) {
-    this.dataDir = dataDir;
+  private LocalClickHouse(
+      LocalClickHouseConfig config,
+      Path library,
+      Process process,
+      int port,
+      Path runDir,
+      String password) {
+    this.dataDir = config.dataDir();
     this.process = process;
     this.port = port;
     this.runDir = runDir;
     this.password = password;
     this.shutdownHook = new Thread(this::stop, "local-clickhouse-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+    LocalClickHouseConfig samePort = config.withPort(port);
+    this.supervisor = new ChildSupervisor(this, () -> relaunch(samePort, library));
   }
 
   /**
@@ -69,20 +81,56 @@ public final class LocalClickHouse implements AutoCloseable {
     ChildOutput output = ChildOutput.follow(process.getInputStream(), LOG, "clickhouse-log");
     try {
       int port = awaitPort(process, runDir.resolve("port"), config, output);
+      awaitPing(process, port, config);
       LocalClickHouse clickHouse =
-          new LocalClickHouse(config.dataDir(), process, port, runDir, password);
-      clickHouse.awaitPing(config);
+          new LocalClickHouse(config, library, process, port, runDir, password);
       LOG.info(
           "local ClickHouse on {} over {} ready in {} ms",
           clickHouse.httpUrl(),
           config.dataDir(),
           (System.nanoTime() - started) / 1_000_000);
+      clickHouse.supervisor.start();
       return clickHouse;
     } catch (RuntimeException e) {
       process.destroyForcibly();
       deleteRunDir(runDir);
       throw e;
     }
+  }
+
+  /**
+   * Starts a replacement child on {@code config} (the same data directory and port) and waits until
+   * it answers; the supervisor's only way to bring the engine back.
+   */
+  private Process relaunch(LocalClickHouseConfig config, Path library) {
+    Path portFile = runDir.resolve("port");
+    Process child;
+    try {
+      Files.deleteIfExists(portFile);
+      child = ChildJvm.launch(config, library, portFile, password);
+    } catch (IOException e) {
+      throw new LocalClickHouseException("cannot start the local ClickHouse child JVM again", e);
+    }
+    ChildOutput output = ChildOutput.follow(child.getInputStream(), LOG, "clickhouse-log");
+    try {
+      int bound = awaitPort(child, portFile, config, output);
+      if (bound != port) {
+        throw new LocalClickHouseException(
+            "the restarted local ClickHouse bound port " + bound + " instead of " + port);
+      }
+      awaitPing(child, port, config);
+    } catch (RuntimeException e) {
+      child.destroyForcibly();
+      throw e;
+    }
+    synchronized (this) {
+      if (closed) {
+        child.destroy();
+        throw new LocalClickHouseException("closed while restarting the local ClickHouse");
+      }
+      process = child;
+    }
+    return child;
   }
 
   public int port() {
@@ -121,9 +169,23 @@ public final class LocalClickHouse implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** The child process, for tests that end it abruptly. */
+  /** The current child's process id (a new one after each restart by the supervisor). */
+  public long pid() {
+    return process.pid();
+  }
+
+  /** How many times the supervisor has started the child again after it died. */
+  public int restarts() {
+    return supervisor.restarts();
+  }
+
+  /** The current child process, for tests that end it abruptly. */
   Process process() {
     return process;
+  }
+
+  synchronized boolean isClosed() {
+    return closed;
   }
 
   /** Stops the child (SIGTERM, then a kill after 30 s). Idempotent. */
@@ -137,11 +199,16 @@ public final class LocalClickHouse implements AutoCloseable {
     }
   }
 
-  private synchronized void stop() {
-    if (closed) {
-      return;
+  private void stop() {
+    Process process;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      process = this.process;
     }
-    closed = true;
+    supervisor.stop();
     process.destroy();
     try {
       if (!process.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
@@ -206,12 +273,12 @@ public final class LocalClickHouse implements AutoCloseable {
             + String.join(" | ", lines));
   }
 
-  private void awaitPing(LocalClickHouseConfig config) {
+  private static void awaitPing(Process process, int port, LocalClickHouseConfig config) {
     long deadline = System.nanoTime() + config.startupTimeout().toNanos();
     IOException last = null;
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
-        if (ping()) {
+        if (ping(port)) {
           return;
         }
       } catch (IOException e) {
@@ -219,14 +286,14 @@ public final class LocalClickHouse implements AutoCloseable {
       }
       sleep(50);
     }
-    close();
     throw new LocalClickHouseException(
         "local ClickHouse on port " + port + " does not answer /ping", last);
   }
 
-  private boolean ping() throws IOException {
+  private static boolean ping(int port) throws IOException {
     HttpURLConnection connection =
-        (HttpURLConnection) URI.create(httpUrl() + "/ping").toURL().openConnection();
+        (HttpURLConnection)
+            URI.create("http://127.0.0.1:" + port + "/ping").toURL().openConnection();
     connection.setConnectTimeout(1000);
     connection.setReadTimeout(5000);
     try (InputStream in = connection.getInputStream()) {

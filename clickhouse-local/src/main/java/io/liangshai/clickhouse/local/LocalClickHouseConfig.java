@@ -42,6 +42,11 @@ public record LocalClickHouseConfig(
     return builder(dataDir).build();
   }
 
+  /** This configuration on {@code port} (how a restarted child keeps the first one's port). */
+  public LocalClickHouseConfig withPort(int port) {
+    return new LocalClickHouseConfig(dataDir, port, cacheDir, startupTimeout, maxHeap, trace);
+  }
+
   public static Builder builder(Path dataDir) {
     return new Builder(dataDir);
   }

@@ -1,0 +1,82 @@
+package io.liangshai.api;
+
+import io.liangshai.ingest.LandingZone;
+import io.liangshai.warehouse.ClickHouseProbe;
+import io.liangshai.warehouse.Warehouse;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.file.Files;
+import java.util.Objects;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+
+/**
+ * {@code GET /healthz}: which part is down, answered on the event loop without waiting on any of
+ * them — {@code {"status": "ok|degraded", "clickhouse": "ok|unreachable", "job": "running|
+ * restarting|…", "ingest": "ok|unwritable"}}, 200 when every part is fine, else 503. ClickHouse is
+ * what the warehouse's background probe last found; the job's state is asked with a one-second
+ * limit ({@code unknown} past it) and left out when this API runs without a job.
+ */
+final class Health {
+
+  static final long JOB_STATE_TIMEOUT_MS = 1000;
+
+  private final Warehouse warehouse;
+  private final LandingZone landing;
+  private final AtomicReference<Supplier<CompletionStage<String>>> job = new AtomicReference<>();
+
+  Health(Warehouse warehouse, LandingZone landing) {
+    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+    this.landing = Objects.requireNonNull(landing, "landing");
+  }
+
+  void attachJob(Supplier<CompletionStage<String>> jobState) {
+    job.set(Objects.requireNonNull(jobState, "jobState"));
+  }
+
+  void handle(RoutingContext ctx) {
+    jobState(ctx)
+        .onComplete(
+            state -> {
+              ClickHouseProbe.State clickHouse = warehouse.probe().state();
+              boolean ingestOk = Files.isWritable(landing.recordsDir());
+              String jobState = state.result();
+              boolean ok =
+                  clickHouse.reachable()
+                      && ingestOk
+                      && (jobState == null || jobState.equals("running"));
+              JsonObject body =
+                  new JsonObject()
+                      .put("status", ok ? "ok" : "degraded")
+                      .put("clickhouse", clickHouse.reachable() ? "ok" : "unreachable");
+              if (!clickHouse.reachable()) {
+                body.put("clickhouse_since", clickHouse.since().toString());
+              }
+              if (jobState != null) {
+                body.put("job", jobState);
+              }
+              body.put("ingest", ingestOk ? "ok" : "unwritable");
+              ApiResponses.json(ctx, ok ? 200 : 503, body);
+            });
+  }
+
+  /** The job's state, "unknown" when it does not come in time, null without a job. */
+  private Future<String> jobState(RoutingContext ctx) {
+    Supplier<CompletionStage<String>> source = job.get();
+    if (source == null) {
+      return Future.succeededFuture(null);
+    }
+    CompletionStage<String> stage;
+    try {
+      stage = source.get();
+    } catch (RuntimeException e) {
+      return Future.succeededFuture("unknown");
+    }
+    return Future.fromCompletionStage(stage, ctx.vertx().getOrCreateContext())
+        .timeout(JOB_STATE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .otherwise("unknown");
+  }
+}
