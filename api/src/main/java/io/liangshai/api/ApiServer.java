@@ -1,7 +1,6 @@
 package io.liangshai.api;
 
 import io.liangshai.core.config.LiangshaiConfig;
-import io.liangshai.core.ranking.Scheme;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
@@ -12,7 +11,11 @@ import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.keys.ApiKeyStore;
 import io.liangshai.tenants.keys.KeyUsage;
 import io.liangshai.warehouse.AuditLog;
+import io.liangshai.warehouse.BatchesTable;
+import io.liangshai.warehouse.ProcessedBatchesTable;
+import io.liangshai.warehouse.SchemesTable;
 import io.liangshai.warehouse.Warehouse;
+import io.liangshai.warehouse.figures.CaseFactsQueries;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
 import io.liangshai.warehouse.quarantine.QuarantineTable;
@@ -23,13 +26,10 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.ext.web.handler.HttpException;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -97,14 +97,14 @@ public final class ApiServer {
     this.keyUsage = new KeyUsage(warehouse, Clock.systemUTC());
     this.authenticator = new Authenticator(registry, keys, adminKey, keyUsage);
     this.audit = new Audit(new AuditLog(warehouse, Clock.systemUTC()));
-    this.schemes = new SchemeStore(warehouse, Clock.systemUTC());
+    this.schemes = new TableSchemeStore(new SchemesTable(warehouse), Clock.systemUTC());
     MetricsQueries figures = new MetricsQueries(warehouse);
     this.bulletins =
         new BulletinPublisher(
             registry,
             FiguresSource.of(new LeagueTables(figures, Clock.systemUTC()), figures),
             new BulletinStore(warehouse),
-            this::scheme,
+            schemes::resolve,
             new AuditLog(warehouse, Clock.systemUTC()),
             Clock.systemUTC());
     this.blocking = new Blocking(vertx, limits.maxConcurrentUploads());
@@ -119,9 +119,11 @@ public final class ApiServer {
   public Router router() {
     Router router = Router.router(vertx);
     TenantRoutes tenants = new TenantRoutes(registry);
-    CaseRoutes cases = new CaseRoutes(intake, warehouse, limits.maxBodyBytes());
+    CaseRoutes cases =
+        new CaseRoutes(
+            intake, new ProcessedBatchesTable(warehouse), quarantine, limits.maxBodyBytes());
     KeyRoutes keyRoutes = new KeyRoutes(registry, keys, keyUsage, authenticator, audit);
-    AuditRoutes auditRoutes = new AuditRoutes(registry, warehouse);
+    AuditRoutes auditRoutes = new AuditRoutes(registry, new AuditLog(warehouse, Clock.systemUTC()));
     MetricsRoutes metrics =
         new MetricsRoutes(registry, new MetricsQueries(warehouse), Clock.systemUTC());
     RankingRoutes rankings =
@@ -129,7 +131,11 @@ public final class ApiServer {
             registry, schemes, new LeagueTables(new MetricsQueries(warehouse), Clock.systemUTC()));
     SchemeRoutes schemeRoutes = new SchemeRoutes(schemes, audit);
     DrillDownRoutes drillDown =
-        new DrillDownRoutes(registry, new DrillDownQueries(warehouse), Clock.systemUTC());
+        new DrillDownRoutes(
+            registry,
+            new CaseFactsQueries(warehouse),
+            new BatchesTable(warehouse),
+            Clock.systemUTC());
     BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins);
     BulletinScheduleRoutes schedules = new BulletinScheduleRoutes(scheduler);
     QuarantineRoutes quarantined = new QuarantineRoutes(registry, quarantine);
@@ -204,7 +210,7 @@ public final class ApiServer {
         .route("/vendor/*")
         .handler(StaticHandler.create("META-INF/resources/_static").setMaxAgeSeconds(86_400));
     router.route("/*").handler(StaticHandler.create("webroot").setCachingEnabled(false));
-    router.route().failureHandler(this::failure);
+    router.route().failureHandler(Failures::answer);
     RouteMisses misses = new RouteMisses(router);
     router.errorHandler(400, misses::badRequest);
     router.errorHandler(404, misses::miss);
@@ -269,17 +275,6 @@ public final class ApiServer {
                 }));
   }
 
-  /** A scheme reference for the bulletins: {@code id} or {@code id@version}; empty if unknown. */
-  private Optional<Scheme> scheme(String ref) throws SQLException {
-    SchemeRef parsed;
-    try {
-      parsed = SchemeRef.parse(ref, "scheme");
-    } catch (ApiException e) {
-      return Optional.empty();
-    }
-    return schemes.find(parsed).map(SchemeVersion::scheme);
-  }
-
   private void health(RoutingContext ctx) {
     health.handle(ctx);
   }
@@ -288,39 +283,5 @@ public final class ApiServer {
     ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8")
         .end(OpenApiDocument.text());
-  }
-
-  private void failure(RoutingContext ctx) {
-    Throwable t = ctx.failure();
-    if (t instanceof ApiException e) {
-      ApiResponses.error(ctx, e.status(), e.getMessage());
-      return;
-    }
-    if (t instanceof HttpException e && e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
-      // Vert.x's own refusals (e.g. a query string that does not decode): the client's mistake.
-      ApiResponses.error(ctx, e.getStatusCode(), defaultMessage(e.getStatusCode()));
-      return;
-    }
-    if (ClickHouseUnavailable.answer(ctx, t)) {
-      return;
-    }
-    int status = ctx.statusCode();
-    if (t == null && status >= 400 && status < 500) {
-      ApiResponses.error(ctx, status, defaultMessage(status));
-      return;
-    }
-    LOG.error("request {} {} failed", ctx.request().method(), ctx.request().path(), t);
-    ApiResponses.error(ctx, 500, "internal error; the operator's log has the details");
-  }
-
-  private static String defaultMessage(int status) {
-    return switch (status) {
-      case 404 -> "no such resource";
-      case 400 -> "the request could not be read (its query string or path is not valid)";
-      case 405 -> "method not allowed";
-      case 408 -> "the request did not arrive in time";
-      case 413 -> "request body too large";
-      default -> "request rejected";
-    };
   }
 }

@@ -3,7 +3,6 @@ package io.liangshai.api;
 import io.liangshai.tenants.Principal;
 import io.liangshai.warehouse.AuditLog;
 import io.vertx.core.json.JsonObject;
-import java.sql.SQLException;
 import java.util.Objects;
 
 /**
@@ -20,8 +19,7 @@ final class Audit implements AutoCloseable {
   }
 
   /** Records an act now (call off the event loop). */
-  void record(Principal actor, String action, String object, JsonObject detail)
-      throws SQLException {
+  void record(Principal actor, String action, String object, JsonObject detail) {
     log.record(actor.tenantCode(), actor.keyId(), action, object, detail.encode());
   }
 

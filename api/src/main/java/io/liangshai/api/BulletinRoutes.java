@@ -144,7 +144,7 @@ final class BulletinRoutes {
         + format.extension();
   }
 
-  private Bulletin bulletin(String id) throws java.sql.SQLException {
+  private Bulletin bulletin(String id) throws Exception {
     return store.find(id).orElseThrow(() -> missing(id));
   }
 

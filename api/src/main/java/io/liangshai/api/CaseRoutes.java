@@ -9,7 +9,7 @@ import io.liangshai.ingest.TextEncoding;
 import io.liangshai.ingest.UnparseableBatchException;
 import io.liangshai.ingest.Uploader;
 import io.liangshai.tenants.Principal;
-import io.liangshai.warehouse.Warehouse;
+import io.liangshai.warehouse.ProcessedBatchesTable;
 import io.liangshai.warehouse.quarantine.QuarantineTable;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -17,10 +17,6 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -38,7 +34,7 @@ final class CaseRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(CaseRoutes.class);
 
   private final BatchIntake intake;
-  private final Warehouse warehouse;
+  private final ProcessedBatchesTable processed;
   private final QuarantineTable quarantine;
   private final long bodyLimit;
 
@@ -48,10 +44,14 @@ final class CaseRoutes {
    */
   private final RefusalJournal refusals;
 
-  CaseRoutes(BatchIntake intake, Warehouse warehouse, long bodyLimit) {
+  CaseRoutes(
+      BatchIntake intake,
+      ProcessedBatchesTable processed,
+      QuarantineTable quarantine,
+      long bodyLimit) {
     this.intake = Objects.requireNonNull(intake, "intake");
-    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-    this.quarantine = new QuarantineTable(warehouse);
+    this.processed = Objects.requireNonNull(processed, "processed");
+    this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
     this.bodyLimit = bodyLimit;
     this.refusals = new RefusalJournal(intake.landing(), Clock.systemUTC());
   }
@@ -151,7 +151,8 @@ final class CaseRoutes {
             () -> {
               BatchResult batch = BatchErrorRoutes.visibleBatch(intake, caller, id);
               return toJson(batch)
-                  .put("processed_at", processedAt(id).map(Instant::toString).orElse(null))
+                  .put(
+                      "processed_at", processed.processedAt(id).map(Instant::toString).orElse(null))
                   .put("quarantined", quarantine.linesOf(id));
             })
         .onSuccess(
@@ -162,18 +163,6 @@ final class CaseRoutes {
                         "state",
                         json.getString("processed_at") == null ? "accepted" : "processed")))
         .onFailure(ctx::fail);
-  }
-
-  private Optional<Instant> processedAt(String batchId) throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT processed_at FROM processed_batches WHERE batch_id = ? LIMIT 1")) {
-      ps.setString(1, batchId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
-      }
-    }
   }
 
   static JsonObject toJson(BatchResult r) {

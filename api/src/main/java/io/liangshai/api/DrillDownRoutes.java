@@ -7,6 +7,8 @@ import io.liangshai.core.time.Period;
 import io.liangshai.tenants.Principal;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantRegistry;
+import io.liangshai.warehouse.BatchesTable;
+import io.liangshai.warehouse.figures.CaseFactsQueries;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -28,12 +30,15 @@ final class DrillDownRoutes {
   static final int ERRORS_PER_BATCH = 100;
 
   private final TenantRegistry registry;
-  private final DrillDownQueries queries;
+  private final CaseFactsQueries cases;
+  private final BatchesTable batches;
   private final Clock clock;
 
-  DrillDownRoutes(TenantRegistry registry, DrillDownQueries queries, Clock clock) {
+  DrillDownRoutes(
+      TenantRegistry registry, CaseFactsQueries cases, BatchesTable batches, Clock clock) {
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.queries = Objects.requireNonNull(queries, "queries");
+    this.cases = Objects.requireNonNull(cases, "cases");
+    this.batches = Objects.requireNonNull(batches, "batches");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -52,15 +57,15 @@ final class DrillDownRoutes {
     int limit = Params.integer(ctx, "limit", 100, 1, MAX_CASES);
     int offset = Params.integer(ctx, "offset", 0, 0, MAX_OFFSET);
     var filter =
-        new DrillDownQueries.CaseFilter(
+        new CaseFactsQueries.CaseFilter(
             tenant.code(), period, status, category, overdue, clock.instant(), limit, offset);
-    Blocking.reads(ctx, () -> queries.cases(filter))
+    Blocking.reads(ctx, () -> cases.cases(filter))
         .onSuccess(
             page ->
                 ApiResponses.ok(
                     ctx,
                     new JsonObject()
-                        .put("rows", page.rows())
+                        .put("rows", DrillDownJson.cases(page.rows()))
                         .put("total", page.total())
                         .put("limit", limit)
                         .put("offset", offset)))
@@ -79,7 +84,7 @@ final class DrillDownRoutes {
     int limit = Params.integer(ctx, "limit", 20, 1, MAX_BATCHES);
     List<String> codes =
         registry.selfAndDescendants(tenant.code()).stream().map(Tenant::code).toList();
-    Blocking.reads(ctx, () -> queries.batches(codes, limit, ERRORS_PER_BATCH))
+    Blocking.reads(ctx, () -> DrillDownJson.batches(batches.recent(codes, limit), ERRORS_PER_BATCH))
         .onSuccess(rows -> ApiResponses.rows(ctx, rows))
         .onFailure(ctx::fail);
   }

@@ -10,7 +10,6 @@ import io.liangshai.warehouse.BatchesTable;
 import io.liangshai.warehouse.Warehouse;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +80,7 @@ public final class LandingAuditSync implements AutoCloseable {
   }
 
   /** Writes every row ClickHouse does not hold yet; the number of rows written. */
-  public synchronized int syncNow() throws IOException, SQLException {
+  public synchronized int syncNow() throws IOException {
     if (batchWatermark == null) {
       batchWatermark = batches.newestBatchId();
       refusalWatermark = audit.newestObject("batch.refused");
@@ -104,7 +103,7 @@ public final class LandingAuditSync implements AutoCloseable {
     return written;
   }
 
-  private int write(BatchResult r) throws SQLException {
+  private int write(BatchResult r) {
     int written = 0;
     if (!audit.contains("batch.upload", r.batchId())) {
       audit.record(
@@ -146,7 +145,7 @@ public final class LandingAuditSync implements AutoCloseable {
         LOG.info("upload audit back in ClickHouse: {} rows back-filled", written);
         failing = false;
       }
-    } catch (IOException | SQLException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       if (!failing) {
         LOG.warn(
             "upload audit rows wait in the landing zone (ClickHouse not writable: {});"

@@ -16,6 +16,7 @@ import io.liangshai.ingest.Uploader;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.Warehouse;
+import io.liangshai.warehouse.WarehouseException;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -97,7 +98,9 @@ class LandingAuditSyncITCase {
       BatchResult c;
       try {
         c = send(intake, aCase().caseId("sync-c").row());
-        assertThatThrownBy(sync::syncNow).isInstanceOf(SQLException.class);
+        assertThatThrownBy(sync::syncNow)
+            .isInstanceOf(WarehouseException.class)
+            .hasCauseInstanceOf(SQLException.class);
       } finally {
         execute(warehouse, "RENAME TABLE audit_log_away TO audit_log");
       }

@@ -209,7 +209,7 @@ public final class BatchIntake implements AutoCloseable {
       counts[2]++;
       return;
     }
-    Optional<FieldError> nul = nulCharacter(row);
+    Optional<FieldError> nul = NulCharacters.find(row);
     if (nul.isPresent()) {
       errors.add(nul.get());
       counts[2]++;
@@ -246,22 +246,6 @@ public final class BatchIntake implements AutoCloseable {
         counts[2]++;
       }
     }
-  }
-
-  /** A value holding U+0000, which no field may: a sign of binary data or a broken export. */
-  private static Optional<FieldError> nulCharacter(RawRow row) {
-    for (Map.Entry<String, Object> f : row.fields().entrySet()) {
-      if (f.getValue() instanceof String v && v.indexOf('\0') >= 0) {
-        Object caseId = row.fields().get("case_id");
-        return Optional.of(
-            new FieldError(
-                row.number(),
-                caseId instanceof String id && id.indexOf('\0') < 0 ? id : null,
-                f.getKey(),
-                "contains a NUL character (U+0000); remove it and send the row again"));
-      }
-    }
-    return Optional.empty();
   }
 
   /** Thrown out of the row callback when a batch passes the row limit. */

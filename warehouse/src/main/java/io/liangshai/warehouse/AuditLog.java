@@ -1,12 +1,10 @@
 package io.liangshai.warehouse;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -30,9 +28,8 @@ import java.util.Optional;
  */
 public final class AuditLog {
 
-  private static final String INSERT =
-      "INSERT INTO audit_log (at, actor_tenant, key_id, action, object, detail)"
-          + " VALUES (?, ?, ?, ?, ?, ?)";
+  private static final NamedInsert INSERT =
+      new NamedInsert("audit_log", "at", "actor_tenant", "key_id", "action", "object", "detail");
 
   private static final String CONTAINS =
       "SELECT count() FROM audit_log WHERE action = ? AND object = ?";
@@ -57,15 +54,18 @@ public final class AuditLog {
    * @param detailJson a JSON object with the particulars ({@code {}} when there are none)
    */
   public void record(
-      String actorTenant, String keyId, String action, String object, String detailJson)
-      throws SQLException {
+      String actorTenant, String keyId, String action, String object, String detailJson) {
     record(clock.instant(), actorTenant, keyId, action, object, detailJson);
   }
 
   /** As {@link #record(String, String, String, String, String)}, for an act done {@code at}. */
   public void record(
-      Instant at, String actorTenant, String keyId, String action, String object, String detailJson)
-      throws SQLException {
+      Instant at,
+      String actorTenant,
+      String keyId,
+      String action,
+      String object,
+      String detailJson) {
     Objects.requireNonNull(at, "at");
     requireText(actorTenant, "actorTenant");
     requireText(keyId, "keyId");
@@ -75,40 +75,61 @@ public final class AuditLog {
     if (!detail.strip().startsWith("{")) {
       throw new IllegalArgumentException("detailJson must be a JSON object, got " + detail);
     }
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps = c.prepareStatement(INSERT)) {
-      ps.setTimestamp(1, Timestamp.from(at));
-      ps.setString(2, actorTenant);
-      ps.setString(3, keyId);
-      ps.setString(4, action);
-      ps.setString(5, object);
-      ps.setString(6, detail);
-      ps.executeUpdate();
-    }
+    Sql.on(
+        warehouse,
+        "record " + action + " in audit_log",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(INSERT.sql())) {
+            return INSERT
+                .bind(ps)
+                .set("at", at)
+                .set("actor_tenant", actorTenant)
+                .set("key_id", keyId)
+                .set("action", action)
+                .set("object", object)
+                .set("detail", detail)
+                .done()
+                .executeUpdate();
+          }
+        });
   }
 
   /** Whether a row of {@code action} on {@code object} exists. */
-  public boolean contains(String action, String object) throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps = c.prepareStatement(CONTAINS)) {
-      ps.setString(1, action);
-      ps.setString(2, object);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() && rs.getLong(1) > 0;
-      }
-    }
+  public boolean contains(String action, String object) {
+    return Sql.on(
+        warehouse,
+        "look up " + action + " in audit_log",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(CONTAINS)) {
+            ps.setString(1, action);
+            ps.setString(2, object);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() && rs.getLong(1) > 0;
+            }
+          }
+        });
   }
 
   /** The greatest object of the rows of {@code action}, if any has a non-empty one. */
-  public Optional<String> newestObject(String action) throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps = c.prepareStatement(NEWEST_OBJECT)) {
-      ps.setString(1, action);
-      try (ResultSet rs = ps.executeQuery()) {
-        String newest = rs.next() ? rs.getString(1) : null;
-        return newest == null || newest.isEmpty() ? Optional.empty() : Optional.of(newest);
-      }
-    }
+  public Optional<String> newestObject(String action) {
+    String newest =
+        Sql.on(
+            warehouse,
+            "read the newest " + action + " in audit_log",
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(NEWEST_OBJECT)) {
+                ps.setString(1, action);
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next() ? rs.getString(1) : null;
+                }
+              }
+            });
+    return newest == null || newest.isEmpty() ? Optional.empty() : Optional.of(newest);
+  }
+
+  /** The rows {@code query} selects, newest first. */
+  public List<AuditEntry> find(AuditQuery query) {
+    return AuditReader.find(warehouse, query);
   }
 
   private static void requireText(String value, String name) {

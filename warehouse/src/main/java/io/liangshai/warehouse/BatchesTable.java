@@ -1,11 +1,12 @@
 package io.liangshai.warehouse;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -16,10 +17,26 @@ import java.util.Optional;
  */
 public final class BatchesTable {
 
-  private static final String INSERT =
-      "INSERT INTO batches (batch_id, tenant_code, key_id, received_at, content_type, bytes,"
-          + " sha256, accepted, ignored, rejected, errors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final NamedInsert INSERT =
+      new NamedInsert(
+          "batches",
+          "batch_id",
+          "tenant_code",
+          "key_id",
+          "received_at",
+          "content_type",
+          "bytes",
+          "sha256",
+          "accepted",
+          "ignored",
+          "rejected",
+          "errors");
   private static final String NEWEST = "SELECT max(batch_id) FROM batches";
+  private static final String RECENT =
+      "SELECT "
+          + String.join(", ", INSERT.columns())
+          + " FROM batches FINAL WHERE has(?, tenant_code)"
+          + " ORDER BY received_at DESC, batch_id DESC LIMIT ?";
 
   private final Warehouse warehouse;
 
@@ -52,31 +69,78 @@ public final class BatchesTable {
     }
   }
 
-  public void write(Row r) throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps = c.prepareStatement(INSERT)) {
-      ps.setString(1, r.batchId());
-      ps.setString(2, r.tenant());
-      ps.setString(3, r.keyId());
-      ps.setTimestamp(4, Timestamp.from(r.receivedAt()));
-      ps.setString(5, r.contentType());
-      ps.setLong(6, r.bytes());
-      ps.setString(7, r.sha256());
-      ps.setInt(8, r.accepted());
-      ps.setInt(9, r.ignored());
-      ps.setInt(10, r.rejected());
-      ps.setString(11, r.errorsJson());
-      ps.executeUpdate();
-    }
+  public void write(Row r) {
+    Sql.on(
+        warehouse,
+        "write batch " + r.batchId(),
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(INSERT.sql())) {
+            return INSERT
+                .bind(ps)
+                .set("batch_id", r.batchId())
+                .set("tenant_code", r.tenant())
+                .set("key_id", r.keyId())
+                .set("received_at", r.receivedAt())
+                .set("content_type", r.contentType())
+                .set("bytes", r.bytes())
+                .set("sha256", r.sha256())
+                .set("accepted", r.accepted())
+                .set("ignored", r.ignored())
+                .set("rejected", r.rejected())
+                .set("errors", r.errorsJson())
+                .done()
+                .executeUpdate();
+          }
+        });
   }
 
   /** The greatest batch id in the table, if any. */
-  public Optional<String> newestBatchId() throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps = c.prepareStatement(NEWEST);
-        ResultSet rs = ps.executeQuery()) {
-      String newest = rs.next() ? rs.getString(1) : null;
-      return newest == null || newest.isEmpty() ? Optional.empty() : Optional.of(newest);
-    }
+  public Optional<String> newestBatchId() {
+    String newest =
+        Sql.on(
+            warehouse,
+            "read the newest batch id",
+            c -> {
+              try (PreparedStatement ps = c.prepareStatement(NEWEST);
+                  ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+              }
+            });
+    return newest == null || newest.isEmpty() ? Optional.empty() : Optional.of(newest);
+  }
+
+  /** The {@code limit} most recent batches sent by any of {@code tenants}, newest first. */
+  public List<Row> recent(Collection<String> tenants, int limit) {
+    return Sql.on(
+        warehouse,
+        "read recent batches",
+        c -> {
+          List<Row> rows = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(RECENT)) {
+            ps.setArray(1, c.createArrayOf("String", tenants.toArray(String[]::new)));
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(read(rs));
+              }
+            }
+          }
+          return rows;
+        });
+  }
+
+  private static Row read(ResultSet rs) throws SQLException {
+    return new Row(
+        rs.getString("batch_id"),
+        rs.getString("tenant_code"),
+        rs.getString("key_id"),
+        rs.getTimestamp("received_at").toInstant(),
+        rs.getString("content_type"),
+        rs.getLong("bytes"),
+        rs.getString("sha256"),
+        rs.getInt("accepted"),
+        rs.getInt("ignored"),
+        rs.getInt("rejected"),
+        rs.getString("errors"));
   }
 }

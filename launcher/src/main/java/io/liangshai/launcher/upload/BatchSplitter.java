@@ -21,10 +21,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -260,7 +257,12 @@ public final class BatchSplitter {
         OutputStream out = Files.newOutputStream(file)) {
       writer.writeTo(out);
       return new BatchPart(
-          index, file, contentType(BatchFormat.XLSX), firstRow, writer.rows(), sha256(file));
+          index,
+          file,
+          contentType(BatchFormat.XLSX),
+          firstRow,
+          writer.rows(),
+          FileDigest.sha256(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -268,16 +270,6 @@ public final class BatchSplitter {
 
   private Path partFile(int index, String extension) {
     return workDir.resolve(String.format("part-%05d.%s", index, extension));
-  }
-
-  static String sha256(Path file) throws IOException {
-    try (DigestInputStream in =
-        new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-      in.transferTo(OutputStream.nullOutputStream());
-      return HexFormat.of().formatHex(in.getMessageDigest().digest());
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   /** A part being written. */
@@ -298,7 +290,8 @@ public final class BatchSplitter {
     BatchPart finish() throws IOException {
       out.close();
       Path file = partFile(index, format.extension());
-      return new BatchPart(index, file, contentType(format), firstRow, rows, sha256(file));
+      return new BatchPart(
+          index, file, contentType(format), firstRow, rows, FileDigest.sha256(file));
     }
   }
 }

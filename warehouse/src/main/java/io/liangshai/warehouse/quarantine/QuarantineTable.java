@@ -1,7 +1,7 @@
 package io.liangshai.warehouse.quarantine;
 
+import io.liangshai.warehouse.Sql;
 import io.liangshai.warehouse.Warehouse;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,15 +45,19 @@ public final class QuarantineTable {
   }
 
   /** Inserts rows directly (the job writes through its sink; this is for tools and tests). */
-  public void insert(List<QuarantinedLine> rows) throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps = c.prepareStatement(INSERT)) {
-      for (QuarantinedLine row : rows) {
-        bind(ps, row);
-        ps.addBatch();
-      }
-      ps.executeBatch();
-    }
+  public void insert(List<QuarantinedLine> rows) {
+    Sql.on(
+        warehouse,
+        "insert into quarantine",
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            for (QuarantinedLine row : rows) {
+              bind(ps, row);
+              ps.addBatch();
+            }
+            return ps.executeBatch();
+          }
+        });
   }
 
   /**
@@ -62,8 +66,7 @@ public final class QuarantineTable {
    * @param batchId only this batch's rows, or null for every batch
    * @param tenantCode only this tenant's rows, or null for every tenant
    */
-  public List<QuarantinedLine> find(String batchId, String tenantCode, int limit)
-      throws SQLException {
+  public List<QuarantinedLine> find(String batchId, String tenantCode, int limit) {
     if (limit < 1 || limit > MAX_ROWS) {
       throw new IllegalArgumentException("limit must be 1 to " + MAX_ROWS + ", got " + limit);
     }
@@ -79,41 +82,53 @@ public final class QuarantineTable {
       params.add(tenantCode);
     }
     sql.append(" ORDER BY at DESC, batch_id, line, operator LIMIT ").append(limit);
-    List<QuarantinedLine> rows = new ArrayList<>();
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps = c.prepareStatement(sql.toString())) {
-      for (int i = 0; i < params.size(); i++) {
-        ps.setString(i + 1, params.get(i));
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          rows.add(read(rs));
-        }
-      }
-    }
-    return rows;
+    return Sql.on(
+        warehouse,
+        "read quarantine",
+        c -> {
+          List<QuarantinedLine> rows = new ArrayList<>();
+          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+              ps.setString(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+              while (rs.next()) {
+                rows.add(read(rs));
+              }
+            }
+          }
+          return rows;
+        });
   }
 
   /** How many distinct lines of {@code batchId} are in quarantine (0 when none). */
-  public int linesOf(String batchId) throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT uniqExact(line) FROM quarantine WHERE batch_id = ?")) {
-      ps.setString(1, batchId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getInt(1) : 0;
-      }
-    }
+  public int linesOf(String batchId) {
+    return Sql.on(
+        warehouse,
+        "count quarantined lines of " + batchId,
+        c -> {
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT uniqExact(line) FROM quarantine WHERE batch_id = ?")) {
+            ps.setString(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? rs.getInt(1) : 0;
+            }
+          }
+        });
   }
 
   /** How many distinct lines of every batch are in quarantine. */
-  public long totalLines() throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps =
-            c.prepareStatement("SELECT uniqExact(batch_id, line) FROM quarantine");
-        ResultSet rs = ps.executeQuery()) {
-      return rs.next() ? rs.getLong(1) : 0;
-    }
+  public long totalLines() {
+    return Sql.on(
+        warehouse,
+        "count quarantined lines",
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT uniqExact(batch_id, line) FROM quarantine");
+              ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0L;
+          }
+        });
   }
 
   private static QuarantinedLine read(ResultSet rs) throws SQLException {

@@ -1,0 +1,38 @@
+package io.liangshai.warehouse;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * ClickHouse table {@code processed_batches}: when the stream job finished a batch (its sink writes
+ * the rows; this class reads them).
+ */
+public final class ProcessedBatchesTable {
+
+  private static final String PROCESSED_AT =
+      "SELECT processed_at FROM processed_batches WHERE batch_id = ? LIMIT 1";
+
+  private final Warehouse warehouse;
+
+  public ProcessedBatchesTable(Warehouse warehouse) {
+    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+  }
+
+  /** When the job processed {@code batchId}; empty while it has not. */
+  public Optional<Instant> processedAt(String batchId) {
+    return Sql.on(
+        warehouse,
+        "read processed_at of " + batchId,
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(PROCESSED_AT)) {
+            ps.setString(1, batchId);
+            try (ResultSet rs = ps.executeQuery()) {
+              return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+            }
+          }
+        });
+  }
+}

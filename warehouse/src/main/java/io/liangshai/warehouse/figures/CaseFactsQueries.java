@@ -1,0 +1,158 @@
+package io.liangshai.warehouse.figures;
+
+import io.liangshai.core.time.Period;
+import io.liangshai.warehouse.Sql;
+import io.liangshai.warehouse.Warehouse;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The drill-down's reader of ClickHouse table {@code case_facts} ({@code GET /api/v1/cases}):
+ * current versions of one tenant's cases and its descendants' received in a period. Values are
+ * bound; the only text spliced in is a period column picked from a fixed set and fixed filter
+ * fragments.
+ */
+public final class CaseFactsQueries {
+
+  private static final String CASES =
+      "SELECT tenant_code, case_id, updated_at, enterprise_uscc, enterprise_name, channel,"
+          + " category, status, received_at, deadline, deadline_derived, closed_at,"
+          + " escalation_level, reassigned_count, leader_instructed, satisfaction, description,"
+          + " recurrence, overdue_closed, count() OVER () AS total"
+          + " FROM case_facts FINAL WHERE has(ancestors, ?) AND %s = ? AND status != 'withdrawn'%s"
+          + " ORDER BY received_at DESC, tenant_code, case_id LIMIT ? OFFSET ?";
+
+  private static final String OVERDUE =
+      " AND (overdue_closed = 1 OR (status != 'closed' AND deadline < toDateTime64(?, 6, 'UTC')))";
+
+  private static final DateTimeFormatter MICROS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
+
+  private final Warehouse warehouse;
+
+  public CaseFactsQueries(Warehouse warehouse) {
+    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+  }
+
+  /**
+   * What the drill-down asks for.
+   *
+   * @param status a case status's wire name, or null for every status but withdrawn
+   * @param category a category's wire name, or null for every category
+   * @param overdue only cases overdue at {@code now}
+   */
+  public record CaseFilter(
+      String tenant,
+      Period period,
+      String status,
+      String category,
+      boolean overdue,
+      Instant now,
+      int limit,
+      int offset) {}
+
+  /** One page of cases and the number of cases matching in all. */
+  public record CasePage(List<CaseFactRow> rows, long total) {}
+
+  public CasePage cases(CaseFilter f) {
+    StringBuilder extra = new StringBuilder();
+    List<Object> params = new ArrayList<>();
+    params.add(f.tenant());
+    params.add(f.period().toString());
+    if (f.status() != null) {
+      extra.append(" AND status = ?");
+      params.add(f.status());
+    }
+    if (f.category() != null) {
+      extra.append(" AND category = ?");
+      params.add(f.category());
+    }
+    if (f.overdue()) {
+      extra.append(OVERDUE);
+      params.add(MICROS.format(f.now()));
+    }
+    params.add(f.limit());
+    params.add(f.offset());
+    String sql = String.format(CASES, MetricsQueries.periodColumn(f.period()), extra);
+    CasePage page =
+        Sql.on(
+            warehouse,
+            "read case_facts",
+            c -> {
+              List<CaseFactRow> rows = new ArrayList<>();
+              long total = 0;
+              try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, params);
+                try (ResultSet rs = ps.executeQuery()) {
+                  while (rs.next()) {
+                    rows.add(read(rs, f.now()));
+                    total = rs.getLong("total");
+                  }
+                }
+              }
+              return new CasePage(rows, total);
+            });
+    if (page.rows().isEmpty() && f.offset() > 0) {
+      // Past the last page: the window count is not there to read, so ask for the first page.
+      long total =
+          cases(
+                  new CaseFilter(
+                      f.tenant(), f.period(), f.status(), f.category(), f.overdue(), f.now(), 1, 0))
+              .total();
+      return new CasePage(page.rows(), total);
+    }
+    return page;
+  }
+
+  private static CaseFactRow read(ResultSet rs, Instant now) throws SQLException {
+    String status = rs.getString("status");
+    Instant deadline = instant(rs, "deadline");
+    boolean overdue =
+        rs.getInt("overdue_closed") == 1
+            || (!"closed".equals(status) && deadline != null && deadline.isBefore(now));
+    return new CaseFactRow(
+        rs.getString("tenant_code"),
+        rs.getString("case_id"),
+        instant(rs, "updated_at"),
+        rs.getString("enterprise_uscc"),
+        rs.getString("enterprise_name"),
+        rs.getString("channel"),
+        rs.getString("category"),
+        status,
+        instant(rs, "received_at"),
+        deadline,
+        rs.getInt("deadline_derived") == 1,
+        instant(rs, "closed_at"),
+        rs.getString("escalation_level"),
+        rs.getInt("reassigned_count"),
+        rs.getInt("leader_instructed") == 1,
+        rs.getString("satisfaction"),
+        rs.getString("description"),
+        rs.getInt("recurrence") == 1,
+        overdue);
+  }
+
+  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
+    for (int i = 0; i < params.size(); i++) {
+      Object p = params.get(i);
+      if (p instanceof Integer n) {
+        ps.setInt(i + 1, n);
+      } else {
+        ps.setString(i + 1, (String) p);
+      }
+    }
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+}
