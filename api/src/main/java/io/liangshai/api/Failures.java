@@ -22,6 +22,10 @@ final class Failures {
       ApiResponses.error(ctx, e.status(), e.getMessage());
       return;
     }
+    if (t instanceof JsonBodies.InvalidField e) {
+      JsonBodies.reject(ctx, e);
+      return;
+    }
     if (t instanceof HttpException e && e.getStatusCode() >= 400 && e.getStatusCode() < 500) {
       // Vert.x's own refusals (e.g. a query string that does not decode): the client's mistake.
       ApiResponses.error(ctx, e.getStatusCode(), defaultMessage(e.getStatusCode()));

@@ -1,6 +1,9 @@
 package io.liangshai.api;
 
 import io.liangshai.core.ranking.InvalidSchemeException;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
@@ -18,7 +21,7 @@ final class JsonBodies {
     private final String field;
 
     InvalidField(String field, String message) {
-      super(field + ": " + message);
+      super(field.isEmpty() ? "the body " + message : field + ": " + message);
       this.field = field;
     }
 
@@ -27,21 +30,37 @@ final class JsonBodies {
     }
   }
 
-  /** The body as a JSON object; 400 when it is missing or not one. */
+  /**
+   * The body as a JSON object; else a 400 whose {@code field} is {@code ""} (the body as a whole):
+   * missing, not JSON, or JSON of another type (an array, a string, a number...).
+   */
   static JsonObject object(RoutingContext ctx) {
     if (ctx.body() == null || ctx.body().length() == 0) {
-      throw ApiException.badRequest("a JSON object body is required");
+      throw new InvalidField("", "is required: a JSON object");
     }
     Object value;
     try {
-      value = ctx.body().asJsonObject();
-    } catch (RuntimeException e) {
-      throw ApiException.badRequest("body must be a JSON object: " + e.getMessage());
+      value = Json.decodeValue(ctx.body().buffer());
+    } catch (DecodeException e) {
+      throw new InvalidField("", "is not valid JSON; expected a JSON object");
     }
+    if (value instanceof JsonObject object) {
+      return object;
+    }
+    throw new InvalidField("", "must be a JSON object, got " + kind(value));
+  }
+
+  private static String kind(Object value) {
     if (value == null) {
-      throw ApiException.badRequest("a JSON object body is required");
+      return "null";
+    } else if (value instanceof JsonArray) {
+      return "an array";
+    } else if (value instanceof String) {
+      return "a string";
+    } else if (value instanceof Boolean) {
+      return "a boolean";
     }
-    return (JsonObject) value;
+    return "a number";
   }
 
   static InvalidField invalid(String field, String message) {

@@ -113,10 +113,10 @@ final class Params {
     return switch (text) {
       case "county" -> TenantLevel.COUNTY;
       case "city" -> TenantLevel.CITY;
-      case "province" -> TenantLevel.PROVINCE;
+      // SPEC §5: level=county|city; the province is one tenant, asked for with tenant=330000.
       default ->
           throw ApiException.badRequest(
-              "level must be county, city or province, got '" + text + "'");
+              "level must be county or city (the province: tenant=CODE), got '" + text + "'");
     };
   }
 }

@@ -4,16 +4,64 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The OpenAPI document parses, and every {@code $ref} in it points at something. */
+/**
+ * The OpenAPI document parses strictly (swagger-parser has no message about it), every {@code $ref}
+ * in it points at something, and every operation documents the statuses every route serves (a bad
+ * query string, no key, out of scope, over the rate limit, the key store or warehouse unavailable).
+ */
 class OpenApiDocumentTest {
 
   static JsonNode document() throws Exception {
     return new YAMLMapper().readTree(OpenApiDocument.text());
+  }
+
+  /** The document as swagger-parser reads it, resolving every reference. */
+  static SwaggerParseResult parsed() {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    options.setValidateInternalRefs(true);
+    return new OpenAPIV3Parser().readContents(OpenApiDocument.text(), null, options);
+  }
+
+  @Test
+  void swaggerParserFindsNothingToSay() {
+    SwaggerParseResult result = parsed();
+
+    assertThat(result.getMessages()).as("swagger-parser's messages").isEmpty();
+    assertThat(result.getOpenAPI().getPaths()).isNotEmpty();
+  }
+
+  @Test
+  void everyOperationDocumentsTheStatusesEveryRouteServes() {
+    OpenAPI api = parsed().getOpenAPI();
+    List<String> missing = new ArrayList<>();
+    api.getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, op) -> {
+                          Set<String> served =
+                              op.getSecurity() != null && op.getSecurity().isEmpty()
+                                  ? Set.of("400")
+                                  : Set.of("400", "401", "403", "429", "503");
+                          for (String status : served) {
+                            if (!op.getResponses().containsKey(status)) {
+                              missing.add(method + " " + path + " " + status);
+                            }
+                          }
+                        }));
+
+    assertThat(missing).isEmpty();
   }
 
   @Test
