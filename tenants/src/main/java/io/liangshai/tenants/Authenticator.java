@@ -11,7 +11,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -29,6 +35,11 @@ import org.slf4j.LoggerFactory;
  *   <li>An unknown (or revoked) key is refused for {@link #NEGATIVE_TTL} without asking again, so
  *       that a flood of bad keys costs one query per key; {@link #issued} clears the entry when
  *       this instance issues that key.
+ *   <li>Refresh ahead: a key found before whose {@code CACHE_TTL} has run out is honoured at once
+ *       while one lookup per key runs on the refresh executor; a request never waits on the store
+ *       for a key it found within {@link #STALE_GRACE}. A hung store (a frozen ClickHouse answers
+ *       nothing until the socket timeout) thus stalls no upload of a key already known. The refresh
+ *       drops a key revoked elsewhere, so another instance refuses it one request later.
  *   <li>Stale on error: while the key store fails, a key found within the last {@link #STALE_GRACE}
  *       is still honoured, so uploads go on while ClickHouse is down. A key unknown to the cache
  *       then fails with the store's {@link SQLException}.
@@ -58,6 +69,9 @@ public final class Authenticator {
   /** Key hash → until when it is known to be unknown (System.nanoTime scale). */
   private final ConcurrentHashMap<String, Long> unknown = new ConcurrentHashMap<>();
 
+  /** Key hashes whose refresh is queued or running. */
+  private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
+
   private final AtomicLong lookups = new AtomicLong();
   private final AtomicLong lastStaleWarning = new AtomicLong(Long.MIN_VALUE);
   private final TenantRegistry registry;
@@ -65,24 +79,30 @@ public final class Authenticator {
   private final byte[] adminKey;
   private final KeyUsage usage;
   private final LongSupplier nanoTime;
+  private final Executor refresher;
 
   public Authenticator(TenantRegistry registry, KeyLookup keys, String adminKey) {
     this(registry, keys, adminKey, null);
   }
 
-  /** Also notes each stored key's use in {@code usage} (null: not tracked). */
+  /**
+   * Also notes each stored key's use in {@code usage} (null: not tracked); refreshes run on {@link
+   * #REFRESH_THREADS} daemon threads.
+   */
   public Authenticator(TenantRegistry registry, KeyLookup keys, String adminKey, KeyUsage usage) {
-    this(registry, keys, adminKey, usage, System::nanoTime);
+    this(registry, keys, adminKey, usage, System::nanoTime, refreshPool());
   }
 
-  /** As above, on the clock {@code nanoTime} (tests). */
+  /** As above, on the clock {@code nanoTime}, refreshing on {@code refresher} (tests). */
   public Authenticator(
       TenantRegistry registry,
       KeyLookup keys,
       String adminKey,
       KeyUsage usage,
-      LongSupplier nanoTime) {
+      LongSupplier nanoTime,
+      Executor refresher) {
     this.usage = usage;
+    this.refresher = Objects.requireNonNull(refresher, "refresher");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.keys = Objects.requireNonNull(keys, "keys");
     this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
@@ -117,10 +137,44 @@ public final class Authenticator {
     if (cached != null && now - cached.freshUntil() < 0) {
       return touch(cached.principal());
     }
+    if (cached != null && now - cached.staleUntil() < 0) {
+      refreshAhead(hash, secret);
+      // The refresh may have run on the calling thread (and found the key revoked).
+      Found current = found.get(hash);
+      return current == null ? Optional.empty() : touch(current.principal());
+    }
     Long unknownUntil = unknown.get(hash);
     if (cached == null && unknownUntil != null && now - unknownUntil < 0) {
       return Optional.empty();
     }
+    Optional<Principal> principal = lookUp(hash, secret, now);
+    return principal.isPresent() ? touch(principal.get()) : principal;
+  }
+
+  /** Queues one lookup of {@code secret} unless one is queued or running already. */
+  private void refreshAhead(String hash, String secret) {
+    if (!refreshing.add(hash)) {
+      return;
+    }
+    try {
+      refresher.execute(
+          () -> {
+            try {
+              lookUp(hash, secret, nanoTime.getAsLong());
+            } catch (SQLException e) {
+              // lookUp kept the stale entry and warned.
+            } finally {
+              refreshing.remove(hash);
+            }
+          });
+    } catch (RejectedExecutionException e) {
+      refreshing.remove(hash); // all refresh threads busy: the next request tries again
+    }
+  }
+
+  /** Asks the key store and updates the caches (a stale entry is kept when the store fails). */
+  private Optional<Principal> lookUp(String hash, String secret, long now) throws SQLException {
+    Found cached = found.get(hash);
     Optional<ApiKey> key;
     lookups.incrementAndGet();
     try {
@@ -131,7 +185,7 @@ public final class Authenticator {
         // Ask again only after another CACHE_TTL: a hanging store costs one wait per key and TTL.
         found.put(
             hash, new Found(cached.principal(), now + CACHE_TTL.toNanos(), cached.staleUntil()));
-        return touch(cached.principal());
+        return Optional.of(cached.principal());
       }
       throw e instanceof SQLException sql
           ? sql
@@ -146,7 +200,7 @@ public final class Authenticator {
           found,
           hash,
           new Found(principal.get(), now + CACHE_TTL.toNanos(), now + STALE_GRACE.toNanos()));
-      return touch(principal.get());
+      return principal;
     }
     found.remove(hash);
     put(unknown, hash, now + NEGATIVE_TTL.toNanos());
@@ -187,6 +241,25 @@ public final class Authenticator {
   /** Stops trusting a key at once on this instance (after revoking it), stale or not. */
   public void forget(String keyId) {
     found.values().removeIf(c -> c.principal().keyId().equals(keyId));
+  }
+
+  /** Threads that refresh keys ahead; each may wait up to the store's socket timeout. */
+  static final int REFRESH_THREADS = 2;
+
+  private static Executor refreshPool() {
+    AtomicLong n = new AtomicLong();
+    return new ThreadPoolExecutor(
+        REFRESH_THREADS,
+        REFRESH_THREADS,
+        30,
+        TimeUnit.SECONDS,
+        new ArrayBlockingQueue<>(1_000),
+        r -> {
+          Thread t = new Thread(r, "key-refresh-" + n.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        },
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   private static <V> void put(Map<String, V> map, String hash, V value) {

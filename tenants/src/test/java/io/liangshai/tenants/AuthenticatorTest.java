@@ -8,6 +8,8 @@ import io.liangshai.tenants.keys.KeyLookup;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +36,14 @@ class AuthenticatorTest {
         }
         return Optional.ofNullable(stored.get(secret));
       };
-  private final Authenticator auth = new Authenticator(REGISTRY, store, ADMIN, null, now::get);
+  private final Authenticator auth =
+      new Authenticator(REGISTRY, store, ADMIN, null, now::get, Runnable::run);
+
+  /** Refreshes held until the test runs them, as a store that has not answered yet. */
+  private final Deque<Runnable> pending = new ArrayDeque<>();
+
+  private final Authenticator aheadAuth =
+      new Authenticator(REGISTRY, store, ADMIN, null, now::get, pending::add);
 
   private void store(String secret, String keyId) {
     stored.put(
@@ -105,5 +114,45 @@ class AuthenticatorTest {
     assertThat(auth.authenticate(ADMIN)).map(Principal::keyId).contains(Principal.ADMIN_KEY_ID);
     assertThat(auth.needsLookup(ADMIN)).isFalse();
     assertThat(queries).hasValue(0);
+  }
+
+  @Test
+  void aKnownKeyPastItsTtlIsAnsweredWithoutWaitingForTheStore() throws Exception {
+    store("ls_known", "k_known");
+    assertThat(aheadAuth.authenticate("ls_known")).isPresent();
+    assertThat(queries).hasValue(1);
+    advance(Authenticator.CACHE_TTL.multipliedBy(2));
+    for (int i = 0; i < 10; i++) {
+      assertThat(aheadAuth.authenticate("ls_known")).map(Principal::keyId).contains("k_known");
+    }
+    assertThat(queries).as("no request waited on the store").hasValue(1);
+    assertThat(pending).as("one refresh queued for the key, however many requests").hasSize(1);
+    pending.poll().run();
+    assertThat(queries).hasValue(2);
+    assertThat(aheadAuth.needsLookup("ls_known")).isFalse();
+  }
+
+  @Test
+  void aKeyRevokedOnAnotherInstanceIsRefusedOnceTheRefreshHasAnswered() throws Exception {
+    store("ls_gone", "k_gone");
+    assertThat(aheadAuth.authenticate("ls_gone")).isPresent();
+    stored.remove("ls_gone"); // revoked by another instance
+    advance(Authenticator.CACHE_TTL);
+    assertThat(aheadAuth.authenticate("ls_gone"))
+        .as("honoured until the store answers")
+        .isPresent();
+    pending.poll().run();
+    assertThat(aheadAuth.authenticate("ls_gone")).isEmpty();
+    assertThat(pending).isEmpty();
+  }
+
+  @Test
+  void aKnownKeyPastTheGraceTimeWaitsForTheStoreAgain() throws Exception {
+    store("ls_old", "k_old");
+    assertThat(aheadAuth.authenticate("ls_old")).isPresent();
+    advance(Authenticator.STALE_GRACE);
+    down.set(true);
+    assertThatThrownBy(() -> aheadAuth.authenticate("ls_old")).isInstanceOf(SQLException.class);
+    assertThat(pending).isEmpty();
   }
 }
