@@ -22,7 +22,8 @@ import java.util.UUID;
  * A real {@link ApiServer} on port 0 over a real ClickHouse (the test class's database), the
  * shipped Zhejiang registry and a {@link BatchIntake} over a temporary landing zone (its upload
  * audit back-filled by a {@link LandingAuditSync}, as the launcher wires it), with a {@link
- * WebClient} on the test's Vert.x and a random province admin key.
+ * WebClient} on the test's Vert.x and a random province admin key. Every answer that client
+ * receives must match the OpenAPI document ({@link OpenApiContract}).
  */
 final class ApiTestServer implements AutoCloseable {
 
@@ -50,6 +51,7 @@ final class ApiTestServer implements AutoCloseable {
     this.auditSync = new LandingAuditSync(zone, warehouse, Clock.systemUTC()).start();
     this.server = new ApiServer(serverVertx, warehouse, registry, adminKey, intake, limits);
     this.client = WebClient.create(clientVertx);
+    OpenApiContract.watch(client);
   }
 
   /** Opens the warehouse at {@code jdbcUrl} (applying the schema) and starts the server. */

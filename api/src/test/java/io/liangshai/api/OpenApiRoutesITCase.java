@@ -25,9 +25,6 @@ class OpenApiRoutesITCase {
 
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-  /** Prometheus' scrape: text exposition format for the operator, not part of the API. */
-  private static final Set<String> NOT_THE_API = Set.of("GET /metrics");
-
   @TempDir Path landing;
 
   @Test
@@ -54,7 +51,7 @@ class OpenApiRoutesITCase {
       }
       for (HttpMethod m : route.methods()) {
         String op = m.name() + " " + path.replaceAll(":([a-z_]+)", "{$1}");
-        if (!NOT_THE_API.contains(op)) {
+        if (!OpenApiContract.NOT_THE_API.contains(op)) {
           served.add(op);
         }
       }
