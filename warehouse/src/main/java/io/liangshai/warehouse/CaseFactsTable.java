@@ -7,6 +7,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * ClickHouse table {@code case_facts} (V002): the current facts of every case, the greatest {@code
@@ -80,29 +82,20 @@ public final class CaseFactsTable {
           PERIOD_WEEK,
           VERSION);
 
-  /** The columns {@link #read} reads, for a SELECT list. */
+  /** The columns {@link #read} reads, for a SELECT list: all but the job's bookkeeping. */
   public static final String ROW_COLUMNS =
-      String.join(
-          ", ",
-          TENANT_CODE,
-          CASE_ID,
-          UPDATED_AT,
-          ENTERPRISE_USCC,
-          ENTERPRISE_NAME,
-          CHANNEL,
-          CATEGORY,
-          STATUS,
-          RECEIVED_AT,
-          DEADLINE,
-          DEADLINE_DERIVED,
-          CLOSED_AT,
-          ESCALATION_LEVEL,
-          REASSIGNED_COUNT,
-          LEADER_INSTRUCTED,
-          SATISFACTION,
-          DESCRIPTION,
-          RECURRENCE,
-          OVERDUE_CLOSED);
+      INSERT.columns().stream()
+          .filter(
+              c ->
+                  !Set.of(
+                          ANCESTORS,
+                          PERIOD_MONTH,
+                          PERIOD_QUARTER,
+                          PERIOD_YEAR,
+                          PERIOD_WEEK,
+                          VERSION)
+                      .contains(c))
+          .collect(Collectors.joining(", "));
 
   private static final DateTimeFormatter MICROS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);

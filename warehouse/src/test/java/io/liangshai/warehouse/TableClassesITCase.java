@@ -5,16 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.warehouse.figures.CaseFactRow;
+import io.liangshai.warehouse.quarantine.QuarantineTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A row bound by column name through a table class reads back the same through its reader. */
-class TableRoundTripITCase {
+/**
+ * Each table class against the table the migrations create: it lists exactly its columns, in their
+ * order (a column added to a {@code V*.sql} file and not to its class, or the reverse, fails here,
+ * not in production), and a row bound by column name reads back equal through its reader.
+ */
+class TableClassesITCase {
 
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
@@ -25,6 +32,26 @@ class TableRoundTripITCase {
     try (Connection c = CLICKHOUSE.connect()) {
       SchemaMigrator.migrate(c);
     }
+  }
+
+  @Test
+  void caseFactsTableOwnsEveryColumnOfCaseFacts() throws Exception {
+    assertThat(CaseFactsTable.INSERT.columns())
+        .hasSize(25)
+        .containsExactlyElementsOf(columnsOf(CaseFactsTable.TABLE));
+  }
+
+  @Test
+  void tenantPeriodCountsTableOwnsEveryColumnOfTenantPeriodCounts() throws Exception {
+    assertThat(TenantPeriodCountsTable.INSERT.columns())
+        .hasSize(14)
+        .containsExactlyElementsOf(columnsOf(TenantPeriodCountsTable.TABLE));
+  }
+
+  @Test
+  void quarantineTableOwnsEveryColumnOfQuarantine() throws Exception {
+    assertThat(List.of(QuarantineTable.COLUMNS.split(", ")))
+        .containsExactlyElementsOf(columnsOf("quarantine"));
   }
 
   @Test
@@ -114,5 +141,24 @@ class TableRoundTripITCase {
                     false));
       }
     }
+  }
+
+  /** The columns of {@code table} in the current database, by position. */
+  private static List<String> columnsOf(String table) throws Exception {
+    List<String> names = new ArrayList<>();
+    try (Connection c = CLICKHOUSE.connect();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT name FROM system.columns WHERE database = currentDatabase()"
+                    + " AND table = ? ORDER BY position")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          names.add(rs.getString(1));
+        }
+      }
+    }
+    assertThat(names).as("columns of %s after migration", table).isNotEmpty();
+    return names;
   }
 }
