@@ -3,6 +3,7 @@ package io.liangshai.launcher;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantLevel;
+import io.liangshai.warehouse.TenantPeriodCountsTable;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -194,7 +195,11 @@ class RankingsBench implements Callable<Integer> {
   }
 
   static String aggregateCounts(String kind) {
-    return "INSERT INTO tenant_period_counts SELECT '"
+    return "INSERT INTO "
+        + TenantPeriodCountsTable.TABLE
+        + " ("
+        + String.join(", ", TenantPeriodCountsTable.INSERT.columns())
+        + ") SELECT '"
         + kind
         + "', period_"
         + kind

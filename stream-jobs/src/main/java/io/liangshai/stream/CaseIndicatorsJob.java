@@ -4,7 +4,6 @@ import io.liangshai.stream.CaseFactsFunction.Hierarchy;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.quarantine.QuarantinedLine;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -139,34 +138,17 @@ public final class CaseIndicatorsJob {
   }
 
   /**
-   * On a Flink cluster: {@code flink run liangshai-stream-jobs.jar --landing URI --clickhouse
-   * JDBC_URL [--tenants CSV]}.
+   * On a Flink cluster: {@code flink run liangshai-stream-jobs-job.jar --landing URI --clickhouse
+   * JDBC_URL [--tenants CSV]} ({@link JobArguments}; {@code --help} prints the usage text).
    */
   public static void main(String[] args) throws Exception {
-    JobArguments a = JobArguments.parse(args);
-    TenantRegistry registry = TenantRegistryLoader.loadFileOrDefault(a.tenants().map(Path::of));
+    Optional<JobArguments> parsed = JobArguments.parse(args);
+    if (parsed.isEmpty()) {
+      return;
+    }
+    JobArguments a = parsed.get();
+    TenantRegistry registry = TenantRegistryLoader.loadFileOrDefault(a.tenants());
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     of(a.landing(), a.clickhouse(), registry).execute(env);
-  }
-
-  record JobArguments(String landing, String clickhouse, Optional<String> tenants) {
-    static JobArguments parse(String[] args) {
-      String landing = null;
-      String clickhouse = null;
-      String tenants = null;
-      for (int i = 0; i + 1 < args.length; i += 2) {
-        switch (args[i]) {
-          case "--landing" -> landing = args[i + 1];
-          case "--clickhouse" -> clickhouse = args[i + 1];
-          case "--tenants" -> tenants = args[i + 1];
-          default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-        }
-      }
-      if (landing == null || clickhouse == null) {
-        throw new IllegalArgumentException(
-            "usage: --landing <records dir URI> --clickhouse <jdbc url> [--tenants <csv>]");
-      }
-      return new JobArguments(landing, clickhouse, Optional.ofNullable(tenants));
-    }
   }
 }

@@ -1,15 +1,13 @@
 package io.liangshai.stream;
 
-import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.record.CaseRecord;
+import io.liangshai.warehouse.CaseFactsTable;
 import io.liangshai.warehouse.ClickHouseTimeouts;
+import io.liangshai.warehouse.TenantPeriodCountsTable;
 import io.liangshai.warehouse.quarantine.QuarantineTable;
 import io.liangshai.warehouse.quarantine.QuarantinedLine;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
@@ -17,38 +15,22 @@ import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 /**
  * The job's writers into ClickHouse through flink-connector-jdbc and clickhouse-jdbc. They are
  * at-least-once; the tables are ReplacingMergeTree by version, so a replayed row changes nothing.
+ * Each binds its rows by column name through the table's class in {@code warehouse}.
  */
 public final class ClickHouseSinks {
-
-  static final String INSERT_COUNTS =
-      "INSERT INTO tenant_period_counts (period_kind, period, tenant_code, received, closed,"
-          + " overdue_closed, recurrences, rated, satisfied, dissatisfied, reassigned,"
-          + " leader_instructed, escalated, version) VALUES"
-          + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-  static final String INSERT_FACTS =
-      "INSERT INTO case_facts (tenant_code, case_id, ancestors, updated_at, enterprise_uscc,"
-          + " enterprise_name, channel, category, status, received_at, deadline, deadline_derived,"
-          + " closed_at, escalation_level, reassigned_count, leader_instructed, satisfaction,"
-          + " description, recurrence, overdue_closed, period_month, period_quarter, period_year,"
-          + " period_week, version) VALUES"
-          + " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
-  private static final DateTimeFormatter MICROS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
   private ClickHouseSinks() {}
 
   public static JdbcSink<CountRow> counts(String jdbcUrl) {
     return JdbcSink.<CountRow>builder()
-        .withQueryStatement(INSERT_COUNTS, ClickHouseSinks::bindCounts)
+        .withQueryStatement(TenantPeriodCountsTable.INSERT.sql(), ClickHouseSinks::bindCounts)
         .withExecutionOptions(execution())
         .buildAtLeastOnce(connection(jdbcUrl));
   }
 
   public static JdbcSink<CaseFactRow> facts(String jdbcUrl) {
     return JdbcSink.<CaseFactRow>builder()
-        .withQueryStatement(INSERT_FACTS, ClickHouseSinks::bindFacts)
+        .withQueryStatement(CaseFactsTable.INSERT.sql(), ClickHouseSinks::bindFacts)
         .withExecutionOptions(execution())
         .buildAtLeastOnce(connection(jdbcUrl));
   }
@@ -65,55 +47,42 @@ public final class ClickHouseSinks {
   }
 
   static void bindCounts(PreparedStatement ps, CountRow row) throws SQLException {
-    IndicatorCounts c = row.counts();
-    ps.setString(1, row.periodKind().toLowerCase(java.util.Locale.ROOT));
-    ps.setString(2, row.period());
-    ps.setString(3, row.tenant());
-    ps.setLong(4, c.received());
-    ps.setLong(5, c.closed());
-    ps.setLong(6, c.overdueClosed());
-    ps.setLong(7, c.recurrences());
-    ps.setLong(8, c.rated());
-    ps.setLong(9, c.satisfied());
-    ps.setLong(10, c.dissatisfied());
-    ps.setLong(11, c.reassigned());
-    ps.setLong(12, c.leaderInstructed());
-    ps.setLong(13, c.escalated());
-    ps.setLong(14, row.version());
+    TenantPeriodCountsTable.bind(
+        ps, row.periodKind(), row.period(), row.tenant(), row.counts(), row.version());
   }
 
   static void bindFacts(PreparedStatement ps, CaseFactRow f) throws SQLException {
     CaseRecord r = f.record();
-    ps.setString(1, r.tenantCode());
-    ps.setString(2, r.caseId());
-    ps.setObject(3, f.ancestors());
-    ps.setString(4, timestamp(r.updatedAt()));
-    ps.setString(5, r.enterpriseUscc());
-    ps.setString(6, r.enterpriseName());
-    ps.setString(7, r.channel().wireName());
-    ps.setString(8, r.category().wireName());
-    ps.setString(9, r.status().wireName());
-    ps.setString(10, timestamp(r.receivedAt()));
-    ps.setString(11, timestamp(f.deadline()));
-    ps.setInt(12, f.deadlineDerived() ? 1 : 0);
-    ps.setString(13, r.closedAt() == null ? null : timestamp(r.closedAt()));
-    ps.setString(14, r.escalationLevel().wireName());
-    ps.setInt(15, r.reassignedCount());
-    ps.setInt(16, r.leaderInstructed() ? 1 : 0);
-    ps.setString(17, r.satisfaction() == null ? null : r.satisfaction().wireName());
-    ps.setString(18, r.description());
-    ps.setInt(19, f.recurrence() ? 1 : 0);
-    ps.setInt(20, f.overdueClosed() ? 1 : 0);
-    ps.setString(21, f.month());
-    ps.setString(22, f.quarter());
-    ps.setString(23, f.year());
-    ps.setString(24, f.week());
-    ps.setLong(25, f.version());
-  }
-
-  /** An instant as ClickHouse reads it into a {@code DateTime64(6, 'UTC')} column. */
-  static String timestamp(Instant instant) {
-    return MICROS.format(instant);
+    CaseFactsTable.INSERT
+        .bind(ps)
+        .set(CaseFactsTable.TENANT_CODE, r.tenantCode())
+        .set(CaseFactsTable.CASE_ID, r.caseId())
+        .set(CaseFactsTable.ANCESTORS, f.ancestors())
+        .set(CaseFactsTable.UPDATED_AT, CaseFactsTable.timestamp(r.updatedAt()))
+        .set(CaseFactsTable.ENTERPRISE_USCC, r.enterpriseUscc())
+        .set(CaseFactsTable.ENTERPRISE_NAME, r.enterpriseName())
+        .set(CaseFactsTable.CHANNEL, r.channel().wireName())
+        .set(CaseFactsTable.CATEGORY, r.category().wireName())
+        .set(CaseFactsTable.STATUS, r.status().wireName())
+        .set(CaseFactsTable.RECEIVED_AT, CaseFactsTable.timestamp(r.receivedAt()))
+        .set(CaseFactsTable.DEADLINE, CaseFactsTable.timestamp(f.deadline()))
+        .set(CaseFactsTable.DEADLINE_DERIVED, f.deadlineDerived())
+        .set(CaseFactsTable.CLOSED_AT, CaseFactsTable.timestamp(r.closedAt()))
+        .set(CaseFactsTable.ESCALATION_LEVEL, r.escalationLevel().wireName())
+        .set(CaseFactsTable.REASSIGNED_COUNT, r.reassignedCount())
+        .set(CaseFactsTable.LEADER_INSTRUCTED, r.leaderInstructed())
+        .set(
+            CaseFactsTable.SATISFACTION,
+            r.satisfaction() == null ? null : r.satisfaction().wireName())
+        .set(CaseFactsTable.DESCRIPTION, r.description())
+        .set(CaseFactsTable.RECURRENCE, f.recurrence())
+        .set(CaseFactsTable.OVERDUE_CLOSED, f.overdueClosed())
+        .set(CaseFactsTable.PERIOD_MONTH, f.month())
+        .set(CaseFactsTable.PERIOD_QUARTER, f.quarter())
+        .set(CaseFactsTable.PERIOD_YEAR, f.year())
+        .set(CaseFactsTable.PERIOD_WEEK, f.week())
+        .set(CaseFactsTable.VERSION, f.version())
+        .done();
   }
 
   private static JdbcExecutionOptions execution() {

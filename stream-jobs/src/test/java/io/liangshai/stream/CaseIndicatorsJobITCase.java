@@ -6,7 +6,6 @@ import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.indicator.Indicators;
 import io.liangshai.core.indicator.ReferenceCalculator;
-import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.CaseStatus;
@@ -14,6 +13,7 @@ import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
+import io.liangshai.warehouse.TenantPeriodCountsTable;
 import io.liangshai.warehouse.Warehouse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,11 +136,9 @@ class CaseIndicatorsJobITCase {
   static void publishLines(Path landing, String batchId, List<String> recordLines)
       throws Exception {
     StringBuilder sb = new StringBuilder();
-    sb.append(LandingFile.header(batchId)).append('\n');
-    for (String line : recordLines) {
+    for (String line : LandedLines.batch(batchId, recordLines)) {
       sb.append(line).append('\n');
     }
-    sb.append(LandingFile.trailer(batchId, recordLines.size())).append('\n');
     Path tmp = landing.resolve("." + batchId + ".tmp");
     Files.writeString(tmp, sb, StandardCharsets.UTF_8);
     Files.move(tmp, landing.resolve(batchId + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
@@ -181,27 +179,18 @@ class CaseIndicatorsJobITCase {
         Statement st = c.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT period_kind, period, tenant_code, received, closed, overdue_closed, recurrences,"
-                    + " rated, satisfied, dissatisfied, reassigned, leader_instructed, escalated"
+                "SELECT period, tenant_code, "
+                    + TenantPeriodCountsTable.countColumns()
                     + " FROM tenant_period_counts FINAL")) {
       while (rs.next()) {
-        Period period = Period.parse(rs.getString(2));
-        IndicatorCounts got =
-            new IndicatorCounts(
-                rs.getLong(4),
-                rs.getLong(5),
-                rs.getLong(6),
-                rs.getLong(7),
-                rs.getLong(8),
-                rs.getLong(9),
-                rs.getLong(10),
-                rs.getLong(11),
-                rs.getLong(12),
-                rs.getLong(13));
+        Period period = Period.parse(rs.getString("period"));
+        IndicatorCounts got = TenantPeriodCountsTable.readCounts(rs);
         Indicators want =
-            expected.getOrDefault(period, new java.util.TreeMap<>()).get(rs.getString(3));
+            expected
+                .getOrDefault(period, new java.util.TreeMap<>())
+                .get(rs.getString("tenant_code"));
         assertThat(got)
-            .as("%s %s", period, rs.getString(3))
+            .as("%s %s", period, rs.getString("tenant_code"))
             .isEqualTo(want == null ? IndicatorCounts.ZERO : want.counts());
         compared++;
       }

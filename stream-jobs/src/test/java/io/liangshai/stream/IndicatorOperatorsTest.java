@@ -50,6 +50,12 @@ class IndicatorOperatorsTest {
       assertThat(month.closed()).isEqualTo(1);
       assertThat(month.satisfied()).isEqualTo(1);
       assertThat(chain.facts().get(COUNTY + "|case-1").record()).isEqualTo(closed);
+      // One case: its version, its facts, its group's members and verdicts; 3 tenants × 4 kinds.
+      assertThat(chain.stateEntries())
+          .containsEntry(LatestVersionFunction.NAME, 1)
+          .containsEntry(CaseFactsFunction.NAME, 1)
+          .containsEntry(RecurrenceGroupFunction.NAME, 2)
+          .containsEntry(PeriodCountsOperator.NAME, 12);
     }
   }
 
@@ -107,6 +113,12 @@ class IndicatorOperatorsTest {
               .build());
       assertThat(chain.counts(COUNTY, "MONTH", "2024-03").recurrences()).isZero();
       assertThat(chain.facts().get(COUNTY + "|later").recurrence()).isFalse();
+      // The group it left no longer holds it; the group it joined holds only it.
+      assertThat(chain.groupMembers(GroupChange.groupKeyOf(later))).containsExactly("later");
+      assertThat(
+              chain.groupMembers(
+                  GroupChange.groupKeyOf(chain.facts().get(COUNTY + "|earlier").record())))
+          .containsExactly("earlier");
     }
   }
 

@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
@@ -102,6 +106,30 @@ final class OperatorChain implements AutoCloseable {
   List<QuarantinedLine> quarantined() {
     return List.copyOf(quarantined);
   }
+
+  /**
+   * How many keyed state entries each operator holds, by operator name (a heap state backend counts
+   * one entry per state and key).
+   */
+  Map<String, Integer> stateEntries() {
+    return Map.of(
+        LatestVersionFunction.NAME, latest.numKeyedStateEntries(),
+        RecurrenceGroupFunction.NAME, groups.numKeyedStateEntries(),
+        CaseFactsFunction.NAME, facts.numKeyedStateEntries(),
+        PeriodCountsOperator.NAME, counts.numKeyedStateEntries());
+  }
+
+  /** The case ids recurrence group {@code group} holds in its keyed state. */
+  Set<String> groupMembers(String group) throws Exception {
+    AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) groups.getOperator();
+    operator.setCurrentKey(group);
+    Set<String> ids = new TreeSet<>();
+    operator.getKeyedStateStore().getMapState(MEMBERS).keys().forEach(ids::add);
+    return ids;
+  }
+
+  private static final MapStateDescriptor<String, CaseRecord> MEMBERS =
+      new MapStateDescriptor<>("members", Types.STRING, Types.POJO(CaseRecord.class));
 
   private void drainQuarantine(KeyedOneInputStreamOperatorTestHarness<String, ?, ?> h) {
     var side = h.getSideOutput(Quarantine.OUTPUT);

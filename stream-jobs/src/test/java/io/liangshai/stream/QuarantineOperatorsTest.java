@@ -149,6 +149,9 @@ class QuarantineOperatorsTest {
           .containsExactly(
               org.assertj.core.groups.Tuple.tuple("330522|a", o("b_1", 2)),
               org.assertj.core.groups.Tuple.tuple("330522|b", o("b_1", 8)));
+      assertThat(h.numKeyedStateEntries())
+          .as("members and verdicts of a's group and of b's, nothing of the poison")
+          .isEqualTo(4);
     }
   }
 
@@ -183,6 +186,7 @@ class QuarantineOperatorsTest {
       assertThat(rows.get(0).batchId()).isEqualTo("b_poison");
       assertThat(rows.get(0).line()).isEqualTo(7);
       assertThat(rows.get(0).reason()).startsWith("java.lang.NullPointerException");
+      assertThat(h.numKeyedStateEntries()).as("the case's facts, v2").isEqualTo(1);
     }
   }
 
@@ -206,6 +210,7 @@ class QuarantineOperatorsTest {
       assertThat(q.get(0).operator()).isEqualTo("period counts");
       assertThat(q.get(0).tenantCode()).isEqualTo("330522");
       assertThat(q.get(0).line()).isEqualTo(7);
+      assertThat(h.numKeyedStateEntries()).as("the one period's counts").isEqualTo(1);
     }
   }
 

@@ -71,6 +71,18 @@ public final class NamedInsert {
       return this;
     }
 
+    /** A flag as ClickHouse's {@code UInt8}: 1 or 0. */
+    public Binding set(String column, boolean value) throws SQLException {
+      ps.setInt(index(column), value ? 1 : 0);
+      return this;
+    }
+
+    /** An {@code Array(String)}. */
+    public Binding set(String column, String[] values) throws SQLException {
+      ps.setObject(index(column), values);
+      return this;
+    }
+
     /** A timestamp, or SQL NULL for {@code null}. */
     public Binding set(String column, Instant value) throws SQLException {
       int i = index(column);

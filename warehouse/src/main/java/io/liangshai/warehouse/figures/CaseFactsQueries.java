@@ -1,12 +1,12 @@
 package io.liangshai.warehouse.figures;
 
 import io.liangshai.core.time.Period;
+import io.liangshai.warehouse.CaseFactsTable;
 import io.liangshai.warehouse.Sql;
 import io.liangshai.warehouse.Warehouse;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -23,11 +23,11 @@ import java.util.Objects;
 public final class CaseFactsQueries {
 
   private static final String CASES =
-      "SELECT tenant_code, case_id, updated_at, enterprise_uscc, enterprise_name, channel,"
-          + " category, status, received_at, deadline, deadline_derived, closed_at,"
-          + " escalation_level, reassigned_count, leader_instructed, satisfaction, description,"
-          + " recurrence, overdue_closed, count() OVER () AS total"
-          + " FROM case_facts FINAL WHERE has(ancestors, ?) AND %s = ? AND status != 'withdrawn'%s"
+      "SELECT "
+          + CaseFactsTable.ROW_COLUMNS
+          + ", count() OVER () AS total FROM "
+          + CaseFactsTable.TABLE
+          + " FINAL WHERE has(ancestors, ?) AND %s = ? AND status != 'withdrawn'%s"
           + " ORDER BY received_at DESC, tenant_code, case_id LIMIT ? OFFSET ?";
 
   private static final String OVERDUE =
@@ -113,31 +113,12 @@ public final class CaseFactsQueries {
   }
 
   private static CaseFactRow read(ResultSet rs, Instant now) throws SQLException {
-    String status = rs.getString("status");
-    Instant deadline = instant(rs, "deadline");
+    String status = rs.getString(CaseFactsTable.STATUS);
+    Instant deadline = CaseFactsTable.instant(rs, CaseFactsTable.DEADLINE);
     boolean overdue =
-        rs.getInt("overdue_closed") == 1
+        rs.getInt(CaseFactsTable.OVERDUE_CLOSED) == 1
             || (!"closed".equals(status) && deadline != null && deadline.isBefore(now));
-    return new CaseFactRow(
-        rs.getString("tenant_code"),
-        rs.getString("case_id"),
-        instant(rs, "updated_at"),
-        rs.getString("enterprise_uscc"),
-        rs.getString("enterprise_name"),
-        rs.getString("channel"),
-        rs.getString("category"),
-        status,
-        instant(rs, "received_at"),
-        deadline,
-        rs.getInt("deadline_derived") == 1,
-        instant(rs, "closed_at"),
-        rs.getString("escalation_level"),
-        rs.getInt("reassigned_count"),
-        rs.getInt("leader_instructed") == 1,
-        rs.getString("satisfaction"),
-        rs.getString("description"),
-        rs.getInt("recurrence") == 1,
-        overdue);
+    return CaseFactsTable.read(rs, overdue);
   }
 
   private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
@@ -149,10 +130,5 @@ public final class CaseFactsQueries {
         ps.setString(i + 1, (String) p);
       }
     }
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
   }
 }

@@ -3,6 +3,8 @@ package io.liangshai.warehouse.figures;
 import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.indicator.Indicators;
 import io.liangshai.core.time.Period;
+import io.liangshai.warehouse.CaseFactsTable;
+import io.liangshai.warehouse.TenantPeriodCountsTable;
 import io.liangshai.warehouse.Warehouse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,7 +17,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,10 +28,28 @@ import java.util.Objects;
 public final class MetricsQueries {
 
   private static final String COUNTS =
-      "SELECT tenant_code, received, closed, overdue_closed, recurrences, rated, satisfied,"
-          + " dissatisfied, reassigned, leader_instructed, escalated"
-          + " FROM tenant_period_counts FINAL"
-          + " WHERE period_kind = ? AND period = ? AND has(?, tenant_code)";
+      "SELECT "
+          + TenantPeriodCountsTable.TENANT_CODE
+          + ", "
+          + TenantPeriodCountsTable.countColumns()
+          + " FROM "
+          + TenantPeriodCountsTable.TABLE
+          + " FINAL WHERE "
+          + TenantPeriodCountsTable.PERIOD_KIND
+          + " = ? AND "
+          + TenantPeriodCountsTable.PERIOD
+          + " = ? AND has(?, "
+          + TenantPeriodCountsTable.TENANT_CODE
+          + ")";
+
+  private static final String COUNTS_VERSION =
+      "SELECT max("
+          + TenantPeriodCountsTable.VERSION
+          + ") FROM "
+          + TenantPeriodCountsTable.TABLE
+          + " WHERE has(?, "
+          + TenantPeriodCountsTable.PERIOD
+          + ")";
 
   private static final String OVERDUE_OPEN =
       "SELECT t, count() FROM ("
@@ -66,12 +85,14 @@ public final class MetricsQueries {
     Map<String, Long> overdueOpen = new HashMap<>();
     try (Connection c = warehouse.connect()) {
       try (PreparedStatement ps = c.prepareStatement(COUNTS)) {
-        ps.setString(1, period.kind().name().toLowerCase(Locale.ROOT));
+        ps.setString(1, TenantPeriodCountsTable.kind(period.kind().name()));
         ps.setString(2, period.toString());
         ps.setArray(3, c.createArrayOf("String", codes));
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            counts.put(rs.getString(1), readCounts(rs));
+            counts.put(
+                rs.getString(TenantPeriodCountsTable.TENANT_CODE),
+                TenantPeriodCountsTable.readCounts(rs));
           }
         }
       }
@@ -106,9 +127,7 @@ public final class MetricsQueries {
   public long countsVersion(Collection<Period> periods) throws SQLException {
     String[] names = periods.stream().map(Period::toString).toArray(String[]::new);
     try (Connection c = warehouse.connect();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT max(version) FROM tenant_period_counts WHERE has(?, period)")) {
+        PreparedStatement ps = c.prepareStatement(COUNTS_VERSION)) {
       ps.setArray(1, c.createArrayOf("String", names));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? rs.getLong(1) : 0;
@@ -116,27 +135,13 @@ public final class MetricsQueries {
     }
   }
 
-  private static IndicatorCounts readCounts(ResultSet rs) throws SQLException {
-    return new IndicatorCounts(
-        rs.getLong(2),
-        rs.getLong(3),
-        rs.getLong(4),
-        rs.getLong(5),
-        rs.getLong(6),
-        rs.getLong(7),
-        rs.getLong(8),
-        rs.getLong(9),
-        rs.getLong(10),
-        rs.getLong(11));
-  }
-
   /** The {@code case_facts} column holding a case's period of {@code period}'s kind. */
   public static String periodColumn(Period period) {
     return switch (period.kind()) {
-      case MONTH -> "period_month";
-      case QUARTER -> "period_quarter";
-      case YEAR -> "period_year";
-      case WEEK -> "period_week";
+      case MONTH -> CaseFactsTable.PERIOD_MONTH;
+      case QUARTER -> CaseFactsTable.PERIOD_QUARTER;
+      case YEAR -> CaseFactsTable.PERIOD_YEAR;
+      case WEEK -> CaseFactsTable.PERIOD_WEEK;
     };
   }
 

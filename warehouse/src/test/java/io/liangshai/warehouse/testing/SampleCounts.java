@@ -1,6 +1,5 @@
 package io.liangshai.warehouse.testing;
 
-import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.indicator.Indicators;
 import io.liangshai.core.indicator.ReferenceCalculator;
 import io.liangshai.core.testing.ExpectedMetrics;
@@ -8,12 +7,12 @@ import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
+import io.liangshai.warehouse.TenantPeriodCountsTable;
 import io.liangshai.warehouse.Warehouse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -49,29 +48,17 @@ public final class SampleCounts {
   /** Writes every figure into {@code tenant_period_counts} with row version {@code version}. */
   public static void load(Warehouse warehouse, long version) throws SQLException {
     try (Connection c = warehouse.connect();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "INSERT INTO tenant_period_counts (period_kind, period, tenant_code, received,"
-                    + " closed, overdue_closed, recurrences, rated, satisfied, dissatisfied,"
-                    + " reassigned, leader_instructed, escalated, version)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        PreparedStatement ps = c.prepareStatement(TenantPeriodCountsTable.INSERT.sql())) {
       for (Map.Entry<Period, SortedMap<String, Indicators>> period : figures().entrySet()) {
         for (Map.Entry<String, Indicators> tenant : period.getValue().entrySet()) {
-          IndicatorCounts n = tenant.getValue().counts();
-          ps.setString(1, period.getKey().kind().name().toLowerCase(Locale.ROOT));
-          ps.setString(2, period.getKey().toString());
-          ps.setString(3, tenant.getKey());
-          ps.setLong(4, n.received());
-          ps.setLong(5, n.closed());
-          ps.setLong(6, n.overdueClosed());
-          ps.setLong(7, n.recurrences());
-          ps.setLong(8, n.rated());
-          ps.setLong(9, n.satisfied());
-          ps.setLong(10, n.dissatisfied());
-          ps.setLong(11, n.reassigned());
-          ps.setLong(12, n.leaderInstructed());
-          ps.setLong(13, n.escalated());
-          ps.setLong(14, version);
+          Period p = period.getKey();
+          TenantPeriodCountsTable.bind(
+              ps,
+              p.kind().name(),
+              p.toString(),
+              tenant.getKey(),
+              tenant.getValue().counts(),
+              version);
           ps.addBatch();
         }
       }
