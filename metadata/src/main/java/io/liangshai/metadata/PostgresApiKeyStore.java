@@ -1,6 +1,7 @@
 package io.liangshai.metadata;
 
 import io.liangshai.tenants.keys.ApiKey;
+import io.liangshai.tenants.keys.ApiKeyStore;
 import io.liangshai.tenants.keys.IssuedKey;
 import io.liangshai.tenants.keys.KeyHashing;
 import io.liangshai.tenants.keys.KeyLookup;
@@ -66,7 +67,7 @@ public final class PostgresApiKeyStore implements KeyLookup {
       ps.setString(1, tenantCode);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          keys.add(read(rs));
+          keys.add(ApiKeyStore.read(rs));
         }
       }
     }
@@ -121,7 +122,7 @@ public final class PostgresApiKeyStore implements KeyLookup {
       ps.setTimestamp(1, Timestamp.from(now()));
       ps.setString(2, keyId);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+        return rs.next() ? Optional.of(ApiKeyStore.read(rs)) : Optional.empty();
       }
     }
   }
@@ -147,20 +148,9 @@ public final class PostgresApiKeyStore implements KeyLookup {
         PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, parameter);
       try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+        return rs.next() ? Optional.of(ApiKeyStore.read(rs)) : Optional.empty();
       }
     }
-  }
-
-  private static ApiKey read(ResultSet rs) throws SQLException {
-    Timestamp revoked = rs.getTimestamp("revoked_at");
-    return new ApiKey(
-        rs.getString("key_id"),
-        rs.getString("tenant_code"),
-        rs.getString("name"),
-        rs.getTimestamp("created_at").toInstant(),
-        rs.getString("created_by"),
-        Optional.ofNullable(revoked).map(Timestamp::toInstant));
   }
 
   private Instant now() {

@@ -1,5 +1,6 @@
 package io.liangshai.metadata;
 
+import io.liangshai.warehouse.SchemesTable.Row;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,25 +38,25 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
   }
 
   @Override
-  public List<StoredSchemeVersion> all() throws SQLException {
+  public List<Row> all() throws SQLException {
     return Transactions.inTransaction(
         dataSource,
         c -> query(c, "SELECT " + COLUMNS + " FROM scheme_versions ORDER BY id, version", null));
   }
 
   @Override
-  public List<StoredSchemeVersion> versionsOf(String id) throws SQLException {
+  public List<Row> versionsOf(String id) throws SQLException {
     return Transactions.inTransaction(dataSource, c -> versionsOf(c, id));
   }
 
   @Override
-  public StoredSchemeVersion create(String id, String name, String definition, String createdBy)
+  public Row create(String id, String name, String definition, String createdBy)
       throws SQLException {
     return Transactions.inTransaction(
         dataSource,
         c -> {
-          StoredSchemeVersion created =
-              new StoredSchemeVersion(
+          Row created =
+              new Row(
                   id,
                   Numbering.next(c, SCOPE, id),
                   name,
@@ -69,7 +70,7 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
   }
 
   @Override
-  public void define(StoredSchemeVersion version) throws SQLException {
+  public void define(Row version) throws SQLException {
     try {
       Transactions.inTransaction(
           dataSource,
@@ -81,14 +82,14 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
           });
     } catch (SQLException e) {
       if (Transactions.isUniqueViolation(e)) {
-        throw new SchemeVersionExistsException(version.ref());
+        throw new SchemeVersionExistsException(version.id() + "@" + version.version());
       }
       throw e;
     }
   }
 
   @Override
-  public List<StoredSchemeVersion> retire(String id, Integer version) throws SQLException {
+  public List<Row> retire(String id, Integer version) throws SQLException {
     return Transactions.inTransaction(
         dataSource,
         c -> {
@@ -102,18 +103,18 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
             ps.setObject(4, version);
             ps.executeUpdate();
           }
-          List<StoredSchemeVersion> after = versionsOf(c, id);
+          List<Row> after = versionsOf(c, id);
           boolean found = after.stream().anyMatch(v -> version == null || v.version() == version);
           return found ? after : List.of();
         });
   }
 
-  private static List<StoredSchemeVersion> versionsOf(Connection c, String id) throws SQLException {
+  private static List<Row> versionsOf(Connection c, String id) throws SQLException {
     return query(
         c, "SELECT " + COLUMNS + " FROM scheme_versions WHERE id = ? ORDER BY version", id);
   }
 
-  private static void insert(Connection c, StoredSchemeVersion v) throws SQLException {
+  private static void insert(Connection c, Row v) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(INSERT)) {
       ps.setString(1, v.id());
       ps.setInt(2, v.version());
@@ -126,25 +127,15 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
     }
   }
 
-  private static List<StoredSchemeVersion> query(Connection c, String sql, String id)
-      throws SQLException {
-    List<StoredSchemeVersion> versions = new ArrayList<>();
+  private static List<Row> query(Connection c, String sql, String id) throws SQLException {
+    List<Row> versions = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       if (id != null) {
         ps.setString(1, id);
       }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          Timestamp retired = rs.getTimestamp("retired_at");
-          versions.add(
-              new StoredSchemeVersion(
-                  rs.getString("id"),
-                  rs.getInt("version"),
-                  rs.getString("name"),
-                  rs.getString("definition"),
-                  rs.getTimestamp("created_at").toInstant(),
-                  rs.getString("created_by"),
-                  Optional.ofNullable(retired).map(Timestamp::toInstant)));
+          versions.add(Row.read(rs));
         }
       }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liangshai.postgres.local.testing.PostgresExtension;
+import io.liangshai.warehouse.SchemesTable.Row;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -27,8 +28,8 @@ class PostgresSchemeVersionsITCase {
 
   @Test
   void createNumbersTheVersionsOfAnIdFromOne() throws Exception {
-    StoredSchemeVersion first = store.create("speed", "速度优先", "{\"weights\":{\"a\":1}}", "k_1");
-    StoredSchemeVersion second = store.create("speed", "速度优先", "{\"weights\":{\"a\":2}}", "k_2");
+    Row first = store.create("speed", "速度优先", "{\"weights\":{\"a\":1}}", "k_1");
+    Row second = store.create("speed", "速度优先", "{\"weights\":{\"a\":2}}", "k_2");
 
     assertThat(first.version()).isEqualTo(1);
     assertThat(second.version()).isEqualTo(2);
@@ -38,7 +39,7 @@ class PostgresSchemeVersionsITCase {
 
   @Test
   void aSecondDefinitionOfTheSameVersionIsRefusedAndTheFirstStays() throws Exception {
-    StoredSchemeVersion original = version("quality", 1, "{\"w\":1}");
+    Row original = version("quality", 1, "{\"w\":1}");
     store.define(original);
 
     assertThatThrownBy(() -> store.define(version("quality", 1, "{\"w\":2}")))
@@ -58,13 +59,13 @@ class PostgresSchemeVersionsITCase {
     List<Integer> versions =
         Concurrently.run(8, t -> () -> store.create("busy", "busy", "{\"t\":" + t + "}", "k_" + t))
             .stream()
-            .map(StoredSchemeVersion::version)
+            .map(Row::version)
             .toList();
 
     assertThat(versions)
         .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 8).boxed().toList());
     assertThat(store.versionsOf("busy"))
-        .extracting(StoredSchemeVersion::version)
+        .extracting(Row::version)
         .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
   }
 
@@ -73,15 +74,15 @@ class PostgresSchemeVersionsITCase {
     store.create("old", "old", "{}", "k_1");
     store.create("old", "old", "{}", "k_1");
 
-    List<StoredSchemeVersion> afterOne = store.retire("old", 1);
+    List<Row> afterOne = store.retire("old", 1);
     assertThat(afterOne).extracting(v -> v.retiredAt().isPresent()).containsExactly(true, false);
-    List<StoredSchemeVersion> afterAll = store.retire("old", null);
-    assertThat(afterAll).extracting(StoredSchemeVersion::retiredAt).containsOnly(Optional.of(NOW));
+    List<Row> afterAll = store.retire("old", null);
+    assertThat(afterAll).extracting(Row::retiredAt).containsOnly(Optional.of(NOW));
     assertThat(store.retire("old", 9)).isEmpty();
     assertThat(store.retire("none", null)).isEmpty();
   }
 
-  private static StoredSchemeVersion version(String id, int version, String definition) {
-    return new StoredSchemeVersion(id, version, id, definition, NOW, "k_1", Optional.empty());
+  private static Row version(String id, int version, String definition) {
+    return new Row(id, version, id, definition, NOW, "k_1", Optional.empty());
   }
 }

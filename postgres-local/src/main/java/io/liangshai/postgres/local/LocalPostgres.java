@@ -1,18 +1,13 @@
 package io.liangshai.postgres.local;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +18,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A root JVM runs the server as {@code nobody} ({@link ServerAccount}). The server stops with
  * this JVM however it ends ({@link PostmasterCommand}'s watchdog); a server left running by an
- * earlier owner of the directory is stopped before this one starts ({@link StalePostmaster}).
+ * earlier owner of the directory is stopped before this one starts ({@link StalePostmaster}). A
+ * postmaster that dies before {@link #close()} is started again on the same port ({@link
+ * PostmasterSupervisor}), so {@link #jdbcUrl} stays valid.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -34,24 +31,27 @@ public final class LocalPostgres implements AutoCloseable {
   private final LocalPostgresConfig config;
   private final int port;
   private final String password;
-  private final Process watchdog;
-  private final ProcessHandle postmaster;
   private final Thread shutdownHook;
+  private final PostmasterSupervisor supervisor;
+  private volatile Postmaster postmaster;
   private boolean closed;
 
   private LocalPostgres(
       LocalPostgresConfig config,
       int port,
       String password,
-      Process watchdog,
-      ProcessHandle postmaster) {
+      Postmaster postmaster,
+      PostgresBinaries binaries,
+      ServerAccount account) {
     this.config = config;
     this.port = port;
     this.password = password;
-    this.watchdog = watchdog;
     this.postmaster = postmaster;
     this.shutdownHook = new Thread(this::stop, "local-postgres-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
+    this.supervisor =
+        new PostmasterSupervisor(
+            () -> this.postmaster, () -> relaunch(binaries, account), this::isClosed);
   }
 
   /**
@@ -79,14 +79,17 @@ public final class LocalPostgres implements AutoCloseable {
     for (int attempt = 1; ; attempt++) {
       int port = config.port() == 0 ? freePort() : config.port();
       try {
-        LocalPostgres server = launch(config, binaries, account, port, password);
+        Postmaster postmaster = Postmaster.launch(config, binaries, account, port, password);
+        LocalPostgres server =
+            new LocalPostgres(config, port, password, postmaster, binaries, account);
         LOG.info(
             "local PostgreSQL on 127.0.0.1:{} over {} ready in {} ms (postmaster {}{})",
             port,
             config.pgdata(),
             (System.nanoTime() - started) / 1_000_000,
-            server.postmaster.pid(),
+            postmaster.handle().pid(),
             account.switchesUser() ? ", as " + ServerAccount.UNPRIVILEGED : "");
+        server.supervisor.start();
         return server;
       } catch (PortTakenException e) {
         if (config.port() != 0 || attempt == PORT_ATTEMPTS) {
@@ -96,52 +99,18 @@ public final class LocalPostgres implements AutoCloseable {
     }
   }
 
-  private static LocalPostgres launch(
-      LocalPostgresConfig config,
-      PostgresBinaries binaries,
-      ServerAccount account,
-      int port,
-      String password) {
-    List<String> command =
-        account.command(PostmasterCommand.watchedPostmaster(binaries, config, port));
-    Process watchdog;
-    try {
-      watchdog = new ProcessBuilder(command).redirectErrorStream(true).start();
-    } catch (IOException e) {
-      throw new LocalPostgresException("cannot start PostgreSQL: " + String.join(" ", command), e);
+  /** A new postmaster on the same cluster and port; the supervisor's way back. */
+  private Postmaster relaunch(PostgresBinaries binaries, ServerAccount account) {
+    StalePostmaster.takeOver(config.pgdata(), config.startupTimeout());
+    Postmaster again = Postmaster.launch(config, binaries, account, port, password);
+    synchronized (this) {
+      if (closed) {
+        again.stop(STOP_TIMEOUT_SECONDS);
+        throw new LocalPostgresException("closed while restarting the local PostgreSQL");
+      }
+      postmaster = again;
     }
-    ProcessHandle postmaster;
-    try {
-      postmaster = postmasterOf(watchdog, command, config);
-      Readiness.await(config, port, password, postmaster);
-    } catch (RuntimeException e) {
-      closeQuietly(watchdog);
-      throw e;
-    }
-    return new LocalPostgres(config, port, password, watchdog, postmaster);
-  }
-
-  /** The postmaster, from the pid its watchdog prints first. */
-  private static ProcessHandle postmasterOf(
-      Process watchdog, List<String> command, LocalPostgresConfig config) {
-    String line;
-    try {
-      line =
-          new BufferedReader(
-                  new InputStreamReader(watchdog.getInputStream(), StandardCharsets.US_ASCII))
-              .readLine();
-    } catch (IOException e) {
-      throw new LocalPostgresException("cannot read the PostgreSQL watchdog's output", e);
-    }
-    if (line == null || !line.strip().matches("\\d+")) {
-      throw new LocalPostgresException(
-          "the PostgreSQL watchdog did not start the postmaster ("
-              + line
-              + "): "
-              + String.join(" ", command));
-    }
-    return ProcessHandle.of(Long.parseLong(line.strip()))
-        .orElseThrow(() -> ServerLog.startFailure(config));
+    return again;
   }
 
   private static int freePort() {
@@ -185,11 +154,25 @@ public final class LocalPostgres implements AutoCloseable {
 
   /** The postmaster's process id. */
   public long postmasterPid() {
-    return postmaster.pid();
+    return postmaster.handle().pid();
   }
 
   public boolean isRunning() {
-    return postmaster.isAlive();
+    return postmaster.handle().isAlive();
+  }
+
+  /** How many times the supervisor has started the server again after its postmaster died. */
+  public int restarts() {
+    return supervisor.restarts();
+  }
+
+  /** Stops supervising without stopping the server: for tests of an owner that vanished. */
+  void stopSupervising() {
+    supervisor.stop();
+  }
+
+  synchronized boolean isClosed() {
+    return closed;
   }
 
   /** Stops the server (fast shutdown: open transactions roll back); idempotent. */
@@ -210,26 +193,8 @@ public final class LocalPostgres implements AutoCloseable {
       }
       closed = true;
     }
-    closeQuietly(watchdog);
-    try {
-      if (!watchdog.waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-        LOG.warn("local PostgreSQL did not stop in {} s; killing it", STOP_TIMEOUT_SECONDS);
-        postmaster.destroyForcibly();
-        watchdog.destroyForcibly().waitFor(STOP_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      postmaster.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    supervisor.stop();
+    postmaster.stop(STOP_TIMEOUT_SECONDS);
     LOG.info("local PostgreSQL over {} stopped", config.pgdata());
-  }
-
-  /** Closes the watchdog's standard input: the signal for the postmaster to stop. */
-  private static void closeQuietly(Process watchdog) {
-    try {
-      watchdog.getOutputStream().close();
-    } catch (IOException e) {
-      LOG.debug("closing the PostgreSQL watchdog's input", e);
-    }
   }
 }

@@ -67,6 +67,7 @@ class LocalPostgresTakeoverITCase {
   @Test
   void startsOverAPidFileWhosePostmasterIsDead() throws Exception {
     LocalPostgres crashed = LocalPostgres.start(LocalPostgresConfig.of(dir));
+    crashed.stopSupervising(); // the owner crashed with its server
     execute(crashed, "CREATE TABLE kept (id int)", "INSERT INTO kept VALUES (7)");
     ProcessHandle postmaster = ProcessHandle.of(crashed.postmasterPid()).orElseThrow();
     postmaster.destroyForcibly();
@@ -83,6 +84,7 @@ class LocalPostgresTakeoverITCase {
   @Test
   void stopsAPostmasterLeftRunningInsteadOfAttachingToIt() throws Exception {
     LocalPostgres orphan = LocalPostgres.start(LocalPostgresConfig.of(dir));
+    orphan.stopSupervising(); // as if its owner were gone
     try {
       execute(orphan, "CREATE TABLE kept (id int)", "INSERT INTO kept VALUES (3)");
       ProcessHandle old = ProcessHandle.of(orphan.postmasterPid()).orElseThrow();
