@@ -5,9 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,17 +133,19 @@ public final class LocalPostgres implements AutoCloseable {
     return password;
   }
 
+  /** 127.0.0.1, this server's port, the superuser and its password. */
+  public PostgresEndpoint endpoint() {
+    return new PostgresEndpoint("127.0.0.1", port, user(), password);
+  }
+
   /** {@code jdbc:postgresql://127.0.0.1:PORT/DATABASE}, without credentials. */
   public String jdbcUrl(String database) {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    return endpoint().jdbcUrl(database);
   }
 
   /** A connection to {@code database} as the superuser. */
   public Connection connect(String database) throws SQLException {
-    Properties properties = new Properties();
-    properties.setProperty("user", user());
-    properties.setProperty("password", password);
-    return DriverManager.getConnection(jdbcUrl(database), properties);
+    return endpoint().connect(database);
   }
 
   public LocalPostgresConfig config() {

@@ -1,9 +1,7 @@
 package io.liangshai.postgres.local;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Properties;
 
 /** Waiting for a starting postmaster to accept a password login on its TCP port. */
 final class Readiness {
@@ -13,17 +11,14 @@ final class Readiness {
   static void await(
       LocalPostgresConfig config, int port, String password, ProcessHandle postmaster) {
     long deadline = System.nanoTime() + config.startupTimeout().toNanos();
-    Properties properties = new Properties();
-    properties.setProperty("user", PostmasterCommand.SUPERUSER);
-    properties.setProperty("password", password);
-    properties.setProperty("connectTimeout", "5");
-    String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    PostgresEndpoint endpoint =
+        new PostgresEndpoint("127.0.0.1", port, PostmasterCommand.SUPERUSER, password);
     SQLException last = null;
     while (System.nanoTime() < deadline) {
       if (!postmaster.isAlive()) {
         throw ServerLog.startFailure(config);
       }
-      try (Connection connection = DriverManager.getConnection(url, properties)) {
+      try (Connection connection = endpoint.connect("postgres")) {
         if (connection.isValid(5)) {
           return;
         }

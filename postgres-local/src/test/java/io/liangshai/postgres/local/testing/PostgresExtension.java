@@ -1,6 +1,6 @@
 package io.liangshai.postgres.local.testing;
 
-import io.liangshai.postgres.local.LocalPostgres;
+import io.liangshai.postgres.local.PostgresEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,14 +27,14 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback {
 
-  private LocalPostgres server;
+  private PostgresEndpoint endpoint;
   private String database;
 
   @Override
   public void beforeAll(ExtensionContext context) throws SQLException {
-    server = SharedPostgres.server();
+    endpoint = SharedPostgres.endpoint();
     database = databaseNameFor(context.getRequiredTestClass());
-    try (Connection connection = server.connect("postgres");
+    try (Connection connection = endpoint.connect("postgres");
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + database);
     }
@@ -43,7 +43,7 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
   @Override
   public void afterAll(ExtensionContext context) throws SQLException {
     if (database != null) {
-      try (Connection connection = server.connect("postgres");
+      try (Connection connection = endpoint.connect("postgres");
           Statement statement = connection.createStatement()) {
         statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
       }
@@ -57,20 +57,20 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
 
   /** The JDBC URL of this test class's database, without credentials. */
   public String jdbcUrl() {
-    return requireStarted(server).jdbcUrl(database);
+    return requireStarted(endpoint).jdbcUrl(database);
   }
 
   public String user() {
-    return requireStarted(server).user();
+    return requireStarted(endpoint).user();
   }
 
   public String password() {
-    return requireStarted(server).password();
+    return requireStarted(endpoint).password();
   }
 
   /** A new connection to this test class's database. */
   public Connection connect() throws SQLException {
-    return requireStarted(server).connect(database);
+    return requireStarted(endpoint).connect(database);
   }
 
   /** A data source for this test class's database: a new connection per call, no pool. */

@@ -2,6 +2,7 @@ package io.liangshai.postgres.local.testing;
 
 import io.liangshai.postgres.local.LocalPostgres;
 import io.liangshai.postgres.local.LocalPostgresConfig;
+import io.liangshai.postgres.local.PostgresEndpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,33 +10,38 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * One PostgreSQL per test JVM, started on first use: a {@link LocalPostgres} in a temporary
- * directory, stopped and deleted when the JVM exits. A failed start is remembered and rethrown to
- * every later caller, so each test class fails with the original cause.
+ * One PostgreSQL per test JVM, started on first use: the server named by {@code
+ * LIANGSHAI_POSTGRES_URL} if set, else a {@link LocalPostgres} in a temporary directory, stopped
+ * and deleted when the JVM exits. A failed start is remembered and rethrown to every later caller,
+ * so each test class fails with the original cause.
  */
 public final class SharedPostgres {
 
-  private static LocalPostgres server;
+  private static PostgresEndpoint endpoint;
   private static RuntimeException failure;
 
   private SharedPostgres() {}
 
-  public static synchronized LocalPostgres server() {
+  public static synchronized PostgresEndpoint endpoint() {
     if (failure != null) {
       throw new IllegalStateException("PostgreSQL for tests could not be started", failure);
     }
-    if (server == null) {
+    if (endpoint == null) {
       try {
-        server = start();
+        endpoint = start();
       } catch (RuntimeException e) {
         failure = e;
         throw e;
       }
     }
-    return server;
+    return endpoint;
   }
 
-  private static LocalPostgres start() {
+  private static PostgresEndpoint start() {
+    String external = System.getenv(PostgresEndpoint.URL_ENV);
+    if (external != null && !external.isBlank()) {
+      return PostgresEndpoint.parse(external);
+    }
     Path dir;
     try {
       dir = Files.createTempDirectory("liangshai-test-postgres-");
@@ -51,7 +57,7 @@ public final class SharedPostgres {
                   deleteTree(dir);
                 },
                 "test-postgres-cleanup"));
-    return local;
+    return local.endpoint();
   }
 
   private static void deleteTree(Path dir) {
