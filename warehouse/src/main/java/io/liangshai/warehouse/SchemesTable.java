@@ -58,6 +58,22 @@ public final class SchemesTable {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(retiredAt, "retiredAt");
     }
+
+    /**
+     * The row at {@code rs}'s cursor, from columns named like the components (snake case); shared
+     * with the PostgreSQL store of the metadata module.
+     */
+    public static Row read(ResultSet rs) throws SQLException {
+      Timestamp retired = rs.getTimestamp("retired_at");
+      return new Row(
+          rs.getString("id"),
+          rs.getInt("version"),
+          rs.getString("name"),
+          rs.getString("definition"),
+          rs.getTimestamp("created_at").toInstant(),
+          rs.getString("created_by"),
+          Optional.ofNullable(retired).map(Timestamp::toInstant));
+    }
   }
 
   private final Warehouse warehouse;
@@ -133,16 +149,7 @@ public final class SchemesTable {
     List<Row> rows = new ArrayList<>();
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        Timestamp retired = rs.getTimestamp("retired_at");
-        rows.add(
-            new Row(
-                rs.getString("id"),
-                rs.getInt("version"),
-                rs.getString("name"),
-                rs.getString("definition"),
-                rs.getTimestamp("created_at").toInstant(),
-                rs.getString("created_by"),
-                Optional.ofNullable(retired).map(Timestamp::toInstant)));
+        rows.add(Row.read(rs));
       }
     }
     return rows;

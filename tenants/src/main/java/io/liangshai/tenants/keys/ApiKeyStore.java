@@ -157,7 +157,11 @@ public final class ApiKeyStore implements KeyLookup {
     }
   }
 
-  private static ApiKey read(ResultSet rs) throws SQLException {
+  /**
+   * The key at {@code rs}'s cursor, from columns {@code key_id, tenant_code, name, created_at,
+   * created_by, revoked_at}; shared with the PostgreSQL store of the metadata module.
+   */
+  public static ApiKey read(ResultSet rs) throws SQLException {
     Timestamp revoked = rs.getTimestamp("revoked_at");
     return new ApiKey(
         rs.getString("key_id"),

@@ -11,13 +11,13 @@ import java.util.HexFormat;
  * Keys are 256 random bits, so a single SHA-256 is the right stored form: there is nothing to
  * brute-force that a slow password hash would protect, and lookups stay cheap on every request.
  */
-final class KeyHashing {
+public final class KeyHashing {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private KeyHashing() {}
 
-  static String sha256Hex(String secret) {
+  public static String sha256Hex(String secret) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(md.digest(secret.getBytes(StandardCharsets.UTF_8)));
@@ -27,13 +27,13 @@ final class KeyHashing {
   }
 
   /** A new secret: {@code ls_} and 43 URL-safe characters. */
-  static String newSecret() {
+  public static String newSecret() {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return "ls_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  static String newKeyId() {
+  public static String newKeyId() {
     byte[] bytes = new byte[8];
     RANDOM.nextBytes(bytes);
     return "k_" + HexFormat.of().formatHex(bytes);

@@ -1,0 +1,74 @@
+package io.liangshai.metadata;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Issue numbers of bulletin series (期号): each {@link #allocate} takes the series' next number in
+ * its own transaction and records it in {@code bulletin_issues}, so two publishers, in one process
+ * or several, never share a number. A publication that fails after allocating leaves a gap, never a
+ * repeat.
+ */
+public final class BulletinNumbers {
+
+  static final String SCOPE = "bulletin";
+
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  public BulletinNumbers(DataSource dataSource, Clock clock) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The next issue number of {@code seriesId}: 1 for a new series. */
+  public int allocate(String seriesId) throws SQLException {
+    Objects.requireNonNull(seriesId, "seriesId");
+    return Transactions.inTransaction(
+        dataSource,
+        c -> {
+          int issueNo = Numbering.next(c, SCOPE, seriesId);
+          record(c, seriesId, issueNo);
+          return issueNo;
+        });
+  }
+
+  /** The last issue number of {@code seriesId} handed out, 0 if none. */
+  public int lastIssueNo(String seriesId) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      return Numbering.last(c, SCOPE, seriesId);
+    }
+  }
+
+  /**
+   * Records issues numbered up to {@code lastIssueNo} as handed out elsewhere (bulletins published
+   * before the numbering moved here), so the next allocation follows them.
+   */
+  public void continueAfter(String seriesId, int lastIssueNo) throws SQLException {
+    if (lastIssueNo < 1) {
+      throw new IllegalArgumentException("lastIssueNo must be positive, got " + lastIssueNo);
+    }
+    Transactions.inTransaction(
+        dataSource,
+        c -> {
+          Numbering.atLeast(c, SCOPE, seriesId, lastIssueNo);
+          return null;
+        });
+  }
+
+  private void record(Connection c, String seriesId, int issueNo) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO bulletin_issues (series_id, issue_no, allocated_at) VALUES (?, ?, ?)")) {
+      ps.setString(1, seriesId);
+      ps.setInt(2, issueNo);
+      ps.setTimestamp(3, Timestamp.from(clock.instant()));
+      ps.executeUpdate();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.liangshai.metadata;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The ingest version index in PostgreSQL (today ingest's H2 {@code VersionIndex}, which only one
+ * process can open): for every record version the content hash accepted for it, with the
+ * duplicate/conflict verdict made atomic across processes by {@link VersionClaims}. It can always
+ * be rebuilt from the landing zone's record files.
+ */
+public final class PostgresVersionIndex {
+
+  private final DataSource dataSource;
+  private final Clock clock;
+
+  public PostgresVersionIndex(DataSource dataSource, Clock clock) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Opens the claims of batch {@code batchId}; close it (committed or not) when done. */
+  public VersionClaims begin(String batchId) throws SQLException {
+    Objects.requireNonNull(batchId, "batchId");
+    Connection connection = dataSource.getConnection();
+    try {
+      return new VersionClaims(connection, batchId, clock);
+    } catch (SQLException | RuntimeException e) {
+      connection.close();
+      throw e;
+    }
+  }
+
+  /** The newest committed batch, by id (batch ids sort by time); empty before the first. */
+  public Optional<String> committedThrough() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT max(batch_id) FROM committed_batches")) {
+      rs.next();
+      return Optional.ofNullable(rs.getString(1));
+    }
+  }
+
+  public boolean isEmpty() throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM record_versions)")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
+  /** The committed content hash of {@code version}, if any. */
+  public Optional<String> storedHash(RecordVersion version) throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      return storedHash(c, version);
+    }
+  }
+
+  static Optional<String> storedHash(Connection c, RecordVersion version) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT content_hash FROM record_versions"
+                + " WHERE tenant_code = ? AND case_id = ? AND updated_at = ?")) {
+      ps.setString(1, version.tenantCode());
+      ps.setString(2, version.caseId());
+      ps.setTimestamp(3, Timestamp.from(version.updatedAt()));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+      }
+    }
+  }
+}

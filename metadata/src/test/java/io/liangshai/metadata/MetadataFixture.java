@@ -1,0 +1,14 @@
+package io.liangshai.metadata;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** What the metadata tests share. */
+final class MetadataFixture {
+
+  static final Instant NOW = Instant.parse("2026-03-02T08:30:00.123456Z");
+  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+  private MetadataFixture() {}
+}

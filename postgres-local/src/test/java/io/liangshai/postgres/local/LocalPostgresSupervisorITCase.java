@@ -1,0 +1,72 @@
+package io.liangshai.postgres.local;
+
+import static io.liangshai.postgres.local.LocalPostgresLifecycleITCase.accepts;
+import static io.liangshai.postgres.local.LocalPostgresLifecycleITCase.execute;
+import static io.liangshai.postgres.local.LocalPostgresLifecycleITCase.queryString;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A postmaster that dies is started again on the same port, over the same cluster. */
+class LocalPostgresSupervisorITCase {
+
+  private static final Duration BACK_WITHIN = Duration.ofSeconds(90);
+
+  @TempDir Path dir;
+
+  @Test
+  void aKilledPostmasterComesBackOnTheSamePortWithItsData() throws Exception {
+    try (LocalPostgres postgres = LocalPostgres.start(LocalPostgresConfig.of(dir))) {
+      execute(postgres, "CREATE TABLE kept (id int)", "INSERT INTO kept VALUES (1), (2)");
+      ProcessHandle first = ProcessHandle.of(postgres.postmasterPid()).orElseThrow();
+
+      first.destroyForcibly();
+      first.onExit().get(30, TimeUnit.SECONDS);
+      awaitServing(postgres, 1);
+
+      assertThat(postgres.postmasterPid()).isNotEqualTo(first.pid());
+      assertThat(queryString(postgres, "SELECT sum(id) FROM kept")).isEqualTo("3");
+    }
+  }
+
+  @Test
+  void aClosedServerIsNotStartedAgain() throws Exception {
+    LocalPostgres postgres = LocalPostgres.start(LocalPostgresConfig.of(dir));
+    int port = postgres.port();
+    postgres.close();
+    // Longer than the supervisor's first back-off and a restart: nothing comes back.
+    Thread.sleep(1000);
+    assertThat(postgres.isRunning()).isFalse();
+    assertThat(postgres.restarts()).isZero();
+    assertThat(accepts(port)).isFalse();
+  }
+
+  private static void awaitServing(LocalPostgres postgres, int restarts)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + BACK_WITHIN.toNanos();
+    SQLException last = null;
+    while (System.nanoTime() < deadline) {
+      if (postgres.restarts() >= restarts && postgres.isRunning()) {
+        try {
+          assertThat(queryString(postgres, "SELECT 'up'")).isEqualTo("up");
+          return;
+        } catch (SQLException e) {
+          last = e;
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError(
+        "PostgreSQL was not serving again within "
+            + BACK_WITHIN
+            + " (restarts: "
+            + postgres.restarts()
+            + ")",
+        last);
+  }
+}
