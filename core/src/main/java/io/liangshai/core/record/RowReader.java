@@ -54,30 +54,34 @@ final class RowReader {
     return failed.contains(field);
   }
 
-  void check(CaseField field, Optional<String> problem) {
-    problem.ifPresent(message -> error(field, message));
+  void check(CaseField field, Optional<Problem> problem) {
+    problem.ifPresent(p -> error(field, p));
   }
 
-  void error(CaseField field, String message) {
+  void error(CaseField field, Problem problem) {
     failed.add(field);
-    errors.add(new FieldError(rowNumber, caseIdForErrors, field.wireName(), message));
+    errors.add(FieldError.of(rowNumber, caseIdForErrors, field.wireName(), problem));
   }
 
   /** A problem of the row as a whole rather than of one field. */
-  void rowError(String message) {
-    errors.add(new FieldError(rowNumber, caseIdForErrors, null, message));
+  void rowError(Problem problem) {
+    errors.add(FieldError.of(rowNumber, caseIdForErrors, null, problem));
   }
 
   void unknownField(String name) {
+    String allowed = WireNamed.allowed(CaseField.class);
     errors.add(
-        new FieldError(
+        FieldError.of(
             rowNumber,
             caseIdForErrors,
             Texts.cut(name),
-            "unknown field "
-                + Texts.quote(name)
-                + ": expected only "
-                + WireNamed.allowed(CaseField.class)));
+            Problem.of(
+                ErrorCode.FIELD_UNKNOWN,
+                "unknown field " + Texts.quote(name) + ": expected only " + allowed,
+                "name",
+                Texts.cut(name),
+                "allowed",
+                allowed)));
   }
 
   /** The value as a string, or null when absent (or when it is not a string: an error). */
@@ -86,7 +90,13 @@ final class RowReader {
     if (value == null || value instanceof String) {
       return (String) value;
     }
-    error(field, "expected a string, found " + describe(value));
+    error(
+        field,
+        Problem.of(
+            ErrorCode.VALUE_NOT_TEXT,
+            "expected a string, found " + describe(value),
+            "found",
+            describe(value)));
     return null;
   }
 
@@ -95,7 +105,11 @@ final class RowReader {
     String text = string(field);
     if (text == null) {
       if (required && !failed(field)) {
-        error(field, "is required: expected a timestamp with offset such as " + TIMESTAMP_EXAMPLE);
+        error(
+            field,
+            Problem.of(
+                ErrorCode.FIELD_REQUIRED,
+                "is required: expected a timestamp with offset such as " + TIMESTAMP_EXAMPLE));
       }
       return null;
     }
@@ -119,13 +133,17 @@ final class RowReader {
     String text = string(field);
     if (text == null) {
       if (fallback == null && !failed(field)) {
-        error(field, "is required: expected one of " + WireNamed.allowed(type));
+        error(
+            field,
+            Problem.of(
+                ErrorCode.FIELD_REQUIRED,
+                "is required: expected one of " + WireNamed.allowed(type)));
       }
       return fallback;
     }
     Optional<E> parsed = WireNamed.parse(type, text);
     if (parsed.isEmpty()) {
-      error(field, "expected one of " + WireNamed.allowed(type) + "; found " + Texts.quote(text));
+      error(field, unknownValue(type, text, ""));
     }
     return parsed.orElse(fallback);
   }
@@ -138,12 +156,7 @@ final class RowReader {
     }
     Optional<E> parsed = WireNamed.parse(type, text);
     if (parsed.isEmpty()) {
-      error(
-          field,
-          "expected one of "
-              + WireNamed.allowed(type)
-              + " or no value; found "
-              + Texts.quote(text));
+      error(field, unknownValue(type, text, " or no value"));
     }
     return parsed.orElse(null);
   }
@@ -159,11 +172,25 @@ final class RowReader {
     }
     Optional<BigInteger> whole = wholeNumber(value);
     if (whole.isEmpty() || whole.get().signum() < 0) {
-      error(field, "expected a whole number ≥ 0, found " + describe(value));
+      error(
+          field,
+          Problem.of(
+              ErrorCode.NUMBER_NOT_WHOLE,
+              "expected a whole number ≥ 0, found " + describe(value),
+              "found",
+              describe(value)));
       return fallback;
     }
     if (whole.get().compareTo(BigInteger.valueOf(max)) > 0) {
-      error(field, "expected at most " + max + ", found " + describe(value));
+      error(
+          field,
+          Problem.of(
+              ErrorCode.NUMBER_TOO_LARGE,
+              "expected at most " + max + ", found " + describe(value),
+              "max",
+              max,
+              "found",
+              describe(value)));
       return fallback;
     }
     return whole.get().intValueExact();
@@ -185,7 +212,13 @@ final class RowReader {
       case "false", "否":
         return false;
       default:
-        error(field, "expected true or false (also 是 or 否), found " + describe(value));
+        error(
+            field,
+            Problem.of(
+                ErrorCode.BOOL_INVALID,
+                "expected true or false (also 是 or 否), found " + describe(value),
+                "found",
+                describe(value)));
         return fallback;
     }
   }
@@ -195,25 +228,42 @@ final class RowReader {
     return value instanceof String s && s.isEmpty() ? null : value;
   }
 
-  private static String timestampProblem(String text) {
-    if (text.length() > MAX_TIMESTAMP_TEXT) {
-      return "expected an ISO-8601 timestamp with offset such as "
-          + TIMESTAMP_EXAMPLE
-          + ", found "
-          + Texts.quote(text);
+  private static <E extends Enum<E> & WireNamed> Problem unknownValue(
+      Class<E> type, String text, String orNone) {
+    String allowed = WireNamed.allowed(type);
+    return Problem.of(
+        ErrorCode.ENUM_UNKNOWN_VALUE,
+        "expected one of " + allowed + orNone + "; found " + Texts.quote(text),
+        "allowed",
+        allowed,
+        "found",
+        Texts.cut(text));
+  }
+
+  private static Problem timestampProblem(String text) {
+    if (text.length() <= MAX_TIMESTAMP_TEXT) {
+      try {
+        LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        return Problem.of(
+            ErrorCode.TIME_NO_OFFSET,
+            Texts.quote(text)
+                + " has no offset: add one such as +08:00 (Beijing time) or Z (UTC), e.g. "
+                + TIMESTAMP_EXAMPLE
+                + "; a time without offset is never guessed",
+            "found",
+            text);
+      } catch (DateTimeParseException notLocalEither) {
+        // not a local time either: the general message below
+      }
     }
-    try {
-      LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-      return Texts.quote(text)
-          + " has no offset: add one such as +08:00 (Beijing time) or Z (UTC), e.g. "
-          + TIMESTAMP_EXAMPLE
-          + "; a time without offset is never guessed";
-    } catch (DateTimeParseException notLocalEither) {
-      return "expected an ISO-8601 timestamp with offset such as "
-          + TIMESTAMP_EXAMPLE
-          + ", found "
-          + Texts.quote(text);
-    }
+    return Problem.of(
+        ErrorCode.TIME_NOT_ISO,
+        "expected an ISO-8601 timestamp with offset such as "
+            + TIMESTAMP_EXAMPLE
+            + ", found "
+            + Texts.quote(text),
+        "found",
+        Texts.cut(text));
   }
 
   private static Optional<BigInteger> wholeNumber(Object value) {
