@@ -26,7 +26,8 @@ class OpenApiRoutesITCase {
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
   /** Prometheus' scrape: text exposition format for the operator, not part of the API. */
-  private static final Set<String> NOT_THE_API = Set.of("GET /metrics");
+  /** Prometheus' scrape, and the web page's vocabulary (a static part of the page). */
+  private static final Set<String> NOT_THE_API = Set.of("GET /metrics", "GET /vocabulary.json");
 
   @TempDir Path landing;
 
