@@ -269,18 +269,7 @@ public final class BatchIntake implements AutoCloseable {
         return Optional.of(TenantScope.unknown(code));
       }
       if (!registry.isSelfOrDescendant(uploader.tenantCode(), code)) {
-        return Optional.of(
-            Problem.of(
-                ErrorCode.TENANT_OUT_OF_SCOPE,
-                "tenant "
-                    + code
-                    + " is outside the scope of this key (tenant "
-                    + uploader.tenantCode()
-                    + " may send its own cases and its counties')",
-                "tenant",
-                code,
-                "uploader",
-                uploader.tenantCode()));
+        return Optional.of(TenantScope.outOfScope(code, uploader.tenantCode()));
       }
       return Optional.empty();
     };

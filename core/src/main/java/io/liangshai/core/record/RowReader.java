@@ -3,7 +3,6 @@ package io.liangshai.core.record;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
 final class RowReader {
 
   private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,12}");
-  private static final String TIMESTAMP_EXAMPLE = "2024-01-02T09:30:00+08:00";
 
   /** Longer than any ISO-8601 timestamp with offset: not parsed at all. */
   private static final int MAX_TIMESTAMP_TEXT = 64;
@@ -90,13 +88,7 @@ final class RowReader {
     if (value == null || value instanceof String) {
       return (String) value;
     }
-    error(
-        field,
-        Problem.of(
-            ErrorCode.VALUE_NOT_TEXT,
-            "expected a string, found " + describe(value),
-            "found",
-            describe(value)));
+    error(field, ValueProblems.found(ErrorCode.VALUE_NOT_TEXT, "expected a string", value));
     return null;
   }
 
@@ -109,12 +101,13 @@ final class RowReader {
             field,
             Problem.of(
                 ErrorCode.FIELD_REQUIRED,
-                "is required: expected a timestamp with offset such as " + TIMESTAMP_EXAMPLE));
+                "is required: expected a timestamp with offset such as "
+                    + ValueProblems.TIMESTAMP_EXAMPLE));
       }
       return null;
     }
     if (text.length() > MAX_TIMESTAMP_TEXT) {
-      error(field, timestampProblem(text));
+      error(field, ValueProblems.timestamp(text, MAX_TIMESTAMP_TEXT));
       return null;
     }
     try {
@@ -123,7 +116,7 @@ final class RowReader {
       check(field, CaseRules.precision(instant));
       return instant;
     } catch (DateTimeParseException notWithOffset) {
-      error(field, timestampProblem(text));
+      error(field, ValueProblems.timestamp(text, MAX_TIMESTAMP_TEXT));
       return null;
     }
   }
@@ -143,7 +136,7 @@ final class RowReader {
     }
     Optional<E> parsed = WireNamed.parse(type, text);
     if (parsed.isEmpty()) {
-      error(field, unknownValue(type, text, ""));
+      error(field, ValueProblems.unknownValue(type, text, ""));
     }
     return parsed.orElse(fallback);
   }
@@ -156,7 +149,7 @@ final class RowReader {
     }
     Optional<E> parsed = WireNamed.parse(type, text);
     if (parsed.isEmpty()) {
-      error(field, unknownValue(type, text, " or no value"));
+      error(field, ValueProblems.unknownValue(type, text, " or no value"));
     }
     return parsed.orElse(null);
   }
@@ -174,23 +167,11 @@ final class RowReader {
     if (whole.isEmpty() || whole.get().signum() < 0) {
       error(
           field,
-          Problem.of(
-              ErrorCode.NUMBER_NOT_WHOLE,
-              "expected a whole number ≥ 0, found " + describe(value),
-              "found",
-              describe(value)));
+          ValueProblems.found(ErrorCode.NUMBER_NOT_WHOLE, "expected a whole number ≥ 0", value));
       return fallback;
     }
     if (whole.get().compareTo(BigInteger.valueOf(max)) > 0) {
-      error(
-          field,
-          Problem.of(
-              ErrorCode.NUMBER_TOO_LARGE,
-              "expected at most " + max + ", found " + describe(value),
-              "max",
-              max,
-              "found",
-              describe(value)));
+      error(field, ValueProblems.tooLarge(max, value));
       return fallback;
     }
     return whole.get().intValueExact();
@@ -214,11 +195,8 @@ final class RowReader {
       default:
         error(
             field,
-            Problem.of(
-                ErrorCode.BOOL_INVALID,
-                "expected true or false (also 是 or 否), found " + describe(value),
-                "found",
-                describe(value)));
+            ValueProblems.found(
+                ErrorCode.BOOL_INVALID, "expected true or false (also 是 or 否)", value));
         return fallback;
     }
   }
@@ -226,44 +204,6 @@ final class RowReader {
   private Object raw(CaseField field) {
     Object value = row.get(field.wireName());
     return value instanceof String s && s.isEmpty() ? null : value;
-  }
-
-  private static <E extends Enum<E> & WireNamed> Problem unknownValue(
-      Class<E> type, String text, String orNone) {
-    String allowed = WireNamed.allowed(type);
-    return Problem.of(
-        ErrorCode.ENUM_UNKNOWN_VALUE,
-        "expected one of " + allowed + orNone + "; found " + Texts.quote(text),
-        "allowed",
-        allowed,
-        "found",
-        Texts.cut(text));
-  }
-
-  private static Problem timestampProblem(String text) {
-    if (text.length() <= MAX_TIMESTAMP_TEXT) {
-      try {
-        LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-        return Problem.of(
-            ErrorCode.TIME_NO_OFFSET,
-            Texts.quote(text)
-                + " has no offset: add one such as +08:00 (Beijing time) or Z (UTC), e.g. "
-                + TIMESTAMP_EXAMPLE
-                + "; a time without offset is never guessed",
-            "found",
-            text);
-      } catch (DateTimeParseException notLocalEither) {
-        // not a local time either: the general message below
-      }
-    }
-    return Problem.of(
-        ErrorCode.TIME_NOT_ISO,
-        "expected an ISO-8601 timestamp with offset such as "
-            + TIMESTAMP_EXAMPLE
-            + ", found "
-            + Texts.quote(text),
-        "found",
-        Texts.cut(text));
   }
 
   private static Optional<BigInteger> wholeNumber(Object value) {
@@ -287,23 +227,5 @@ final class RowReader {
     } catch (NumberFormatException | ArithmeticException notWhole) {
       return Optional.empty();
     }
-  }
-
-  static String describe(Object value) {
-    if (value instanceof String s) {
-      return Texts.quote(s);
-    }
-    if (value instanceof Number || value instanceof Boolean) {
-      return value.getClass().getSimpleName().toLowerCase(Locale.ROOT)
-          + " "
-          + Texts.cut(value.toString());
-    }
-    if (value instanceof Map) {
-      return "an object";
-    }
-    if (value instanceof List) {
-      return "a list";
-    }
-    return value.getClass().getSimpleName();
   }
 }

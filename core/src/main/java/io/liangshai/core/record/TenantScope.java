@@ -29,6 +29,21 @@ public interface TenantScope {
         known.contains(tenantCode) ? Optional.empty() : Optional.of(unknown(tenantCode));
   }
 
+  /** The rejection of a code outside the scope of the uploader's key. */
+  static Problem outOfScope(String tenantCode, String uploader) {
+    return Problem.of(
+        ErrorCode.TENANT_OUT_OF_SCOPE,
+        "tenant "
+            + tenantCode
+            + " is outside the scope of this key (tenant "
+            + uploader
+            + " may send its own cases and its counties')",
+        "tenant",
+        tenantCode,
+        "uploader",
+        uploader);
+  }
+
   /** The rejection of a code that is not in the tenant registry. */
   static Problem unknown(String tenantCode) {
     return Problem.of(
