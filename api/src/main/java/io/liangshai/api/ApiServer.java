@@ -148,6 +148,7 @@ public final class ApiServer {
     router.get("/healthz").handler(this::health);
     router.get("/metrics").handler(httpMetrics::scrape);
     router.get("/api/v1/openapi.yaml").handler(this::openapi);
+    router.get("/vocabulary.json").handler(TemplateRoutes::vocabulary);
 
     router.route("/api/v1/*").handler(auth);
     router.route("/api/v1/*").handler(new BodyStall(limits.bodyStallSeconds()));

@@ -25,7 +25,9 @@ final class BatchErrorRoutes {
   /** Row errors listed in an upload's answer and in {@code GET /api/v1/batches/{id}}. */
   static final int MAX_ANSWERED_ERRORS = 1_000;
 
-  private static final List<String> COLUMNS = List.of("row", "case_id", "field", "message");
+  /** The CSV's columns; {@code params} holds the error's parameters as a JSON object. */
+  private static final List<String> COLUMNS =
+      List.of("row", "case_id", "field", "message", "code", "params");
 
   private final BatchIntake intake;
 
@@ -90,9 +92,17 @@ final class BatchErrorRoutes {
               .put("row", e.row())
               .put("case_id", e.caseId())
               .put("field", e.field())
+              .put("code", e.code().wireName())
+              .put("params", params(e))
               .put("message", e.message()));
     }
     return array;
+  }
+
+  private static JsonObject params(FieldError e) {
+    JsonObject params = new JsonObject();
+    e.params().forEach(params::put);
+    return params;
   }
 
   /** UTF-8 with a byte-order mark, so Excel shows the Chinese. */
@@ -101,7 +111,8 @@ final class BatchErrorRoutes {
     try (CSVPrinter printer =
         CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).build().print(out)) {
       for (FieldError e : errors) {
-        printer.printRecord(e.row(), e.caseId(), e.field(), e.message());
+        printer.printRecord(
+            e.row(), e.caseId(), e.field(), e.message(), e.code().wireName(), params(e).encode());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("writing to memory", e);

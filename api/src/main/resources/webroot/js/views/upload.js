@@ -57,7 +57,7 @@ export async function render(root, ctx) {
       'div',
       { class: 'summary' },
       h('h1', {}, '数据上报'),
-      h('p', { class: 'muted' }, `以 ${ctx.me.name}（${ctx.me.code}）的身份上报${ctx.me.level === 'county' ? '本地区' : ctx.me.level === 'city' ? '本市及所辖县(市、区)' : '全省各地区'}的涉企问题件。同一问题件可重复上报，以更新时间最新的版本为准；完全相同的记录会被忽略。`),
+      h('p', { class: 'muted' }, `以 ${ctx.me.name}（${ctx.me.code}）的身份上报${ctx.me.level === 'county' ? '本地区' : ctx.me.level === 'city' ? '本市及所辖县（市、区）' : '全省各地区'}的涉企问题件。同一问题件可重复上报，以更新时间最新的版本为准；完全相同的记录会被忽略。`),
     ),
     h(
       'section',

@@ -3,16 +3,21 @@ package io.liangshai.api;
 import static io.liangshai.api.AuthorizationITCase.await;
 import static io.liangshai.core.testing.CaseRecordFixture.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.liangshai.core.record.ErrorCode;
+import io.liangshai.core.vocabulary.Vocabulary;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -95,6 +100,9 @@ class BatchErrorsITCase {
       assertThat(errors).hasSize(1_000);
       assertThat(errors.getJsonObject(0).getInteger("row")).isEqualTo(1);
       assertThat(errors.getJsonObject(999).getInteger("row")).isEqualTo(1_000);
+      JsonObject first = errors.getJsonObject(0);
+      assertThat(first.getString("code")).isEqualTo("case_id.surrounding_space");
+      assertThat(first.getJsonObject("params").getMap()).containsExactly(entry("found", "c-0 "));
     }
   }
 
@@ -106,7 +114,7 @@ class BatchErrorsITCase {
     assertThat(r.getHeader("Content-Type")).startsWith("text/csv");
     assertThat(r.getHeader("Content-Disposition")).contains(".errors.csv");
     String text = r.body().toString(StandardCharsets.UTF_8);
-    assertThat(text).startsWith("\uFEFFrow,case_id,field,message\r\n");
+    assertThat(text).startsWith("\uFEFFrow,case_id,field,message,code,params\r\n");
     List<CSVRecord> rows =
         CSVFormat.DEFAULT
             .builder()
@@ -121,6 +129,9 @@ class BatchErrorsITCase {
     assertThat(last.get("case_id")).isEqualTo("c-" + (BAD_ROWS - 1) + " ");
     assertThat(last.get("field")).isEqualTo("case_id");
     assertThat(last.get("message")).contains("white space");
+    assertThat(last.get("code")).isEqualTo(ErrorCode.CASE_ID_SURROUNDING_SPACE.wireName());
+    assertThat(new JsonObject(last.get("params")).getString("found"))
+        .isEqualTo("c-" + (BAD_ROWS - 1) + " ");
   }
 
   @Test
@@ -132,8 +143,33 @@ class BatchErrorsITCase {
     assertThat(body.getString("batch_id")).isEqualTo(answer.getString("batch_id"));
     assertThat(body.getInteger("errors_total")).isEqualTo(BAD_ROWS);
     assertThat(body.getJsonArray("errors")).hasSize(BAD_ROWS);
-    assertThat(body.getJsonArray("errors").getJsonObject(BAD_ROWS - 1).getInteger("row"))
-        .isEqualTo(BAD_ROWS);
+    JsonObject last = body.getJsonArray("errors").getJsonObject(BAD_ROWS - 1);
+    assertThat(last.getInteger("row")).isEqualTo(BAD_ROWS);
+    assertThat(last.getString("code")).isEqualTo("case_id.surrounding_space");
+    assertThat(
+            Vocabulary.text(
+                ErrorCode.CASE_ID_SURROUNDING_SPACE, stringMap(last.getJsonObject("params"))))
+        .startsWith("首尾不能有空白字符，实为「c-" + (BAD_ROWS - 1) + " 」");
+  }
+
+  @Test
+  void servesThePageTheVocabularyWithoutAKey() throws Exception {
+    HttpResponse<Buffer> r = await(api.request(HttpMethod.GET, "/vocabulary.json").send());
+
+    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.getHeader("Content-Type")).startsWith("application/json");
+    JsonObject served = r.bodyAsJsonObject();
+    for (String section : List.of("channel", "status", "field", "indicator", "group", "error")) {
+      assertThat(stringMap(served.getJsonObject(section)))
+          .as(section)
+          .isEqualTo(Vocabulary.section(section));
+    }
+  }
+
+  private static Map<String, String> stringMap(JsonObject o) {
+    Map<String, String> m = new LinkedHashMap<>();
+    o.forEach(e -> m.put(e.getKey(), e.getValue().toString()));
+    return m;
   }
 
   @Test

@@ -210,6 +210,15 @@ class MalformedInputITCase {
     assertThat(body.getJsonArray("errors").getJsonObject(0).getString("message")).contains("64");
     assertThat(body.getJsonArray("errors").getJsonObject(1).getString("message"))
         .contains("+08:00");
+    JsonObject tooLong = body.getJsonArray("errors").getJsonObject(0);
+    assertThat(tooLong.getString("code")).isEqualTo("text.too_long");
+    assertThat(tooLong.getJsonObject("params").getMap())
+        .containsEntry("max", "64")
+        .containsEntry("length", "65");
+    JsonObject noOffsetError = body.getJsonArray("errors").getJsonObject(1);
+    assertThat(noOffsetError.getString("code")).isEqualTo("time.no_offset");
+    assertThat(noOffsetError.getJsonObject("params").getString("found"))
+        .isEqualTo("2024-03-01T09:00:00");
   }
 
   // --- parameters -------------------------------------------------------------------------------

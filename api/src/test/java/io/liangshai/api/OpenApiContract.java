@@ -30,8 +30,11 @@ import java.util.Set;
  */
 final class OpenApiContract {
 
-  /** Served operations outside the document: Prometheus' text exposition, for the operator. */
-  static final Set<String> NOT_THE_API = Set.of("GET /metrics");
+  /**
+   * Served operations outside the document: Prometheus' text exposition, for the operator, and the
+   * web page's vocabulary (a static part of the page, like its scripts).
+   */
+  static final Set<String> NOT_THE_API = Set.of("GET /metrics", "GET /vocabulary.json");
 
   /** Keys of messages about the request or its route, not about the answer. */
   private static final Set<String> NOT_ABOUT_THE_ANSWER =

@@ -4,7 +4,9 @@ import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.CaseRecordValidator;
+import io.liangshai.core.record.ErrorCode;
 import io.liangshai.core.record.FieldError;
+import io.liangshai.core.record.Problem;
 import io.liangshai.core.record.TenantScope;
 import io.liangshai.core.record.ValidationResult;
 import io.liangshai.tenants.TenantRegistry;
@@ -205,7 +207,7 @@ public final class BatchIntake implements AutoCloseable {
       BufferedWriter out)
       throws IOException {
     if (!row.readable()) {
-      errors.add(new FieldError(row.number(), null, null, row.unreadable()));
+      errors.add(FieldError.of(row.number(), null, null, row.unreadable()));
       counts[2]++;
       return;
     }
@@ -234,15 +236,21 @@ public final class BatchIntake implements AutoCloseable {
       case DUPLICATE -> counts[1]++;
       case CONFLICT -> {
         errors.add(
-            new FieldError(
+            FieldError.of(
                 row.number(),
                 record.caseId(),
                 "updated_at",
-                "conflicts with a stored record of case "
-                    + record.key()
-                    + " with the same updated_at "
-                    + CaseRecordCodec.formatInstant(record.updatedAt())
-                    + " but different content; send a new version with a later updated_at"));
+                Problem.of(
+                    ErrorCode.VERSION_CONFLICT,
+                    "conflicts with a stored record of case "
+                        + record.key()
+                        + " with the same updated_at "
+                        + CaseRecordCodec.formatInstant(record.updatedAt())
+                        + " but different content; send a new version with a later updated_at",
+                    "case",
+                    record.key(),
+                    "updated_at",
+                    CaseRecordCodec.formatInstant(record.updatedAt()))));
         counts[2]++;
       }
     }
@@ -258,15 +266,10 @@ public final class BatchIntake implements AutoCloseable {
   private TenantScope scopeOf(Uploader uploader) {
     return code -> {
       if (registry.find(code).isEmpty()) {
-        return Optional.of("unknown tenant " + code + ": not in the tenant registry");
+        return Optional.of(TenantScope.unknown(code));
       }
       if (!registry.isSelfOrDescendant(uploader.tenantCode(), code)) {
-        return Optional.of(
-            "tenant "
-                + code
-                + " is outside the scope of this key (tenant "
-                + uploader.tenantCode()
-                + " may send its own cases and its counties')");
+        return Optional.of(TenantScope.outOfScope(code, uploader.tenantCode()));
       }
       return Optional.empty();
     };

@@ -4,15 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.liangshai.core.record.ErrorCode;
 import io.liangshai.core.record.FieldError;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A batch manifest as JSON, the shape the API answers with. {@code recovered} is written only when
- * true, so manifests written before it existed read as they did.
+ * true, so manifests written before it existed read as they did; an error written before errors had
+ * a {@code code} reads as {@code row.invalid} with its message as the {@code reason}.
  */
 final class BatchManifests {
 
@@ -41,6 +45,8 @@ final class BatchManifests {
       err.put("row", e.row());
       err.put("case_id", e.caseId());
       err.put("field", e.field());
+      err.put("code", e.code().wireName());
+      e.params().forEach(err.putObject("params")::put);
       err.put("message", e.message());
     }
     return JSON.writeValueAsBytes(o);
@@ -50,12 +56,24 @@ final class BatchManifests {
     JsonNode o = JSON.readTree(bytes);
     List<FieldError> errors = new ArrayList<>();
     for (JsonNode e : o.get("errors")) {
+      String message = e.get("message").asText();
+      ErrorCode code = ErrorCode.byWireName(e.path("code").asText()).orElse(ErrorCode.ROW_INVALID);
+      Map<String, String> params = new LinkedHashMap<>();
+      if (e.has("code")) {
+        e.path("params")
+            .fields()
+            .forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
+      } else {
+        params.put("reason", message);
+      }
       errors.add(
           new FieldError(
               e.get("row").asInt(),
               e.get("case_id").isNull() ? null : e.get("case_id").asText(),
-              e.get("field").asText(),
-              e.get("message").asText()));
+              e.get("field").isNull() ? null : e.get("field").asText(),
+              code,
+              params,
+              message));
     }
     return new BatchResult(
         o.get("batch_id").asText(),

@@ -1,6 +1,7 @@
 package io.liangshai.ingest;
 
 import io.liangshai.core.record.CaseField;
+import io.liangshai.core.vocabulary.Vocabulary;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,28 +20,11 @@ public final class CaseColumns {
 
   private CaseColumns() {}
 
+  /** The vocabulary's field labels, in the order of {@link CaseField}. */
   private static Map<String, String> labels() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("case_id", "问题件编号");
-    m.put("tenant_code", "行政区划代码");
-    m.put("updated_at", "更新时间");
-    m.put("enterprise_uscc", "统一社会信用代码");
-    m.put("enterprise_name", "企业名称");
-    m.put("channel", "来源渠道");
-    m.put("category", "问题类别");
-    m.put("received_at", "受理时间");
-    m.put("deadline", "办理时限");
-    m.put("status", "办理状态");
-    m.put("closed_at", "办结时间");
-    m.put("escalation_level", "分级层级");
-    m.put("reassigned_count", "二次交办次数");
-    m.put("leader_instructed", "领导批示件");
-    m.put("satisfaction", "满意度评价");
-    m.put("description", "问题描述");
     for (CaseField f : CaseField.values()) {
-      if (!m.containsKey(f.wireName())) {
-        throw new IllegalStateException("no Chinese label for field " + f.wireName());
-      }
+      m.put(f.wireName(), Vocabulary.label(f));
     }
     return Collections.unmodifiableMap(m);
   }

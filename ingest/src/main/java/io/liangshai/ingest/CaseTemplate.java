@@ -1,15 +1,9 @@
 package io.liangshai.ingest;
 
-import io.liangshai.core.record.CaseStatus;
-import io.liangshai.core.record.Category;
-import io.liangshai.core.record.Channel;
-import io.liangshai.core.record.EscalationLevel;
-import io.liangshai.core.record.Satisfaction;
-import io.liangshai.core.record.WireNamed;
+import io.liangshai.core.vocabulary.Vocabulary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,9 +28,25 @@ public final class CaseTemplate {
   /** Rows that carry the drop-down lists (the row limit of one batch). */
   static final int VALIDATED_ROWS = BatchIntake.DEFAULT_MAX_ROWS;
 
-  private record Column(String wire, boolean required, String explanation, List<String> values) {}
+  /**
+   * One column: its field, whether it is required, what it holds, and for an enumeration its
+   * allowed values with their meanings from the vocabulary (in the vocabulary's order).
+   */
+  private record Column(
+      String wire, boolean required, String explanation, Map<String, String> meanings) {
 
-  private static final Map<String, String> MEANINGS = meanings();
+    Column(String wire, boolean required, String explanation) {
+      this(wire, required, explanation, Map.of());
+    }
+
+    List<String> values() {
+      return List.copyOf(meanings.keySet());
+    }
+
+    String meaning(String value) {
+      return meanings.getOrDefault(value, "");
+    }
+  }
 
   private CaseTemplate() {}
 
@@ -114,7 +124,7 @@ public final class CaseTemplate {
               String.join(
                   "；",
                   c.values().stream()
-                      .map(v -> MEANINGS.containsKey(v) ? v + "（" + MEANINGS.get(v) + "）" : v)
+                      .map(v -> c.meaning(v).isEmpty() ? v : v + "（" + c.meaning(v) + "）")
                       .toList()));
     }
     sheet.setColumnWidth(0, 16 * 256);
@@ -125,60 +135,29 @@ public final class CaseTemplate {
 
   private static List<Column> columns() {
     return List.of(
-        new Column("case_id", true, "问题件编号，1–64 个字符，在本地区内唯一", List.of()),
-        new Column("tenant_code", true, "6 位行政区划代码：本单位或下辖县（市、区）", List.of()),
-        new Column("updated_at", true, "本版本的更新时间（带时区），同一问题件取最新版本", List.of()),
-        new Column("enterprise_uscc", true, "18 位统一社会信用代码（按 GB 32100-2015 校验）", List.of()),
-        new Column("enterprise_name", false, "企业名称，仅本单位及上级可见", List.of()),
-        new Column("channel", true, "问题来源渠道", wire(Channel.class)),
-        new Column("category", true, "问题类别（1+8+N）", wire(Category.class)),
-        new Column("received_at", true, "受理时间（带时区）", List.of()),
-        new Column("deadline", false, "办理时限（带时区）；不填则为受理日后第 15 个工作日 23:59:59", List.of()),
-        new Column("status", true, "办理状态；撤件不计入任何指标", wire(CaseStatus.class)),
-        new Column("closed_at", false, "办结时间（带时区）；状态为 closed 时必填，且不早于受理时间", List.of()),
-        new Column("escalation_level", false, "分级层级，默认 county", wire(EscalationLevel.class)),
-        new Column("reassigned_count", false, "二次交办次数，整数 ≥ 0，默认 0", List.of()),
-        new Column("leader_instructed", false, "是否领导批示件，默认 否", List.of("是", "否")),
-        new Column("satisfaction", false, "好差评满意度，未评价不填", wire(Satisfaction.class)),
-        new Column("description", false, "问题描述，仅本单位及上级可见", List.of()));
+        new Column("case_id", true, "问题件编号，1–64 个字符，在本地区内唯一"),
+        new Column("tenant_code", true, "6 位行政区划代码：本单位或下辖县（市、区）"),
+        new Column("updated_at", true, "本版本的更新时间（带时区），同一问题件取最新版本"),
+        new Column("enterprise_uscc", true, "18 位统一社会信用代码（按 GB 32100-2015 校验）"),
+        new Column("enterprise_name", false, "企业名称，仅本单位及上级可见"),
+        new Column("channel", true, "问题来源渠道", Vocabulary.section("channel")),
+        new Column("category", true, "问题类别（1+8+N）", Vocabulary.section("category")),
+        new Column("received_at", true, "受理时间（带时区）"),
+        new Column("deadline", false, "办理时限（带时区）；不填则为受理日后第 15 个工作日 23:59:59"),
+        new Column("status", true, "办理状态；撤件不计入任何指标", Vocabulary.section("status")),
+        new Column("closed_at", false, "办结时间（带时区）；状态为 closed 时必填，且不早于受理时间"),
+        new Column(
+            "escalation_level", false, "分级层级，默认 county", Vocabulary.section("escalation_level")),
+        new Column("reassigned_count", false, "二次交办次数，整数 ≥ 0，默认 0"),
+        new Column("leader_instructed", false, "是否领导批示件，默认 否", booleans()),
+        new Column("satisfaction", false, "好差评满意度，未评价不填", Vocabulary.section("satisfaction")),
+        new Column("description", false, "问题描述，仅本单位及上级可见"));
   }
 
-  private static <E extends Enum<E> & WireNamed> List<String> wire(Class<E> type) {
-    return Arrays.stream(type.getEnumConstants()).map(WireNamed::wireName).toList();
-  }
-
-  private static Map<String, String> meanings() {
+  /** 是 and 否, the flag's values (the vocabulary's words for true and false). */
+  private static Map<String, String> booleans() {
     Map<String, String> m = new LinkedHashMap<>();
-    m.put("hotline_12345", "12345 热线");
-    m.put("good_bad_review", "好差评");
-    m.put("service_window", "政务服务窗口");
-    m.put("enterprise_visit", "走访企业");
-    m.put("department_referral", "部门转办");
-    m.put("leader_assigned", "领导交办");
-    m.put("online_platform", "网上平台");
-    m.put("general", "综合");
-    m.put("project", "项目");
-    m.put("policy", "政策");
-    m.put("finance", "金融");
-    m.put("talent", "人才");
-    m.put("legal", "法治");
-    m.put("innovation", "创新");
-    m.put("opening", "开放");
-    m.put("data", "数据");
-    m.put("other", "其他");
-    m.put("received", "已受理");
-    m.put("assigned", "已交办");
-    m.put("in_progress", "办理中");
-    m.put("closed", "办结");
-    m.put("withdrawn", "撤件");
-    m.put("county", "县级");
-    m.put("city", "市级");
-    m.put("province", "省级");
-    m.put("very_satisfied", "非常满意");
-    m.put("satisfied", "满意");
-    m.put("basically_satisfied", "基本满意");
-    m.put("dissatisfied", "不满意");
-    m.put("very_dissatisfied", "非常不满意");
+    Vocabulary.section("boolean").values().forEach(word -> m.put(word, ""));
     return m;
   }
 }

@@ -1,6 +1,8 @@
 package io.liangshai.ingest;
 
+import io.liangshai.core.record.ErrorCode;
 import io.liangshai.core.record.FieldError;
+import io.liangshai.core.record.Problem;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,11 +17,13 @@ final class NulCharacters {
       if (f.getValue() instanceof String v && v.indexOf('\0') >= 0) {
         Object caseId = row.fields().get("case_id");
         return Optional.of(
-            new FieldError(
+            FieldError.of(
                 row.number(),
                 caseId instanceof String id && id.indexOf('\0') < 0 ? id : null,
                 f.getKey(),
-                "contains a NUL character (U+0000); remove it and send the row again"));
+                Problem.of(
+                    ErrorCode.TEXT_NUL_CHARACTER,
+                    "contains a NUL character (U+0000); remove it and send the row again")));
       }
     }
     return Optional.empty();

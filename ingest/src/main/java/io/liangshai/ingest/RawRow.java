@@ -1,5 +1,6 @@
 package io.liangshai.ingest;
 
+import io.liangshai.core.record.Problem;
 import java.util.Map;
 
 /**
@@ -8,13 +9,13 @@ import java.util.Map;
  *
  * @param number 1-based row number within the batch
  */
-public record RawRow(int number, Map<String, Object> fields, String unreadable) {
+public record RawRow(int number, Map<String, Object> fields, Problem unreadable) {
 
   static RawRow of(int number, Map<String, Object> fields) {
     return new RawRow(number, fields, null);
   }
 
-  static RawRow unreadable(int number, String why) {
+  static RawRow unreadable(int number, Problem why) {
     return new RawRow(number, null, why);
   }
 

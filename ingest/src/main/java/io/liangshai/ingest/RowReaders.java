@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.liangshai.core.record.CaseJson;
+import io.liangshai.core.record.ErrorCode;
+import io.liangshai.core.record.Problem;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +74,10 @@ final class RowReaders {
           rows.accept(row(number, CaseJson.readObject(parser)));
         } else {
           parser.skipChildren();
-          rows.accept(RawRow.unreadable(number, "array element is not a JSON object"));
+          rows.accept(
+              RawRow.unreadable(
+                  number,
+                  Problem.of(ErrorCode.ROW_NOT_OBJECT, "array element is not a JSON object")));
         }
       }
       if (parser.nextToken() != null) {
@@ -100,18 +105,31 @@ final class RowReaders {
       }
       try (JsonParser parser = JSON_FACTORY.createParser(line)) {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
-          rows.accept(RawRow.unreadable(number, "line is not a JSON object"));
+          rows.accept(
+              RawRow.unreadable(
+                  number, Problem.of(ErrorCode.ROW_NOT_OBJECT, "line is not a JSON object")));
           continue;
         }
         CaseJson.Fields fields = CaseJson.readObject(parser);
         if (parser.nextToken() != null) {
-          rows.accept(RawRow.unreadable(number, "unexpected content after the JSON object"));
+          rows.accept(
+              RawRow.unreadable(
+                  number,
+                  Problem.of(
+                      ErrorCode.ROW_TRAILING_CONTENT, "unexpected content after the JSON object")));
           continue;
         }
         readable++;
         rows.accept(row(number, fields));
       } catch (JsonProcessingException e) {
-        rows.accept(RawRow.unreadable(number, "malformed JSON: " + describe(e)));
+        rows.accept(
+            RawRow.unreadable(
+                number,
+                Problem.of(
+                    ErrorCode.ROW_MALFORMED_JSON,
+                    "malformed JSON: " + describe(e),
+                    "reason",
+                    describe(e))));
       }
     }
     if (number > 0 && readable == 0) {
@@ -160,7 +178,13 @@ final class RowReaders {
           rows.accept(
               RawRow.unreadable(
                   number,
-                  "row has " + record.size() + " cells but the header has " + header.size()));
+                  Problem.of(
+                      ErrorCode.ROW_CELL_COUNT,
+                      "row has " + record.size() + " cells but the header has " + header.size(),
+                      "cells",
+                      record.size(),
+                      "columns",
+                      header.size())));
           continue;
         }
         Map<String, Object> fields = new LinkedHashMap<>();

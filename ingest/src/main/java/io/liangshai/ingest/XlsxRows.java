@@ -1,6 +1,8 @@
 package io.liangshai.ingest;
 
 import com.github.pjfanning.poi.xssf.streaming.TempFileSharedStringsTable;
+import io.liangshai.core.record.ErrorCode;
+import io.liangshai.core.record.Problem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -164,13 +166,15 @@ public final class XlsxRows {
         }
       }
       if (!outside.isEmpty()) {
+        String cell = CellReference.convertNumToColString(outside.get(0)) + (rowNum + 1);
         rows.accept(
             RawRow.unreadable(
                 number,
-                "cell "
-                    + CellReference.convertNumToColString(outside.get(0))
-                    + (rowNum + 1)
-                    + " is outside the header's columns"));
+                Problem.of(
+                    ErrorCode.ROW_CELL_OUTSIDE_HEADER,
+                    "cell " + cell + " is outside the header's columns",
+                    "cell",
+                    cell)));
         return;
       }
       header.forEach(

@@ -112,12 +112,7 @@ public class UploadCommand implements Callable<Integer> {
                     result.get("rejected").asInt()));
           }
           for (JsonNode e : allErrors(client, result)) {
-            errors.add(
-                new RowErrorReport.RowError(
-                    part.firstRow() + e.get("row").asLong() - 1,
-                    e.path("case_id").isNull() ? null : e.path("case_id").asText(null),
-                    e.path("field").isNull() ? null : e.path("field").asText(null),
-                    e.get("message").asText()));
+            errors.add(RowErrorReport.RowError.of(part.firstRow() + e.get("row").asLong() - 1, e));
           }
           totals[0] += result.get("accepted").asInt();
           totals[1] += result.get("ignored").asInt();

@@ -9,6 +9,7 @@ import io.liangshai.clickhouse.local.LocalClickHouseConfig;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordValidator;
+import io.liangshai.core.record.TenantScope;
 import io.liangshai.core.record.ValidationResult;
 import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.tenants.TenantRegistry;
@@ -117,7 +118,7 @@ class CrashWindowITCase {
             code ->
                 registry.find(code).isPresent()
                     ? Optional.empty()
-                    : Optional.of("unknown tenant " + code));
+                    : Optional.of(TenantScope.unknown(code)));
     Set<String> seen = new HashSet<>();
     List<Map<String, Object>> kept = new ArrayList<>();
     List<Map<String, Object>> all = SampleFeed.rows();

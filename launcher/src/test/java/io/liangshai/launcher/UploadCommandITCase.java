@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liangshai.api.ApiServer;
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.liangshai.core.record.ErrorCode;
+import io.liangshai.core.vocabulary.Vocabulary;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.ingest.XlsxBatchWriter;
@@ -17,6 +19,7 @@ import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.StringReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +27,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -131,9 +137,27 @@ class UploadCommandITCase {
     assertThat(run.out()).contains("25 rows in 3 batches — 23 accepted, 0 ignored", "2 rejected");
     assertThat(run.out()).contains("gbk-7", "gbk-19", "+08:00");
     List<String> errors = Files.readAllLines(RowErrorReport.fileFor(file), StandardCharsets.UTF_8);
-    assertThat(errors.get(0)).isEqualTo("\uFEFFrow,case_id,field,message");
+    assertThat(errors.get(0))
+        .isEqualTo("\uFEFF" + String.join(",", RowErrorReport.COLUMNS))
+        .isEqualTo("\uFEFFrow,case_id,field,problem,code,params,message");
     assertThat(errors.get(1)).startsWith("7,gbk-7,received_at,");
     assertThat(errors.get(2)).startsWith("19,gbk-19,received_at,");
+    CSVRecord seventh =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .build()
+            .parse(new StringReader(String.join("\n", errors).substring(1)))
+            .getRecords()
+            .get(0);
+    assertThat(seventh.get("code")).isEqualTo(ErrorCode.TIME_NO_OFFSET.wireName());
+    assertThat(seventh.get("params")).isEqualTo("{\"found\":\"2024-03-01T09:00:00\"}");
+    assertThat(seventh.get("problem"))
+        .isEqualTo(
+            Vocabulary.text(ErrorCode.TIME_NO_OFFSET, Map.of("found", "2024-03-01T09:00:00")))
+        .startsWith("「2024-03-01T09:00:00」没有时区");
+    assertThat(seventh.get("message")).contains("has no offset");
     assertThat(new ObjectMapper().readTree(UploadState.fileFor(file).toFile()).get("parts"))
         .hasSize(3);
   }

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.core.record.CaseField;
+import io.liangshai.core.record.CaseStatus;
+import io.liangshai.core.record.ErrorCode;
 import io.liangshai.core.record.Uscc;
 import io.liangshai.core.testing.SampleFeed;
+import io.liangshai.core.vocabulary.Vocabulary;
 import io.liangshai.launcher.web.Browser;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -17,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -250,7 +255,7 @@ class WebPageITCase {
                 .asText()
                 .equals(d.findElement(By.id("cases-table")).getAttribute("data-total")));
     assertThat(browser.findAll(By.cssSelector("#cases-table tbody .status")))
-        .allSatisfy(s -> assertThat(s.getText()).isEqualTo("已办结"));
+        .allSatisfy(s -> assertThat(s.getText()).isEqualTo(Vocabulary.label(CaseStatus.CLOSED)));
 
     browser.open("#/tenant/" + OTHER_COUNTY + "?period=2024-01");
     assertThat(browser.findAll(By.id("cases-forbidden"))).hasSize(1);
@@ -326,15 +331,23 @@ class WebPageITCase {
       assertThat(row.findElement(By.cssSelector(".mono")).getText())
           .isEqualTo(e.get("case_id").asText());
       assertThat(row.findElement(By.cssSelector(".field-name")).getText())
-          .contains(e.get("field").asText());
-      assertThat(row.findElement(By.cssSelector(".message")).getText())
-          .isEqualTo(e.get("message").asText());
+          .contains(e.get("field").asText())
+          .contains(Vocabulary.label(CaseField.byWireName(e.get("field").asText()).orElseThrow()));
+      WebElement message = row.findElement(By.cssSelector(".message"));
+      Map<String, String> params = new LinkedHashMap<>();
+      e.get("params").fields().forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
+      assertThat(message.getText())
+          .isEqualTo(
+              Vocabulary.text(ErrorCode.byWireName(e.get("code").asText()).orElseThrow(), params));
+      assertThat(message.getAttribute("title")).isEqualTo(e.get("message").asText());
     }
+    assertThat(errorRows.get(0).findElement(By.cssSelector(".message")).getText())
+        .startsWith("统一社会信用代码校验位应为「" + Uscc.checkCharacter(first17) + "」");
     assertThat(errorRows.stream().map(r -> r.getAttribute("data-row")).toList())
         .containsExactly("2", "3", "4");
     assertThat(errorRows.get(0).getText()).contains("统一社会信用代码");
     assertThat(errorRows.get(1).getText()).contains("办结时间");
-    assertThat(errorRows.get(2).getText()).contains("地区代码");
+    assertThat(errorRows.get(2).getText()).contains(Vocabulary.label(CaseField.TENANT_CODE));
     browser.await(
         "the batch counted", d -> d.findElement(By.id("batch-state")).getText().equals("已计入指标"));
     screenshot("07-upload-errors");

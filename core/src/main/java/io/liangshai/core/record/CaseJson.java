@@ -59,7 +59,7 @@ public final class CaseJson {
    *     reported by type without being built
    * @param problem empty, or what is wrong with the object as a whole
    */
-  public record Fields(Map<String, Object> values, Optional<String> problem) {}
+  public record Fields(Map<String, Object> values, Optional<Problem> problem) {}
 
   /**
    * Reads the object whose {@code START_OBJECT} the parser has just returned, leaving the parser at
@@ -75,16 +75,27 @@ public final class CaseJson {
       if (values.size() == MAX_FIELDS) {
         skipRest(parser);
         return problem(
-            "the object has more than "
-                + MAX_FIELDS
-                + " fields; a case record has "
-                + CaseField.values().length);
+            Problem.of(
+                ErrorCode.ROW_TOO_MANY_FIELDS,
+                "the object has more than "
+                    + MAX_FIELDS
+                    + " fields; a case record has "
+                    + CaseField.values().length,
+                "max",
+                MAX_FIELDS,
+                "fields",
+                CaseField.values().length));
       }
       Object value = value(parser, parser.nextToken());
       if (values.containsKey(name)) {
         parser.nextToken();
         skipRest(parser);
-        return problem("field " + Texts.quote(name) + " appears twice in the object");
+        return problem(
+            Problem.of(
+                ErrorCode.ROW_DUPLICATE_FIELD,
+                "field " + Texts.quote(name) + " appears twice in the object",
+                "name",
+                Texts.cut(name)));
       }
       values.put(name, value);
     }
@@ -124,7 +135,7 @@ public final class CaseJson {
     }
   }
 
-  private static Fields problem(String message) {
-    return new Fields(Map.of(), Optional.of(message));
+  private static Fields problem(Problem problem) {
+    return new Fields(Map.of(), Optional.of(problem));
   }
 }

@@ -89,10 +89,10 @@ public record CaseRecord(
     return CaseRecordCodec.contentHash(this);
   }
 
-  private static void check(CaseField field, Optional<String> problem) {
+  private static void check(CaseField field, Optional<Problem> problem) {
     problem.ifPresent(
-        message -> {
-          throw new IllegalArgumentException(field.wireName() + " " + message);
+        p -> {
+          throw new IllegalArgumentException(field.wireName() + " " + p.message());
         });
   }
 

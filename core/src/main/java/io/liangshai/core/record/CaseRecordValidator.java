@@ -129,7 +129,12 @@ public final class CaseRecordValidator {
     } catch (IllegalArgumentException | NullPointerException missedByTheChecksAbove) {
       // The checks above are meant to cover the constructor's; if one is missed, the row still
       // gets an error instead of the batch a 500.
-      in.rowError("not a valid case record: " + missedByTheChecksAbove.getMessage());
+      in.rowError(
+          Problem.of(
+              ErrorCode.ROW_INVALID,
+              "not a valid case record: " + missedByTheChecksAbove.getMessage(),
+              "reason",
+              missedByTheChecksAbove.getMessage()));
       return null;
     }
   }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The single-field and cross-field rules of SPEC §2, with its bounds, shared by {@link
  * CaseRecord}'s constructor and {@link CaseRecordValidator} so both say the same thing. Each
- * returns the problem phrased for the user, or empty. None of them throws on any value, and none
- * does arithmetic on a value before its bounds are known to hold.
+ * returns the {@link Problem} (its code, parameters and English message), or empty. None of them
+ * throws on any value, and none does arithmetic on a value before its bounds are known to hold.
  */
 final class CaseRules {
 
@@ -52,25 +52,32 @@ final class CaseRules {
    * 1–64 characters, not beginning or ending with white space: an id is kept exactly as sent, so "
    * a" would be another case than "a" and is refused instead of trimmed.
    */
-  static Optional<String> caseId(String caseId) {
+  static Optional<Problem> caseId(String caseId) {
     if (caseId == null || caseId.isBlank()) {
-      return Optional.of("is required: expected 1–64 characters, found an empty value");
+      return Optional.of(
+          Problem.of(
+              ErrorCode.FIELD_REQUIRED,
+              "is required: expected 1–64 characters, found an empty value"));
     }
-    Optional<String> tooLong = maxLength(caseId, MAX_CASE_ID_LENGTH);
+    Optional<Problem> tooLong = maxLength(caseId, MAX_CASE_ID_LENGTH);
     if (tooLong.isPresent()) {
       return tooLong;
     }
     if (isSpace(caseId.codePointAt(0)) || isSpace(caseId.codePointBefore(caseId.length()))) {
       return Optional.of(
-          "must not begin or end with white space, found "
-              + Texts.quote(caseId)
-              + ": a case id is kept exactly as sent, so remove the spaces in the source data");
+          Problem.of(
+              ErrorCode.CASE_ID_SURROUNDING_SPACE,
+              "must not begin or end with white space, found "
+                  + Texts.quote(caseId)
+                  + ": a case id is kept exactly as sent, so remove the spaces in the source data",
+              "found",
+              Texts.cut(caseId)));
     }
     return Optional.empty();
   }
 
   /** At most {@code max} characters, counted as Unicode code points; null passes. */
-  static Optional<String> maxLength(String value, int max) {
+  static Optional<Problem> maxLength(String value, int max) {
     if (value == null || value.length() <= max) {
       return Optional.empty(); // never more code points than chars
     }
@@ -79,33 +86,53 @@ final class CaseRules {
       return Optional.empty();
     }
     return Optional.of(
-        "expected at most "
-            + max
-            + " characters, found "
-            + codePoints
-            + " (counted as Unicode code points)");
+        Problem.of(
+            ErrorCode.TEXT_TOO_LONG,
+            "expected at most "
+                + max
+                + " characters, found "
+                + codePoints
+                + " (counted as Unicode code points)",
+            "max",
+            max,
+            "length",
+            codePoints));
   }
 
-  static Optional<String> tenantCode(String tenantCode) {
+  static Optional<Problem> tenantCode(String tenantCode) {
     if (tenantCode == null || !TENANT_CODE.matcher(tenantCode).matches()) {
       return Optional.of(
-          "expected a 6-digit tenant code such as 330522, found "
-              + (tenantCode == null ? "nothing" : Texts.quote(tenantCode)));
+          Problem.of(
+              ErrorCode.TENANT_MALFORMED,
+              "expected a 6-digit tenant code such as 330522, found "
+                  + (tenantCode == null ? "nothing" : Texts.quote(tenantCode)),
+              "found",
+              tenantCode == null ? "" : Texts.cut(tenantCode)));
     }
     return Optional.empty();
   }
 
-  static Optional<String> precision(Instant instant) {
+  static Optional<Problem> precision(Instant instant) {
     if (instant != null && instant.getNano() % NANOS_PER_MICRO != 0) {
-      return Optional.of("has more than microsecond precision: use at most 6 fractional digits");
+      return Optional.of(
+          Problem.of(
+              ErrorCode.TIME_TOO_PRECISE,
+              "has more than microsecond precision: use at most 6 fractional digits"));
     }
     return Optional.empty();
   }
 
   /** Not before {@link #EARLIEST}; null passes. */
-  static Optional<String> notTooEarly(Instant instant) {
+  static Optional<Problem> notTooEarly(Instant instant) {
     if (instant != null && instant.isBefore(EARLIEST)) {
-      return Optional.of("must not be before " + EARLIEST_TEXT + ", found " + instant + " (UTC)");
+      return Optional.of(
+          Problem.of(
+              ErrorCode.TIME_TOO_EARLY,
+              "must not be before " + EARLIEST_TEXT + ", found " + instant + " (UTC)",
+              "earliest",
+              EARLIEST_TEXT,
+              "found",
+              instant));
     }
     return Optional.empty();
   }
@@ -114,21 +141,29 @@ final class CaseRules {
    * From {@link #EARLIEST} to 366 days after {@code uploadedAt} (a time the platform read from its
    * clock, so the sum cannot overflow); null passes.
    */
-  static Optional<String> window(Instant instant, Instant uploadedAt) {
-    Optional<String> early = notTooEarly(instant);
+  static Optional<Problem> window(Instant instant, Instant uploadedAt) {
+    Optional<Problem> early = notTooEarly(instant);
     if (early.isPresent() || instant == null) {
       return early;
     }
     Instant latest = uploadedAt.plus(AFTER_UPLOAD);
     if (instant.isAfter(latest)) {
       return Optional.of(
-          "must be at most 366 days after the time of upload ("
-              + uploadedAt
-              + "), so at most "
-              + latest
-              + ", found "
-              + instant
-              + " (UTC)");
+          Problem.of(
+              ErrorCode.TIME_TOO_LATE,
+              "must be at most 366 days after the time of upload ("
+                  + uploadedAt
+                  + "), so at most "
+                  + latest
+                  + ", found "
+                  + instant
+                  + " (UTC)",
+              "uploaded",
+              uploadedAt,
+              "latest",
+              latest,
+              "found",
+              instant));
     }
     return Optional.empty();
   }
@@ -138,59 +173,99 @@ final class CaseRules {
    * {@code received_at} as a date and time in Asia/Shanghai plus 5 calendar years ({@link
    * java.time.ZonedDateTime#plusYears}; 29 February becomes 28 February). Null values pass.
    */
-  static Optional<String> deadline(Instant receivedAt, Instant deadline) {
+  static Optional<Problem> deadline(Instant receivedAt, Instant deadline) {
     if (receivedAt == null || deadline == null) {
       return Optional.empty();
     }
     if (deadline.isBefore(receivedAt)) {
       return Optional.of(
-          "must not be before received_at: deadline "
-              + deadline
-              + " but received "
-              + receivedAt
-              + " (UTC)");
+          Problem.of(
+              ErrorCode.DEADLINE_BEFORE_RECEIVED,
+              "must not be before received_at: deadline "
+                  + deadline
+                  + " but received "
+                  + receivedAt
+                  + " (UTC)",
+              "deadline",
+              deadline,
+              "received",
+              receivedAt));
     }
     if (receivedAt.isAfter(LATEST_COMPUTABLE)) {
-      return Optional.of("cannot be checked: received_at " + receivedAt + " is out of range");
+      return Optional.of(
+          Problem.of(
+              ErrorCode.DEADLINE_UNCHECKABLE,
+              "cannot be checked: received_at " + receivedAt + " is out of range",
+              "received",
+              receivedAt));
     }
     Instant latest = receivedAt.atZone(ChinaTime.ZONE).plusYears(DEADLINE_YEARS).toInstant();
     if (deadline.isAfter(latest)) {
       return Optional.of(
-          "must be at most 5 years after received_at, so at most "
-              + latest
-              + ", found "
-              + deadline
-              + " (UTC)");
+          Problem.of(
+              ErrorCode.DEADLINE_TOO_LATE,
+              "must be at most 5 years after received_at, so at most "
+                  + latest
+                  + ", found "
+                  + deadline
+                  + " (UTC)",
+              "latest",
+              latest,
+              "found",
+              deadline));
     }
     return Optional.empty();
   }
 
-  static Optional<String> closedAt(CaseStatus status, Instant receivedAt, Instant closedAt) {
+  static Optional<Problem> closedAt(CaseStatus status, Instant receivedAt, Instant closedAt) {
     boolean closed = status == CaseStatus.CLOSED;
     if (closed && closedAt == null) {
-      return Optional.of("is required when status is closed");
+      return Optional.of(
+          Problem.of(ErrorCode.CLOSED_AT_REQUIRED, "is required when status is closed"));
     }
     if (!closed && closedAt != null) {
       return Optional.of(
-          "must be empty unless status is closed (status is " + status.wireName() + ")");
+          Problem.of(
+              ErrorCode.CLOSED_AT_NOT_CLOSED,
+              "must be empty unless status is closed (status is " + status.wireName() + ")",
+              "status",
+              status.wireName()));
     }
     if (closedAt != null && receivedAt != null && closedAt.isBefore(receivedAt)) {
       return Optional.of(
-          "must not be before received_at: closed "
-              + closedAt
-              + " but received "
-              + receivedAt
-              + " (UTC)");
+          Problem.of(
+              ErrorCode.CLOSED_AT_BEFORE_RECEIVED,
+              "must not be before received_at: closed "
+                  + closedAt
+                  + " but received "
+                  + receivedAt
+                  + " (UTC)",
+              "closed",
+              closedAt,
+              "received",
+              receivedAt));
     }
     return Optional.empty();
   }
 
-  static Optional<String> reassignedCount(long count) {
+  static Optional<Problem> reassignedCount(long count) {
     if (count < 0) {
-      return Optional.of("expected a whole number ≥ 0, found " + count);
+      return Optional.of(
+          Problem.of(
+              ErrorCode.NUMBER_NOT_WHOLE,
+              "expected a whole number ≥ 0, found " + count,
+              "found",
+              count));
     }
     if (count > MAX_REASSIGNED_COUNT) {
-      return Optional.of("expected at most " + MAX_REASSIGNED_COUNT + ", found " + count);
+      return Optional.of(
+          Problem.of(
+              ErrorCode.NUMBER_TOO_LARGE,
+              "expected at most " + MAX_REASSIGNED_COUNT + ", found " + count,
+              "max",
+              MAX_REASSIGNED_COUNT,
+              "found",
+              count));
     }
     return Optional.empty();
   }

@@ -3,7 +3,6 @@ package io.liangshai.core.record;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -24,7 +23,6 @@ import java.util.regex.Pattern;
 final class RowReader {
 
   private static final Pattern DIGITS = Pattern.compile("-?[0-9]{1,12}");
-  private static final String TIMESTAMP_EXAMPLE = "2024-01-02T09:30:00+08:00";
 
   /** Longer than any ISO-8601 timestamp with offset: not parsed at all. */
   private static final int MAX_TIMESTAMP_TEXT = 64;
@@ -54,30 +52,34 @@ final class RowReader {
     return failed.contains(field);
   }
 
-  void check(CaseField field, Optional<String> problem) {
-    problem.ifPresent(message -> error(field, message));
+  void check(CaseField field, Optional<Problem> problem) {
+    problem.ifPresent(p -> error(field, p));
   }
 
-  void error(CaseField field, String message) {
+  void error(CaseField field, Problem problem) {
     failed.add(field);
-    errors.add(new FieldError(rowNumber, caseIdForErrors, field.wireName(), message));
+    errors.add(FieldError.of(rowNumber, caseIdForErrors, field.wireName(), problem));
   }
 
   /** A problem of the row as a whole rather than of one field. */
-  void rowError(String message) {
-    errors.add(new FieldError(rowNumber, caseIdForErrors, null, message));
+  void rowError(Problem problem) {
+    errors.add(FieldError.of(rowNumber, caseIdForErrors, null, problem));
   }
 
   void unknownField(String name) {
+    String allowed = WireNamed.allowed(CaseField.class);
     errors.add(
-        new FieldError(
+        FieldError.of(
             rowNumber,
             caseIdForErrors,
             Texts.cut(name),
-            "unknown field "
-                + Texts.quote(name)
-                + ": expected only "
-                + WireNamed.allowed(CaseField.class)));
+            Problem.of(
+                ErrorCode.FIELD_UNKNOWN,
+                "unknown field " + Texts.quote(name) + ": expected only " + allowed,
+                "name",
+                Texts.cut(name),
+                "allowed",
+                allowed)));
   }
 
   /** The value as a string, or null when absent (or when it is not a string: an error). */
@@ -86,7 +88,7 @@ final class RowReader {
     if (value == null || value instanceof String) {
       return (String) value;
     }
-    error(field, "expected a string, found " + describe(value));
+    error(field, ValueProblems.found(ErrorCode.VALUE_NOT_TEXT, "expected a string", value));
     return null;
   }
 
@@ -95,12 +97,17 @@ final class RowReader {
     String text = string(field);
     if (text == null) {
       if (required && !failed(field)) {
-        error(field, "is required: expected a timestamp with offset such as " + TIMESTAMP_EXAMPLE);
+        error(
+            field,
+            Problem.of(
+                ErrorCode.FIELD_REQUIRED,
+                "is required: expected a timestamp with offset such as "
+                    + ValueProblems.TIMESTAMP_EXAMPLE));
       }
       return null;
     }
     if (text.length() > MAX_TIMESTAMP_TEXT) {
-      error(field, timestampProblem(text));
+      error(field, ValueProblems.timestamp(text, MAX_TIMESTAMP_TEXT));
       return null;
     }
     try {
@@ -109,7 +116,7 @@ final class RowReader {
       check(field, CaseRules.precision(instant));
       return instant;
     } catch (DateTimeParseException notWithOffset) {
-      error(field, timestampProblem(text));
+      error(field, ValueProblems.timestamp(text, MAX_TIMESTAMP_TEXT));
       return null;
     }
   }
@@ -119,13 +126,17 @@ final class RowReader {
     String text = string(field);
     if (text == null) {
       if (fallback == null && !failed(field)) {
-        error(field, "is required: expected one of " + WireNamed.allowed(type));
+        error(
+            field,
+            Problem.of(
+                ErrorCode.FIELD_REQUIRED,
+                "is required: expected one of " + WireNamed.allowed(type)));
       }
       return fallback;
     }
     Optional<E> parsed = WireNamed.parse(type, text);
     if (parsed.isEmpty()) {
-      error(field, "expected one of " + WireNamed.allowed(type) + "; found " + Texts.quote(text));
+      error(field, ValueProblems.unknownValue(type, text, ""));
     }
     return parsed.orElse(fallback);
   }
@@ -138,12 +149,7 @@ final class RowReader {
     }
     Optional<E> parsed = WireNamed.parse(type, text);
     if (parsed.isEmpty()) {
-      error(
-          field,
-          "expected one of "
-              + WireNamed.allowed(type)
-              + " or no value; found "
-              + Texts.quote(text));
+      error(field, ValueProblems.unknownValue(type, text, " or no value"));
     }
     return parsed.orElse(null);
   }
@@ -159,11 +165,13 @@ final class RowReader {
     }
     Optional<BigInteger> whole = wholeNumber(value);
     if (whole.isEmpty() || whole.get().signum() < 0) {
-      error(field, "expected a whole number ≥ 0, found " + describe(value));
+      error(
+          field,
+          ValueProblems.found(ErrorCode.NUMBER_NOT_WHOLE, "expected a whole number ≥ 0", value));
       return fallback;
     }
     if (whole.get().compareTo(BigInteger.valueOf(max)) > 0) {
-      error(field, "expected at most " + max + ", found " + describe(value));
+      error(field, ValueProblems.tooLarge(max, value));
       return fallback;
     }
     return whole.get().intValueExact();
@@ -185,7 +193,10 @@ final class RowReader {
       case "false", "否":
         return false;
       default:
-        error(field, "expected true or false (also 是 or 否), found " + describe(value));
+        error(
+            field,
+            ValueProblems.found(
+                ErrorCode.BOOL_INVALID, "expected true or false (also 是 or 否)", value));
         return fallback;
     }
   }
@@ -193,27 +204,6 @@ final class RowReader {
   private Object raw(CaseField field) {
     Object value = row.get(field.wireName());
     return value instanceof String s && s.isEmpty() ? null : value;
-  }
-
-  private static String timestampProblem(String text) {
-    if (text.length() > MAX_TIMESTAMP_TEXT) {
-      return "expected an ISO-8601 timestamp with offset such as "
-          + TIMESTAMP_EXAMPLE
-          + ", found "
-          + Texts.quote(text);
-    }
-    try {
-      LocalDateTime.parse(text, DateTimeFormatter.ISO_LOCAL_DATE_TIME);
-      return Texts.quote(text)
-          + " has no offset: add one such as +08:00 (Beijing time) or Z (UTC), e.g. "
-          + TIMESTAMP_EXAMPLE
-          + "; a time without offset is never guessed";
-    } catch (DateTimeParseException notLocalEither) {
-      return "expected an ISO-8601 timestamp with offset such as "
-          + TIMESTAMP_EXAMPLE
-          + ", found "
-          + Texts.quote(text);
-    }
   }
 
   private static Optional<BigInteger> wholeNumber(Object value) {
@@ -237,23 +227,5 @@ final class RowReader {
     } catch (NumberFormatException | ArithmeticException notWhole) {
       return Optional.empty();
     }
-  }
-
-  static String describe(Object value) {
-    if (value instanceof String s) {
-      return Texts.quote(s);
-    }
-    if (value instanceof Number || value instanceof Boolean) {
-      return value.getClass().getSimpleName().toLowerCase(Locale.ROOT)
-          + " "
-          + Texts.cut(value.toString());
-    }
-    if (value instanceof Map) {
-      return "an object";
-    }
-    if (value instanceof List) {
-      return "a list";
-    }
-    return value.getClass().getSimpleName();
   }
 }

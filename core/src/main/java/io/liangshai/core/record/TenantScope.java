@@ -12,10 +12,10 @@ import java.util.Set;
 public interface TenantScope {
 
   /**
-   * Why records of {@code tenantCode} (a well-formed 6-digit code) may not be accepted, phrased for
-   * the user, e.g. {@code "unknown tenant 339999"}; empty when they may.
+   * Why records of {@code tenantCode} (a well-formed 6-digit code) may not be accepted, e.g. {@link
+   * #unknown}; empty when they may.
    */
-  Optional<String> rejection(String tenantCode);
+  Optional<Problem> rejection(String tenantCode);
 
   /** Accepts every well-formed code: for re-reading records that were checked when they came in. */
   static TenantScope any() {
@@ -26,8 +26,30 @@ public interface TenantScope {
   static TenantScope knownTenants(Set<String> tenantCodes) {
     Set<String> known = Set.copyOf(tenantCodes);
     return tenantCode ->
-        known.contains(tenantCode)
-            ? Optional.empty()
-            : Optional.of("unknown tenant " + tenantCode + ": not in the tenant registry");
+        known.contains(tenantCode) ? Optional.empty() : Optional.of(unknown(tenantCode));
+  }
+
+  /** The rejection of a code outside the scope of the uploader's key. */
+  static Problem outOfScope(String tenantCode, String uploader) {
+    return Problem.of(
+        ErrorCode.TENANT_OUT_OF_SCOPE,
+        "tenant "
+            + tenantCode
+            + " is outside the scope of this key (tenant "
+            + uploader
+            + " may send its own cases and its counties')",
+        "tenant",
+        tenantCode,
+        "uploader",
+        uploader);
+  }
+
+  /** The rejection of a code that is not in the tenant registry. */
+  static Problem unknown(String tenantCode) {
+    return Problem.of(
+        ErrorCode.TENANT_UNKNOWN,
+        "unknown tenant " + tenantCode + ": not in the tenant registry",
+        "tenant",
+        tenantCode);
   }
 }

@@ -29,38 +29,63 @@ public final class Uscc {
   /**
    * What is wrong with {@code code}, phrased for the user who sent it, or empty when it is valid.
    */
-  public static Optional<String> problem(String code) {
+  public static Optional<Problem> problem(String code) {
     if (code == null) {
-      return Optional.of("is required: expected an 18-character unified social credit code");
+      return Optional.of(
+          Problem.of(
+              ErrorCode.FIELD_REQUIRED,
+              "is required: expected an 18-character unified social credit code"));
     }
     if (code.length() != LENGTH) {
       return Optional.of(
-          "expected 18 characters, found " + code.length() + " in " + Texts.quote(code));
+          Problem.of(
+              ErrorCode.USCC_LENGTH,
+              "expected 18 characters, found " + code.length() + " in " + Texts.quote(code),
+              "length",
+              code.length(),
+              "found",
+              Texts.cut(code)));
     }
     for (int i = 0; i < LENGTH; i++) {
       char c = code.charAt(i);
       if (CHARSET.indexOf(c) < 0) {
         return Optional.of(
-            "character '"
-                + c
-                + "' at position "
-                + (i + 1)
-                + " of \""
-                + code
-                + "\" is not allowed: use digits and upper-case letters except I, O, Z, S, V");
+            Problem.of(
+                ErrorCode.USCC_CHARACTER,
+                "character '"
+                    + c
+                    + "' at position "
+                    + (i + 1)
+                    + " of \""
+                    + code
+                    + "\" is not allowed: use digits and upper-case letters except I, O, Z, S, V",
+                "character",
+                c,
+                "position",
+                i + 1,
+                "found",
+                code));
       }
     }
     char expected = checkCharacter(code.substring(0, LENGTH - 1));
     char found = code.charAt(LENGTH - 1);
     if (expected != found) {
       return Optional.of(
-          "check character of \""
-              + code
-              + "\" should be '"
-              + expected
-              + "' but is '"
-              + found
-              + "' (GB 32100-2015): check the code for a typo");
+          Problem.of(
+              ErrorCode.USCC_CHECK_CHARACTER,
+              "check character of \""
+                  + code
+                  + "\" should be '"
+                  + expected
+                  + "' but is '"
+                  + found
+                  + "' (GB 32100-2015): check the code for a typo",
+              "found",
+              code,
+              "expected",
+              expected,
+              "actual",
+              found));
     }
     return Optional.empty();
   }

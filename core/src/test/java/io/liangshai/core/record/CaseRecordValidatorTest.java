@@ -18,7 +18,8 @@ class CaseRecordValidatorTest {
 
   private final CaseRecordValidator validator =
       new CaseRecordValidator(
-          code -> code.equals("339999") ? Optional.of("unknown tenant 339999") : Optional.empty());
+          code ->
+              code.equals("339999") ? Optional.of(TenantScope.unknown(code)) : Optional.empty());
 
   private Map<String, Object> closedRow() {
     return aCase().receivedAt(RECEIVED).closedAt(CLOSED).row();
@@ -143,7 +144,10 @@ class CaseRecordValidatorTest {
     Map<String, Object> row = aCase().row();
     row.put("tenant_code", "339999");
 
-    assertThat(onlyErrorOf(row).message()).isEqualTo("unknown tenant 339999");
+    FieldError error = onlyErrorOf(row);
+    assertThat(error.code()).isEqualTo(ErrorCode.TENANT_UNKNOWN);
+    assertThat(error.params()).containsEntry("tenant", "339999");
+    assertThat(error.message()).startsWith("unknown tenant 339999");
   }
 
   @Test

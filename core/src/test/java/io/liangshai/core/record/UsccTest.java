@@ -28,7 +28,11 @@ class UsccTest {
     // From the sample feed: the check character should be 4.
     assertThat(Uscc.problem("91330226Y80CXBQ745"))
         .hasValueSatisfying(
-            message -> assertThat(message).contains("should be '4'").contains("is '5'"));
+            p -> {
+              assertThat(p.code()).isEqualTo(ErrorCode.USCC_CHECK_CHARACTER);
+              assertThat(p.params()).containsEntry("expected", "4").containsEntry("actual", "5");
+              assertThat(p.message()).contains("should be '4'").contains("is '5'");
+            });
   }
 
   @Test
@@ -41,7 +45,11 @@ class UsccTest {
   void rejectsWrongLength() {
     assertThat(Uscc.problem("91350100M000100Y4"))
         .hasValueSatisfying(
-            message -> assertThat(message).contains("expected 18 characters, found 17"));
+            p -> {
+              assertThat(p.code()).isEqualTo(ErrorCode.USCC_LENGTH);
+              assertThat(p.params()).containsEntry("length", "17");
+              assertThat(p.message()).contains("expected 18 characters, found 17");
+            });
   }
 
   @ParameterizedTest
@@ -49,7 +57,11 @@ class UsccTest {
   void rejectsCharactersOutsideTheCharset(String code) {
     assertThat(Uscc.problem(code))
         .hasValueSatisfying(
-            message -> assertThat(message).contains("position 9").contains("not allowed"));
+            p -> {
+              assertThat(p.code()).isEqualTo(ErrorCode.USCC_CHARACTER);
+              assertThat(p.params()).containsEntry("position", "9");
+              assertThat(p.message()).contains("position 9").contains("not allowed");
+            });
   }
 
   @Test

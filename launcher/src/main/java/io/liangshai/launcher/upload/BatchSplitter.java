@@ -218,7 +218,7 @@ public final class BatchSplitter {
             row[0]++;
             if (!r.readable()) {
               throw new IllegalStateException(
-                  input + " row " + r.number() + " cannot be read: " + r.unreadable());
+                  input + " row " + r.number() + " cannot be read: " + r.unreadable().message());
             }
             if (header[0] == null) {
               header[0] = new ArrayList<>(r.fields().keySet());

@@ -1,5 +1,9 @@
 package io.liangshai.launcher.upload;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liangshai.core.record.ErrorCode;
+import io.liangshai.core.vocabulary.Vocabulary;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
@@ -7,19 +11,61 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The per-row errors of one input file, numbered by the file's own data rows (header excluded):
  * printed as a table and written to {@code FILE.errors.csv} next to it (UTF-8 with a BOM, so Excel
- * shows the Chinese).
+ * shows the Chinese). The file gives each error's {@code problem} in Chinese, from the code's
+ * template in the {@link Vocabulary}, beside its {@code code}, {@code params} and English {@code
+ * message}.
  */
 public final class RowErrorReport {
 
-  /** One error, at a row of the input file. */
-  public record RowError(long row, String caseId, String field, String message) {}
+  /** The columns of the errors file. */
+  public static final List<String> COLUMNS =
+      List.of("row", "case_id", "field", "problem", "code", "params", "message");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * One error, at a row of the input file.
+   *
+   * @param code the error's stable code as the server sent it
+   * @param params the code's named values
+   */
+  public record RowError(
+      long row,
+      String caseId,
+      String field,
+      String code,
+      Map<String, String> params,
+      String message) {
+
+    /** The error {@code e} of the server's answer, at row {@code row} of the file. */
+    public static RowError of(long row, JsonNode e) {
+      Map<String, String> params = new LinkedHashMap<>();
+      e.path("params")
+          .fields()
+          .forEachRemaining(p -> params.put(p.getKey(), p.getValue().asText()));
+      return new RowError(
+          row,
+          e.path("case_id").isNull() ? null : e.path("case_id").asText(null),
+          e.path("field").isNull() ? null : e.path("field").asText(null),
+          e.path("code").asText(""),
+          params,
+          e.get("message").asText());
+    }
+
+    /** The problem in Chinese; the English message when this client does not know the code. */
+    public String chinese() {
+      return ErrorCode.byWireName(code).map(c -> Vocabulary.text(c, params)).orElse(message);
+    }
+  }
 
   private final List<RowError> errors = new ArrayList<>();
 
@@ -45,13 +91,16 @@ public final class RowErrorReport {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       w.write('\uFEFF');
       CSVPrinter csv =
-          CSVFormat.DEFAULT
-              .builder()
-              .setHeader("row", "case_id", "field", "message")
-              .build()
-              .print(w);
+          CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).build().print(w);
       for (RowError e : errors) {
-        csv.printRecord(e.row(), e.caseId(), e.field(), e.message());
+        csv.printRecord(
+            e.row(),
+            e.caseId(),
+            e.field(),
+            e.chinese(),
+            e.code(),
+            JSON.writeValueAsString(e.params()),
+            e.message());
       }
       csv.flush();
     }

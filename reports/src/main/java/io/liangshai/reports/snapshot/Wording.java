@@ -4,24 +4,20 @@ import io.liangshai.core.indicator.Indicator;
 import io.liangshai.core.ranking.Direction;
 import io.liangshai.core.ranking.Normalisation;
 import io.liangshai.core.time.Period;
+import io.liangshai.core.vocabulary.Vocabulary;
 import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.List;
-import java.util.Map;
 
-/** The Chinese words of a bulletin: its title, periods, peer groups, rates and methods. */
+/**
+ * The Chinese words of a bulletin: its title and periods, and the peer groups, rates and methods
+ * named as the {@link Vocabulary} names them (the web page and the XLSX template read the same).
+ */
 public final class Wording {
 
   /** The standard peer groups in the order a bulletin shows them. */
   public static final List<String> STANDARD_GROUPS =
       List.of("cities", "counties", "mountain26", "non_mountain");
-
-  private static final Map<String, String> GROUPS =
-      Map.of(
-          "cities", "设区市",
-          "counties", "县（市、区）",
-          "mountain26", "山区26县",
-          "non_mountain", "非山区县（市、区）");
 
   private static final String[] QUARTERS = {"一", "二", "三", "四"};
 
@@ -59,18 +55,15 @@ public final class Wording {
 
   /** The label of a peer group; an unknown group is shown by its id. */
   public static String group(String group) {
-    return GROUPS.getOrDefault(group, group);
+    return Vocabulary.section("group").getOrDefault(group, group);
   }
 
   /** 办结率, 超时办结率, 重发复发率, 满意率. */
   public static String rate(Indicator rate) {
-    return switch (rate) {
-      case RESOLUTION_RATE -> "办结率";
-      case OVERDUE_RATE -> "超时办结率";
-      case RECURRENCE_RATE -> "重发复发率";
-      case SATISFACTION_RATE -> "满意率";
-      default -> throw new IllegalArgumentException(rate.wireName() + " is not a rate");
-    };
+    if (!rate.isRate()) {
+      throw new IllegalArgumentException(rate.wireName() + " is not a rate");
+    }
+    return Vocabulary.indicator(rate);
   }
 
   /** The two-character short name used in the signal column: 办结, 超时, 重发, 满意. */
@@ -80,15 +73,10 @@ public final class Wording {
 
   /** 越高越好 or 越低越好. */
   public static String direction(Direction direction) {
-    return direction == Direction.HIGHER_BETTER ? "越高越好" : "越低越好";
+    return Vocabulary.label(direction);
   }
 
   public static String normalisation(Normalisation normalisation) {
-    return switch (normalisation) {
-      case MIN_MAX -> "组内最小—最大值法";
-      case Z_SCORE -> "组内标准分法（50+10z）";
-      case TARGET -> "目标值法";
-      case PERCENTILE_RANK -> "组内百分位法";
-    };
+    return Vocabulary.label(normalisation);
   }
 }
