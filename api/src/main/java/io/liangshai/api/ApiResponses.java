@@ -1,11 +1,13 @@
 package io.liangshai.api;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /** JSON answers and JSON errors, the same shape everywhere. */
 public final class ApiResponses {
@@ -40,6 +42,29 @@ public final class ApiResponses {
   /** {@code {"rows": [...]}}, the shape of every list. */
   public static void rows(RoutingContext ctx, JsonArray rows) {
     json(ctx, 200, new JsonObject().put("rows", rows));
+  }
+
+  /**
+   * Answers with {@code answer} once {@code result} (blocking work, see {@link Blocking}) succeeds;
+   * its failure goes to the route table's failure handler ({@link Failures}).
+   */
+  static <T> void when(RoutingContext ctx, Future<T> result, Consumer<T> answer) {
+    result.onSuccess(answer::accept).onFailure(ctx::fail);
+  }
+
+  /** Answers {@code status} with the JSON {@code body} computes, or its failure. */
+  static void json(RoutingContext ctx, int status, Future<JsonObject> body) {
+    when(ctx, body, json -> json(ctx, status, json));
+  }
+
+  /** Answers 200 with the JSON {@code body} computes, or its failure. */
+  static void ok(RoutingContext ctx, Future<JsonObject> body) {
+    json(ctx, 200, body);
+  }
+
+  /** Answers 200 with {@code {"rows": [...]}} of what {@code rows} computes, or its failure. */
+  static void rows(RoutingContext ctx, Future<JsonArray> rows) {
+    when(ctx, rows, json -> rows(ctx, json));
   }
 
   /**

@@ -1,24 +1,7 @@
 package io.liangshai.api;
 
 import io.liangshai.core.config.LiangshaiConfig;
-import io.liangshai.ingest.BatchIntake;
-import io.liangshai.reports.BulletinPublisher;
-import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.schedule.BulletinScheduler;
-import io.liangshai.reports.snapshot.FiguresSource;
-import io.liangshai.tenants.Authenticator;
-import io.liangshai.tenants.TenantRegistry;
-import io.liangshai.tenants.keys.ApiKeyStore;
-import io.liangshai.tenants.keys.KeyUsage;
-import io.liangshai.warehouse.AuditLog;
-import io.liangshai.warehouse.BatchesTable;
-import io.liangshai.warehouse.ProcessedBatchesTable;
-import io.liangshai.warehouse.SchemesTable;
-import io.liangshai.warehouse.Warehouse;
-import io.liangshai.warehouse.figures.CaseFactsQueries;
-import io.liangshai.warehouse.figures.LeagueTables;
-import io.liangshai.warehouse.figures.MetricsQueries;
-import io.liangshai.warehouse.quarantine.QuarantineTable;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -27,7 +10,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.StaticHandler;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletionStage;
@@ -38,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP face of liangshai: {@code /api/v1}, {@code /healthz}, {@code /metrics} and the web page.
- * Routes read as a table; each handler is small and lives with its resource.
+ * Routes read as a table; each handler is small and lives with its resource. The server assembles
+ * routes over the {@link ApiServices} it is given and serves them; it builds no service.
  */
 public final class ApiServer {
 
@@ -52,18 +35,10 @@ public final class ApiServer {
   static final Duration QUARANTINE_REFRESH = Duration.ofSeconds(10);
 
   private final Vertx vertx;
-  private final Warehouse warehouse;
-  private final TenantRegistry registry;
-  private final Authenticator authenticator;
-  private final ApiKeyStore keys;
-  private final BatchIntake intake;
-  private final HttpMetrics httpMetrics;
-  private final SchemeStore schemes;
+  private final ApiServices services;
   private final LiangshaiConfig.Limits limits;
-  private final KeyUsage keyUsage;
   private final Audit audit;
-  private final BulletinPublisher bulletins;
-  private final QuarantineTable quarantine;
+  private final HttpMetrics httpMetrics;
   private final QuarantineGauge quarantineGauge;
   private final Health health;
   private final AtomicReference<BulletinScheduler> scheduler = new AtomicReference<>();
@@ -72,74 +47,45 @@ public final class ApiServer {
   private final UploadSlots uploadSlots;
   private HttpServer server;
 
-  public ApiServer(
-      Vertx vertx,
-      Warehouse warehouse,
-      TenantRegistry registry,
-      String adminKey,
-      BatchIntake intake) {
-    this(vertx, warehouse, registry, adminKey, intake, LiangshaiConfig.Limits.DEFAULTS);
-  }
-
-  public ApiServer(
-      Vertx vertx,
-      Warehouse warehouse,
-      TenantRegistry registry,
-      String adminKey,
-      BatchIntake intake,
-      LiangshaiConfig.Limits limits) {
-    this.limits = Objects.requireNonNull(limits, "limits");
+  /**
+   * The API over {@code services} (built and closed by the composition root), within {@code
+   * limits}. The server owns only what serves HTTP: its worker pools, connection and upload limits
+   * and its own metrics.
+   */
+  public ApiServer(Vertx vertx, ApiServices services, LiangshaiConfig.Limits limits) {
     this.vertx = Objects.requireNonNull(vertx, "vertx");
-    this.intake = Objects.requireNonNull(intake, "intake");
-    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.keys = new ApiKeyStore(warehouse, Clock.systemUTC());
-    this.keyUsage = new KeyUsage(warehouse, Clock.systemUTC());
-    this.authenticator = new Authenticator(registry, keys, adminKey, keyUsage);
-    this.audit = new Audit(new AuditLog(warehouse, Clock.systemUTC()));
-    this.schemes = new TableSchemeStore(new SchemesTable(warehouse), Clock.systemUTC());
-    MetricsQueries figures = new MetricsQueries(warehouse);
-    this.bulletins =
-        new BulletinPublisher(
-            registry,
-            FiguresSource.of(new LeagueTables(figures, Clock.systemUTC()), figures),
-            new BulletinStore(warehouse),
-            schemes::resolve,
-            new AuditLog(warehouse, Clock.systemUTC()),
-            Clock.systemUTC());
+    this.services = Objects.requireNonNull(services, "services");
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.audit = new Audit(services.auditLog());
     this.blocking = new Blocking(vertx, limits.maxConcurrentUploads());
     this.idle = new IdleConnections(vertx, limits.idleTimeoutSeconds());
     this.uploadSlots = new UploadSlots(limits.maxConcurrentUploads());
-    this.httpMetrics = new HttpMetrics(authenticator);
-    this.quarantine = new QuarantineTable(warehouse);
-    this.quarantineGauge = new QuarantineGauge(quarantine, httpMetrics.registry());
-    this.health = new Health(warehouse, intake.landing());
+    this.httpMetrics = new HttpMetrics(services.authenticator());
+    this.quarantineGauge = new QuarantineGauge(services.quarantine(), httpMetrics.registry());
+    this.health = new Health(services.clickhouse(), services.intake().landing());
   }
 
   public Router router() {
     Router router = Router.router(vertx);
-    TenantRoutes tenants = new TenantRoutes(registry);
+    ApiServices s = services;
+    TenantRoutes tenants = new TenantRoutes(s.registry());
     CaseRoutes cases =
         new CaseRoutes(
-            intake, new ProcessedBatchesTable(warehouse), quarantine, limits.maxBodyBytes());
-    KeyRoutes keyRoutes = new KeyRoutes(registry, keys, keyUsage, authenticator, audit);
-    AuditRoutes auditRoutes = new AuditRoutes(registry, new AuditLog(warehouse, Clock.systemUTC()));
-    MetricsRoutes metrics =
-        new MetricsRoutes(registry, new MetricsQueries(warehouse), Clock.systemUTC());
-    RankingRoutes rankings =
-        new RankingRoutes(
-            registry, schemes, new LeagueTables(new MetricsQueries(warehouse), Clock.systemUTC()));
-    SchemeRoutes schemeRoutes = new SchemeRoutes(schemes, audit);
+            s.intake(), s.processedBatches(), s.quarantine(), s.clock(), limits.maxBodyBytes());
+    KeyRoutes keyRoutes =
+        new KeyRoutes(s.registry(), s.keys(), s.keyUsage(), s.authenticator(), audit);
+    AuditRoutes auditRoutes = new AuditRoutes(s.registry(), s.auditLog());
+    MetricsRoutes metrics = new MetricsRoutes(s.registry(), s.metrics(), s.clock());
+    RankingRoutes rankings = new RankingRoutes(s.registry(), s.schemes(), s.leagueTables());
+    SchemeRoutes schemeRoutes = new SchemeRoutes(s.schemes(), audit);
     DrillDownRoutes drillDown =
-        new DrillDownRoutes(
-            registry,
-            new CaseFactsQueries(warehouse),
-            new BatchesTable(warehouse),
-            Clock.systemUTC());
-    BulletinRoutes bulletinRoutes = new BulletinRoutes(bulletins);
+        new DrillDownRoutes(s.registry(), s.caseFacts(), s.batches(), s.clock());
+    BulletinRoutes bulletinRoutes = new BulletinRoutes(s.bulletins(), s.bulletinStore());
     BulletinScheduleRoutes schedules = new BulletinScheduleRoutes(scheduler);
-    QuarantineRoutes quarantined = new QuarantineRoutes(registry, quarantine);
-    Authentication auth = new Authentication(authenticator, limits.requestsPerMinute());
+    QuarantineRoutes quarantined = new QuarantineRoutes(s.registry(), s.quarantine());
+    Authentication auth = new Authentication(s.authenticator(), limits.requestsPerMinute());
+    // One handler for every small JSON body; uploads stream to a file instead (CaseRoutes).
+    BodyHandler smallBody = BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT);
 
     router.route().handler(httpMetrics::countRequests);
     router.route().handler(idle);
@@ -155,51 +101,29 @@ public final class ApiServer {
     router.get("/api/v1/me").handler(tenants::me);
     router.get("/api/v1/tenants").handler(tenants::list);
     router.get("/api/v1/tenants/:code/keys").handler(keyRoutes::list);
-    router
-        .post("/api/v1/tenants/:code/keys")
-        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
-        .handler(keyRoutes::issue);
-    router
-        .post("/api/v1/keys/:key_id/revoke")
-        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
-        .handler(keyRoutes::revoke);
-    router
-        .post("/api/v1/keys/:key_id/rotate")
-        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
-        .handler(keyRoutes::rotate);
+    router.post("/api/v1/tenants/:code/keys").handler(smallBody).handler(keyRoutes::issue);
+    router.post("/api/v1/keys/:key_id/revoke").handler(smallBody).handler(keyRoutes::revoke);
+    router.post("/api/v1/keys/:key_id/rotate").handler(smallBody).handler(keyRoutes::rotate);
     router.get("/api/v1/audit").handler(auditRoutes::audit);
     router.get("/api/v1/templates/cases.xlsx").handler(new TemplateRoutes()::cases);
     router.post("/api/v1/cases").handler(uploadSlots).handler(cases::upload);
     router.get("/api/v1/cases").handler(drillDown::cases);
     router.get("/api/v1/batches").handler(drillDown::batches);
     router.get("/api/v1/batches/:batch_id").handler(cases::batch);
-    router.get("/api/v1/batches/:batch_id/errors").handler(new BatchErrorRoutes(intake)::errors);
+    router
+        .get("/api/v1/batches/:batch_id/errors")
+        .handler(new BatchErrorRoutes(s.intake())::errors);
     router.get("/api/v1/quarantine").handler(quarantined::list);
     router.get("/api/v1/metrics").handler(metrics::metrics);
     router.get("/api/v1/rankings").handler(rankings::rankings);
-    router
-        .post("/api/v1/rankings/preview")
-        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
-        .handler(rankings::preview);
+    router.post("/api/v1/rankings/preview").handler(smallBody).handler(rankings::preview);
     router.get("/api/v1/schemes").handler(schemeRoutes::list);
-    router
-        .post("/api/v1/schemes")
-        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
-        .handler(schemeRoutes::create);
-    router
-        .post("/api/v1/schemes/:id/retire")
-        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
-        .handler(schemeRoutes::retire);
+    router.post("/api/v1/schemes").handler(smallBody).handler(schemeRoutes::create);
+    router.post("/api/v1/schemes/:id/retire").handler(smallBody).handler(schemeRoutes::retire);
     router.get("/api/v1/bulletins").handler(bulletinRoutes::list);
-    router
-        .post("/api/v1/bulletins")
-        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
-        .handler(bulletinRoutes::publish);
+    router.post("/api/v1/bulletins").handler(smallBody).handler(bulletinRoutes::publish);
     router.get("/api/v1/bulletins/schedules").handler(schedules::list);
-    router
-        .put("/api/v1/bulletins/schedules/:series")
-        .handler(BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT))
-        .handler(schedules::update);
+    router.put("/api/v1/bulletins/schedules/:series").handler(smallBody).handler(schedules::update);
     router.get("/api/v1/bulletins/:id.pdf").handler(bulletinRoutes::pdf);
     router.get("/api/v1/bulletins/:id.xlsx").handler(bulletinRoutes::xlsx);
     router.get("/api/v1/bulletins/:id.json").handler(bulletinRoutes::snapshot);
@@ -237,11 +161,6 @@ public final class ApiServer {
             });
   }
 
-  /** The publisher behind {@code POST /api/v1/bulletins}, for the scheduler to publish with. */
-  public BulletinPublisher bulletins() {
-    return bulletins;
-  }
-
   /** Serves {@code /api/v1/bulletins/schedules} from {@code bulletinScheduler} (the launcher's). */
   public void attachScheduler(BulletinScheduler bulletinScheduler) {
     scheduler.set(Objects.requireNonNull(bulletinScheduler, "bulletinScheduler"));
@@ -270,8 +189,6 @@ public final class ApiServer {
             vertx.executeBlocking(
                 () -> {
                   blocking.close();
-                  keyUsage.close();
-                  audit.close();
                   return null;
                 }));
   }

@@ -10,7 +10,7 @@ import java.util.Objects;
  * Uploads and refused uploads are not recorded here: they are kept in the landing zone and derived
  * from it by {@link LandingAuditSync}, so that no crash or outage loses them.
  */
-final class Audit implements AutoCloseable {
+final class Audit {
 
   private final AuditLog log;
 
@@ -22,7 +22,4 @@ final class Audit implements AutoCloseable {
   void record(Principal actor, String action, String object, JsonObject detail) {
     log.record(actor.tenantCode(), actor.keyId(), action, object, detail.encode());
   }
-
-  @Override
-  public void close() {}
 }

@@ -70,9 +70,7 @@ final class AuditRoutes {
                 .collect(Collectors.toSet());
     int limit = Params.integer(ctx, "limit", 100, 1, MAX_ROWS);
     AuditQuery query = new AuditQuery(actorTenant, keyId, action, from, to, uploadsOf, limit);
-    Blocking.reads(ctx, () -> json(log.find(query)))
-        .onSuccess(rows -> ApiResponses.rows(ctx, rows))
-        .onFailure(ctx::fail);
+    ApiResponses.rows(ctx, Blocking.reads(ctx, () -> json(log.find(query))));
   }
 
   private static JsonArray json(List<AuditEntry> entries) {

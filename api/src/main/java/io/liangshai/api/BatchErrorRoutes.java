@@ -42,26 +42,26 @@ final class BatchErrorRoutes {
     if (!format.equals("csv") && !format.equals("json")) {
       throw ApiException.badRequest("format must be csv or json, found \"" + format + "\"");
     }
-    Blocking.reads(ctx, () -> visibleBatch(intake, caller, id))
-        .onSuccess(
-            batch -> {
-              if (format.equals("json")) {
-                ApiResponses.ok(
-                    ctx,
-                    new JsonObject()
-                        .put("batch_id", batch.batchId())
-                        .put("errors_total", batch.errorsTotal())
-                        .put("errors", json(batch.errors(), Integer.MAX_VALUE)));
-              } else {
-                ctx.response()
-                    .putHeader("Content-Type", "text/csv; charset=utf-8")
-                    .putHeader(
-                        "Content-Disposition",
-                        "attachment; filename=\"" + batch.batchId() + ".errors.csv\"")
-                    .end(csv(batch.errors()));
-              }
-            })
-        .onFailure(ctx::fail);
+    ApiResponses.when(
+        ctx,
+        Blocking.reads(ctx, () -> visibleBatch(intake, caller, id)),
+        batch -> {
+          if (format.equals("json")) {
+            ApiResponses.ok(
+                ctx,
+                new JsonObject()
+                    .put("batch_id", batch.batchId())
+                    .put("errors_total", batch.errorsTotal())
+                    .put("errors", json(batch.errors(), Integer.MAX_VALUE)));
+          } else {
+            ctx.response()
+                .putHeader("Content-Type", "text/csv; charset=utf-8")
+                .putHeader(
+                    "Content-Disposition",
+                    "attachment; filename=\"" + batch.batchId() + ".errors.csv\"")
+                .end(csv(batch.errors()));
+          }
+        });
   }
 
   /**

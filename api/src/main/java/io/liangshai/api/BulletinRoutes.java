@@ -34,9 +34,9 @@ final class BulletinRoutes {
   private final BulletinPublisher publisher;
   private final BulletinStore store;
 
-  BulletinRoutes(BulletinPublisher publisher) {
+  BulletinRoutes(BulletinPublisher publisher, BulletinStore store) {
     this.publisher = Objects.requireNonNull(publisher, "publisher");
-    this.store = publisher.store();
+    this.store = Objects.requireNonNull(store, "store");
   }
 
   /**
@@ -69,9 +69,12 @@ final class BulletinRoutes {
       throw ApiException.badRequest("series must be monthly, quarterly, annual or weekly");
     }
     String period = Params.optional(ctx, "period") == null ? null : Params.period(ctx).toString();
-    Blocking.reads(ctx, store::list)
-        .onSuccess(
-            all -> {
+    ApiResponses.rows(
+        ctx,
+        Blocking.reads(
+            ctx,
+            () -> {
+              List<Bulletin> all = store.list();
               JsonArray rows = new JsonArray();
               for (Bulletin b : all) {
                 if ((series == null || series.equals(b.series()))
@@ -79,9 +82,8 @@ final class BulletinRoutes {
                   rows.add(BulletinJson.toJson(b, correctedBy(b, all)));
                 }
               }
-              ApiResponses.rows(ctx, rows);
-            })
-        .onFailure(ctx::fail);
+              return rows;
+            }));
   }
 
   /** {@code GET /api/v1/bulletins/{id}.pdf}. */
@@ -98,37 +100,37 @@ final class BulletinRoutes {
   void snapshot(RoutingContext ctx) {
     Authentication.principal(ctx);
     String id = id(ctx);
-    Blocking.reads(ctx, () -> store.snapshot(bulletin(id)).orElseThrow(() -> missing(id)))
-        .onSuccess(
-            json ->
-                ctx.response()
-                    .putHeader("Content-Type", "application/json; charset=utf-8")
-                    .end(Buffer.buffer(json)))
-        .onFailure(ctx::fail);
+    ApiResponses.when(
+        ctx,
+        Blocking.reads(ctx, () -> store.snapshot(bulletin(id)).orElseThrow(() -> missing(id))),
+        json ->
+            ctx.response()
+                .putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(Buffer.buffer(json)));
   }
 
   private void file(RoutingContext ctx, BulletinFormat format) {
     Authentication.principal(ctx);
     String id = id(ctx);
-    Blocking.reads(
+    ApiResponses.when(
+        ctx,
+        Blocking.reads(
             ctx,
             () -> {
               Bulletin b = bulletin(id);
               return new Download(b, store.file(b, format).orElseThrow(() -> missing(id)));
-            })
-        .onSuccess(
-            d ->
-                ctx.response()
-                    .putHeader("Content-Type", format.contentType())
-                    .putHeader(
-                        "Content-Disposition",
-                        ContentDisposition.attachment(
-                            fileName(d.bulletin(), format),
-                            d.bulletin().id() + "." + format.extension()))
-                    .putHeader("ETag", "\"" + d.bulletin().sha256(format) + "\"")
-                    .putHeader("Cache-Control", "private, max-age=31536000, immutable")
-                    .end(Buffer.buffer(d.bytes())))
-        .onFailure(ctx::fail);
+            }),
+        d ->
+            ctx.response()
+                .putHeader("Content-Type", format.contentType())
+                .putHeader(
+                    "Content-Disposition",
+                    ContentDisposition.attachment(
+                        fileName(d.bulletin(), format),
+                        d.bulletin().id() + "." + format.extension()))
+                .putHeader("ETag", "\"" + d.bulletin().sha256(format) + "\"")
+                .putHeader("Cache-Control", "private, max-age=31536000, immutable")
+                .end(Buffer.buffer(d.bytes())));
   }
 
   private record Download(Bulletin bulletin, byte[] bytes) {}

@@ -40,14 +40,15 @@ final class BulletinScheduleRoutes {
           ctx, 200, new JsonObject().put("running", false).put("rows", new JsonArray()));
       return;
     }
-    Blocking.reads(ctx, s::schedules)
-        .onSuccess(
-            views -> {
+    ApiResponses.ok(
+        ctx,
+        Blocking.reads(
+            ctx,
+            () -> {
               JsonArray rows = new JsonArray();
-              views.forEach(v -> rows.add(BulletinJson.toJson(v)));
-              ApiResponses.json(ctx, 200, new JsonObject().put("running", true).put("rows", rows));
-            })
-        .onFailure(ctx::fail);
+              s.schedules().forEach(v -> rows.add(BulletinJson.toJson(v)));
+              return new JsonObject().put("running", true).put("rows", rows);
+            }));
   }
 
   /**

@@ -48,12 +48,13 @@ final class CaseRoutes {
       BatchIntake intake,
       ProcessedBatchesTable processed,
       QuarantineTable quarantine,
+      Clock clock,
       long bodyLimit) {
     this.intake = Objects.requireNonNull(intake, "intake");
     this.processed = Objects.requireNonNull(processed, "processed");
     this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
     this.bodyLimit = bodyLimit;
-    this.refusals = new RefusalJournal(intake.landing(), Clock.systemUTC());
+    this.refusals = new RefusalJournal(intake.landing(), clock);
   }
 
   void upload(RoutingContext ctx) {
@@ -146,23 +147,18 @@ final class CaseRoutes {
   void batch(RoutingContext ctx) {
     Principal caller = Authentication.principal(ctx);
     String id = ctx.pathParam("batch_id");
-    Blocking.reads(
+    ApiResponses.ok(
+        ctx,
+        Blocking.reads(
             ctx,
             () -> {
               BatchResult batch = BatchErrorRoutes.visibleBatch(intake, caller, id);
+              Optional<Instant> processedAt = processed.processedAt(id);
               return toJson(batch)
-                  .put(
-                      "processed_at", processed.processedAt(id).map(Instant::toString).orElse(null))
-                  .put("quarantined", quarantine.linesOf(id));
-            })
-        .onSuccess(
-            json ->
-                ApiResponses.ok(
-                    ctx,
-                    json.put(
-                        "state",
-                        json.getString("processed_at") == null ? "accepted" : "processed")))
-        .onFailure(ctx::fail);
+                  .put("processed_at", processedAt.map(Instant::toString).orElse(null))
+                  .put("quarantined", quarantine.linesOf(id))
+                  .put("state", processedAt.isEmpty() ? "accepted" : "processed");
+            }));
   }
 
   static JsonObject toJson(BatchResult r) {

@@ -59,17 +59,18 @@ final class DrillDownRoutes {
     var filter =
         new CaseFactsQueries.CaseFilter(
             tenant.code(), period, status, category, overdue, clock.instant(), limit, offset);
-    Blocking.reads(ctx, () -> cases.cases(filter))
-        .onSuccess(
-            page ->
-                ApiResponses.ok(
-                    ctx,
-                    new JsonObject()
-                        .put("rows", DrillDownJson.cases(page.rows()))
-                        .put("total", page.total())
-                        .put("limit", limit)
-                        .put("offset", offset)))
-        .onFailure(ctx::fail);
+    ApiResponses.ok(
+        ctx,
+        Blocking.reads(
+            ctx,
+            () -> {
+              var page = cases.cases(filter);
+              return new JsonObject()
+                  .put("rows", DrillDownJson.cases(page.rows()))
+                  .put("total", page.total())
+                  .put("limit", limit)
+                  .put("offset", offset);
+            }));
   }
 
   /**
@@ -84,9 +85,10 @@ final class DrillDownRoutes {
     int limit = Params.integer(ctx, "limit", 20, 1, MAX_BATCHES);
     List<String> codes =
         registry.selfAndDescendants(tenant.code()).stream().map(Tenant::code).toList();
-    Blocking.reads(ctx, () -> DrillDownJson.batches(batches.recent(codes, limit), ERRORS_PER_BATCH))
-        .onSuccess(rows -> ApiResponses.rows(ctx, rows))
-        .onFailure(ctx::fail);
+    ApiResponses.rows(
+        ctx,
+        Blocking.reads(
+            ctx, () -> DrillDownJson.batches(batches.recent(codes, limit), ERRORS_PER_BATCH)));
   }
 
   private static <E extends Enum<E> & WireNamed> String wireValue(

@@ -2,7 +2,6 @@ package io.liangshai.api;
 
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.warehouse.ClickHouseProbe;
-import io.liangshai.warehouse.Warehouse;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -24,12 +23,12 @@ final class Health {
 
   static final long JOB_STATE_TIMEOUT_MS = 1000;
 
-  private final Warehouse warehouse;
+  private final ClickHouseProbe clickhouse;
   private final LandingZone landing;
   private final AtomicReference<Supplier<CompletionStage<String>>> job = new AtomicReference<>();
 
-  Health(Warehouse warehouse, LandingZone landing) {
-    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+  Health(ClickHouseProbe clickhouse, LandingZone landing) {
+    this.clickhouse = Objects.requireNonNull(clickhouse, "clickhouse");
     this.landing = Objects.requireNonNull(landing, "landing");
   }
 
@@ -41,7 +40,7 @@ final class Health {
     jobState(ctx)
         .onComplete(
             state -> {
-              ClickHouseProbe.State clickHouse = warehouse.probe().state();
+              ClickHouseProbe.State clickHouse = clickhouse.state();
               boolean ingestOk = Files.isWritable(landing.recordsDir());
               String jobState = state.result();
               boolean ok =

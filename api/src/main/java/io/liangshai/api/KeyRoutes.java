@@ -5,8 +5,8 @@ import io.liangshai.tenants.Principal;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.keys.ApiKey;
-import io.liangshai.tenants.keys.ApiKeyStore;
 import io.liangshai.tenants.keys.IssuedKey;
+import io.liangshai.tenants.keys.KeyStore;
 import io.liangshai.tenants.keys.KeyUsage;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -27,14 +27,14 @@ final class KeyRoutes {
   private static final int CONFLICT = 409;
 
   private final TenantRegistry registry;
-  private final ApiKeyStore keys;
+  private final KeyStore keys;
   private final KeyUsage usage;
   private final Authenticator authenticator;
   private final Audit audit;
 
   KeyRoutes(
       TenantRegistry registry,
-      ApiKeyStore keys,
+      KeyStore keys,
       KeyUsage usage,
       Authenticator authenticator,
       Audit audit) {
@@ -51,7 +51,10 @@ final class KeyRoutes {
     Tenant tenant = Params.tenant(ctx, registry, ctx.pathParam("code"));
     JsonObject body = optionalJsonBody(ctx);
     String name = keyName(body, "key for " + tenant.name());
-    Blocking.admin(
+    ApiResponses.json(
+        ctx,
+        201,
+        Blocking.admin(
             ctx,
             () -> {
               IssuedKey issued = keys.issue(tenant.code(), name, caller.keyId());
@@ -61,17 +64,17 @@ final class KeyRoutes {
                   "key.issue",
                   issued.key().keyId(),
                   new JsonObject().put("tenant", tenant.code()).put("name", name));
-              return issued;
-            })
-        .onSuccess(issued -> ApiResponses.json(ctx, 201, toJson(issued, Optional.empty())))
-        .onFailure(ctx::fail);
+              return toJson(issued, Optional.empty());
+            }));
   }
 
   /** {@code GET /api/v1/tenants/{code}/keys}: a tenant's keys, with last use (no secrets). */
   void list(RoutingContext ctx) {
     Tenant tenant = Params.tenant(ctx, registry, ctx.pathParam("code"));
     requireKeyAdmin(ctx, tenant.code(), "list");
-    Blocking.reads(
+    ApiResponses.rows(
+        ctx,
+        Blocking.reads(
             ctx,
             () -> {
               List<ApiKey> list = keys.list(tenant.code());
@@ -80,16 +83,16 @@ final class KeyRoutes {
               JsonArray rows = new JsonArray();
               list.forEach(k -> rows.add(toJson(k, Optional.ofNullable(lastUsed.get(k.keyId())))));
               return rows;
-            })
-        .onSuccess(rows -> ApiResponses.rows(ctx, rows))
-        .onFailure(ctx::fail);
+            }));
   }
 
   /** {@code POST /api/v1/keys/{key_id}/revoke}: the key is refused from now on. */
   void revoke(RoutingContext ctx) {
     Principal caller = requireAnyKeyAdmin(ctx, "revoke");
     String keyId = keyIdParam(ctx);
-    Blocking.admin(
+    ApiResponses.ok(
+        ctx,
+        Blocking.admin(
             ctx,
             () -> {
               ApiKey key = administrable(caller, keyId, "revoke");
@@ -99,17 +102,18 @@ final class KeyRoutes {
               authenticator.forget(keyId);
               audit.record(
                   caller, "key.revoke", keyId, new JsonObject().put("tenant", key.tenantCode()));
-              return keys.find(keyId).orElseThrow();
-            })
-        .onSuccess(key -> ApiResponses.ok(ctx, toJson(key, Optional.empty())))
-        .onFailure(ctx::fail);
+              return toJson(keys.find(keyId).orElseThrow(), Optional.empty());
+            }));
   }
 
   /** {@code POST /api/v1/keys/{key_id}/rotate}: a new secret for the same tenant and name. */
   void rotate(RoutingContext ctx) {
     Principal caller = requireAnyKeyAdmin(ctx, "rotate");
     String keyId = keyIdParam(ctx);
-    Blocking.admin(
+    ApiResponses.json(
+        ctx,
+        201,
+        Blocking.admin(
             ctx,
             () -> {
               ApiKey key = administrable(caller, keyId, "rotate");
@@ -128,13 +132,8 @@ final class KeyRoutes {
                   new JsonObject()
                       .put("tenant", key.tenantCode())
                       .put("new_key_id", issued.key().keyId()));
-              return issued;
-            })
-        .onSuccess(
-            issued ->
-                ApiResponses.json(
-                    ctx, 201, toJson(issued, Optional.empty()).put("replaces", keyId)))
-        .onFailure(ctx::fail);
+              return toJson(issued, Optional.empty()).put("replaces", keyId);
+            }));
   }
 
   private ApiKey administrable(Principal caller, String keyId, String verb) throws Exception {

@@ -39,24 +39,31 @@ final class MetricsRoutes {
     if (tenant != null) {
       Tenant t = Params.tenant(ctx, registry, tenant);
       Authentication.requireScope(ctx, t.code());
-      Blocking.reads(ctx, () -> queries.indicators(period, List.of(t.code()), clock.instant()))
-          .onSuccess(m -> ApiResponses.ok(ctx, toJson(t.code(), period, m.get(t.code()))))
-          .onFailure(ctx::fail);
+      ApiResponses.ok(
+          ctx,
+          Blocking.reads(
+              ctx,
+              () -> {
+                var m = queries.indicators(period, List.of(t.code()), clock.instant());
+                return toJson(t.code(), period, m.get(t.code()));
+              }));
       return;
     }
     TenantLevel lvl = Params.level(level);
     List<String> codes =
         registry.atLevel(lvl).stream().map(Tenant::code).filter(caller::canAccess).toList();
-    Blocking.reads(ctx, () -> queries.indicators(period, codes, clock.instant()))
-        .onSuccess(
-            m -> {
+    ApiResponses.rows(
+        ctx,
+        Blocking.reads(
+            ctx,
+            () -> {
               JsonArray rows = new JsonArray();
-              for (Map.Entry<String, Indicators> e : m.entrySet()) {
+              for (Map.Entry<String, Indicators> e :
+                  queries.indicators(period, codes, clock.instant()).entrySet()) {
                 rows.add(toJson(e.getKey(), period, e.getValue()));
               }
-              ApiResponses.rows(ctx, rows);
-            })
-        .onFailure(ctx::fail);
+              return rows;
+            }));
   }
 
   static JsonObject toJson(String tenant, Period period, Indicators indicators) {

@@ -33,9 +33,7 @@ final class QuarantineRoutes {
     String tenant = Params.optional(ctx, "tenant");
     String code = tenant == null ? null : Params.tenant(ctx, registry, tenant).code();
     int limit = Params.integer(ctx, "limit", 100, 1, QuarantineTable.MAX_ROWS);
-    Blocking.reads(ctx, () -> table.find(batch, code, limit))
-        .onSuccess(rows -> ApiResponses.rows(ctx, toJson(rows)))
-        .onFailure(ctx::fail);
+    ApiResponses.rows(ctx, Blocking.reads(ctx, () -> toJson(table.find(batch, code, limit))));
   }
 
   static JsonArray toJson(List<QuarantinedLine> rows) {

@@ -1,6 +1,7 @@
 package io.liangshai.api;
 
 import io.liangshai.core.ranking.InvalidSchemeException;
+import io.liangshai.core.ranking.LeagueTable;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.time.Period;
 import io.liangshai.tenants.Tenant;
@@ -46,15 +47,15 @@ final class RankingRoutes {
     SchemeRef ref =
         SchemeRef.parse(schemeText == null ? SchemeStore.STANDARD : schemeText, "scheme");
     List<Tenant> members = members(group);
-    Blocking.reads(
+    ApiResponses.ok(
+        ctx,
+        Blocking.reads(
             ctx,
             () -> {
               Scheme scheme = schemes.find(ref).orElseThrow(() -> unknownScheme(ref)).scheme();
-              return tables.compute(period, codes(members), scheme);
-            })
-        .onSuccess(
-            table -> ApiResponses.ok(ctx, LeagueTableJson.toJson(period, group, table, registry)))
-        .onFailure(ctx::fail);
+              LeagueTable table = tables.compute(period, codes(members), scheme);
+              return LeagueTableJson.toJson(period, group, table, registry);
+            }));
   }
 
   /**
@@ -71,14 +72,16 @@ final class RankingRoutes {
       return;
     }
     List<Tenant> members = members(request.group());
-    Blocking.reads(ctx, () -> tables.compute(request.period(), codes(members), request.scheme()))
-        .onSuccess(
-            table ->
-                ApiResponses.ok(
-                    ctx,
-                    LeagueTableJson.toJson(request.period(), request.group(), table, registry)
-                        .put("preview", true)))
-        .onFailure(ctx::fail);
+    ApiResponses.ok(
+        ctx,
+        Blocking.reads(
+            ctx,
+            () -> {
+              LeagueTable table =
+                  tables.compute(request.period(), codes(members), request.scheme());
+              return LeagueTableJson.toJson(request.period(), request.group(), table, registry)
+                  .put("preview", true);
+            }));
   }
 
   /** A preview request, read field by field. */

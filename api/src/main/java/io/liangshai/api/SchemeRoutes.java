@@ -31,17 +31,20 @@ final class SchemeRoutes {
   /** {@code GET /api/v1/schemes}: every scheme with all its versions. */
   void list(RoutingContext ctx) {
     Authentication.principal(ctx);
-    Blocking.reads(ctx, schemes::all)
-        .onSuccess(
-            all -> {
+    ApiResponses.rows(
+        ctx,
+        Blocking.reads(
+            ctx,
+            () -> {
               Map<String, List<SchemeVersion>> byId = new LinkedHashMap<>();
-              all.forEach(
-                  v -> byId.computeIfAbsent(v.scheme().id(), id -> new ArrayList<>()).add(v));
+              schemes
+                  .all()
+                  .forEach(
+                      v -> byId.computeIfAbsent(v.scheme().id(), id -> new ArrayList<>()).add(v));
               JsonArray rows = new JsonArray();
               byId.values().forEach(versions -> rows.add(toJson(versions)));
-              ApiResponses.rows(ctx, rows);
-            })
-        .onFailure(ctx::fail);
+              return rows;
+            }));
   }
 
   /**
@@ -62,7 +65,10 @@ final class SchemeRoutes {
           CONFLICT,
           SchemeStore.STANDARD + " is built in and cannot be overwritten; choose another id");
     }
-    Blocking.admin(
+    ApiResponses.json(
+        ctx,
+        201,
+        Blocking.admin(
             ctx,
             () -> {
               SchemeVersion created = schemes.create(draft, caller.keyId());
@@ -71,10 +77,8 @@ final class SchemeRoutes {
                   "scheme.create",
                   created.scheme().id() + "@" + created.scheme().version(),
                   new JsonObject().put("name", created.scheme().name()));
-              return created;
-            })
-        .onSuccess(created -> ApiResponses.json(ctx, 201, created.toJson()))
-        .onFailure(ctx::fail);
+              return created.toJson();
+            }));
   }
 
   /**
@@ -88,24 +92,18 @@ final class SchemeRoutes {
     if (SchemeStore.isBuiltIn(ref.id())) {
       throw new ApiException(CONFLICT, SchemeStore.STANDARD + " is built in and cannot be retired");
     }
-    Blocking.admin(
+    ApiResponses.ok(
+        ctx,
+        Blocking.admin(
             ctx,
             () -> {
               List<SchemeVersion> versions = schemes.retire(ref.id(), ref.version());
-              if (!versions.isEmpty()) {
-                audit.record(caller, "scheme.retire", ref.toString(), new JsonObject());
-              }
-              return versions;
-            })
-        .onSuccess(
-            versions -> {
               if (versions.isEmpty()) {
-                ApiResponses.error(ctx, 404, "no scheme '" + ref + "'");
-              } else {
-                ApiResponses.ok(ctx, toJson(versions));
+                throw ApiException.notFound("no scheme '" + ref + "'");
               }
-            })
-        .onFailure(ctx::fail);
+              audit.record(caller, "scheme.retire", ref.toString(), new JsonObject());
+              return toJson(versions);
+            }));
   }
 
   /**

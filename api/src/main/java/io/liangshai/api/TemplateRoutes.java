@@ -28,13 +28,13 @@ final class TemplateRoutes {
       send(ctx, cached);
       return;
     }
-    Blocking.reads(ctx, () -> Buffer.buffer(CaseTemplate.xlsx()))
-        .onSuccess(
-            b -> {
-              cases = b;
-              send(ctx, b);
-            })
-        .onFailure(ctx::fail);
+    ApiResponses.when(
+        ctx,
+        Blocking.reads(ctx, () -> Buffer.buffer(CaseTemplate.xlsx())),
+        b -> {
+          cases = b;
+          send(ctx, b);
+        });
   }
 
   private static void send(RoutingContext ctx, Buffer body) {

@@ -34,6 +34,10 @@ final class ApiTestServer implements AutoCloseable {
   final Warehouse warehouse;
   private final BatchIntake intake;
   private final LandingAuditSync auditSync;
+
+  /** The services the server is given, as the launcher builds them (its publisher, for one). */
+  final ApiServices services;
+
   private final ApiServer server;
   private final Vertx serverVertx = Vertx.vertx();
   private final WebClient client;
@@ -49,7 +53,9 @@ final class ApiTestServer implements AutoCloseable {
     LandingZone zone = new LandingZone(landing);
     this.intake = new BatchIntake(zone, registry, Clock.systemUTC(), limits.maxRowsPerBatch());
     this.auditSync = new LandingAuditSync(zone, warehouse, Clock.systemUTC()).start();
-    this.server = new ApiServer(serverVertx, warehouse, registry, adminKey, intake, limits);
+    this.services =
+        ApiServices.onClickHouse(warehouse, registry, adminKey, intake, Clock.systemUTC());
+    this.server = new ApiServer(serverVertx, services, limits);
     this.client = WebClient.create(clientVertx);
     OpenApiContract.watch(client);
   }
@@ -117,6 +123,7 @@ final class ApiTestServer implements AutoCloseable {
   public void close() throws Exception {
     client.close();
     server.stop().toCompletionStage().toCompletableFuture().get();
+    services.close();
     serverVertx.close().toCompletionStage().toCompletableFuture().get();
     auditSync.close();
     intake.close();

@@ -231,7 +231,7 @@ class BulletinApiITCase {
     try (BulletinScheduler scheduler =
         BulletinScheduler.start(
             schedulerDir,
-            api.server().bulletins(),
+            api.services.bulletins(),
             Clock.systemUTC(),
             BulletinScheduler.Options.DEFAULTS)) {
       api.server().attachScheduler(scheduler);

@@ -76,6 +76,15 @@ class ClickHouseOutageApiITCase {
     assertThat(health.bodyAsJsonObject().getString("clickhouse")).isEqualTo("unreachable");
     assertThat(health.bodyAsJsonObject().getString("ingest")).isEqualTo("ok");
 
+    HttpResponse<Buffer> publish =
+        timed(
+            () ->
+                api.post("/api/v1/bulletins", api.adminKey)
+                    .putHeader("Content-Type", "application/json"),
+            Buffer.buffer(new JsonObject().put("period", "2024-01").encode()));
+    assertThat(publish.statusCode()).as(ApiTestServer.describe(publish)).isEqualTo(503);
+    assertThat(publish.bodyAsJsonObject().getString("error")).isEqualTo("unavailable");
+
     HttpResponse<Buffer> upload = timed(this::uploadRequest, body());
     assertThat(upload.statusCode()).as(ApiTestServer.describe(upload)).isEqualTo(200);
     assertThat(upload.bodyAsJsonObject().getString("batch_id")).isNotBlank();

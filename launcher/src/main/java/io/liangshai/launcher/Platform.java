@@ -1,19 +1,15 @@
 package io.liangshai.launcher;
 
 import io.liangshai.api.ApiServer;
-import io.liangshai.api.LandingAuditSync;
 import io.liangshai.clickhouse.local.ClickHouseEndpoint;
 import io.liangshai.clickhouse.local.LocalClickHouseConfig;
 import io.liangshai.core.config.LiangshaiConfig;
-import io.liangshai.ingest.BatchIntake;
-import io.liangshai.ingest.LandingZone;
 import io.liangshai.reports.render.BulletinPdf;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.liangshai.stream.CaseIndicatorsJob;
 import io.liangshai.stream.LocalIndicatorsRunner;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
-import io.liangshai.warehouse.Warehouse;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -25,11 +21,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Everything liangshai runs on one machine, started in order and stopped in reverse: ClickHouse
- * (local, unless an external one is configured), the schema, the landing zone (its version index
- * reconciled with the batches landed before a crash, its upload audit back-filled into ClickHouse
- * by a {@link LandingAuditSync}), the indicators job in a Flink MiniCluster, the API, and last the
- * bulletin scheduler (Quartz, its job store under {@code LIANGSHAI_DATA_DIR/scheduler}), which
- * therefore stops first.
+ * (local, unless an external one is configured), the {@link Services} over it (the schema, the
+ * landing zone with its version index reconciled with the batches landed before a crash and its
+ * upload audit back-filled into ClickHouse, the stores, the publisher), the indicators job in a
+ * Flink MiniCluster, the API over those services, and last the bulletin scheduler (Quartz, its job
+ * store under {@code LIANGSHAI_DATA_DIR/scheduler}), which therefore stops first.
  */
 final class Platform implements AutoCloseable {
 
@@ -65,25 +61,19 @@ final class Platform implements AutoCloseable {
             .orElseGet(
                 () -> ClickHouseEndpoint.local(LocalClickHouseConfig.of(config.clickhouseDir())));
     started.push(clickhouse);
-    Warehouse warehouse = Warehouse.open(clickhouse.jdbcUrl());
-    started.push(warehouse);
-
-    LandingZone landing = new LandingZone(config.landingDir());
-    BatchIntake intake =
-        new BatchIntake(landing, registry, Clock.systemUTC(), config.limits().maxRowsPerBatch());
-    started.push(intake);
-    started.push(new LandingAuditSync(landing, warehouse, Clock.systemUTC()).start());
+    Services services = Services.open(config, registry, clickhouse.jdbcUrl(), Clock.systemUTC());
+    started.push(services);
 
     CaseIndicatorsJob job =
-        CaseIndicatorsJob.of(landing.recordsDir().toString(), clickhouse.jdbcUrl(), registry);
+        CaseIndicatorsJob.of(
+            services.landing.recordsDir().toString(), clickhouse.jdbcUrl(), registry);
     LocalIndicatorsRunner runner =
         LocalIndicatorsRunner.start(job, config.checkpointDir(), FLINK_PARALLELISM, CHECKPOINT_MS);
     started.push(runner);
 
     Vertx vertx = Vertx.vertx();
     started.push(() -> vertx.close().await());
-    api =
-        new ApiServer(vertx, warehouse, registry, config.adminKey().get(), intake, config.limits());
+    api = new ApiServer(vertx, services.api, config.limits());
     api.attachJobState(runner::state);
     api.start(config.httpHost(), config.httpPort()).await();
     started.push(() -> api.stop().await());
@@ -91,12 +81,7 @@ final class Platform implements AutoCloseable {
     Thread templates = new Thread(BulletinPdf::warmUp, "bulletin-templates");
     templates.setDaemon(true);
     templates.start();
-    BulletinScheduler bulletins =
-        BulletinScheduler.start(
-            config.dataDir().resolve("scheduler"),
-            api.bulletins(),
-            Clock.systemUTC(),
-            BulletinScheduler.Options.DEFAULTS);
+    BulletinScheduler bulletins = services.startScheduler(config.dataDir().resolve("scheduler"));
     started.push(bulletins);
     api.attachScheduler(bulletins);
   }

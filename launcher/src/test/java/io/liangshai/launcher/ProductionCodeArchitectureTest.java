@@ -11,14 +11,18 @@ import com.tngtech.archunit.lang.ArchRule;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
  * The rules that keep the house: where SQL may live, what {@code core} may import, which modules
- * may not know each other, and how long a class may grow. The launcher sees every module, so its
- * tests analyse all of the platform's production classes (test classes and test-jars excluded).
+ * may not know each other, who reads the system clock, and how long a class may grow. The launcher
+ * sees every module, so its tests analyse all of the platform's production classes (test classes
+ * and test-jars excluded).
  *
  * <p><b>A framework</b>, for {@code core}, is a library that brings a runtime or a world of its own
  * that the domain would then be written against: Apache Flink, Vert.x, Quartz, JasperReports,
@@ -105,6 +109,31 @@ class ProductionCodeArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("io.liangshai.launcher..")
           .because("the launcher is the composition root: it builds the others, never the reverse");
+
+  /**
+   * The services the composition root ({@code Services}) wires are given its one clock: they never
+   * read the system's time themselves, so a test can hand them a fixed one and every part of a
+   * request sees the same time. (The warehouse's outage probe and the Flink job, which run their
+   * own threads outside the root's wiring, are not covered.)
+   */
+  @ArchTest
+  static final ArchRule SERVICES_ARE_GIVEN_THEIR_CLOCK =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "io.liangshai.api..",
+              "io.liangshai.reports..",
+              "io.liangshai.tenants..",
+              "io.liangshai.ingest..")
+          .should()
+          .callMethod(Clock.class, "systemUTC")
+          .orShould()
+          .callMethod(Clock.class, "systemDefaultZone")
+          .orShould()
+          .callMethod(Clock.class, "system", ZoneId.class)
+          .orShould()
+          .callMethod(Instant.class, "now")
+          .because("the launcher builds every service once, over one clock, and hands it to them");
 
   @Test
   void noProductionClassIsOverThreeHundredLines() throws IOException {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liangshai.api.ApiServer;
+import io.liangshai.api.ApiServices;
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.core.record.ErrorCode;
 import io.liangshai.core.vocabulary.Vocabulary;
 import io.liangshai.ingest.BatchIntake;
@@ -58,6 +60,7 @@ class UploadCommandITCase {
   private static Vertx vertx;
   private static Warehouse warehouse;
   private static BatchIntake intake;
+  private static ApiServices services;
   private static ApiServer server;
   private static String url;
   private static String key;
@@ -69,7 +72,8 @@ class UploadCommandITCase {
     vertx = Vertx.vertx();
     warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
     intake = new BatchIntake(new LandingZone(data.resolve("landing")), registry, Clock.systemUTC());
-    server = new ApiServer(vertx, warehouse, registry, admin, intake);
+    services = ApiServices.onClickHouse(warehouse, registry, admin, intake, Clock.systemUTC());
+    server = new ApiServer(vertx, services, LiangshaiConfig.Limits.DEFAULTS);
     server.start("127.0.0.1", 0).await();
     url = "http://127.0.0.1:" + server.port();
     key = new PlatformClient(url).issueKey(admin, COUNTY, "upload test");
@@ -79,6 +83,9 @@ class UploadCommandITCase {
   static void stop() throws Exception {
     if (server != null) {
       server.stop().await();
+    }
+    if (services != null) {
+      services.close();
     }
     if (vertx != null) {
       vertx.close().await();

@@ -14,7 +14,6 @@ import io.liangshai.reports.snapshot.SnapshotJson;
 import io.liangshai.reports.snapshot.Wording;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.AuditLog;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Publishes bulletins (晾晒通报): freezes the figures into a snapshot, renders the PDF and the XLSX
  * from that snapshot once, stores all three and records the act in the audit log. A period has one
  * bulletin per series; a correction is the next issue number naming the bulletin it corrects.
- * Publications are serialised, so issue numbers never repeat. Blocking (JDBC, rendering).
+ * Publications are serialised, so issue numbers never repeat. Blocking (JDBC, rendering); a failed
+ * warehouse call throws the unchecked {@link io.liangshai.warehouse.WarehouseException}.
  */
 public final class BulletinPublisher {
 
@@ -46,6 +46,7 @@ public final class BulletinPublisher {
   private final TenantRegistry registry;
   private final SnapshotBuilder snapshots;
   private final BulletinStore store;
+  private final IssueNumbers numbers;
   private final SchemeResolver schemes;
   private final AuditLog audit;
   private final Clock clock;
@@ -54,19 +55,17 @@ public final class BulletinPublisher {
       TenantRegistry registry,
       FiguresSource figures,
       BulletinStore store,
+      IssueNumbers numbers,
       SchemeResolver schemes,
       AuditLog audit,
       Clock clock) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.snapshots = new SnapshotBuilder(registry, Objects.requireNonNull(figures, "figures"));
     this.store = Objects.requireNonNull(store, "store");
+    this.numbers = Objects.requireNonNull(numbers, "numbers");
     this.schemes = Objects.requireNonNull(schemes, "schemes");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
-  }
-
-  public BulletinStore store() {
-    return store;
   }
 
   /** The province the bulletins are about, e.g. 浙江省. */
@@ -79,7 +78,7 @@ public final class BulletinPublisher {
    *
    * @throws PublishException when a field is wrong or the period already has its bulletin
    */
-  public synchronized Bulletin publish(PublishRequest request) throws SQLException {
+  public synchronized Bulletin publish(PublishRequest request) {
     Bulletin corrected = corrected(request.corrects());
     Period period = period(request.period(), corrected);
     List<String> groups =
@@ -117,7 +116,7 @@ public final class BulletinPublisher {
    * @return the new bulletin, or empty when the period had one already
    */
   public synchronized Optional<Bulletin> publishScheduled(
-      Series series, Period period, List<String> groups, String schemeRef) throws SQLException {
+      Series series, Period period, List<String> groups, String schemeRef) {
     if (series.kind() != period.kind()) {
       throw new IllegalArgumentException(period + " is not a period of series " + series.id());
     }
@@ -143,7 +142,7 @@ public final class BulletinPublisher {
    *
    * @throws PublishException naming the wrong field
    */
-  public void check(List<String> groups, String schemeRef) throws SQLException {
+  public void check(List<String> groups, String schemeRef) {
     if (!groups.isEmpty()) {
       groups(groups);
     }
@@ -165,9 +164,8 @@ public final class BulletinPublisher {
       Bulletin corrected,
       String actorTenant,
       String actorKey,
-      String publishedBy)
-      throws SQLException {
-    int issueNo = store.lastIssueNo(series.id()) + 1;
+      String publishedBy) {
+    int issueNo = numbers.next(series.id());
     String id = String.format("%s-%04d", series.id(), issueNo);
     Instant now = Instant.ofEpochMilli(clock.millis());
     BulletinSnapshot.Correction correction =
@@ -208,7 +206,7 @@ public final class BulletinPublisher {
     return bulletin;
   }
 
-  private Bulletin corrected(String corrects) throws SQLException {
+  private Bulletin corrected(String corrects) {
     if (corrects == null) {
       return null;
     }
@@ -264,7 +262,7 @@ public final class BulletinPublisher {
     return new ArrayList<>(groups);
   }
 
-  private Scheme scheme(String ref) throws SQLException {
+  private Scheme scheme(String ref) {
     return schemes
         .resolve(ref)
         .orElseThrow(

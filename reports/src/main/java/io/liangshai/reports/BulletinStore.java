@@ -1,5 +1,6 @@
 package io.liangshai.reports;
 
+import io.liangshai.warehouse.Sql;
 import io.liangshai.warehouse.Warehouse;
 import java.lang.reflect.Array;
 import java.nio.charset.StandardCharsets;
@@ -21,9 +22,11 @@ import java.util.Optional;
 /**
  * Published bulletins in ClickHouse tables {@code bulletins} and {@code bulletin_files} (see {@code
  * V005__bulletins.sql}). Rows are only inserted. A file is served only when its SHA-256 is the one
- * its bulletin row recorded at publication, so what officials download is what was published.
+ * its bulletin row recorded at publication, so what officials download is what was published. Also
+ * the ClickHouse {@link IssueNumbers}: the greatest stored number plus one. A failed call throws
+ * the unchecked {@link io.liangshai.warehouse.WarehouseException}.
  */
-public final class BulletinStore {
+public final class BulletinStore implements IssueNumbers {
 
   private static final String COLUMNS =
       "id, series, issue_no, period, groups, scheme, created_at, created_by, corrects,"
@@ -62,109 +65,122 @@ public final class BulletinStore {
   }
 
   /** Stores a bulletin: its files first, then the row that makes it published. */
-  void insert(Bulletin b, byte[] snapshot, byte[] pdf, byte[] xlsx) throws SQLException {
+  void insert(Bulletin b, byte[] snapshot, byte[] pdf, byte[] xlsx) {
     requireHash(snapshot, b.snapshotSha256(), "snapshot");
     requireHash(pdf, b.pdfSha256(), "pdf");
     requireHash(xlsx, b.xlsxSha256(), "xlsx");
-    try (Connection c = warehouse.connect()) {
-      try (PreparedStatement ps = c.prepareStatement(INSERT_FILE)) {
-        addFile(ps, b.id(), BulletinFormat.PDF, pdf);
-        addFile(ps, b.id(), BulletinFormat.XLSX, xlsx);
-        ps.executeBatch();
-      }
-      try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-        ps.setString(1, b.id());
-        ps.setString(2, b.series());
-        ps.setInt(3, b.issueNo());
-        ps.setString(4, b.period());
-        ps.setObject(5, b.groups());
-        ps.setString(6, b.scheme());
-        ps.setTimestamp(7, Timestamp.from(b.createdAt()));
-        ps.setString(8, b.createdBy());
-        if (b.corrects() == null) {
-          ps.setNull(9, Types.VARCHAR);
-        } else {
-          ps.setString(9, b.corrects());
-        }
-        ps.setString(10, b.snapshotSha256());
-        ps.setString(11, b.pdfSha256());
-        ps.setString(12, b.xlsxSha256());
-        ps.setString(13, new String(snapshot, StandardCharsets.UTF_8));
-        ps.executeUpdate();
-      }
-    }
+    Sql.on(
+        warehouse,
+        "store bulletin " + b.id(),
+        c -> {
+          try (PreparedStatement ps = c.prepareStatement(INSERT_FILE)) {
+            addFile(ps, b.id(), BulletinFormat.PDF, pdf);
+            addFile(ps, b.id(), BulletinFormat.XLSX, xlsx);
+            ps.executeBatch();
+          }
+          try (PreparedStatement ps = c.prepareStatement(INSERT)) {
+            bind(ps, b);
+            ps.setString(13, new String(snapshot, StandardCharsets.UTF_8));
+            return ps.executeUpdate();
+          }
+        });
   }
 
   /** Every bulletin, newest first. */
-  public List<Bulletin> list() throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps = c.prepareStatement(ALL)) {
-      return read(ps);
-    }
+  public List<Bulletin> list() {
+    return select("read bulletins", ALL);
   }
 
-  public Optional<Bulletin> find(String id) throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps = c.prepareStatement(BY_ID)) {
-      ps.setString(1, id);
-      return read(ps).stream().findFirst();
-    }
+  public Optional<Bulletin> find(String id) {
+    return select("read bulletin " + id, BY_ID, id).stream().findFirst();
   }
 
   /** The bulletins of {@code series} for {@code period} (a first issue and its corrections). */
-  public List<Bulletin> forPeriod(String series, String period) throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps = c.prepareStatement(BY_PERIOD)) {
-      ps.setString(1, series);
-      ps.setString(2, period);
-      return read(ps);
-    }
+  public List<Bulletin> forPeriod(String series, String period) {
+    return select("read the bulletins of " + series + " " + period, BY_PERIOD, series, period);
   }
 
-  /** The greatest issue number of {@code series}, 0 when it has none. */
-  int lastIssueNo(String series) throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps = c.prepareStatement(LAST_ISSUE)) {
-      ps.setString(1, series);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getInt(1) : 0;
-      }
-    }
+  /** One above the greatest issue number stored for {@code series}; 1 when it has none. */
+  @Override
+  public int next(String series) {
+    String last = first("read the last issue number of " + series, LAST_ISSUE, series).orElse("0");
+    return Integer.parseInt(last) + 1;
   }
 
   /** The frozen snapshot JSON of a bulletin, exactly as published. */
-  public Optional<byte[]> snapshot(Bulletin b) throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps = c.prepareStatement(SNAPSHOT)) {
-      ps.setString(1, b.id());
-      ps.setString(2, b.snapshotSha256());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        byte[] json = rs.getString(1).getBytes(StandardCharsets.UTF_8);
-        requireHash(json, b.snapshotSha256(), "stored snapshot of " + b.id());
-        return Optional.of(json);
-      }
-    }
+  public Optional<byte[]> snapshot(Bulletin b) {
+    Optional<byte[]> json =
+        first("read the snapshot of " + b.id(), SNAPSHOT, b.id(), b.snapshotSha256())
+            .map(text -> text.getBytes(StandardCharsets.UTF_8));
+    json.ifPresent(bytes -> requireHash(bytes, b.snapshotSha256(), "stored snapshot of " + b.id()));
+    return json;
   }
 
   /** The file of {@code format}, exactly as published; empty when it is missing. */
-  public Optional<byte[]> file(Bulletin b, BulletinFormat format) throws SQLException {
-    try (Connection c = warehouse.connect();
-        PreparedStatement ps = c.prepareStatement(FILE)) {
-      ps.setString(1, b.id());
-      ps.setString(2, format.extension());
-      ps.setString(3, b.sha256(format));
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        byte[] bytes = Base64.getDecoder().decode(rs.getString(1));
-        requireHash(bytes, b.sha256(format), "stored " + format.extension() + " of " + b.id());
-        return Optional.of(bytes);
+  public Optional<byte[]> file(Bulletin b, BulletinFormat format) {
+    String kind = format.extension();
+    Optional<byte[]> bytes =
+        first("read the " + kind + " of " + b.id(), FILE, b.id(), kind, b.sha256(format))
+            .map(Base64.getDecoder()::decode);
+    bytes.ifPresent(f -> requireHash(f, b.sha256(format), "stored " + kind + " of " + b.id()));
+    return bytes;
+  }
+
+  private List<Bulletin> select(String what, String sql, String... params) {
+    return Sql.on(
+        warehouse,
+        what,
+        c -> {
+          try (PreparedStatement ps = prepare(c, sql, params)) {
+            return read(ps);
+          }
+        });
+  }
+
+  /** The first column of the first row, if there is a row. */
+  private Optional<String> first(String what, String sql, String... params) {
+    return Sql.on(
+        warehouse,
+        what,
+        c -> {
+          try (PreparedStatement ps = prepare(c, sql, params);
+              ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+          }
+        });
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, String... params)
+      throws SQLException {
+    PreparedStatement ps = c.prepareStatement(sql);
+    try {
+      for (int i = 0; i < params.length; i++) {
+        ps.setString(i + 1, params[i]);
       }
+      return ps;
+    } catch (SQLException | RuntimeException e) {
+      ps.close();
+      throw e;
     }
+  }
+
+  private static void bind(PreparedStatement ps, Bulletin b) throws SQLException {
+    ps.setString(1, b.id());
+    ps.setString(2, b.series());
+    ps.setInt(3, b.issueNo());
+    ps.setString(4, b.period());
+    ps.setObject(5, b.groups());
+    ps.setString(6, b.scheme());
+    ps.setTimestamp(7, Timestamp.from(b.createdAt()));
+    ps.setString(8, b.createdBy());
+    if (b.corrects() == null) {
+      ps.setNull(9, Types.VARCHAR);
+    } else {
+      ps.setString(9, b.corrects());
+    }
+    ps.setString(10, b.snapshotSha256());
+    ps.setString(11, b.pdfSha256());
+    ps.setString(12, b.xlsxSha256());
   }
 
   /** SHA-256 of {@code bytes} as lowercase hex. */

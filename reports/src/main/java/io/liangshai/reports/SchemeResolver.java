@@ -1,7 +1,6 @@
 package io.liangshai.reports;
 
 import io.liangshai.core.ranking.Scheme;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -12,7 +11,7 @@ import java.util.Optional;
 @FunctionalInterface
 public interface SchemeResolver {
 
-  Optional<Scheme> resolve(String ref) throws SQLException;
+  Optional<Scheme> resolve(String ref);
 
   /** Only the built-in {@code standard} (version 1). */
   static SchemeResolver builtIn() {

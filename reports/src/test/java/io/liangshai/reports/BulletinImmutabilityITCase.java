@@ -57,7 +57,7 @@ class BulletinImmutabilityITCase {
 
   @Test
   void publishedBulletinStaysByteIdenticalWhenTheFiguresChange() throws Exception {
-    BulletinStore store = publisher.store();
+    BulletinStore store = new BulletinStore(warehouse);
     Bulletin first = publish(null);
     byte[] snapshot = store.snapshot(first).orElseThrow();
     byte[] pdf = store.file(first, BulletinFormat.PDF).orElseThrow();

@@ -58,7 +58,7 @@ class BulletinPdfITCase {
         Publishing.publisher(warehouse, Clock.fixed(PUBLISHED, ZoneOffset.UTC));
     bulletin =
         publisher.publish(new PublishRequest("2024-01", null, null, null, "330000", "admin"));
-    pdf = publisher.store().file(bulletin, BulletinFormat.PDF).orElseThrow();
+    pdf = new BulletinStore(warehouse).file(bulletin, BulletinFormat.PDF).orElseThrow();
   }
 
   @AfterAll

@@ -7,7 +7,6 @@ import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.Series;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ public final class BulletinScheduler implements AutoCloseable {
   /** Opens (or creates) the job store in {@code dir}, sets up missing series and starts. */
   public static BulletinScheduler start(
       Path dir, BulletinPublisher publisher, Clock clock, Options options)
-      throws SchedulerException, SQLException, IOException {
+      throws SchedulerException, IOException {
     Objects.requireNonNull(publisher, "publisher");
     Objects.requireNonNull(clock, "clock");
     QuartzStore.prepare(dir);
@@ -122,7 +121,7 @@ public final class BulletinScheduler implements AutoCloseable {
    * @throws IllegalArgumentException when the working day or the time is out of range
    */
   public synchronized ScheduleView update(Series series, ScheduleChange change)
-      throws SchedulerException, SQLException {
+      throws SchedulerException {
     SeriesSchedule current = read(series);
     SeriesSchedule next = change.applyTo(current, clock.instant());
     publisher.check(next.groups(), next.scheme());

@@ -48,7 +48,7 @@ public final class PublishDueJob implements Job {
         }
       }
       ((RunCounter) shared.get(RUNS)).ran(schedule.series());
-    } catch (SchedulerException | RuntimeException | java.sql.SQLException e) {
+    } catch (SchedulerException | RuntimeException e) {
       LOG.error("scheduled bulletins of {} failed; the next run retries", schedule.series(), e);
       throw new JobExecutionException(e, false);
     }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
+import org.quartz.SchedulerException;
 
 /**
  * Quartz's JDBC job store in an embedded H2 database under a directory of its own ({@code
@@ -29,8 +30,12 @@ final class QuartzStore {
     return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("quartz") + ";DB_CLOSE_DELAY=0";
   }
 
-  /** Creates {@code dir} and the Quartz tables in it unless they are there. */
-  static void prepare(Path dir) throws SQLException, IOException {
+  /**
+   * Creates {@code dir} and the Quartz tables in it unless they are there.
+   *
+   * @throws SchedulerException when the H2 job store cannot be opened or created
+   */
+  static void prepare(Path dir) throws SchedulerException, IOException {
     Files.createDirectories(dir);
     try (Connection c = DriverManager.getConnection(url(dir), "sa", "");
         Statement st = c.createStatement()) {
@@ -45,6 +50,8 @@ final class QuartzStore {
       for (String sql : statements(schema())) {
         st.execute(sql);
       }
+    } catch (SQLException e) {
+      throw new SchedulerException("the bulletin job store in " + dir + " cannot be prepared", e);
     }
   }
 

@@ -17,7 +17,6 @@ import io.liangshai.reports.snapshot.BulletinSnapshot.Weight;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantLevel;
 import io.liangshai.tenants.TenantRegistry;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +38,7 @@ public final class SnapshotBuilder {
     this.figures = Objects.requireNonNull(figures, "figures");
   }
 
-  public BulletinSnapshot build(Edition edition) throws SQLException {
+  public BulletinSnapshot build(Edition edition) {
     Tenant province = registry.province();
     List<GroupTable> groups = new ArrayList<>();
     Map<String, Indicators> seen = new TreeMap<>();

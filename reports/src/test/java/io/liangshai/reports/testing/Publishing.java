@@ -21,10 +21,12 @@ public final class Publishing {
 
   public static BulletinPublisher publisher(Warehouse warehouse, Clock clock) {
     MetricsQueries metrics = new MetricsQueries(warehouse);
+    BulletinStore store = new BulletinStore(warehouse);
     return new BulletinPublisher(
         REGISTRY,
         FiguresSource.of(new LeagueTables(metrics, clock), metrics),
-        new BulletinStore(warehouse),
+        store,
+        store,
         SchemeResolver.builtIn(),
         new AuditLog(warehouse, clock),
         clock);

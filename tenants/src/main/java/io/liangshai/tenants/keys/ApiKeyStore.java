@@ -14,10 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * API keys in ClickHouse table {@code api_keys}: one row per key version, the newest wins, so every
- * API instance sees an issue or a revocation on its next lookup.
+ * {@link KeyStore} on ClickHouse table {@code api_keys}: one row per key version, the newest wins,
+ * so every API instance sees an issue or a revocation on its next lookup.
  */
-public final class ApiKeyStore implements KeyLookup {
+public final class ApiKeyStore implements KeyStore {
 
   private static final String COLUMNS =
       "key_id, tenant_code, name, created_at, created_by, revoked_at";
@@ -30,7 +30,7 @@ public final class ApiKeyStore implements KeyLookup {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Issues a new key for {@code tenantCode}; the returned secret is not stored anywhere. */
+  @Override
   public IssuedKey issue(String tenantCode, String name, String createdBy) throws SQLException {
     String secret = KeyHashing.newSecret();
     ApiKey key =
@@ -61,6 +61,7 @@ public final class ApiKeyStore implements KeyLookup {
     }
   }
 
+  @Override
   public Optional<ApiKey> find(String keyId) throws SQLException {
     try (Connection c = warehouse.connect();
         PreparedStatement ps =
@@ -73,6 +74,7 @@ public final class ApiKeyStore implements KeyLookup {
   }
 
   /** Keys of one tenant, newest first, revoked ones included. */
+  @Override
   public List<ApiKey> list(String tenantCode) throws SQLException {
     List<ApiKey> keys = new ArrayList<>();
     try (Connection c = warehouse.connect();
@@ -92,10 +94,7 @@ public final class ApiKeyStore implements KeyLookup {
     return keys;
   }
 
-  /**
-   * Replaces an active key by a new one for the same tenant and name, then revokes the old one.
-   * Empty when {@code keyId} is unknown or already revoked.
-   */
+  @Override
   public Optional<IssuedKey> rotate(String keyId, String rotatedBy) throws SQLException {
     Optional<ApiKey> current = find(keyId);
     if (current.isEmpty() || !current.get().isActive()) {
@@ -106,7 +105,7 @@ public final class ApiKeyStore implements KeyLookup {
     return Optional.of(replacement);
   }
 
-  /** Revokes a key; true if it existed and was active. */
+  @Override
   public boolean revoke(String keyId) throws SQLException {
     Optional<ApiKey> current = find(keyId);
     if (current.isEmpty() || !current.get().isActive()) {

@@ -1,0 +1,127 @@
+package io.liangshai.api;
+
+import io.liangshai.ingest.BatchIntake;
+import io.liangshai.reports.BulletinPublisher;
+import io.liangshai.reports.BulletinStore;
+import io.liangshai.reports.snapshot.FiguresSource;
+import io.liangshai.tenants.Authenticator;
+import io.liangshai.tenants.TenantRegistry;
+import io.liangshai.tenants.keys.ApiKeyStore;
+import io.liangshai.tenants.keys.KeyStore;
+import io.liangshai.tenants.keys.KeyUsage;
+import io.liangshai.warehouse.AuditLog;
+import io.liangshai.warehouse.BatchesTable;
+import io.liangshai.warehouse.ClickHouseProbe;
+import io.liangshai.warehouse.ProcessedBatchesTable;
+import io.liangshai.warehouse.SchemesTable;
+import io.liangshai.warehouse.Warehouse;
+import io.liangshai.warehouse.figures.CaseFactsQueries;
+import io.liangshai.warehouse.figures.LeagueTables;
+import io.liangshai.warehouse.figures.MetricsQueries;
+import io.liangshai.warehouse.quarantine.QuarantineTable;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * What the API's routes are given: each service built once, by the composition root (the launcher's
+ * {@code Services}; api's tests build the same through {@link #onClickHouse}). {@link ApiServer}
+ * builds none of them and closes none of them; {@link #close} is the root's.
+ *
+ * @param clickhouse the warehouse's probe, for {@code /healthz}
+ * @param bulletinStore the published bulletins and their files, which {@code bulletins} writes
+ * @param bulletins the publisher behind {@code POST /api/v1/bulletins}, which the root also hands
+ *     to the bulletin scheduler
+ */
+public record ApiServices(
+    Clock clock,
+    TenantRegistry registry,
+    BatchIntake intake,
+    ClickHouseProbe clickhouse,
+    Authenticator authenticator,
+    KeyStore keys,
+    KeyUsage keyUsage,
+    AuditLog auditLog,
+    SchemeStore schemes,
+    MetricsQueries metrics,
+    LeagueTables leagueTables,
+    CaseFactsQueries caseFacts,
+    BatchesTable batches,
+    ProcessedBatchesTable processedBatches,
+    QuarantineTable quarantine,
+    BulletinStore bulletinStore,
+    BulletinPublisher bulletins)
+    implements AutoCloseable {
+
+  public ApiServices {
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(intake, "intake");
+    Objects.requireNonNull(clickhouse, "clickhouse");
+    Objects.requireNonNull(authenticator, "authenticator");
+    Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(keyUsage, "keyUsage");
+    Objects.requireNonNull(auditLog, "auditLog");
+    Objects.requireNonNull(schemes, "schemes");
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(leagueTables, "leagueTables");
+    Objects.requireNonNull(caseFacts, "caseFacts");
+    Objects.requireNonNull(batches, "batches");
+    Objects.requireNonNull(processedBatches, "processedBatches");
+    Objects.requireNonNull(quarantine, "quarantine");
+    Objects.requireNonNull(bulletinStore, "bulletinStore");
+    Objects.requireNonNull(bulletins, "bulletins");
+  }
+
+  /**
+   * The services with every store in ClickHouse: keys ({@link ApiKeyStore}), schemes ({@link
+   * TableSchemeStore}) and bulletins with their issue numbers ({@link BulletinStore}), all on one
+   * {@code clock}. Province administrators authenticate with {@code adminKey}.
+   */
+  public static ApiServices onClickHouse(
+      Warehouse warehouse,
+      TenantRegistry registry,
+      String adminKey,
+      BatchIntake intake,
+      Clock clock) {
+    KeyStore keys = new ApiKeyStore(warehouse, clock);
+    KeyUsage keyUsage = new KeyUsage(warehouse, clock);
+    AuditLog auditLog = new AuditLog(warehouse, clock);
+    SchemeStore schemes = new TableSchemeStore(new SchemesTable(warehouse), clock);
+    MetricsQueries metrics = new MetricsQueries(warehouse);
+    LeagueTables leagueTables = new LeagueTables(metrics, clock);
+    BulletinStore bulletinStore = new BulletinStore(warehouse);
+    BulletinPublisher bulletins =
+        new BulletinPublisher(
+            registry,
+            FiguresSource.of(leagueTables, metrics),
+            bulletinStore,
+            bulletinStore,
+            schemes::resolve,
+            auditLog,
+            clock);
+    return new ApiServices(
+        clock,
+        registry,
+        intake,
+        warehouse.probe(),
+        new Authenticator(registry, keys, adminKey, keyUsage),
+        keys,
+        keyUsage,
+        auditLog,
+        schemes,
+        metrics,
+        leagueTables,
+        new CaseFactsQueries(warehouse),
+        new BatchesTable(warehouse),
+        new ProcessedBatchesTable(warehouse),
+        new QuarantineTable(warehouse),
+        bulletinStore,
+        bulletins);
+  }
+
+  /** Writes the keys' pending last-use times; the root calls it after the API has stopped. */
+  @Override
+  public void close() {
+    keyUsage.close();
+  }
+}

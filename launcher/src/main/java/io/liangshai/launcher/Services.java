@@ -1,0 +1,91 @@
+package io.liangshai.launcher;
+
+import io.liangshai.api.ApiServices;
+import io.liangshai.api.LandingAuditSync;
+import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.ingest.BatchIntake;
+import io.liangshai.ingest.LandingZone;
+import io.liangshai.reports.schedule.BulletinScheduler;
+import io.liangshai.tenants.TenantRegistry;
+import io.liangshai.warehouse.Warehouse;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: every service of the platform built once, over one {@link Clock} and one
+ * {@link Warehouse} — the landing zone and its {@link BatchIntake}, the upload audit's {@link
+ * LandingAuditSync}, the API's {@link ApiServices} (key, scheme and bulletin stores, the
+ * authenticator, the figures, the bulletin publisher) and the {@link BulletinScheduler} that
+ * publishes with that same publisher. {@link Platform} starts the runtimes around it (ClickHouse,
+ * Flink, Vert.x) and hands these on; nothing fetches a service back from what it was given to.
+ */
+final class Services implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Services.class);
+
+  final Clock clock;
+  final Warehouse warehouse;
+  final LandingZone landing;
+  final ApiServices api;
+  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+
+  private Services(LiangshaiConfig config, TenantRegistry registry, String jdbcUrl, Clock clock)
+      throws SQLException, IOException {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    String adminKey =
+        config
+            .adminKey()
+            .orElseThrow(() -> new IllegalArgumentException("the platform needs an admin key"));
+    try {
+      this.warehouse = Warehouse.open(jdbcUrl);
+      opened.push(warehouse);
+      this.landing = new LandingZone(config.landingDir());
+      BatchIntake intake =
+          new BatchIntake(landing, registry, clock, config.limits().maxRowsPerBatch());
+      opened.push(intake);
+      opened.push(new LandingAuditSync(landing, warehouse, clock).start());
+      this.api = ApiServices.onClickHouse(warehouse, registry, adminKey, intake, clock);
+      opened.push(api);
+    } catch (SQLException | IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /**
+   * Builds the services over the ClickHouse at {@code jdbcUrl} (its schema applied) and the landing
+   * zone of {@code config}; what was opened is closed again if a later step fails.
+   */
+  static Services open(LiangshaiConfig config, TenantRegistry registry, String jdbcUrl, Clock clock)
+      throws SQLException, IOException {
+    return new Services(config, registry, jdbcUrl, clock);
+  }
+
+  /**
+   * Starts the bulletin scheduler (its Quartz job store in {@code dir}) with the API's publisher
+   * and this clock; the caller stops it, before these services close.
+   */
+  BulletinScheduler startScheduler(Path dir) throws SchedulerException, IOException {
+    return BulletinScheduler.start(dir, api.bulletins(), clock, BulletinScheduler.Options.DEFAULTS);
+  }
+
+  /** Closes in reverse order of building: the API's services first, the warehouse last. */
+  @Override
+  public void close() {
+    while (!opened.isEmpty()) {
+      try {
+        opened.pop().close();
+      } catch (Exception e) {
+        LOG.warn("while stopping: {}", e.toString());
+      }
+    }
+  }
+}
