@@ -20,13 +20,6 @@ class TenantHierarchyTest {
   }
 
   @Test
-  void aScopeHoldsItselfAndWhatSitsUnderIt() {
-    assertThat(zhejiang.isSelfOrDescendant("330500", "330522")).isTrue();
-    assertThat(zhejiang.isSelfOrDescendant("330522", "330522")).isTrue();
-    assertThat(zhejiang.isSelfOrDescendant("330522", "330500")).isFalse();
-  }
-
-  @Test
   void namesEveryCodeOnceWhetherChildOrParent() {
     TenantHierarchy small = TenantHierarchy.of(Map.of("330522", "330500", "330500", "330000"));
 
