@@ -78,7 +78,7 @@ async function start() {
     const byCode = new Map(tenants.map((t) => [t.code, t]));
     const scope = new Set(
       tenants
-        .filter((t) => me.province || t.code === me.code || t.parent === me.code || (byCode.get(t.parent) || {}).parent === me.code)
+        .filter((t) => me.province || t.code === me.code || t.ancestors.includes(me.code))
         .map((t) => t.code),
     );
     const groups = [...new Set(tenants.flatMap((t) => t.groups))];

@@ -38,13 +38,15 @@ final class TenantRoutes {
         toJson(caller.tenant()).put("key_id", caller.keyId()).put("province", caller.isProvince()));
   }
 
-  static JsonObject toJson(Tenant t) {
+  /** A tenant as the API shows it, with its ancestors' codes (parent first) from the registry. */
+  private JsonObject toJson(Tenant t) {
     return new JsonObject()
         .put("tenant", t.code())
         .put("code", t.code())
         .put("name", t.name())
         .put("level", t.level().wireName())
         .put("parent", t.parentCode().orElse(null))
+        .put("ancestors", new JsonArray(registry.hierarchy().ancestors(t.code())))
         .put("groups", new JsonArray(t.groups()));
   }
 }

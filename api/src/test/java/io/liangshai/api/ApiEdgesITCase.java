@@ -9,6 +9,8 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
@@ -183,5 +185,29 @@ class ApiEdgesITCase {
     assertThat(unknown.getHeader("WWW-Authenticate"))
         .isEqualTo("Bearer realm=\"liangshai\", error=\"invalid_token\"");
     assertThat(unknown.bodyAsJsonObject().getString("error")).isEqualTo("unauthorized");
+  }
+
+  @Test
+  void everyTenantAndTheCallerNameTheirAncestorsParentFirst() throws Exception {
+    Map<String, JsonObject> byCode = new HashMap<>();
+    await(api.get("/api/v1/tenants", key).send())
+        .bodyAsJsonObject()
+        .getJsonArray("rows")
+        .forEach(r -> byCode.put(((JsonObject) r).getString("code"), (JsonObject) r));
+    JsonObject me = await(api.get("/api/v1/me", key).send()).bodyAsJsonObject();
+
+    assertThat(me.getJsonArray("ancestors").getList()).containsExactly("330500", "330000");
+    assertThat(byCode.get(COUNTY).getJsonArray("ancestors").getList())
+        .containsExactly("330500", "330000");
+    assertThat(byCode.get("330000").getJsonArray("ancestors").getList()).isEmpty();
+    assertThat(byCode.values())
+        .allSatisfy(
+            t ->
+                assertThat(
+                        t.getJsonArray("ancestors").isEmpty()
+                            ? null
+                            : t.getJsonArray("ancestors").getString(0))
+                    .as("%s: the first ancestor is the parent", t.getString("code"))
+                    .isEqualTo(t.getString("parent")));
   }
 }

@@ -2,8 +2,8 @@ package io.liangshai.ingest;
 
 import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecord;
+import io.liangshai.core.record.CaseVersionKey;
 import java.nio.file.Path;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
 import org.h2.mvstore.MVMap;
@@ -81,8 +81,7 @@ final class VersionIndex implements AutoCloseable {
   }
 
   static String key(CaseRecord record) {
-    long micros = ChronoUnit.MICROS.between(java.time.Instant.EPOCH, record.updatedAt());
-    return record.tenantCode() + '\u001f' + record.caseId() + '\u001f' + micros;
+    return CaseVersionKey.of(record).asString();
   }
 
   @Override

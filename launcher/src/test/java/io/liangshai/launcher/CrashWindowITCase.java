@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.liangshai.clickhouse.local.ClickHouseEndpoint;
 import io.liangshai.clickhouse.local.LocalClickHouseConfig;
 import io.liangshai.core.config.LiangshaiConfig;
-import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordValidator;
+import io.liangshai.core.record.CaseVersionKey;
 import io.liangshai.core.record.TenantScope;
 import io.liangshai.core.record.ValidationResult;
 import io.liangshai.core.testing.SampleFeed;
@@ -119,20 +119,16 @@ class CrashWindowITCase {
                 registry.find(code).isPresent()
                     ? Optional.empty()
                     : Optional.of(TenantScope.unknown(code)));
-    Set<String> seen = new HashSet<>();
+    Set<CaseVersionKey> seen = new HashSet<>();
     List<Map<String, Object>> kept = new ArrayList<>();
     List<Map<String, Object>> all = SampleFeed.rows();
     for (int i = 0; i < all.size(); i++) {
       ValidationResult result = validator.validate(all.get(i), i + 1);
-      if (result.isValid() && seen.add(versionOf(result.record()))) {
+      if (result.isValid() && seen.add(CaseVersionKey.of(result.record()))) {
         kept.add(all.get(i));
       }
     }
     return kept;
-  }
-
-  private static String versionOf(CaseRecord r) {
-    return r.tenantCode() + "|" + r.caseId() + "|" + r.updatedAt();
   }
 
   private String onlyLandedBatch() throws IOException {

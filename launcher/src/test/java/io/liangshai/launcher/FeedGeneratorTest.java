@@ -58,7 +58,7 @@ class FeedGeneratorTest {
     assertThat(distinctLines.size()).as("several versions per case").isGreaterThan(6_000);
 
     var figures =
-        new ReferenceCalculator(REGISTRY.childToParent())
+        new ReferenceCalculator(REGISTRY.hierarchy())
             .compute(
                 records.stream(),
                 List.of(PeriodKind.QUARTER),

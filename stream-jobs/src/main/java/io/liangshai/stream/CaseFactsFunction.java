@@ -3,13 +3,13 @@ package io.liangshai.stream;
 import io.liangshai.core.indicator.CaseFacts;
 import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.record.CaseRecord;
+import io.liangshai.core.record.CaseVersions;
+import io.liangshai.core.tenant.TenantHierarchy;
 import io.liangshai.core.time.Deadlines;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
-import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,10 +34,10 @@ public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, 
   /** Side output: the case's facts row for {@code case_facts}. */
   public static final OutputTag<CaseFactRow> FACTS = new OutputTag<>("case-facts") {};
 
-  private final Hierarchy hierarchy;
+  private final TenantHierarchy hierarchy;
   private transient ValueState<Held> held;
 
-  public CaseFactsFunction(Hierarchy hierarchy) {
+  public CaseFactsFunction(TenantHierarchy hierarchy) {
     this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
   }
 
@@ -79,13 +79,7 @@ public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, 
   private Outcome outcome(Held before, FactUpdate update) {
     CaseRecord incoming = update.record();
     if (before != null) {
-      int order = incoming.updatedAt().compareTo(before.record().updatedAt());
-      boolean stale =
-          order < 0
-              || (order == 0
-                  && !incoming.equals(before.record())
-                  && incoming.contentHash().compareTo(before.record().contentHash()) < 0);
-      if (stale) {
+      if (CaseVersions.isOlder(incoming, before.record())) {
         return null;
       }
       if (incoming.equals(before.record()) && update.recurrence() == before.recurrence()) {
@@ -150,26 +144,5 @@ public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, 
         facts.period(PeriodKind.YEAR).toString(),
         facts.period(PeriodKind.WEEK).toString(),
         h.version());
-  }
-
-  /** The tenant hierarchy, child code → parent code; serializable for the job graph. */
-  public static final class Hierarchy implements Serializable {
-    private static final long serialVersionUID = 1L;
-    private final HashMap<String, String> childToParent;
-
-    public Hierarchy(Map<String, String> childToParent) {
-      this.childToParent = new HashMap<>(childToParent);
-    }
-
-    /** The tenant, then its parent, up to the root. */
-    public List<String> selfAndAncestors(String tenant) {
-      List<String> chain = new ArrayList<>(3);
-      String t = tenant;
-      while (t != null && chain.size() < 16) {
-        chain.add(t);
-        t = childToParent.get(t);
-      }
-      return chain;
-    }
   }
 }

@@ -1,6 +1,6 @@
 package io.liangshai.stream;
 
-import io.liangshai.stream.CaseFactsFunction.Hierarchy;
+import io.liangshai.core.tenant.TenantHierarchy;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.quarantine.QuarantinedLine;
@@ -38,7 +38,7 @@ public final class CaseIndicatorsJob {
   private final Sink<CaseFactRow> facts;
   private final Sink<QuarantinedLine> quarantine;
   private final BatchProgress progress;
-  private final Hierarchy hierarchy;
+  private final TenantHierarchy hierarchy;
 
   public CaseIndicatorsJob(
       Source<String, ?, ?> source,
@@ -46,7 +46,7 @@ public final class CaseIndicatorsJob {
       Sink<CaseFactRow> facts,
       Sink<QuarantinedLine> quarantine,
       BatchProgress progress,
-      Hierarchy hierarchy) {
+      TenantHierarchy hierarchy) {
     this.source = Objects.requireNonNull(source, "source");
     this.counts = Objects.requireNonNull(counts, "counts");
     this.facts = Objects.requireNonNull(facts, "facts");
@@ -63,7 +63,7 @@ public final class CaseIndicatorsJob {
         ClickHouseSinks.facts(jdbcUrl),
         ClickHouseSinks.quarantine(jdbcUrl),
         new ClickHouseBatchProgress(jdbcUrl),
-        new Hierarchy(registry.childToParent()));
+        registry.hierarchy());
   }
 
   /** Watches the landing zone for new record files (any Flink file system URI or local path). */

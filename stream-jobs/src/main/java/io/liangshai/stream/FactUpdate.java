@@ -1,5 +1,6 @@
 package io.liangshai.stream;
 
+import io.liangshai.core.record.CaseKey;
 import io.liangshai.core.record.CaseRecord;
 
 /**
@@ -18,7 +19,8 @@ public record FactUpdate(String caseKey, CaseRecord record, boolean recurrence, 
     return new FactUpdate(caseKey, record, recurrence, o);
   }
 
-  static String caseKeyOf(CaseRecord r) {
-    return r.tenantCode() + '|' + r.caseId();
+  /** An update of {@code record}'s case, keyed by its {@link CaseKey#asString()}. */
+  static FactUpdate of(CaseRecord record, boolean recurrence) {
+    return new FactUpdate(record.key().asString(), record, recurrence);
   }
 }

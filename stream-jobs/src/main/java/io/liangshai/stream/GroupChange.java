@@ -1,5 +1,7 @@
 package io.liangshai.stream;
 
+import io.liangshai.core.indicator.RecurrenceGroup;
+import io.liangshai.core.record.CaseKey;
 import io.liangshai.core.record.CaseRecord;
 
 /**
@@ -9,17 +11,23 @@ import io.liangshai.core.record.CaseRecord;
  *
  * @param origin the landed line that caused the change
  */
-public record GroupChange(String groupKey, String caseId, CaseRecord record, Origin origin) {
+public record GroupChange(String groupKey, CaseKey caseKey, CaseRecord record, Origin origin) {
 
   static GroupChange join(CaseRecord record, Origin origin) {
-    return new GroupChange(groupKeyOf(record), record.caseId(), record, origin);
+    return new GroupChange(groupKeyOf(record), record.key(), record, origin);
   }
 
   static GroupChange leave(CaseRecord previous, Origin origin) {
-    return new GroupChange(groupKeyOf(previous), previous.caseId(), null, origin);
+    return new GroupChange(groupKeyOf(previous), previous.key(), null, origin);
   }
 
+  /** The case's id; unique within the group, whose cases all have one tenant. */
+  String caseId() {
+    return caseKey.caseId();
+  }
+
+  /** The key of {@code r}'s recurrence group: {@link RecurrenceGroup#asString()}. */
   static String groupKeyOf(CaseRecord r) {
-    return r.tenantCode() + '|' + r.enterpriseUscc() + '|' + r.category().wireName();
+    return RecurrenceGroup.of(r).asString();
   }
 }

@@ -7,6 +7,6 @@ public record Landed(Origin origin, CaseRecord record) {
 
   /** Key of the case: {@code tenant|case_id}. */
   String caseKey() {
-    return FactUpdate.caseKeyOf(record);
+    return record.key().asString();
   }
 }

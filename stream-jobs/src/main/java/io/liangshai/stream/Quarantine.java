@@ -58,9 +58,12 @@ final class Quarantine implements Serializable {
     if (change.record() != null) {
       return row(change.origin(), change.record(), e);
     }
-    String key = String.valueOf(change.groupKey());
-    String tenant = key.substring(0, Math.max(0, key.indexOf('|')));
-    return row(change.origin(), tenant, change.caseId(), e, "leave " + key);
+    return row(
+        change.origin(),
+        change.caseKey().tenantCode(),
+        change.caseId(),
+        e,
+        "leave " + change.groupKey());
   }
 
   /** A quarantine row with what the operator knows of the element. */

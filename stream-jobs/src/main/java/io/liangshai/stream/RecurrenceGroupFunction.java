@@ -115,6 +115,6 @@ public class RecurrenceGroupFunction extends KeyedProcessFunction<String, GroupC
 
   private void send(CaseRecord r, boolean recurrence, Collector<FactUpdate> out) throws Exception {
     verdicts.put(r.caseId(), recurrence);
-    out.collect(new FactUpdate(FactUpdate.caseKeyOf(r), r, recurrence));
+    out.collect(FactUpdate.of(r, recurrence));
   }
 }

@@ -169,7 +169,7 @@ class CaseIndicatorsJobITCase {
   static void assertCountsMatchReference(Warehouse warehouse, List<CaseRecord> records)
       throws Exception {
     SortedMap<Period, SortedMap<String, Indicators>> expected =
-        new ReferenceCalculator(ZhejiangTenants.childToParent())
+        new ReferenceCalculator(ZhejiangTenants.hierarchy())
             .compute(
                 records.stream(),
                 EnumSet.allOf(PeriodKind.class),

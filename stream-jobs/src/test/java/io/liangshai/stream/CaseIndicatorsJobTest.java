@@ -14,7 +14,6 @@ import io.liangshai.core.record.Category;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
-import io.liangshai.stream.CaseFactsFunction.Hierarchy;
 import io.liangshai.warehouse.quarantine.QuarantinedLine;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -103,7 +102,7 @@ class CaseIndicatorsJobTest {
             FACTS,
             QUARANTINE,
             CaseIndicatorsJobTest::markProcessed,
-            new Hierarchy(ZhejiangTenants.childToParent()))
+            ZhejiangTenants.hierarchy())
         .execute(env);
   }
 
@@ -154,7 +153,7 @@ class CaseIndicatorsJobTest {
   @Test
   void everyCountOfEveryTenantAndPeriodIsTheReferenceCalculators() {
     Map<String, IndicatorCounts> expected = new TreeMap<>();
-    new ReferenceCalculator(ZhejiangTenants.childToParent())
+    new ReferenceCalculator(ZhejiangTenants.hierarchy())
         .compute(
             Stream.of(A_OPEN, P, C, O, A_CLOSED, A_OPEN, A_CLOSED),
             EnumSet.allOf(PeriodKind.class),

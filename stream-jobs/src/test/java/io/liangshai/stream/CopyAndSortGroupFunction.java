@@ -54,7 +54,7 @@ class CopyAndSortGroupFunction extends KeyedProcessFunction<String, GroupChange,
       boolean changed = r.caseId().equals(change.caseId());
       if (changed || previous == null || previous != verdict) {
         verdicts.put(r.caseId(), verdict);
-        out.collect(new FactUpdate(FactUpdate.caseKeyOf(r), r, verdict));
+        out.collect(FactUpdate.of(r, verdict));
       }
     }
   }

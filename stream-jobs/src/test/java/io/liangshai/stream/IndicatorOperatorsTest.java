@@ -9,6 +9,7 @@ import io.liangshai.core.indicator.ReferenceCalculator;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.record.Satisfaction;
+import io.liangshai.core.tenant.TenantHierarchy;
 import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /** The job's keyed operators in test harnesses: state, retractions and out-of-order input. */
 class IndicatorOperatorsTest {
 
-  private static final Map<String, String> HIERARCHY = ZhejiangTenants.childToParent();
+  private static final TenantHierarchy HIERARCHY = ZhejiangTenants.hierarchy();
   private static final String COUNTY = "330522";
   private static final String CITY = "330500";
   private static final String PROVINCE = "330000";

@@ -2,7 +2,7 @@ package io.liangshai.stream;
 
 import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.record.CaseRecord;
-import io.liangshai.stream.CaseFactsFunction.Hierarchy;
+import io.liangshai.core.tenant.TenantHierarchy;
 import io.liangshai.warehouse.quarantine.QuarantinedLine;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,7 +32,7 @@ final class OperatorChain implements AutoCloseable {
   private final List<QuarantinedLine> quarantined = new ArrayList<>();
   private long lines;
 
-  OperatorChain(Map<String, String> childToParent) throws Exception {
+  OperatorChain(TenantHierarchy hierarchy) throws Exception {
     latest =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(new LatestVersionFunction()), Landed::caseKey, Types.STRING);
@@ -43,7 +43,7 @@ final class OperatorChain implements AutoCloseable {
             Types.STRING);
     facts =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new CaseFactsFunction(new Hierarchy(childToParent))),
+            new KeyedProcessOperator<>(new CaseFactsFunction(hierarchy)),
             FactUpdate::caseKey,
             Types.STRING);
     counts =
@@ -74,7 +74,7 @@ final class OperatorChain implements AutoCloseable {
         if (side != null) {
           while (!side.isEmpty()) {
             CaseFactRow row = side.poll().getValue();
-            latestFacts.put(FactUpdate.caseKeyOf(row.record()), row);
+            latestFacts.put(row.record().key().asString(), row);
           }
         }
       }

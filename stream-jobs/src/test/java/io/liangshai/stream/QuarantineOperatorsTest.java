@@ -5,10 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.landing.LandingFile;
+import io.liangshai.core.record.CaseKey;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.Category;
-import io.liangshai.stream.CaseFactsFunction.Hierarchy;
+import io.liangshai.core.tenant.TenantHierarchy;
 import io.liangshai.warehouse.quarantine.QuarantinedLine;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ class QuarantineOperatorsTest {
 
   private static final Instant JAN = Instant.parse("2024-01-02T02:00:00Z");
   private static final Origin LINE_7 = new Origin("b_poison", 7);
+  private static final String CASE_1 = new CaseKey("330522", "case-1").asString();
 
   @Test
   void theParserSetsAsideUnreadableLinesWithTheirBatchAndLineAndReadsOn() throws Exception {
@@ -139,7 +141,10 @@ class QuarantineOperatorsTest {
       h.processElement(GroupChange.join(a, o("b_1", 2)), 0);
       CaseRecord finance =
           aCase().caseId("other").updatedAt(JAN).category(Category.FINANCE).build();
-      h.processElement(new GroupChange(GroupChange.groupKeyOf(a), "other", finance, LINE_7), 0);
+      h.processElement(
+          new GroupChange(
+              GroupChange.groupKeyOf(a), new CaseKey(a.tenantCode(), "other"), finance, LINE_7),
+          0);
       CaseRecord b = aCase().caseId("b").updatedAt(JAN).category(Category.FINANCE).build();
       h.processElement(GroupChange.join(b, o("b_1", 8)), 0);
 
@@ -160,21 +165,21 @@ class QuarantineOperatorsTest {
     try (var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
             new KeyedProcessOperator<>(
-                new CaseFactsFunction(new Hierarchy(java.util.Map.of("330522", "330500")))),
+                new CaseFactsFunction(TenantHierarchy.of(java.util.Map.of("330522", "330500")))),
             FactUpdate::caseKey,
             Types.STRING)) {
       h.open();
       CaseRecord v1 = aCase().updatedAt(JAN).build();
-      h.processElement(new FactUpdate("330522|case-1", v1, false, o("b_1", 2)), 0);
+      h.processElement(new FactUpdate(CASE_1, v1, false, o("b_1", 2)), 0);
       int deltasOfV1 = h.extractOutputValues().size();
-      h.processElement(new FactUpdate("330522|case-1", null, false, LINE_7), 0);
+      h.processElement(new FactUpdate(CASE_1, null, false, LINE_7), 0);
       assertThat(h.extractOutputValues()).as("nothing sent for the poison").hasSize(deltasOfV1);
       // v1 is still what is counted: the same version again changes nothing.
-      h.processElement(new FactUpdate("330522|case-1", v1, false, o("b_1", 8)), 0);
+      h.processElement(new FactUpdate(CASE_1, v1, false, o("b_1", 8)), 0);
       assertThat(h.extractOutputValues()).hasSize(deltasOfV1);
       // A newer version retracts v1's contribution: v1 was the state.
       CaseRecord v2 = aCase().updatedAt(JAN.plusSeconds(60)).reassignedCount(1).build();
-      h.processElement(new FactUpdate("330522|case-1", v2, false, o("b_1", 9)), 0);
+      h.processElement(new FactUpdate(CASE_1, v2, false, o("b_1", 9)), 0);
       List<CountDelta> all = h.extractOutputValues();
       List<CountDelta> ofV2 = all.subList(deltasOfV1, all.size());
       assertThat(ofV2).isNotEmpty().allMatch(d -> d.origin().equals(o("b_1", 9)));

@@ -23,7 +23,7 @@ final class SentVerdicts {
 
   /** Records {@code change} and checks the updates the operator sent for it. */
   void apply(GroupChange change, Collection<FactUpdate> updates) {
-    String changed = change.record() == null ? null : FactUpdate.caseKeyOf(change.record());
+    String changed = change.record() == null ? null : change.record().key().asString();
     if (change.record() == null) {
       CaseRecord left = members.get(key(change));
       if (left != null && GroupChange.groupKeyOf(left).equals(change.groupKey())) {
@@ -65,6 +65,6 @@ final class SentVerdicts {
   }
 
   private static String key(GroupChange change) {
-    return change.groupKey().substring(0, change.groupKey().indexOf('|')) + '|' + change.caseId();
+    return change.caseKey().asString();
   }
 }

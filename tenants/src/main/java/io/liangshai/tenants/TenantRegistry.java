@@ -1,6 +1,6 @@
 package io.liangshai.tenants;
 
-import java.util.ArrayList;
+import io.liangshai.core.tenant.TenantHierarchy;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,6 +18,7 @@ public final class TenantRegistry {
 
   private final Map<String, Tenant> byCode;
   private final Tenant root;
+  private final TenantHierarchy hierarchy;
 
   TenantRegistry(Collection<Tenant> tenants) {
     Map<String, Tenant> map = new LinkedHashMap<>();
@@ -64,6 +65,9 @@ public final class TenantRegistry {
     }
     this.byCode = Collections.unmodifiableMap(map);
     this.root = roots.get(0);
+    Map<String, String> childToParent = new LinkedHashMap<>();
+    map.values().forEach(t -> t.parentCode().ifPresent(p -> childToParent.put(t.code(), p)));
+    this.hierarchy = TenantHierarchy.of(childToParent);
   }
 
   /** Every tenant, ordered by code. */
@@ -95,25 +99,12 @@ public final class TenantRegistry {
 
   /** The tenant itself followed by its ancestors up to the province: county, city, province. */
   public List<Tenant> selfAndAncestors(String code) {
-    List<Tenant> chain = new ArrayList<>();
-    Tenant t = get(code);
-    while (t != null) {
-      chain.add(t);
-      t = t.parentCode().map(byCode::get).orElse(null);
-    }
-    return chain;
+    return hierarchy.selfAndAncestors(get(code).code()).stream().map(byCode::get).toList();
   }
 
   /** Whether {@code code} is {@code scope} itself or one of its descendants. */
   public boolean isSelfOrDescendant(String scope, String code) {
-    Tenant t = byCode.get(code);
-    while (t != null) {
-      if (t.code().equals(scope)) {
-        return true;
-      }
-      t = t.parentCode().map(byCode::get).orElse(null);
-    }
-    return false;
+    return byCode.containsKey(code) && hierarchy.isSelfOrDescendant(scope, code);
   }
 
   public List<Tenant> children(String code) {
@@ -145,12 +136,8 @@ public final class TenantRegistry {
         .toList();
   }
 
-  /** Child code → parent code, for code that wants the hierarchy without the registry type. */
-  public Map<String, String> childToParent() {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (Tenant t : byCode.values()) {
-      t.parentCode().ifPresent(p -> map.put(t.code(), p));
-    }
-    return Collections.unmodifiableMap(map);
+  /** Who sits under whom, by code: for code that wants the ancestry without the registry type. */
+  public TenantHierarchy hierarchy() {
+    return hierarchy;
   }
 }

@@ -2,6 +2,7 @@ package io.liangshai.core.indicator;
 
 import io.liangshai.core.record.CaseKey;
 import io.liangshai.core.record.CaseRecord;
+import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
 import java.time.Instant;
@@ -18,14 +19,14 @@ public record CaseFacts(
     CaseKey key,
     Instant receivedAt,
     Instant deadline,
-    boolean closed,
-    boolean withdrawn,
+    CaseStatus status,
     IndicatorCounts contribution) {
 
   public CaseFacts {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(receivedAt, "receivedAt");
     Objects.requireNonNull(deadline, "deadline");
+    Objects.requireNonNull(status, "status");
     Objects.requireNonNull(contribution, "contribution");
   }
 
@@ -39,12 +40,7 @@ public record CaseFacts(
     IndicatorCounts contribution =
         record.isWithdrawn() ? IndicatorCounts.ZERO : count(record, recurrence, effectiveDeadline);
     return new CaseFacts(
-        record.key(),
-        record.receivedAt(),
-        effectiveDeadline,
-        record.isClosed(),
-        record.isWithdrawn(),
-        contribution);
+        record.key(), record.receivedAt(), effectiveDeadline, record.status(), contribution);
   }
 
   private static IndicatorCounts count(CaseRecord r, boolean recurrence, Instant deadline) {
@@ -52,7 +48,7 @@ public record CaseFacts(
     return new IndicatorCounts(
         1,
         one(r.isClosed()),
-        one(r.isClosed() && r.closedAt().isAfter(deadline)),
+        one(OverdueRule.isClosedLate(r.status(), r.closedAt(), deadline)),
         one(recurrence),
         one(rated),
         one(rated && r.satisfaction().isSatisfied()),
@@ -66,9 +62,14 @@ public record CaseFacts(
     return condition ? 1 : 0;
   }
 
-  /** Counts towards {@code overdue_open} at {@code now}: not closed, deadline before now. */
+  /** Excluded from every count (撤件). */
+  public boolean withdrawn() {
+    return status == CaseStatus.WITHDRAWN;
+  }
+
+  /** Counts towards {@code overdue_open} at {@code now} ({@link OverdueRule}). */
   public boolean isOverdueOpenAt(Instant now) {
-    return !withdrawn && !closed && deadline.isBefore(now);
+    return OverdueRule.isOpenPastDeadline(status, deadline, now);
   }
 
   /** The period of {@code kind} this case is counted in (by {@code received_at}). */

@@ -1,60 +1,54 @@
 package io.liangshai.core.indicator;
 
+import io.liangshai.core.record.WireNamed;
 import java.util.Optional;
 
 /**
  * The indicators of SPEC §3 under their wire names, in the order of the SPEC table. A rate names
  * the counts it divides; the others are counts.
  */
-public enum Indicator {
+public enum Indicator implements WireNamed {
   /** Cases received in the period (cohort by {@code received_at}). */
-  RECEIVED("received"),
+  RECEIVED,
   /** Of those, cases whose status is closed. */
-  CLOSED("closed"),
+  CLOSED,
   /** 办结率: closed / received. */
-  RESOLUTION_RATE("resolution_rate", CLOSED, RECEIVED),
+  RESOLUTION_RATE(CLOSED, RECEIVED),
   /** Closed cases with {@code closed_at > deadline}. */
-  OVERDUE_CLOSED("overdue_closed"),
+  OVERDUE_CLOSED,
   /** 超时办结率: overdue_closed / closed. */
-  OVERDUE_RATE("overdue_rate", OVERDUE_CLOSED, CLOSED),
+  OVERDUE_RATE(OVERDUE_CLOSED, CLOSED),
   /** Cases not closed whose deadline is before the time of the query. */
-  OVERDUE_OPEN("overdue_open"),
+  OVERDUE_OPEN,
   /** Cases preceded by a closed case of the same enterprise and category within 90 days. */
-  RECURRENCES("recurrences"),
+  RECURRENCES,
   /** 重发复发率: recurrences / received. */
-  RECURRENCE_RATE("recurrence_rate", RECURRENCES, RECEIVED),
+  RECURRENCE_RATE(RECURRENCES, RECEIVED),
   /** Cases with a satisfaction rating. */
-  RATED("rated"),
+  RATED,
   /** Cases rated very satisfied, satisfied or basically satisfied. */
-  SATISFIED("satisfied"),
+  SATISFIED,
   /** 满意率: satisfied / rated. */
-  SATISFACTION_RATE("satisfaction_rate", SATISFIED, RATED),
+  SATISFACTION_RATE(SATISFIED, RATED),
   /** Cases rated dissatisfied or very dissatisfied. */
-  DISSATISFIED("dissatisfied"),
+  DISSATISFIED,
   /** 二次交办: cases with {@code reassigned_count ≥ 1}. */
-  REASSIGNED("reassigned"),
+  REASSIGNED,
   /** 领导批示件: cases with {@code leader_instructed}. */
-  LEADER_INSTRUCTED("leader_instructed"),
+  LEADER_INSTRUCTED,
   /** Cases handled above county level. */
-  ESCALATED("escalated");
+  ESCALATED;
 
-  private final String wireName;
   private final Indicator numerator;
   private final Indicator denominator;
 
-  Indicator(String wireName) {
-    this(wireName, null, null);
+  Indicator() {
+    this(null, null);
   }
 
-  Indicator(String wireName, Indicator numerator, Indicator denominator) {
-    this.wireName = wireName;
+  Indicator(Indicator numerator, Indicator denominator) {
     this.numerator = numerator;
     this.denominator = denominator;
-  }
-
-  /** The snake_case name used in the API, in ClickHouse and in expected-results files. */
-  public String wireName() {
-    return wireName;
   }
 
   public boolean isRate() {
@@ -75,17 +69,12 @@ public enum Indicator {
 
   /** The indicator called {@code wireName}, if any. */
   public static Optional<Indicator> byWireName(String wireName) {
-    for (Indicator indicator : values()) {
-      if (indicator.wireName.equals(wireName)) {
-        return Optional.of(indicator);
-      }
-    }
-    return Optional.empty();
+    return WireNamed.parse(Indicator.class, wireName);
   }
 
   private void requireRate() {
     if (!isRate()) {
-      throw new IllegalStateException(wireName + " is a count, not a rate");
+      throw new IllegalStateException(wireName() + " is a count, not a rate");
     }
   }
 }

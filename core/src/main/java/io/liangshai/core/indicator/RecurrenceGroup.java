@@ -16,4 +16,12 @@ public record RecurrenceGroup(String tenantCode, String enterpriseUscc, Category
   public static RecurrenceGroup of(CaseRecord record) {
     return new RecurrenceGroup(record.tenantCode(), record.enterpriseUscc(), record.category());
   }
+
+  /**
+   * {@code tenant_code|enterprise_uscc|category}: the form the stream job's recurrence groups are
+   * keyed by, so it must not change.
+   */
+  public String asString() {
+    return tenantCode + '|' + enterpriseUscc + '|' + category.wireName();
+  }
 }

@@ -3,6 +3,7 @@ package io.liangshai.core.indicator;
 import io.liangshai.core.record.CaseKey;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseVersions;
+import io.liangshai.core.tenant.TenantHierarchy;
 import io.liangshai.core.time.Deadlines;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -30,18 +30,15 @@ import java.util.stream.Stream;
  */
 public final class ReferenceCalculator {
 
-  private final Map<String, String> childToParent;
+  private final TenantHierarchy hierarchy;
   private final WorkingDayCalendar calendar;
 
-  /**
-   * @param childToParent each tenant code to its parent's; roots (the province) have no entry
-   */
-  public ReferenceCalculator(Map<String, String> childToParent) {
-    this(childToParent, WorkingDayCalendar.china());
+  public ReferenceCalculator(TenantHierarchy hierarchy) {
+    this(hierarchy, WorkingDayCalendar.china());
   }
 
-  public ReferenceCalculator(Map<String, String> childToParent, WorkingDayCalendar calendar) {
-    this.childToParent = Map.copyOf(childToParent);
+  public ReferenceCalculator(TenantHierarchy hierarchy, WorkingDayCalendar calendar) {
+    this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
     this.calendar = Objects.requireNonNull(calendar, "calendar");
   }
 
@@ -56,7 +53,7 @@ public final class ReferenceCalculator {
       Stream<CaseRecord> records, Collection<PeriodKind> kinds, Instant queryTime) {
     Map<Period, Map<String, Tally>> tallies = new HashMap<>();
     for (CaseFacts facts : facts(records)) {
-      List<String> tenants = selfAndAncestors(facts.key().tenantCode());
+      List<String> tenants = hierarchy.selfAndAncestors(facts.key().tenantCode());
       for (PeriodKind kind : kinds) {
         Map<String, Tally> byTenant =
             tallies.computeIfAbsent(facts.period(kind), p -> new HashMap<>());
@@ -80,21 +77,9 @@ public final class ReferenceCalculator {
     return facts;
   }
 
-  /** {@code tenantCode} followed by its parent, grandparent and so on. */
-  public List<String> selfAndAncestors(String tenantCode) {
-    Set<String> chain = new LinkedHashSet<>();
-    for (String t = tenantCode; t != null; t = childToParent.get(t)) {
-      if (!chain.add(t)) {
-        throw new IllegalStateException("tenant hierarchy has a cycle through " + t);
-      }
-    }
-    return List.copyOf(chain);
-  }
-
   private SortedMap<Period, SortedMap<String, Indicators>> table(
       Map<Period, Map<String, Tally>> tallies) {
-    Set<String> allTenants = new TreeSet<>(childToParent.keySet());
-    allTenants.addAll(childToParent.values());
+    Set<String> allTenants = new TreeSet<>(hierarchy.codes());
     tallies.values().forEach(byTenant -> allTenants.addAll(byTenant.keySet()));
     SortedMap<Period, SortedMap<String, Indicators>> table = new TreeMap<>();
     tallies.forEach(

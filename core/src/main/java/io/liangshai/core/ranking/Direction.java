@@ -6,20 +6,9 @@ import io.liangshai.core.record.WireNamed;
 /** Whether a larger value of a rate is better or worse (指标方向). */
 public enum Direction implements WireNamed {
   /** 正向指标: a larger value is better, e.g. 办结率. */
-  HIGHER_BETTER("higher_better"),
+  HIGHER_BETTER,
   /** 逆向指标: a smaller value is better, e.g. 超时办结率. */
-  LOWER_BETTER("lower_better");
-
-  private final String wireName;
-
-  Direction(String wireName) {
-    this.wireName = wireName;
-  }
-
-  @Override
-  public String wireName() {
-    return wireName;
-  }
+  LOWER_BETTER;
 
   /**
    * The direction a rate has when a scheme does not say: resolution and satisfaction rates are

@@ -10,24 +10,13 @@ import io.liangshai.core.record.WireNamed;
  */
 public enum Normalisation implements WireNamed {
   /** SPEC §4: {@code 100·(x − min)/(max − min)}, mirrored for lower-better. */
-  MIN_MAX("min_max"),
+  MIN_MAX,
   /** {@code 50 + 10·z} with the population z-score, mirrored for lower-better, clamped to 0–100. */
-  Z_SCORE("z_score"),
+  Z_SCORE,
   /**
    * Fixed goalposts per indicator: linear from the worst goalpost (0) to the best (100), clamped.
    */
-  TARGET("target"),
+  TARGET,
   /** {@code 100·(worse + (equal − 1)/2)/(n − 1)}: the share of other tenants a value beats. */
-  PERCENTILE_RANK("percentile_rank");
-
-  private final String wireName;
-
-  Normalisation(String wireName) {
-    this.wireName = wireName;
-  }
-
-  @Override
-  public String wireName() {
-    return wireName;
-  }
+  PERCENTILE_RANK;
 }

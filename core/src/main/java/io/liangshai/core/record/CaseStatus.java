@@ -3,24 +3,13 @@ package io.liangshai.core.record;
 /** Where a case stands. */
 public enum CaseStatus implements WireNamed {
   /** 受理. */
-  RECEIVED("received"),
+  RECEIVED,
   /** 交办. */
-  ASSIGNED("assigned"),
+  ASSIGNED,
   /** 办理中. */
-  IN_PROGRESS("in_progress"),
+  IN_PROGRESS,
   /** 办结. */
-  CLOSED("closed"),
+  CLOSED,
   /** 撤件: excluded from every count. */
-  WITHDRAWN("withdrawn");
-
-  private final String wireName;
-
-  CaseStatus(String wireName) {
-    this.wireName = wireName;
-  }
-
-  @Override
-  public String wireName() {
-    return wireName;
-  }
+  WITHDRAWN
 }

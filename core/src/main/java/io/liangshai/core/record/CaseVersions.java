@@ -19,6 +19,14 @@ public final class CaseVersions {
 
   private CaseVersions() {}
 
+  /**
+   * Whether {@code a} is an older version than {@code b} (of the same case), so that {@code b}
+   * wins; equal records are neither older nor newer.
+   */
+  public static boolean isOlder(CaseRecord a, CaseRecord b) {
+    return OLDEST_FIRST.compare(a, b) < 0;
+  }
+
   /** The newer of two versions of the same case. */
   public static CaseRecord newer(CaseRecord a, CaseRecord b) {
     if (!a.key().equals(b.key())) {

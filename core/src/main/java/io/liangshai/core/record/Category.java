@@ -3,34 +3,23 @@ package io.liangshai.core.record;
 /** The 1+8+N sections a case belongs to. */
 public enum Category implements WireNamed {
   /** 综合. */
-  GENERAL("general"),
+  GENERAL,
   /** 项目. */
-  PROJECT("project"),
+  PROJECT,
   /** 政策. */
-  POLICY("policy"),
+  POLICY,
   /** 金融. */
-  FINANCE("finance"),
+  FINANCE,
   /** 人才. */
-  TALENT("talent"),
+  TALENT,
   /** 法治. */
-  LEGAL("legal"),
+  LEGAL,
   /** 创新. */
-  INNOVATION("innovation"),
+  INNOVATION,
   /** 开放. */
-  OPENING("opening"),
+  OPENING,
   /** 数据. */
-  DATA("data"),
+  DATA,
   /** 其他 (the N). */
-  OTHER("other");
-
-  private final String wireName;
-
-  Category(String wireName) {
-    this.wireName = wireName;
-  }
-
-  @Override
-  public String wireName() {
-    return wireName;
-  }
+  OTHER
 }

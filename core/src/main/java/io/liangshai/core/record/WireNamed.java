@@ -1,14 +1,24 @@
 package io.liangshai.core.record;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** An enum whose constants travel on the wire under a fixed snake_case name. */
+/**
+ * An enum whose constants travel on the wire under a fixed snake_case name: the constant's name in
+ * lower case ({@code HOTLINE_12345} ↔ {@code hotline_12345}). The one "wire code ↔ constant" lookup
+ * of the project: {@link #parse}, {@link #require} and {@link #allowed} serve every such enum.
+ */
 public interface WireNamed {
 
-  /** The name used in JSON, CSV and XLSX, e.g. {@code hotline_12345}. */
-  String wireName();
+  /** The constant's Java name; every enum has it. */
+  String name();
+
+  /** The name used in JSON, CSV, XLSX and ClickHouse, e.g. {@code hotline_12345}. */
+  default String wireName() {
+    return name().toLowerCase(Locale.ROOT);
+  }
 
   /** The constant of {@code type} whose wire name is exactly {@code wireName}, if any. */
   static <E extends Enum<E> & WireNamed> Optional<E> parse(Class<E> type, String wireName) {

@@ -53,7 +53,7 @@ class ReferenceCalculatorTest {
       }
     }
     expected = ExpectedMetrics.load();
-    calculator = new ReferenceCalculator(ZhejiangTenants.childToParent());
+    calculator = new ReferenceCalculator(ZhejiangTenants.hierarchy());
   }
 
   @Test

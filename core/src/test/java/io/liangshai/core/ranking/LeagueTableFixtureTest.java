@@ -46,7 +46,7 @@ class LeagueTableFixtureTest {
     }
     expected = ExpectedMetrics.load();
     figures =
-        new ReferenceCalculator(ZhejiangTenants.childToParent())
+        new ReferenceCalculator(ZhejiangTenants.hierarchy())
             .compute(valid.stream(), List.of(PeriodKind.MONTH), ExpectedMetrics.QUERY_TIME);
   }
 

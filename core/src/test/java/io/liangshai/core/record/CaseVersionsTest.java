@@ -41,6 +41,19 @@ class CaseVersionsTest {
   }
 
   @Test
+  void isOlderAgreesWithNewerAndCallsNoRecordOlderThanItself() {
+    CaseRecord a = aCase().updatedAt(T0).satisfaction(Satisfaction.SATISFIED).build();
+    CaseRecord b = aCase().updatedAt(T0).satisfaction(Satisfaction.DISSATISFIED).build();
+    CaseRecord loser = CaseVersions.newer(a, b) == a ? b : a;
+
+    assertThat(CaseVersions.isOlder(loser, CaseVersions.newer(a, b))).isTrue();
+    assertThat(CaseVersions.isOlder(CaseVersions.newer(a, b), loser)).isFalse();
+    assertThat(CaseVersions.isOlder(received, closed)).isTrue();
+    assertThat(CaseVersions.isOlder(closed, received)).isFalse();
+    assertThat(CaseVersions.isOlder(closed, closed)).isFalse();
+  }
+
+  @Test
   void callsDifferentVersionsWithTheSameUpdatedAtAConflictButNotAReplay() {
     CaseRecord a = aCase().updatedAt(T0).satisfaction(Satisfaction.SATISFIED).build();
     CaseRecord b = aCase().updatedAt(T0).satisfaction(Satisfaction.DISSATISFIED).build();

@@ -1,5 +1,6 @@
 package io.liangshai.core.testing;
 
+import io.liangshai.core.tenant.TenantHierarchy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,6 +57,11 @@ public final class ZhejiangTenants {
         .filter(t -> t.parentCode() != null)
         .forEach(t -> parents.put(t.code(), t.parentCode()));
     return parents;
+  }
+
+  /** The hierarchy of {@link #childToParent()}. */
+  public static TenantHierarchy hierarchy() {
+    return TenantHierarchy.of(childToParent());
   }
 
   /** Every tenant code. */

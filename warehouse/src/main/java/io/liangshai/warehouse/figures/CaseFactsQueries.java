@@ -1,5 +1,8 @@
 package io.liangshai.warehouse.figures;
 
+import io.liangshai.core.indicator.OverdueRule;
+import io.liangshai.core.record.CaseStatus;
+import io.liangshai.core.record.WireNamed;
 import io.liangshai.core.time.Period;
 import io.liangshai.warehouse.CaseFactsTable;
 import io.liangshai.warehouse.Sql;
@@ -8,8 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -29,12 +30,6 @@ public final class CaseFactsQueries {
           + CaseFactsTable.TABLE
           + " FINAL WHERE has(ancestors, ?) AND %s = ? AND status != 'withdrawn'%s"
           + " ORDER BY received_at DESC, tenant_code, case_id LIMIT ? OFFSET ?";
-
-  private static final String OVERDUE =
-      " AND (overdue_closed = 1 OR (status != 'closed' AND deadline < toDateTime64(?, 6, 'UTC')))";
-
-  private static final DateTimeFormatter MICROS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
   private final Warehouse warehouse;
 
@@ -76,8 +71,8 @@ public final class CaseFactsQueries {
       params.add(f.category());
     }
     if (f.overdue()) {
-      extra.append(OVERDUE);
-      params.add(MICROS.format(f.now()));
+      extra.append(" AND ").append(OverdueSql.OVERDUE);
+      params.add(OverdueSql.queryTime(f.now()));
     }
     params.add(f.limit());
     params.add(f.offset());
@@ -117,7 +112,8 @@ public final class CaseFactsQueries {
     Instant deadline = CaseFactsTable.instant(rs, CaseFactsTable.DEADLINE);
     boolean overdue =
         rs.getInt(CaseFactsTable.OVERDUE_CLOSED) == 1
-            || (!"closed".equals(status) && deadline != null && deadline.isBefore(now));
+            || OverdueRule.isOpenPastDeadline(
+                WireNamed.require(CaseStatus.class, status), deadline, now);
     return CaseFactsTable.read(rs, overdue);
   }
 

@@ -11,8 +11,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -54,11 +52,10 @@ public final class MetricsQueries {
   private static final String OVERDUE_OPEN =
       "SELECT t, count() FROM ("
           + " SELECT arrayJoin(ancestors) AS t FROM case_facts FINAL"
-          + " WHERE %s = ? AND status NOT IN ('closed', 'withdrawn') AND deadline < toDateTime64(?, 6, 'UTC'))"
+          + " WHERE %s = ? AND "
+          + OverdueSql.OPEN_PAST_DEADLINE
+          + ")"
           + " WHERE has(?, t) GROUP BY t";
-
-  private static final DateTimeFormatter MICROS =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
   private final Warehouse warehouse;
 
@@ -100,7 +97,7 @@ public final class MetricsQueries {
         try (PreparedStatement ps =
             c.prepareStatement(String.format(OVERDUE_OPEN, periodColumn(period)))) {
           ps.setString(1, period.toString());
-          ps.setString(2, MICROS.format(now));
+          ps.setString(2, OverdueSql.queryTime(now));
           ps.setArray(3, c.createArrayOf("String", codes));
           try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

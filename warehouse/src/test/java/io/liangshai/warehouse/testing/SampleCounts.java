@@ -31,7 +31,7 @@ public final class SampleCounts {
   public static synchronized SortedMap<Period, SortedMap<String, Indicators>> figures() {
     if (figures == null) {
       figures =
-          new ReferenceCalculator(ZhejiangTenants.childToParent())
+          new ReferenceCalculator(ZhejiangTenants.hierarchy())
               .compute(
                   SampleFeed.validRecords().stream(),
                   List.of(PeriodKind.MONTH, PeriodKind.QUARTER),
