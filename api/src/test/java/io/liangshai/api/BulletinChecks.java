@@ -35,7 +35,7 @@ final class BulletinChecks {
 
   private static void readable(String uri) throws Exception {
     for (String t : AuthorizationITCase.TENANTS) {
-      HttpResponse<Buffer> r = AuthorizationITCase.await(AuthorizationITCase.get(uri, t).send());
+      HttpResponse<Buffer> r = ApiTestServer.await(AuthorizationITCase.get(uri, t).send());
       assertThat(r.statusCode())
           .as(uri + " for " + t + ": " + ApiTestServer.describe(r))
           .isIn(200, 404);
@@ -46,7 +46,7 @@ final class BulletinChecks {
   private static void provinceOnly(HttpMethod method, String uri) throws Exception {
     for (String t : List.of(AuthorizationITCase.COUNTY, AuthorizationITCase.CITY)) {
       AuthorizationITCase.forbidden(
-          AuthorizationITCase.await(
+          ApiTestServer.await(
               AuthorizationITCase.request(method, uri, t)
                   .sendJsonObject(
                       new JsonObject()

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.testing.ExpectedMetrics;
 import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -20,19 +18,16 @@ import io.vertx.junit5.VertxTestContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code GET /api/v1/rankings} over a real ClickHouse holding the sample feed's figures: every
@@ -41,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 class RankingApiITCase {
 
-  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer();
 
   /** 长兴县, a county of 湖州市. */
   private static final String COUNTY = "330522";
@@ -51,23 +46,12 @@ class RankingApiITCase {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
-  @TempDir static Path landing;
-
-  private static ApiTestServer api;
   private static String countyKey;
 
   @BeforeAll
-  static void start(Vertx vertx) throws Exception {
-    api = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), landing);
-    SampleCounts.load(api.warehouse);
-    countyKey = api.issueKey(COUNTY).toCompletionStage().toCompletableFuture().get();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (api != null) {
-      api.close();
-    }
+  static void start() throws Exception {
+    SampleCounts.load(API.warehouse());
+    countyKey = API.issueKey(COUNTY);
   }
 
   @Test
@@ -78,7 +62,7 @@ class RankingApiITCase {
     for (String key : keys) {
       String[] parts = key.split("/");
       answers.add(
-          api.get("/api/v1/rankings", api.adminKey)
+          API.get("/api/v1/rankings", API.adminKey())
               .addQueryParam("period", parts[0])
               .addQueryParam("group", parts[1])
               .send());
@@ -103,8 +87,8 @@ class RankingApiITCase {
 
   @Test
   void carriesJanuaryRanksIntoFebruary(VertxTestContext ctx) {
-    Future<HttpResponse<Buffer>> january = rankings("2024-01", "counties", api.adminKey);
-    Future<HttpResponse<Buffer>> february = rankings("2024-02", "counties", api.adminKey);
+    Future<HttpResponse<Buffer>> january = rankings("2024-01", "counties", API.adminKey());
+    Future<HttpResponse<Buffer>> february = rankings("2024-02", "counties", API.adminKey());
     Future.all(january, february)
         .onComplete(
             ctx.succeeding(
@@ -198,7 +182,7 @@ class RankingApiITCase {
 
   @Test
   void listsIneligibleMembersUnrankedWithTheReason(VertxTestContext ctx) {
-    api.get("/api/v1/rankings?period=2024-01&group=counties&scheme=standard@1", api.adminKey)
+    API.get("/api/v1/rankings?period=2024-01&group=counties&scheme=standard@1", API.adminKey())
         .send()
         .onComplete(
             ctx.succeeding(
@@ -206,7 +190,7 @@ class RankingApiITCase {
                     ctx.verify(
                         () -> {
                           JsonNode rows = tree(r).get("rows");
-                          assertThat(rows).hasSize(api.registry.members("counties").size());
+                          assertThat(rows).hasSize(API.registry().members("counties").size());
                           for (JsonNode row : rows) {
                             if (!row.get("eligible").asBoolean()) {
                               assertThat(row.get("rank").isNull()).isTrue();
@@ -238,7 +222,7 @@ class RankingApiITCase {
 
   @Test
   void unknownGroupIsNotFoundAndNamesTheKnownGroups(VertxTestContext ctx) {
-    rankings("2024-01", "lakeside", api.adminKey)
+    rankings("2024-01", "lakeside", API.adminKey())
         .onComplete(
             ctx.succeeding(
                 r ->
@@ -254,10 +238,10 @@ class RankingApiITCase {
   @Test
   void unknownSchemeIsNotFound(VertxTestContext ctx) {
     Future<HttpResponse<Buffer>> unknown =
-        api.get("/api/v1/rankings?period=2024-01&group=counties&scheme=nonesuch", api.adminKey)
+        API.get("/api/v1/rankings?period=2024-01&group=counties&scheme=nonesuch", API.adminKey())
             .send();
     Future<HttpResponse<Buffer>> noVersion =
-        api.get("/api/v1/rankings?period=2024-01&group=counties&scheme=standard@2", api.adminKey)
+        API.get("/api/v1/rankings?period=2024-01&group=counties&scheme=standard@2", API.adminKey())
             .send();
     Future.all(unknown, noVersion)
         .onComplete(
@@ -282,7 +266,7 @@ class RankingApiITCase {
             "/api/v1/rankings?period=2024-01&period=2024-02&group=counties",
             "/api/v1/rankings?period=2024-01&group=counties&scheme=Standard");
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
-    uris.forEach(uri -> answers.add(api.get(uri, api.adminKey).send()));
+    uris.forEach(uri -> answers.add(API.get(uri, API.adminKey()).send()));
     Future.all(answers)
         .onComplete(
             ctx.succeeding(
@@ -342,7 +326,7 @@ class RankingApiITCase {
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
     for (String parameter : List.of("period", "group", "scheme")) {
       for (String payload : payloads) {
-        var request = api.get("/api/v1/rankings", api.adminKey);
+        var request = API.get("/api/v1/rankings", API.adminKey());
         base.forEach(
             (name, value) -> request.addQueryParam(name, name.equals(parameter) ? payload : value));
         what.add(parameter + "=" + payload);
@@ -369,7 +353,7 @@ class RankingApiITCase {
   void everyApiRouteIsInTheOpenApiDocument() throws Exception {
     JsonNode paths = OpenApiDocumentTest.document().get("paths");
     int checked = 0;
-    for (Route route : api.router().getRoutes()) {
+    for (Route route : API.router().getRoutes()) {
       String path = route.getPath();
       if (path == null
           || !path.startsWith("/api/v1/")
@@ -392,7 +376,7 @@ class RankingApiITCase {
   }
 
   private static Future<HttpResponse<Buffer>> rankings(String period, String group, String key) {
-    return api.get("/api/v1/rankings", key)
+    return API.get("/api/v1/rankings", key)
         .addQueryParam("period", period)
         .addQueryParam("group", group)
         .send();

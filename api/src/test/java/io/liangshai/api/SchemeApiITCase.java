@@ -2,7 +2,6 @@ package io.liangshai.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.indicator.Indicator;
 import io.liangshai.core.indicator.Indicators;
 import io.liangshai.core.ranking.Direction;
@@ -14,7 +13,6 @@ import io.liangshai.core.time.Period;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,17 +20,14 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Schemes over the API: versions 1, 2, … of an id stored in ClickHouse, retiring, the built-in
@@ -42,28 +37,17 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 class SchemeApiITCase {
 
-  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer();
 
   /** 淳安县, a county of 杭州市. */
   private static final String COUNTY = "330127";
 
-  @TempDir static Path landing;
-
-  private static ApiTestServer api;
   private static String countyKey;
 
   @BeforeAll
-  static void start(Vertx vertx) throws Exception {
-    api = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), landing);
-    SampleCounts.load(api.warehouse);
-    countyKey = api.issueKey(COUNTY).toCompletionStage().toCompletableFuture().get();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (api != null) {
-      api.close();
-    }
+  static void start() throws Exception {
+    SampleCounts.load(API.warehouse());
+    countyKey = API.issueKey(COUNTY);
   }
 
   @Test
@@ -75,7 +59,7 @@ class SchemeApiITCase {
         .compose(
             created ->
                 Future.all(
-                        api.get("/api/v1/schemes", countyKey).send(),
+                        API.get("/api/v1/schemes", countyKey).send(),
                         rankings("twice"),
                         rankings("twice@1"))
                     .map(
@@ -132,10 +116,10 @@ class SchemeApiITCase {
 
   @Test
   void standardIsBuiltInAndCannotBeOverwrittenOrRetired(VertxTestContext ctx) {
-    Future<HttpResponse<Buffer>> list = api.get("/api/v1/schemes", api.adminKey).send();
+    Future<HttpResponse<Buffer>> list = API.get("/api/v1/schemes", API.adminKey()).send();
     Future<HttpResponse<Buffer>> overwrite = create(lowerBetter("standard", "覆盖"));
     Future<HttpResponse<Buffer>> retire =
-        api.post("/api/v1/schemes/standard/retire", api.adminKey).send();
+        API.post("/api/v1/schemes/standard/retire", API.adminKey()).send();
     Future.all(list, overwrite, retire)
         .onComplete(
             ctx.succeeding(
@@ -161,11 +145,12 @@ class SchemeApiITCase {
     List<HttpResponse<Buffer>> seen = new ArrayList<>();
     create(lowerBetter("retiring", "退役方案"))
         .compose(v1 -> create(lowerBetter("retiring", "退役方案 v2")))
-        .compose(v2 -> api.post("/api/v1/schemes/retiring@2/retire", api.adminKey).send())
+        .compose(v2 -> API.post("/api/v1/schemes/retiring@2/retire", API.adminKey()).send())
         .compose(r -> remember(seen, r, rankings("retiring")))
         .compose(
             r ->
-                remember(seen, r, api.post("/api/v1/schemes/retiring/retire", api.adminKey).send()))
+                remember(
+                    seen, r, API.post("/api/v1/schemes/retiring/retire", API.adminKey()).send()))
         .compose(r -> remember(seen, r, rankings("retiring")))
         .compose(r -> remember(seen, r, rankings("retiring@1")))
         .onComplete(
@@ -226,9 +211,10 @@ class SchemeApiITCase {
   @Test
   void retiringAnUnknownSchemeIsNotFound(VertxTestContext ctx) {
     Future<HttpResponse<Buffer>> unknown =
-        api.post("/api/v1/schemes/nonesuch/retire", api.adminKey).send();
+        API.post("/api/v1/schemes/nonesuch/retire", API.adminKey()).send();
     Future<HttpResponse<Buffer>> badPath =
-        api.post("/api/v1/schemes/x'%3B%20DROP%20TABLE%20schemes%3B--/retire", api.adminKey).send();
+        API.post("/api/v1/schemes/x'%3B%20DROP%20TABLE%20schemes%3B--/retire", API.adminKey())
+            .send();
     Future.all(unknown, badPath)
         .onComplete(
             ctx.succeeding(
@@ -278,7 +264,7 @@ class SchemeApiITCase {
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
     fields.forEach(field -> answers.add(create(cases.get(field))));
     Future<HttpResponse<Buffer>> notJson =
-        api.post("/api/v1/schemes", api.adminKey)
+        API.post("/api/v1/schemes", API.adminKey())
             .putHeader("Content-Type", "application/json")
             .sendBuffer(Buffer.buffer("[1, 2"));
     Future.all(answers)
@@ -304,15 +290,15 @@ class SchemeApiITCase {
 
   @Test
   void aCountyReadsSchemesAndRankingsButCannotAdministerThem(VertxTestContext ctx) {
-    Future<HttpResponse<Buffer>> list = api.get("/api/v1/schemes", countyKey).send();
+    Future<HttpResponse<Buffer>> list = API.get("/api/v1/schemes", countyKey).send();
     Future<HttpResponse<Buffer>> read =
-        api.get("/api/v1/rankings?period=2024-01&group=non_mountain", countyKey).send();
+        API.get("/api/v1/rankings?period=2024-01&group=non_mountain", countyKey).send();
     Future<HttpResponse<Buffer>> create =
-        api.post("/api/v1/schemes", countyKey).sendJsonObject(lowerBetter("mine", "我的方案"));
+        API.post("/api/v1/schemes", countyKey).sendJsonObject(lowerBetter("mine", "我的方案"));
     Future<HttpResponse<Buffer>> retire =
-        api.post("/api/v1/schemes/standard/retire", countyKey).send();
+        API.post("/api/v1/schemes/standard/retire", countyKey).send();
     Future<HttpResponse<Buffer>> preview =
-        api.post("/api/v1/rankings/preview", countyKey)
+        API.post("/api/v1/rankings/preview", countyKey)
             .sendJsonObject(
                 new JsonObject()
                     .put("period", "2024-01")
@@ -347,7 +333,7 @@ class SchemeApiITCase {
                     .add(indicator("overdue_rate", 2, "lower_better"))
                     .add(indicator("recurrence_rate", 1, "lower_better")));
     LeagueTable want = expectedPreview("2024-02", "counties");
-    api.post("/api/v1/rankings/preview", api.adminKey)
+    API.post("/api/v1/rankings/preview", API.adminKey())
         .sendJsonObject(
             new JsonObject()
                 .put("period", "2024-02")
@@ -355,7 +341,9 @@ class SchemeApiITCase {
                 .put("scheme", definition))
         .compose(
             preview ->
-                api.get("/api/v1/schemes", api.adminKey).send().map(list -> List.of(preview, list)))
+                API.get("/api/v1/schemes", API.adminKey())
+                    .send()
+                    .map(list -> List.of(preview, list)))
         .onComplete(
             ctx.succeeding(
                 r ->
@@ -428,9 +416,9 @@ class SchemeApiITCase {
         List.of("period", "period", "group", "scheme", "scheme.indicators[0].weight", "tenant");
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
     bodies.forEach(
-        b -> answers.add(api.post("/api/v1/rankings/preview", api.adminKey).sendJsonObject(b)));
+        b -> answers.add(API.post("/api/v1/rankings/preview", API.adminKey()).sendJsonObject(b)));
     Future<HttpResponse<Buffer>> unknownGroup =
-        api.post("/api/v1/rankings/preview", api.adminKey)
+        API.post("/api/v1/rankings/preview", API.adminKey())
             .sendJsonObject(
                 new JsonObject()
                     .put("period", "2024-01")
@@ -477,18 +465,18 @@ class SchemeApiITCase {
   private static List<TenantFigures> members(Period period, String group) {
     Map<String, Indicators> byTenant = SampleCounts.figures().get(period);
     List<TenantFigures> members = new ArrayList<>();
-    for (Tenant t : api.registry.members(group)) {
+    for (Tenant t : API.registry().members(group)) {
       members.add(new TenantFigures(t.code(), byTenant.get(t.code())));
     }
     return members;
   }
 
   private static Future<HttpResponse<Buffer>> create(JsonObject definition) {
-    return api.post("/api/v1/schemes", api.adminKey).sendJsonObject(definition);
+    return API.post("/api/v1/schemes", API.adminKey()).sendJsonObject(definition);
   }
 
   private static Future<HttpResponse<Buffer>> rankings(String scheme) {
-    return api.get("/api/v1/rankings", api.adminKey)
+    return API.get("/api/v1/rankings", API.adminKey())
         .addQueryParam("period", "2024-01")
         .addQueryParam("group", "cities")
         .addQueryParam("scheme", scheme)
