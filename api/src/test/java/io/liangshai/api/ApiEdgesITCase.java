@@ -1,6 +1,6 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.ApiTestServer.await;
+import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.http.HttpMethod;

@@ -1,5 +1,8 @@
 package io.liangshai.api;
 
+import static io.liangshai.api.Answers.await;
+import static io.liangshai.api.Answers.describe;
+import static io.liangshai.api.Answers.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
@@ -9,7 +12,7 @@ import io.liangshai.ingest.LandingZone;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.Warehouse;
-import io.vertx.core.Future;
+import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -18,14 +21,16 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -57,20 +62,15 @@ final class ApiTestServer
 
   static final String HOST = "127.0.0.1";
 
-  /** How long a test waits for one answer: generous, the machine is shared. */
-  private static final long ANSWER_SECONDS = 120;
-
   private final LiangshaiConfig.Limits limits;
   private final ClickHouseExtension clickhouse = new ClickHouseExtension();
   private final String adminKey = "test-admin-" + UUID.randomUUID();
   private final TenantRegistry registry = TenantRegistryLoader.loadDefault();
   private final Map<String, String> keys = new ConcurrentHashMap<>();
+  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+  private boolean sampleCounts;
   private Path landing;
   private Warehouse warehouse;
-  private BatchIntake intake;
-  private LandingAuditSync auditSync;
-  private Vertx serverVertx;
-  private Vertx clientVertx;
   private ApiServer server;
   private WebClient client;
 
@@ -81,6 +81,12 @@ final class ApiTestServer
 
   ApiTestServer(LiangshaiConfig.Limits limits) {
     this.limits = limits;
+  }
+
+  /** A server whose warehouse holds the sample feed's figures ({@link SampleCounts}) once open. */
+  ApiTestServer withSampleCounts() {
+    sampleCounts = true;
+    return this;
   }
 
   @Override
@@ -115,21 +121,41 @@ final class ApiTestServer
    */
   ApiTestServer open(String jdbcUrl) throws Exception {
     landing = Files.createTempDirectory("api-test-landing");
+    opened.push(() -> deleteTree(landing));
     warehouse = Warehouse.open(jdbcUrl);
+    opened.push(warehouse);
+    if (sampleCounts) {
+      SampleCounts.load(warehouse);
+    }
     LandingZone zone = new LandingZone(landing);
-    intake = new BatchIntake(zone, registry, Clock.systemUTC(), limits.maxRowsPerBatch());
-    auditSync = new LandingAuditSync(zone, warehouse, Clock.systemUTC()).start();
-    serverVertx = Vertx.vertx();
-    server = newServer();
-    await(server.start(HOST, 0));
-    clientVertx = Vertx.vertx();
+    BatchIntake intake =
+        new BatchIntake(zone, registry, Clock.systemUTC(), limits.maxRowsPerBatch());
+    opened.push(intake);
+    opened.push(new LandingAuditSync(zone, warehouse, Clock.systemUTC()).start());
+    Vertx serverVertx = Vertx.vertx();
+    opened.push(() -> await(serverVertx.close()));
+    ApiServer started = newServer(serverVertx, intake);
+    await(started.start(HOST, 0));
+    opened.push(() -> await(started.stop()));
+    server = started;
+    Vertx clientVertx = Vertx.vertx();
+    opened.push(() -> await(clientVertx.close()));
     client = WebClient.create(clientVertx);
+    opened.push(client::close);
     return this;
   }
 
   /** The one place the server under test is built. */
-  private ApiServer newServer() {
+  private ApiServer newServer(Vertx serverVertx, BatchIntake intake) {
     return new ApiServer(serverVertx, warehouse, registry, adminKey, intake, limits);
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
   }
 
   // --- what the server was given ----------------------------------------------------------------
@@ -200,23 +226,6 @@ final class ApiTestServer
     return request(HttpMethod.DELETE, uri, key);
   }
 
-  /** Sends {@code request} without a body and waits for the answer. */
-  static HttpResponse<Buffer> send(HttpRequest<Buffer> request) throws Exception {
-    return await(request.send());
-  }
-
-  /** Sends {@code request}, asserts a 200 and reads its JSON body. */
-  static JsonObject ok(HttpRequest<Buffer> request) throws Exception {
-    HttpResponse<Buffer> r = send(request);
-    assertThat(r.statusCode()).as(describe(r)).isEqualTo(200);
-    return r.bodyAsJsonObject();
-  }
-
-  /** Sends {@code request}; its status. */
-  static int status(HttpRequest<Buffer> request) throws Exception {
-    return send(request).statusCode();
-  }
-
   // --- shared steps -----------------------------------------------------------------------------
 
   /** Issues a key named {@code name} for {@code tenant} with the admin key; the 201's body. */
@@ -250,13 +259,6 @@ final class ApiTestServer
         post("/api/v1/cases", key).putHeader("Content-Type", contentType).sendBuffer(body));
   }
 
-  /** Uploads NDJSON lines with {@code key}, asserting the 200; its body (batch id and counts). */
-  JsonObject uploadNdjson(String key, String lines) throws Exception {
-    HttpResponse<Buffer> r = upload(key, "application/x-ndjson", Buffer.buffer(lines));
-    assertThat(r.statusCode()).as("upload: " + describe(r)).isEqualTo(200);
-    return r.bodyAsJsonObject();
-  }
-
   /** The platform's Prometheus text, scraped from {@code /metrics}. */
   String metrics() throws Exception {
     return send(request(HttpMethod.GET, "/metrics")).bodyAsString();
@@ -274,47 +276,14 @@ final class ApiTestServer
         .orElseThrow(() -> new AssertionError("no sample of " + metric + " in /metrics"));
   }
 
-  static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(ANSWER_SECONDS, TimeUnit.SECONDS);
-  }
-
-  static String describe(HttpResponse<Buffer> r) {
-    return r.statusCode() + " " + r.bodyAsString();
-  }
-
+  /** Closes what {@link #open} opened, last first, and forgets the issued keys. */
   @Override
   public void close() throws Exception {
-    if (client != null) {
-      client.close();
-      await(clientVertx.close());
+    while (!opened.isEmpty()) {
+      opened.pop().close();
     }
-    if (server != null) {
-      await(server.stop());
-    }
-    if (serverVertx != null) {
-      await(serverVertx.close());
-    }
-    if (auditSync != null) {
-      auditSync.close();
-    }
-    if (intake != null) {
-      intake.close();
-    }
-    if (warehouse != null) {
-      warehouse.close();
-    }
-    if (landing != null) {
-      try (Stream<Path> files = Files.walk(landing)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
-    }
-    client = null;
     server = null;
-    serverVertx = null;
-    auditSync = null;
-    intake = null;
-    warehouse = null;
-    landing = null;
+    client = null;
     keys.clear();
   }
 

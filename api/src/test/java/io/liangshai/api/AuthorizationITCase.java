@@ -1,9 +1,8 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.ApiTestServer.await;
+import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -31,7 +30,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class AuthorizationITCase {
 
-  @RegisterExtension static final ApiTestServer API = new ApiTestServer();
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer().withSampleCounts();
 
   static final String PROVINCE = "330000";
 
@@ -60,7 +59,6 @@ class AuthorizationITCase {
   @BeforeAll
   static void start() throws Exception {
     CaseFactsFixture.load(API.warehouse(), API.registry(), TENANTS, 3);
-    SampleCounts.load(API.warehouse());
     for (String t : TENANTS) {
       JsonObject issued = issue(t);
       secret.put(t, issued.getString("key"));
@@ -68,7 +66,7 @@ class AuthorizationITCase {
     }
     for (String county : List.of(COUNTY, SIBLING, OTHER_COUNTY)) {
       HttpResponse<Buffer> r = upload(county, county, "own-" + county);
-      assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+      assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
       batchOf.put(county, r.bodyAsJsonObject().getString("batch_id"));
     }
   }
@@ -214,7 +212,7 @@ class AuthorizationITCase {
     // A city may act on a key of its own county: a throwaway one.
     String throwaway = issue(SIBLING).getString("key_id");
     HttpResponse<Buffer> r = await(post("/api/v1/keys/" + throwaway + "/" + verb, CITY).send());
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isIn(200, 201);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isIn(200, 201);
     // Every key the refusals named is still in force.
     for (String t : TENANTS) {
       ok(get("/api/v1/me", t));
@@ -362,7 +360,7 @@ class AuthorizationITCase {
     for (String t : TENANTS) {
       HttpResponse<Buffer> r =
           await(get("/api/v1/rankings?period=2024-01&group=counties", t).send());
-      assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+      assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
       assertThat(r.bodyAsString()).doesNotContain("企业-", "描述-", "enterprise_name", "description");
     }
   }
@@ -401,7 +399,7 @@ class AuthorizationITCase {
     HttpResponse<Buffer> r =
         await(
             API.post("/api/v1/tenants/" + tenant + "/keys", API.adminKey()).sendJsonObject(name()));
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(201);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(201);
     return r.bodyAsJsonObject();
   }
 
@@ -447,11 +445,11 @@ class AuthorizationITCase {
   }
 
   static JsonObject ok(HttpRequest<Buffer> request) throws Exception {
-    return ApiTestServer.ok(request);
+    return Answers.ok(request);
   }
 
   static JsonObject ok(HttpResponse<Buffer> r) {
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     return r.bodyAsJsonObject();
   }
 
@@ -468,7 +466,7 @@ class AuthorizationITCase {
   }
 
   static void assertRefused(HttpResponse<Buffer> r, int status, String what) {
-    assertThat(r.statusCode()).as(what + ": " + ApiTestServer.describe(r)).isEqualTo(status);
+    assertThat(r.statusCode()).as(what + ": " + Answers.describe(r)).isEqualTo(status);
     assertThat(r.getHeader("Content-Type")).as(what).startsWith("application/json");
     JsonObject body = r.bodyAsJsonObject();
     assertThat(body.getInteger("status")).isEqualTo(status);

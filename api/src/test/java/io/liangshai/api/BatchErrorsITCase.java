@@ -1,6 +1,6 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.ApiTestServer.await;
+import static io.liangshai.api.Answers.await;
 import static io.liangshai.core.testing.CaseRecordFixture.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,7 +46,7 @@ class BatchErrorsITCase {
     body.append(new JsonObject(aCase().caseId("kept").row()).encode()).append('\n');
     HttpResponse<Buffer> r =
         API.upload(key, "application/x-ndjson", Buffer.buffer(body.toString()));
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     answer = r.bodyAsJsonObject();
   }
 
@@ -78,7 +78,7 @@ class BatchErrorsITCase {
   void downloadsEveryErrorAsCsvWithAByteOrderMarkForExcel() throws Exception {
     HttpResponse<Buffer> r = get(errorsUri(), key);
 
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     assertThat(r.getHeader("Content-Type")).startsWith("text/csv");
     assertThat(r.getHeader("Content-Disposition")).contains(".errors.csv");
     String text = r.body().toString(StandardCharsets.UTF_8);
@@ -103,7 +103,7 @@ class BatchErrorsITCase {
   void downloadsEveryErrorAsJsonOnRequest() throws Exception {
     HttpResponse<Buffer> r = get(errorsUri() + "?format=json", key);
 
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     JsonObject body = r.bodyAsJsonObject();
     assertThat(body.getString("batch_id")).isEqualTo(answer.getString("batch_id"));
     assertThat(body.getInteger("errors_total")).isEqualTo(BAD_ROWS);

@@ -1,12 +1,11 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.ApiTestServer.await;
-import static io.liangshai.api.ApiTestServer.ok;
+import static io.liangshai.api.Answers.await;
+import static io.liangshai.api.Answers.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.schedule.BulletinScheduler;
-import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -34,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BulletinApiITCase {
 
-  @RegisterExtension static final ApiTestServer API = new ApiTestServer();
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer().withSampleCounts();
 
   /** 长兴县, a county of 湖州市. */
   private static final String COUNTY = "330522";
@@ -45,7 +44,6 @@ class BulletinApiITCase {
 
   @BeforeAll
   static void start() throws Exception {
-    SampleCounts.load(API.warehouse());
     countyKey = API.issueKey(COUNTY);
   }
 
@@ -65,7 +63,7 @@ class BulletinApiITCase {
       throws Exception {
     HttpResponse<Buffer> created =
         publish(new JsonObject().put("period", "2024-01"), API.adminKey());
-    assertThat(created.statusCode()).as(ApiTestServer.describe(created)).isEqualTo(201);
+    assertThat(created.statusCode()).as(Answers.describe(created)).isEqualTo(201);
     JsonObject bulletin = created.bodyAsJsonObject();
     assertThat(bulletin.getString("id")).isEqualTo("monthly-0001");
     assertThat(bulletin.getInteger("issue_no")).isEqualTo(1);
@@ -84,7 +82,7 @@ class BulletinApiITCase {
 
     HttpResponse<Buffer> pdf =
         await(API.get("/api/v1/bulletins/monthly-0001.pdf", countyKey).send());
-    assertThat(pdf.statusCode()).as(ApiTestServer.describe(pdf)).isEqualTo(200);
+    assertThat(pdf.statusCode()).as(Answers.describe(pdf)).isEqualTo(200);
     assertThat(pdf.getHeader("Content-Type")).isEqualTo("application/pdf");
     assertThat(pdf.getHeader("Content-Disposition"))
         .startsWith("attachment; filename=\"monthly-0001.pdf\"; filename*=UTF-8''")
@@ -133,13 +131,13 @@ class BulletinApiITCase {
   private static void aSecondBulletinForThePeriodIsAConflictAndACorrectionIsTheNextIssue()
       throws Exception {
     HttpResponse<Buffer> again = publish(new JsonObject().put("period", "2024-01"), API.adminKey());
-    assertThat(again.statusCode()).as(ApiTestServer.describe(again)).isEqualTo(409);
+    assertThat(again.statusCode()).as(Answers.describe(again)).isEqualTo(409);
     assertThat(again.bodyAsJsonObject().getString("existing")).isEqualTo("monthly-0001");
     assertThat(again.bodyAsJsonObject().getString("message")).contains("corrects");
 
     HttpResponse<Buffer> correction =
         publish(new JsonObject().put("corrects", "monthly-0001"), API.adminKey());
-    assertThat(correction.statusCode()).as(ApiTestServer.describe(correction)).isEqualTo(201);
+    assertThat(correction.statusCode()).as(Answers.describe(correction)).isEqualTo(201);
     assertThat(correction.bodyAsJsonObject().getInteger("issue_no")).isEqualTo(2);
     assertThat(correction.bodyAsJsonObject().getString("corrects")).isEqualTo("monthly-0001");
 
@@ -155,7 +153,7 @@ class BulletinApiITCase {
   void publishesOneGroupOfAQuarterWithTheSingularField() throws Exception {
     HttpResponse<Buffer> r =
         publish(new JsonObject().put("period", "2024-Q1").put("group", "cities"), API.adminKey());
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(201);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(201);
     assertThat(r.bodyAsJsonObject().getString("series")).isEqualTo("quarterly");
     assertThat(r.bodyAsJsonObject().getJsonArray("groups")).containsExactly("cities");
   }
@@ -238,7 +236,7 @@ class BulletinApiITCase {
               "/api/v1/bulletins/schedules/monthly",
               new JsonObject().put("enabled", false),
               API.adminKey());
-      assertThat(off.statusCode()).as(ApiTestServer.describe(off)).isEqualTo(200);
+      assertThat(off.statusCode()).as(Answers.describe(off)).isEqualTo(200);
       assertThat(off.bodyAsJsonObject().getBoolean("enabled")).isFalse();
       assertThat(off.bodyAsJsonObject().getString("next_run")).isNull();
 
@@ -250,7 +248,7 @@ class BulletinApiITCase {
                   .put("time", "10:30")
                   .put("groups", new JsonArray().add("cities")),
               API.adminKey());
-      assertThat(changed.statusCode()).as(ApiTestServer.describe(changed)).isEqualTo(200);
+      assertThat(changed.statusCode()).as(Answers.describe(changed)).isEqualTo(200);
       assertThat(changed.bodyAsJsonObject().getString("time")).isEqualTo("10:30");
       assertThat(changed.bodyAsJsonObject().getJsonArray("groups")).containsExactly("cities");
 

@@ -1,6 +1,6 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.ApiTestServer.await;
+import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.clickhouse.local.LocalClickHouse;
@@ -60,7 +60,7 @@ class ClickHouseOutageApiITCase {
     signal("STOP");
 
     HttpResponse<Buffer> read = timed(this::metrics);
-    assertThat(read.statusCode()).as(ApiTestServer.describe(read)).isEqualTo(503);
+    assertThat(read.statusCode()).as(Answers.describe(read)).isEqualTo(503);
     assertThat(read.getHeader("Retry-After")).isEqualTo("5");
     JsonObject reason = read.bodyAsJsonObject();
     assertThat(reason.getString("error")).isEqualTo("unavailable");
@@ -73,7 +73,7 @@ class ClickHouseOutageApiITCase {
     assertThat(health.bodyAsJsonObject().getString("ingest")).isEqualTo("ok");
 
     HttpResponse<Buffer> upload = timed(this::uploadRequest, body());
-    assertThat(upload.statusCode()).as(ApiTestServer.describe(upload)).isEqualTo(200);
+    assertThat(upload.statusCode()).as(Answers.describe(upload)).isEqualTo(200);
     assertThat(upload.bodyAsJsonObject().getString("batch_id")).isNotBlank();
 
     signal("CONT");
@@ -89,7 +89,7 @@ class ClickHouseOutageApiITCase {
     child.destroyForcibly();
     child.onExit().get(30, TimeUnit.SECONDS);
     HttpResponse<Buffer> read = timed(this::metrics);
-    assertThat(read.statusCode()).as(ApiTestServer.describe(read)).isIn(200, 503);
+    assertThat(read.statusCode()).as(Answers.describe(read)).isIn(200, 503);
     awaitStatus(this::metrics, 200);
     assertThat(clickHouse.restarts()).isEqualTo(1);
     assertThat(upload().statusCode()).isEqualTo(200);
@@ -135,7 +135,7 @@ class ClickHouseOutageApiITCase {
             Duration.ofSeconds(60),
             () -> await(request.get().send()),
             r -> r.statusCode() == status);
-    assertThat(last.statusCode()).as("still " + ApiTestServer.describe(last)).isEqualTo(status);
+    assertThat(last.statusCode()).as("still " + Answers.describe(last)).isEqualTo(status);
   }
 
   private HttpRequest<Buffer> metrics() {

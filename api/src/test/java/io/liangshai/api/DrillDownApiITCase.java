@@ -1,7 +1,7 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.ApiTestServer.ok;
-import static io.liangshai.api.ApiTestServer.status;
+import static io.liangshai.api.Answers.ok;
+import static io.liangshai.api.Answers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.core.testing.Eventually;

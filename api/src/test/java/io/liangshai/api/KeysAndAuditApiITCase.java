@@ -1,7 +1,7 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.ApiTestServer.await;
-import static io.liangshai.api.ApiTestServer.ok;
+import static io.liangshai.api.Answers.await;
+import static io.liangshai.api.Answers.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.core.config.LiangshaiConfig;
@@ -37,7 +37,7 @@ class KeysAndAuditApiITCase {
   }
 
   private static int status(String uri, String key) throws Exception {
-    return ApiTestServer.status(API.get(uri, key));
+    return Answers.status(API.get(uri, key));
   }
 
   @Test
@@ -82,7 +82,7 @@ class KeysAndAuditApiITCase {
     HttpResponse<Buffer> revoked =
         await(API.post("/api/v1/keys/" + k.getString("key_id") + "/revoke", API.adminKey()).send());
 
-    assertThat(revoked.statusCode()).as(ApiTestServer.describe(revoked)).isEqualTo(200);
+    assertThat(revoked.statusCode()).as(Answers.describe(revoked)).isEqualTo(200);
     assertThat(revoked.bodyAsJsonObject().getString("revoked_at")).isNotNull();
     HttpResponse<Buffer> refused = await(API.get("/api/v1/me", secret).send());
     assertThat(refused.statusCode()).isEqualTo(401);
@@ -101,7 +101,7 @@ class KeysAndAuditApiITCase {
     HttpResponse<Buffer> r =
         await(API.post("/api/v1/keys/" + k.getString("key_id") + "/rotate", cityKey).send());
 
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(201);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(201);
     JsonObject rotated = r.bodyAsJsonObject();
     assertThat(rotated.getString("replaces")).isEqualTo(k.getString("key_id"));
     assertThat(rotated.getString("name")).isEqualTo("to rotate");

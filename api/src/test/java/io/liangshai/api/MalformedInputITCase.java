@@ -1,13 +1,12 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.ApiTestServer.await;
+import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchFormat;
 import io.liangshai.ingest.XlsxBatchWriter;
-import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -49,7 +48,7 @@ class MalformedInputITCase {
 
   @RegisterExtension
   static final ApiTestServer API =
-      new ApiTestServer(new LiangshaiConfig.Limits(MAX_BODY, MAX_ROWS, 100_000));
+      new ApiTestServer(new LiangshaiConfig.Limits(MAX_BODY, MAX_ROWS, 100_000)).withSampleCounts();
 
   static final List<String> INJECTIONS =
       List.of(
@@ -77,11 +76,10 @@ class MalformedInputITCase {
   @BeforeAll
   static void start() throws Exception {
     CaseFactsFixture.load(API.warehouse(), API.registry(), List.of(COUNTY), 5);
-    SampleCounts.load(API.warehouse());
     key = API.issueKey(COUNTY);
     HttpResponse<Buffer> r =
         upload("text/csv", csv(validRow("kept-1")).getBytes(StandardCharsets.UTF_8));
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     firstBatch = r.bodyAsJsonObject().getString("batch_id");
     firstBatchStatus =
         await(API.get("/api/v1/batches/" + firstBatch, key).send()).bodyAsJsonObject();
@@ -135,7 +133,7 @@ class MalformedInputITCase {
     for (Map.Entry<String, Object[]> b : bodies.entrySet()) {
       HttpResponse<Buffer> r = upload((String) b.getValue()[0], (byte[]) b.getValue()[1]);
       assertClientError(r, b.getKey());
-      assertThat(r.statusCode()).as(b.getKey() + ": " + ApiTestServer.describe(r)).isEqualTo(400);
+      assertThat(r.statusCode()).as(b.getKey() + ": " + Answers.describe(r)).isEqualTo(400);
     }
   }
 
@@ -147,7 +145,7 @@ class MalformedInputITCase {
     }
     HttpResponse<Buffer> tooMany =
         upload("text/csv", csv(rows.toArray(Map[]::new)).getBytes(StandardCharsets.UTF_8));
-    assertThat(tooMany.statusCode()).as(ApiTestServer.describe(tooMany)).isEqualTo(413);
+    assertThat(tooMany.statusCode()).as(Answers.describe(tooMany)).isEqualTo(413);
     assertThat(tooMany.bodyAsJsonObject().getString("message"))
         .contains("more than " + MAX_ROWS + " rows");
 
@@ -177,7 +175,7 @@ class MalformedInputITCase {
             "text/csv",
             csv(longId, noOffset, injected, validRow("fine")).getBytes(StandardCharsets.UTF_8));
 
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     JsonObject body = r.bodyAsJsonObject();
     assertThat(body.getInteger("accepted")).isEqualTo(2);
     assertThat(body.getInteger("rejected")).isEqualTo(2);
@@ -298,7 +296,7 @@ class MalformedInputITCase {
   }
 
   static void assertClientError(HttpResponse<Buffer> r, String what) {
-    assertThat(r.statusCode()).as(what + ": " + ApiTestServer.describe(r)).isBetween(400, 499);
+    assertThat(r.statusCode()).as(what + ": " + Answers.describe(r)).isBetween(400, 499);
     assertThat(r.getHeader("Content-Type")).as(what).startsWith("application/json");
     JsonObject body = r.bodyAsJsonObject();
     assertThat(body.getString("message")).as(what).isNotBlank();

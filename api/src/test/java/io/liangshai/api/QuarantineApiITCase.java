@@ -1,7 +1,7 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.ApiTestServer.await;
-import static io.liangshai.api.ApiTestServer.ok;
+import static io.liangshai.api.Answers.await;
+import static io.liangshai.api.Answers.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.core.testing.Eventually;
@@ -45,7 +45,7 @@ class QuarantineApiITCase {
             + ",2024-03-05T10:00:00+08:00,91350100M000100Y43,企业,hotline_12345,policy,"
             + "2024-03-05T09:00:00+08:00,received\n";
     HttpResponse<Buffer> r = API.upload(county, "text/csv", Buffer.buffer(csv));
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     batch = r.bodyAsJsonObject().getString("batch_id");
   }
 
@@ -85,7 +85,7 @@ class QuarantineApiITCase {
     for (String bad :
         List.of("batch=../etc", "batch=" + "b".repeat(65), "tenant=33", "limit=0", "limit=1001")) {
       HttpResponse<Buffer> r = await(API.get("/api/v1/quarantine?" + bad, province).send());
-      assertThat(r.statusCode()).as(bad + ": " + ApiTestServer.describe(r)).isEqualTo(400);
+      assertThat(r.statusCode()).as(bad + ": " + Answers.describe(r)).isEqualTo(400);
       assertThat(r.bodyAsJsonObject().getString("message")).isNotBlank();
     }
     assertThat(await(API.get("/api/v1/quarantine?tenant=339999", province).send()).statusCode())

@@ -1,5 +1,6 @@
 package io.liangshai.api;
 
+import static io.liangshai.api.Answers.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import io.liangshai.core.testing.ExpectedMetrics;
-import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(VertxExtension.class)
 class RankingApiITCase {
 
-  @RegisterExtension static final ApiTestServer API = new ApiTestServer();
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer().withSampleCounts();
 
   /** 长兴县, a county of 湖州市. */
   private static final String COUNTY = "330522";
@@ -50,7 +50,6 @@ class RankingApiITCase {
 
   @BeforeAll
   static void start() throws Exception {
-    SampleCounts.load(API.warehouse());
     countyKey = API.issueKey(COUNTY);
   }
 
@@ -69,20 +68,18 @@ class RankingApiITCase {
     }
     Future.all(answers)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          assertThat(keys).hasSize(8);
-                          for (int i = 0; i < keys.size(); i++) {
-                            HttpResponse<Buffer> r = all.resultAt(i);
-                            assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
-                            assertThat(lines(tree(r)))
-                                .as(keys.get(i) + ": tenant, received, rank, score")
-                                .isEqualTo(expectedLines(expected.ranking(keys.get(i))));
-                          }
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  assertThat(keys).hasSize(8);
+                  for (int i = 0; i < keys.size(); i++) {
+                    HttpResponse<Buffer> r = all.resultAt(i);
+                    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
+                    assertThat(lines(tree(r)))
+                        .as(keys.get(i) + ": tenant, received, rank, score")
+                        .isEqualTo(expectedLines(expected.ranking(keys.get(i))));
+                  }
+                }));
   }
 
   @Test
@@ -91,93 +88,85 @@ class RankingApiITCase {
     Future<HttpResponse<Buffer>> february = rankings("2024-02", "counties", API.adminKey());
     Future.all(january, february)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          Map<String, Integer> januaryRanks = new HashMap<>();
-                          for (JsonNode row : tree(january.result()).get("rows")) {
-                            if (row.get("eligible").asBoolean()) {
-                              januaryRanks.put(row.get("tenant").asText(), row.get("rank").asInt());
-                            }
-                          }
-                          JsonNode body = tree(february.result());
-                          assertThat(body.get("previous_period").asText()).isEqualTo("2024-01");
-                          int withChange = 0;
-                          for (JsonNode row : body.get("rows")) {
-                            String tenant = row.get("tenant").asText();
-                            Integer previous = januaryRanks.get(tenant);
-                            if (previous == null) {
-                              assertThat(row.get("previous_rank").isNull()).as(tenant).isTrue();
-                              continue;
-                            }
-                            assertThat(row.get("previous_rank").asInt())
-                                .as(tenant)
-                                .isEqualTo(previous);
-                            if (row.get("eligible").asBoolean()) {
-                              assertThat(row.get("rank_change").asInt())
-                                  .as(tenant)
-                                  .isEqualTo(previous - row.get("rank").asInt());
-                              withChange++;
-                            }
-                          }
-                          assertThat(withChange).isGreaterThan(40);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  Map<String, Integer> januaryRanks = new HashMap<>();
+                  for (JsonNode row : tree(january.result()).get("rows")) {
+                    if (row.get("eligible").asBoolean()) {
+                      januaryRanks.put(row.get("tenant").asText(), row.get("rank").asInt());
+                    }
+                  }
+                  JsonNode body = tree(february.result());
+                  assertThat(body.get("previous_period").asText()).isEqualTo("2024-01");
+                  int withChange = 0;
+                  for (JsonNode row : body.get("rows")) {
+                    String tenant = row.get("tenant").asText();
+                    Integer previous = januaryRanks.get(tenant);
+                    if (previous == null) {
+                      assertThat(row.get("previous_rank").isNull()).as(tenant).isTrue();
+                      continue;
+                    }
+                    assertThat(row.get("previous_rank").asInt()).as(tenant).isEqualTo(previous);
+                    if (row.get("eligible").asBoolean()) {
+                      assertThat(row.get("rank_change").asInt())
+                          .as(tenant)
+                          .isEqualTo(previous - row.get("rank").asInt());
+                      withChange++;
+                    }
+                  }
+                  assertThat(withChange).isGreaterThan(40);
+                }));
   }
 
   @Test
   void rowsCarryIntervalsSignalsAndSensitivity(VertxTestContext ctx) {
     rankings("2024-01", "mountain26", countyKey)
         .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
-                          JsonNode body = tree(r);
-                          assertThat(body.get("period").asText()).isEqualTo("2024-01");
-                          assertThat(body.get("group").asText()).isEqualTo("mountain26");
-                          assertThat(body.get("scheme").get("id").asText()).isEqualTo("standard");
-                          assertThat(body.get("scheme").get("version").asInt()).isEqualTo(1);
-                          assertThat(body.get("scheme").get("name").asText()).isEqualTo("标准方案");
-                          assertThat(body.get("pooled_rates").get("resolution_rate").asDouble())
-                              .isBetween(0.0, 1.0);
-                          assertThat(body.get("weight_sensitivity").get("draws").asInt())
-                              .isPositive();
-                          assertThat(body.get("rows")).hasSize(26);
-                          JsonNode first = body.get("rows").get(0);
-                          assertThat(first.get("rank").asInt()).isEqualTo(1);
-                          assertThat(first.get("name").asText()).matches(".*[县市区]");
-                          assertThat(first.get("received").isIntegralNumber()).isTrue();
-                          assertThat(first.get("closed").isIntegralNumber()).isTrue();
-                          assertThat(first.get("resolution_rate").isNumber()).isTrue();
-                          assertThat(fieldNames(first.get("scores")))
-                              .containsExactly(
-                                  "resolution_rate",
-                                  "overdue_rate",
-                                  "recurrence_rate",
-                                  "satisfaction_rate");
-                          for (String rate : fieldNames(first.get("rates"))) {
-                            JsonNode detail = first.get("rates").get(rate);
-                            assertThat(detail.get("denominator").asLong()).as(rate).isPositive();
-                            assertThat(detail.get("wilson")).as(rate).hasSize(2);
-                            assertThat(detail.get("wilson").get(0).asDouble())
-                                .isLessThanOrEqualTo(detail.get("value").asDouble());
-                            assertThat(detail.get("funnel").asText())
-                                .isIn("above", "within", "below", "alarm");
-                            assertThat(detail.get("shrunk").isNumber()).isTrue();
-                          }
-                          assertThat(first.get("rank_interval")).hasSize(2);
-                          assertThat(first.get("rank_interval").get(0).asInt()).isPositive();
-                          assertThat(first.get("weight_sensitivity").has("max_abs_rank_change"))
-                              .isTrue();
-                          for (JsonNode row : body.get("rows")) {
-                            assertThat(row.has("enterprise_name")).isFalse();
-                            assertThat(row.has("description")).isFalse();
-                          }
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                r -> {
+                  assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
+                  JsonNode body = tree(r);
+                  assertThat(body.get("period").asText()).isEqualTo("2024-01");
+                  assertThat(body.get("group").asText()).isEqualTo("mountain26");
+                  assertThat(body.get("scheme").get("id").asText()).isEqualTo("standard");
+                  assertThat(body.get("scheme").get("version").asInt()).isEqualTo(1);
+                  assertThat(body.get("scheme").get("name").asText()).isEqualTo("标准方案");
+                  assertThat(body.get("pooled_rates").get("resolution_rate").asDouble())
+                      .isBetween(0.0, 1.0);
+                  assertThat(body.get("weight_sensitivity").get("draws").asInt()).isPositive();
+                  assertThat(body.get("rows")).hasSize(26);
+                  JsonNode first = body.get("rows").get(0);
+                  assertThat(first.get("rank").asInt()).isEqualTo(1);
+                  assertThat(first.get("name").asText()).matches(".*[县市区]");
+                  assertThat(first.get("received").isIntegralNumber()).isTrue();
+                  assertThat(first.get("closed").isIntegralNumber()).isTrue();
+                  assertThat(first.get("resolution_rate").isNumber()).isTrue();
+                  assertThat(fieldNames(first.get("scores")))
+                      .containsExactly(
+                          "resolution_rate",
+                          "overdue_rate",
+                          "recurrence_rate",
+                          "satisfaction_rate");
+                  for (String rate : fieldNames(first.get("rates"))) {
+                    JsonNode detail = first.get("rates").get(rate);
+                    assertThat(detail.get("denominator").asLong()).as(rate).isPositive();
+                    assertThat(detail.get("wilson")).as(rate).hasSize(2);
+                    assertThat(detail.get("wilson").get(0).asDouble())
+                        .isLessThanOrEqualTo(detail.get("value").asDouble());
+                    assertThat(detail.get("funnel").asText())
+                        .isIn("above", "within", "below", "alarm");
+                    assertThat(detail.get("shrunk").isNumber()).isTrue();
+                  }
+                  assertThat(first.get("rank_interval")).hasSize(2);
+                  assertThat(first.get("rank_interval").get(0).asInt()).isPositive();
+                  assertThat(first.get("weight_sensitivity").has("max_abs_rank_change")).isTrue();
+                  for (JsonNode row : body.get("rows")) {
+                    assertThat(row.has("enterprise_name")).isFalse();
+                    assertThat(row.has("description")).isFalse();
+                  }
+                }));
   }
 
   @Test
@@ -185,54 +174,47 @@ class RankingApiITCase {
     API.get("/api/v1/rankings?period=2024-01&group=counties&scheme=standard@1", API.adminKey())
         .send()
         .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          JsonNode rows = tree(r).get("rows");
-                          assertThat(rows).hasSize(API.registry().members("counties").size());
-                          for (JsonNode row : rows) {
-                            if (!row.get("eligible").asBoolean()) {
-                              assertThat(row.get("rank").isNull()).isTrue();
-                              assertThat(row.get("score").isNull()).isTrue();
-                              assertThat(row.get("ineligible_reason").asText())
-                                  .startsWith("received ");
-                            }
-                          }
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                r -> {
+                  JsonNode rows = tree(r).get("rows");
+                  assertThat(rows).hasSize(API.registry().members("counties").size());
+                  for (JsonNode row : rows) {
+                    if (!row.get("eligible").asBoolean()) {
+                      assertThat(row.get("rank").isNull()).isTrue();
+                      assertThat(row.get("score").isNull()).isTrue();
+                      assertThat(row.get("ineligible_reason").asText()).startsWith("received ");
+                    }
+                  }
+                }));
   }
 
   @Test
   void ranksAQuarter(VertxTestContext ctx) {
     rankings("2024-Q1", "cities", countyKey)
         .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
-                          JsonNode body = tree(r);
-                          assertThat(body.get("previous_period").asText()).isEqualTo("2023-Q4");
-                          assertThat(body.get("rows")).hasSize(11);
-                          assertThat(body.get("rows").get(0).get("rank").asInt()).isEqualTo(1);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                r -> {
+                  assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
+                  JsonNode body = tree(r);
+                  assertThat(body.get("previous_period").asText()).isEqualTo("2023-Q4");
+                  assertThat(body.get("rows")).hasSize(11);
+                  assertThat(body.get("rows").get(0).get("rank").asInt()).isEqualTo(1);
+                }));
   }
 
   @Test
   void unknownGroupIsNotFoundAndNamesTheKnownGroups(VertxTestContext ctx) {
     rankings("2024-01", "lakeside", API.adminKey())
         .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          assertError(r, 404);
-                          assertThat(r.bodyAsJsonObject().getString("message"))
-                              .contains("counties", "mountain26", "non_mountain", "cities");
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                r -> {
+                  assertError(r, 404);
+                  assertThat(r.bodyAsJsonObject().getString("message"))
+                      .contains("counties", "mountain26", "non_mountain", "cities");
+                }));
   }
 
   @Test
@@ -245,14 +227,12 @@ class RankingApiITCase {
             .send();
     Future.all(unknown, noVersion)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          assertError(unknown.result(), 404);
-                          assertError(noVersion.result(), 404);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  assertError(unknown.result(), 404);
+                  assertError(noVersion.result(), 404);
+                }));
   }
 
   @Test
@@ -269,33 +249,28 @@ class RankingApiITCase {
     uris.forEach(uri -> answers.add(API.get(uri, API.adminKey()).send()));
     Future.all(answers)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          for (int i = 0; i < uris.size(); i++) {
-                            HttpResponse<Buffer> r = all.resultAt(i);
-                            assertThat(r.statusCode())
-                                .as(uris.get(i) + " → " + r.bodyAsString())
-                                .isEqualTo(400);
-                            assertThat(r.bodyAsJsonObject().getString("error"))
-                                .isEqualTo("bad_request");
-                          }
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  for (int i = 0; i < uris.size(); i++) {
+                    HttpResponse<Buffer> r = all.resultAt(i);
+                    assertThat(r.statusCode())
+                        .as(uris.get(i) + " → " + r.bodyAsString())
+                        .isEqualTo(400);
+                    assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo("bad_request");
+                  }
+                }));
   }
 
   @Test
   void needsAKey(VertxTestContext ctx) {
     rankings("2024-01", "counties", "not-a-key")
         .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          assertError(r, 401);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                r -> {
+                  assertError(r, 401);
+                }));
   }
 
   @Test
@@ -335,18 +310,16 @@ class RankingApiITCase {
     }
     Future.all(answers)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          for (int i = 0; i < answers.size(); i++) {
-                            HttpResponse<Buffer> r = all.resultAt(i);
-                            assertThat(r.statusCode())
-                                .as(what.get(i) + " → " + r.bodyAsString())
-                                .isIn(400, 404, 414, 431);
-                          }
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  for (int i = 0; i < answers.size(); i++) {
+                    HttpResponse<Buffer> r = all.resultAt(i);
+                    assertThat(r.statusCode())
+                        .as(what.get(i) + " → " + r.bodyAsString())
+                        .isIn(400, 404, 414, 431);
+                  }
+                }));
   }
 
   @Test
@@ -425,7 +398,7 @@ class RankingApiITCase {
   }
 
   private static void assertError(HttpResponse<Buffer> r, int status) {
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(status);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(status);
     assertThat(r.getHeader("Content-Type")).startsWith("application/json");
     assertThat(r.bodyAsJsonObject().getInteger("status")).isEqualTo(status);
     assertThat(r.bodyAsJsonObject().getString("message")).isNotBlank();

@@ -1,9 +1,10 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.ApiTestServer.await;
+import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.core.testing.CaseRecordFixture;
 import io.liangshai.ingest.BatchFormat;
 import io.liangshai.ingest.XlsxBatchWriter;
 import io.vertx.core.Future;
@@ -71,12 +72,12 @@ class RequestIsolationITCase {
       long t = System.nanoTime();
       HttpResponse<Buffer> me = await(API.get("/api/v1/me", otherKey).send());
       meMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t));
-      assertThat(me.statusCode()).as(ApiTestServer.describe(me)).isEqualTo(200);
+      assertThat(me.statusCode()).as(Answers.describe(me)).isEqualTo(200);
       assertThat(me.bodyAsJsonObject().getString("tenant")).isEqualTo(OTHER);
       t = System.nanoTime();
       HttpResponse<Buffer> health = await(API.request(HttpMethod.GET, "/healthz").send());
       healthMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t));
-      assertThat(health.statusCode()).as(ApiTestServer.describe(health)).isEqualTo(200);
+      assertThat(health.statusCode()).as(Answers.describe(health)).isEqualTo(200);
       Thread.sleep(50);
     }
     HttpResponse<Buffer> done = await(upload);
@@ -84,7 +85,7 @@ class RequestIsolationITCase {
 
     // The answer came although the ingest outlasted the idle timeout: a request in progress is
     // never idle.
-    assertThat(done.statusCode()).as(ApiTestServer.describe(done)).isEqualTo(200);
+    assertThat(done.statusCode()).as(Answers.describe(done)).isEqualTo(200);
     assertThat(done.bodyAsJsonObject().getInteger("accepted")).isEqualTo(100_000);
     assertThat(uploadMillis)
         .as("the ingest took longer than the idle timeout")
@@ -180,12 +181,12 @@ class RequestIsolationITCase {
 
   @Test
   void aFloodOfUnknownKeysCostsOneLookupPerKeyAndStopsAtTheAddressBudget() throws Exception {
-    double before = API.metric("liangshai_auth_key_lookups_total");
+    double before = FLOOD.metric("liangshai_auth_key_lookups_total");
     String random = "ls_" + UUID.randomUUID();
     for (int i = 0; i < 50; i++) {
       assertThat(await(FLOOD.get("/api/v1/me", random).send()).statusCode()).isEqualTo(401);
     }
-    assertThat(API.metric("liangshai_auth_key_lookups_total") - before)
+    assertThat(FLOOD.metric("liangshai_auth_key_lookups_total") - before)
         .as("lookups for 50 requests with one unknown key")
         .isEqualTo(1);
 
@@ -204,7 +205,7 @@ class RequestIsolationITCase {
     long budget =
         Authentication.UNKNOWN_KEYS_PER_MINUTE
             + (long) Math.ceil(seconds * Authentication.UNKNOWN_KEYS_PER_MINUTE / 60);
-    assertThat(API.metric("liangshai_auth_key_lookups_total") - before)
+    assertThat(FLOOD.metric("liangshai_auth_key_lookups_total") - before)
         .as(
             "lookups for %d distinct unknown keys in %.1f s",
             3 * Authentication.UNKNOWN_KEYS_PER_MINUTE, seconds)
@@ -216,20 +217,11 @@ class RequestIsolationITCase {
 
   private static HttpResponse<Buffer> smallUpload(String key) throws Exception {
     String csv =
-        String.join(",", HEADER) + "\n" + String.join(",", row("iso-" + UUID.randomUUID(), OTHER));
+        String.join(",", CaseRecordFixture.REQUIRED_COLUMNS)
+            + "\n"
+            + String.join(",", row("iso-" + UUID.randomUUID(), OTHER));
     return API.upload(key, "text/csv", Buffer.buffer(csv + "\n"));
   }
-
-  private static final List<String> HEADER =
-      List.of(
-          "case_id",
-          "tenant_code",
-          "updated_at",
-          "enterprise_uscc",
-          "channel",
-          "category",
-          "received_at",
-          "status");
 
   private static List<String> row(String caseId, String tenant) {
     return List.of(
@@ -244,7 +236,7 @@ class RequestIsolationITCase {
   }
 
   private static byte[] workbook(int rows) throws Exception {
-    try (XlsxBatchWriter w = new XlsxBatchWriter(HEADER);
+    try (XlsxBatchWriter w = new XlsxBatchWriter(CaseRecordFixture.REQUIRED_COLUMNS);
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (int i = 0; i < rows; i++) {
         w.row(row("slow-" + i, COUNTY));

@@ -1,5 +1,6 @@
 package io.liangshai.api;
 
+import static io.liangshai.api.Answers.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.core.indicator.Indicator;
@@ -37,7 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @ExtendWith(VertxExtension.class)
 class SchemeApiITCase {
 
-  @RegisterExtension static final ApiTestServer API = new ApiTestServer();
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer().withSampleCounts();
 
   /** 淳安县, a county of 杭州市. */
   private static final String COUNTY = "330127";
@@ -46,7 +47,6 @@ class SchemeApiITCase {
 
   @BeforeAll
   static void start() throws Exception {
-    SampleCounts.load(API.warehouse());
     countyKey = API.issueKey(COUNTY);
   }
 
@@ -71,47 +71,41 @@ class SchemeApiITCase {
                                 all.<HttpResponse<Buffer>>resultAt(1),
                                 all.<HttpResponse<Buffer>>resultAt(2))))
         .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          assertStatus(r.get(0), 201);
-                          assertStatus(r.get(1), 201);
-                          assertThat(r.get(0).bodyAsJsonObject().getInteger("version"))
-                              .isEqualTo(1);
-                          JsonObject v2 = r.get(1).bodyAsJsonObject();
-                          assertThat(v2.getInteger("version")).isEqualTo(2);
-                          assertThat(v2.getInteger("minimum_volume")).isEqualTo(30);
-                          assertThat(v2.getString("created_by")).isEqualTo("admin");
-                          assertThat(v2.getString("retired_at")).isNull();
+            verified(
+                ctx,
+                r -> {
+                  assertStatus(r.get(0), 201);
+                  assertStatus(r.get(1), 201);
+                  assertThat(r.get(0).bodyAsJsonObject().getInteger("version")).isEqualTo(1);
+                  JsonObject v2 = r.get(1).bodyAsJsonObject();
+                  assertThat(v2.getInteger("version")).isEqualTo(2);
+                  assertThat(v2.getInteger("minimum_volume")).isEqualTo(30);
+                  assertThat(v2.getString("created_by")).isEqualTo("admin");
+                  assertThat(v2.getString("retired_at")).isNull();
 
-                          JsonObject listed = scheme(r.get(2), "twice");
-                          assertThat(listed.getInteger("current_version")).isEqualTo(2);
-                          assertThat(listed.getString("name")).isEqualTo("两次方案（修订）");
-                          assertThat(versions(listed)).containsExactly(1, 2);
-                          assertThat(
-                                  listed
-                                      .getJsonArray("versions")
-                                      .getJsonObject(0)
-                                      .getInteger("minimum_volume"))
-                              .isEqualTo(20);
+                  JsonObject listed = scheme(r.get(2), "twice");
+                  assertThat(listed.getInteger("current_version")).isEqualTo(2);
+                  assertThat(listed.getString("name")).isEqualTo("两次方案（修订）");
+                  assertThat(versions(listed)).containsExactly(1, 2);
+                  assertThat(
+                          listed
+                              .getJsonArray("versions")
+                              .getJsonObject(0)
+                              .getInteger("minimum_volume"))
+                      .isEqualTo(20);
 
-                          assertStatus(r.get(3), 200);
-                          assertThat(r.get(3).bodyAsJsonObject().getJsonObject("scheme"))
-                              .isEqualTo(
-                                  new JsonObject()
-                                      .put("id", "twice")
-                                      .put("version", 2)
-                                      .put("name", "两次方案（修订）"));
-                          assertStatus(r.get(4), 200);
-                          assertThat(
-                                  r.get(4)
-                                      .bodyAsJsonObject()
-                                      .getJsonObject("scheme")
-                                      .getInteger("version"))
-                              .isEqualTo(1);
-                          ctx.completeNow();
-                        })));
+                  assertStatus(r.get(3), 200);
+                  assertThat(r.get(3).bodyAsJsonObject().getJsonObject("scheme"))
+                      .isEqualTo(
+                          new JsonObject()
+                              .put("id", "twice")
+                              .put("version", 2)
+                              .put("name", "两次方案（修订）"));
+                  assertStatus(r.get(4), 200);
+                  assertThat(
+                          r.get(4).bodyAsJsonObject().getJsonObject("scheme").getInteger("version"))
+                      .isEqualTo(1);
+                }));
   }
 
   @Test
@@ -122,22 +116,20 @@ class SchemeApiITCase {
         API.post("/api/v1/schemes/standard/retire", API.adminKey()).send();
     Future.all(list, overwrite, retire)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          JsonObject standard = scheme(list.result(), "standard");
-                          assertThat(standard.getBoolean("built_in")).isTrue();
-                          assertThat(standard.getInteger("current_version")).isEqualTo(1);
-                          assertThat(versions(standard)).containsExactly(1);
-                          JsonObject v1 = standard.getJsonArray("versions").getJsonObject(0);
-                          assertThat(v1.getString("name")).isEqualTo("标准方案");
-                          assertThat(v1.getJsonArray("indicators")).hasSize(4);
-                          assertThat(v1.getString("normalisation")).isEqualTo("min_max");
-                          assertStatus(overwrite.result(), 409);
-                          assertStatus(retire.result(), 409);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  JsonObject standard = scheme(list.result(), "standard");
+                  assertThat(standard.getBoolean("built_in")).isTrue();
+                  assertThat(standard.getInteger("current_version")).isEqualTo(1);
+                  assertThat(versions(standard)).containsExactly(1);
+                  JsonObject v1 = standard.getJsonArray("versions").getJsonObject(0);
+                  assertThat(v1.getString("name")).isEqualTo("标准方案");
+                  assertThat(v1.getJsonArray("indicators")).hasSize(4);
+                  assertThat(v1.getString("normalisation")).isEqualTo("min_max");
+                  assertStatus(overwrite.result(), 409);
+                  assertStatus(retire.result(), 409);
+                }));
   }
 
   @Test
@@ -154,52 +146,49 @@ class SchemeApiITCase {
         .compose(r -> remember(seen, r, rankings("retiring")))
         .compose(r -> remember(seen, r, rankings("retiring@1")))
         .onComplete(
-            ctx.succeeding(
-                last ->
-                    ctx.verify(
-                        () -> {
-                          seen.add(last);
-                          HttpResponse<Buffer> retiredTwo = seen.get(0);
-                          assertStatus(retiredTwo, 200);
-                          JsonObject afterFirst = retiredTwo.bodyAsJsonObject();
-                          assertThat(afterFirst.getInteger("current_version")).isEqualTo(1);
-                          assertThat(
-                                  afterFirst
-                                      .getJsonArray("versions")
-                                      .getJsonObject(0)
-                                      .getString("retired_at"))
-                              .isNull();
-                          assertThat(
-                                  afterFirst
-                                      .getJsonArray("versions")
-                                      .getJsonObject(1)
-                                      .getString("retired_at"))
-                              .isNotNull();
+            verified(
+                ctx,
+                last -> {
+                  seen.add(last);
+                  HttpResponse<Buffer> retiredTwo = seen.get(0);
+                  assertStatus(retiredTwo, 200);
+                  JsonObject afterFirst = retiredTwo.bodyAsJsonObject();
+                  assertThat(afterFirst.getInteger("current_version")).isEqualTo(1);
+                  assertThat(
+                          afterFirst
+                              .getJsonArray("versions")
+                              .getJsonObject(0)
+                              .getString("retired_at"))
+                      .isNull();
+                  assertThat(
+                          afterFirst
+                              .getJsonArray("versions")
+                              .getJsonObject(1)
+                              .getString("retired_at"))
+                      .isNotNull();
 
-                          HttpResponse<Buffer> newestActive = seen.get(1);
-                          assertStatus(newestActive, 200);
-                          assertThat(
-                                  newestActive
-                                      .bodyAsJsonObject()
-                                      .getJsonObject("scheme")
-                                      .getInteger("version"))
-                              .isEqualTo(1);
+                  HttpResponse<Buffer> newestActive = seen.get(1);
+                  assertStatus(newestActive, 200);
+                  assertThat(
+                          newestActive
+                              .bodyAsJsonObject()
+                              .getJsonObject("scheme")
+                              .getInteger("version"))
+                      .isEqualTo(1);
 
-                          HttpResponse<Buffer> retiredAll = seen.get(2);
-                          assertStatus(retiredAll, 200);
-                          assertThat(retiredAll.bodyAsJsonObject().getValue("current_version"))
-                              .isNull();
+                  HttpResponse<Buffer> retiredAll = seen.get(2);
+                  assertStatus(retiredAll, 200);
+                  assertThat(retiredAll.bodyAsJsonObject().getValue("current_version")).isNull();
 
-                          assertStatus(seen.get(3), 404);
-                          assertStatus(seen.get(4), 200);
-                          assertThat(
-                                  seen.get(4)
-                                      .bodyAsJsonObject()
-                                      .getJsonObject("scheme")
-                                      .getInteger("version"))
-                              .isEqualTo(1);
-                          ctx.completeNow();
-                        })));
+                  assertStatus(seen.get(3), 404);
+                  assertStatus(seen.get(4), 200);
+                  assertThat(
+                          seen.get(4)
+                              .bodyAsJsonObject()
+                              .getJsonObject("scheme")
+                              .getInteger("version"))
+                      .isEqualTo(1);
+                }));
   }
 
   private static <T> Future<T> remember(
@@ -217,14 +206,12 @@ class SchemeApiITCase {
             .send();
     Future.all(unknown, badPath)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          assertStatus(unknown.result(), 404);
-                          assertStatus(badPath.result(), 400);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  assertStatus(unknown.result(), 404);
+                  assertStatus(badPath.result(), 400);
+                }));
   }
 
   @Test
@@ -270,22 +257,20 @@ class SchemeApiITCase {
     Future.all(answers)
         .compose(all -> notJson.map(nj -> all))
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          for (int i = 0; i < fields.size(); i++) {
-                            HttpResponse<Buffer> r = all.resultAt(i);
-                            assertStatus(r, 400);
-                            assertThat(r.bodyAsJsonObject().getString("field"))
-                                .as(fields.get(i))
-                                .isEqualTo(fields.get(i));
-                            assertThat(r.bodyAsJsonObject().getString("message"))
-                                .startsWith(fields.get(i) + ": ");
-                          }
-                          assertStatus(notJson.result(), 400);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  for (int i = 0; i < fields.size(); i++) {
+                    HttpResponse<Buffer> r = all.resultAt(i);
+                    assertStatus(r, 400);
+                    assertThat(r.bodyAsJsonObject().getString("field"))
+                        .as(fields.get(i))
+                        .isEqualTo(fields.get(i));
+                    assertThat(r.bodyAsJsonObject().getString("message"))
+                        .startsWith(fields.get(i) + ": ");
+                  }
+                  assertStatus(notJson.result(), 400);
+                }));
   }
 
   @Test
@@ -306,20 +291,17 @@ class SchemeApiITCase {
                     .put("scheme", lowerBetter("mine", "我的方案")));
     Future.all(List.of(list, read, create, retire, preview))
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          assertStatus(list.result(), 200);
-                          assertStatus(read.result(), 200);
-                          for (Future<HttpResponse<Buffer>> denied :
-                              List.of(create, retire, preview)) {
-                            assertStatus(denied.result(), 403);
-                            assertThat(denied.result().bodyAsJsonObject().getString("error"))
-                                .isEqualTo("forbidden");
-                          }
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  assertStatus(list.result(), 200);
+                  assertStatus(read.result(), 200);
+                  for (Future<HttpResponse<Buffer>> denied : List.of(create, retire, preview)) {
+                    assertStatus(denied.result(), 403);
+                    assertThat(denied.result().bodyAsJsonObject().getString("error"))
+                        .isEqualTo("forbidden");
+                  }
+                }));
   }
 
   @Test
@@ -345,44 +327,38 @@ class SchemeApiITCase {
                     .send()
                     .map(list -> List.of(preview, list)))
         .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          assertStatus(r.get(0), 200);
-                          JsonObject body = r.get(0).bodyAsJsonObject();
-                          assertThat(body.getBoolean("preview")).isTrue();
-                          assertThat(body.getJsonObject("scheme").getString("id"))
-                              .isEqualTo("preview");
-                          JsonArray rows = body.getJsonArray("rows");
-                          assertThat(rows).hasSize(want.rows().size());
-                          for (int i = 0; i < rows.size(); i++) {
-                            JsonObject got = rows.getJsonObject(i);
-                            LeagueRow w = want.rows().get(i);
-                            assertThat(got.getString("tenant")).isEqualTo(w.tenant());
-                            assertThat(got.getInteger("rank")).as(w.tenant()).isEqualTo(w.rank());
-                            assertThat(got.getInteger("previous_rank"))
-                                .as(w.tenant())
-                                .isEqualTo(w.previousRank());
-                            assertThat(
-                                    got.getValue("score") == null
-                                        ? null
-                                        : new BigDecimal(got.getValue("score").toString())
-                                            .setScale(2))
-                                .as(w.tenant())
-                                .isEqualTo(w.score());
-                            assertThat(got.getJsonObject("scores").fieldNames())
-                                .as(w.tenant())
-                                .containsExactlyInAnyOrder(
-                                    w.eligible()
-                                        ? new String[] {"overdue_rate", "recurrence_rate"}
-                                        : new String[0]);
-                          }
-                          assertThat(scheme(r.get(1), "preview"))
-                              .as("a preview saves nothing")
-                              .isNull();
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                r -> {
+                  assertStatus(r.get(0), 200);
+                  JsonObject body = r.get(0).bodyAsJsonObject();
+                  assertThat(body.getBoolean("preview")).isTrue();
+                  assertThat(body.getJsonObject("scheme").getString("id")).isEqualTo("preview");
+                  JsonArray rows = body.getJsonArray("rows");
+                  assertThat(rows).hasSize(want.rows().size());
+                  for (int i = 0; i < rows.size(); i++) {
+                    JsonObject got = rows.getJsonObject(i);
+                    LeagueRow w = want.rows().get(i);
+                    assertThat(got.getString("tenant")).isEqualTo(w.tenant());
+                    assertThat(got.getInteger("rank")).as(w.tenant()).isEqualTo(w.rank());
+                    assertThat(got.getInteger("previous_rank"))
+                        .as(w.tenant())
+                        .isEqualTo(w.previousRank());
+                    assertThat(
+                            got.getValue("score") == null
+                                ? null
+                                : new BigDecimal(got.getValue("score").toString()).setScale(2))
+                        .as(w.tenant())
+                        .isEqualTo(w.score());
+                    assertThat(got.getJsonObject("scores").fieldNames())
+                        .as(w.tenant())
+                        .containsExactlyInAnyOrder(
+                            w.eligible()
+                                ? new String[] {"overdue_rate", "recurrence_rate"}
+                                : new String[0]);
+                  }
+                  assertThat(scheme(r.get(1), "preview")).as("a preview saves nothing").isNull();
+                }));
   }
 
   @Test
@@ -427,19 +403,16 @@ class SchemeApiITCase {
     answers.add(unknownGroup);
     Future.all(answers)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          for (int i = 0; i < fields.size(); i++) {
-                            HttpResponse<Buffer> r = all.resultAt(i);
-                            assertStatus(r, 400);
-                            assertThat(r.bodyAsJsonObject().getString("field"))
-                                .isEqualTo(fields.get(i));
-                          }
-                          assertStatus(unknownGroup.result(), 404);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  for (int i = 0; i < fields.size(); i++) {
+                    HttpResponse<Buffer> r = all.resultAt(i);
+                    assertStatus(r, 400);
+                    assertThat(r.bodyAsJsonObject().getString("field")).isEqualTo(fields.get(i));
+                  }
+                  assertStatus(unknownGroup.result(), 404);
+                }));
   }
 
   /** What core gives for the preview scheme over the same figures, previous ranks included. */
@@ -515,7 +488,7 @@ class SchemeApiITCase {
   }
 
   private static void assertStatus(HttpResponse<Buffer> r, int status) {
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(status);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(status);
     assertThat(r.getHeader("Content-Type")).startsWith("application/json");
   }
 }

@@ -3,7 +3,6 @@ package io.liangshai.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.core.record.Uscc;
 import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.launcher.web.Browser;
@@ -18,15 +17,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -35,9 +30,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The web page in a real browser (Debian's headless Chromium) over the whole platform in this JVM,
  * loaded with the sample feed: what the page shows is what the API answers for the signed-in key.
- * Screenshots of every view go to {@code docs/screenshots/}.
+ * Screenshots of every view go to {@code docs/screenshots/}. Each test signs in and opens its own
+ * view, so the tests run in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPageITCase {
 
   static final String ADMIN_KEY = "admin-key-for-the-web-page-itcase";
@@ -56,17 +51,7 @@ class WebPageITCase {
 
   @BeforeAll
   static void startThePlatformWithTheSampleFeedAndABrowser() throws Exception {
-    LiangshaiConfig config =
-        LiangshaiConfig.from(
-            Map.of(
-                "LIANGSHAI_DATA_DIR",
-                dataDir.toString(),
-                "LIANGSHAI_HTTP_PORT",
-                "0",
-                "LIANGSHAI_ADMIN_KEY",
-                ADMIN_KEY));
-    platform = new Platform(config);
-    platform.start();
+    platform = LocalPlatform.start(dataDir, ADMIN_KEY);
     url = platform.baseUrl();
     PlatformClient client = new PlatformClient(url);
     FeedUploader uploader = new FeedUploader(client, ADMIN_KEY);
@@ -90,7 +75,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(1)
   void aWrongKeyIsRefusedAtSignIn() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.driver().get(url + "/");
@@ -109,7 +93,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(2)
   void theProvinceSeesTheLeagueTablesExactlyAsTheApiRanksThem() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.signIn(ADMIN_KEY);
@@ -168,7 +151,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(3)
   void theLeagueTableSortsAndExportsWhatItShows() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.signIn(ADMIN_KEY);
@@ -218,7 +200,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(4)
   void aCountySeesOnlyItsOwnCasesAndNotAnotherCountys() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.signIn(countyKey);
@@ -274,7 +255,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(5)
   void aCsvWithBadRowsShowsEachRowsErrorInTheTable() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.signIn(countyKey);
@@ -361,7 +341,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(6)
   void theProvincePreviewsPublishesCorrectsAndOpensABulletin() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.signIn(ADMIN_KEY);
@@ -447,7 +426,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(7)
   void aCityPicksItselfAndItsCountiesOnly() throws Exception {
     String city = "330300"; // 温州市
     String cityKey = new PlatformClient(url).issueKey(ADMIN_KEY, city, "web page itcase");
@@ -473,7 +451,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(8)
   void theLeagueTableAndTheTenantViewFitAPhone() throws Exception {
     browser.viewport(Browser.PHONE);
     browser.signIn(countyKey);
