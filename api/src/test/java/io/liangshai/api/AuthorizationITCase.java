@@ -366,11 +366,9 @@ class AuthorizationITCase {
   }
 
   private static void preview() throws Exception {
-    for (String t : List.of(COUNTY, CITY)) {
-      forbidden(
-          post("/api/v1/rankings/preview", t)
-              .sendJsonObject(new JsonObject().put("period", "2024-01").put("group", "counties")));
-    }
+    provinceOnly(
+        "/api/v1/rankings/preview",
+        new JsonObject().put("period", "2024-01").put("group", "counties"));
   }
 
   private static void schemeList() throws Exception {
@@ -380,10 +378,13 @@ class AuthorizationITCase {
   }
 
   private static void schemeCreate() throws Exception {
+    provinceOnly("/api/v1/schemes", new JsonObject().put("id", "mine").put("name", "我的"));
+  }
+
+  /** A POST of {@code body} to {@code uri} is forbidden to the county and to the city. */
+  private static void provinceOnly(String uri, JsonObject body) throws Exception {
     for (String t : List.of(COUNTY, CITY)) {
-      forbidden(
-          post("/api/v1/schemes", t)
-              .sendJsonObject(new JsonObject().put("id", "mine").put("name", "我的")));
+      forbidden(post(uri, t).sendJsonObject(body));
     }
   }
 

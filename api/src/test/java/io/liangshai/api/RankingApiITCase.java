@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -121,52 +122,45 @@ class RankingApiITCase {
 
   @Test
   void rowsCarryIntervalsSignalsAndSensitivity(VertxTestContext ctx) {
-    rankings("2024-01", "mountain26", countyKey)
-        .onComplete(
-            verified(
-                ctx,
-                r -> {
-                  assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
-                  JsonNode body = tree(r);
-                  assertThat(body.get("period").asText()).isEqualTo("2024-01");
-                  assertThat(body.get("group").asText()).isEqualTo("mountain26");
-                  assertThat(body.get("scheme").get("id").asText()).isEqualTo("standard");
-                  assertThat(body.get("scheme").get("version").asInt()).isEqualTo(1);
-                  assertThat(body.get("scheme").get("name").asText()).isEqualTo("标准方案");
-                  assertThat(body.get("pooled_rates").get("resolution_rate").asDouble())
-                      .isBetween(0.0, 1.0);
-                  assertThat(body.get("weight_sensitivity").get("draws").asInt()).isPositive();
-                  assertThat(body.get("rows")).hasSize(26);
-                  JsonNode first = body.get("rows").get(0);
-                  assertThat(first.get("rank").asInt()).isEqualTo(1);
-                  assertThat(first.get("name").asText()).matches(".*[县市区]");
-                  assertThat(first.get("received").isIntegralNumber()).isTrue();
-                  assertThat(first.get("closed").isIntegralNumber()).isTrue();
-                  assertThat(first.get("resolution_rate").isNumber()).isTrue();
-                  assertThat(fieldNames(first.get("scores")))
-                      .containsExactly(
-                          "resolution_rate",
-                          "overdue_rate",
-                          "recurrence_rate",
-                          "satisfaction_rate");
-                  for (String rate : fieldNames(first.get("rates"))) {
-                    JsonNode detail = first.get("rates").get(rate);
-                    assertThat(detail.get("denominator").asLong()).as(rate).isPositive();
-                    assertThat(detail.get("wilson")).as(rate).hasSize(2);
-                    assertThat(detail.get("wilson").get(0).asDouble())
-                        .isLessThanOrEqualTo(detail.get("value").asDouble());
-                    assertThat(detail.get("funnel").asText())
-                        .isIn("above", "within", "below", "alarm");
-                    assertThat(detail.get("shrunk").isNumber()).isTrue();
-                  }
-                  assertThat(first.get("rank_interval")).hasSize(2);
-                  assertThat(first.get("rank_interval").get(0).asInt()).isPositive();
-                  assertThat(first.get("weight_sensitivity").has("max_abs_rank_change")).isTrue();
-                  for (JsonNode row : body.get("rows")) {
-                    assertThat(row.has("enterprise_name")).isFalse();
-                    assertThat(row.has("description")).isFalse();
-                  }
-                }));
+    verifiedBody(
+        ctx,
+        rankings("2024-01", "mountain26", countyKey),
+        body -> {
+          assertThat(body.get("period").asText()).isEqualTo("2024-01");
+          assertThat(body.get("group").asText()).isEqualTo("mountain26");
+          assertThat(body.get("scheme").get("id").asText()).isEqualTo("standard");
+          assertThat(body.get("scheme").get("version").asInt()).isEqualTo(1);
+          assertThat(body.get("scheme").get("name").asText()).isEqualTo("标准方案");
+          assertThat(body.get("pooled_rates").get("resolution_rate").asDouble())
+              .isBetween(0.0, 1.0);
+          assertThat(body.get("weight_sensitivity").get("draws").asInt()).isPositive();
+          assertThat(body.get("rows")).hasSize(26);
+          JsonNode first = body.get("rows").get(0);
+          assertThat(first.get("rank").asInt()).isEqualTo(1);
+          assertThat(first.get("name").asText()).matches(".*[县市区]");
+          assertThat(first.get("received").isIntegralNumber()).isTrue();
+          assertThat(first.get("closed").isIntegralNumber()).isTrue();
+          assertThat(first.get("resolution_rate").isNumber()).isTrue();
+          assertThat(fieldNames(first.get("scores")))
+              .containsExactly(
+                  "resolution_rate", "overdue_rate", "recurrence_rate", "satisfaction_rate");
+          for (String rate : fieldNames(first.get("rates"))) {
+            JsonNode detail = first.get("rates").get(rate);
+            assertThat(detail.get("denominator").asLong()).as(rate).isPositive();
+            assertThat(detail.get("wilson")).as(rate).hasSize(2);
+            assertThat(detail.get("wilson").get(0).asDouble())
+                .isLessThanOrEqualTo(detail.get("value").asDouble());
+            assertThat(detail.get("funnel").asText()).isIn("above", "within", "below", "alarm");
+            assertThat(detail.get("shrunk").isNumber()).isTrue();
+          }
+          assertThat(first.get("rank_interval")).hasSize(2);
+          assertThat(first.get("rank_interval").get(0).asInt()).isPositive();
+          assertThat(first.get("weight_sensitivity").has("max_abs_rank_change")).isTrue();
+          for (JsonNode row : body.get("rows")) {
+            assertThat(row.has("enterprise_name")).isFalse();
+            assertThat(row.has("description")).isFalse();
+          }
+        });
   }
 
   @Test
@@ -191,17 +185,14 @@ class RankingApiITCase {
 
   @Test
   void ranksAQuarter(VertxTestContext ctx) {
-    rankings("2024-Q1", "cities", countyKey)
-        .onComplete(
-            verified(
-                ctx,
-                r -> {
-                  assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
-                  JsonNode body = tree(r);
-                  assertThat(body.get("previous_period").asText()).isEqualTo("2023-Q4");
-                  assertThat(body.get("rows")).hasSize(11);
-                  assertThat(body.get("rows").get(0).get("rank").asInt()).isEqualTo(1);
-                }));
+    verifiedBody(
+        ctx,
+        rankings("2024-Q1", "cities", countyKey),
+        body -> {
+          assertThat(body.get("previous_period").asText()).isEqualTo("2023-Q4");
+          assertThat(body.get("rows")).hasSize(11);
+          assertThat(body.get("rows").get(0).get("rank").asInt()).isEqualTo(1);
+        });
   }
 
   @Test
@@ -265,12 +256,7 @@ class RankingApiITCase {
   @Test
   void needsAKey(VertxTestContext ctx) {
     rankings("2024-01", "counties", "not-a-key")
-        .onComplete(
-            verified(
-                ctx,
-                r -> {
-                  assertError(r, 401);
-                }));
+        .onComplete(verified(ctx, r -> assertError(r, 401)));
   }
 
   @Test
@@ -408,6 +394,20 @@ class RankingApiITCase {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  /** Checks the body of {@code answer} after asserting its 200 (numbers read as BigDecimal). */
+  private static void verifiedBody(
+      VertxTestContext ctx,
+      Future<HttpResponse<Buffer>> answer,
+      ThrowingConsumer<JsonNode> checks) {
+    answer.onComplete(
+        verified(
+            ctx,
+            r -> {
+              assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
+              checks.accept(tree(r));
+            }));
   }
 
   private static JsonNode tree(HttpResponse<Buffer> r) {
