@@ -1,24 +1,19 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.AuthorizationITCase.await;
+import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The API's own edges (issue 11, item 8): a query string that does not decode is a 400 on every
@@ -27,37 +22,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApiEdgesITCase {
 
-  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer();
 
   private static final String COUNTY = "330522";
 
-  @TempDir static Path landing;
-
-  private static Vertx vertx;
-  private static ApiTestServer api;
   private static String key;
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    api = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), landing);
-    key = await(api.issueKey(COUNTY));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (api != null) {
-      api.close();
-    }
-    if (vertx != null) {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    }
+    key = API.issueKey(COUNTY);
   }
 
   /** Every GET path of the live router, with its parameters filled in. */
   private static Set<String> getRoutes() {
     Set<String> paths = new TreeSet<>();
-    for (Route route : api.router().getRoutes()) {
+    for (Route route : API.router().getRoutes()) {
       String path = route.getPath();
       if (path != null
           && !path.endsWith("*")
@@ -80,7 +59,7 @@ class ApiEdgesITCase {
     assertThat(paths).hasSizeGreaterThanOrEqualTo(15).contains("/api/v1/metrics", "/healthz");
     for (String path : paths) {
       for (String query : new String[] {"?period=%zz", "?tenant=33%2", "?%=x"}) {
-        RawHttp.Response r = RawHttp.get(api.port(), path + query, key);
+        RawHttp.Response r = RawHttp.get(API.port(), path + query, key);
         assertThat(r.status()).as(path + query + " → " + r.body()).isEqualTo(400);
         assertThat(r.header("Content-Type")).startsWith("application/json");
         JsonObject body = new JsonObject(r.body());
@@ -90,13 +69,13 @@ class ApiEdgesITCase {
     }
     // A well-formed escape is still read as its character.
     RawHttp.Response fine =
-        RawHttp.get(api.port(), "/api/v1/metrics?period=2024%2D03&tenant=" + COUNTY, key);
+        RawHttp.get(API.port(), "/api/v1/metrics?period=2024%2D03&tenant=" + COUNTY, key);
     assertThat(fine.status()).as(fine.body()).isEqualTo(200);
   }
 
   @Test
   void aMalformedEscapeInThePathIsAClientErrorInJson() throws Exception {
-    RawHttp.Response r = RawHttp.get(api.port(), "/api/v1/batches/%zz", key);
+    RawHttp.Response r = RawHttp.get(API.port(), "/api/v1/batches/%zz", key);
     assertThat(r.status()).as(r.body()).isBetween(400, 404);
     assertThat(new JsonObject(r.body()).getInteger("status")).isEqualTo(r.status());
   }
@@ -105,7 +84,7 @@ class ApiEdgesITCase {
   void unknownPathsAnswer404InJson() throws Exception {
     for (String path :
         new String[] {"/api/v1/nothing-here", "/api/v1/metrics/x", "/nothing.html"}) {
-      var r = await(api.get(path, key).send());
+      var r = await(API.get(path, key).send());
       assertThat(r.statusCode()).as(path + " → " + r.bodyAsString()).isEqualTo(404);
       assertThat(r.getHeader("Content-Type")).startsWith("application/json");
       assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo("not_found");
@@ -123,7 +102,7 @@ class ApiEdgesITCase {
     for (Object[] c : cases) {
       var r =
           await(
-              api.request((HttpMethod) c[0], (String) c[1])
+              API.request((HttpMethod) c[0], (String) c[1])
                   .putHeader("Authorization", "Bearer " + key)
                   .send());
       assertThat(r.statusCode()).as(c[0] + " " + c[1] + " → " + r.bodyAsString()).isEqualTo(405);
@@ -134,29 +113,31 @@ class ApiEdgesITCase {
 
   @Test
   void theWebPageStillComesAsHtml() throws Exception {
-    var page = await(api.request(HttpMethod.GET, "/").send());
+    var page = await(API.request(HttpMethod.GET, "/").send());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.getHeader("Content-Type")).startsWith("text/html");
   }
 
   @Test
   void whileTheKeyStoreFailsAKnownKeyIsStillHonouredAndAnUnknownOneGets503() throws Exception {
-    String known = await(api.issueKey(COUNTY));
-    assertThat(await(api.get("/api/v1/me", known).send()).statusCode()).isEqualTo(200);
-    double lookupsBefore = lookups();
-    try (var c = CLICKHOUSE.connect();
+    String known = API.issueKey(COUNTY);
+    assertThat(await(API.get("/api/v1/me", known).send()).statusCode()).isEqualTo(200);
+    double lookupsBefore = API.metric("liangshai_auth_key_lookups_total");
+    try (var c = API.clickhouse().connect();
         var st = c.createStatement()) {
       st.execute("RENAME TABLE api_keys TO api_keys_away");
       try {
         // Past the positive cache's 5 s, every request of the known key asks the failing store.
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(7);
         while (System.nanoTime() < until) {
-          var me = await(api.get("/api/v1/me", known).send());
+          var me = await(API.get("/api/v1/me", known).send());
           assertThat(me.statusCode()).as(me.bodyAsString()).isEqualTo(200);
           Thread.sleep(500);
         }
-        assertThat(lookups()).as("the store was asked again").isGreaterThan(lookupsBefore);
-        var unknown = await(api.get("/api/v1/me", "ls_never-issued-" + System.nanoTime()).send());
+        assertThat(API.metric("liangshai_auth_key_lookups_total"))
+            .as("the store was asked again")
+            .isGreaterThan(lookupsBefore);
+        var unknown = await(API.get("/api/v1/me", "ls_never-issued-" + System.nanoTime()).send());
         assertThat(unknown.statusCode()).as(unknown.bodyAsString()).isEqualTo(503);
         assertThat(unknown.getHeader("Retry-After")).isEqualTo("5");
         assertThat(unknown.bodyAsJsonObject().getString("message")).contains("key store");
@@ -166,21 +147,12 @@ class ApiEdgesITCase {
     }
   }
 
-  private static double lookups() throws Exception {
-    String text = await(api.request(HttpMethod.GET, "/metrics").send()).bodyAsString();
-    return text.lines()
-        .filter(l -> l.startsWith("liangshai_auth_key_lookups_total"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .findFirst()
-        .orElseThrow();
-  }
-
   @Test
   void a401SaysHowToAuthenticate() throws Exception {
-    var none = await(api.request(HttpMethod.GET, "/api/v1/me").send());
+    var none = await(API.request(HttpMethod.GET, "/api/v1/me").send());
     assertThat(none.statusCode()).isEqualTo(401);
     assertThat(none.getHeader("WWW-Authenticate")).startsWith("Bearer realm=\"liangshai\"");
-    var unknown = await(api.get("/api/v1/me", "ls_not-a-key-of-this-platform").send());
+    var unknown = await(API.get("/api/v1/me", "ls_not-a-key-of-this-platform").send());
     assertThat(unknown.statusCode()).isEqualTo(401);
     assertThat(unknown.getHeader("WWW-Authenticate"))
         .isEqualTo("Bearer realm=\"liangshai\", error=\"invalid_token\"");
@@ -190,11 +162,11 @@ class ApiEdgesITCase {
   @Test
   void everyTenantAndTheCallerNameTheirAncestorsParentFirst() throws Exception {
     Map<String, JsonObject> byCode = new HashMap<>();
-    await(api.get("/api/v1/tenants", key).send())
+    await(API.get("/api/v1/tenants", key).send())
         .bodyAsJsonObject()
         .getJsonArray("rows")
         .forEach(r -> byCode.put(((JsonObject) r).getString("code"), (JsonObject) r));
-    JsonObject me = await(api.get("/api/v1/me", key).send()).bodyAsJsonObject();
+    JsonObject me = await(API.get("/api/v1/me", key).send()).bodyAsJsonObject();
 
     assertThat(me.getJsonArray("ancestors").getList()).containsExactly("330500", "330000");
     assertThat(byCode.get(COUNTY).getJsonArray("ancestors").getList())

@@ -1,132 +1,307 @@
 package io.liangshai.api;
 
+import static io.liangshai.api.Answers.await;
+import static io.liangshai.api.Answers.describe;
+import static io.liangshai.api.Answers.send;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.Warehouse;
-import io.vertx.core.Future;
+import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * A real {@link ApiServer} on port 0 over a real ClickHouse (the test class's database), the
- * shipped Zhejiang registry and a {@link BatchIntake} over a temporary landing zone (its upload
- * audit back-filled by a {@link LandingAuditSync}, as the launcher wires it), with a {@link
- * WebClient} on the test's Vert.x and a random province admin key. Every answer that client
- * receives must match the OpenAPI document ({@link OpenApiContract}).
+ * A real {@link ApiServer} for a test class, started once before its tests and closed after them.
+ *
+ * <pre>{@code
+ * @RegisterExtension static final ApiTestServer API = new ApiTestServer();
+ *
+ * JsonObject me = API.ok(API.get("/api/v1/me", API.key("330522")));
+ * }</pre>
+ *
+ * <p>The server listens on port 0 over a real ClickHouse (a database of the class's own, from
+ * {@link ClickHouseExtension}), the shipped Zhejiang registry and a {@link BatchIntake} over a
+ * temporary landing zone (its upload audit back-filled by a {@link LandingAuditSync}, as the
+ * launcher wires it), with a random province admin key. Test methods may also take the server as a
+ * parameter. A class that needs a ClickHouse of its own calls {@link #open(String)} and {@link
+ * #close()} itself.
+ *
+ * <p>Every request goes out through {@link #request(HttpMethod, String)} on one {@link WebClient}:
+ * each answer must match the OpenAPI document ({@link OpenApiContract}).
  */
-final class ApiTestServer implements AutoCloseable {
+final class ApiTestServer
+    implements BeforeAllCallback, AfterAllCallback, ParameterResolver, AutoCloseable {
 
   static final String HOST = "127.0.0.1";
 
-  final String adminKey = "test-admin-" + UUID.randomUUID();
-  final TenantRegistry registry = TenantRegistryLoader.loadDefault();
-  final Warehouse warehouse;
-  private final BatchIntake intake;
-  private final LandingAuditSync auditSync;
+  private final LiangshaiConfig.Limits limits;
+  private final ClickHouseExtension clickhouse = new ClickHouseExtension();
+  private final String adminKey = "test-admin-" + UUID.randomUUID();
+  private final TenantRegistry registry = TenantRegistryLoader.loadDefault();
+  private final Map<String, String> keys = new ConcurrentHashMap<>();
+  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+  private boolean sampleCounts;
+  private Path landing;
+  private Warehouse warehouse;
+  private ApiServices services;
+  private ApiServer server;
+  private WebClient client;
 
-  /** The services the server is given, as the launcher builds them (its publisher, for one). */
-  final ApiServices services;
+  /** A server with the default body, row and request limits. */
+  ApiTestServer() {
+    this(LiangshaiConfig.Limits.DEFAULTS);
+  }
 
-  private final ApiServer server;
-  private final Vertx serverVertx = Vertx.vertx();
-  private final WebClient client;
+  ApiTestServer(LiangshaiConfig.Limits limits) {
+    this.limits = limits;
+  }
+
+  /** A server whose warehouse holds the sample feed's figures ({@link SampleCounts}) once open. */
+  ApiTestServer withSampleCounts() {
+    sampleCounts = true;
+    return this;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    clickhouse.beforeAll(context);
+    open(clickhouse.jdbcUrl());
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    try {
+      close();
+    } finally {
+      clickhouse.afterAll(context);
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+    return parameter.getParameter().getType() == ApiTestServer.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+    return this;
+  }
 
   /**
-   * The server runs on a Vert.x of its own, so that assertions running on the client's event loop
-   * never hold up the server.
+   * Opens the warehouse at {@code jdbcUrl} (applying the schema) and starts the server. The server
+   * runs on a Vert.x of its own, so that assertions running on the client's event loop never hold
+   * up the server.
    */
-  private ApiTestServer(
-      Vertx clientVertx, Warehouse warehouse, Path landing, LiangshaiConfig.Limits limits)
-      throws Exception {
-    this.warehouse = warehouse;
+  ApiTestServer open(String jdbcUrl) throws Exception {
+    landing = Files.createTempDirectory("api-test-landing");
+    opened.push(() -> deleteTree(landing));
+    warehouse = Warehouse.open(jdbcUrl);
+    opened.push(warehouse);
+    if (sampleCounts) {
+      SampleCounts.load(warehouse);
+    }
     LandingZone zone = new LandingZone(landing);
-    this.intake = new BatchIntake(zone, registry, Clock.systemUTC(), limits.maxRowsPerBatch());
-    this.auditSync = new LandingAuditSync(zone, warehouse, Clock.systemUTC()).start();
-    this.services =
-        ApiServices.onClickHouse(warehouse, registry, adminKey, intake, Clock.systemUTC());
-    this.server = new ApiServer(serverVertx, services, limits);
-    this.client = WebClient.create(clientVertx);
+    BatchIntake intake =
+        new BatchIntake(zone, registry, Clock.systemUTC(), limits.maxRowsPerBatch());
+    opened.push(intake);
+    opened.push(new LandingAuditSync(zone, warehouse, Clock.systemUTC()).start());
+    Vertx serverVertx = Vertx.vertx();
+    opened.push(() -> await(serverVertx.close()));
+    ApiServer started = newServer(serverVertx, intake);
+    await(started.start(HOST, 0));
+    opened.push(() -> await(started.stop()));
+    server = started;
+    Vertx clientVertx = Vertx.vertx();
+    opened.push(() -> await(clientVertx.close()));
+    client = WebClient.create(clientVertx);
     OpenApiContract.watch(client);
+    opened.push(client::close);
+    return this;
   }
 
-  /** Opens the warehouse at {@code jdbcUrl} (applying the schema) and starts the server. */
-  static ApiTestServer start(Vertx clientVertx, String jdbcUrl, Path landing) throws Exception {
-    return start(clientVertx, jdbcUrl, landing, LiangshaiConfig.Limits.DEFAULTS);
+  /** The one place the server under test is built, on services wired as the launcher wires them. */
+  private ApiServer newServer(Vertx serverVertx, BatchIntake intake) {
+    services = ApiServices.onClickHouse(warehouse, registry, adminKey, intake, Clock.systemUTC());
+    opened.push(services);
+    return new ApiServer(serverVertx, services, limits);
   }
 
-  /** As {@link #start(Vertx, String, Path)}, with other body, row and request limits. */
-  static ApiTestServer start(
-      Vertx clientVertx, String jdbcUrl, Path landing, LiangshaiConfig.Limits limits)
-      throws Exception {
-    ApiTestServer api = new ApiTestServer(clientVertx, Warehouse.open(jdbcUrl), landing, limits);
-    api.server.start(HOST, 0).toCompletionStage().toCompletableFuture().get();
-    return api;
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+  }
+
+  // --- what the server was given ----------------------------------------------------------------
+
+  /** The province administrator's key. */
+  String adminKey() {
+    return adminKey;
+  }
+
+  TenantRegistry registry() {
+    return registry;
+  }
+
+  /** The server's warehouse, e.g. to load figures into it. */
+  Warehouse warehouse() {
+    return requireOpen(warehouse);
+  }
+
+  /** The class's ClickHouse (when registered as an extension). */
+  ClickHouseExtension clickhouse() {
+    return clickhouse;
+  }
+
+  /** The landing zone the server's intake writes to. */
+  Path landing() {
+    return requireOpen(landing);
+  }
+
+  /** The services the server was given, as the launcher builds them (its publisher, for one). */
+  ApiServices services() {
+    return requireOpen(services);
   }
 
   /** The server under test, e.g. to attach a bulletin scheduler to it. */
   ApiServer server() {
-    return server;
+    return requireOpen(server);
   }
 
   /** A fresh router of the server under test, to inspect its route table. */
   Router router() {
-    return server.router();
-  }
-
-  HttpRequest<Buffer> get(String uri, String key) {
-    return client.get(server.port(), HOST, uri).putHeader("Authorization", "Bearer " + key);
-  }
-
-  /** A request without a key, or with any method. */
-  HttpRequest<Buffer> request(io.vertx.core.http.HttpMethod method, String uri) {
-    return client.request(method, server.port(), HOST, uri);
+    return server().router();
   }
 
   int port() {
-    return server.port();
+    return server().port();
+  }
+
+  // --- requests ---------------------------------------------------------------------------------
+
+  /** A request without a key; every other request is built on this one. */
+  HttpRequest<Buffer> request(HttpMethod method, String uri) {
+    return requireOpen(client).request(method, port(), HOST, uri);
+  }
+
+  /** A request with {@code key} as its bearer token. */
+  HttpRequest<Buffer> request(HttpMethod method, String uri, String key) {
+    return request(method, uri).putHeader("Authorization", "Bearer " + key);
+  }
+
+  HttpRequest<Buffer> get(String uri, String key) {
+    return request(HttpMethod.GET, uri, key);
   }
 
   HttpRequest<Buffer> post(String uri, String key) {
-    return client.post(server.port(), HOST, uri).putHeader("Authorization", "Bearer " + key);
+    return request(HttpMethod.POST, uri, key);
   }
 
-  /** Issues a key for {@code tenant} with the admin key; the secret. */
-  Future<String> issueKey(String tenant) {
-    return post("/api/v1/tenants/" + tenant + "/keys", adminKey)
-        .sendJsonObject(new JsonObject().put("name", "test key"))
-        .map(
-            r -> {
-              if (r.statusCode() != 201) {
-                throw new IllegalStateException(
-                    "issuing a key → " + r.statusCode() + " " + r.bodyAsString());
-              }
-              return r.bodyAsJsonObject().getString("key");
-            });
+  HttpRequest<Buffer> put(String uri, String key) {
+    return request(HttpMethod.PUT, uri, key);
   }
 
-  static String describe(HttpResponse<Buffer> r) {
-    return r.statusCode() + " " + r.bodyAsString();
+  HttpRequest<Buffer> delete(String uri, String key) {
+    return request(HttpMethod.DELETE, uri, key);
   }
 
+  // --- shared steps -----------------------------------------------------------------------------
+
+  /** Issues a key named {@code name} for {@code tenant} with the admin key; the 201's body. */
+  JsonObject issue(String tenant, String name) throws Exception {
+    HttpResponse<Buffer> r =
+        await(
+            post("/api/v1/tenants/" + tenant + "/keys", adminKey)
+                .sendJsonObject(new JsonObject().put("name", name)));
+    assertThat(r.statusCode()).as("issuing a key: " + describe(r)).isEqualTo(201);
+    return r.bodyAsJsonObject();
+  }
+
+  /** A fresh key of {@code tenant}; the secret. */
+  String issueKey(String tenant) throws Exception {
+    return issue(tenant, "test key").getString("key");
+  }
+
+  /** The class's key of {@code tenant}, issued on first use. */
+  String key(String tenant) throws Exception {
+    String key = keys.get(tenant);
+    if (key == null) {
+      key = issueKey(tenant);
+      keys.put(tenant, key);
+    }
+    return key;
+  }
+
+  /** Uploads {@code body} as {@code contentType} with {@code key}; the answer, whatever it is. */
+  HttpResponse<Buffer> upload(String key, String contentType, Buffer body) throws Exception {
+    return await(
+        post("/api/v1/cases", key).putHeader("Content-Type", contentType).sendBuffer(body));
+  }
+
+  /** The platform's Prometheus text, scraped from {@code /metrics}. */
+  String metrics() throws Exception {
+    return send(request(HttpMethod.GET, "/metrics")).bodyAsString();
+  }
+
+  /**
+   * The value of the first sample of {@code metric}, e.g. {@code liangshai_http_requests_total}.
+   */
+  double metric(String metric) throws Exception {
+    return metrics()
+        .lines()
+        .filter(l -> l.startsWith(metric))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no sample of " + metric + " in /metrics"));
+  }
+
+  /** Closes what {@link #open} opened, last first, and forgets the issued keys. */
   @Override
   public void close() throws Exception {
-    client.close();
-    server.stop().toCompletionStage().toCompletableFuture().get();
-    services.close();
-    serverVertx.close().toCompletionStage().toCompletableFuture().get();
-    auditSync.close();
-    intake.close();
-    warehouse.close();
+    while (!opened.isEmpty()) {
+      opened.pop().close();
+    }
+    services = null;
+    server = null;
+    client = null;
+    keys.clear();
+  }
+
+  private static <T> T requireOpen(T value) {
+    if (value == null) {
+      throw new IllegalStateException(
+          "ApiTestServer is not open: register it on a static field with @RegisterExtension");
+    }
+    return value;
   }
 }

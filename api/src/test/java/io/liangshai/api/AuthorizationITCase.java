@@ -1,11 +1,9 @@
 package io.liangshai.api;
 
+import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
-import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -13,18 +11,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Object-level authorisation on every route of the router (OWASP API1): a county never reads or
@@ -36,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AuthorizationITCase {
 
-  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer().withSampleCounts();
 
   static final String PROVINCE = "330000";
 
@@ -54,11 +48,6 @@ class AuthorizationITCase {
   static final List<String> TENANTS =
       List.of(PROVINCE, CITY, COUNTY, SIBLING, OTHER_CITY, OTHER_COUNTY);
 
-  @TempDir static Path landing;
-
-  private static Vertx vertx;
-  private static ApiTestServer api;
-
   /** Tenant → its key's secret and id. */
   private static final Map<String, String> secret = new LinkedHashMap<>();
 
@@ -69,10 +58,7 @@ class AuthorizationITCase {
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    api = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), landing);
-    CaseFactsFixture.load(api.warehouse, api.registry, TENANTS, 3);
-    SampleCounts.load(api.warehouse);
+    CaseFactsFixture.load(API.warehouse(), API.registry(), TENANTS, 3);
     for (String t : TENANTS) {
       JsonObject issued = issue(t);
       secret.put(t, issued.getString("key"));
@@ -80,18 +66,8 @@ class AuthorizationITCase {
     }
     for (String county : List.of(COUNTY, SIBLING, OTHER_COUNTY)) {
       HttpResponse<Buffer> r = upload(county, county, "own-" + county);
-      assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+      assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
       batchOf.put(county, r.bodyAsJsonObject().getString("batch_id"));
-    }
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (api != null) {
-      api.close();
-    }
-    if (vertx != null) {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
     }
   }
 
@@ -147,11 +123,11 @@ class AuthorizationITCase {
       String[] parts = route.split(" ", 2);
       String uri = concrete(parts[1]);
       HttpMethod method = HttpMethod.valueOf(parts[0]);
-      HttpResponse<Buffer> none = await(api.request(method, uri).send());
+      HttpResponse<Buffer> none = await(API.request(method, uri).send());
       assertRefused(none, 401, route + " without a key");
       HttpResponse<Buffer> unknown =
           await(
-              api.request(method, uri)
+              API.request(method, uri)
                   .putHeader("Authorization", "Bearer ls_not-a-key-of-this-platform")
                   .send());
       assertRefused(unknown, 401, route + " with an unknown key");
@@ -160,7 +136,7 @@ class AuthorizationITCase {
 
   static Set<String> apiRoutes() {
     Set<String> routes = new TreeSet<>();
-    for (Route route : api.router().getRoutes()) {
+    for (Route route : API.router().getRoutes()) {
       String path = route.getPath();
       if (path == null
           || !path.startsWith("/api/v1/")
@@ -236,7 +212,7 @@ class AuthorizationITCase {
     // A city may act on a key of its own county: a throwaway one.
     String throwaway = issue(SIBLING).getString("key_id");
     HttpResponse<Buffer> r = await(post("/api/v1/keys/" + throwaway + "/" + verb, CITY).send());
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isIn(200, 201);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isIn(200, 201);
     // Every key the refusals named is still in force.
     for (String t : TENANTS) {
       ok(get("/api/v1/me", t));
@@ -372,7 +348,8 @@ class AuthorizationITCase {
         .forEach(
             r ->
                 assertThat(
-                        api.registry.isSelfOrDescendant(CITY, ((JsonObject) r).getString("tenant")))
+                        API.registry()
+                            .isSelfOrDescendant(CITY, ((JsonObject) r).getString("tenant")))
                     .isTrue());
     assertThat(ok(get("/api/v1/metrics?period=2024-01&level=city", COUNTY)).getJsonArray("rows"))
         .isEmpty();
@@ -383,17 +360,15 @@ class AuthorizationITCase {
     for (String t : TENANTS) {
       HttpResponse<Buffer> r =
           await(get("/api/v1/rankings?period=2024-01&group=counties", t).send());
-      assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+      assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
       assertThat(r.bodyAsString()).doesNotContain("企业-", "描述-", "enterprise_name", "description");
     }
   }
 
   private static void preview() throws Exception {
-    for (String t : List.of(COUNTY, CITY)) {
-      forbidden(
-          post("/api/v1/rankings/preview", t)
-              .sendJsonObject(new JsonObject().put("period", "2024-01").put("group", "counties")));
-    }
+    provinceOnly(
+        "/api/v1/rankings/preview",
+        new JsonObject().put("period", "2024-01").put("group", "counties"));
   }
 
   private static void schemeList() throws Exception {
@@ -403,10 +378,13 @@ class AuthorizationITCase {
   }
 
   private static void schemeCreate() throws Exception {
+    provinceOnly("/api/v1/schemes", new JsonObject().put("id", "mine").put("name", "我的"));
+  }
+
+  /** A POST of {@code body} to {@code uri} is forbidden to the county and to the city. */
+  private static void provinceOnly(String uri, JsonObject body) throws Exception {
     for (String t : List.of(COUNTY, CITY)) {
-      forbidden(
-          post("/api/v1/schemes", t)
-              .sendJsonObject(new JsonObject().put("id", "mine").put("name", "我的")));
+      forbidden(post(uri, t).sendJsonObject(body));
     }
   }
 
@@ -420,8 +398,9 @@ class AuthorizationITCase {
 
   static JsonObject issue(String tenant) throws Exception {
     HttpResponse<Buffer> r =
-        await(api.post("/api/v1/tenants/" + tenant + "/keys", api.adminKey).sendJsonObject(name()));
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(201);
+        await(
+            API.post("/api/v1/tenants/" + tenant + "/keys", API.adminKey()).sendJsonObject(name()));
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(201);
     return r.bodyAsJsonObject();
   }
 
@@ -455,23 +434,23 @@ class AuthorizationITCase {
   }
 
   static HttpRequest<Buffer> get(String uri, String tenant) {
-    return api.get(uri, secret.get(tenant));
+    return API.get(uri, secret.get(tenant));
   }
 
   static HttpRequest<Buffer> request(HttpMethod method, String uri, String tenant) {
-    return api.request(method, uri).putHeader("Authorization", "Bearer " + secret.get(tenant));
+    return API.request(method, uri, secret.get(tenant));
   }
 
   static HttpRequest<Buffer> post(String uri, String tenant) {
-    return api.post(uri, secret.get(tenant));
+    return API.post(uri, secret.get(tenant));
   }
 
   static JsonObject ok(HttpRequest<Buffer> request) throws Exception {
-    return ok(await(request.send()));
+    return Answers.ok(request);
   }
 
   static JsonObject ok(HttpResponse<Buffer> r) {
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     return r.bodyAsJsonObject();
   }
 
@@ -488,14 +467,10 @@ class AuthorizationITCase {
   }
 
   static void assertRefused(HttpResponse<Buffer> r, int status, String what) {
-    assertThat(r.statusCode()).as(what + ": " + ApiTestServer.describe(r)).isEqualTo(status);
+    assertThat(r.statusCode()).as(what + ": " + Answers.describe(r)).isEqualTo(status);
     assertThat(r.getHeader("Content-Type")).as(what).startsWith("application/json");
     JsonObject body = r.bodyAsJsonObject();
     assertThat(body.getInteger("status")).isEqualTo(status);
     assertThat(body.getString("message")).as(what).isNotBlank();
-  }
-
-  static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 }

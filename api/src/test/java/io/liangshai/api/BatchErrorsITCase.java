@@ -1,14 +1,12 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.AuthorizationITCase.await;
+import static io.liangshai.api.Answers.await;
 import static io.liangshai.core.testing.CaseRecordFixture.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
-import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.record.ErrorCode;
 import io.liangshai.core.vocabulary.Vocabulary;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
@@ -16,17 +14,14 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A batch with more row errors than an answer lists: the answer and the batch status carry the
@@ -35,24 +30,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BatchErrorsITCase {
 
-  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer();
 
   private static final String COUNTY = "330522";
   private static final String SIBLING = "330521";
   private static final int BAD_ROWS = 1_234;
 
-  @TempDir static Path landing;
-
-  private static Vertx vertx;
-  private static ApiTestServer api;
   private static String key;
   private static JsonObject answer;
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    api = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), landing);
-    key = await(api.issueKey(COUNTY));
+    key = API.issueKey(COUNTY);
     StringBuilder body = new StringBuilder();
     for (int i = 0; i < BAD_ROWS; i++) {
       Map<String, Object> row = aCase().caseId("ok").row();
@@ -61,26 +50,13 @@ class BatchErrorsITCase {
     }
     body.append(new JsonObject(aCase().caseId("kept").row()).encode()).append('\n');
     HttpResponse<Buffer> r =
-        await(
-            api.post("/api/v1/cases", key)
-                .putHeader("Content-Type", "application/x-ndjson")
-                .sendBuffer(Buffer.buffer(body.toString())));
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+        API.upload(key, "application/x-ndjson", Buffer.buffer(body.toString()));
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     answer = r.bodyAsJsonObject();
   }
 
-  @AfterAll
-  static void stop() throws Exception {
-    if (api != null) {
-      api.close();
-    }
-    if (vertx != null) {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    }
-  }
-
   private static HttpResponse<Buffer> get(String uri, String secret) throws Exception {
-    return await(api.get(uri, secret).send());
+    return await(API.get(uri, secret).send());
   }
 
   private static String errorsUri() {
@@ -110,7 +86,7 @@ class BatchErrorsITCase {
   void downloadsEveryErrorAsCsvWithAByteOrderMarkForExcel() throws Exception {
     HttpResponse<Buffer> r = get(errorsUri(), key);
 
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     assertThat(r.getHeader("Content-Type")).startsWith("text/csv");
     assertThat(r.getHeader("Content-Disposition")).contains(".errors.csv");
     String text = r.body().toString(StandardCharsets.UTF_8);
@@ -138,7 +114,7 @@ class BatchErrorsITCase {
   void downloadsEveryErrorAsJsonOnRequest() throws Exception {
     HttpResponse<Buffer> r = get(errorsUri() + "?format=json", key);
 
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     JsonObject body = r.bodyAsJsonObject();
     assertThat(body.getString("batch_id")).isEqualTo(answer.getString("batch_id"));
     assertThat(body.getInteger("errors_total")).isEqualTo(BAD_ROWS);
@@ -154,9 +130,9 @@ class BatchErrorsITCase {
 
   @Test
   void servesThePageTheVocabularyWithoutAKey() throws Exception {
-    HttpResponse<Buffer> r = await(api.request(HttpMethod.GET, "/vocabulary.json").send());
+    HttpResponse<Buffer> r = await(API.request(HttpMethod.GET, "/vocabulary.json").send());
 
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     assertThat(r.getHeader("Content-Type")).startsWith("application/json");
     JsonObject served = r.bodyAsJsonObject();
     for (String section : List.of("channel", "status", "field", "indicator", "group", "error")) {
@@ -181,7 +157,7 @@ class BatchErrorsITCase {
     HttpResponse<Buffer> unknown = get("/api/v1/batches/b_20240101T000000000_00000000/errors", key);
     assertThat(unknown.statusCode()).isEqualTo(404);
 
-    HttpResponse<Buffer> sibling = get(errorsUri(), await(api.issueKey(SIBLING)));
+    HttpResponse<Buffer> sibling = get(errorsUri(), API.issueKey(SIBLING));
     assertThat(sibling.statusCode()).isEqualTo(403);
     assertThat(sibling.bodyAsJsonObject().getString("message")).contains("outside the scope");
   }

@@ -35,10 +35,8 @@ final class BulletinChecks {
 
   private static void readable(String uri) throws Exception {
     for (String t : AuthorizationITCase.TENANTS) {
-      HttpResponse<Buffer> r = AuthorizationITCase.await(AuthorizationITCase.get(uri, t).send());
-      assertThat(r.statusCode())
-          .as(uri + " for " + t + ": " + ApiTestServer.describe(r))
-          .isIn(200, 404);
+      HttpResponse<Buffer> r = Answers.await(AuthorizationITCase.get(uri, t).send());
+      assertThat(r.statusCode()).as(uri + " for " + t + ": " + Answers.describe(r)).isIn(200, 404);
       assertThat(r.bodyAsString()).doesNotContain("企业-", "描述-");
     }
   }
@@ -46,7 +44,7 @@ final class BulletinChecks {
   private static void provinceOnly(HttpMethod method, String uri) throws Exception {
     for (String t : List.of(AuthorizationITCase.COUNTY, AuthorizationITCase.CITY)) {
       AuthorizationITCase.forbidden(
-          AuthorizationITCase.await(
+          Answers.await(
               AuthorizationITCase.request(method, uri, t)
                   .sendJsonObject(
                       new JsonObject()

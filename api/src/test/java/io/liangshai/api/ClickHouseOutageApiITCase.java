@@ -1,12 +1,12 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.AuthorizationITCase.await;
+import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.clickhouse.local.LocalClickHouse;
 import io.liangshai.clickhouse.local.LocalClickHouseConfig;
+import io.liangshai.core.testing.Eventually;
 import io.liangshai.core.testing.SampleFeed;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -34,19 +34,16 @@ class ClickHouseOutageApiITCase {
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
 
   @TempDir Path dataDir;
-  @TempDir Path landing;
 
   private LocalClickHouse clickHouse;
-  private Vertx vertx;
   private ApiTestServer api;
   private String key;
 
   @BeforeEach
   void start() throws Exception {
     clickHouse = LocalClickHouse.start(LocalClickHouseConfig.of(dataDir));
-    vertx = Vertx.vertx();
-    api = ApiTestServer.start(vertx, clickHouse.jdbcUrl(), landing);
-    key = await(api.issueKey(COUNTY));
+    api = new ApiTestServer().open(clickHouse.jdbcUrl());
+    key = api.key(COUNTY);
     assertThat(upload().statusCode()).isEqualTo(200);
     assertThat(await(metrics().send()).statusCode()).isEqualTo(200);
   }
@@ -55,7 +52,6 @@ class ClickHouseOutageApiITCase {
   void stop() throws Exception {
     signal("CONT");
     api.close();
-    vertx.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     clickHouse.close();
   }
 
@@ -64,7 +60,7 @@ class ClickHouseOutageApiITCase {
     signal("STOP");
 
     HttpResponse<Buffer> read = timed(this::metrics);
-    assertThat(read.statusCode()).as(ApiTestServer.describe(read)).isEqualTo(503);
+    assertThat(read.statusCode()).as(Answers.describe(read)).isEqualTo(503);
     assertThat(read.getHeader("Retry-After")).isEqualTo("5");
     JsonObject reason = read.bodyAsJsonObject();
     assertThat(reason.getString("error")).isEqualTo("unavailable");
@@ -79,14 +75,14 @@ class ClickHouseOutageApiITCase {
     HttpResponse<Buffer> publish =
         timed(
             () ->
-                api.post("/api/v1/bulletins", api.adminKey)
+                api.post("/api/v1/bulletins", api.adminKey())
                     .putHeader("Content-Type", "application/json"),
             Buffer.buffer(new JsonObject().put("period", "2024-01").encode()));
-    assertThat(publish.statusCode()).as(ApiTestServer.describe(publish)).isEqualTo(503);
+    assertThat(publish.statusCode()).as(Answers.describe(publish)).isEqualTo(503);
     assertThat(publish.bodyAsJsonObject().getString("error")).isEqualTo("unavailable");
 
     HttpResponse<Buffer> upload = timed(this::uploadRequest, body());
-    assertThat(upload.statusCode()).as(ApiTestServer.describe(upload)).isEqualTo(200);
+    assertThat(upload.statusCode()).as(Answers.describe(upload)).isEqualTo(200);
     assertThat(upload.bodyAsJsonObject().getString("batch_id")).isNotBlank();
 
     signal("CONT");
@@ -102,7 +98,7 @@ class ClickHouseOutageApiITCase {
     child.destroyForcibly();
     child.onExit().get(30, TimeUnit.SECONDS);
     HttpResponse<Buffer> read = timed(this::metrics);
-    assertThat(read.statusCode()).as(ApiTestServer.describe(read)).isIn(200, 503);
+    assertThat(read.statusCode()).as(Answers.describe(read)).isIn(200, 503);
     awaitStatus(this::metrics, 200);
     assertThat(clickHouse.restarts()).isEqualTo(1);
     assertThat(upload().statusCode()).isEqualTo(200);
@@ -143,16 +139,12 @@ class ClickHouseOutageApiITCase {
   }
 
   private void awaitStatus(Supplier<HttpRequest<Buffer>> request, int status) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    HttpResponse<Buffer> last = null;
-    while (System.nanoTime() < deadline) {
-      last = await(request.get().send());
-      if (last.statusCode() == status) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("still " + ApiTestServer.describe(last));
+    HttpResponse<Buffer> last =
+        Eventually.within(
+            Duration.ofSeconds(60),
+            () -> await(request.get().send()),
+            r -> r.statusCode() == status);
+    assertThat(last.statusCode()).as("still " + Answers.describe(last)).isEqualTo(status);
   }
 
   private HttpRequest<Buffer> metrics() {
@@ -164,7 +156,7 @@ class ClickHouseOutageApiITCase {
   }
 
   private HttpResponse<Buffer> upload() throws Exception {
-    return await(uploadRequest().sendBuffer(body()));
+    return api.upload(key, "application/x-ndjson", body());
   }
 
   private static Buffer body() {

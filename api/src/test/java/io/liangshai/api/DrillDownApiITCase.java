@@ -1,23 +1,22 @@
 package io.liangshai.api;
 
+import static io.liangshai.api.Answers.ok;
+import static io.liangshai.api.Answers.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
-import io.vertx.core.Vertx;
+import io.liangshai.core.testing.Eventually;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code GET /api/v1/cases} and {@code GET /api/v1/batches}: a tenant's own cases and its
@@ -25,41 +24,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DrillDownApiITCase {
 
-  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer();
 
   private static final String CITY = "330500";
   private static final String COUNTY = "330522";
   private static final String SIBLING = "330521";
 
-  @TempDir static Path landing;
-
-  private static Vertx vertx;
-  private static ApiTestServer api;
   private static String cityKey;
   private static String countyKey;
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    api = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), landing);
-    CaseFactsFixture.load(api.warehouse, api.registry, List.of(CITY, COUNTY, SIBLING), 4);
-    cityKey = await(api.issueKey(CITY));
-    countyKey = await(api.issueKey(COUNTY));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (api != null) {
-      api.close();
-    }
-    if (vertx != null) {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    }
+    CaseFactsFixture.load(API.warehouse(), API.registry(), List.of(CITY, COUNTY, SIBLING), 4);
+    cityKey = API.issueKey(CITY);
+    countyKey = API.issueKey(COUNTY);
   }
 
   @Test
   void aCityDrillsDownIntoItselfAndItsCounties() throws Exception {
-    JsonObject page = ok(api.get("/api/v1/cases?tenant=" + CITY + "&period=2024-03", cityKey));
+    JsonObject page = ok(API.get("/api/v1/cases?tenant=" + CITY + "&period=2024-03", cityKey));
 
     assertThat(page.getLong("total")).isEqualTo(12);
     assertThat(tenants(page.getJsonArray("rows"))).containsExactlyInAnyOrder(CITY, SIBLING, COUNTY);
@@ -71,7 +54,7 @@ class DrillDownApiITCase {
 
   @Test
   void aCountySeesOnlyItsOwnCases() throws Exception {
-    JsonObject page = ok(api.get("/api/v1/cases?tenant=" + COUNTY + "&period=2024-03", countyKey));
+    JsonObject page = ok(API.get("/api/v1/cases?tenant=" + COUNTY + "&period=2024-03", countyKey));
 
     assertThat(tenants(page.getJsonArray("rows"))).containsExactly(COUNTY);
     assertThat(page.getLong("total")).isEqualTo(4);
@@ -80,19 +63,19 @@ class DrillDownApiITCase {
   @Test
   void filtersAndPages() throws Exception {
     String base = "/api/v1/cases?tenant=" + COUNTY + "&period=2024-03";
-    assertThat(ok(api.get(base + "&status=closed", countyKey)).getLong("total")).isEqualTo(2);
-    assertThat(ok(api.get(base + "&category=policy", countyKey)).getLong("total")).isEqualTo(2);
-    JsonObject overdue = ok(api.get(base + "&overdue=true", countyKey));
+    assertThat(ok(API.get(base + "&status=closed", countyKey)).getLong("total")).isEqualTo(2);
+    assertThat(ok(API.get(base + "&category=policy", countyKey)).getLong("total")).isEqualTo(2);
+    JsonObject overdue = ok(API.get(base + "&overdue=true", countyKey));
     assertThat(overdue.getLong("total")).isGreaterThanOrEqualTo(1);
     overdue
         .getJsonArray("rows")
         .forEach(r -> assertThat(((JsonObject) r).getBoolean("overdue")).isTrue());
-    JsonObject page2 = ok(api.get(base + "&limit=3&offset=3", countyKey));
+    JsonObject page2 = ok(API.get(base + "&limit=3&offset=3", countyKey));
     assertThat(page2.getJsonArray("rows")).hasSize(1);
     assertThat(page2.getLong("total")).isEqualTo(4);
-    assertThat(ok(api.get(base + "&limit=3&offset=30", countyKey)).getLong("total")).isEqualTo(4);
+    assertThat(ok(API.get(base + "&limit=3&offset=30", countyKey)).getLong("total")).isEqualTo(4);
     assertThat(
-            ok(api.get("/api/v1/cases?tenant=" + COUNTY + "&period=2024-04", countyKey))
+            ok(API.get("/api/v1/cases?tenant=" + COUNTY + "&period=2024-04", countyKey))
                 .getJsonArray("rows"))
         .isEmpty();
   }
@@ -100,12 +83,12 @@ class DrillDownApiITCase {
   @Test
   void refusesBadParameters() throws Exception {
     String base = "/api/v1/cases?tenant=" + COUNTY + "&period=2024-03";
-    assertThat(status(api.get(base + "&status=open", countyKey))).isEqualTo(400);
-    assertThat(status(api.get(base + "&limit=0", countyKey))).isEqualTo(400);
-    assertThat(status(api.get(base + "&limit=1001", countyKey))).isEqualTo(400);
-    assertThat(status(api.get(base + "&overdue=yes", countyKey))).isEqualTo(400);
-    assertThat(status(api.get("/api/v1/cases?period=2024-03", countyKey))).isEqualTo(400);
-    assertThat(status(api.get("/api/v1/cases?tenant=" + SIBLING + "&period=2024-03", countyKey)))
+    assertThat(status(API.get(base + "&status=open", countyKey))).isEqualTo(400);
+    assertThat(status(API.get(base + "&limit=0", countyKey))).isEqualTo(400);
+    assertThat(status(API.get(base + "&limit=1001", countyKey))).isEqualTo(400);
+    assertThat(status(API.get(base + "&overdue=yes", countyKey))).isEqualTo(400);
+    assertThat(status(API.get("/api/v1/cases?period=2024-03", countyKey))).isEqualTo(400);
+    assertThat(status(API.get("/api/v1/cases?tenant=" + SIBLING + "&period=2024-03", countyKey)))
         .isEqualTo(403);
   }
 
@@ -117,53 +100,26 @@ class DrillDownApiITCase {
             + COUNTY
             + ",2024-03-01T10:00:00+08:00,91330000MA27XXXXXX,hotline_12345,policy,"
             + "2024-03-01T09:00:00+08:00,received\n";
-    HttpResponse<Buffer> upload =
-        await(
-            api.post("/api/v1/cases", countyKey)
-                .putHeader("Content-Type", "text/csv")
-                .sendBuffer(Buffer.buffer(body)));
+    HttpResponse<Buffer> upload = API.upload(countyKey, "text/csv", Buffer.buffer(body));
     String batchId = upload.bodyAsJsonObject().getString("batch_id");
 
-    JsonArray cityRows = poll(() -> ok(api.get("/api/v1/batches", cityKey)).getJsonArray("rows"));
+    JsonArray cityRows = poll(() -> ok(API.get("/api/v1/batches", cityKey)).getJsonArray("rows"));
     assertThat(cityRows.getJsonObject(0).getString("batch_id")).isEqualTo(batchId);
     assertThat(cityRows.getJsonObject(0).getString("tenant")).isEqualTo(COUNTY);
-    assertThat(ok(api.get("/api/v1/batches?tenant=" + COUNTY, countyKey)).getJsonArray("rows"))
+    assertThat(ok(API.get("/api/v1/batches?tenant=" + COUNTY, countyKey)).getJsonArray("rows"))
         .hasSize(1);
-    assertThat(status(api.get("/api/v1/batches?tenant=" + SIBLING, countyKey))).isEqualTo(403);
-    String siblingKey = await(api.issueKey(SIBLING));
-    assertThat(ok(api.get("/api/v1/batches", siblingKey)).getJsonArray("rows")).isEmpty();
+    assertThat(status(API.get("/api/v1/batches?tenant=" + SIBLING, countyKey))).isEqualTo(403);
+    String siblingKey = API.issueKey(SIBLING);
+    assertThat(ok(API.get("/api/v1/batches", siblingKey)).getJsonArray("rows")).isEmpty();
   }
 
-  private static JsonArray poll(java.util.concurrent.Callable<JsonArray> read) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (true) {
-      JsonArray rows = read.call();
-      if (!rows.isEmpty() || System.nanoTime() > deadline) {
-        return rows;
-      }
-      Thread.sleep(100);
-    }
+  private static JsonArray poll(Callable<JsonArray> read) throws Exception {
+    return Eventually.within(Duration.ofSeconds(20), read, rows -> !rows.isEmpty());
   }
 
   private static Set<String> tenants(JsonArray rows) {
     Set<String> set = new TreeSet<>();
     rows.forEach(r -> set.add(((JsonObject) r).getString("tenant")));
     return set;
-  }
-
-  static JsonObject ok(io.vertx.ext.web.client.HttpRequest<Buffer> request) throws Exception {
-    HttpResponse<Buffer> r = await(request.send());
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
-    return r.bodyAsJsonObject();
-  }
-
-  static int status(io.vertx.ext.web.client.HttpRequest<Buffer> request) throws Exception {
-    return await(request.send()).statusCode();
-  }
-
-  static <T> T await(io.vertx.core.Future<T> f) throws Exception {
-    return f.toCompletionStage()
-        .toCompletableFuture()
-        .get(60, java.util.concurrent.TimeUnit.SECONDS);
   }
 }

@@ -1,25 +1,22 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.AuthorizationITCase.await;
+import static io.liangshai.api.Answers.await;
+import static io.liangshai.api.Answers.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.config.LiangshaiConfig;
-import io.vertx.core.Vertx;
+import io.liangshai.core.testing.Eventually;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Keys (several per tenant, named, last use, revocation refused at once, rotation), the audit log
@@ -27,49 +24,20 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KeysAndAuditApiITCase {
 
-  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
-
   private static final String CITY = "330500";
   private static final String COUNTY = "330522";
   private static final int PER_MINUTE = 30;
 
-  @TempDir static Path landing;
-
-  private static Vertx vertx;
-  private static ApiTestServer api;
-
-  @BeforeAll
-  static void start() throws Exception {
-    vertx = Vertx.vertx();
-    api =
-        ApiTestServer.start(
-            vertx,
-            CLICKHOUSE.jdbcUrl(),
-            landing,
-            new LiangshaiConfig.Limits(1024 * 1024, 1000, PER_MINUTE));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (api != null) {
-      api.close();
-    }
-    if (vertx != null) {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    }
-  }
+  @RegisterExtension
+  static final ApiTestServer API =
+      new ApiTestServer(new LiangshaiConfig.Limits(1024 * 1024, 1000, PER_MINUTE));
 
   private static JsonObject issue(String tenant, String name) throws Exception {
-    HttpResponse<Buffer> r =
-        await(
-            api.post("/api/v1/tenants/" + tenant + "/keys", api.adminKey)
-                .sendJsonObject(new JsonObject().put("name", name)));
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(201);
-    return r.bodyAsJsonObject();
+    return API.issue(tenant, name);
   }
 
   private static int status(String uri, String key) throws Exception {
-    return await(api.get(uri, key).send()).statusCode();
+    return Answers.status(API.get(uri, key));
   }
 
   @Test
@@ -79,7 +47,7 @@ class KeysAndAuditApiITCase {
     assertThat(status("/api/v1/me", a.getString("key"))).isEqualTo(200);
 
     JsonArray rows =
-        await(api.get("/api/v1/tenants/" + COUNTY + "/keys", api.adminKey).send())
+        await(API.get("/api/v1/tenants/" + COUNTY + "/keys", API.adminKey()).send())
             .bodyAsJsonObject()
             .getJsonArray("rows");
 
@@ -112,15 +80,15 @@ class KeysAndAuditApiITCase {
     assertThat(status("/api/v1/me", secret)).isEqualTo(200); // now cached
 
     HttpResponse<Buffer> revoked =
-        await(api.post("/api/v1/keys/" + k.getString("key_id") + "/revoke", api.adminKey).send());
+        await(API.post("/api/v1/keys/" + k.getString("key_id") + "/revoke", API.adminKey()).send());
 
-    assertThat(revoked.statusCode()).as(ApiTestServer.describe(revoked)).isEqualTo(200);
+    assertThat(revoked.statusCode()).as(Answers.describe(revoked)).isEqualTo(200);
     assertThat(revoked.bodyAsJsonObject().getString("revoked_at")).isNotNull();
-    HttpResponse<Buffer> refused = await(api.get("/api/v1/me", secret).send());
+    HttpResponse<Buffer> refused = await(API.get("/api/v1/me", secret).send());
     assertThat(refused.statusCode()).isEqualTo(401);
     assertThat(refused.bodyAsJsonObject().getString("message")).contains("revoked");
     HttpResponse<Buffer> again =
-        await(api.post("/api/v1/keys/" + k.getString("key_id") + "/revoke", api.adminKey).send());
+        await(API.post("/api/v1/keys/" + k.getString("key_id") + "/revoke", API.adminKey()).send());
     assertThat(again.statusCode()).isEqualTo(409);
   }
 
@@ -131,9 +99,9 @@ class KeysAndAuditApiITCase {
     assertThat(status("/api/v1/me", k.getString("key"))).isEqualTo(200);
 
     HttpResponse<Buffer> r =
-        await(api.post("/api/v1/keys/" + k.getString("key_id") + "/rotate", cityKey).send());
+        await(API.post("/api/v1/keys/" + k.getString("key_id") + "/rotate", cityKey).send());
 
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(201);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(201);
     JsonObject rotated = r.bodyAsJsonObject();
     assertThat(rotated.getString("replaces")).isEqualTo(k.getString("key_id"));
     assertThat(rotated.getString("name")).isEqualTo("to rotate");
@@ -142,7 +110,7 @@ class KeysAndAuditApiITCase {
     assertThat(status("/api/v1/me", k.getString("key"))).isEqualTo(401);
     assertThat(status("/api/v1/me", rotated.getString("key"))).isEqualTo(200);
     JsonArray audit =
-        await(api.get("/api/v1/audit?action=key.rotate", api.adminKey).send())
+        await(API.get("/api/v1/audit?action=key.rotate", API.adminKey()).send())
             .bodyAsJsonObject()
             .getJsonArray("rows");
     JsonObject row = find(audit, "object", k.getString("key_id"));
@@ -160,24 +128,14 @@ class KeysAndAuditApiITCase {
             + "2024-03-01T09:00:00+08:00,received\n"
             + "A2,330521,2024-03-01T10:00:00+08:00,91350100M000100Y43,hotline_12345,policy,"
             + "2024-03-01T09:00:00+08:00,received\n";
-    HttpResponse<Buffer> up =
-        await(
-            api.post("/api/v1/cases", k.getString("key"))
-                .putHeader("Content-Type", "text/csv")
-                .sendBuffer(Buffer.buffer(body)));
+    HttpResponse<Buffer> up = API.upload(k.getString("key"), "text/csv", Buffer.buffer(body));
     String batchId = up.bodyAsJsonObject().getString("batch_id");
-    await(
-        api.post("/api/v1/cases", k.getString("key"))
-            .putHeader("Content-Type", "application/json")
-            .sendBuffer(Buffer.buffer("[{\"case_id\": ")));
+    API.upload(k.getString("key"), "application/json", Buffer.buffer("[{\"case_id\": "));
 
     JsonArray rows =
         poll(
             () ->
-                await(
-                        api.get("/api/v1/audit?actor=" + k.getString("key_id"), k.getString("key"))
-                            .send())
-                    .bodyAsJsonObject()
+                ok(API.get("/api/v1/audit?actor=" + k.getString("key_id"), k.getString("key")))
                     .getJsonArray("rows"),
             2);
     JsonObject upload = find(rows, "object", batchId);
@@ -204,10 +162,10 @@ class KeysAndAuditApiITCase {
   @Test
   void administrativeActsAreAuditedAndFilterable() throws Exception {
     JsonObject k = issue(CITY, "audited");
-    await(api.post("/api/v1/keys/" + k.getString("key_id") + "/revoke", api.adminKey).send());
+    await(API.post("/api/v1/keys/" + k.getString("key_id") + "/revoke", API.adminKey()).send());
 
     JsonArray issued =
-        await(api.get("/api/v1/audit?action=key.issue&actor=admin", api.adminKey).send())
+        await(API.get("/api/v1/audit?action=key.issue&actor=admin", API.adminKey()).send())
             .bodyAsJsonObject()
             .getJsonArray("rows");
     assertThat(
@@ -217,17 +175,17 @@ class KeysAndAuditApiITCase {
         .isEqualTo(CITY);
     JsonArray keyActs =
         await(
-                api.get("/api/v1/audit?action=key&from=2000-01-01&to=2999-12-31", api.adminKey)
+                API.get("/api/v1/audit?action=key&from=2000-01-01&to=2999-12-31", API.adminKey())
                     .send())
             .bodyAsJsonObject()
             .getJsonArray("rows");
     assertThat(find(keyActs, "action", "key.revoke").getString("object")).isNotNull();
     JsonArray none =
-        await(api.get("/api/v1/audit?to=2000-01-01", api.adminKey).send())
+        await(API.get("/api/v1/audit?to=2000-01-01", API.adminKey()).send())
             .bodyAsJsonObject()
             .getJsonArray("rows");
     assertThat(none).isEmpty();
-    assertThat(status("/api/v1/audit?from=yesterday", api.adminKey)).isEqualTo(400);
+    assertThat(status("/api/v1/audit?from=yesterday", API.adminKey())).isEqualTo(400);
   }
 
   @Test
@@ -237,7 +195,7 @@ class KeysAndAuditApiITCase {
     int ok = 0;
     HttpResponse<Buffer> limited = null;
     for (int i = 0; i < PER_MINUTE + 5 && limited == null; i++) {
-      HttpResponse<Buffer> r = await(api.get("/api/v1/me", secret).send());
+      HttpResponse<Buffer> r = await(API.get("/api/v1/me", secret).send());
       if (r.statusCode() == 429) {
         limited = r;
       } else {
@@ -249,11 +207,11 @@ class KeysAndAuditApiITCase {
     assertThat(Integer.parseInt(limited.getHeader("Retry-After"))).isBetween(1, 60);
     assertThat(limited.bodyAsJsonObject().getString("message")).contains("requests");
     assertThat(status("/api/v1/me", other)).isEqualTo(200);
-    assertThat(status("/api/v1/me", api.adminKey)).isEqualTo(200);
+    assertThat(status("/api/v1/me", API.adminKey())).isEqualTo(200);
   }
 
   private long usageRows(String keyId) throws Exception {
-    try (var c = api.warehouse.connect();
+    try (var c = API.warehouse().connect();
         var ps = c.prepareStatement("SELECT count() FROM api_key_usage WHERE key_id = ?")) {
       ps.setString(1, keyId);
       try (var rs = ps.executeQuery()) {
@@ -264,24 +222,12 @@ class KeysAndAuditApiITCase {
   }
 
   private static long poll(Callable<Long> read, long timeoutMs) throws Exception {
-    long deadline = System.currentTimeMillis() + timeoutMs;
-    long v = read.call();
-    while (v == 0 && System.currentTimeMillis() < deadline) {
-      Thread.sleep(200);
-      v = read.call();
-    }
-    return v;
+    return Eventually.within(Duration.ofMillis(timeoutMs), read, v -> v != 0);
   }
 
   /** Polls until the list has at least {@code atLeast} rows (or 10 s pass). */
   private static JsonArray poll(Callable<JsonArray> read, int atLeast) throws Exception {
-    long deadline = System.currentTimeMillis() + 10_000;
-    JsonArray rows = read.call();
-    while (rows.size() < atLeast && System.currentTimeMillis() < deadline) {
-      Thread.sleep(100);
-      rows = read.call();
-    }
-    return rows;
+    return Eventually.within(Duration.ofSeconds(10), read, rows -> rows.size() >= atLeast);
   }
 
   private static JsonObject find(JsonArray rows, String keyId) {

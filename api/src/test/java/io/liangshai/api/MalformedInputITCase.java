@@ -1,15 +1,12 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.AuthorizationITCase.await;
+import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchFormat;
 import io.liangshai.ingest.XlsxBatchWriter;
-import io.liangshai.warehouse.testing.SampleCounts;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -18,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -31,11 +27,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Hostile and broken input: every case gets a 4xx whose JSON body says what is wrong, never a 5xx;
@@ -48,11 +42,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MalformedInputITCase {
 
-  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
-
   private static final String COUNTY = "330522";
   private static final int MAX_ROWS = 50;
   private static final int MAX_BODY = 512 * 1024;
+
+  @RegisterExtension
+  static final ApiTestServer API =
+      new ApiTestServer(new LiangshaiConfig.Limits(MAX_BODY, MAX_ROWS, 100_000)).withSampleCounts();
 
   static final List<String> INJECTIONS =
       List.of(
@@ -73,42 +69,20 @@ class MalformedInputITCase {
           "2024-13",
           "NaN");
 
-  @TempDir static Path landing;
-
-  private static Vertx vertx;
-  private static ApiTestServer api;
   private static String key;
   private static String firstBatch;
   private static JsonObject firstBatchStatus;
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    api =
-        ApiTestServer.start(
-            vertx,
-            CLICKHOUSE.jdbcUrl(),
-            landing,
-            new LiangshaiConfig.Limits(MAX_BODY, MAX_ROWS, 100_000));
-    CaseFactsFixture.load(api.warehouse, api.registry, List.of(COUNTY), 5);
-    SampleCounts.load(api.warehouse);
-    key = await(api.issueKey(COUNTY));
+    CaseFactsFixture.load(API.warehouse(), API.registry(), List.of(COUNTY), 5);
+    key = API.issueKey(COUNTY);
     HttpResponse<Buffer> r =
         upload("text/csv", csv(validRow("kept-1")).getBytes(StandardCharsets.UTF_8));
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     firstBatch = r.bodyAsJsonObject().getString("batch_id");
     firstBatchStatus =
-        await(api.get("/api/v1/batches/" + firstBatch, key).send()).bodyAsJsonObject();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (api != null) {
-      api.close();
-    }
-    if (vertx != null) {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    }
+        await(API.get("/api/v1/batches/" + firstBatch, key).send()).bodyAsJsonObject();
   }
 
   // --- bodies ---------------------------------------------------------------------------------
@@ -159,7 +133,7 @@ class MalformedInputITCase {
     for (Map.Entry<String, Object[]> b : bodies.entrySet()) {
       HttpResponse<Buffer> r = upload((String) b.getValue()[0], (byte[]) b.getValue()[1]);
       assertClientError(r, b.getKey());
-      assertThat(r.statusCode()).as(b.getKey() + ": " + ApiTestServer.describe(r)).isEqualTo(400);
+      assertThat(r.statusCode()).as(b.getKey() + ": " + Answers.describe(r)).isEqualTo(400);
     }
   }
 
@@ -171,7 +145,7 @@ class MalformedInputITCase {
     }
     HttpResponse<Buffer> tooMany =
         upload("text/csv", csv(rows.toArray(Map[]::new)).getBytes(StandardCharsets.UTF_8));
-    assertThat(tooMany.statusCode()).as(ApiTestServer.describe(tooMany)).isEqualTo(413);
+    assertThat(tooMany.statusCode()).as(Answers.describe(tooMany)).isEqualTo(413);
     assertThat(tooMany.bodyAsJsonObject().getString("message"))
         .contains("more than " + MAX_ROWS + " rows");
 
@@ -201,7 +175,7 @@ class MalformedInputITCase {
             "text/csv",
             csv(longId, noOffset, injected, validRow("fine")).getBytes(StandardCharsets.UTF_8));
 
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     JsonObject body = r.bodyAsJsonObject();
     assertThat(body.getInteger("accepted")).isEqualTo(2);
     assertThat(body.getInteger("rejected")).isEqualTo(2);
@@ -254,7 +228,7 @@ class MalformedInputITCase {
                   .append('&');
             }
           }
-          HttpResponse<Buffer> r = await(api.get(uri.toString(), key).send());
+          HttpResponse<Buffer> r = await(API.get(uri.toString(), key).send());
           assertClientError(r, uri.toString());
           probes++;
         }
@@ -281,8 +255,8 @@ class MalformedInputITCase {
                 parts[1], URLEncoder.encode(injection, StandardCharsets.UTF_8).replace("+", "%20"));
         HttpResponse<Buffer> r =
             await(
-                api.request(HttpMethod.valueOf(parts[0]), uri)
-                    .putHeader("Authorization", "Bearer " + api.adminKey)
+                API.request(HttpMethod.valueOf(parts[0]), uri)
+                    .putHeader("Authorization", "Bearer " + API.adminKey())
                     .send());
         assertClientError(r, t + " with " + injection);
       }
@@ -294,28 +268,28 @@ class MalformedInputITCase {
     refusesEveryUnreadableBodyWithAReason();
     refusesInjectionsInEveryQueryParameter();
 
-    HttpResponse<Buffer> health = await(api.request(HttpMethod.GET, "/healthz").send());
+    HttpResponse<Buffer> health = await(API.request(HttpMethod.GET, "/healthz").send());
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.bodyAsJsonObject().getString("status")).isEqualTo("ok");
     JsonObject batch =
-        await(api.get("/api/v1/batches/" + firstBatch, key).send()).bodyAsJsonObject();
+        await(API.get("/api/v1/batches/" + firstBatch, key).send()).bodyAsJsonObject();
     assertThat(batch.getInteger("accepted")).isEqualTo(1);
     assertThat(batch.getString("sha256")).isEqualTo(firstBatchStatus.getString("sha256"));
     JsonObject cases =
         await(
-                api.get(
+                API.get(
                         "/api/v1/cases?tenant=" + COUNTY + "&period=" + CaseFactsFixture.PERIOD,
                         key)
                     .send())
             .bodyAsJsonObject();
     assertThat(cases.getLong("total")).isEqualTo(5);
-    try (Connection c = api.warehouse.connect();
+    try (Connection c = API.warehouse().connect();
         Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("SELECT count() FROM api_keys")) {
       rs.next();
       assertThat(rs.getLong(1)).isPositive();
     }
-    assertThat(await(api.get("/api/v1/me", key).send()).statusCode()).isEqualTo(200);
+    assertThat(await(API.get("/api/v1/me", key).send()).statusCode()).isEqualTo(200);
   }
 
   // --- helpers ----------------------------------------------------------------------------------
@@ -331,7 +305,7 @@ class MalformedInputITCase {
   }
 
   static void assertClientError(HttpResponse<Buffer> r, String what) {
-    assertThat(r.statusCode()).as(what + ": " + ApiTestServer.describe(r)).isBetween(400, 499);
+    assertThat(r.statusCode()).as(what + ": " + Answers.describe(r)).isBetween(400, 499);
     assertThat(r.getHeader("Content-Type")).as(what).startsWith("application/json");
     JsonObject body = r.bodyAsJsonObject();
     assertThat(body.getString("message")).as(what).isNotBlank();
@@ -339,10 +313,7 @@ class MalformedInputITCase {
   }
 
   private static HttpResponse<Buffer> upload(String contentType, byte[] body) throws Exception {
-    return await(
-        api.post("/api/v1/cases", key)
-            .putHeader("Content-Type", contentType)
-            .sendBuffer(Buffer.buffer(body)));
+    return API.upload(key, contentType, Buffer.buffer(body));
   }
 
   static Map<String, Object> validRow(String caseId) {

@@ -2,40 +2,28 @@ package io.liangshai.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.servers.Server;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The live router and the OpenAPI document name the same operations: a route without an operation,
  * or an operation without a route, fails. (The router needs a {@link
- * io.liangshai.warehouse.Warehouse}, hence ClickHouse; no request is sent.)
+ * io.liangshai.warehouse.Warehouse}, hence a running server; no request is sent.)
  */
 class OpenApiRoutesITCase {
 
-  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
-
-  @TempDir Path landing;
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer();
 
   @Test
   void everyRouteIsDocumentedAndEveryOperationIsServed() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    Set<String> served;
-    try (ApiTestServer api = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), landing)) {
-      served = served(api.router().getRoutes());
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    }
+    Set<String> served = served(API.router().getRoutes());
 
     assertThat(documented(OpenApiDocumentTest.parsed().getOpenAPI()))
         .containsExactlyInAnyOrderElementsOf(served);

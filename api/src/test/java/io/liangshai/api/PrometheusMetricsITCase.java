@@ -1,10 +1,8 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.AuthorizationITCase.await;
+import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +11,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The platform's own Prometheus {@code /metrics}, after real requests, passes {@code promtool check
@@ -22,25 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PrometheusMetricsITCase {
 
-  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
-
-  @TempDir Path landing;
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer();
 
   @Test
   void promtoolFindsNothingToSayAboutTheScrape() throws Exception {
-    Vertx vertx = Vertx.vertx();
-    String scrape;
-    try (ApiTestServer api = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), landing)) {
-      assertThat(await(api.get("/api/v1/me", api.adminKey).send()).statusCode()).isEqualTo(200);
-      assertThat(await(api.request(HttpMethod.GET, "/api/v1/me").send()).statusCode())
-          .isEqualTo(401);
-      var metrics = await(api.request(HttpMethod.GET, "/metrics").send());
-      assertThat(metrics.statusCode()).isEqualTo(200);
-      assertThat(metrics.getHeader("Content-Type")).startsWith("text/plain; version=0.0.4");
-      scrape = metrics.bodyAsString();
-    } finally {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    }
+    assertThat(await(API.get("/api/v1/me", API.adminKey()).send()).statusCode()).isEqualTo(200);
+    assertThat(await(API.request(HttpMethod.GET, "/api/v1/me").send()).statusCode()).isEqualTo(401);
+    var metrics = await(API.request(HttpMethod.GET, "/metrics").send());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.getHeader("Content-Type")).startsWith("text/plain; version=0.0.4");
+    String scrape = metrics.bodyAsString();
 
     assertThat(scrape.lines())
         .contains(

@@ -1,16 +1,14 @@
 package io.liangshai.api;
 
+import static io.liangshai.api.Answers.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.testing.ExpectedMetrics;
-import io.liangshai.warehouse.testing.SampleCounts;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Route;
@@ -20,19 +18,17 @@ import io.vertx.junit5.VertxTestContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
+import org.assertj.core.api.ThrowingConsumer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code GET /api/v1/rankings} over a real ClickHouse holding the sample feed's figures: every
@@ -41,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 class RankingApiITCase {
 
-  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer().withSampleCounts();
 
   /** 长兴县, a county of 湖州市. */
   private static final String COUNTY = "330522";
@@ -51,23 +47,11 @@ class RankingApiITCase {
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
-  @TempDir static Path landing;
-
-  private static ApiTestServer api;
   private static String countyKey;
 
   @BeforeAll
-  static void start(Vertx vertx) throws Exception {
-    api = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), landing);
-    SampleCounts.load(api.warehouse);
-    countyKey = api.issueKey(COUNTY).toCompletionStage().toCompletableFuture().get();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (api != null) {
-      api.close();
-    }
+  static void start() throws Exception {
+    countyKey = API.issueKey(COUNTY);
   }
 
   @Test
@@ -78,197 +62,168 @@ class RankingApiITCase {
     for (String key : keys) {
       String[] parts = key.split("/");
       answers.add(
-          api.get("/api/v1/rankings", api.adminKey)
+          API.get("/api/v1/rankings", API.adminKey())
               .addQueryParam("period", parts[0])
               .addQueryParam("group", parts[1])
               .send());
     }
     Future.all(answers)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          assertThat(keys).hasSize(8);
-                          for (int i = 0; i < keys.size(); i++) {
-                            HttpResponse<Buffer> r = all.resultAt(i);
-                            assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
-                            assertThat(lines(tree(r)))
-                                .as(keys.get(i) + ": tenant, received, rank, score")
-                                .isEqualTo(expectedLines(expected.ranking(keys.get(i))));
-                          }
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  assertThat(keys).hasSize(8);
+                  for (int i = 0; i < keys.size(); i++) {
+                    HttpResponse<Buffer> r = all.resultAt(i);
+                    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
+                    assertThat(lines(tree(r)))
+                        .as(keys.get(i) + ": tenant, received, rank, score")
+                        .isEqualTo(expectedLines(expected.ranking(keys.get(i))));
+                  }
+                }));
   }
 
   @Test
   void carriesJanuaryRanksIntoFebruary(VertxTestContext ctx) {
-    Future<HttpResponse<Buffer>> january = rankings("2024-01", "counties", api.adminKey);
-    Future<HttpResponse<Buffer>> february = rankings("2024-02", "counties", api.adminKey);
+    Future<HttpResponse<Buffer>> january = rankings("2024-01", "counties", API.adminKey());
+    Future<HttpResponse<Buffer>> february = rankings("2024-02", "counties", API.adminKey());
     Future.all(january, february)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          Map<String, Integer> januaryRanks = new HashMap<>();
-                          for (JsonNode row : tree(january.result()).get("rows")) {
-                            if (row.get("eligible").asBoolean()) {
-                              januaryRanks.put(row.get("tenant").asText(), row.get("rank").asInt());
-                            }
-                          }
-                          JsonNode body = tree(february.result());
-                          assertThat(body.get("previous_period").asText()).isEqualTo("2024-01");
-                          int withChange = 0;
-                          for (JsonNode row : body.get("rows")) {
-                            String tenant = row.get("tenant").asText();
-                            Integer previous = januaryRanks.get(tenant);
-                            if (previous == null) {
-                              assertThat(row.get("previous_rank").isNull()).as(tenant).isTrue();
-                              continue;
-                            }
-                            assertThat(row.get("previous_rank").asInt())
-                                .as(tenant)
-                                .isEqualTo(previous);
-                            if (row.get("eligible").asBoolean()) {
-                              assertThat(row.get("rank_change").asInt())
-                                  .as(tenant)
-                                  .isEqualTo(previous - row.get("rank").asInt());
-                              withChange++;
-                            }
-                          }
-                          assertThat(withChange).isGreaterThan(40);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  Map<String, Integer> januaryRanks = new HashMap<>();
+                  for (JsonNode row : tree(january.result()).get("rows")) {
+                    if (row.get("eligible").asBoolean()) {
+                      januaryRanks.put(row.get("tenant").asText(), row.get("rank").asInt());
+                    }
+                  }
+                  JsonNode body = tree(february.result());
+                  assertThat(body.get("previous_period").asText()).isEqualTo("2024-01");
+                  int withChange = 0;
+                  for (JsonNode row : body.get("rows")) {
+                    String tenant = row.get("tenant").asText();
+                    Integer previous = januaryRanks.get(tenant);
+                    if (previous == null) {
+                      assertThat(row.get("previous_rank").isNull()).as(tenant).isTrue();
+                      continue;
+                    }
+                    assertThat(row.get("previous_rank").asInt()).as(tenant).isEqualTo(previous);
+                    if (row.get("eligible").asBoolean()) {
+                      assertThat(row.get("rank_change").asInt())
+                          .as(tenant)
+                          .isEqualTo(previous - row.get("rank").asInt());
+                      withChange++;
+                    }
+                  }
+                  assertThat(withChange).isGreaterThan(40);
+                }));
   }
 
   @Test
   void rowsCarryIntervalsSignalsAndSensitivity(VertxTestContext ctx) {
-    rankings("2024-01", "mountain26", countyKey)
-        .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
-                          JsonNode body = tree(r);
-                          assertThat(body.get("period").asText()).isEqualTo("2024-01");
-                          assertThat(body.get("group").asText()).isEqualTo("mountain26");
-                          assertThat(body.get("scheme").get("id").asText()).isEqualTo("standard");
-                          assertThat(body.get("scheme").get("version").asInt()).isEqualTo(1);
-                          assertThat(body.get("scheme").get("name").asText()).isEqualTo("标准方案");
-                          assertThat(body.get("pooled_rates").get("resolution_rate").asDouble())
-                              .isBetween(0.0, 1.0);
-                          assertThat(body.get("weight_sensitivity").get("draws").asInt())
-                              .isPositive();
-                          assertThat(body.get("rows")).hasSize(26);
-                          JsonNode first = body.get("rows").get(0);
-                          assertThat(first.get("rank").asInt()).isEqualTo(1);
-                          assertThat(first.get("name").asText()).matches(".*[县市区]");
-                          assertThat(first.get("received").isIntegralNumber()).isTrue();
-                          assertThat(first.get("closed").isIntegralNumber()).isTrue();
-                          assertThat(first.get("resolution_rate").isNumber()).isTrue();
-                          assertThat(fieldNames(first.get("scores")))
-                              .containsExactly(
-                                  "resolution_rate",
-                                  "overdue_rate",
-                                  "recurrence_rate",
-                                  "satisfaction_rate");
-                          for (String rate : fieldNames(first.get("rates"))) {
-                            JsonNode detail = first.get("rates").get(rate);
-                            assertThat(detail.get("denominator").asLong()).as(rate).isPositive();
-                            assertThat(detail.get("wilson")).as(rate).hasSize(2);
-                            assertThat(detail.get("wilson").get(0).asDouble())
-                                .isLessThanOrEqualTo(detail.get("value").asDouble());
-                            assertThat(detail.get("funnel").asText())
-                                .isIn("above", "within", "below", "alarm");
-                            assertThat(detail.get("shrunk").isNumber()).isTrue();
-                          }
-                          assertThat(first.get("rank_interval")).hasSize(2);
-                          assertThat(first.get("rank_interval").get(0).asInt()).isPositive();
-                          assertThat(first.get("weight_sensitivity").has("max_abs_rank_change"))
-                              .isTrue();
-                          for (JsonNode row : body.get("rows")) {
-                            assertThat(row.has("enterprise_name")).isFalse();
-                            assertThat(row.has("description")).isFalse();
-                          }
-                          ctx.completeNow();
-                        })));
+    verifiedBody(
+        ctx,
+        rankings("2024-01", "mountain26", countyKey),
+        body -> {
+          assertThat(body.get("period").asText()).isEqualTo("2024-01");
+          assertThat(body.get("group").asText()).isEqualTo("mountain26");
+          assertThat(body.get("scheme").get("id").asText()).isEqualTo("standard");
+          assertThat(body.get("scheme").get("version").asInt()).isEqualTo(1);
+          assertThat(body.get("scheme").get("name").asText()).isEqualTo("标准方案");
+          assertThat(body.get("pooled_rates").get("resolution_rate").asDouble())
+              .isBetween(0.0, 1.0);
+          assertThat(body.get("weight_sensitivity").get("draws").asInt()).isPositive();
+          assertThat(body.get("rows")).hasSize(26);
+          JsonNode first = body.get("rows").get(0);
+          assertThat(first.get("rank").asInt()).isEqualTo(1);
+          assertThat(first.get("name").asText()).matches(".*[县市区]");
+          assertThat(first.get("received").isIntegralNumber()).isTrue();
+          assertThat(first.get("closed").isIntegralNumber()).isTrue();
+          assertThat(first.get("resolution_rate").isNumber()).isTrue();
+          assertThat(fieldNames(first.get("scores")))
+              .containsExactly(
+                  "resolution_rate", "overdue_rate", "recurrence_rate", "satisfaction_rate");
+          for (String rate : fieldNames(first.get("rates"))) {
+            JsonNode detail = first.get("rates").get(rate);
+            assertThat(detail.get("denominator").asLong()).as(rate).isPositive();
+            assertThat(detail.get("wilson")).as(rate).hasSize(2);
+            assertThat(detail.get("wilson").get(0).asDouble())
+                .isLessThanOrEqualTo(detail.get("value").asDouble());
+            assertThat(detail.get("funnel").asText()).isIn("above", "within", "below", "alarm");
+            assertThat(detail.get("shrunk").isNumber()).isTrue();
+          }
+          assertThat(first.get("rank_interval")).hasSize(2);
+          assertThat(first.get("rank_interval").get(0).asInt()).isPositive();
+          assertThat(first.get("weight_sensitivity").has("max_abs_rank_change")).isTrue();
+          for (JsonNode row : body.get("rows")) {
+            assertThat(row.has("enterprise_name")).isFalse();
+            assertThat(row.has("description")).isFalse();
+          }
+        });
   }
 
   @Test
   void listsIneligibleMembersUnrankedWithTheReason(VertxTestContext ctx) {
-    api.get("/api/v1/rankings?period=2024-01&group=counties&scheme=standard@1", api.adminKey)
+    API.get("/api/v1/rankings?period=2024-01&group=counties&scheme=standard@1", API.adminKey())
         .send()
         .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          JsonNode rows = tree(r).get("rows");
-                          assertThat(rows).hasSize(api.registry.members("counties").size());
-                          for (JsonNode row : rows) {
-                            if (!row.get("eligible").asBoolean()) {
-                              assertThat(row.get("rank").isNull()).isTrue();
-                              assertThat(row.get("score").isNull()).isTrue();
-                              assertThat(row.get("ineligible_reason").asText())
-                                  .startsWith("received ");
-                            }
-                          }
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                r -> {
+                  JsonNode rows = tree(r).get("rows");
+                  assertThat(rows).hasSize(API.registry().members("counties").size());
+                  for (JsonNode row : rows) {
+                    if (!row.get("eligible").asBoolean()) {
+                      assertThat(row.get("rank").isNull()).isTrue();
+                      assertThat(row.get("score").isNull()).isTrue();
+                      assertThat(row.get("ineligible_reason").asText()).startsWith("received ");
+                    }
+                  }
+                }));
   }
 
   @Test
   void ranksAQuarter(VertxTestContext ctx) {
-    rankings("2024-Q1", "cities", countyKey)
-        .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(200);
-                          JsonNode body = tree(r);
-                          assertThat(body.get("previous_period").asText()).isEqualTo("2023-Q4");
-                          assertThat(body.get("rows")).hasSize(11);
-                          assertThat(body.get("rows").get(0).get("rank").asInt()).isEqualTo(1);
-                          ctx.completeNow();
-                        })));
+    verifiedBody(
+        ctx,
+        rankings("2024-Q1", "cities", countyKey),
+        body -> {
+          assertThat(body.get("previous_period").asText()).isEqualTo("2023-Q4");
+          assertThat(body.get("rows")).hasSize(11);
+          assertThat(body.get("rows").get(0).get("rank").asInt()).isEqualTo(1);
+        });
   }
 
   @Test
   void unknownGroupIsNotFoundAndNamesTheKnownGroups(VertxTestContext ctx) {
-    rankings("2024-01", "lakeside", api.adminKey)
+    rankings("2024-01", "lakeside", API.adminKey())
         .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          assertError(r, 404);
-                          assertThat(r.bodyAsJsonObject().getString("message"))
-                              .contains("counties", "mountain26", "non_mountain", "cities");
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                r -> {
+                  assertError(r, 404);
+                  assertThat(r.bodyAsJsonObject().getString("message"))
+                      .contains("counties", "mountain26", "non_mountain", "cities");
+                }));
   }
 
   @Test
   void unknownSchemeIsNotFound(VertxTestContext ctx) {
     Future<HttpResponse<Buffer>> unknown =
-        api.get("/api/v1/rankings?period=2024-01&group=counties&scheme=nonesuch", api.adminKey)
+        API.get("/api/v1/rankings?period=2024-01&group=counties&scheme=nonesuch", API.adminKey())
             .send();
     Future<HttpResponse<Buffer>> noVersion =
-        api.get("/api/v1/rankings?period=2024-01&group=counties&scheme=standard@2", api.adminKey)
+        API.get("/api/v1/rankings?period=2024-01&group=counties&scheme=standard@2", API.adminKey())
             .send();
     Future.all(unknown, noVersion)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          assertError(unknown.result(), 404);
-                          assertError(noVersion.result(), 404);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  assertError(unknown.result(), 404);
+                  assertError(noVersion.result(), 404);
+                }));
   }
 
   @Test
@@ -282,36 +237,26 @@ class RankingApiITCase {
             "/api/v1/rankings?period=2024-01&period=2024-02&group=counties",
             "/api/v1/rankings?period=2024-01&group=counties&scheme=Standard");
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
-    uris.forEach(uri -> answers.add(api.get(uri, api.adminKey).send()));
+    uris.forEach(uri -> answers.add(API.get(uri, API.adminKey()).send()));
     Future.all(answers)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          for (int i = 0; i < uris.size(); i++) {
-                            HttpResponse<Buffer> r = all.resultAt(i);
-                            assertThat(r.statusCode())
-                                .as(uris.get(i) + " → " + r.bodyAsString())
-                                .isEqualTo(400);
-                            assertThat(r.bodyAsJsonObject().getString("error"))
-                                .isEqualTo("bad_request");
-                          }
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  for (int i = 0; i < uris.size(); i++) {
+                    HttpResponse<Buffer> r = all.resultAt(i);
+                    assertThat(r.statusCode())
+                        .as(uris.get(i) + " → " + r.bodyAsString())
+                        .isEqualTo(400);
+                    assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo("bad_request");
+                  }
+                }));
   }
 
   @Test
   void needsAKey(VertxTestContext ctx) {
     rankings("2024-01", "counties", "not-a-key")
-        .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          assertError(r, 401);
-                          ctx.completeNow();
-                        })));
+        .onComplete(verified(ctx, r -> assertError(r, 401)));
   }
 
   @Test
@@ -342,7 +287,7 @@ class RankingApiITCase {
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
     for (String parameter : List.of("period", "group", "scheme")) {
       for (String payload : payloads) {
-        var request = api.get("/api/v1/rankings", api.adminKey);
+        var request = API.get("/api/v1/rankings", API.adminKey());
         base.forEach(
             (name, value) -> request.addQueryParam(name, name.equals(parameter) ? payload : value));
         what.add(parameter + "=" + payload);
@@ -351,25 +296,23 @@ class RankingApiITCase {
     }
     Future.all(answers)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          for (int i = 0; i < answers.size(); i++) {
-                            HttpResponse<Buffer> r = all.resultAt(i);
-                            assertThat(r.statusCode())
-                                .as(what.get(i) + " → " + r.bodyAsString())
-                                .isIn(400, 404, 414, 431);
-                          }
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  for (int i = 0; i < answers.size(); i++) {
+                    HttpResponse<Buffer> r = all.resultAt(i);
+                    assertThat(r.statusCode())
+                        .as(what.get(i) + " → " + r.bodyAsString())
+                        .isIn(400, 404, 414, 431);
+                  }
+                }));
   }
 
   @Test
   void everyApiRouteIsInTheOpenApiDocument() throws Exception {
     JsonNode paths = OpenApiDocumentTest.document().get("paths");
     int checked = 0;
-    for (Route route : api.router().getRoutes()) {
+    for (Route route : API.router().getRoutes()) {
       String path = route.getPath();
       if (path == null
           || !path.startsWith("/api/v1/")
@@ -392,7 +335,7 @@ class RankingApiITCase {
   }
 
   private static Future<HttpResponse<Buffer>> rankings(String period, String group, String key) {
-    return api.get("/api/v1/rankings", key)
+    return API.get("/api/v1/rankings", key)
         .addQueryParam("period", period)
         .addQueryParam("group", group)
         .send();
@@ -441,7 +384,7 @@ class RankingApiITCase {
   }
 
   private static void assertError(HttpResponse<Buffer> r, int status) {
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(status);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(status);
     assertThat(r.getHeader("Content-Type")).startsWith("application/json");
     assertThat(r.bodyAsJsonObject().getInteger("status")).isEqualTo(status);
     assertThat(r.bodyAsJsonObject().getString("message")).isNotBlank();
@@ -451,6 +394,20 @@ class RankingApiITCase {
     List<String> names = new ArrayList<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
+  }
+
+  /** Checks the body of {@code answer} after asserting its 200 (numbers read as BigDecimal). */
+  private static void verifiedBody(
+      VertxTestContext ctx,
+      Future<HttpResponse<Buffer>> answer,
+      ThrowingConsumer<JsonNode> checks) {
+    answer.onComplete(
+        verified(
+            ctx,
+            r -> {
+              assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
+              checks.accept(tree(r));
+            }));
   }
 
   private static JsonNode tree(HttpResponse<Buffer> r) {

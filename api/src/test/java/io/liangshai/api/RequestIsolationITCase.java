@@ -1,14 +1,13 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.AuthorizationITCase.await;
+import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.core.testing.CaseRecordFixture;
 import io.liangshai.ingest.BatchFormat;
 import io.liangshai.ingest.XlsxBatchWriter;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -22,11 +21,9 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One tenant's requests cannot stall another's (issue 11, item 4): a long ingest does not delay
@@ -36,75 +33,51 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RequestIsolationITCase {
 
-  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
-
   private static final String COUNTY = "330522";
   private static final String OTHER = "330127";
   private static final int STALL_SECONDS = 2;
   private static final int IDLE_SECONDS = 2;
 
-  @TempDir static Path landing;
-  @TempDir static Path floodLanding;
-
-  private static Vertx vertx;
-
   /** One upload at a time, short stall and idle timeouts. */
-  private static ApiTestServer api;
+  @RegisterExtension
+  static final ApiTestServer API =
+      new ApiTestServer(
+          new LiangshaiConfig.Limits(
+              64L * 1024 * 1024, 200_000, 100_000, 1, IDLE_SECONDS, STALL_SECONDS));
 
   /** A server of its own, so that its spent unknown-key budget does not touch the others. */
-  private static ApiTestServer flood;
+  @RegisterExtension static final ApiTestServer FLOOD = new ApiTestServer();
 
   private static String countyKey;
   private static String otherKey;
 
   @BeforeAll
   static void start() throws Exception {
-    vertx = Vertx.vertx();
-    api =
-        ApiTestServer.start(
-            vertx,
-            CLICKHOUSE.jdbcUrl(),
-            landing,
-            new LiangshaiConfig.Limits(
-                64L * 1024 * 1024, 200_000, 100_000, 1, IDLE_SECONDS, STALL_SECONDS));
-    flood = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), floodLanding);
-    countyKey = await(api.issueKey(COUNTY));
-    otherKey = await(api.issueKey(OTHER));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    for (ApiTestServer s : new ApiTestServer[] {api, flood}) {
-      if (s != null) {
-        s.close();
-      }
-    }
-    if (vertx != null) {
-      vertx.close().toCompletionStage().toCompletableFuture().get();
-    }
+    countyKey = API.issueKey(COUNTY);
+    otherKey = API.issueKey(OTHER);
   }
 
   @Test
   void aLongIngestDoesNotDelayAnotherTenantsSignInOrHealth() throws Exception {
     byte[] workbook = workbook(100_000);
-    assertThat(await(api.get("/api/v1/me", otherKey).send()).statusCode()).isEqualTo(200);
+    assertThat(await(API.get("/api/v1/me", otherKey).send()).statusCode()).isEqualTo(200);
     long started = System.nanoTime();
     Future<HttpResponse<Buffer>> upload =
-        api.post("/api/v1/cases", countyKey)
+        API.post("/api/v1/cases", countyKey)
             .putHeader("Content-Type", BatchFormat.XLSX_CONTENT_TYPE)
             .sendBuffer(Buffer.buffer(workbook));
     List<Long> meMillis = new ArrayList<>();
     List<Long> healthMillis = new ArrayList<>();
     while (!upload.isComplete()) {
       long t = System.nanoTime();
-      HttpResponse<Buffer> me = await(api.get("/api/v1/me", otherKey).send());
+      HttpResponse<Buffer> me = await(API.get("/api/v1/me", otherKey).send());
       meMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t));
-      assertThat(me.statusCode()).as(ApiTestServer.describe(me)).isEqualTo(200);
+      assertThat(me.statusCode()).as(Answers.describe(me)).isEqualTo(200);
       assertThat(me.bodyAsJsonObject().getString("tenant")).isEqualTo(OTHER);
       t = System.nanoTime();
-      HttpResponse<Buffer> health = await(api.request(HttpMethod.GET, "/healthz").send());
+      HttpResponse<Buffer> health = await(API.request(HttpMethod.GET, "/healthz").send());
       healthMillis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t));
-      assertThat(health.statusCode()).as(ApiTestServer.describe(health)).isEqualTo(200);
+      assertThat(health.statusCode()).as(Answers.describe(health)).isEqualTo(200);
       Thread.sleep(50);
     }
     HttpResponse<Buffer> done = await(upload);
@@ -112,7 +85,7 @@ class RequestIsolationITCase {
 
     // The answer came although the ingest outlasted the idle timeout: a request in progress is
     // never idle.
-    assertThat(done.statusCode()).as(ApiTestServer.describe(done)).isEqualTo(200);
+    assertThat(done.statusCode()).as(Answers.describe(done)).isEqualTo(200);
     assertThat(done.bodyAsJsonObject().getInteger("accepted")).isEqualTo(100_000);
     assertThat(uploadMillis)
         .as("the ingest took longer than the idle timeout")
@@ -131,10 +104,10 @@ class RequestIsolationITCase {
   @Test
   void pastTheUploadCapAnUploadGets503WithRetryAfterBeforeItsBodyIsRead() throws Exception {
     // Keys of their own: the other tests' requests must not have spent their rate limit.
-    String holderKey = await(api.issueKey(COUNTY));
-    String senderKey = await(api.issueKey(OTHER));
+    String holderKey = API.issueKey(COUNTY);
+    String senderKey = API.issueKey(OTHER);
     AtomicBoolean holding = new AtomicBoolean(true);
-    try (RawHttp held = new RawHttp(api.port(), 30_000)) {
+    try (RawHttp held = new RawHttp(API.port(), 30_000)) {
       held.send(RawHttp.uploadHead(holderKey, 100_000));
       Thread dribble =
           new Thread(
@@ -178,7 +151,7 @@ class RequestIsolationITCase {
 
   @Test
   void aStalledBodyGets408AndLeavesNoFile() throws Exception {
-    try (RawHttp stalled = new RawHttp(api.port(), 20_000)) {
+    try (RawHttp stalled = new RawHttp(API.port(), 20_000)) {
       stalled.send(RawHttp.uploadHead(countyKey, 10_000)).send("case_id,tenant_code\n");
       long t = System.nanoTime();
       RawHttp.Response r = stalled.readResponse();
@@ -187,7 +160,7 @@ class RequestIsolationITCase {
       assertThat(new JsonObject(r.body()).getString("message")).contains("no byte");
       assertThat(waited).isBetween(STALL_SECONDS * 1000L - 200, 10_000L);
     }
-    Path incoming = landing.resolve("incoming");
+    Path incoming = API.landing().resolve("incoming");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (files(incoming) > 0 && System.nanoTime() < deadline) {
       Thread.sleep(50);
@@ -197,7 +170,7 @@ class RequestIsolationITCase {
 
   @Test
   void headersThatNeverCompleteAreCutByTheIdleTimeout() throws Exception {
-    try (RawHttp slow = new RawHttp(api.port(), 15_000)) {
+    try (RawHttp slow = new RawHttp(API.port(), 15_000)) {
       long t = System.nanoTime();
       slow.send("GET /api/v1/me HTTP/1.1\r\nHost: localhost\r\n");
       assertThat(slow.closedByServer()).isTrue();
@@ -208,17 +181,19 @@ class RequestIsolationITCase {
 
   @Test
   void aFloodOfUnknownKeysCostsOneLookupPerKeyAndStopsAtTheAddressBudget() throws Exception {
-    double before = lookups();
+    double before = FLOOD.metric("liangshai_auth_key_lookups_total");
     String random = "ls_" + UUID.randomUUID();
     for (int i = 0; i < 50; i++) {
-      assertThat(await(flood.get("/api/v1/me", random).send()).statusCode()).isEqualTo(401);
+      assertThat(await(FLOOD.get("/api/v1/me", random).send()).statusCode()).isEqualTo(401);
     }
-    assertThat(lookups() - before).as("lookups for 50 requests with one unknown key").isEqualTo(1);
+    assertThat(FLOOD.metric("liangshai_auth_key_lookups_total") - before)
+        .as("lookups for 50 requests with one unknown key")
+        .isEqualTo(1);
 
     int refused = 0;
     long floodStarted = System.nanoTime();
     for (int i = 0; i < 3 * Authentication.UNKNOWN_KEYS_PER_MINUTE; i++) {
-      HttpResponse<Buffer> r = await(flood.get("/api/v1/me", "ls_" + UUID.randomUUID()).send());
+      HttpResponse<Buffer> r = await(FLOOD.get("/api/v1/me", "ls_" + UUID.randomUUID()).send());
       assertThat(r.statusCode()).isIn(401, 429);
       if (r.statusCode() == 429) {
         refused++;
@@ -230,44 +205,23 @@ class RequestIsolationITCase {
     long budget =
         Authentication.UNKNOWN_KEYS_PER_MINUTE
             + (long) Math.ceil(seconds * Authentication.UNKNOWN_KEYS_PER_MINUTE / 60);
-    assertThat(lookups() - before)
+    assertThat(FLOOD.metric("liangshai_auth_key_lookups_total") - before)
         .as(
             "lookups for %d distinct unknown keys in %.1f s",
             3 * Authentication.UNKNOWN_KEYS_PER_MINUTE, seconds)
         .isLessThanOrEqualTo(1 + budget);
     assertThat(refused).isGreaterThanOrEqualTo(Authentication.UNKNOWN_KEYS_PER_MINUTE);
     // A known key is still served from the same address.
-    assertThat(await(flood.get("/api/v1/me", flood.adminKey).send()).statusCode()).isEqualTo(200);
-  }
-
-  private static double lookups() throws Exception {
-    String text = await(flood.request(HttpMethod.GET, "/metrics").send()).bodyAsString();
-    return text.lines()
-        .filter(l -> l.startsWith("liangshai_auth_key_lookups_total"))
-        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no liangshai_auth_key_lookups_total in /metrics"));
+    assertThat(await(FLOOD.get("/api/v1/me", FLOOD.adminKey()).send()).statusCode()).isEqualTo(200);
   }
 
   private static HttpResponse<Buffer> smallUpload(String key) throws Exception {
     String csv =
-        String.join(",", HEADER) + "\n" + String.join(",", row("iso-" + UUID.randomUUID(), OTHER));
-    return await(
-        api.post("/api/v1/cases", key)
-            .putHeader("Content-Type", "text/csv")
-            .sendBuffer(Buffer.buffer(csv + "\n")));
+        String.join(",", CaseRecordFixture.REQUIRED_COLUMNS)
+            + "\n"
+            + String.join(",", row("iso-" + UUID.randomUUID(), OTHER));
+    return API.upload(key, "text/csv", Buffer.buffer(csv + "\n"));
   }
-
-  private static final List<String> HEADER =
-      List.of(
-          "case_id",
-          "tenant_code",
-          "updated_at",
-          "enterprise_uscc",
-          "channel",
-          "category",
-          "received_at",
-          "status");
 
   private static List<String> row(String caseId, String tenant) {
     return List.of(
@@ -282,7 +236,7 @@ class RequestIsolationITCase {
   }
 
   private static byte[] workbook(int rows) throws Exception {
-    try (XlsxBatchWriter w = new XlsxBatchWriter(HEADER);
+    try (XlsxBatchWriter w = new XlsxBatchWriter(CaseRecordFixture.REQUIRED_COLUMNS);
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       for (int i = 0; i < rows; i++) {
         w.row(row("slow-" + i, COUNTY));

@@ -1,8 +1,8 @@
 package io.liangshai.api;
 
+import static io.liangshai.api.Answers.verified;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.indicator.Indicator;
 import io.liangshai.core.indicator.Indicators;
 import io.liangshai.core.ranking.Direction;
@@ -13,8 +13,8 @@ import io.liangshai.core.ranking.TenantFigures;
 import io.liangshai.core.time.Period;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.warehouse.testing.SampleCounts;
+import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -22,17 +22,14 @@ import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxExtension;
 import io.vertx.junit5.VertxTestContext;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Schemes over the API: versions 1, 2, … of an id stored in ClickHouse, retiring, the built-in
@@ -42,28 +39,16 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(VertxExtension.class)
 class SchemeApiITCase {
 
-  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+  @RegisterExtension static final ApiTestServer API = new ApiTestServer().withSampleCounts();
 
   /** 淳安县, a county of 杭州市. */
   private static final String COUNTY = "330127";
 
-  @TempDir static Path landing;
-
-  private static ApiTestServer api;
   private static String countyKey;
 
   @BeforeAll
-  static void start(Vertx vertx) throws Exception {
-    api = ApiTestServer.start(vertx, CLICKHOUSE.jdbcUrl(), landing);
-    SampleCounts.load(api.warehouse);
-    countyKey = api.issueKey(COUNTY).toCompletionStage().toCompletableFuture().get();
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (api != null) {
-      api.close();
-    }
+  static void start() throws Exception {
+    countyKey = API.issueKey(COUNTY);
   }
 
   @Test
@@ -75,7 +60,7 @@ class SchemeApiITCase {
         .compose(
             created ->
                 Future.all(
-                        api.get("/api/v1/schemes", countyKey).send(),
+                        API.get("/api/v1/schemes", countyKey).send(),
                         rankings("twice"),
                         rankings("twice@1"))
                     .map(
@@ -87,73 +72,65 @@ class SchemeApiITCase {
                                 all.<HttpResponse<Buffer>>resultAt(1),
                                 all.<HttpResponse<Buffer>>resultAt(2))))
         .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          assertStatus(r.get(0), 201);
-                          assertStatus(r.get(1), 201);
-                          assertThat(r.get(0).bodyAsJsonObject().getInteger("version"))
-                              .isEqualTo(1);
-                          JsonObject v2 = r.get(1).bodyAsJsonObject();
-                          assertThat(v2.getInteger("version")).isEqualTo(2);
-                          assertThat(v2.getInteger("minimum_volume")).isEqualTo(30);
-                          assertThat(v2.getString("created_by")).isEqualTo("admin");
-                          assertThat(v2.getString("retired_at")).isNull();
+            verified(
+                ctx,
+                r -> {
+                  assertStatus(r.get(0), 201);
+                  assertStatus(r.get(1), 201);
+                  assertThat(r.get(0).bodyAsJsonObject().getInteger("version")).isEqualTo(1);
+                  JsonObject v2 = r.get(1).bodyAsJsonObject();
+                  assertThat(v2.getInteger("version")).isEqualTo(2);
+                  assertThat(v2.getInteger("minimum_volume")).isEqualTo(30);
+                  assertThat(v2.getString("created_by")).isEqualTo("admin");
+                  assertThat(v2.getString("retired_at")).isNull();
 
-                          JsonObject listed = scheme(r.get(2), "twice");
-                          assertThat(listed.getInteger("current_version")).isEqualTo(2);
-                          assertThat(listed.getString("name")).isEqualTo("两次方案（修订）");
-                          assertThat(versions(listed)).containsExactly(1, 2);
-                          assertThat(
-                                  listed
-                                      .getJsonArray("versions")
-                                      .getJsonObject(0)
-                                      .getInteger("minimum_volume"))
-                              .isEqualTo(20);
+                  JsonObject listed = scheme(r.get(2), "twice");
+                  assertThat(listed.getInteger("current_version")).isEqualTo(2);
+                  assertThat(listed.getString("name")).isEqualTo("两次方案（修订）");
+                  assertThat(versions(listed)).containsExactly(1, 2);
+                  assertThat(
+                          listed
+                              .getJsonArray("versions")
+                              .getJsonObject(0)
+                              .getInteger("minimum_volume"))
+                      .isEqualTo(20);
 
-                          assertStatus(r.get(3), 200);
-                          assertThat(r.get(3).bodyAsJsonObject().getJsonObject("scheme"))
-                              .isEqualTo(
-                                  new JsonObject()
-                                      .put("id", "twice")
-                                      .put("version", 2)
-                                      .put("name", "两次方案（修订）"));
-                          assertStatus(r.get(4), 200);
-                          assertThat(
-                                  r.get(4)
-                                      .bodyAsJsonObject()
-                                      .getJsonObject("scheme")
-                                      .getInteger("version"))
-                              .isEqualTo(1);
-                          ctx.completeNow();
-                        })));
+                  assertStatus(r.get(3), 200);
+                  assertThat(r.get(3).bodyAsJsonObject().getJsonObject("scheme"))
+                      .isEqualTo(
+                          new JsonObject()
+                              .put("id", "twice")
+                              .put("version", 2)
+                              .put("name", "两次方案（修订）"));
+                  assertStatus(r.get(4), 200);
+                  assertThat(
+                          r.get(4).bodyAsJsonObject().getJsonObject("scheme").getInteger("version"))
+                      .isEqualTo(1);
+                }));
   }
 
   @Test
   void standardIsBuiltInAndCannotBeOverwrittenOrRetired(VertxTestContext ctx) {
-    Future<HttpResponse<Buffer>> list = api.get("/api/v1/schemes", api.adminKey).send();
+    Future<HttpResponse<Buffer>> list = API.get("/api/v1/schemes", API.adminKey()).send();
     Future<HttpResponse<Buffer>> overwrite = create(lowerBetter("standard", "覆盖"));
     Future<HttpResponse<Buffer>> retire =
-        api.post("/api/v1/schemes/standard/retire", api.adminKey).send();
+        API.post("/api/v1/schemes/standard/retire", API.adminKey()).send();
     Future.all(list, overwrite, retire)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          JsonObject standard = scheme(list.result(), "standard");
-                          assertThat(standard.getBoolean("built_in")).isTrue();
-                          assertThat(standard.getInteger("current_version")).isEqualTo(1);
-                          assertThat(versions(standard)).containsExactly(1);
-                          JsonObject v1 = standard.getJsonArray("versions").getJsonObject(0);
-                          assertThat(v1.getString("name")).isEqualTo("标准方案");
-                          assertThat(v1.getJsonArray("indicators")).hasSize(4);
-                          assertThat(v1.getString("normalisation")).isEqualTo("min_max");
-                          assertStatus(overwrite.result(), 409);
-                          assertStatus(retire.result(), 409);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  JsonObject standard = scheme(list.result(), "standard");
+                  assertThat(standard.getBoolean("built_in")).isTrue();
+                  assertThat(standard.getInteger("current_version")).isEqualTo(1);
+                  assertThat(versions(standard)).containsExactly(1);
+                  JsonObject v1 = standard.getJsonArray("versions").getJsonObject(0);
+                  assertThat(v1.getString("name")).isEqualTo("标准方案");
+                  assertThat(v1.getJsonArray("indicators")).hasSize(4);
+                  assertThat(v1.getString("normalisation")).isEqualTo("min_max");
+                  assertStatus(overwrite.result(), 409);
+                  assertStatus(retire.result(), 409);
+                }));
   }
 
   @Test
@@ -161,60 +138,58 @@ class SchemeApiITCase {
     List<HttpResponse<Buffer>> seen = new ArrayList<>();
     create(lowerBetter("retiring", "退役方案"))
         .compose(v1 -> create(lowerBetter("retiring", "退役方案 v2")))
-        .compose(v2 -> api.post("/api/v1/schemes/retiring@2/retire", api.adminKey).send())
+        .compose(v2 -> API.post("/api/v1/schemes/retiring@2/retire", API.adminKey()).send())
         .compose(r -> remember(seen, r, rankings("retiring")))
         .compose(
             r ->
-                remember(seen, r, api.post("/api/v1/schemes/retiring/retire", api.adminKey).send()))
+                remember(
+                    seen, r, API.post("/api/v1/schemes/retiring/retire", API.adminKey()).send()))
         .compose(r -> remember(seen, r, rankings("retiring")))
         .compose(r -> remember(seen, r, rankings("retiring@1")))
         .onComplete(
-            ctx.succeeding(
-                last ->
-                    ctx.verify(
-                        () -> {
-                          seen.add(last);
-                          HttpResponse<Buffer> retiredTwo = seen.get(0);
-                          assertStatus(retiredTwo, 200);
-                          JsonObject afterFirst = retiredTwo.bodyAsJsonObject();
-                          assertThat(afterFirst.getInteger("current_version")).isEqualTo(1);
-                          assertThat(
-                                  afterFirst
-                                      .getJsonArray("versions")
-                                      .getJsonObject(0)
-                                      .getString("retired_at"))
-                              .isNull();
-                          assertThat(
-                                  afterFirst
-                                      .getJsonArray("versions")
-                                      .getJsonObject(1)
-                                      .getString("retired_at"))
-                              .isNotNull();
+            verified(
+                ctx,
+                last -> {
+                  seen.add(last);
+                  HttpResponse<Buffer> retiredTwo = seen.get(0);
+                  assertStatus(retiredTwo, 200);
+                  JsonObject afterFirst = retiredTwo.bodyAsJsonObject();
+                  assertThat(afterFirst.getInteger("current_version")).isEqualTo(1);
+                  assertThat(
+                          afterFirst
+                              .getJsonArray("versions")
+                              .getJsonObject(0)
+                              .getString("retired_at"))
+                      .isNull();
+                  assertThat(
+                          afterFirst
+                              .getJsonArray("versions")
+                              .getJsonObject(1)
+                              .getString("retired_at"))
+                      .isNotNull();
 
-                          HttpResponse<Buffer> newestActive = seen.get(1);
-                          assertStatus(newestActive, 200);
-                          assertThat(
-                                  newestActive
-                                      .bodyAsJsonObject()
-                                      .getJsonObject("scheme")
-                                      .getInteger("version"))
-                              .isEqualTo(1);
+                  HttpResponse<Buffer> newestActive = seen.get(1);
+                  assertStatus(newestActive, 200);
+                  assertThat(
+                          newestActive
+                              .bodyAsJsonObject()
+                              .getJsonObject("scheme")
+                              .getInteger("version"))
+                      .isEqualTo(1);
 
-                          HttpResponse<Buffer> retiredAll = seen.get(2);
-                          assertStatus(retiredAll, 200);
-                          assertThat(retiredAll.bodyAsJsonObject().getValue("current_version"))
-                              .isNull();
+                  HttpResponse<Buffer> retiredAll = seen.get(2);
+                  assertStatus(retiredAll, 200);
+                  assertThat(retiredAll.bodyAsJsonObject().getValue("current_version")).isNull();
 
-                          assertStatus(seen.get(3), 404);
-                          assertStatus(seen.get(4), 200);
-                          assertThat(
-                                  seen.get(4)
-                                      .bodyAsJsonObject()
-                                      .getJsonObject("scheme")
-                                      .getInteger("version"))
-                              .isEqualTo(1);
-                          ctx.completeNow();
-                        })));
+                  assertStatus(seen.get(3), 404);
+                  assertStatus(seen.get(4), 200);
+                  assertThat(
+                          seen.get(4)
+                              .bodyAsJsonObject()
+                              .getJsonObject("scheme")
+                              .getInteger("version"))
+                      .isEqualTo(1);
+                }));
   }
 
   private static <T> Future<T> remember(
@@ -226,19 +201,18 @@ class SchemeApiITCase {
   @Test
   void retiringAnUnknownSchemeIsNotFound(VertxTestContext ctx) {
     Future<HttpResponse<Buffer>> unknown =
-        api.post("/api/v1/schemes/nonesuch/retire", api.adminKey).send();
+        API.post("/api/v1/schemes/nonesuch/retire", API.adminKey()).send();
     Future<HttpResponse<Buffer>> badPath =
-        api.post("/api/v1/schemes/x'%3B%20DROP%20TABLE%20schemes%3B--/retire", api.adminKey).send();
+        API.post("/api/v1/schemes/x'%3B%20DROP%20TABLE%20schemes%3B--/retire", API.adminKey())
+            .send();
     Future.all(unknown, badPath)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          assertStatus(unknown.result(), 404);
-                          assertStatus(badPath.result(), 400);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  assertStatus(unknown.result(), 404);
+                  assertStatus(badPath.result(), 400);
+                }));
   }
 
   @Test
@@ -278,41 +252,36 @@ class SchemeApiITCase {
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
     fields.forEach(field -> answers.add(create(cases.get(field))));
     Future<HttpResponse<Buffer>> notJson =
-        api.post("/api/v1/schemes", api.adminKey)
+        API.post("/api/v1/schemes", API.adminKey())
             .putHeader("Content-Type", "application/json")
             .sendBuffer(Buffer.buffer("[1, 2"));
     Future.all(answers)
         .compose(all -> notJson.map(nj -> all))
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          for (int i = 0; i < fields.size(); i++) {
-                            HttpResponse<Buffer> r = all.resultAt(i);
-                            assertStatus(r, 400);
-                            assertThat(r.bodyAsJsonObject().getString("field"))
-                                .as(fields.get(i))
-                                .isEqualTo(fields.get(i));
-                            assertThat(r.bodyAsJsonObject().getString("message"))
-                                .startsWith(fields.get(i) + ": ");
-                          }
-                          assertStatus(notJson.result(), 400);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  assertEachIs400NamingItsField(all, fields);
+                  for (int i = 0; i < fields.size(); i++) {
+                    HttpResponse<Buffer> r = all.resultAt(i);
+                    assertThat(r.bodyAsJsonObject().getString("message"))
+                        .startsWith(fields.get(i) + ": ");
+                  }
+                  assertStatus(notJson.result(), 400);
+                }));
   }
 
   @Test
   void aCountyReadsSchemesAndRankingsButCannotAdministerThem(VertxTestContext ctx) {
-    Future<HttpResponse<Buffer>> list = api.get("/api/v1/schemes", countyKey).send();
+    Future<HttpResponse<Buffer>> list = API.get("/api/v1/schemes", countyKey).send();
     Future<HttpResponse<Buffer>> read =
-        api.get("/api/v1/rankings?period=2024-01&group=non_mountain", countyKey).send();
+        API.get("/api/v1/rankings?period=2024-01&group=non_mountain", countyKey).send();
     Future<HttpResponse<Buffer>> create =
-        api.post("/api/v1/schemes", countyKey).sendJsonObject(lowerBetter("mine", "我的方案"));
+        API.post("/api/v1/schemes", countyKey).sendJsonObject(lowerBetter("mine", "我的方案"));
     Future<HttpResponse<Buffer>> retire =
-        api.post("/api/v1/schemes/standard/retire", countyKey).send();
+        API.post("/api/v1/schemes/standard/retire", countyKey).send();
     Future<HttpResponse<Buffer>> preview =
-        api.post("/api/v1/rankings/preview", countyKey)
+        API.post("/api/v1/rankings/preview", countyKey)
             .sendJsonObject(
                 new JsonObject()
                     .put("period", "2024-01")
@@ -320,20 +289,17 @@ class SchemeApiITCase {
                     .put("scheme", lowerBetter("mine", "我的方案")));
     Future.all(List.of(list, read, create, retire, preview))
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          assertStatus(list.result(), 200);
-                          assertStatus(read.result(), 200);
-                          for (Future<HttpResponse<Buffer>> denied :
-                              List.of(create, retire, preview)) {
-                            assertStatus(denied.result(), 403);
-                            assertThat(denied.result().bodyAsJsonObject().getString("error"))
-                                .isEqualTo("forbidden");
-                          }
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  assertStatus(list.result(), 200);
+                  assertStatus(read.result(), 200);
+                  for (Future<HttpResponse<Buffer>> denied : List.of(create, retire, preview)) {
+                    assertStatus(denied.result(), 403);
+                    assertThat(denied.result().bodyAsJsonObject().getString("error"))
+                        .isEqualTo("forbidden");
+                  }
+                }));
   }
 
   @Test
@@ -347,7 +313,7 @@ class SchemeApiITCase {
                     .add(indicator("overdue_rate", 2, "lower_better"))
                     .add(indicator("recurrence_rate", 1, "lower_better")));
     LeagueTable want = expectedPreview("2024-02", "counties");
-    api.post("/api/v1/rankings/preview", api.adminKey)
+    API.post("/api/v1/rankings/preview", API.adminKey())
         .sendJsonObject(
             new JsonObject()
                 .put("period", "2024-02")
@@ -355,46 +321,42 @@ class SchemeApiITCase {
                 .put("scheme", definition))
         .compose(
             preview ->
-                api.get("/api/v1/schemes", api.adminKey).send().map(list -> List.of(preview, list)))
+                API.get("/api/v1/schemes", API.adminKey())
+                    .send()
+                    .map(list -> List.of(preview, list)))
         .onComplete(
-            ctx.succeeding(
-                r ->
-                    ctx.verify(
-                        () -> {
-                          assertStatus(r.get(0), 200);
-                          JsonObject body = r.get(0).bodyAsJsonObject();
-                          assertThat(body.getBoolean("preview")).isTrue();
-                          assertThat(body.getJsonObject("scheme").getString("id"))
-                              .isEqualTo("preview");
-                          JsonArray rows = body.getJsonArray("rows");
-                          assertThat(rows).hasSize(want.rows().size());
-                          for (int i = 0; i < rows.size(); i++) {
-                            JsonObject got = rows.getJsonObject(i);
-                            LeagueRow w = want.rows().get(i);
-                            assertThat(got.getString("tenant")).isEqualTo(w.tenant());
-                            assertThat(got.getInteger("rank")).as(w.tenant()).isEqualTo(w.rank());
-                            assertThat(got.getInteger("previous_rank"))
-                                .as(w.tenant())
-                                .isEqualTo(w.previousRank());
-                            assertThat(
-                                    got.getValue("score") == null
-                                        ? null
-                                        : new BigDecimal(got.getValue("score").toString())
-                                            .setScale(2))
-                                .as(w.tenant())
-                                .isEqualTo(w.score());
-                            assertThat(got.getJsonObject("scores").fieldNames())
-                                .as(w.tenant())
-                                .containsExactlyInAnyOrder(
-                                    w.eligible()
-                                        ? new String[] {"overdue_rate", "recurrence_rate"}
-                                        : new String[0]);
-                          }
-                          assertThat(scheme(r.get(1), "preview"))
-                              .as("a preview saves nothing")
-                              .isNull();
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                r -> {
+                  assertStatus(r.get(0), 200);
+                  JsonObject body = r.get(0).bodyAsJsonObject();
+                  assertThat(body.getBoolean("preview")).isTrue();
+                  assertThat(body.getJsonObject("scheme").getString("id")).isEqualTo("preview");
+                  JsonArray rows = body.getJsonArray("rows");
+                  assertThat(rows).hasSize(want.rows().size());
+                  for (int i = 0; i < rows.size(); i++) {
+                    JsonObject got = rows.getJsonObject(i);
+                    LeagueRow w = want.rows().get(i);
+                    assertThat(got.getString("tenant")).isEqualTo(w.tenant());
+                    assertThat(got.getInteger("rank")).as(w.tenant()).isEqualTo(w.rank());
+                    assertThat(got.getInteger("previous_rank"))
+                        .as(w.tenant())
+                        .isEqualTo(w.previousRank());
+                    assertThat(
+                            got.getValue("score") == null
+                                ? null
+                                : new BigDecimal(got.getValue("score").toString()).setScale(2))
+                        .as(w.tenant())
+                        .isEqualTo(w.score());
+                    assertThat(got.getJsonObject("scores").fieldNames())
+                        .as(w.tenant())
+                        .containsExactlyInAnyOrder(
+                            w.eligible()
+                                ? new String[] {"overdue_rate", "recurrence_rate"}
+                                : new String[0]);
+                  }
+                  assertThat(scheme(r.get(1), "preview")).as("a preview saves nothing").isNull();
+                }));
   }
 
   @Test
@@ -428,9 +390,9 @@ class SchemeApiITCase {
         List.of("period", "period", "group", "scheme", "scheme.indicators[0].weight", "tenant");
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
     bodies.forEach(
-        b -> answers.add(api.post("/api/v1/rankings/preview", api.adminKey).sendJsonObject(b)));
+        b -> answers.add(API.post("/api/v1/rankings/preview", API.adminKey()).sendJsonObject(b)));
     Future<HttpResponse<Buffer>> unknownGroup =
-        api.post("/api/v1/rankings/preview", api.adminKey)
+        API.post("/api/v1/rankings/preview", API.adminKey())
             .sendJsonObject(
                 new JsonObject()
                     .put("period", "2024-01")
@@ -439,19 +401,12 @@ class SchemeApiITCase {
     answers.add(unknownGroup);
     Future.all(answers)
         .onComplete(
-            ctx.succeeding(
-                all ->
-                    ctx.verify(
-                        () -> {
-                          for (int i = 0; i < fields.size(); i++) {
-                            HttpResponse<Buffer> r = all.resultAt(i);
-                            assertStatus(r, 400);
-                            assertThat(r.bodyAsJsonObject().getString("field"))
-                                .isEqualTo(fields.get(i));
-                          }
-                          assertStatus(unknownGroup.result(), 404);
-                          ctx.completeNow();
-                        })));
+            verified(
+                ctx,
+                all -> {
+                  assertEachIs400NamingItsField(all, fields);
+                  assertStatus(unknownGroup.result(), 404);
+                }));
   }
 
   /** What core gives for the preview scheme over the same figures, previous ranks included. */
@@ -477,18 +432,18 @@ class SchemeApiITCase {
   private static List<TenantFigures> members(Period period, String group) {
     Map<String, Indicators> byTenant = SampleCounts.figures().get(period);
     List<TenantFigures> members = new ArrayList<>();
-    for (Tenant t : api.registry.members(group)) {
+    for (Tenant t : API.registry().members(group)) {
       members.add(new TenantFigures(t.code(), byTenant.get(t.code())));
     }
     return members;
   }
 
   private static Future<HttpResponse<Buffer>> create(JsonObject definition) {
-    return api.post("/api/v1/schemes", api.adminKey).sendJsonObject(definition);
+    return API.post("/api/v1/schemes", API.adminKey()).sendJsonObject(definition);
   }
 
   private static Future<HttpResponse<Buffer>> rankings(String scheme) {
-    return api.get("/api/v1/rankings", api.adminKey)
+    return API.get("/api/v1/rankings", API.adminKey())
         .addQueryParam("period", "2024-01")
         .addQueryParam("group", "cities")
         .addQueryParam("scheme", scheme)
@@ -526,8 +481,19 @@ class SchemeApiITCase {
     return versions;
   }
 
+  /** The first {@code fields.size()} answers of {@code all}: each a 400 naming its field. */
+  private static void assertEachIs400NamingItsField(CompositeFuture all, List<String> fields) {
+    for (int i = 0; i < fields.size(); i++) {
+      HttpResponse<Buffer> r = all.resultAt(i);
+      assertStatus(r, 400);
+      assertThat(r.bodyAsJsonObject().getString("field"))
+          .as(fields.get(i))
+          .isEqualTo(fields.get(i));
+    }
+  }
+
   private static void assertStatus(HttpResponse<Buffer> r, int status) {
-    assertThat(r.statusCode()).as(ApiTestServer.describe(r)).isEqualTo(status);
+    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(status);
     assertThat(r.getHeader("Content-Type")).startsWith("application/json");
   }
 }

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.liangshai.core.config.LiangshaiConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,18 +28,8 @@ class BulletinPlatformITCase {
 
   @Test
   void schedulesAndBulletinsSurviveARestart() throws Exception {
-    LiangshaiConfig config =
-        LiangshaiConfig.from(
-            Map.of(
-                "LIANGSHAI_DATA_DIR",
-                dataDir.toString(),
-                "LIANGSHAI_HTTP_PORT",
-                "0",
-                "LIANGSHAI_ADMIN_KEY",
-                ADMIN_KEY));
     String activeSince;
-    try (Platform platform = new Platform(config)) {
-      platform.start();
+    try (Platform platform = LocalPlatform.start(dataDir, ADMIN_KEY)) {
       String url = platform.baseUrl();
       JsonNode schedules = get(url, "/api/v1/bulletins/schedules");
       assertThat(schedules.get("running").asBoolean()).isTrue();
@@ -65,8 +53,7 @@ class BulletinPlatformITCase {
       assertThat(JSON.readTree(created.body()).get("id").asText()).isEqualTo("monthly-0001");
     }
 
-    try (Platform platform = new Platform(config)) {
-      platform.start();
+    try (Platform platform = LocalPlatform.start(dataDir, ADMIN_KEY)) {
       String url = platform.baseUrl();
       JsonNode monthly = get(url, "/api/v1/bulletins/schedules").get("rows").get(0);
       assertThat(monthly.get("active_since").asText()).isEqualTo(activeSince);

@@ -3,7 +3,6 @@ package io.liangshai.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.core.testing.SampleFeed;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,17 +24,7 @@ class PipelineITCase {
 
   @Test
   void theSampleFeedGivesEveryExpectedFigureAndAReplayChangesNothing() throws Exception {
-    LiangshaiConfig config =
-        LiangshaiConfig.from(
-            Map.of(
-                "LIANGSHAI_DATA_DIR",
-                dataDir.toString(),
-                "LIANGSHAI_HTTP_PORT",
-                "0",
-                "LIANGSHAI_ADMIN_KEY",
-                ADMIN_KEY));
-    try (Platform platform = new Platform(config)) {
-      platform.start();
+    try (Platform platform = LocalPlatform.start(dataDir, ADMIN_KEY)) {
       String url = platform.baseUrl();
       PlatformClient client = new PlatformClient(url);
       FeedUploader uploader = new FeedUploader(client, ADMIN_KEY);

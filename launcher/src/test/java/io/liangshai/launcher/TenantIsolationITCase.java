@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.core.indicator.RecurrenceRule;
 import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseKey;
@@ -13,6 +12,7 @@ import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.record.Category;
 import io.liangshai.core.testing.CaseRecordFixture;
+import io.liangshai.core.testing.Eventually;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -67,17 +67,7 @@ class TenantIsolationITCase {
 
   @BeforeAll
   static void startWithBaselineFigures() throws Exception {
-    LiangshaiConfig config =
-        LiangshaiConfig.from(
-            Map.of(
-                "LIANGSHAI_DATA_DIR",
-                dataDir.toString(),
-                "LIANGSHAI_HTTP_PORT",
-                "0",
-                "LIANGSHAI_ADMIN_KEY",
-                ADMIN_KEY));
-    platform = new Platform(config);
-    platform.start();
+    platform = LocalPlatform.start(dataDir, ADMIN_KEY);
     url = platform.baseUrl();
     PlatformClient client = new PlatformClient(url);
     for (String t : List.of(HOSTILE, VICTIM, BYSTANDERS[0], BYSTANDERS[1], BYSTANDERS[2])) {
@@ -236,19 +226,16 @@ class TenantIsolationITCase {
 
   /** The quarantined lines of {@code batch}, once there are two of them (or the time is up). */
   private static List<Long> quarantinedLines(String batch, Duration within) throws Exception {
-    Instant deadline = Instant.now().plus(within);
-    List<Long> lines = new ArrayList<>();
-    while (Instant.now().isBefore(deadline)) {
-      lines.clear();
-      Figures.get(url, ADMIN_KEY, "/api/v1/quarantine?batch=" + batch)
-          .get("rows")
-          .forEach(r -> lines.add(r.get("line").asLong()));
-      if (lines.size() >= 2) {
-        break;
-      }
-      Thread.sleep(250);
-    }
-    return lines;
+    return Eventually.within(
+        within,
+        () -> {
+          List<Long> lines = new ArrayList<>();
+          Figures.get(url, ADMIN_KEY, "/api/v1/quarantine?batch=" + batch)
+              .get("rows")
+              .forEach(r -> lines.add(r.get("line").asLong()));
+          return lines;
+        },
+        lines -> lines.size() >= 2);
   }
 
   /** Month and county figures of everyone but the hostile county and its city. */
@@ -324,19 +311,9 @@ class TenantIsolationITCase {
     try (XSSFWorkbook book = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       XSSFSheet sheet = book.createSheet("cases");
-      String[] header = {
-        "case_id",
-        "tenant_code",
-        "updated_at",
-        "enterprise_uscc",
-        "channel",
-        "category",
-        "received_at",
-        "status"
-      };
       XSSFRow h = sheet.createRow(0);
-      for (int i = 0; i < header.length; i++) {
-        h.createCell(i).setCellValue(header[i]);
+      for (int i = 0; i < CaseRecordFixture.REQUIRED_COLUMNS.size(); i++) {
+        h.createCell(i).setCellValue(CaseRecordFixture.REQUIRED_COLUMNS.get(i));
       }
       for (int r = 1; r <= 2; r++) {
         XSSFRow row = sheet.createRow(r);

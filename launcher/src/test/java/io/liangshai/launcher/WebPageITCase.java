@@ -3,7 +3,6 @@ package io.liangshai.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.core.record.CaseField;
 import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.record.ErrorCode;
@@ -28,10 +27,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -40,9 +36,9 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The web page in a real browser (Debian's headless Chromium) over the whole platform in this JVM,
  * loaded with the sample feed: what the page shows is what the API answers for the signed-in key.
- * Screenshots of every view go to {@code docs/screenshots/}.
+ * Screenshots of every view go to {@code docs/screenshots/}. Each test signs in and opens its own
+ * view, so the tests run in any order.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebPageITCase {
 
   static final String ADMIN_KEY = "admin-key-for-the-web-page-itcase";
@@ -61,17 +57,7 @@ class WebPageITCase {
 
   @BeforeAll
   static void startThePlatformWithTheSampleFeedAndABrowser() throws Exception {
-    LiangshaiConfig config =
-        LiangshaiConfig.from(
-            Map.of(
-                "LIANGSHAI_DATA_DIR",
-                dataDir.toString(),
-                "LIANGSHAI_HTTP_PORT",
-                "0",
-                "LIANGSHAI_ADMIN_KEY",
-                ADMIN_KEY));
-    platform = new Platform(config);
-    platform.start();
+    platform = LocalPlatform.start(dataDir, ADMIN_KEY);
     url = platform.baseUrl();
     PlatformClient client = new PlatformClient(url);
     FeedUploader uploader = new FeedUploader(client, ADMIN_KEY);
@@ -95,7 +81,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(1)
   void aWrongKeyIsRefusedAtSignIn() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.driver().get(url + "/");
@@ -114,7 +99,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(2)
   void theProvinceSeesTheLeagueTablesExactlyAsTheApiRanksThem() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.signIn(ADMIN_KEY);
@@ -173,7 +157,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(3)
   void theLeagueTableSortsAndExportsWhatItShows() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.signIn(ADMIN_KEY);
@@ -223,7 +206,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(4)
   void aCountySeesOnlyItsOwnCasesAndNotAnotherCountys() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.signIn(countyKey);
@@ -279,7 +261,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(5)
   void aCsvWithBadRowsShowsEachRowsErrorInTheTable() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.signIn(countyKey);
@@ -374,7 +355,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(6)
   void theProvincePreviewsPublishesCorrectsAndOpensABulletin() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.signIn(ADMIN_KEY);
@@ -460,7 +440,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(7)
   void aCityPicksItselfAndItsCountiesOnly() throws Exception {
     String city = "330300"; // 温州市
     String cityKey = new PlatformClient(url).issueKey(ADMIN_KEY, city, "web page itcase");
@@ -486,7 +465,6 @@ class WebPageITCase {
   }
 
   @Test
-  @Order(8)
   void theLeagueTableAndTheTenantViewFitAPhone() throws Exception {
     browser.viewport(Browser.PHONE);
     browser.signIn(countyKey);

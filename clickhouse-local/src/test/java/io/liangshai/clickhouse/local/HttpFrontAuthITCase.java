@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,28 +23,31 @@ class HttpFrontAuthITCase {
 
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final FrontRequests front = new FrontRequests(CLICKHOUSE);
 
   @Test
   void refusesRequestsWithoutTheRightPasswordAsAServerDoes() throws Exception {
-    String table = table("keys_no_auth");
+    String table = front.table("keys_no_auth");
     String insert = "INSERT INTO " + table + " VALUES (1, 'stolen')";
     for (HttpRequest.Builder request :
         new HttpRequest.Builder[] {
-          anonymous(""),
-          anonymous("").header("Authorization", basic("default", "guess")),
-          anonymous("").header("X-ClickHouse-User", "default").header("X-ClickHouse-Key", "guess"),
-          anonymous("user=default&password=guess"),
-          anonymous("").header("Authorization", basic("admin", CLICKHOUSE.password())),
+          front.anonymous(""),
+          front.anonymous("").header("Authorization", basic("default", "guess")),
+          front
+              .anonymous("")
+              .header("X-ClickHouse-User", "default")
+              .header("X-ClickHouse-Key", "guess"),
+          front.anonymous("user=default&password=guess"),
+          front.anonymous("").header("Authorization", basic("admin", CLICKHOUSE.password())),
         }) {
-      HttpResponse<String> refused = send(request, insert);
+      HttpResponse<String> refused = front.send(request, insert);
       assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
       assertThat(refused.headers().firstValue("X-ClickHouse-Exception-Code")).hasValue("516");
       assertThat(refused.body()).contains("DB::Exception: ").contains(": Authentication failed");
     }
-    assertThat(send(anonymous(""), "SELECT 1").body())
+    assertThat(front.send(front.anonymous(""), "SELECT 1").body())
         .startsWith("Code: 516. DB::Exception: default: Authentication failed");
-    assertThat(query("SELECT count() FROM " + table)).isEqualTo("0\n");
+    assertThat(front.query("SELECT count() FROM " + table)).isEqualTo("0\n");
   }
 
   @Test
@@ -71,67 +68,46 @@ class HttpFrontAuthITCase {
   @Test
   void takesThePasswordTheWaysAServerTakesIt() throws Exception {
     String password = CLICKHOUSE.password();
-    assertThat(send(anonymous("").header("Authorization", basic("default", password)), "SELECT 1"))
+    assertThat(
+            front.send(
+                front.anonymous("").header("Authorization", basic("default", password)),
+                "SELECT 1"))
         .satisfies(r -> assertThat(r.body()).isEqualTo("1\n"));
     assertThat(
-            send(
-                    anonymous("")
+            front
+                .send(
+                    front
+                        .anonymous("")
                         .header("X-ClickHouse-User", "default")
                         .header("X-ClickHouse-Key", password),
                     "SELECT 2")
                 .body())
         .isEqualTo("2\n");
-    assertThat(send(anonymous("user=default&password=" + encode(password)), "SELECT 3").body())
+    assertThat(
+            front
+                .send(
+                    front.anonymous("user=default&password=" + FrontRequests.encode(password)),
+                    "SELECT 3")
+                .body())
         .isEqualTo("3\n");
-    assertThat(send(anonymous("password=" + encode(password)), "SELECT 4").body())
+    assertThat(
+            front
+                .send(front.anonymous("password=" + FrontRequests.encode(password)), "SELECT 4")
+                .body())
         .as("no user is the default user")
         .isEqualTo("4\n");
   }
 
   @Test
   void answersPingWithoutAPassword() throws Exception {
-    HttpResponse<String> ping =
-        http.send(
-            HttpRequest.newBuilder(URI.create(CLICKHOUSE.httpUrl() + "/ping")).build(),
-            BodyHandlers.ofString());
+    HttpResponse<String> ping = front.ping();
     assertThat(ping.statusCode()).isEqualTo(200);
     assertThat(ping.body()).isEqualTo("Ok.\n");
-  }
-
-  private String table(String name) throws Exception {
-    String table = CLICKHOUSE.database() + "." + name;
-    HttpResponse<String> created =
-        send(authorized(""), "CREATE TABLE " + table + " (n UInt32, s String) ENGINE = Memory");
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
-    return table;
-  }
-
-  private String query(String sql) throws Exception {
-    HttpResponse<String> response = send(authorized(""), sql);
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return response.body();
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request, String body)
-      throws IOException, InterruptedException {
-    return http.send(request.POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
-  }
-
-  private static HttpRequest.Builder anonymous(String rawQuery) {
-    return HttpRequest.newBuilder(URI.create(CLICKHOUSE.httpUrl() + "/?" + rawQuery));
-  }
-
-  private static HttpRequest.Builder authorized(String rawQuery) {
-    return anonymous(rawQuery).header("Authorization", CLICKHOUSE.basicAuthorization());
   }
 
   private static String basic(String user, String password) {
     return "Basic "
         + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 }

@@ -6,13 +6,9 @@ import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -27,14 +23,11 @@ class HttpFrontITCase {
 
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private final FrontRequests front = new FrontRequests(CLICKHOUSE);
 
   @Test
   void answersPing() throws Exception {
-    HttpResponse<String> response =
-        http.send(
-            HttpRequest.newBuilder(URI.create(CLICKHOUSE.httpUrl() + "/ping")).build(),
-            BodyHandlers.ofString());
+    HttpResponse<String> response = front.ping();
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("Ok.\n");
   }
@@ -63,7 +56,7 @@ class HttpFrontITCase {
     assertThat(post(Map.of("default_format", "JSONEachRow"), "SELECT 1 AS x").body())
         .isEqualTo("{\"x\":1}\n");
     HttpResponse<String> csv =
-        send(request(Map.of()).header("X-ClickHouse-Format", "CSV"), "SELECT 'a', 1");
+        front.send(request(Map.of()).header("X-ClickHouse-Format", "CSV"), "SELECT 'a', 1");
     assertThat(csv.body()).isEqualTo("\"a\",1\n");
     assertThat(csv.headers().firstValue("X-ClickHouse-Format")).hasValue("CSV");
     HttpResponse<String> declared = post(Map.of(), "SELECT 2 AS y FORMAT JSONEachRow");
@@ -75,7 +68,8 @@ class HttpFrontITCase {
     assertThat(post(Map.of("database", CLICKHOUSE.database()), "SELECT currentDatabase()").body())
         .isEqualTo(CLICKHOUSE.database() + "\n");
     assertThat(
-            send(
+            front
+                .send(
                     request(Map.of()).header("X-ClickHouse-Database", CLICKHOUSE.database()),
                     "SELECT currentDatabase()")
                 .body())
@@ -152,7 +146,7 @@ class HttpFrontITCase {
       data.write(s);
     }
     HttpResponse<String> insert =
-        send(
+        front.send(
             request(Map.of("query", "INSERT INTO " + table + " FORMAT RowBinary")),
             data.toByteArray());
     assertThat(insert.statusCode()).as(insert.body()).isEqualTo(200);
@@ -182,7 +176,7 @@ class HttpFrontITCase {
                                     .getBytes(StandardCharsets.UTF_8)),
                             body)))
             .build();
-    HttpResponse<String> insert = http.send(request, BodyHandlers.ofString());
+    HttpResponse<String> insert = front.send(request);
     assertThat(insert.statusCode()).as(insert.body()).isEqualTo(200);
     assertThat(post(Map.of(), "SELECT count(), countIf(s = '') FROM " + table).body())
         .isEqualTo(rows + "\t" + rows / 2 + "\n");
@@ -198,31 +192,14 @@ class HttpFrontITCase {
 
   private HttpResponse<String> post(Map<String, String> params, String body)
       throws IOException, InterruptedException {
-    return send(request(params), body.getBytes(StandardCharsets.UTF_8));
+    return front.send(request(params), body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private HttpResponse<String> send(HttpRequest.Builder request, String body)
-      throws IOException, InterruptedException {
-    return send(request, body.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request, byte[] body)
-      throws IOException, InterruptedException {
-    return http.send(
-        request.POST(BodyPublishers.ofByteArray(body)).build(), BodyHandlers.ofString());
-  }
-
-  private static HttpRequest.Builder request(Map<String, String> params) {
-    String query =
+  private HttpRequest.Builder request(Map<String, String> params) {
+    return front.authorized(
         params.entrySet().stream()
-            .map(
-                e ->
-                    URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                        + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-            .collect(Collectors.joining("&"));
-    return HttpRequest.newBuilder(URI.create(CLICKHOUSE.httpUrl() + "/?" + query))
-        .header("Authorization", CLICKHOUSE.basicAuthorization());
+            .map(e -> FrontRequests.encode(e.getKey()) + "=" + FrontRequests.encode(e.getValue()))
+            .collect(Collectors.joining("&")));
   }
 
   /** {@code n\ts} lines, every other one with an empty {@code s}: blank-looking data. */

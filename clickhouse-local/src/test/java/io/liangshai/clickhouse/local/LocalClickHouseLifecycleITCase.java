@@ -1,5 +1,7 @@
 package io.liangshai.clickhouse.local;
 
+import static io.liangshai.clickhouse.local.testing.Sql.execute;
+import static io.liangshai.clickhouse.local.testing.Sql.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -7,11 +9,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -108,24 +106,6 @@ class LocalClickHouseLifecycleITCase {
       if (childPid > 0) {
         ProcessHandle.of(childPid).ifPresent(ProcessHandle::destroyForcibly);
       }
-    }
-  }
-
-  private static void execute(String jdbcUrl, String... statements) throws SQLException {
-    try (Connection c = DriverManager.getConnection(jdbcUrl);
-        Statement s = c.createStatement()) {
-      for (String sql : statements) {
-        s.execute(sql);
-      }
-    }
-  }
-
-  private static String queryString(String jdbcUrl, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(jdbcUrl);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      assertThat(rs.next()).isTrue();
-      return rs.getString(1);
     }
   }
 }

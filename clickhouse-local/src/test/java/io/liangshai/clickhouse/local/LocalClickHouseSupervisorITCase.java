@@ -1,16 +1,14 @@
 package io.liangshai.clickhouse.local;
 
+import static io.liangshai.clickhouse.local.testing.Sql.execute;
+import static io.liangshai.clickhouse.local.testing.Sql.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -111,24 +109,6 @@ class LocalClickHouseSupervisorITCase {
       return true;
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private static void execute(String jdbcUrl, String... statements) throws SQLException {
-    try (Connection c = DriverManager.getConnection(jdbcUrl);
-        Statement s = c.createStatement()) {
-      for (String sql : statements) {
-        s.execute(sql);
-      }
-    }
-  }
-
-  private static String queryString(String jdbcUrl, String sql) throws SQLException {
-    try (Connection c = DriverManager.getConnection(jdbcUrl);
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(sql)) {
-      assertThat(rs.next()).isTrue();
-      return rs.getString(1);
     }
   }
 }

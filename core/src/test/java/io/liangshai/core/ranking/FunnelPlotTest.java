@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** p₀ = 0.5, n = 100: 95% limits 0.5 ± 0.0979982, 99.8% limits 0.5 ± 0.1545116. */
 class FunnelPlotTest {
@@ -18,24 +20,25 @@ class FunnelPlotTest {
         .isCloseTo(0.6545116, within(1e-12));
   }
 
-  @Test
-  void placesHigherBetterRatesJustInsideAndOutsideEachLimit() {
-    assertThat(FunnelPlot.signal(60, 100, 0.5, HIGHER_BETTER)).isEqualTo(FunnelSignal.ABOVE);
-    assertThat(FunnelPlot.signal(59, 100, 0.5, HIGHER_BETTER)).isEqualTo(FunnelSignal.WITHIN);
-    assertThat(FunnelPlot.signal(41, 100, 0.5, HIGHER_BETTER)).isEqualTo(FunnelSignal.WITHIN);
-    assertThat(FunnelPlot.signal(40, 100, 0.5, HIGHER_BETTER)).isEqualTo(FunnelSignal.BELOW);
-    assertThat(FunnelPlot.signal(35, 100, 0.5, HIGHER_BETTER)).isEqualTo(FunnelSignal.BELOW);
-    assertThat(FunnelPlot.signal(34, 100, 0.5, HIGHER_BETTER)).isEqualTo(FunnelSignal.ALARM);
-  }
-
-  @Test
-  void placesLowerBetterRatesJustInsideAndOutsideEachLimit() {
-    assertThat(FunnelPlot.signal(40, 100, 0.5, LOWER_BETTER)).isEqualTo(FunnelSignal.ABOVE);
-    assertThat(FunnelPlot.signal(41, 100, 0.5, LOWER_BETTER)).isEqualTo(FunnelSignal.WITHIN);
-    assertThat(FunnelPlot.signal(59, 100, 0.5, LOWER_BETTER)).isEqualTo(FunnelSignal.WITHIN);
-    assertThat(FunnelPlot.signal(60, 100, 0.5, LOWER_BETTER)).isEqualTo(FunnelSignal.BELOW);
-    assertThat(FunnelPlot.signal(65, 100, 0.5, LOWER_BETTER)).isEqualTo(FunnelSignal.BELOW);
-    assertThat(FunnelPlot.signal(66, 100, 0.5, LOWER_BETTER)).isEqualTo(FunnelSignal.ALARM);
+  /** Just inside and just outside each limit, both ways round. */
+  @ParameterizedTest(name = "{0} of 100, {1} → {2}")
+  @CsvSource({
+    "60, HIGHER_BETTER, ABOVE",
+    "59, HIGHER_BETTER, WITHIN",
+    "41, HIGHER_BETTER, WITHIN",
+    "40, HIGHER_BETTER, BELOW",
+    "35, HIGHER_BETTER, BELOW",
+    "34, HIGHER_BETTER, ALARM",
+    "40, LOWER_BETTER, ABOVE",
+    "41, LOWER_BETTER, WITHIN",
+    "59, LOWER_BETTER, WITHIN",
+    "60, LOWER_BETTER, BELOW",
+    "65, LOWER_BETTER, BELOW",
+    "66, LOWER_BETTER, ALARM"
+  })
+  void placesRatesJustInsideAndOutsideEachLimit(
+      long numerator, Direction direction, FunnelSignal expected) {
+    assertThat(FunnelPlot.signal(numerator, 100, 0.5, direction)).isEqualTo(expected);
   }
 
   @Test

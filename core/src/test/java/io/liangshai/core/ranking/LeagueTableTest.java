@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.liangshai.core.indicator.Indicator;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -275,23 +276,17 @@ class LeagueTableTest {
   void signalsAgainstThePooledRateOfTheEligibleTenants() {
     // p₀ = 0.5 from one large eligible tenant; the tested tenants (n = 100) are too small to rank
     // 95%: [0.4020018, 0.5979982]; 99.8%: [0.3454884, 0.6545116]
-    Scheme scheme = Scheme.standard().toBuilder().minimumVolume(1000).build();
     LeagueTable table =
-        table(
-            scheme,
-            List.of(
-                figures("330100", 2000, 1000, 500, 0, 0, 0),
-                figures("330160", 100, 60, 40, 0, 0, 0),
-                figures("330159", 100, 59, 41, 0, 0, 0),
-                figures("330141", 100, 41, 30, 0, 0, 0),
-                figures("330140", 100, 40, 26, 0, 0, 0),
-                figures("330135", 100, 35, 23, 0, 0, 0),
-                figures("330134", 100, 34, 23, 0, 0, 0)));
+        besideOneLargeEligibleTenant(
+            figures("330160", 100, 60, 40, 0, 0, 0),
+            figures("330159", 100, 59, 41, 0, 0, 0),
+            figures("330141", 100, 41, 30, 0, 0, 0),
+            figures("330140", 100, 40, 26, 0, 0, 0),
+            figures("330135", 100, 35, 23, 0, 0, 0),
+            figures("330134", 100, 34, 23, 0, 0, 0));
 
     assertThat(table.pooledRates()).containsEntry(Indicator.RESOLUTION_RATE, 0.5);
-    assertThat(
-            table.rows().stream()
-                .map(r -> r.tenant() + " " + r.rate(Indicator.RESOLUTION_RATE).funnel()))
+    assertThat(funnelSignals(table, Indicator.RESOLUTION_RATE))
         .containsExactly(
             "330100 WITHIN",
             "330134 ALARM",
@@ -305,23 +300,17 @@ class LeagueTableTest {
   @Test
   void signalsLowerBetterRatesTheOtherWayRound() {
     // 超时办结率 over closed: p₀ = 0.5 from the eligible tenant; tested tenants close 100 cases
-    Scheme scheme = Scheme.standard().toBuilder().minimumVolume(1000).build();
     LeagueTable table =
-        table(
-            scheme,
-            List.of(
-                figures("330100", 2000, 1000, 500, 0, 0, 0),
-                figures("330166", 100, 100, 66, 0, 0, 0),
-                figures("330165", 100, 100, 65, 0, 0, 0),
-                figures("330160", 100, 100, 60, 0, 0, 0),
-                figures("330159", 100, 100, 59, 0, 0, 0),
-                figures("330141", 100, 100, 41, 0, 0, 0),
-                figures("330140", 100, 100, 40, 0, 0, 0)));
+        besideOneLargeEligibleTenant(
+            figures("330166", 100, 100, 66, 0, 0, 0),
+            figures("330165", 100, 100, 65, 0, 0, 0),
+            figures("330160", 100, 100, 60, 0, 0, 0),
+            figures("330159", 100, 100, 59, 0, 0, 0),
+            figures("330141", 100, 100, 41, 0, 0, 0),
+            figures("330140", 100, 100, 40, 0, 0, 0));
 
     assertThat(table.pooledRates()).containsEntry(Indicator.OVERDUE_RATE, 0.5);
-    assertThat(
-            table.rows().stream()
-                .map(r -> r.tenant() + " " + r.rate(Indicator.OVERDUE_RATE).funnel()))
+    assertThat(funnelSignals(table, Indicator.OVERDUE_RATE))
         .containsExactly(
             "330100 WITHIN",
             "330140 ABOVE",
@@ -330,6 +319,21 @@ class LeagueTableTest {
             "330160 BELOW",
             "330165 BELOW",
             "330166 ALARM");
+  }
+
+  /**
+   * The standard scheme over {@code tested} and 330100 (2000 received, 1000 closed, 500 overdue),
+   * the only tenant large enough (1000) to be eligible: p₀ = 0.5 for 办结率 and 超时办结率.
+   */
+  private static LeagueTable besideOneLargeEligibleTenant(TenantFigures... tested) {
+    List<TenantFigures> tenants = new ArrayList<>(List.of(tested));
+    tenants.add(0, figures("330100", 2000, 1000, 500, 0, 0, 0));
+    return table(Scheme.standard().toBuilder().minimumVolume(1000).build(), tenants);
+  }
+
+  /** "tenant SIGNAL" of each row for {@code rate}, in the table's order. */
+  private static List<String> funnelSignals(LeagueTable table, Indicator rate) {
+    return table.rows().stream().map(r -> r.tenant() + " " + r.rate(rate).funnel()).toList();
   }
 
   @Test

@@ -320,15 +320,7 @@ class CaseRecordValidatorTest {
 
     assertThat(errors)
         .extracting(FieldError::field)
-        .containsExactlyInAnyOrder(
-            "case_id",
-            "tenant_code",
-            "updated_at",
-            "enterprise_uscc",
-            "channel",
-            "category",
-            "received_at",
-            "status");
+        .containsExactlyInAnyOrderElementsOf(CaseRecordFixture.REQUIRED_COLUMNS);
   }
 
   @Test

@@ -8,6 +8,7 @@ import io.liangshai.core.record.EscalationLevel;
 import io.liangshai.core.record.Satisfaction;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,18 @@ public final class CaseRecordFixture {
 
   /** The county tenant used by default (长兴县). */
   public static final String TENANT = "330522";
+
+  /** The columns every uploaded row must have, in the template's order. */
+  public static final List<String> REQUIRED_COLUMNS =
+      List.of(
+          "case_id",
+          "tenant_code",
+          "updated_at",
+          "enterprise_uscc",
+          "channel",
+          "category",
+          "received_at",
+          "status");
 
   /** The default {@code received_at}: 2024-01-02 09:00 Beijing time. */
   public static final Instant RECEIVED_AT = Instant.parse("2024-01-02T01:00:00Z");

@@ -1,0 +1,71 @@
+package io.liangshai.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxTestContext;
+import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.ThrowingConsumer;
+
+/**
+ * Waiting for and reading the answers of an {@link ApiTestServer}: blocking ({@link #ok}, {@link
+ * #status}) for tests that read top to bottom, {@link #verified} for tests on a {@link
+ * VertxTestContext}.
+ */
+final class Answers {
+
+  /** How long a test waits for one answer: generous, the machine is shared. */
+  private static final long ANSWER_SECONDS = 120;
+
+  private Answers() {}
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(ANSWER_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** Sends {@code request} without a body and waits for the answer. */
+  static HttpResponse<Buffer> send(HttpRequest<Buffer> request) throws Exception {
+    return await(request.send());
+  }
+
+  /** Sends {@code request}, asserts a 200 and reads its JSON body. */
+  static JsonObject ok(HttpRequest<Buffer> request) throws Exception {
+    HttpResponse<Buffer> r = send(request);
+    assertThat(r.statusCode()).as(describe(r)).isEqualTo(200);
+    return r.bodyAsJsonObject();
+  }
+
+  /** Sends {@code request}; its status. */
+  static int status(HttpRequest<Buffer> request) throws Exception {
+    return send(request).statusCode();
+  }
+
+  /** Status and body, for an assertion's description. */
+  static String describe(HttpResponse<Buffer> r) {
+    return r.statusCode() + " " + r.bodyAsString();
+  }
+
+  /**
+   * A handler that runs {@code checks} on the result inside {@code ctx.verify} and then completes
+   * {@code ctx}; a failed future fails the test.
+   *
+   * <pre>{@code
+   * API.get(uri, key).send().onComplete(verified(ctx, r -> assertThat(r.statusCode()).isEqualTo(200)));
+   * }</pre>
+   */
+  static <T> Handler<AsyncResult<T>> verified(VertxTestContext ctx, ThrowingConsumer<T> checks) {
+    return ctx.succeeding(
+        result ->
+            ctx.verify(
+                () -> {
+                  checks.accept(result);
+                  ctx.completeNow();
+                }));
+  }
+}
