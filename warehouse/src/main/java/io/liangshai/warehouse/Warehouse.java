@@ -92,7 +92,16 @@ public final class Warehouse implements AutoCloseable {
     if (!state.reachable()) {
       throw unavailable(state);
     }
-    return TrackedConnection.lend(pool.getConnection(), lent);
+    Connection pooled = pool.getConnection();
+    Connection lentOut = TrackedConnection.lend(pooled, lent);
+    // The probe may have found ClickHouse silent while the pool was handing this connection out,
+    // before it was lent and so before the probe's abort could reach it: ask again now that it is.
+    ClickHouseProbe.State after = probe.state();
+    if (!after.reachable()) {
+      lentOut.close();
+      throw unavailable(after);
+    }
+    return lentOut;
   }
 
   /** Whether ClickHouse answered the last probe (at most a probe interval old, never blocks). */
