@@ -3,13 +3,11 @@ package io.liangshai.metadata;
 import io.liangshai.warehouse.SchemesTable.Row;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,7 +39,9 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
   public List<Row> all() throws SQLException {
     return Transactions.inTransaction(
         dataSource,
-        c -> query(c, "SELECT " + COLUMNS + " FROM scheme_versions ORDER BY id, version", null));
+        c ->
+            Rows.list(
+                c, "SELECT " + COLUMNS + " FROM scheme_versions ORDER BY id, version", Row::read));
   }
 
   @Override
@@ -110,8 +110,11 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
   }
 
   private static List<Row> versionsOf(Connection c, String id) throws SQLException {
-    return query(
-        c, "SELECT " + COLUMNS + " FROM scheme_versions WHERE id = ? ORDER BY version", id);
+    return Rows.list(
+        c,
+        "SELECT " + COLUMNS + " FROM scheme_versions WHERE id = ? ORDER BY version",
+        Row::read,
+        id);
   }
 
   private static void insert(Connection c, Row v) throws SQLException {
@@ -125,21 +128,6 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
       ps.setTimestamp(7, v.retiredAt().map(Timestamp::from).orElse(null));
       ps.executeUpdate();
     }
-  }
-
-  private static List<Row> query(Connection c, String sql, String id) throws SQLException {
-    List<Row> versions = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      if (id != null) {
-        ps.setString(1, id);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          versions.add(Row.read(rs));
-        }
-      }
-    }
-    return versions;
   }
 
   /** To the microsecond, as {@code timestamptz} keeps it, so the answer equals a later read. */

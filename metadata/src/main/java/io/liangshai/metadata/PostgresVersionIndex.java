@@ -1,7 +1,6 @@
 package io.liangshai.metadata;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -66,16 +65,13 @@ public final class PostgresVersionIndex {
   }
 
   static Optional<String> storedHash(Connection c, RecordVersion version) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT content_hash FROM record_versions"
-                + " WHERE tenant_code = ? AND case_id = ? AND updated_at = ?")) {
-      ps.setString(1, version.tenantCode());
-      ps.setString(2, version.caseId());
-      ps.setTimestamp(3, Timestamp.from(version.updatedAt()));
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    }
+    return Rows.first(
+        c,
+        "SELECT content_hash FROM record_versions"
+            + " WHERE tenant_code = ? AND case_id = ? AND updated_at = ?",
+        rs -> rs.getString(1),
+        version.tenantCode(),
+        version.caseId(),
+        Timestamp.from(version.updatedAt()));
   }
 }
