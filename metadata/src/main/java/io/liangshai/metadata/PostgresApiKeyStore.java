@@ -10,10 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -28,22 +25,20 @@ public final class PostgresApiKeyStore implements KeyLookup {
 
   private static final String SELECT = "SELECT " + ApiKeyStore.COLUMNS + " FROM api_keys";
 
-  private final DataSource dataSource;
-  private final Clock clock;
+  private final Metadata metadata;
 
   public PostgresApiKeyStore(DataSource dataSource, Clock clock) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.metadata = new Metadata(dataSource, clock);
   }
 
   /** Issues a new key for {@code tenantCode}; the returned secret is not stored anywhere. */
   public IssuedKey issue(String tenantCode, String name, String createdBy) throws SQLException {
-    return Transactions.inTransaction(dataSource, c -> issue(c, tenantCode, name, createdBy));
+    return metadata.inTransaction(c -> issue(c, tenantCode, name, createdBy));
   }
 
   @Override
   public Optional<ApiKey> findActive(String secret) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = metadata.connect()) {
       return Rows.first(
           c,
           SELECT + " WHERE key_hash = ? AND revoked_at IS NULL",
@@ -53,14 +48,14 @@ public final class PostgresApiKeyStore implements KeyLookup {
   }
 
   public Optional<ApiKey> find(String keyId) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = metadata.connect()) {
       return Rows.first(c, SELECT + " WHERE key_id = ?", ApiKeyStore::read, keyId);
     }
   }
 
   /** Keys of one tenant, newest first, revoked ones included. */
   public List<ApiKey> list(String tenantCode) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = metadata.connect()) {
       return Rows.list(
           c,
           SELECT + " WHERE tenant_code = ? ORDER BY created_at DESC, key_id",
@@ -74,8 +69,7 @@ public final class PostgresApiKeyStore implements KeyLookup {
    * Empty when {@code keyId} is unknown or already revoked.
    */
   public Optional<IssuedKey> rotate(String keyId, String rotatedBy) throws SQLException {
-    return Transactions.inTransaction(
-        dataSource,
+    return metadata.inTransaction(
         c -> {
           Optional<ApiKey> revoked = revoke(c, keyId);
           if (revoked.isEmpty()) {
@@ -87,7 +81,7 @@ public final class PostgresApiKeyStore implements KeyLookup {
 
   /** Revokes a key; true if it existed and was active. */
   public boolean revoke(String keyId) throws SQLException {
-    return Transactions.inTransaction(dataSource, c -> revoke(c, keyId)).isPresent();
+    return metadata.inTransaction(c -> revoke(c, keyId)).isPresent();
   }
 
   /**
@@ -95,14 +89,15 @@ public final class PostgresApiKeyStore implements KeyLookup {
    * id already stored is left as it is. True if stored.
    */
   public boolean importKey(ApiKey key, String keyHash) throws SQLException {
-    return Transactions.inTransaction(dataSource, c -> insert(c, key, keyHash) == 1);
+    return metadata.inTransaction(c -> insert(c, key, keyHash) == 1);
   }
 
   private IssuedKey issue(Connection c, String tenantCode, String name, String createdBy)
       throws SQLException {
     String secret = KeyHashing.newSecret();
     ApiKey key =
-        new ApiKey(KeyHashing.newKeyId(), tenantCode, name, now(), createdBy, Optional.empty());
+        new ApiKey(
+            KeyHashing.newKeyId(), tenantCode, name, metadata.now(), createdBy, Optional.empty());
     insert(c, key, KeyHashing.sha256Hex(secret));
     return new IssuedKey(key, secret);
   }
@@ -114,7 +109,7 @@ public final class PostgresApiKeyStore implements KeyLookup {
         "UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL RETURNING "
             + ApiKeyStore.COLUMNS,
         ApiKeyStore::read,
-        Timestamp.from(now()),
+        Timestamp.from(metadata.now()),
         keyId);
   }
 
@@ -126,9 +121,5 @@ public final class PostgresApiKeyStore implements KeyLookup {
       ApiKeyStore.bind(ps, key, hash);
       return ps.executeUpdate();
     }
-  }
-
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

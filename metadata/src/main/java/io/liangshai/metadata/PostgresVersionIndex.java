@@ -18,20 +18,18 @@ import javax.sql.DataSource;
  */
 public final class PostgresVersionIndex {
 
-  private final DataSource dataSource;
-  private final Clock clock;
+  private final Metadata metadata;
 
   public PostgresVersionIndex(DataSource dataSource, Clock clock) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.metadata = new Metadata(dataSource, clock);
   }
 
   /** Opens the claims of batch {@code batchId}; close it (committed or not) when done. */
   public VersionClaims begin(String batchId) throws SQLException {
     Objects.requireNonNull(batchId, "batchId");
-    Connection connection = dataSource.getConnection();
+    Connection connection = metadata.connect();
     try {
-      return new VersionClaims(connection, batchId, clock);
+      return new VersionClaims(connection, batchId, metadata.clock());
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e;
@@ -40,7 +38,7 @@ public final class PostgresVersionIndex {
 
   /** The newest committed batch, by id (batch ids sort by time); empty before the first. */
   public Optional<String> committedThrough() throws SQLException {
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = metadata.connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT max(batch_id) FROM committed_batches")) {
       rs.next();
@@ -49,7 +47,7 @@ public final class PostgresVersionIndex {
   }
 
   public boolean isEmpty() throws SQLException {
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = metadata.connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM record_versions)")) {
       rs.next();
@@ -59,7 +57,7 @@ public final class PostgresVersionIndex {
 
   /** The committed content hash of {@code version}, if any. */
   public Optional<String> storedHash(RecordVersion version) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = metadata.connect()) {
       return storedHash(c, version);
     }
   }
