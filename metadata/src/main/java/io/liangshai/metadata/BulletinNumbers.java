@@ -18,19 +18,16 @@ public final class BulletinNumbers {
 
   static final String SCOPE = "bulletin";
 
-  private final DataSource dataSource;
-  private final Clock clock;
+  private final Metadata metadata;
 
   public BulletinNumbers(DataSource dataSource, Clock clock) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.metadata = new Metadata(dataSource, clock);
   }
 
   /** The next issue number of {@code seriesId}: 1 for a new series. */
   public int allocate(String seriesId) throws SQLException {
     Objects.requireNonNull(seriesId, "seriesId");
-    return Transactions.inTransaction(
-        dataSource,
+    return metadata.inTransaction(
         c -> {
           int issueNo = Numbering.next(c, SCOPE, seriesId);
           record(c, seriesId, issueNo);
@@ -40,7 +37,7 @@ public final class BulletinNumbers {
 
   /** The last issue number of {@code seriesId} handed out, 0 if none. */
   public int lastIssueNo(String seriesId) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = metadata.connect()) {
       return Numbering.last(c, SCOPE, seriesId);
     }
   }
@@ -53,8 +50,7 @@ public final class BulletinNumbers {
     if (lastIssueNo < 1) {
       throw new IllegalArgumentException("lastIssueNo must be positive, got " + lastIssueNo);
     }
-    Transactions.inTransaction(
-        dataSource,
+    metadata.inTransaction(
         c -> {
           Numbering.atLeast(c, SCOPE, seriesId, lastIssueNo);
           return null;
@@ -67,7 +63,7 @@ public final class BulletinNumbers {
             "INSERT INTO bulletin_issues (series_id, issue_no, allocated_at) VALUES (?, ?, ?)")) {
       ps.setString(1, seriesId);
       ps.setInt(2, issueNo);
-      ps.setTimestamp(3, Timestamp.from(clock.instant()));
+      ps.setTimestamp(3, Timestamp.from(metadata.now()));
       ps.executeUpdate();
     }
   }

@@ -7,15 +7,10 @@ import io.liangshai.tenants.keys.KeyHashing;
 import io.liangshai.tenants.keys.KeyLookup;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -28,50 +23,45 @@ import javax.sql.DataSource;
  */
 public final class PostgresApiKeyStore implements KeyLookup {
 
-  private static final String COLUMNS =
-      "key_id, tenant_code, name, created_at, created_by, revoked_at";
+  private static final String SELECT = "SELECT " + ApiKeyStore.COLUMNS + " FROM api_keys";
 
-  private final DataSource dataSource;
-  private final Clock clock;
+  private final Metadata metadata;
 
   public PostgresApiKeyStore(DataSource dataSource, Clock clock) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.metadata = new Metadata(dataSource, clock);
   }
 
   /** Issues a new key for {@code tenantCode}; the returned secret is not stored anywhere. */
   public IssuedKey issue(String tenantCode, String name, String createdBy) throws SQLException {
-    return Transactions.inTransaction(dataSource, c -> issue(c, tenantCode, name, createdBy));
+    return metadata.inTransaction(c -> issue(c, tenantCode, name, createdBy));
   }
 
   @Override
   public Optional<ApiKey> findActive(String secret) throws SQLException {
-    return queryOne(
-        "SELECT " + COLUMNS + " FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",
-        KeyHashing.sha256Hex(secret));
+    try (Connection c = metadata.connect()) {
+      return Rows.first(
+          c,
+          SELECT + " WHERE key_hash = ? AND revoked_at IS NULL",
+          ApiKeyStore::read,
+          KeyHashing.sha256Hex(secret));
+    }
   }
 
   public Optional<ApiKey> find(String keyId) throws SQLException {
-    return queryOne("SELECT " + COLUMNS + " FROM api_keys WHERE key_id = ?", keyId);
+    try (Connection c = metadata.connect()) {
+      return Rows.first(c, SELECT + " WHERE key_id = ?", ApiKeyStore::read, keyId);
+    }
   }
 
   /** Keys of one tenant, newest first, revoked ones included. */
   public List<ApiKey> list(String tenantCode) throws SQLException {
-    List<ApiKey> keys = new ArrayList<>();
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT "
-                    + COLUMNS
-                    + " FROM api_keys WHERE tenant_code = ? ORDER BY created_at DESC, key_id")) {
-      ps.setString(1, tenantCode);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          keys.add(ApiKeyStore.read(rs));
-        }
-      }
+    try (Connection c = metadata.connect()) {
+      return Rows.list(
+          c,
+          SELECT + " WHERE tenant_code = ? ORDER BY created_at DESC, key_id",
+          ApiKeyStore::read,
+          tenantCode);
     }
-    return keys;
   }
 
   /**
@@ -79,8 +69,7 @@ public final class PostgresApiKeyStore implements KeyLookup {
    * Empty when {@code keyId} is unknown or already revoked.
    */
   public Optional<IssuedKey> rotate(String keyId, String rotatedBy) throws SQLException {
-    return Transactions.inTransaction(
-        dataSource,
+    return metadata.inTransaction(
         c -> {
           Optional<ApiKey> revoked = revoke(c, keyId);
           if (revoked.isEmpty()) {
@@ -92,7 +81,7 @@ public final class PostgresApiKeyStore implements KeyLookup {
 
   /** Revokes a key; true if it existed and was active. */
   public boolean revoke(String keyId) throws SQLException {
-    return Transactions.inTransaction(dataSource, c -> revoke(c, keyId)).isPresent();
+    return metadata.inTransaction(c -> revoke(c, keyId)).isPresent();
   }
 
   /**
@@ -100,31 +89,28 @@ public final class PostgresApiKeyStore implements KeyLookup {
    * id already stored is left as it is. True if stored.
    */
   public boolean importKey(ApiKey key, String keyHash) throws SQLException {
-    return Transactions.inTransaction(dataSource, c -> insert(c, key, keyHash) == 1);
+    return metadata.inTransaction(c -> insert(c, key, keyHash) == 1);
   }
 
   private IssuedKey issue(Connection c, String tenantCode, String name, String createdBy)
       throws SQLException {
     String secret = KeyHashing.newSecret();
     ApiKey key =
-        new ApiKey(KeyHashing.newKeyId(), tenantCode, name, now(), createdBy, Optional.empty());
+        new ApiKey(
+            KeyHashing.newKeyId(), tenantCode, name, metadata.now(), createdBy, Optional.empty());
     insert(c, key, KeyHashing.sha256Hex(secret));
     return new IssuedKey(key, secret);
   }
 
   /** The key as it was before this revocation; empty if it was unknown or already revoked. */
   private Optional<ApiKey> revoke(Connection c, String keyId) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL"
-                + " RETURNING "
-                + COLUMNS)) {
-      ps.setTimestamp(1, Timestamp.from(now()));
-      ps.setString(2, keyId);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(ApiKeyStore.read(rs)) : Optional.empty();
-      }
-    }
+    return Rows.first(
+        c,
+        "UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL RETURNING "
+            + ApiKeyStore.COLUMNS,
+        ApiKeyStore::read,
+        Timestamp.from(metadata.now()),
+        keyId);
   }
 
   private static int insert(Connection c, ApiKey key, String hash) throws SQLException {
@@ -132,28 +118,8 @@ public final class PostgresApiKeyStore implements KeyLookup {
         c.prepareStatement(
             "INSERT INTO api_keys (key_id, tenant_code, name, key_hash, created_at, created_by,"
                 + " revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING")) {
-      ps.setString(1, key.keyId());
-      ps.setString(2, key.tenantCode());
-      ps.setString(3, key.name());
-      ps.setString(4, hash);
-      ps.setTimestamp(5, Timestamp.from(key.createdAt()));
-      ps.setString(6, key.createdBy());
-      ps.setTimestamp(7, key.revokedAt().map(Timestamp::from).orElse(null));
+      ApiKeyStore.bind(ps, key, hash);
       return ps.executeUpdate();
     }
-  }
-
-  private Optional<ApiKey> queryOne(String sql, String parameter) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, parameter);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(ApiKeyStore.read(rs)) : Optional.empty();
-      }
-    }
-  }
-
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

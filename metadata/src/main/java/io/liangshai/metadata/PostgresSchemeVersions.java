@@ -3,15 +3,10 @@ package io.liangshai.metadata;
 import io.liangshai.warehouse.SchemesTable.Row;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -29,31 +24,29 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
   private static final String INSERT =
       "INSERT INTO scheme_versions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)";
 
-  private final DataSource dataSource;
-  private final Clock clock;
+  private final Metadata metadata;
 
   public PostgresSchemeVersions(DataSource dataSource, Clock clock) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.metadata = new Metadata(dataSource, clock);
   }
 
   @Override
   public List<Row> all() throws SQLException {
-    return Transactions.inTransaction(
-        dataSource,
-        c -> query(c, "SELECT " + COLUMNS + " FROM scheme_versions ORDER BY id, version", null));
+    return metadata.inTransaction(
+        c ->
+            Rows.list(
+                c, "SELECT " + COLUMNS + " FROM scheme_versions ORDER BY id, version", Row::read));
   }
 
   @Override
   public List<Row> versionsOf(String id) throws SQLException {
-    return Transactions.inTransaction(dataSource, c -> versionsOf(c, id));
+    return metadata.inTransaction(c -> versionsOf(c, id));
   }
 
   @Override
   public Row create(String id, String name, String definition, String createdBy)
       throws SQLException {
-    return Transactions.inTransaction(
-        dataSource,
+    return metadata.inTransaction(
         c -> {
           Row created =
               new Row(
@@ -61,7 +54,7 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
                   Numbering.next(c, SCOPE, id),
                   name,
                   definition,
-                  now(),
+                  metadata.now(),
                   createdBy,
                   Optional.empty());
           insert(c, created);
@@ -72,8 +65,7 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
   @Override
   public void define(Row version) throws SQLException {
     try {
-      Transactions.inTransaction(
-          dataSource,
+      metadata.inTransaction(
           c -> {
             // the numbering row first: a concurrent create waits, then numbers after this one
             Numbering.atLeast(c, SCOPE, version.id(), version.version());
@@ -90,14 +82,13 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
 
   @Override
   public List<Row> retire(String id, Integer version) throws SQLException {
-    return Transactions.inTransaction(
-        dataSource,
+    return metadata.inTransaction(
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
                   "UPDATE scheme_versions SET retired_at = ? WHERE id = ? AND retired_at IS NULL"
                       + " AND (?::int IS NULL OR version = ?::int)")) {
-            ps.setTimestamp(1, Timestamp.from(now()));
+            ps.setTimestamp(1, Timestamp.from(metadata.now()));
             ps.setString(2, id);
             ps.setObject(3, version);
             ps.setObject(4, version);
@@ -110,8 +101,11 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
   }
 
   private static List<Row> versionsOf(Connection c, String id) throws SQLException {
-    return query(
-        c, "SELECT " + COLUMNS + " FROM scheme_versions WHERE id = ? ORDER BY version", id);
+    return Rows.list(
+        c,
+        "SELECT " + COLUMNS + " FROM scheme_versions WHERE id = ? ORDER BY version",
+        Row::read,
+        id);
   }
 
   private static void insert(Connection c, Row v) throws SQLException {
@@ -125,25 +119,5 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
       ps.setTimestamp(7, v.retiredAt().map(Timestamp::from).orElse(null));
       ps.executeUpdate();
     }
-  }
-
-  private static List<Row> query(Connection c, String sql, String id) throws SQLException {
-    List<Row> versions = new ArrayList<>();
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      if (id != null) {
-        ps.setString(1, id);
-      }
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          versions.add(Row.read(rs));
-        }
-      }
-    }
-    return versions;
-  }
-
-  /** To the microsecond, as {@code timestamptz} keeps it, so the answer equals a later read. */
-  private Instant now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS);
   }
 }

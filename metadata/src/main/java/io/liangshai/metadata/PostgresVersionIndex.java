@@ -1,7 +1,6 @@
 package io.liangshai.metadata;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -19,20 +18,18 @@ import javax.sql.DataSource;
  */
 public final class PostgresVersionIndex {
 
-  private final DataSource dataSource;
-  private final Clock clock;
+  private final Metadata metadata;
 
   public PostgresVersionIndex(DataSource dataSource, Clock clock) {
-    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    this.metadata = new Metadata(dataSource, clock);
   }
 
   /** Opens the claims of batch {@code batchId}; close it (committed or not) when done. */
   public VersionClaims begin(String batchId) throws SQLException {
     Objects.requireNonNull(batchId, "batchId");
-    Connection connection = dataSource.getConnection();
+    Connection connection = metadata.connect();
     try {
-      return new VersionClaims(connection, batchId, clock);
+      return new VersionClaims(connection, batchId, metadata.clock());
     } catch (SQLException | RuntimeException e) {
       connection.close();
       throw e;
@@ -41,7 +38,7 @@ public final class PostgresVersionIndex {
 
   /** The newest committed batch, by id (batch ids sort by time); empty before the first. */
   public Optional<String> committedThrough() throws SQLException {
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = metadata.connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT max(batch_id) FROM committed_batches")) {
       rs.next();
@@ -50,7 +47,7 @@ public final class PostgresVersionIndex {
   }
 
   public boolean isEmpty() throws SQLException {
-    try (Connection c = dataSource.getConnection();
+    try (Connection c = metadata.connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM record_versions)")) {
       rs.next();
@@ -60,22 +57,19 @@ public final class PostgresVersionIndex {
 
   /** The committed content hash of {@code version}, if any. */
   public Optional<String> storedHash(RecordVersion version) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
+    try (Connection c = metadata.connect()) {
       return storedHash(c, version);
     }
   }
 
   static Optional<String> storedHash(Connection c, RecordVersion version) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "SELECT content_hash FROM record_versions"
-                + " WHERE tenant_code = ? AND case_id = ? AND updated_at = ?")) {
-      ps.setString(1, version.tenantCode());
-      ps.setString(2, version.caseId());
-      ps.setTimestamp(3, Timestamp.from(version.updatedAt()));
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    }
+    return Rows.first(
+        c,
+        "SELECT content_hash FROM record_versions"
+            + " WHERE tenant_code = ? AND case_id = ? AND updated_at = ?",
+        rs -> rs.getString(1),
+        version.tenantCode(),
+        version.caseId(),
+        Timestamp.from(version.updatedAt()));
   }
 }

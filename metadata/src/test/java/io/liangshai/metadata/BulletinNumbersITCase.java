@@ -1,36 +1,27 @@
 package io.liangshai.metadata;
 
-import static io.liangshai.metadata.MetadataFixture.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.liangshai.postgres.local.testing.PostgresExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BulletinNumbersITCase {
 
-  @RegisterExtension static final PostgresExtension POSTGRES = new PostgresExtension();
-
-  private static BulletinNumbers numbers;
-
-  @BeforeAll
-  static void migrate() {
-    MetadataSchema.migrate(POSTGRES.dataSource());
-    numbers = new BulletinNumbers(POSTGRES.dataSource(), CLOCK);
-  }
+  @RegisterExtension
+  static final MetadataDatabase<BulletinNumbers> NUMBERS =
+      new MetadataDatabase<>(BulletinNumbers::new);
 
   @Test
   void aSeriesStartsAtOneAndCountsOnItsOwn() throws Exception {
-    assertThat(numbers.lastIssueNo("monthly-a")).isZero();
-    assertThat(numbers.allocate("monthly-a")).isEqualTo(1);
-    assertThat(numbers.allocate("monthly-a")).isEqualTo(2);
-    assertThat(numbers.allocate("weekly-a")).isEqualTo(1);
-    assertThat(numbers.lastIssueNo("monthly-a")).isEqualTo(2);
+    assertThat(NUMBERS.store().lastIssueNo("monthly-a")).isZero();
+    assertThat(NUMBERS.store().allocate("monthly-a")).isEqualTo(1);
+    assertThat(NUMBERS.store().allocate("monthly-a")).isEqualTo(2);
+    assertThat(NUMBERS.store().allocate("weekly-a")).isEqualTo(1);
+    assertThat(NUMBERS.store().lastIssueNo("monthly-a")).isEqualTo(2);
   }
 
   @Test
@@ -42,7 +33,7 @@ class BulletinNumbersITCase {
                 () -> {
                   List<Integer> mine = new ArrayList<>();
                   for (int i = 0; i < 10; i++) {
-                    mine.add(numbers.allocate("monthly-b"));
+                    mine.add(NUMBERS.store().allocate("monthly-b"));
                   }
                   return mine;
                 });
@@ -51,16 +42,16 @@ class BulletinNumbersITCase {
     assertThat(all).doesNotHaveDuplicates();
     assertThat(all)
         .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 80).boxed().toList());
-    assertThat(numbers.lastIssueNo("monthly-b")).isEqualTo(80);
+    assertThat(NUMBERS.store().lastIssueNo("monthly-b")).isEqualTo(80);
   }
 
   @Test
   void continuesAfterNumbersHandedOutBeforeAndNeverGoesBack() throws Exception {
-    numbers.continueAfter("monthly-c", 41);
-    assertThat(numbers.allocate("monthly-c")).isEqualTo(42);
-    numbers.continueAfter("monthly-c", 7);
-    assertThat(numbers.allocate("monthly-c")).isEqualTo(43);
-    assertThatThrownBy(() -> numbers.continueAfter("monthly-c", 0))
+    NUMBERS.store().continueAfter("monthly-c", 41);
+    assertThat(NUMBERS.store().allocate("monthly-c")).isEqualTo(42);
+    NUMBERS.store().continueAfter("monthly-c", 7);
+    assertThat(NUMBERS.store().allocate("monthly-c")).isEqualTo(43);
+    assertThatThrownBy(() -> NUMBERS.store().continueAfter("monthly-c", 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lastIssueNo");
   }

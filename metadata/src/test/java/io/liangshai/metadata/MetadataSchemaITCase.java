@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.postgres.local.testing.PostgresExtension;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,16 +19,14 @@ class MetadataSchemaITCase {
 
     assertThat(applied).containsExactlyInAnyOrder(5, 0, 0);
     assertThat(MetadataSchema.migrate(POSTGRES.dataSource())).isZero();
-    List<String> tables = new ArrayList<>();
-    try (Connection c = POSTGRES.connect();
-        Statement s = c.createStatement();
-        ResultSet rs =
-            s.executeQuery(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-                    + " AND table_name <> 'flyway_schema_history' ORDER BY table_name")) {
-      while (rs.next()) {
-        tables.add(rs.getString(1));
-      }
+    List<String> tables;
+    try (Connection c = POSTGRES.connect()) {
+      tables =
+          Rows.list(
+              c,
+              "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                  + " AND table_name <> 'flyway_schema_history' ORDER BY table_name",
+              rs -> rs.getString(1));
     }
     assertThat(tables)
         .containsExactly(

@@ -1,31 +1,22 @@
 package io.liangshai.metadata;
 
-import static io.liangshai.metadata.MetadataFixture.CLOCK;
 import static io.liangshai.metadata.MetadataFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.liangshai.postgres.local.testing.PostgresExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresVersionIndexITCase {
 
-  @RegisterExtension static final PostgresExtension POSTGRES = new PostgresExtension();
-
-  private static PostgresVersionIndex index;
-
-  @BeforeAll
-  static void migrate() {
-    MetadataSchema.migrate(POSTGRES.dataSource());
-    index = new PostgresVersionIndex(POSTGRES.dataSource(), CLOCK);
-  }
+  @RegisterExtension
+  static final MetadataDatabase<PostgresVersionIndex> INDEX =
+      new MetadataDatabase<>(PostgresVersionIndex::new);
 
   @Test
   void aVersionIsNewThenADuplicateOrAConflict() throws Exception {
@@ -33,13 +24,14 @@ class PostgresVersionIndexITCase {
     assertThat(claimAndCommit("b-0001", v, "h1")).isEqualTo(VersionVerdict.NEW);
     assertThat(claimAndCommit("b-0002", v, "h1")).isEqualTo(VersionVerdict.DUPLICATE);
     assertThat(claimAndCommit("b-0003", v, "h2")).isEqualTo(VersionVerdict.CONFLICT);
-    assertThat(index.storedHash(v)).contains("h1");
-    assertThat(index.storedHash(new RecordVersion("330100", "A-1", NOW.plusNanos(1000)))).isEmpty();
+    assertThat(INDEX.store().storedHash(v)).contains("h1");
+    assertThat(INDEX.store().storedHash(new RecordVersion("330100", "A-1", NOW.plusNanos(1000))))
+        .isEmpty();
   }
 
   @Test
   void withinOneBatchARepeatIsJudgedAgainstItsFirstRow() throws Exception {
-    try (VersionClaims claims = index.begin("b-0100")) {
+    try (VersionClaims claims = INDEX.store().begin("b-0100")) {
       assertThat(claims.claim(version("B-1"), "h1")).isEqualTo(VersionVerdict.NEW);
       assertThat(claims.claim(version("B-1"), "h1")).isEqualTo(VersionVerdict.DUPLICATE);
       assertThat(claims.claim(version("B-1"), "h2")).isEqualTo(VersionVerdict.CONFLICT);
@@ -49,16 +41,16 @@ class PostgresVersionIndexITCase {
 
   @Test
   void aBatchClosedWithoutCommitGivesItsClaimsBack() throws Exception {
-    try (VersionClaims claims = index.begin("b-0200")) {
+    try (VersionClaims claims = INDEX.store().begin("b-0200")) {
       assertThat(claims.claim(version("C-1"), "h1")).isEqualTo(VersionVerdict.NEW);
     }
-    assertThat(index.storedHash(version("C-1"))).isEmpty();
+    assertThat(INDEX.store().storedHash(version("C-1"))).isEmpty();
     assertThat(claimAndCommit("b-0201", version("C-1"), "h2")).isEqualTo(VersionVerdict.NEW);
   }
 
   @Test
   void aSecondUploadWaitsForTheFirstAndThenConflicts() throws Exception {
-    try (VersionClaims first = index.begin("b-0300")) {
+    try (VersionClaims first = INDEX.store().begin("b-0300")) {
       assertThat(first.claim(version("D-1"), "h1")).isEqualTo(VersionVerdict.NEW);
       CompletableFuture<VersionVerdict> second =
           CompletableFuture.supplyAsync(
@@ -74,7 +66,7 @@ class PostgresVersionIndexITCase {
   @Test
   void aSecondUploadIsNewWhenTheFirstRollsBack() throws Exception {
     CompletableFuture<VersionVerdict> second;
-    try (VersionClaims first = index.begin("b-0400")) {
+    try (VersionClaims first = INDEX.store().begin("b-0400")) {
       assertThat(first.claim(version("E-1"), "h1")).isEqualTo(VersionVerdict.NEW);
       second =
           CompletableFuture.supplyAsync(
@@ -83,7 +75,7 @@ class PostgresVersionIndexITCase {
           .isInstanceOf(TimeoutException.class);
     }
     assertThat(second.get(1, TimeUnit.MINUTES)).isEqualTo(VersionVerdict.NEW);
-    assertThat(index.storedHash(version("E-1"))).contains("h2");
+    assertThat(INDEX.store().storedHash(version("E-1"))).contains("h2");
   }
 
   @Test
@@ -95,7 +87,7 @@ class PostgresVersionIndexITCase {
             4,
             t ->
                 () -> {
-                  try (VersionClaims claims = index.begin("b-1000-" + t)) {
+                  try (VersionClaims claims = INDEX.store().begin("b-1000-" + t)) {
                     List<VersionVerdict> verdicts = new java.util.ArrayList<>();
                     for (int i = 0; i < versions; i++) {
                       verdicts.add(claims.claim(version("F-" + i), "upload-" + t));
@@ -115,7 +107,7 @@ class PostgresVersionIndexITCase {
       assertThat(accepted).as("uploads that accepted F-%d", i).hasSize(1);
       assertThat(perUpload.stream().map(v -> v.get(row)))
           .containsOnly(VersionVerdict.NEW, VersionVerdict.CONFLICT);
-      assertThat(index.storedHash(version("F-" + i))).contains("upload-" + accepted.get(0));
+      assertThat(INDEX.store().storedHash(version("F-" + i))).contains("upload-" + accepted.get(0));
     }
   }
 
@@ -123,11 +115,11 @@ class PostgresVersionIndexITCase {
   void committedThroughIsTheNewestCommittedBatch() throws Exception {
     claimAndCommit("b-9001", version("G-1"), "h");
     claimAndCommit("b-9000", version("G-2"), "h");
-    try (VersionClaims open = index.begin("b-9999")) {
+    try (VersionClaims open = INDEX.store().begin("b-9999")) {
       open.claim(version("G-3"), "h");
     }
-    assertThat(index.committedThrough()).contains("b-9001");
-    assertThat(index.isEmpty()).isFalse();
+    assertThat(INDEX.store().committedThrough()).contains("b-9001");
+    assertThat(INDEX.store().isEmpty()).isFalse();
   }
 
   private static RecordVersion version(String caseId) {
@@ -136,7 +128,7 @@ class PostgresVersionIndexITCase {
 
   private static VersionVerdict claimAndCommit(String batch, RecordVersion v, String hash)
       throws Exception {
-    try (VersionClaims claims = index.begin(batch)) {
+    try (VersionClaims claims = INDEX.store().begin(batch)) {
       VersionVerdict verdict = claims.claim(v, hash);
       claims.commit();
       return verdict;

@@ -19,7 +19,8 @@ import java.util.Optional;
  */
 public final class ApiKeyStore implements KeyStore {
 
-  private static final String COLUMNS =
+  /** The columns {@link #read} reads, in a {@code SELECT}. */
+  public static final String COLUMNS =
       "key_id, tenant_code, name, created_at, created_by, revoked_at";
 
   private final Warehouse warehouse;
@@ -140,19 +141,28 @@ public final class ApiKeyStore implements KeyStore {
             c.prepareStatement(
                 "INSERT INTO api_keys (key_id, tenant_code, name, key_hash, created_at,"
                     + " created_by, revoked_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, key.keyId());
-      ps.setString(2, key.tenantCode());
-      ps.setString(3, key.name());
-      ps.setString(4, hash);
-      ps.setTimestamp(5, Timestamp.from(key.createdAt()));
-      ps.setString(6, key.createdBy());
-      if (key.revokedAt().isPresent()) {
-        ps.setTimestamp(7, Timestamp.from(key.revokedAt().get()));
-      } else {
-        ps.setNull(7, Types.TIMESTAMP);
-      }
+      bind(ps, key, hash);
       ps.setLong(8, key.revokedAt().isPresent() ? 2 : 1);
       ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Binds parameters 1 to 7 of an insert into {@code api_keys} with columns {@code key_id,
+   * tenant_code, name, key_hash, created_at, created_by, revoked_at}; shared with the PostgreSQL
+   * store of the metadata module.
+   */
+  public static void bind(PreparedStatement ps, ApiKey key, String hash) throws SQLException {
+    ps.setString(1, key.keyId());
+    ps.setString(2, key.tenantCode());
+    ps.setString(3, key.name());
+    ps.setString(4, hash);
+    ps.setTimestamp(5, Timestamp.from(key.createdAt()));
+    ps.setString(6, key.createdBy());
+    if (key.revokedAt().isPresent()) {
+      ps.setTimestamp(7, Timestamp.from(key.revokedAt().get()));
+    } else {
+      ps.setNull(7, Types.TIMESTAMP);
     }
   }
 
