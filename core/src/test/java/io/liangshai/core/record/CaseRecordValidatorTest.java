@@ -32,18 +32,11 @@ class CaseRecordValidatorTest {
   }
 
   private FieldError onlyErrorOf(Map<String, Object> row) {
-    List<FieldError> errors = errorsOf(row);
-    assertThat(errors).hasSize(1);
-    return errors.get(0);
+    return FieldErrors.onlyError(validator, row);
   }
 
-  /** The one error of the fixture's row with {@code field} set to {@code value}: on that field. */
   private FieldError onlyErrorOn(String field, Object value) {
-    Map<String, Object> row = aCase().row();
-    row.put(field, value);
-    FieldError error = onlyErrorOf(row);
-    assertThat(error.field()).isEqualTo(field);
-    return error;
+    return FieldErrors.onlyErrorOn(validator, field, value);
   }
 
   @Test
