@@ -1,5 +1,7 @@
 package io.liangshai.core.record;
 
+import static io.liangshai.core.record.FieldErrors.onlyError;
+import static io.liangshai.core.record.FieldErrors.onlyErrorOn;
 import static io.liangshai.core.record.FieldErrors.withField;
 import static io.liangshai.core.testing.CaseRecordFixture.RECEIVED_AT;
 import static io.liangshai.core.testing.CaseRecordFixture.aCase;
@@ -31,21 +33,13 @@ class CaseRecordBoundsTest {
     return result.isValid();
   }
 
-  private FieldError onlyError(Map<String, Object> row) {
-    return FieldErrors.onlyError(validator, row);
-  }
-
-  private FieldError onlyErrorOn(String field, Object value) {
-    return FieldErrors.onlyErrorOn(validator, field, value);
-  }
-
   @Test
   void countsDescriptionInCodePointsAcceptingFourThousandAndRejectingOneMore() {
     String limit = SUPPLEMENTARY.repeat(3_999) + "a";
     assertThat(limit.length()).isEqualTo(7_999);
 
     assertThat(valid(withField("description", limit))).isTrue();
-    FieldError error = onlyErrorOn("description", limit + SUPPLEMENTARY);
+    FieldError error = onlyErrorOn(validator, "description", limit + SUPPLEMENTARY);
 
     assertThat(error.message()).contains("at most 4000 characters, found 4001");
   }
@@ -53,7 +47,7 @@ class CaseRecordBoundsTest {
   @Test
   void acceptsEnterpriseNameOf200AndRejects201() {
     assertThat(valid(withField("enterprise_name", "企".repeat(200)))).isTrue();
-    FieldError error = onlyErrorOn("enterprise_name", "企".repeat(201));
+    FieldError error = onlyErrorOn(validator, "enterprise_name", "企".repeat(201));
 
     assertThat(error.message()).contains("at most 200 characters, found 201");
   }
@@ -61,7 +55,7 @@ class CaseRecordBoundsTest {
   @Test
   void rejectsCaseIdWithSurroundingWhiteSpaceInsteadOfTrimmingIt() {
     for (String id : List.of(" a", "a ", "a\t", "\ta", "a\n", "\u3000a", "a\u00a0")) {
-      FieldError error = onlyError(withField("case_id", id));
+      FieldError error = onlyError(validator, withField("case_id", id));
 
       assertThat(error.field()).as(id).isEqualTo("case_id");
       assertThat(error.message()).as(id).contains("must not begin or end with white space");
@@ -74,7 +68,7 @@ class CaseRecordBoundsTest {
   @Test
   void countsCaseIdInCodePoints() {
     assertThat(valid(withField("case_id", SUPPLEMENTARY.repeat(64)))).isTrue();
-    assertThat(onlyError(withField("case_id", SUPPLEMENTARY.repeat(65))).message())
+    assertThat(onlyError(validator, withField("case_id", SUPPLEMENTARY.repeat(65))).message())
         .contains("at most 64 characters, found 65");
   }
 
@@ -100,7 +94,7 @@ class CaseRecordBoundsTest {
       Map<String, Object> late = latestClosedRow(LATEST);
       late.put(field, LATEST.plusNanos(1_000).toString());
 
-      FieldError error = onlyError(late);
+      FieldError error = onlyError(validator, late);
 
       assertThat(error.field()).isEqualTo(field);
       assertThat(error.message())
@@ -114,7 +108,7 @@ class CaseRecordBoundsTest {
     Instant received = RECEIVED_AT;
     assertThat(valid(withField("deadline", received.toString()))).isTrue();
 
-    FieldError error = onlyErrorOn("deadline", received.minusNanos(1_000).toString());
+    FieldError error = onlyErrorOn(validator, "deadline", received.minusNanos(1_000).toString());
 
     assertThat(error.message()).contains("must not be before received_at");
   }
@@ -128,7 +122,7 @@ class CaseRecordBoundsTest {
     assertThat(valid(row)).isTrue();
 
     row.put("deadline", "2029-02-28T10:00:00.000001+08:00");
-    FieldError error = onlyError(row);
+    FieldError error = onlyError(validator, row);
 
     assertThat(error.field()).isEqualTo("deadline");
     assertThat(error.message()).contains("at most 5 years after received_at");
@@ -145,7 +139,7 @@ class CaseRecordBoundsTest {
         Map<String, Object> row = field.equals("closed_at") ? closedRow() : aCase().row();
         row.put(field, extreme);
 
-        FieldError error = onlyError(row);
+        FieldError error = onlyError(validator, row);
 
         assertThat(error.field()).as(field + " = " + extreme).isEqualTo(field);
       }
@@ -158,7 +152,7 @@ class CaseRecordBoundsTest {
     assertThat(valid(withField("reassigned_count", "1000"))).isTrue();
     for (Object tooMany :
         List.of(1_001, "1001", "999999999999", 1e20, new BigInteger("9".repeat(90)))) {
-      FieldError error = onlyErrorOn("reassigned_count", tooMany);
+      FieldError error = onlyErrorOn(validator, "reassigned_count", tooMany);
 
       assertThat(error.message()).as(tooMany.toString()).contains("at most 1000");
     }
@@ -203,7 +197,7 @@ class CaseRecordBoundsTest {
   void echoesAHugeValueCutShort() {
     String huge = "2024-01-02T09:00:00+08:00" + "9".repeat(1_000_000);
 
-    FieldError error = onlyError(withField("received_at", huge));
+    FieldError error = onlyError(validator, withField("received_at", huge));
 
     assertThat(error.message()).hasSizeLessThan(300).contains("1000025 characters");
   }

@@ -1,5 +1,7 @@
 package io.liangshai.core.record;
 
+import static io.liangshai.core.record.FieldErrors.onlyError;
+import static io.liangshai.core.record.FieldErrors.onlyErrorOn;
 import static io.liangshai.core.testing.CaseRecordFixture.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,14 +31,6 @@ class CaseRecordValidatorTest {
     ValidationResult result = validator.validate(row, 7);
     assertThat(result.isValid()).as("row is invalid").isFalse();
     return result.errors();
-  }
-
-  private FieldError onlyErrorOf(Map<String, Object> row) {
-    return FieldErrors.onlyError(validator, row);
-  }
-
-  private FieldError onlyErrorOn(String field, Object value) {
-    return FieldErrors.onlyErrorOn(validator, field, value);
   }
 
   @Test
@@ -101,14 +95,14 @@ class CaseRecordValidatorTest {
 
   @Test
   void rejectsBlankCaseId() {
-    FieldError error = onlyErrorOn("case_id", "  ");
+    FieldError error = onlyErrorOn(validator, "case_id", "  ");
 
     assertThat(error.message()).contains("1–64 characters");
   }
 
   @Test
   void rejectsEmptyCaseIdWithoutNamingACase() {
-    FieldError error = onlyErrorOn("case_id", "");
+    FieldError error = onlyErrorOn(validator, "case_id", "");
 
     assertThat(error.caseId()).isNull();
     assertThat(error.message()).contains("is required");
@@ -117,20 +111,20 @@ class CaseRecordValidatorTest {
   @Test
   void acceptsCaseIdOf64CharsAndRejects65() {
     assertThat(validator.validate(aCase().caseId("x".repeat(64)).row(), 1).isValid()).isTrue();
-    assertThat(onlyErrorOn("case_id", "x".repeat(65)).message())
+    assertThat(onlyErrorOn(validator, "case_id", "x".repeat(65)).message())
         .contains("at most 64 characters, found 65");
   }
 
   @Test
   void rejectsTenantCodeThatIsNotSixDigits() {
-    FieldError error = onlyErrorOn("tenant_code", "33052");
+    FieldError error = onlyErrorOn(validator, "tenant_code", "33052");
 
     assertThat(error.message()).contains("6-digit").contains("\"33052\"");
   }
 
   @Test
   void rejectsTenantTheScopeRejectsWithItsReason() {
-    FieldError error = onlyErrorOn("tenant_code", "339999");
+    FieldError error = onlyErrorOn(validator, "tenant_code", "339999");
     assertThat(error.code()).isEqualTo(ErrorCode.TENANT_UNKNOWN);
     assertThat(error.params()).containsEntry("tenant", "339999");
     assertThat(error.message()).startsWith("unknown tenant 339999");
@@ -138,7 +132,7 @@ class CaseRecordValidatorTest {
 
   @Test
   void rejectsTimestampWithoutOffsetAskingForOne() {
-    FieldError error = onlyErrorOn("received_at", "2024-01-02T09:00:00");
+    FieldError error = onlyErrorOn(validator, "received_at", "2024-01-02T09:00:00");
 
     assertThat(error.message())
         .contains("has no offset")
@@ -148,7 +142,7 @@ class CaseRecordValidatorTest {
 
   @Test
   void rejectsUnparseableTimestampShowingTheExpectedForm() {
-    FieldError error = onlyErrorOn("updated_at", "2024-13-45 25:61");
+    FieldError error = onlyErrorOn(validator, "updated_at", "2024-13-45 25:61");
 
     assertThat(error.message())
         .contains("ISO-8601 timestamp with offset")
@@ -157,7 +151,7 @@ class CaseRecordValidatorTest {
 
   @Test
   void rejectsTimestampFinerThanMicroseconds() {
-    assertThat(onlyErrorOn("deadline", "2024-01-20T09:00:00.123456789+08:00").message())
+    assertThat(onlyErrorOn(validator, "deadline", "2024-01-20T09:00:00.123456789+08:00").message())
         .contains("microsecond");
   }
 
@@ -177,7 +171,7 @@ class CaseRecordValidatorTest {
     Map<String, Object> row = closedRow();
     row.put("closed_at", "2024-01-02T08:59:59+08:00");
 
-    FieldError error = onlyErrorOf(row);
+    FieldError error = onlyError(validator, row);
 
     assertThat(error.field()).isEqualTo("closed_at");
     assertThat(error.message()).contains("must not be before received_at");
@@ -196,7 +190,7 @@ class CaseRecordValidatorTest {
     Map<String, Object> row = closedRow();
     row.remove("closed_at");
 
-    FieldError error = onlyErrorOf(row);
+    FieldError error = onlyError(validator, row);
 
     assertThat(error.field()).isEqualTo("closed_at");
     assertThat(error.message()).contains("required when status is closed");
@@ -207,25 +201,26 @@ class CaseRecordValidatorTest {
     Map<String, Object> row = closedRow();
     row.put("status", "in_progress");
 
-    assertThat(onlyErrorOf(row).message()).contains("must be empty unless status is closed");
+    assertThat(onlyError(validator, row).message())
+        .contains("must be empty unless status is closed");
   }
 
   @Test
   void rejectsUnknownEnumValueListingTheAllowedOnes() {
-    FieldError error = onlyErrorOn("category", "misc");
+    FieldError error = onlyErrorOn(validator, "category", "misc");
 
     assertThat(error.message()).contains("general, project, policy").contains("\"misc\"");
   }
 
   @Test
   void rejectsUnknownSatisfactionLevel() {
-    onlyErrorOn("satisfaction", "ok");
+    onlyErrorOn(validator, "satisfaction", "ok");
   }
 
   @Test
   void rejectsNegativeOrFractionalReassignedCount() {
     for (Object bad : List.of(-1, "-1", 1.5, "1.5", "two", true)) {
-      FieldError error = onlyErrorOn("reassigned_count", bad);
+      FieldError error = onlyErrorOn(validator, "reassigned_count", bad);
 
       assertThat(error.message()).contains("whole number ≥ 0");
     }
@@ -243,28 +238,28 @@ class CaseRecordValidatorTest {
 
   @Test
   void rejectsBooleanThatIsNeitherTrueNorFalse() {
-    assertThat(onlyErrorOn("leader_instructed", "yes").message())
+    assertThat(onlyErrorOn(validator, "leader_instructed", "yes").message())
         .contains("true or false")
         .contains("是");
   }
 
   @Test
   void rejectsWrongUsccCheckCharacter() {
-    FieldError error = onlyErrorOn("enterprise_uscc", "91350100M000100Y44");
+    FieldError error = onlyErrorOn(validator, "enterprise_uscc", "91350100M000100Y44");
 
     assertThat(error.message()).contains("should be '3'");
   }
 
   @Test
   void rejectsUnknownFieldNamingIt() {
-    FieldError error = onlyErrorOn("priority", "high");
+    FieldError error = onlyErrorOn(validator, "priority", "high");
 
     assertThat(error.message()).contains("unknown field \"priority\"").contains("case_id");
   }
 
   @Test
   void rejectsStringFieldGivenAsNumber() {
-    assertThat(onlyErrorOn("tenant_code", 330522).message())
+    assertThat(onlyErrorOn(validator, "tenant_code", 330522).message())
         .contains("expected a string, found integer 330522");
   }
 
