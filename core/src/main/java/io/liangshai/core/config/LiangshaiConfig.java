@@ -69,29 +69,17 @@ public record LiangshaiConfig(
     }
 
     public Limits {
-      if (maxBodyBytes < 1) {
-        throw new IllegalArgumentException(
-            "LIANGSHAI_MAX_BODY_BYTES must be at least 1, got " + maxBodyBytes);
-      }
-      if (maxRowsPerBatch < 1) {
-        throw new IllegalArgumentException(
-            "LIANGSHAI_MAX_ROWS_PER_BATCH must be at least 1, got " + maxRowsPerBatch);
-      }
-      if (requestsPerMinute < 1) {
-        throw new IllegalArgumentException(
-            "LIANGSHAI_REQUESTS_PER_MINUTE must be at least 1, got " + requestsPerMinute);
-      }
-      if (maxConcurrentUploads < 1) {
-        throw new IllegalArgumentException(
-            "LIANGSHAI_MAX_CONCURRENT_UPLOADS must be at least 1, got " + maxConcurrentUploads);
-      }
-      if (idleTimeoutSeconds < 1) {
-        throw new IllegalArgumentException(
-            "LIANGSHAI_IDLE_TIMEOUT_SECONDS must be at least 1, got " + idleTimeoutSeconds);
-      }
-      if (bodyStallSeconds < 1) {
-        throw new IllegalArgumentException(
-            "LIANGSHAI_BODY_STALL_SECONDS must be at least 1, got " + bodyStallSeconds);
+      atLeastOne("LIANGSHAI_MAX_BODY_BYTES", maxBodyBytes);
+      atLeastOne("LIANGSHAI_MAX_ROWS_PER_BATCH", maxRowsPerBatch);
+      atLeastOne("LIANGSHAI_REQUESTS_PER_MINUTE", requestsPerMinute);
+      atLeastOne("LIANGSHAI_MAX_CONCURRENT_UPLOADS", maxConcurrentUploads);
+      atLeastOne("LIANGSHAI_IDLE_TIMEOUT_SECONDS", idleTimeoutSeconds);
+      atLeastOne("LIANGSHAI_BODY_STALL_SECONDS", bodyStallSeconds);
+    }
+
+    private static void atLeastOne(String variable, long value) {
+      if (value < 1) {
+        throw new IllegalArgumentException(variable + " must be at least 1, got " + value);
       }
     }
   }

@@ -178,18 +178,7 @@ final class CaseRules {
       return Optional.empty();
     }
     if (deadline.isBefore(receivedAt)) {
-      return Optional.of(
-          Problem.of(
-              ErrorCode.DEADLINE_BEFORE_RECEIVED,
-              "must not be before received_at: deadline "
-                  + deadline
-                  + " but received "
-                  + receivedAt
-                  + " (UTC)",
-              "deadline",
-              deadline,
-              "received",
-              receivedAt));
+      return beforeReceived(ErrorCode.DEADLINE_BEFORE_RECEIVED, "deadline", deadline, receivedAt);
     }
     if (receivedAt.isAfter(LATEST_COMPUTABLE)) {
       return Optional.of(
@@ -232,20 +221,28 @@ final class CaseRules {
               status.wireName()));
     }
     if (closedAt != null && receivedAt != null && closedAt.isBefore(receivedAt)) {
-      return Optional.of(
-          Problem.of(
-              ErrorCode.CLOSED_AT_BEFORE_RECEIVED,
-              "must not be before received_at: closed "
-                  + closedAt
-                  + " but received "
-                  + receivedAt
-                  + " (UTC)",
-              "closed",
-              closedAt,
-              "received",
-              receivedAt));
+      return beforeReceived(ErrorCode.CLOSED_AT_BEFORE_RECEIVED, "closed", closedAt, receivedAt);
     }
     return Optional.empty();
+  }
+
+  /** {@code time}, called {@code name}, comes before {@code received_at}. */
+  private static Optional<Problem> beforeReceived(
+      ErrorCode code, String name, Instant time, Instant receivedAt) {
+    return Optional.of(
+        Problem.of(
+            code,
+            "must not be before received_at: "
+                + name
+                + " "
+                + time
+                + " but received "
+                + receivedAt
+                + " (UTC)",
+            name,
+            time,
+            "received",
+            receivedAt));
   }
 
   static Optional<Problem> reassignedCount(long count) {

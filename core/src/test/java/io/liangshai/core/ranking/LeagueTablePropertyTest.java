@@ -1,6 +1,7 @@
 package io.liangshai.core.ranking;
 
 import static io.liangshai.core.ranking.RankingFixtures.figures;
+import static io.liangshai.core.ranking.RankingFixtures.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.core.indicator.Indicator;
@@ -24,35 +25,46 @@ class LeagueTablePropertyTest {
 
   @Test
   void permutingTenantsChangesNoEligibleRow() {
-    for (int seed = 0; seed < CASES; seed++) {
-      SplittableRandom random = new SplittableRandom(seed);
-      Scheme scheme = randomScheme(random);
-      List<TenantFigures> group = RobustnessTest.randomGroup(random, 2 + random.nextInt(40));
-      List<TenantFigures> shuffled = new ArrayList<>(group);
-      Collections.shuffle(shuffled, new Random(seed));
+    for (Draw draw : draws()) {
+      List<TenantFigures> shuffled = new ArrayList<>(draw.group());
+      Collections.shuffle(shuffled, new Random(draw.seed()));
 
-      assertThat(eligibleRows(scheme, shuffled))
-          .as("seed %d", seed)
-          .isEqualTo(eligibleRows(scheme, group));
+      assertThat(eligibleRows(draw.scheme(), shuffled))
+          .as("seed %d", draw.seed())
+          .isEqualTo(eligibleRows(draw.scheme(), draw.group()));
     }
   }
 
   @Test
   void addingAnIneligibleTenantChangesNoEligibleRow() {
-    for (int seed = 0; seed < CASES; seed++) {
-      SplittableRandom random = new SplittableRandom(seed);
-      Scheme scheme = randomScheme(random);
-      List<TenantFigures> group = RobustnessTest.randomGroup(random, 2 + random.nextInt(40));
-      List<TenantFigures> larger = new ArrayList<>(group);
-      long received = random.nextInt(scheme.minimumVolume());
+    for (Draw draw : draws()) {
+      SplittableRandom random = draw.random();
+      List<TenantFigures> larger = new ArrayList<>(draw.group());
+      long received = random.nextInt(draw.scheme().minimumVolume());
       long closed = random.nextInt((int) received + 1);
       larger.add(
           random.nextInt(larger.size() + 1),
           figures("339999", received, closed, closed / 2, received / 3, closed, closed / 2));
 
-      List<LeagueRow> before = eligibleRows(scheme, group);
-      assertThat(eligibleRows(scheme, larger)).as("seed %d", seed).isEqualTo(before);
+      List<LeagueRow> before = eligibleRows(draw.scheme(), draw.group());
+      assertThat(eligibleRows(draw.scheme(), larger)).as("seed %d", draw.seed()).isEqualTo(before);
     }
+  }
+
+  /** One seeded case: a scheme and a group, and the random source that drew them, for more. */
+  private record Draw(
+      int seed, SplittableRandom random, Scheme scheme, List<TenantFigures> group) {}
+
+  /** Seeds 0 to {@link #CASES} − 1, each drawing its scheme first, then its group. */
+  private static List<Draw> draws() {
+    List<Draw> draws = new ArrayList<>();
+    for (int seed = 0; seed < CASES; seed++) {
+      SplittableRandom random = new SplittableRandom(seed);
+      Scheme scheme = randomScheme(random);
+      List<TenantFigures> group = RobustnessTest.randomGroup(random, 2 + random.nextInt(40));
+      draws.add(new Draw(seed, random, scheme, group));
+    }
+    return draws;
   }
 
   private static List<LeagueRow> eligibleRows(Scheme scheme, List<TenantFigures> group) {
@@ -68,11 +80,7 @@ class LeagueTablePropertyTest {
     }
     Normalisation method = Normalisation.values()[random.nextInt(Normalisation.values().length)];
     Scheme.Builder builder =
-        Scheme.builder()
-            .id("random")
-            .name("random")
-            .minimumVolume(1 + random.nextInt(40))
-            .normalisation(method);
+        named("random").minimumVolume(1 + random.nextInt(40)).normalisation(method);
     List<Indicator> rates = new ArrayList<>(LeagueTable.RATES);
     Collections.shuffle(rates, new Random(random.nextLong()));
     int count = 1 + random.nextInt(rates.size());

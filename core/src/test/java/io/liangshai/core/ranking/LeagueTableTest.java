@@ -1,6 +1,8 @@
 package io.liangshai.core.ranking;
 
+import static io.liangshai.core.ranking.RankingFixtures.assertRanks;
 import static io.liangshai.core.ranking.RankingFixtures.figures;
+import static io.liangshai.core.ranking.RankingFixtures.named;
 import static io.liangshai.core.ranking.RankingFixtures.resolution;
 import static io.liangshai.core.ranking.RankingFixtures.single;
 import static io.liangshai.core.ranking.RankingFixtures.table;
@@ -13,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.Test;
 
 /** Each rule of SPEC §4 on a table small enough to compute by hand. */
@@ -33,8 +36,7 @@ class LeagueTableTest {
                 resolution("330104", 40, 40),
                 resolution("330102", 40, 30)));
 
-    assertThat(table.rows())
-        .extracting(LeagueRow::tenant, LeagueRow::rank, LeagueRow::score)
+    assertRanks(table)
         .containsExactly(
             tuple("330104", 1, new BigDecimal("100.00")),
             tuple("330102", 2, new BigDecimal("50.00")),
@@ -47,8 +49,7 @@ class LeagueTableTest {
     LeagueTable table =
         table(RESOLUTION, List.of(resolution("330102", 40, 32), resolution("330101", 50, 40)));
 
-    assertThat(table.rows())
-        .extracting(LeagueRow::tenant, LeagueRow::rank, LeagueRow::score)
+    assertRanks(table)
         .containsExactly(
             tuple("330101", 1, new BigDecimal("100.00")),
             tuple("330102", 1, new BigDecimal("100.00")));
@@ -57,9 +58,7 @@ class LeagueTableTest {
   @Test
   void scoresANullRateZeroAndLeavesItOutOfMinAndMax() {
     Scheme scheme =
-        Scheme.builder()
-            .id("two")
-            .name("two")
+        named("two")
             .indicator(Indicator.RESOLUTION_RATE, 0.5, Direction.HIGHER_BETTER)
             .indicator(Indicator.SATISFACTION_RATE, 0.5, Direction.HIGHER_BETTER)
             .build();
@@ -78,8 +77,7 @@ class LeagueTableTest {
         .containsExactly(
             Map.entry(Indicator.RESOLUTION_RATE, 100.0),
             Map.entry(Indicator.SATISFACTION_RATE, 0.0));
-    assertThat(table.rows())
-        .extracting(LeagueRow::tenant, LeagueRow::rank, LeagueRow::score)
+    assertRanks(table)
         .containsExactly(
             tuple("330101", 1, new BigDecimal("75.00")),
             tuple("330102", 2, new BigDecimal("50.00")),
@@ -141,8 +139,7 @@ class LeagueTableTest {
                 figures("330102", 30, 20, 5, 0, 0, 0),
                 figures("330103", 30, 20, 0, 0, 0, 0)));
 
-    assertThat(table.rows())
-        .extracting(LeagueRow::tenant, LeagueRow::rank, LeagueRow::score)
+    assertRanks(table)
         .containsExactly(
             tuple("330103", 1, new BigDecimal("100.00")),
             tuple("330102", 2, new BigDecimal("50.00")),
@@ -153,9 +150,7 @@ class LeagueTableTest {
   void appliesACustomSchemesWeightsAndMinimumVolume() {
     // weights 2 (办结率, higher) and 1 (重发复发率, lower), minimum volume 10
     Scheme custom =
-        Scheme.builder()
-            .id("custom")
-            .name("custom")
+        named("custom")
             .minimumVolume(10)
             .indicator(Indicator.RESOLUTION_RATE, 2, Direction.HIGHER_BETTER)
             .indicator(Indicator.RECURRENCE_RATE, 1, Direction.LOWER_BETTER)
@@ -184,9 +179,7 @@ class LeagueTableTest {
   void roundsTheScoreHalfUp() {
     // weights 1 and 15: 330101 scores (1·50 + 15·0)/16 = 3.125 exactly → 3.13
     Scheme scheme =
-        Scheme.builder()
-            .id("sixteenths")
-            .name("sixteenths")
+        named("sixteenths")
             .indicator(Indicator.RESOLUTION_RATE, 1, Direction.HIGHER_BETTER)
             .indicator(Indicator.RECURRENCE_RATE, 15, Direction.LOWER_BETTER)
             .build();
@@ -276,17 +269,14 @@ class LeagueTableTest {
   void signalsAgainstThePooledRateOfTheEligibleTenants() {
     // p₀ = 0.5 from one large eligible tenant; the tested tenants (n = 100) are too small to rank
     // 95%: [0.4020018, 0.5979982]; 99.8%: [0.3454884, 0.6545116]
-    LeagueTable table =
-        besideOneLargeEligibleTenant(
+    assertSignalsBesideOneLargeEligibleTenant(
+            Indicator.RESOLUTION_RATE,
             figures("330160", 100, 60, 40, 0, 0, 0),
             figures("330159", 100, 59, 41, 0, 0, 0),
             figures("330141", 100, 41, 30, 0, 0, 0),
             figures("330140", 100, 40, 26, 0, 0, 0),
             figures("330135", 100, 35, 23, 0, 0, 0),
-            figures("330134", 100, 34, 23, 0, 0, 0));
-
-    assertThat(table.pooledRates()).containsEntry(Indicator.RESOLUTION_RATE, 0.5);
-    assertThat(funnelSignals(table, Indicator.RESOLUTION_RATE))
+            figures("330134", 100, 34, 23, 0, 0, 0))
         .containsExactly(
             "330100 WITHIN",
             "330134 ALARM",
@@ -300,17 +290,14 @@ class LeagueTableTest {
   @Test
   void signalsLowerBetterRatesTheOtherWayRound() {
     // 超时办结率 over closed: p₀ = 0.5 from the eligible tenant; tested tenants close 100 cases
-    LeagueTable table =
-        besideOneLargeEligibleTenant(
+    assertSignalsBesideOneLargeEligibleTenant(
+            Indicator.OVERDUE_RATE,
             figures("330166", 100, 100, 66, 0, 0, 0),
             figures("330165", 100, 100, 65, 0, 0, 0),
             figures("330160", 100, 100, 60, 0, 0, 0),
             figures("330159", 100, 100, 59, 0, 0, 0),
             figures("330141", 100, 100, 41, 0, 0, 0),
-            figures("330140", 100, 100, 40, 0, 0, 0));
-
-    assertThat(table.pooledRates()).containsEntry(Indicator.OVERDUE_RATE, 0.5);
-    assertThat(funnelSignals(table, Indicator.OVERDUE_RATE))
+            figures("330140", 100, 100, 40, 0, 0, 0))
         .containsExactly(
             "330100 WITHIN",
             "330140 ABOVE",
@@ -331,9 +318,16 @@ class LeagueTableTest {
     return table(Scheme.standard().toBuilder().minimumVolume(1000).build(), tenants);
   }
 
-  /** "tenant SIGNAL" of each row for {@code rate}, in the table's order. */
-  private static List<String> funnelSignals(LeagueTable table, Indicator rate) {
-    return table.rows().stream().map(r -> r.tenant() + " " + r.rate(rate).funnel()).toList();
+  /**
+   * Checks that p₀ for {@code rate} is 0.5 {@link #besideOneLargeEligibleTenant beside the large
+   * tenant}, then asserts on "tenant SIGNAL" of each row for {@code rate}, in the table's order.
+   */
+  private static ListAssert<String> assertSignalsBesideOneLargeEligibleTenant(
+      Indicator rate, TenantFigures... tested) {
+    LeagueTable table = besideOneLargeEligibleTenant(tested);
+    assertThat(table.pooledRates()).containsEntry(rate, 0.5);
+    return assertThat(
+        table.rows().stream().map(r -> r.tenant() + " " + r.rate(rate).funnel()).toList());
   }
 
   @Test

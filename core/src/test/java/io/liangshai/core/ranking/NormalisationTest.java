@@ -1,6 +1,8 @@
 package io.liangshai.core.ranking;
 
+import static io.liangshai.core.ranking.RankingFixtures.assertScores;
 import static io.liangshai.core.ranking.RankingFixtures.figures;
+import static io.liangshai.core.ranking.RankingFixtures.named;
 import static io.liangshai.core.ranking.RankingFixtures.resolution;
 import static io.liangshai.core.ranking.RankingFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,8 +27,7 @@ class NormalisationTest {
     // mean 0.75, population sd √(0.125/3) = 0.2041241 → z = −1.2247449, 0, +1.2247449
     LeagueTable table = table(scheme(Normalisation.Z_SCORE, Direction.HIGHER_BETTER), THREE);
 
-    assertThat(table.rows())
-        .extracting(LeagueRow::tenant, LeagueRow::score)
+    assertScores(table)
         .containsExactly(
             tuple("330103", new BigDecimal("62.25")),
             tuple("330102", new BigDecimal("50.00")),
@@ -61,8 +62,7 @@ class NormalisationTest {
         table(scheme(Normalisation.PERCENTILE_RANK, Direction.HIGHER_BETTER), four);
     LeagueTable lower = table(scheme(Normalisation.PERCENTILE_RANK, Direction.LOWER_BETTER), four);
 
-    assertThat(higher.rows())
-        .extracting(LeagueRow::tenant, LeagueRow::score)
+    assertScores(higher)
         .containsExactly(
             tuple("330104", new BigDecimal("100.00")),
             tuple("330102", new BigDecimal("50.00")),
@@ -75,9 +75,7 @@ class NormalisationTest {
   @Test
   void targetScoresLinearlyBetweenGoalpostsAndClamps() {
     Scheme target =
-        Scheme.builder()
-            .id("goalposts")
-            .name("goalposts")
+        named("goalposts")
             .normalisation(Normalisation.TARGET)
             .indicator(
                 Indicator.RESOLUTION_RATE, 1, Direction.HIGHER_BETTER, new Goalposts(0.6, 1.0))
@@ -93,8 +91,7 @@ class NormalisationTest {
                 figures("330102", 40, 30, 9, 0, 0, 0),
                 figures("330103", 40, 40, 0, 0, 0, 0)));
 
-    assertThat(table.rows())
-        .extracting(LeagueRow::tenant, LeagueRow::score)
+    assertScores(table)
         .containsExactly(
             tuple("330103", new BigDecimal("100.00")),
             tuple("330101", new BigDecimal("25.00")),
@@ -111,16 +108,13 @@ class NormalisationTest {
     for (Normalisation method :
         List.of(Normalisation.MIN_MAX, Normalisation.Z_SCORE, Normalisation.PERCENTILE_RANK)) {
       Scheme scheme =
-          Scheme.builder()
-              .id("flat")
-              .name("flat")
+          named("flat")
               .normalisation(method)
               .indicator(Indicator.SATISFACTION_RATE, 1, Direction.HIGHER_BETTER)
               .build();
 
-      assertThat(table(scheme, flat).rows())
+      assertScores(table(scheme, flat))
           .as(method.wireName())
-          .extracting(LeagueRow::tenant, LeagueRow::score)
           .containsExactly(
               tuple("330101", new BigDecimal("100.00")),
               tuple("330102", new BigDecimal("100.00")),
@@ -129,9 +123,7 @@ class NormalisationTest {
   }
 
   private static Scheme scheme(Normalisation normalisation, Direction direction) {
-    return Scheme.builder()
-        .id("method")
-        .name("method")
+    return named("method")
         .normalisation(normalisation)
         .indicator(Indicator.RESOLUTION_RATE, 1, direction)
         .build();

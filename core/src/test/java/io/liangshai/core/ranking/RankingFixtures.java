@@ -1,10 +1,15 @@
 package io.liangshai.core.ranking;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.liangshai.core.indicator.Indicator;
 import io.liangshai.core.indicator.IndicatorCounts;
 import io.liangshai.core.indicator.Indicators;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.AbstractListAssert;
+import org.assertj.core.api.ObjectAssert;
+import org.assertj.core.groups.Tuple;
 
 /** Small hand-made league tables for the ranking tests. */
 final class RankingFixtures {
@@ -33,11 +38,29 @@ final class RankingFixtures {
 
   /** A scheme scoring one rate with weight 1 and the given direction, minimum volume 20. */
   static Scheme single(Indicator rate, Direction direction) {
-    return Scheme.builder().id("single").name("single").indicator(rate, 1, direction).build();
+    return named("single").indicator(rate, 1, direction).build();
+  }
+
+  /** A scheme builder whose id and name are both {@code id}. */
+  static Scheme.Builder named(String id) {
+    return Scheme.builder().id(id).name(id);
   }
 
   /** The SPEC table alone, without rank intervals or weight sensitivity. */
   static LeagueTable table(Scheme scheme, List<TenantFigures> tenants) {
     return LeagueTable.compute(scheme, tenants, Map.of(), RobustnessSettings.none());
+  }
+
+  /** Asserts on (tenant, rank, score) of each row, in the table's order. */
+  static AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> assertRanks(
+      LeagueTable table) {
+    return assertThat(table.rows())
+        .extracting(LeagueRow::tenant, LeagueRow::rank, LeagueRow::score);
+  }
+
+  /** Asserts on (tenant, score) of each row, in the table's order. */
+  static AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>> assertScores(
+      LeagueTable table) {
+    return assertThat(table.rows()).extracting(LeagueRow::tenant, LeagueRow::score);
   }
 }

@@ -1,5 +1,6 @@
 package io.liangshai.core.record;
 
+import static io.liangshai.core.record.ProblemExpectations.problem;
 import static io.liangshai.core.testing.CaseRecordFixture.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,10 +52,7 @@ class CaseJsonTest {
 
       assertThat(huge.problem())
           .hasValueSatisfying(
-              p -> {
-                assertThat(p.code()).isEqualTo(ErrorCode.ROW_TOO_MANY_FIELDS);
-                assertThat(p.message()).contains("more than 64 fields");
-              });
+              problem(ErrorCode.ROW_TOO_MANY_FIELDS, Map.of(), "more than 64 fields"));
       assertThat(huge.values()).isEmpty();
       assertThat(next.values()).containsEntry("case_id", "next");
       assertThat(parser.nextToken()).isEqualTo(JsonToken.END_ARRAY);
@@ -66,11 +64,7 @@ class CaseJsonTest {
     try (JsonParser parser = JSON.createParser("{\"a\":1,\"a\":{\"b\":[1]},\"c\":2}")) {
       assertThat(readFirstObject(parser).problem())
           .hasValueSatisfying(
-              p -> {
-                assertThat(p.code()).isEqualTo(ErrorCode.ROW_DUPLICATE_FIELD);
-                assertThat(p.params()).containsEntry("name", "a");
-                assertThat(p.message()).contains("\"a\" appears twice");
-              });
+              problem(ErrorCode.ROW_DUPLICATE_FIELD, Map.of("name", "a"), "\"a\" appears twice"));
     }
   }
 

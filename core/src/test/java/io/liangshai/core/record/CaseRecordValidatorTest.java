@@ -1,5 +1,7 @@
 package io.liangshai.core.record;
 
+import static io.liangshai.core.record.FieldErrors.onlyError;
+import static io.liangshai.core.record.FieldErrors.onlyErrorOn;
 import static io.liangshai.core.testing.CaseRecordFixture.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,12 +31,6 @@ class CaseRecordValidatorTest {
     ValidationResult result = validator.validate(row, 7);
     assertThat(result.isValid()).as("row is invalid").isFalse();
     return result.errors();
-  }
-
-  private FieldError onlyErrorOf(Map<String, Object> row) {
-    List<FieldError> errors = errorsOf(row);
-    assertThat(errors).hasSize(1);
-    return errors.get(0);
   }
 
   @Test
@@ -99,21 +95,14 @@ class CaseRecordValidatorTest {
 
   @Test
   void rejectsBlankCaseId() {
-    Map<String, Object> row = aCase().row();
-    row.put("case_id", "  ");
+    FieldError error = onlyErrorOn(validator, "case_id", "  ");
 
-    FieldError error = onlyErrorOf(row);
-
-    assertThat(error.field()).isEqualTo("case_id");
     assertThat(error.message()).contains("1–64 characters");
   }
 
   @Test
   void rejectsEmptyCaseIdWithoutNamingACase() {
-    Map<String, Object> row = aCase().row();
-    row.put("case_id", "");
-
-    FieldError error = onlyErrorOf(row);
+    FieldError error = onlyErrorOn(validator, "case_id", "");
 
     assertThat(error.caseId()).isNull();
     assertThat(error.message()).contains("is required");
@@ -122,29 +111,20 @@ class CaseRecordValidatorTest {
   @Test
   void acceptsCaseIdOf64CharsAndRejects65() {
     assertThat(validator.validate(aCase().caseId("x".repeat(64)).row(), 1).isValid()).isTrue();
-    Map<String, Object> row = aCase().row();
-    row.put("case_id", "x".repeat(65));
-
-    assertThat(onlyErrorOf(row).message()).contains("at most 64 characters, found 65");
+    assertThat(onlyErrorOn(validator, "case_id", "x".repeat(65)).message())
+        .contains("at most 64 characters, found 65");
   }
 
   @Test
   void rejectsTenantCodeThatIsNotSixDigits() {
-    Map<String, Object> row = aCase().row();
-    row.put("tenant_code", "33052");
+    FieldError error = onlyErrorOn(validator, "tenant_code", "33052");
 
-    FieldError error = onlyErrorOf(row);
-
-    assertThat(error.field()).isEqualTo("tenant_code");
     assertThat(error.message()).contains("6-digit").contains("\"33052\"");
   }
 
   @Test
   void rejectsTenantTheScopeRejectsWithItsReason() {
-    Map<String, Object> row = aCase().row();
-    row.put("tenant_code", "339999");
-
-    FieldError error = onlyErrorOf(row);
+    FieldError error = onlyErrorOn(validator, "tenant_code", "339999");
     assertThat(error.code()).isEqualTo(ErrorCode.TENANT_UNKNOWN);
     assertThat(error.params()).containsEntry("tenant", "339999");
     assertThat(error.message()).startsWith("unknown tenant 339999");
@@ -152,12 +132,8 @@ class CaseRecordValidatorTest {
 
   @Test
   void rejectsTimestampWithoutOffsetAskingForOne() {
-    Map<String, Object> row = aCase().row();
-    row.put("received_at", "2024-01-02T09:00:00");
+    FieldError error = onlyErrorOn(validator, "received_at", "2024-01-02T09:00:00");
 
-    FieldError error = onlyErrorOf(row);
-
-    assertThat(error.field()).isEqualTo("received_at");
     assertThat(error.message())
         .contains("has no offset")
         .contains("+08:00")
@@ -166,12 +142,8 @@ class CaseRecordValidatorTest {
 
   @Test
   void rejectsUnparseableTimestampShowingTheExpectedForm() {
-    Map<String, Object> row = aCase().row();
-    row.put("updated_at", "2024-13-45 25:61");
+    FieldError error = onlyErrorOn(validator, "updated_at", "2024-13-45 25:61");
 
-    FieldError error = onlyErrorOf(row);
-
-    assertThat(error.field()).isEqualTo("updated_at");
     assertThat(error.message())
         .contains("ISO-8601 timestamp with offset")
         .contains("2024-13-45 25:61");
@@ -179,10 +151,8 @@ class CaseRecordValidatorTest {
 
   @Test
   void rejectsTimestampFinerThanMicroseconds() {
-    Map<String, Object> row = aCase().row();
-    row.put("deadline", "2024-01-20T09:00:00.123456789+08:00");
-
-    assertThat(onlyErrorOf(row).message()).contains("microsecond");
+    assertThat(onlyErrorOn(validator, "deadline", "2024-01-20T09:00:00.123456789+08:00").message())
+        .contains("microsecond");
   }
 
   @Test
@@ -201,7 +171,7 @@ class CaseRecordValidatorTest {
     Map<String, Object> row = closedRow();
     row.put("closed_at", "2024-01-02T08:59:59+08:00");
 
-    FieldError error = onlyErrorOf(row);
+    FieldError error = onlyError(validator, row);
 
     assertThat(error.field()).isEqualTo("closed_at");
     assertThat(error.message()).contains("must not be before received_at");
@@ -220,7 +190,7 @@ class CaseRecordValidatorTest {
     Map<String, Object> row = closedRow();
     row.remove("closed_at");
 
-    FieldError error = onlyErrorOf(row);
+    FieldError error = onlyError(validator, row);
 
     assertThat(error.field()).isEqualTo("closed_at");
     assertThat(error.message()).contains("required when status is closed");
@@ -231,37 +201,27 @@ class CaseRecordValidatorTest {
     Map<String, Object> row = closedRow();
     row.put("status", "in_progress");
 
-    assertThat(onlyErrorOf(row).message()).contains("must be empty unless status is closed");
+    assertThat(onlyError(validator, row).message())
+        .contains("must be empty unless status is closed");
   }
 
   @Test
   void rejectsUnknownEnumValueListingTheAllowedOnes() {
-    Map<String, Object> row = aCase().row();
-    row.put("category", "misc");
+    FieldError error = onlyErrorOn(validator, "category", "misc");
 
-    FieldError error = onlyErrorOf(row);
-
-    assertThat(error.field()).isEqualTo("category");
     assertThat(error.message()).contains("general, project, policy").contains("\"misc\"");
   }
 
   @Test
   void rejectsUnknownSatisfactionLevel() {
-    Map<String, Object> row = aCase().row();
-    row.put("satisfaction", "ok");
-
-    assertThat(onlyErrorOf(row).field()).isEqualTo("satisfaction");
+    onlyErrorOn(validator, "satisfaction", "ok");
   }
 
   @Test
   void rejectsNegativeOrFractionalReassignedCount() {
     for (Object bad : List.of(-1, "-1", 1.5, "1.5", "two", true)) {
-      Map<String, Object> row = aCase().row();
-      row.put("reassigned_count", bad);
+      FieldError error = onlyErrorOn(validator, "reassigned_count", bad);
 
-      FieldError error = onlyErrorOf(row);
-
-      assertThat(error.field()).isEqualTo("reassigned_count");
       assertThat(error.message()).contains("whole number ≥ 0");
     }
   }
@@ -278,40 +238,29 @@ class CaseRecordValidatorTest {
 
   @Test
   void rejectsBooleanThatIsNeitherTrueNorFalse() {
-    Map<String, Object> row = aCase().row();
-    row.put("leader_instructed", "yes");
-
-    assertThat(onlyErrorOf(row).message()).contains("true or false").contains("是");
+    assertThat(onlyErrorOn(validator, "leader_instructed", "yes").message())
+        .contains("true or false")
+        .contains("是");
   }
 
   @Test
   void rejectsWrongUsccCheckCharacter() {
-    Map<String, Object> row = aCase().row();
-    row.put("enterprise_uscc", "91350100M000100Y44");
+    FieldError error = onlyErrorOn(validator, "enterprise_uscc", "91350100M000100Y44");
 
-    FieldError error = onlyErrorOf(row);
-
-    assertThat(error.field()).isEqualTo("enterprise_uscc");
     assertThat(error.message()).contains("should be '3'");
   }
 
   @Test
   void rejectsUnknownFieldNamingIt() {
-    Map<String, Object> row = aCase().row();
-    row.put("priority", "high");
+    FieldError error = onlyErrorOn(validator, "priority", "high");
 
-    FieldError error = onlyErrorOf(row);
-
-    assertThat(error.field()).isEqualTo("priority");
     assertThat(error.message()).contains("unknown field \"priority\"").contains("case_id");
   }
 
   @Test
   void rejectsStringFieldGivenAsNumber() {
-    Map<String, Object> row = aCase().row();
-    row.put("tenant_code", 330522);
-
-    assertThat(onlyErrorOf(row).message()).contains("expected a string, found integer 330522");
+    assertThat(onlyErrorOn(validator, "tenant_code", 330522).message())
+        .contains("expected a string, found integer 330522");
   }
 
   @Test

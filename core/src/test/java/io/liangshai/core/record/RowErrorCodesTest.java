@@ -26,49 +26,25 @@ class RowErrorCodesTest {
   static Stream<Arguments> rows() {
     return Stream.of(
         row(ErrorCode.FIELD_REQUIRED, "channel", r -> r.remove("channel")),
-        row(ErrorCode.FIELD_UNKNOWN, "priority", r -> r.put("priority", "high")),
-        row(ErrorCode.VALUE_NOT_TEXT, "tenant_code", r -> r.put("tenant_code", 330522)),
-        row(ErrorCode.ENUM_UNKNOWN_VALUE, "category", r -> r.put("category", "misc")),
-        row(ErrorCode.NUMBER_NOT_WHOLE, "reassigned_count", r -> r.put("reassigned_count", "x")),
-        row(ErrorCode.NUMBER_TOO_LARGE, "reassigned_count", r -> r.put("reassigned_count", 1001)),
-        row(ErrorCode.BOOL_INVALID, "leader_instructed", r -> r.put("leader_instructed", "可能")),
-        row(
-            ErrorCode.TEXT_TOO_LONG,
-            "enterprise_name",
-            r -> r.put("enterprise_name", "企".repeat(201))),
-        row(ErrorCode.CASE_ID_SURROUNDING_SPACE, "case_id", r -> r.put("case_id", " A1")),
-        row(ErrorCode.TENANT_MALFORMED, "tenant_code", r -> r.put("tenant_code", "33052")),
-        row(ErrorCode.TENANT_UNKNOWN, "tenant_code", r -> r.put("tenant_code", "339999")),
-        row(ErrorCode.TIME_NOT_ISO, "received_at", r -> r.put("received_at", "yesterday")),
-        row(
-            ErrorCode.TIME_NO_OFFSET,
-            "received_at",
-            r -> r.put("received_at", "2024-01-02T09:00:00")),
-        row(
-            ErrorCode.TIME_TOO_PRECISE,
-            "updated_at",
-            r -> r.put("updated_at", "2024-01-02T09:00:00.1234567+08:00")),
-        row(
-            ErrorCode.TIME_TOO_EARLY,
-            "updated_at",
-            r -> r.put("updated_at", "1999-12-31T00:00:00Z")),
-        row(
-            ErrorCode.TIME_TOO_LATE,
-            "updated_at",
-            r -> r.put("updated_at", "2030-01-01T00:00:00Z")),
-        row(
-            ErrorCode.DEADLINE_BEFORE_RECEIVED,
-            "deadline",
-            r -> r.put("deadline", "2023-01-01T00:00:00Z")),
-        row(
-            ErrorCode.DEADLINE_TOO_LATE,
-            "deadline",
-            r -> r.put("deadline", "2030-01-01T00:00:00Z")),
+        put(ErrorCode.FIELD_UNKNOWN, "priority", "high"),
+        put(ErrorCode.VALUE_NOT_TEXT, "tenant_code", 330522),
+        put(ErrorCode.ENUM_UNKNOWN_VALUE, "category", "misc"),
+        put(ErrorCode.NUMBER_NOT_WHOLE, "reassigned_count", "x"),
+        put(ErrorCode.NUMBER_TOO_LARGE, "reassigned_count", 1001),
+        put(ErrorCode.BOOL_INVALID, "leader_instructed", "可能"),
+        put(ErrorCode.TEXT_TOO_LONG, "enterprise_name", "企".repeat(201)),
+        put(ErrorCode.CASE_ID_SURROUNDING_SPACE, "case_id", " A1"),
+        put(ErrorCode.TENANT_MALFORMED, "tenant_code", "33052"),
+        put(ErrorCode.TENANT_UNKNOWN, "tenant_code", "339999"),
+        put(ErrorCode.TIME_NOT_ISO, "received_at", "yesterday"),
+        put(ErrorCode.TIME_NO_OFFSET, "received_at", "2024-01-02T09:00:00"),
+        put(ErrorCode.TIME_TOO_PRECISE, "updated_at", "2024-01-02T09:00:00.1234567+08:00"),
+        put(ErrorCode.TIME_TOO_EARLY, "updated_at", "1999-12-31T00:00:00Z"),
+        put(ErrorCode.TIME_TOO_LATE, "updated_at", "2030-01-01T00:00:00Z"),
+        put(ErrorCode.DEADLINE_BEFORE_RECEIVED, "deadline", "2023-01-01T00:00:00Z"),
+        put(ErrorCode.DEADLINE_TOO_LATE, "deadline", "2030-01-01T00:00:00Z"),
         row(ErrorCode.CLOSED_AT_REQUIRED, "closed_at", r -> r.put("status", "closed")),
-        row(
-            ErrorCode.CLOSED_AT_NOT_CLOSED,
-            "closed_at",
-            r -> r.put("closed_at", "2024-01-03T00:00:00Z")),
+        put(ErrorCode.CLOSED_AT_NOT_CLOSED, "closed_at", "2024-01-03T00:00:00Z"),
         row(
             ErrorCode.CLOSED_AT_BEFORE_RECEIVED,
             "closed_at",
@@ -76,19 +52,18 @@ class RowErrorCodesTest {
               r.put("status", "closed");
               r.put("closed_at", "2024-01-01T00:00:00Z");
             }),
-        row(ErrorCode.USCC_LENGTH, "enterprise_uscc", r -> r.put("enterprise_uscc", "9135")),
-        row(
-            ErrorCode.USCC_CHARACTER,
-            "enterprise_uscc",
-            r -> r.put("enterprise_uscc", "91350100I000100Y43")),
-        row(
-            ErrorCode.USCC_CHECK_CHARACTER,
-            "enterprise_uscc",
-            r -> r.put("enterprise_uscc", "91350100M000100Y44")));
+        put(ErrorCode.USCC_LENGTH, "enterprise_uscc", "9135"),
+        put(ErrorCode.USCC_CHARACTER, "enterprise_uscc", "91350100I000100Y43"),
+        put(ErrorCode.USCC_CHECK_CHARACTER, "enterprise_uscc", "91350100M000100Y44"));
   }
 
   private static Arguments row(ErrorCode code, String field, Consumer<Map<String, Object>> change) {
     return Arguments.of(code, field, change);
+  }
+
+  /** A row whose {@code field} is set to {@code value}, refused on that field with {@code code}. */
+  private static Arguments put(ErrorCode code, String field, Object value) {
+    return row(code, field, r -> r.put(field, value));
   }
 
   @ParameterizedTest(name = "{0}")

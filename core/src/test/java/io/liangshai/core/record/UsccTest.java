@@ -1,8 +1,10 @@
 package io.liangshai.core.record;
 
+import static io.liangshai.core.record.ProblemExpectations.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,11 +30,11 @@ class UsccTest {
     // From the sample feed: the check character should be 4.
     assertThat(Uscc.problem("91330226Y80CXBQ745"))
         .hasValueSatisfying(
-            p -> {
-              assertThat(p.code()).isEqualTo(ErrorCode.USCC_CHECK_CHARACTER);
-              assertThat(p.params()).containsEntry("expected", "4").containsEntry("actual", "5");
-              assertThat(p.message()).contains("should be '4'").contains("is '5'");
-            });
+            problem(
+                ErrorCode.USCC_CHECK_CHARACTER,
+                Map.of("expected", "4", "actual", "5"),
+                "should be '4'",
+                "is '5'"));
   }
 
   @Test
@@ -45,11 +47,8 @@ class UsccTest {
   void rejectsWrongLength() {
     assertThat(Uscc.problem("91350100M000100Y4"))
         .hasValueSatisfying(
-            p -> {
-              assertThat(p.code()).isEqualTo(ErrorCode.USCC_LENGTH);
-              assertThat(p.params()).containsEntry("length", "17");
-              assertThat(p.message()).contains("expected 18 characters, found 17");
-            });
+            problem(
+                ErrorCode.USCC_LENGTH, Map.of("length", "17"), "expected 18 characters, found 17"));
   }
 
   @ParameterizedTest
@@ -57,11 +56,8 @@ class UsccTest {
   void rejectsCharactersOutsideTheCharset(String code) {
     assertThat(Uscc.problem(code))
         .hasValueSatisfying(
-            p -> {
-              assertThat(p.code()).isEqualTo(ErrorCode.USCC_CHARACTER);
-              assertThat(p.params()).containsEntry("position", "9");
-              assertThat(p.message()).contains("position 9").contains("not allowed");
-            });
+            problem(
+                ErrorCode.USCC_CHARACTER, Map.of("position", "9"), "position 9", "not allowed"));
   }
 
   @Test
