@@ -1,8 +1,8 @@
 package io.liangshai.clickhouse.local;
 
 import io.liangshai.clickhouse.local.install.LibchdbInstaller;
+import io.liangshai.local.process.Lifetime;
 import io.liangshai.local.process.ProcessSupervisor;
-import io.liangshai.local.process.StopAtExit;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +33,9 @@ public final class LocalClickHouse implements AutoCloseable {
   /** The front's password for this start; a restarted child must get the same one. */
   private final String password;
 
-  private final StopAtExit stopAtExit;
+  private final Lifetime lifetime;
   private final ProcessSupervisor supervisor;
   private volatile Process process;
-  private boolean closed;
 
   private LocalClickHouse(
       LocalClickHouseConfig config,
@@ -50,14 +49,14 @@ public final class LocalClickHouse implements AutoCloseable {
     this.port = port;
     this.runDir = runDir;
     this.password = password;
-    this.stopAtExit = new StopAtExit("local-clickhouse-stop", this::stop);
+    this.lifetime = new Lifetime("local-clickhouse-stop", this::stop);
     LocalClickHouseConfig samePort = config.withPort(port);
     this.supervisor =
         new ProcessSupervisor(
             "local ClickHouse on port " + port + " over " + dataDir,
             () -> this.process.toHandle(),
             () -> relaunch(samePort, library).toHandle(),
-            this::isClosed);
+            lifetime::isClosed);
   }
 
   /**
@@ -124,12 +123,10 @@ public final class LocalClickHouse implements AutoCloseable {
       child.destroyForcibly();
       throw e;
     }
-    synchronized (this) {
-      if (closed) {
-        child.destroy();
-        throw new LocalClickHouseException("closed while restarting the local ClickHouse");
-      }
-      process = child;
+    Process started = child;
+    if (!lifetime.ifOpen(() -> process = started)) {
+      child.destroy();
+      throw new LocalClickHouseException("closed while restarting the local ClickHouse");
     }
     return child;
   }
@@ -185,25 +182,15 @@ public final class LocalClickHouse implements AutoCloseable {
     return process;
   }
 
-  synchronized boolean isClosed() {
-    return closed;
-  }
-
   /** Stops the child (SIGTERM, then a kill after 30 s). Idempotent. */
   @Override
   public void close() {
-    stopAtExit.close();
+    lifetime.close();
   }
 
+  /** Runs once; the lifetime is closed already, so no restart swaps the process any more. */
   private void stop() {
-    Process process;
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      process = this.process;
-    }
+    Process process = this.process;
     supervisor.stop();
     process.destroy();
     try {

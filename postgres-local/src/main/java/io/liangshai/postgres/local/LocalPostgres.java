@@ -1,7 +1,7 @@
 package io.liangshai.postgres.local;
 
+import io.liangshai.local.process.Lifetime;
 import io.liangshai.local.process.ProcessSupervisor;
-import io.liangshai.local.process.StopAtExit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -31,10 +31,9 @@ public final class LocalPostgres implements AutoCloseable {
   private final LocalPostgresConfig config;
   private final int port;
   private final String password;
-  private final StopAtExit stopAtExit;
+  private final Lifetime lifetime;
   private final ProcessSupervisor supervisor;
   private volatile Postmaster postmaster;
-  private boolean closed;
 
   private LocalPostgres(
       LocalPostgresConfig config,
@@ -47,13 +46,13 @@ public final class LocalPostgres implements AutoCloseable {
     this.port = port;
     this.password = password;
     this.postmaster = postmaster;
-    this.stopAtExit = new StopAtExit("local-postgres-stop", this::stop);
+    this.lifetime = new Lifetime("local-postgres-stop", this::stop);
     this.supervisor =
         new ProcessSupervisor(
             "local PostgreSQL on port " + port + " over " + config.pgdata(),
             () -> this.postmaster.handle(),
             () -> relaunch(binaries, account).handle(),
-            this::isClosed);
+            lifetime::isClosed);
   }
 
   /**
@@ -109,12 +108,9 @@ public final class LocalPostgres implements AutoCloseable {
     postmaster.stop(1);
     StalePostmaster.takeOver(config.pgdata(), config.startupTimeout());
     Postmaster again = Postmaster.launch(config, binaries, account, port, password);
-    synchronized (this) {
-      if (closed) {
-        again.stop(STOP_TIMEOUT_SECONDS);
-        throw new LocalPostgresException("closed while restarting the local PostgreSQL");
-      }
-      postmaster = again;
+    if (!lifetime.ifOpen(() -> postmaster = again)) {
+      again.stop(STOP_TIMEOUT_SECONDS);
+      throw new LocalPostgresException("closed while restarting the local PostgreSQL");
     }
     return again;
   }
@@ -179,23 +175,14 @@ public final class LocalPostgres implements AutoCloseable {
     supervisor.stop();
   }
 
-  synchronized boolean isClosed() {
-    return closed;
-  }
-
   /** Stops the server (fast shutdown: open transactions roll back); idempotent. */
   @Override
   public void close() {
-    stopAtExit.close();
+    lifetime.close();
   }
 
+  /** Runs once; the lifetime is closed already, so no restart swaps the postmaster any more. */
   private void stop() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-    }
     supervisor.stop();
     postmaster.stop(STOP_TIMEOUT_SECONDS);
     LOG.info("local PostgreSQL over {} stopped", config.pgdata());

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Base64;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -35,21 +34,16 @@ public final class ClickHouseExtension implements BeforeAllCallback, AfterAllCal
   @Override
   public void beforeAll(ExtensionContext context) throws SQLException {
     endpoint = SharedClickHouse.endpoint();
-    database = ClassDatabase.nameFor(context.getRequiredTestClass());
-    try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl());
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + database);
-    }
+    database = ClassDatabase.create(this::admin, context.getRequiredTestClass());
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws SQLException {
-    if (database != null) {
-      try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl());
-          Statement statement = connection.createStatement()) {
-        statement.execute("DROP DATABASE IF EXISTS " + database);
-      }
-    }
+    ClassDatabase.drop(this::admin, database, "");
+  }
+
+  private Connection admin() throws SQLException {
+    return DriverManager.getConnection(endpoint.jdbcUrl());
   }
 
   /** This test class's database. */

@@ -4,7 +4,6 @@ import io.liangshai.local.process.testing.ClassDatabase;
 import io.liangshai.postgres.local.PostgresEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -32,21 +31,13 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
   @Override
   public void beforeAll(ExtensionContext context) throws SQLException {
     endpoint = SharedPostgres.endpoint();
-    database = ClassDatabase.nameFor(context.getRequiredTestClass());
-    try (Connection connection = endpoint.connect("postgres");
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + database);
-    }
+    database =
+        ClassDatabase.create(() -> endpoint.connect("postgres"), context.getRequiredTestClass());
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws SQLException {
-    if (database != null) {
-      try (Connection connection = endpoint.connect("postgres");
-          Statement statement = connection.createStatement()) {
-        statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-      }
-    }
+    ClassDatabase.drop(() -> endpoint.connect("postgres"), database, " WITH (FORCE)");
   }
 
   /** This test class's database. */
