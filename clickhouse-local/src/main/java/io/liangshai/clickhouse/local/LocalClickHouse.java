@@ -1,6 +1,8 @@
 package io.liangshai.clickhouse.local;
 
 import io.liangshai.clickhouse.local.install.LibchdbInstaller;
+import io.liangshai.local.process.Lifetime;
+import io.liangshai.local.process.ProcessSupervisor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * only this JVM holds open. {@link #close()} stops it with SIGTERM, so the engine closes its data
  * directory cleanly.
  *
- * <p>If the child dies before {@link #close()} (killed, crashed), a {@link ChildSupervisor} starts
- * it again on the same data directory and the same port, so {@link #jdbcUrl()} stays valid.
+ * <p>If the child dies before {@link #close()} (killed, crashed), a {@link ProcessSupervisor}
+ * starts it again on the same data directory and the same port, so {@link #jdbcUrl()} stays valid.
  */
 public final class LocalClickHouse implements AutoCloseable {
 
@@ -31,10 +33,9 @@ public final class LocalClickHouse implements AutoCloseable {
   /** The front's password for this start; a restarted child must get the same one. */
   private final String password;
 
-  private final Thread shutdownHook;
-  private final ChildSupervisor supervisor;
+  private final Lifetime lifetime;
+  private final ProcessSupervisor supervisor;
   private volatile Process process;
-  private boolean closed;
 
   private LocalClickHouse(
       LocalClickHouseConfig config,
@@ -48,10 +49,14 @@ public final class LocalClickHouse implements AutoCloseable {
     this.port = port;
     this.runDir = runDir;
     this.password = password;
-    this.shutdownHook = new Thread(this::stop, "local-clickhouse-stop");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    this.lifetime = new Lifetime("local-clickhouse-stop", this::stop);
     LocalClickHouseConfig samePort = config.withPort(port);
-    this.supervisor = new ChildSupervisor(this, () -> relaunch(samePort, library));
+    this.supervisor =
+        new ProcessSupervisor(
+            "local ClickHouse on port " + port + " over " + dataDir,
+            () -> this.process.toHandle(),
+            () -> relaunch(samePort, library).toHandle(),
+            lifetime::isClosed);
   }
 
   /**
@@ -118,12 +123,10 @@ public final class LocalClickHouse implements AutoCloseable {
       child.destroyForcibly();
       throw e;
     }
-    synchronized (this) {
-      if (closed) {
-        child.destroy();
-        throw new LocalClickHouseException("closed while restarting the local ClickHouse");
-      }
-      process = child;
+    Process started = child;
+    if (!lifetime.ifOpen(() -> process = started)) {
+      child.destroy();
+      throw new LocalClickHouseException("closed while restarting the local ClickHouse");
     }
     return child;
   }
@@ -179,30 +182,15 @@ public final class LocalClickHouse implements AutoCloseable {
     return process;
   }
 
-  synchronized boolean isClosed() {
-    return closed;
-  }
-
   /** Stops the child (SIGTERM, then a kill after 30 s). Idempotent. */
   @Override
   public void close() {
-    stop();
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException e) {
-      // already shutting down: the hook is running or has run
-    }
+    lifetime.close();
   }
 
+  /** Runs once; the lifetime is closed already, so no restart swaps the process any more. */
   private void stop() {
-    Process process;
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      process = this.process;
-    }
+    Process process = this.process;
     supervisor.stop();
     process.destroy();
     try {

@@ -5,13 +5,10 @@ import static io.liangshai.clickhouse.local.testing.Sql.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.liangshai.local.process.testing.ParentJvm;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -71,41 +68,16 @@ class LocalClickHouseLifecycleITCase {
 
   @Test
   void childExitsWhenItsParentIsKilled() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process parent =
-        new ProcessBuilder(
-                List.of(
-                    java.toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    ParentProcess.class.getName(),
-                    dataDir.toString()))
-            .redirectErrorStream(true)
-            .start();
-    long childPid = -1;
-    try (BufferedReader out =
-        new BufferedReader(
-            new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        if (line.startsWith(ParentProcess.CHILD_PID)) {
-          childPid = Long.parseLong(line.substring(ParentProcess.CHILD_PID.length()).strip());
-          break;
-        }
-      }
+    try (ParentJvm parent = ParentJvm.start(ParentProcess.class, dataDir.toString())) {
+      long childPid = parent.awaitPid(ParentProcess.CHILD_PID);
       assertThat(childPid).as("the parent reported its child").isPositive();
       Optional<ProcessHandle> child = ProcessHandle.of(childPid);
       assertThat(child).isPresent();
 
-      parent.destroyForcibly(); // SIGKILL: no shutdown hook runs in the parent
-      parent.waitFor();
+      parent.kill();
 
       assertThat(child.get().onExit().get(CHILD_EXIT.toSeconds(), TimeUnit.SECONDS).isAlive())
           .isFalse();
-    } finally {
-      parent.destroyForcibly();
-      if (childPid > 0) {
-        ProcessHandle.of(childPid).ifPresent(ProcessHandle::destroyForcibly);
-      }
     }
   }
 }

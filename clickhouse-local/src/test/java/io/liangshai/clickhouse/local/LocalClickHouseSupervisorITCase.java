@@ -4,11 +4,11 @@ import static io.liangshai.clickhouse.local.testing.Sql.execute;
 import static io.liangshai.clickhouse.local.testing.Sql.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liangshai.local.process.testing.ServingAgain;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -81,26 +81,13 @@ class LocalClickHouseSupervisorITCase {
 
   private static void awaitServing(LocalClickHouse clickHouse, String url, int restarts)
       throws InterruptedException {
-    long deadline = System.nanoTime() + BACK_WITHIN.toNanos();
-    SQLException last = null;
-    while (System.nanoTime() < deadline) {
-      if (clickHouse.restarts() >= restarts && clickHouse.isRunning()) {
-        try {
-          assertThat(queryString(url, "SELECT 'up'")).isEqualTo("up");
-          return;
-        } catch (SQLException e) {
-          last = e;
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(
-        "the local ClickHouse was not serving again within "
-            + BACK_WITHIN
-            + " (restarts: "
-            + clickHouse.restarts()
-            + ")",
-        last);
+    ServingAgain.await(
+        "the local ClickHouse",
+        BACK_WITHIN,
+        clickHouse::restarts,
+        restarts,
+        clickHouse::isRunning,
+        () -> assertThat(queryString(url, "SELECT 'up'")).isEqualTo("up"));
   }
 
   private static boolean accepts(int port) {

@@ -1,5 +1,7 @@
 package io.liangshai.postgres.local;
 
+import io.liangshai.local.process.Lifetime;
+import io.liangshai.local.process.ProcessSupervisor;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * this JVM however it ends ({@link PostmasterCommand}'s watchdog); a server left running by an
  * earlier owner of the directory is stopped before this one starts ({@link StalePostmaster}). A
  * postmaster that dies before {@link #close()} is started again on the same port ({@link
- * PostmasterSupervisor}), so {@link #jdbcUrl} stays valid.
+ * ProcessSupervisor}), so {@link #jdbcUrl} stays valid.
  */
 public final class LocalPostgres implements AutoCloseable {
 
@@ -29,10 +31,9 @@ public final class LocalPostgres implements AutoCloseable {
   private final LocalPostgresConfig config;
   private final int port;
   private final String password;
-  private final Thread shutdownHook;
-  private final PostmasterSupervisor supervisor;
+  private final Lifetime lifetime;
+  private final ProcessSupervisor supervisor;
   private volatile Postmaster postmaster;
-  private boolean closed;
 
   private LocalPostgres(
       LocalPostgresConfig config,
@@ -45,11 +46,13 @@ public final class LocalPostgres implements AutoCloseable {
     this.port = port;
     this.password = password;
     this.postmaster = postmaster;
-    this.shutdownHook = new Thread(this::stop, "local-postgres-stop");
-    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    this.lifetime = new Lifetime("local-postgres-stop", this::stop);
     this.supervisor =
-        new PostmasterSupervisor(
-            () -> this.postmaster, () -> relaunch(binaries, account), this::isClosed);
+        new ProcessSupervisor(
+            "local PostgreSQL on port " + port + " over " + config.pgdata(),
+            () -> this.postmaster.handle(),
+            () -> relaunch(binaries, account).handle(),
+            lifetime::isClosed);
   }
 
   /**
@@ -97,16 +100,17 @@ public final class LocalPostgres implements AutoCloseable {
     }
   }
 
-  /** A new postmaster on the same cluster and port; the supervisor's way back. */
+  /**
+   * A new postmaster on the same cluster and port, after the dead one's watchdog is gone; the
+   * supervisor's way back.
+   */
   private Postmaster relaunch(PostgresBinaries binaries, ServerAccount account) {
+    postmaster.stop(1);
     StalePostmaster.takeOver(config.pgdata(), config.startupTimeout());
     Postmaster again = Postmaster.launch(config, binaries, account, port, password);
-    synchronized (this) {
-      if (closed) {
-        again.stop(STOP_TIMEOUT_SECONDS);
-        throw new LocalPostgresException("closed while restarting the local PostgreSQL");
-      }
-      postmaster = again;
+    if (!lifetime.ifOpen(() -> postmaster = again)) {
+      again.stop(STOP_TIMEOUT_SECONDS);
+      throw new LocalPostgresException("closed while restarting the local PostgreSQL");
     }
     return again;
   }
@@ -171,28 +175,14 @@ public final class LocalPostgres implements AutoCloseable {
     supervisor.stop();
   }
 
-  synchronized boolean isClosed() {
-    return closed;
-  }
-
   /** Stops the server (fast shutdown: open transactions roll back); idempotent. */
   @Override
   public void close() {
-    stop();
-    try {
-      Runtime.getRuntime().removeShutdownHook(shutdownHook);
-    } catch (IllegalStateException e) {
-      // already shutting down: the hook is running or has run
-    }
+    lifetime.close();
   }
 
+  /** Runs once; the lifetime is closed already, so no restart swaps the postmaster any more. */
   private void stop() {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-    }
     supervisor.stop();
     postmaster.stop(STOP_TIMEOUT_SECONDS);
     LOG.info("local PostgreSQL over {} stopped", config.pgdata());

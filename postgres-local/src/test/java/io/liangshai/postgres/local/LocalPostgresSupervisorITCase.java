@@ -5,8 +5,8 @@ import static io.liangshai.postgres.local.LocalPostgresLifecycleITCase.execute;
 import static io.liangshai.postgres.local.LocalPostgresLifecycleITCase.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liangshai.local.process.testing.ServingAgain;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -48,25 +48,12 @@ class LocalPostgresSupervisorITCase {
 
   private static void awaitServing(LocalPostgres postgres, int restarts)
       throws InterruptedException {
-    long deadline = System.nanoTime() + BACK_WITHIN.toNanos();
-    SQLException last = null;
-    while (System.nanoTime() < deadline) {
-      if (postgres.restarts() >= restarts && postgres.isRunning()) {
-        try {
-          assertThat(queryString(postgres, "SELECT 'up'")).isEqualTo("up");
-          return;
-        } catch (SQLException e) {
-          last = e;
-        }
-      }
-      Thread.sleep(100);
-    }
-    throw new AssertionError(
-        "PostgreSQL was not serving again within "
-            + BACK_WITHIN
-            + " (restarts: "
-            + postgres.restarts()
-            + ")",
-        last);
+    ServingAgain.await(
+        "PostgreSQL",
+        BACK_WITHIN,
+        postgres::restarts,
+        restarts,
+        postgres::isRunning,
+        () -> assertThat(queryString(postgres, "SELECT 'up'")).isEqualTo("up"));
   }
 }

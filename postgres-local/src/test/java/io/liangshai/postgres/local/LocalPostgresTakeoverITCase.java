@@ -4,13 +4,10 @@ import static io.liangshai.postgres.local.LocalPostgresLifecycleITCase.execute;
 import static io.liangshai.postgres.local.LocalPostgresLifecycleITCase.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import io.liangshai.local.process.testing.ParentJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,43 +21,18 @@ class LocalPostgresTakeoverITCase {
 
   @Test
   void thePostmasterDiesWhenItsParentJvmIsKilled() throws Exception {
-    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    Process parent =
-        new ProcessBuilder(
-                List.of(
-                    java.toString(),
-                    "-cp",
-                    System.getProperty("java.class.path"),
-                    ParentProcess.class.getName(),
-                    dir.toString()))
-            .redirectErrorStream(true)
-            .start();
-    long pid = -1;
-    try (BufferedReader out =
-        new BufferedReader(
-            new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = out.readLine(); line != null; line = out.readLine()) {
-        if (line.startsWith(ParentProcess.POSTMASTER_PID)) {
-          pid = Long.parseLong(line.substring(ParentProcess.POSTMASTER_PID.length()).strip());
-          break;
-        }
-      }
+    try (ParentJvm parent = ParentJvm.start(ParentProcess.class, dir.toString())) {
+      long pid = parent.awaitPid(ParentProcess.POSTMASTER_PID);
       assertThat(pid).as("the parent reported its postmaster").isPositive();
       ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
 
-      parent.destroyForcibly(); // SIGKILL: no shutdown hook runs in the parent
-      parent.waitFor();
+      parent.kill();
 
       assertThat(postmaster.onExit().get(GONE_WITHIN.toSeconds(), TimeUnit.SECONDS).isAlive())
           .isFalse();
       assertThat(dir.resolve("pgdata/postmaster.pid"))
           .as("the watchdog asked for a clean shutdown")
           .doesNotExist();
-    } finally {
-      parent.destroyForcibly();
-      if (pid > 0) {
-        ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-      }
     }
   }
 

@@ -10,11 +10,9 @@ class InsertStatementTest {
 
   @Test
   void findsDataAfterTheFormatNameAndOneLineBreak() {
-    String text = "INSERT INTO t (a, b) FORMAT RowBinary  \n\n\nrest";
-    InsertStatement insert = find(text).orElseThrow();
+    InsertStatement insert =
+        assertFinds("INSERT INTO t (a, b) FORMAT RowBinary  \n\n\nrest", "RowBinary", "\n\nrest");
 
-    assertThat(insert.format()).isEqualTo("RowBinary");
-    assertThat(text.substring(insert.dataOffset())).isEqualTo("\n\nrest");
     assertThat(new String(insert.fromInfile("/tmp/x.data"), StandardCharsets.UTF_8))
         .isEqualTo("INSERT INTO t (a, b)  FROM INFILE '/tmp/x.data' FORMAT RowBinary");
   }
@@ -31,11 +29,10 @@ class InsertStatementTest {
 
   @Test
   void ignoresFormatInsideQuotesCommentsAndColumnLists() {
-    String text = "/* FORMAT x */ INSERT INTO `FORMAT` (\"format\") -- FORMAT y\n FORMAT TSV\nv\n";
-    InsertStatement insert = find(text).orElseThrow();
-
-    assertThat(insert.format()).isEqualTo("TSV");
-    assertThat(text.substring(insert.dataOffset())).isEqualTo("v\n");
+    assertFinds(
+        "/* FORMAT x */ INSERT INTO `FORMAT` (\"format\") -- FORMAT y\n FORMAT TSV\nv\n",
+        "TSV",
+        "v\n");
   }
 
   @Test
@@ -46,6 +43,14 @@ class InsertStatementTest {
     assertThat(find("SELECT 1 FORMAT CSV\n1,2")).isEmpty();
     assertThat(find("INSERT INTO t FORMAT CSV\n")).isEmpty();
     assertThat(find("INSERT INTO t FROM INFILE 'f' FORMAT CSV\nx")).isEmpty();
+  }
+
+  /** Finds the insert in {@code text}, checks its format and the data after it, returns it. */
+  private static InsertStatement assertFinds(String text, String format, String data) {
+    InsertStatement insert = find(text).orElseThrow();
+    assertThat(insert.format()).isEqualTo(format);
+    assertThat(text.substring(insert.dataOffset())).isEqualTo(data);
+    return insert;
   }
 
   private static Optional<InsertStatement> find(String text) {

@@ -34,15 +34,7 @@ class LibchdbInstallerTest {
   void extractsTheLibraryOfAVerifiedPackageOnce() throws IOException {
     Path tgz = tarball("package/libchdb.so", LIBRARY);
     AtomicInteger fetches = new AtomicInteger();
-    LibchdbInstaller installer =
-        new LibchdbInstaller(
-            release(integrityOf(tgz)),
-            cache,
-            (spec, work) -> {
-              fetches.incrementAndGet();
-              assertThat(spec).isEqualTo("@chdb/lib-linux-x64-gnu@1.2.3");
-              return Files.copy(tgz, work.resolve("pack.tgz"));
-            });
+    LibchdbInstaller installer = verifiedInstaller(tgz, fetches, 0);
 
     Path installed = installer.ensureInstalled();
     installer.ensureInstalled();
@@ -60,19 +52,8 @@ class LibchdbInstallerTest {
   void fetchesOnceWhenManyThreadsAskAtOnce() throws Exception {
     Path tgz = tarball("package/libchdb.so", LIBRARY);
     AtomicInteger fetches = new AtomicInteger();
-    LibchdbInstaller installer =
-        new LibchdbInstaller(
-            release(integrityOf(tgz)),
-            cache,
-            (spec, work) -> {
-              fetches.incrementAndGet();
-              try {
-                Thread.sleep(200); // long enough for the other threads to queue on the lock
-              } catch (InterruptedException e) {
-                throw new IOException(e);
-              }
-              return Files.copy(tgz, work.resolve("pack.tgz"));
-            });
+    // each fetch takes long enough for the other threads to queue on the lock
+    LibchdbInstaller installer = verifiedInstaller(tgz, fetches, 200);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Future<Path>> installs = new ArrayList<>();
@@ -104,15 +85,11 @@ class LibchdbInstallerTest {
   @Test
   void saysWhichEntryIsMissing() throws IOException {
     Path tgz = tarball("package/other.so", LIBRARY);
-    LibchdbInstaller installer =
-        new LibchdbInstaller(
-            release(integrityOf(tgz)),
-            cache,
-            (spec, work) -> Files.copy(tgz, work.resolve("p.tgz")));
+    LibchdbInstaller installer = verifiedInstaller(tgz, new AtomicInteger(), 0);
 
     assertThatThrownBy(installer::ensureInstalled)
         .rootCause()
-        .hasMessageEndingWith("p.tgz has no entry package/libchdb.so");
+        .hasMessageEndingWith("pack.tgz has no entry package/libchdb.so");
     assertThat(installer.libraryFile()).doesNotExist();
   }
 
@@ -126,6 +103,27 @@ class LibchdbInstallerTest {
         .cause()
         .hasMessageContaining("install Node.js/npm")
         .hasMessageContaining("LIANGSHAI_CLICKHOUSE_URL");
+  }
+
+  /**
+   * An installer of the release {@code tgz} is (its integrity matches), whose fetch copies {@code
+   * tgz}, counts itself in {@code fetches} and takes {@code fetchMillis}.
+   */
+  private LibchdbInstaller verifiedInstaller(Path tgz, AtomicInteger fetches, long fetchMillis)
+      throws IOException {
+    return new LibchdbInstaller(
+        release(integrityOf(tgz)),
+        cache,
+        (spec, work) -> {
+          fetches.incrementAndGet();
+          assertThat(spec).isEqualTo("@chdb/lib-linux-x64-gnu@1.2.3");
+          try {
+            Thread.sleep(fetchMillis);
+          } catch (InterruptedException e) {
+            throw new IOException(e);
+          }
+          return Files.copy(tgz, work.resolve("pack.tgz"));
+        });
   }
 
   private static EngineRelease release(String integrity) {

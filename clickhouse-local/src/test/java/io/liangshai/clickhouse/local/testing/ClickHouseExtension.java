@@ -1,16 +1,14 @@
 package io.liangshai.clickhouse.local.testing;
 
 import io.liangshai.clickhouse.local.ClickHouseEndpoint;
+import io.liangshai.local.process.testing.ClassDatabase;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -36,31 +34,26 @@ public final class ClickHouseExtension implements BeforeAllCallback, AfterAllCal
   @Override
   public void beforeAll(ExtensionContext context) throws SQLException {
     endpoint = SharedClickHouse.endpoint();
-    database = databaseNameFor(context.getRequiredTestClass());
-    try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl());
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + database);
-    }
+    database = ClassDatabase.create(this::admin, context.getRequiredTestClass());
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws SQLException {
-    if (database != null) {
-      try (Connection connection = DriverManager.getConnection(endpoint.jdbcUrl());
-          Statement statement = connection.createStatement()) {
-        statement.execute("DROP DATABASE IF EXISTS " + database);
-      }
-    }
+    ClassDatabase.drop(this::admin, database, "");
+  }
+
+  private Connection admin() throws SQLException {
+    return DriverManager.getConnection(endpoint.jdbcUrl());
   }
 
   /** This test class's database. */
   public String database() {
-    return requireStarted(database);
+    return ClassDatabase.requireStarted(database, ClickHouseExtension.class);
   }
 
   /** A JDBC URL whose default database is this test class's database. */
   public String jdbcUrl() {
-    return requireStarted(endpoint).jdbcUrl(database);
+    return ClassDatabase.requireStarted(endpoint, ClickHouseExtension.class).jdbcUrl(database);
   }
 
   /** The ClickHouse HTTP interface, e.g. {@code http://127.0.0.1:PORT}. */
@@ -107,19 +100,5 @@ public final class ClickHouseExtension implements BeforeAllCallback, AfterAllCal
 
   public Connection connect() throws SQLException {
     return DriverManager.getConnection(jdbcUrl());
-  }
-
-  static String databaseNameFor(Class<?> testClass) {
-    String name = testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
-    return "test_" + name + "_" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private static <T> T requireStarted(T value) {
-    if (value == null) {
-      throw new IllegalStateException(
-          "ClickHouseExtension is not started: register it on a static field with"
-              + " @RegisterExtension");
-    }
-    return value;
   }
 }

@@ -1,11 +1,9 @@
 package io.liangshai.postgres.local.testing;
 
+import io.liangshai.local.process.testing.ClassDatabase;
 import io.liangshai.postgres.local.PostgresEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.Locale;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -33,44 +31,36 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
   @Override
   public void beforeAll(ExtensionContext context) throws SQLException {
     endpoint = SharedPostgres.endpoint();
-    database = databaseNameFor(context.getRequiredTestClass());
-    try (Connection connection = endpoint.connect("postgres");
-        Statement statement = connection.createStatement()) {
-      statement.execute("CREATE DATABASE " + database);
-    }
+    database =
+        ClassDatabase.create(() -> endpoint.connect("postgres"), context.getRequiredTestClass());
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws SQLException {
-    if (database != null) {
-      try (Connection connection = endpoint.connect("postgres");
-          Statement statement = connection.createStatement()) {
-        statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-      }
-    }
+    ClassDatabase.drop(() -> endpoint.connect("postgres"), database, " WITH (FORCE)");
   }
 
   /** This test class's database. */
   public String database() {
-    return requireStarted(database);
+    return ClassDatabase.requireStarted(database, PostgresExtension.class);
   }
 
   /** The JDBC URL of this test class's database, without credentials. */
   public String jdbcUrl() {
-    return requireStarted(endpoint).jdbcUrl(database);
+    return ClassDatabase.requireStarted(endpoint, PostgresExtension.class).jdbcUrl(database);
   }
 
   public String user() {
-    return requireStarted(endpoint).user();
+    return ClassDatabase.requireStarted(endpoint, PostgresExtension.class).user();
   }
 
   public String password() {
-    return requireStarted(endpoint).password();
+    return ClassDatabase.requireStarted(endpoint, PostgresExtension.class).password();
   }
 
   /** A new connection to this test class's database. */
   public Connection connect() throws SQLException {
-    return requireStarted(endpoint).connect(database);
+    return ClassDatabase.requireStarted(endpoint, PostgresExtension.class).connect(database);
   }
 
   /** A data source for this test class's database: a new connection per call, no pool. */
@@ -80,19 +70,5 @@ public final class PostgresExtension implements BeforeAllCallback, AfterAllCallb
     dataSource.setUser(user());
     dataSource.setPassword(password());
     return dataSource;
-  }
-
-  static String databaseNameFor(Class<?> testClass) {
-    String name = testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
-    return "test_" + name + "_" + UUID.randomUUID().toString().substring(0, 8);
-  }
-
-  private static <T> T requireStarted(T value) {
-    if (value == null) {
-      throw new IllegalStateException(
-          "PostgresExtension is not started: register it on a static field with"
-              + " @RegisterExtension");
-    }
-    return value;
   }
 }

@@ -1,13 +1,9 @@
 package io.liangshai.postgres.local.testing;
 
+import io.liangshai.local.process.testing.SharedServer;
 import io.liangshai.postgres.local.LocalPostgres;
 import io.liangshai.postgres.local.LocalPostgresConfig;
 import io.liangshai.postgres.local.PostgresEndpoint;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * One PostgreSQL per test JVM, started on first use: the server named by {@code
@@ -17,54 +13,23 @@ import java.util.stream.Stream;
  */
 public final class SharedPostgres {
 
-  private static PostgresEndpoint endpoint;
-  private static RuntimeException failure;
+  private static final SharedServer<PostgresEndpoint> SERVER =
+      new SharedServer<>("PostgreSQL", SharedPostgres::start);
 
   private SharedPostgres() {}
 
-  public static synchronized PostgresEndpoint endpoint() {
-    if (failure != null) {
-      throw new IllegalStateException("PostgreSQL for tests could not be started", failure);
-    }
-    if (endpoint == null) {
-      try {
-        endpoint = start();
-      } catch (RuntimeException e) {
-        failure = e;
-        throw e;
-      }
-    }
-    return endpoint;
+  public static PostgresEndpoint endpoint() {
+    return SERVER.endpoint();
   }
 
   private static PostgresEndpoint start() {
-    String external = System.getenv(PostgresEndpoint.URL_ENV);
-    if (external != null && !external.isBlank()) {
-      return PostgresEndpoint.parse(external);
-    }
-    Path dir;
-    try {
-      dir = Files.createTempDirectory("liangshai-test-postgres-");
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot create a directory for the test PostgreSQL", e);
-    }
-    LocalPostgres local = LocalPostgres.start(LocalPostgresConfig.of(dir));
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  local.close();
-                  deleteTree(dir);
-                },
-                "test-postgres-cleanup"));
-    return local.endpoint();
-  }
-
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a leftover temporary directory is not worth failing the build for
-    }
+    return SharedServer.external(PostgresEndpoint.URL_ENV)
+        .map(PostgresEndpoint::parse)
+        .orElseGet(
+            () ->
+                SharedServer.inTemporaryDirectory(
+                        "liangshai-test-postgres-",
+                        dir -> LocalPostgres.start(LocalPostgresConfig.of(dir)))
+                    .endpoint());
   }
 }
