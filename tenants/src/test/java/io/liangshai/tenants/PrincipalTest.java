@@ -15,39 +15,29 @@ class PrincipalTest {
     return new Principal(REGISTRY.get(code), "k_test", REGISTRY);
   }
 
-  /** A county reaches only itself; a city itself and its counties only. */
-  @ParameterizedTest(name = "{0} reaches {1}: {2}")
+  /**
+   * A county reaches only itself, a city itself and its counties, the province everything; the
+   * province administers every key, a city its counties' keys, a county none.
+   */
+  @ParameterizedTest(name = "{0} → {1}: reaches {2}, administers its keys {3}")
   @CsvSource({
-    "330522, 330522, true",
-    "330522, 330521, false",
-    "330522, 330500, false",
-    "330522, 330127, false",
-    "330500, 330500, true",
-    "330500, 330522, true",
-    "330500, 330127, false",
-    "330500, 330100, false",
-    "330500, 330000, false",
+    "330000, 330127, true, true",
+    "330000, 330000, true, true",
+    "330500, 330522, true, true",
+    "330500, 330500, true, false",
+    "330500, 330127, false, false",
+    "330500, 330100, false, false",
+    "330500, 330000, false, false",
+    "330500, 999999, false, false",
+    "330522, 330522, true, false",
+    "330522, 330521, false, false",
+    "330522, 330500, false, false",
+    "330522, 330127, false, false",
   })
-  void aCountyReachesOnlyItselfACityItselfAndItsCountiesOnly(
-      String caller, String tenant, boolean reaches) {
-    assertThat(of(caller).canAccess(tenant)).isEqualTo(reaches);
-  }
-
-  /** The province administers every key, a city its counties' keys, a county none. */
-  @ParameterizedTest(name = "{0} administers the keys of {1}: {2}")
-  @CsvSource({
-    "330000, 330127, true",
-    "330000, 330000, true",
-    "330500, 330522, true",
-    "330500, 330500, false",
-    "330500, 330127, false",
-    "330500, 330100, false",
-    "330500, 999999, false",
-    "330522, 330522, false",
-  })
-  void theProvinceAdministersEveryKeyACityItsCountiesKeysAndACountyNone(
-      String caller, String tenant, boolean administers) {
-    assertThat(of(caller).canAdministerKeysOf(tenant)).isEqualTo(administers);
+  void scopesAndKeyAdministrationFollowTheTenantTree(
+      String caller, String tenant, boolean reaches, boolean administers) {
+    assertThat(of(caller).canAccess(tenant)).as("reaches").isEqualTo(reaches);
+    assertThat(of(caller).canAdministerKeysOf(tenant)).as("administers").isEqualTo(administers);
   }
 
   @Test
