@@ -45,13 +45,7 @@ final class BulletinRoutes {
    */
   void publish(RoutingContext ctx) {
     Principal caller = Authentication.requireProvince(ctx, "publish bulletins");
-    PublishRequest request;
-    try {
-      request = request(JsonBodies.object(ctx), caller);
-    } catch (JsonBodies.InvalidField e) {
-      JsonBodies.reject(ctx, e);
-      return;
-    }
+    PublishRequest request = request(JsonBodies.object(ctx), caller);
     Blocking.admin(ctx, () -> publisher.publish(request))
         .onSuccess(
             b -> {

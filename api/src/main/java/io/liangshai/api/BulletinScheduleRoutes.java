@@ -66,13 +66,7 @@ final class BulletinScheduleRoutes {
                         "no bulletin schedule '"
                             + ctx.pathParam("series")
                             + "'; the scheduled series are monthly and quarterly"));
-    ScheduleChange change;
-    try {
-      change = change(JsonBodies.object(ctx));
-    } catch (JsonBodies.InvalidField e) {
-      JsonBodies.reject(ctx, e);
-      return;
-    }
+    ScheduleChange change = change(JsonBodies.object(ctx));
     BulletinScheduler s = scheduler.get();
     if (s == null) {
       throw new ApiException(503, "the bulletin scheduler is not running in this process");

@@ -64,13 +64,7 @@ final class RankingRoutes {
    */
   void preview(RoutingContext ctx) {
     Authentication.requireProvince(ctx, "preview schemes");
-    Preview request;
-    try {
-      request = preview(JsonBodies.object(ctx));
-    } catch (JsonBodies.InvalidField e) {
-      JsonBodies.reject(ctx, e);
-      return;
-    }
+    Preview request = preview(JsonBodies.object(ctx));
     List<Tenant> members = members(request.group());
     ApiResponses.ok(
         ctx,

@@ -57,8 +57,7 @@ final class SchemeRoutes {
     try {
       draft = SchemeJson.parse(JsonBodies.object(ctx), 1);
     } catch (InvalidSchemeException e) {
-      JsonBodies.reject(ctx, JsonBodies.invalid("", e));
-      return;
+      throw JsonBodies.invalid("", e);
     }
     if (SchemeStore.isBuiltIn(draft.id())) {
       throw new ApiException(

@@ -3,6 +3,7 @@ package io.liangshai.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.AsyncResult;
+import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -10,7 +11,9 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.junit5.VertxTestContext;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.assertj.core.api.ThrowingConsumer;
 
 /**
@@ -67,5 +70,28 @@ final class Answers {
                   checks.accept(result);
                   ctx.completeNow();
                 }));
+  }
+
+  /**
+   * Runs {@code check} on every label with the answer at the same index of {@code all} (the label
+   * says which request an assertion is about), in order.
+   */
+  static void eachAnswer(
+      CompositeFuture all, List<String> labels, BiConsumer<String, HttpResponse<Buffer>> check) {
+    for (int i = 0; i < labels.size(); i++) {
+      check.accept(labels.get(i), all.resultAt(i));
+    }
+  }
+
+  /**
+   * Once every one of {@code answers} has come, runs {@code check} on each with its label, as
+   * {@link #eachAnswer}, inside {@code ctx.verify}; then completes {@code ctx}.
+   */
+  static void verifiedEach(
+      VertxTestContext ctx,
+      List<Future<HttpResponse<Buffer>>> answers,
+      List<String> labels,
+      BiConsumer<String, HttpResponse<Buffer>> check) {
+    Future.all(answers).onComplete(verified(ctx, all -> eachAnswer(all, labels, check)));
   }
 }

@@ -73,13 +73,15 @@ class RankingApiITCase {
                 ctx,
                 all -> {
                   assertThat(keys).hasSize(8);
-                  for (int i = 0; i < keys.size(); i++) {
-                    HttpResponse<Buffer> r = all.resultAt(i);
-                    assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
-                    assertThat(lines(tree(r)))
-                        .as(keys.get(i) + ": tenant, received, rank, score")
-                        .isEqualTo(expectedLines(expected.ranking(keys.get(i))));
-                  }
+                  Answers.eachAnswer(
+                      all,
+                      keys,
+                      (key, r) -> {
+                        assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
+                        assertThat(lines(tree(r)))
+                            .as(key + ": tenant, received, rank, score")
+                            .isEqualTo(expectedLines(expected.ranking(key)));
+                      });
                 }));
   }
 
@@ -238,19 +240,14 @@ class RankingApiITCase {
             "/api/v1/rankings?period=2024-01&group=counties&scheme=Standard");
     List<Future<HttpResponse<Buffer>>> answers = new ArrayList<>();
     uris.forEach(uri -> answers.add(API.get(uri, API.adminKey()).send()));
-    Future.all(answers)
-        .onComplete(
-            verified(
-                ctx,
-                all -> {
-                  for (int i = 0; i < uris.size(); i++) {
-                    HttpResponse<Buffer> r = all.resultAt(i);
-                    assertThat(r.statusCode())
-                        .as(uris.get(i) + " → " + r.bodyAsString())
-                        .isEqualTo(400);
-                    assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo("bad_request");
-                  }
-                }));
+    Answers.verifiedEach(
+        ctx,
+        answers,
+        uris,
+        (uri, r) -> {
+          assertThat(r.statusCode()).as(uri + " → " + r.bodyAsString()).isEqualTo(400);
+          assertThat(r.bodyAsJsonObject().getString("error")).isEqualTo("bad_request");
+        });
   }
 
   @Test
@@ -294,18 +291,14 @@ class RankingApiITCase {
         answers.add(request.send());
       }
     }
-    Future.all(answers)
-        .onComplete(
-            verified(
-                ctx,
-                all -> {
-                  for (int i = 0; i < answers.size(); i++) {
-                    HttpResponse<Buffer> r = all.resultAt(i);
-                    assertThat(r.statusCode())
-                        .as(what.get(i) + " → " + r.bodyAsString())
-                        .isIn(400, 404, 414, 431);
-                  }
-                }));
+    Answers.verifiedEach(
+        ctx,
+        answers,
+        what,
+        (request, r) ->
+            assertThat(r.statusCode())
+                .as(request + " → " + r.bodyAsString())
+                .isIn(400, 404, 414, 431));
   }
 
   @Test

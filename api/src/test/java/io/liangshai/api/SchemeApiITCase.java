@@ -262,11 +262,12 @@ class SchemeApiITCase {
                 ctx,
                 all -> {
                   assertEachIs400NamingItsField(all, fields);
-                  for (int i = 0; i < fields.size(); i++) {
-                    HttpResponse<Buffer> r = all.resultAt(i);
-                    assertThat(r.bodyAsJsonObject().getString("message"))
-                        .startsWith(fields.get(i) + ": ");
-                  }
+                  Answers.eachAnswer(
+                      all,
+                      fields,
+                      (field, r) ->
+                          assertThat(r.bodyAsJsonObject().getString("message"))
+                              .startsWith(field + ": "));
                   assertStatus(notJson.result(), 400);
                 }));
   }
@@ -483,13 +484,13 @@ class SchemeApiITCase {
 
   /** The first {@code fields.size()} answers of {@code all}: each a 400 naming its field. */
   private static void assertEachIs400NamingItsField(CompositeFuture all, List<String> fields) {
-    for (int i = 0; i < fields.size(); i++) {
-      HttpResponse<Buffer> r = all.resultAt(i);
-      assertStatus(r, 400);
-      assertThat(r.bodyAsJsonObject().getString("field"))
-          .as(fields.get(i))
-          .isEqualTo(fields.get(i));
-    }
+    Answers.eachAnswer(
+        all,
+        fields,
+        (field, r) -> {
+          assertStatus(r, 400);
+          assertThat(r.bodyAsJsonObject().getString("field")).as(field).isEqualTo(field);
+        });
   }
 
   private static void assertStatus(HttpResponse<Buffer> r, int status) {

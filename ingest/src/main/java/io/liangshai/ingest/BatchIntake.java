@@ -176,7 +176,8 @@ public final class BatchIntake implements AutoCloseable {
             counts[0],
             counts[1],
             counts[2],
-            errors);
+            errors,
+            false);
     LandingZone.writeDurably(landing.manifestFile(batchId), BatchManifests.write(result));
     LOG.info(
         "batch {} from {} ({} bytes): {} accepted, {} ignored, {} rejected",

@@ -44,32 +44,4 @@ public record BatchResult(
   public int errorsTotal() {
     return errors.size();
   }
-
-  /** A batch as answered to its uploader (not {@link #recovered}). */
-  public BatchResult(
-      String batchId,
-      String tenant,
-      String keyId,
-      Instant receivedAt,
-      BatchFormat format,
-      long bytes,
-      String sha256,
-      int accepted,
-      int ignored,
-      int rejected,
-      List<FieldError> errors) {
-    this(
-        batchId,
-        tenant,
-        keyId,
-        receivedAt,
-        format,
-        bytes,
-        sha256,
-        accepted,
-        ignored,
-        rejected,
-        errors,
-        false);
-  }
 }

@@ -8,15 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.FieldError;
 import io.liangshai.core.testing.SampleFeed;
-import io.liangshai.tenants.TenantRegistry;
-import io.liangshai.tenants.TenantRegistryLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class BatchIntakeTest {
 
-  private static final TenantRegistry REGISTRY = TenantRegistryLoader.loadDefault();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Uploader COUNTY = new Uploader("330522", "k_county");
+  private static final Uploader COUNTY = IntakeFixture.COUNTY;
   private static final Uploader CITY = new Uploader("330500", "k_city");
 
   @TempDir Path dir;
@@ -47,16 +41,11 @@ class BatchIntakeTest {
   }
 
   private BatchIntake newIntake() throws Exception {
-    return new BatchIntake(
-        new LandingZone(dir.resolve("landing")),
-        REGISTRY,
-        Clock.fixed(Instant.parse("2024-03-01T00:00:00Z"), ZoneOffset.UTC));
+    return IntakeFixture.open(dir);
   }
 
   private BatchResult send(Uploader who, BatchFormat format, String body) throws Exception {
-    Path file = intake.landing().newIncomingFile();
-    Files.writeString(file, body, StandardCharsets.UTF_8);
-    return intake.ingest(who, format, file);
+    return IntakeFixture.send(intake, who, format, body);
   }
 
   private static String line(Map<String, Object> row) throws Exception {
@@ -119,11 +108,7 @@ class BatchIntakeTest {
     send(COUNTY, BatchFormat.JSON_LINES, line(aCase().row()));
     BatchResult r = send(COUNTY, BatchFormat.JSON_LINES, line(aCase().description("另一个描述").row()));
     assertThat(r.rejected()).isEqualTo(1);
-    FieldError e = r.errors().get(0);
-    assertThat(e.row()).isEqualTo(1);
-    assertThat(e.caseId()).isEqualTo("case-1");
-    assertThat(e.field()).isEqualTo("updated_at");
-    assertThat(e.message()).contains("conflicts");
+    IntakeFixture.assertRowError(r.errors().get(0), 1, "case-1", "updated_at", "conflicts");
   }
 
   @Test

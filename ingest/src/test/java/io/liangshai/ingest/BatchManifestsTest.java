@@ -44,7 +44,8 @@ class BatchManifestsTest {
             0,
             0,
             2,
-            List.of(uscc, row));
+            List.of(uscc, row),
+            false);
 
     BatchResult read = BatchManifests.read(BatchManifests.write(written));
 

@@ -9,15 +9,10 @@ import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.FieldError;
 import io.liangshai.core.time.Deadlines;
-import io.liangshai.tenants.TenantRegistry;
-import io.liangshai.tenants.TenantRegistryLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,19 +24,15 @@ import org.junit.jupiter.api.io.TempDir;
 /** The bounds of SPEC §2 at the door: hostile rows are row errors, the rest of the batch lands. */
 class IntakeBoundsTest {
 
-  private static final TenantRegistry REGISTRY = TenantRegistryLoader.loadDefault();
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Uploader COUNTY = new Uploader("330522", "k_county");
-  private static final Instant UPLOAD = Instant.parse("2024-03-01T00:00:00Z");
+  private static final Instant UPLOAD = IntakeFixture.UPLOAD;
 
   @TempDir Path dir;
   private BatchIntake intake;
 
   @BeforeEach
   void open() throws Exception {
-    intake =
-        new BatchIntake(
-            new LandingZone(dir.resolve("landing")), REGISTRY, Clock.fixed(UPLOAD, ZoneOffset.UTC));
+    intake = IntakeFixture.open(dir);
   }
 
   @AfterEach
@@ -50,9 +41,7 @@ class IntakeBoundsTest {
   }
 
   private BatchResult send(BatchFormat format, String body) throws Exception {
-    Path file = intake.landing().newIncomingFile();
-    Files.writeString(file, body, StandardCharsets.UTF_8);
-    return intake.ingest(COUNTY, format, file);
+    return IntakeFixture.send(intake, IntakeFixture.COUNTY, format, body);
   }
 
   private static String csv(List<Map<String, Object>> rows) {
@@ -98,11 +87,8 @@ class IntakeBoundsTest {
 
     assertThat(r.accepted()).isEqualTo(2);
     assertThat(r.rejected()).isEqualTo(1);
-    FieldError error = r.errors().get(0);
-    assertThat(error.row()).isEqualTo(2);
-    assertThat(error.caseId()).isEqualTo("huge");
-    assertThat(error.field()).isEqualTo("description");
-    assertThat(error.message()).contains("at most 4000 characters, found 20000001");
+    IntakeFixture.assertRowError(
+        r.errors().get(0), 2, "huge", "description", "at most 4000 characters, found 20000001");
     assertThat(landed(r)).extracting(CaseRecord::caseId).containsExactly("before", "after");
   }
 

@@ -8,17 +8,12 @@ import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.FieldError;
-import io.liangshai.tenants.TenantRegistry;
-import io.liangshai.tenants.TenantRegistryLoader;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,20 +36,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IntakeFormatsTest {
 
-  private static final TenantRegistry REGISTRY = TenantRegistryLoader.loadDefault();
-  private static final Uploader COUNTY = new Uploader("330522", "k_county");
-
   @TempDir Path dir;
   private BatchIntake intake;
 
   @BeforeEach
   void open() throws Exception {
-    intake =
-        new BatchIntake(
-            new LandingZone(dir.resolve("landing")),
-            REGISTRY,
-            Clock.fixed(Instant.parse("2024-03-01T00:00:00Z"), ZoneOffset.UTC),
-            5);
+    intake = IntakeFixture.open(dir, 5);
   }
 
   @AfterEach
@@ -93,9 +80,7 @@ class IntakeFormatsTest {
 
   private BatchResult send(BatchFormat format, Optional<Charset> charset, byte[] body)
       throws Exception {
-    Path file = intake.landing().newIncomingFile();
-    Files.write(file, body);
-    return intake.ingest(COUNTY, format, charset, file);
+    return IntakeFixture.send(intake, IntakeFixture.COUNTY, format, charset, body);
   }
 
   @Test

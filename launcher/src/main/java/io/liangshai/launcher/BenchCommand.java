@@ -47,13 +47,20 @@ class BenchCommand implements Callable<Integer> {
 
   private static final String ADMIN = "admin-key-for-the-benchmark-run";
 
+  /**
+   * The configuration of a platform measured by a bench: its data in {@code dataDir} (a fresh
+   * temporary directory), HTTP on a free port, {@code adminKey} as the admin key.
+   */
+  static LiangshaiConfig freshPlatform(Path dataDir, String adminKey) {
+    return LiangshaiConfig.from(
+            Map.of("LIANGSHAI_DATA_DIR", dataDir.toString(), "LIANGSHAI_HTTP_PORT", "0"))
+        .withAdminKey(adminKey);
+  }
+
   @Override
   public Integer call() throws Exception {
     Path dir = Files.createTempDirectory("liangshai-bench");
-    LiangshaiConfig config =
-        LiangshaiConfig.from(
-                Map.of("LIANGSHAI_DATA_DIR", dir.toString(), "LIANGSHAI_HTTP_PORT", "0"))
-            .withAdminKey(ADMIN);
+    LiangshaiConfig config = freshPlatform(dir, ADMIN);
     Map<String, List<String>> byTenant = DemoCommand.readFeed(feed);
     List<Batch> batches = new ArrayList<>();
     long rows = 0;

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,10 +53,7 @@ class RankingsBench implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path dir = Files.createTempDirectory("liangshai-bench-rankings");
-    LiangshaiConfig config =
-        LiangshaiConfig.from(
-                Map.of("LIANGSHAI_DATA_DIR", dir.toString(), "LIANGSHAI_HTTP_PORT", "0"))
-            .withAdminKey(ADMIN);
+    LiangshaiConfig config = BenchCommand.freshPlatform(dir, ADMIN);
     try (Platform platform = new Platform(config)) {
       platform.start();
       List<Tenant> counties = platform.registry().atLevel(TenantLevel.COUNTY);

@@ -11,7 +11,7 @@ import io.liangshai.reports.snapshot.SnapshotJson;
 import io.liangshai.reports.snapshot.TableRow;
 import io.liangshai.reports.testing.PdfText;
 import io.liangshai.reports.testing.Publishing;
-import io.liangshai.reports.testing.SampleFigures;
+import io.liangshai.reports.testing.SampleWarehouse;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.LeagueTables;
@@ -22,7 +22,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -35,6 +34,8 @@ class BulletinImmutabilityITCase {
 
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
+  @RegisterExtension static final SampleWarehouse SAMPLE = new SampleWarehouse(CLICKHOUSE);
+
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2024-02-06T01:00:00Z"), ZoneOffset.UTC);
 
@@ -43,16 +44,8 @@ class BulletinImmutabilityITCase {
 
   @BeforeAll
   static void start() throws Exception {
-    warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
-    SampleFigures.load(warehouse, 1);
+    warehouse = SAMPLE.warehouse();
     publisher = Publishing.publisher(warehouse, CLOCK);
-  }
-
-  @AfterAll
-  static void close() {
-    if (warehouse != null) {
-      warehouse.close();
-    }
   }
 
   @Test

@@ -14,6 +14,7 @@ import io.liangshai.reports.testing.PdfLayout.Glyph;
 import io.liangshai.reports.testing.PdfText;
 import io.liangshai.reports.testing.Publishing;
 import io.liangshai.reports.testing.SampleFigures;
+import io.liangshai.reports.testing.SampleWarehouse;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.warehouse.Warehouse;
 import java.sql.Connection;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -42,6 +42,8 @@ class BulletinPdfITCase {
 
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
+  @RegisterExtension static final SampleWarehouse SAMPLE = new SampleWarehouse(CLICKHOUSE);
+
   private static final Instant PUBLISHED = Instant.parse("2024-02-06T01:00:00Z");
   private static final float LEFT = 40; // the page margin of bulletin.jrxml
   private static final Pattern ENTRY = Pattern.compile("([^、（）]+)（第(\\d+)名，[^）]*）");
@@ -52,20 +54,12 @@ class BulletinPdfITCase {
 
   @BeforeAll
   static void publish() throws Exception {
-    warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
-    SampleFigures.load(warehouse, 1);
+    warehouse = SAMPLE.warehouse();
     BulletinPublisher publisher =
         Publishing.publisher(warehouse, Clock.fixed(PUBLISHED, ZoneOffset.UTC));
     bulletin =
         publisher.publish(new PublishRequest("2024-01", null, null, null, "330000", "admin"));
     pdf = new BulletinStore(warehouse).file(bulletin, BulletinFormat.PDF).orElseThrow();
-  }
-
-  @AfterAll
-  static void close() {
-    if (warehouse != null) {
-      warehouse.close();
-    }
   }
 
   @Test

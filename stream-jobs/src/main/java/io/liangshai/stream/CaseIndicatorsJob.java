@@ -13,11 +13,13 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 
 /**
  * The indicators job: landing zone → newest version of each case → recurrence verdicts → per-case
@@ -84,25 +86,26 @@ public final class CaseIndicatorsJob {
         lines.process(new LandingParser(progress)).name(LandingParser.NAME).uid("parse-records");
 
     SingleOutputStreamOperator<GroupChange> changes =
-        records
-            .keyBy(Landed::caseKey, Types.STRING)
-            .process(new LatestVersionFunction())
-            .name(LatestVersionFunction.NAME)
-            .uid("latest-version");
-
+        keyed(
+            records,
+            Landed::caseKey,
+            new LatestVersionFunction(),
+            LatestVersionFunction.NAME,
+            "latest-version");
     SingleOutputStreamOperator<FactUpdate> verdicts =
-        changes
-            .keyBy(GroupChange::groupKey, Types.STRING)
-            .process(new RecurrenceGroupFunction())
-            .name(RecurrenceGroupFunction.NAME)
-            .uid("recurrence-groups");
-
+        keyed(
+            changes,
+            GroupChange::groupKey,
+            new RecurrenceGroupFunction(),
+            RecurrenceGroupFunction.NAME,
+            "recurrence-groups");
     SingleOutputStreamOperator<CountDelta> deltas =
-        verdicts
-            .keyBy(FactUpdate::caseKey, Types.STRING)
-            .process(new CaseFactsFunction(hierarchy))
-            .name(CaseFactsFunction.NAME)
-            .uid("case-facts");
+        keyed(
+            verdicts,
+            FactUpdate::caseKey,
+            new CaseFactsFunction(hierarchy),
+            CaseFactsFunction.NAME,
+            "case-facts");
 
     deltas
         .getSideOutput(CaseFactsFunction.FACTS)
@@ -130,6 +133,19 @@ public final class CaseIndicatorsJob {
         .sinkTo(quarantine)
         .name("quarantine")
         .uid("quarantine-sink");
+  }
+
+  /**
+   * {@code in} keyed by {@code key} through {@code function}, shown as {@code name}, its state kept
+   * under {@code uid} (stable across releases, so that a savepoint restores into it).
+   */
+  private static <I, O> SingleOutputStreamOperator<O> keyed(
+      DataStream<I> in,
+      KeySelector<I, String> key,
+      KeyedProcessFunction<String, I, O> function,
+      String name,
+      String uid) {
+    return in.keyBy(key, Types.STRING).process(function).name(name).uid(uid);
   }
 
   public JobExecutionResult execute(StreamExecutionEnvironment env) throws Exception {

@@ -31,6 +31,14 @@ public class RecurrenceGroupFunction extends KeyedProcessFunction<String, GroupC
   /** Index entries held per subtask by default (about 100 bytes each). */
   public static final long DEFAULT_INDEX_BUDGET = 200_000;
 
+  /** The group's members: case id → its current version. */
+  static final MapStateDescriptor<String, CaseRecord> MEMBERS =
+      new MapStateDescriptor<>("members", Types.STRING, Types.POJO(CaseRecord.class));
+
+  /** The verdict last sent on for each member: case id → recurrence. */
+  static final MapStateDescriptor<String, Boolean> VERDICTS =
+      new MapStateDescriptor<>("verdicts", Types.STRING, Types.BOOLEAN);
+
   private final long indexBudget;
   private transient MapState<String, CaseRecord> members;
   private transient MapState<String, Boolean> verdicts;
@@ -55,13 +63,8 @@ public class RecurrenceGroupFunction extends KeyedProcessFunction<String, GroupC
 
   @Override
   public void open(OpenContext ctx) {
-    members =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>("members", Types.STRING, Types.POJO(CaseRecord.class)));
-    verdicts =
-        getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("verdicts", Types.STRING, Types.BOOLEAN));
+    members = getRuntimeContext().getMapState(MEMBERS);
+    verdicts = getRuntimeContext().getMapState(VERDICTS);
     quarantine.open(getRuntimeContext().getMetricGroup());
     indexes = new GroupIndexCache(indexBudget);
   }

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
-import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -25,13 +23,8 @@ class CopyAndSortGroupFunction extends KeyedProcessFunction<String, GroupChange,
 
   @Override
   public void open(OpenContext ctx) {
-    members =
-        getRuntimeContext()
-            .getMapState(
-                new MapStateDescriptor<>("members", Types.STRING, Types.POJO(CaseRecord.class)));
-    verdicts =
-        getRuntimeContext()
-            .getMapState(new MapStateDescriptor<>("verdicts", Types.STRING, Types.BOOLEAN));
+    members = getRuntimeContext().getMapState(RecurrenceGroupFunction.MEMBERS);
+    verdicts = getRuntimeContext().getMapState(RecurrenceGroupFunction.VERDICTS);
   }
 
   @Override

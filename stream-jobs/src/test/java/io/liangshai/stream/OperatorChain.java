@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -124,12 +123,13 @@ final class OperatorChain implements AutoCloseable {
     AbstractStreamOperator<?> operator = (AbstractStreamOperator<?>) groups.getOperator();
     operator.setCurrentKey(group);
     Set<String> ids = new TreeSet<>();
-    operator.getKeyedStateStore().getMapState(MEMBERS).keys().forEach(ids::add);
+    operator
+        .getKeyedStateStore()
+        .getMapState(RecurrenceGroupFunction.MEMBERS)
+        .keys()
+        .forEach(ids::add);
     return ids;
   }
-
-  private static final MapStateDescriptor<String, CaseRecord> MEMBERS =
-      new MapStateDescriptor<>("members", Types.STRING, Types.POJO(CaseRecord.class));
 
   private void drainQuarantine(KeyedOneInputStreamOperatorTestHarness<String, ?, ?> h) {
     var side = h.getSideOutput(Quarantine.OUTPUT);

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.junit.jupiter.api.Test;
@@ -88,8 +87,10 @@ class RecurrenceGroupFunctionTest {
       assertThat(indexed.harness.numKeyedStateEntries()).isEqualTo(2 * sizes.size());
       // ... holding exactly the current members: a case that left its group is gone from it.
       for (var group : sizes.entrySet()) {
-        assertThat(entries(indexed, group.getKey(), MEMBERS)).isEqualTo(group.getValue());
-        assertThat(entries(indexed, group.getKey(), VERDICTS)).isEqualTo(group.getValue());
+        assertThat(entries(indexed, group.getKey(), RecurrenceGroupFunction.MEMBERS))
+            .isEqualTo(group.getValue());
+        assertThat(entries(indexed, group.getKey(), RecurrenceGroupFunction.VERDICTS))
+            .isEqualTo(group.getValue());
       }
     } finally {
       indexed.close();
@@ -126,11 +127,6 @@ class RecurrenceGroupFunctionTest {
     running.close();
     return GroupHarness.restore(new RecurrenceGroupFunction(), state);
   }
-
-  private static final MapStateDescriptor<String, CaseRecord> MEMBERS =
-      new MapStateDescriptor<>("members", Types.STRING, Types.POJO(CaseRecord.class));
-  private static final MapStateDescriptor<String, Boolean> VERDICTS =
-      new MapStateDescriptor<>("verdicts", Types.STRING, Types.BOOLEAN);
 
   /** How many entries the map state {@code state} of the function holds for {@code group}. */
   private static long entries(GroupHarness h, String group, MapStateDescriptor<String, ?> state)

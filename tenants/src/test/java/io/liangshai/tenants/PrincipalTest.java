@@ -3,6 +3,8 @@ package io.liangshai.tenants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Scopes and key administration: province everything, city itself and its counties. */
 class PrincipalTest {
@@ -13,36 +15,33 @@ class PrincipalTest {
     return new Principal(REGISTRY.get(code), "k_test", REGISTRY);
   }
 
-  @Test
-  void aCountyReachesOnlyItself() {
-    Principal county = of("330522");
-    assertThat(county.canAccess("330522")).isTrue();
-    assertThat(county.canAccess("330521")).isFalse();
-    assertThat(county.canAccess("330500")).isFalse();
-    assertThat(county.canAccess("330127")).isFalse();
+  /**
+   * A county reaches only itself, a city itself and its counties, the province everything; the
+   * province administers every key, a city its counties' keys, a county none.
+   */
+  @ParameterizedTest(name = "{0} → {1}: reaches {2}, administers its keys {3}")
+  @CsvSource({
+    "330000, 330127, true, true",
+    "330000, 330000, true, true",
+    "330500, 330522, true, true",
+    "330500, 330500, true, false",
+    "330500, 330127, false, false",
+    "330500, 330100, false, false",
+    "330500, 330000, false, false",
+    "330500, 999999, false, false",
+    "330522, 330522, true, false",
+    "330522, 330521, false, false",
+    "330522, 330500, false, false",
+    "330522, 330127, false, false",
+  })
+  void scopesAndKeyAdministrationFollowTheTenantTree(
+      String caller, String tenant, boolean reaches, boolean administers) {
+    assertThat(of(caller).canAccess(tenant)).as("reaches").isEqualTo(reaches);
+    assertThat(of(caller).canAdministerKeysOf(tenant)).as("administers").isEqualTo(administers);
   }
 
   @Test
-  void aCityReachesItselfAndItsCountiesOnly() {
-    Principal city = of("330500");
-    assertThat(city.canAccess("330500")).isTrue();
-    assertThat(city.canAccess("330522")).isTrue();
-    assertThat(city.canAccess("330127")).isFalse();
-    assertThat(city.canAccess("330100")).isFalse();
-    assertThat(city.canAccess("330000")).isFalse();
-  }
-
-  @Test
-  void theProvinceAdministersEveryKeyACityItsCountiesKeysAndACountyNone() {
-    assertThat(of("330000").canAdministerKeysOf("330127")).isTrue();
-    assertThat(of("330000").canAdministerKeysOf("330000")).isTrue();
-    Principal city = of("330500");
-    assertThat(city.canAdministerKeysOf("330522")).isTrue();
-    assertThat(city.canAdministerKeysOf("330500")).isFalse();
-    assertThat(city.canAdministerKeysOf("330127")).isFalse();
-    assertThat(city.canAdministerKeysOf("330100")).isFalse();
-    assertThat(city.canAdministerKeysOf("999999")).isFalse();
+  void aCountyAdministersNoKeys() {
     assertThat(of("330522").administersKeys()).isFalse();
-    assertThat(of("330522").canAdministerKeysOf("330522")).isFalse();
   }
 }

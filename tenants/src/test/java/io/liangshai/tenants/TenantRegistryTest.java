@@ -52,27 +52,18 @@ class TenantRegistryTest {
 
   @Test
   void loadsAnotherProvincesListInTheSameFormat() throws Exception {
-    String csv =
-        """
-        code,name,level,parent_code,groups
-        320000,江苏省,province,,
-        320100,南京市,city,320000,cities
-        320102,玄武区,county,320100,counties;urban
-        """;
-    TenantRegistry jiangsu = TenantRegistryLoader.load(new StringReader(csv), "jiangsu.csv");
+    TenantRegistry jiangsu =
+        jiangsu(
+            "jiangsu.csv",
+            "320100,南京市,city,320000,cities",
+            "320102,玄武区,county,320100,counties;urban");
     assertThat(jiangsu.province().name()).isEqualTo("江苏省");
     assertThat(jiangsu.members("urban")).extracting(Tenant::code).containsExactly("320102");
   }
 
   @Test
   void rejectsAnUnknownParentNamingTheLine() {
-    String csv =
-        """
-        code,name,level,parent_code,groups
-        320000,江苏省,province,,
-        320102,玄武区,county,320199,counties
-        """;
-    assertThatThrownBy(() -> TenantRegistryLoader.load(new StringReader(csv), "bad.csv"))
+    assertThatThrownBy(() -> jiangsu("bad.csv", "320102,玄武区,county,320199,counties"))
         .hasMessageContaining("bad.csv")
         .hasMessageContaining("unknown parent 320199");
   }
@@ -86,14 +77,19 @@ class TenantRegistryTest {
 
   @Test
   void rejectsDuplicateCodes() {
-    String csv =
-        """
-        code,name,level,parent_code,groups
-        320000,江苏省,province,,
-        320100,南京市,city,320000,cities
-        320100,南京市,city,320000,cities
-        """;
-    assertThatThrownBy(() -> TenantRegistryLoader.load(new StringReader(csv), "dup.csv"))
+    assertThatThrownBy(
+            () ->
+                jiangsu(
+                    "dup.csv", "320100,南京市,city,320000,cities", "320100,南京市,city,320000,cities"))
         .hasMessageContaining("320100 appears twice");
+  }
+
+  /** A registry read from {@code source}: the header, Jiangsu province, then {@code lines}. */
+  private static TenantRegistry jiangsu(String source, String... lines) throws Exception {
+    String csv =
+        "code,name,level,parent_code,groups\n320000,江苏省,province,,\n"
+            + String.join("\n", lines)
+            + "\n";
+    return TenantRegistryLoader.load(new StringReader(csv), source);
   }
 }

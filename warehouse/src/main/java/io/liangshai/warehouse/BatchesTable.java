@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
@@ -97,36 +96,27 @@ public final class BatchesTable {
   /** The greatest batch id in the table, if any. */
   public Optional<String> newestBatchId() {
     String newest =
-        Sql.on(
+        Sql.query(
             warehouse,
             "read the newest batch id",
-            c -> {
-              try (PreparedStatement ps = c.prepareStatement(NEWEST);
-                  ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-              }
-            });
+            NEWEST,
+            Sql.Parameters.none(),
+            rs -> rs.next() ? rs.getString(1) : null);
     return newest == null || newest.isEmpty() ? Optional.empty() : Optional.of(newest);
   }
 
   /** The {@code limit} most recent batches sent by any of {@code tenants}, newest first. */
   public List<Row> recent(Collection<String> tenants, int limit) {
-    return Sql.on(
+    return Sql.query(
         warehouse,
         "read recent batches",
-        c -> {
-          List<Row> rows = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement(RECENT)) {
-            ps.setArray(1, c.createArrayOf("String", tenants.toArray(String[]::new)));
-            ps.setInt(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                rows.add(read(rs));
-              }
-            }
-          }
-          return rows;
-        });
+        RECENT,
+        ps -> {
+          ps.setArray(
+              1, ps.getConnection().createArrayOf("String", tenants.toArray(String[]::new)));
+          ps.setInt(2, limit);
+        },
+        Sql.eachRow(BatchesTable::read));
   }
 
   private static Row read(ResultSet rs) throws SQLException {

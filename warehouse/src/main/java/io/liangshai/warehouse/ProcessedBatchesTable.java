@@ -1,7 +1,5 @@
 package io.liangshai.warehouse;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,16 +21,11 @@ public final class ProcessedBatchesTable {
 
   /** When the job processed {@code batchId}; empty while it has not. */
   public Optional<Instant> processedAt(String batchId) {
-    return Sql.on(
+    return Sql.query(
         warehouse,
         "read processed_at of " + batchId,
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(PROCESSED_AT)) {
-            ps.setString(1, batchId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
-            }
-          }
-        });
+        PROCESSED_AT,
+        ps -> ps.setString(1, batchId),
+        rs -> rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty());
   }
 }

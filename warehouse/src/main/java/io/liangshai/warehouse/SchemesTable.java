@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -84,42 +83,27 @@ public final class SchemesTable {
 
   /** Every stored version, by id and version. */
   public List<Row> all() {
-    return Sql.on(
-        warehouse,
-        "read schemes",
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(ALL)) {
-            return read(ps);
-          }
-        });
+    return Sql.query(warehouse, "read schemes", ALL, Sql.Parameters.none(), Sql.eachRow(Row::read));
   }
 
   /** Every stored version of {@code id}, oldest first. */
   public List<Row> versionsOf(String id) {
-    return Sql.on(
+    return Sql.query(
         warehouse,
         "read scheme " + id,
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(VERSIONS_OF)) {
-            ps.setString(1, id);
-            return read(ps);
-          }
-        });
+        VERSIONS_OF,
+        ps -> ps.setString(1, id),
+        Sql.eachRow(Row::read));
   }
 
   /** The greatest version of {@code id} stored, 0 when none is. */
   public int lastVersion(String id) {
-    return Sql.on(
+    return Sql.query(
         warehouse,
         "read the last version of scheme " + id,
-        c -> {
-          try (PreparedStatement ps = c.prepareStatement(LAST_VERSION)) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? rs.getInt(1) : 0;
-            }
-          }
-        });
+        LAST_VERSION,
+        ps -> ps.setString(1, id),
+        rs -> rs.next() ? rs.getInt(1) : 0);
   }
 
   /** Writes {@code row}; a greater {@code rowVersion} replaces an earlier row of its version. */
@@ -143,15 +127,5 @@ public final class SchemesTable {
                 .executeUpdate();
           }
         });
-  }
-
-  private static List<Row> read(PreparedStatement ps) throws SQLException {
-    List<Row> rows = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        rows.add(Row.read(rs));
-      }
-    }
-    return rows;
   }
 }

@@ -9,13 +9,12 @@ import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.Series;
 import io.liangshai.reports.testing.MutableClock;
 import io.liangshai.reports.testing.Publishing;
-import io.liangshai.reports.testing.SampleFigures;
+import io.liangshai.reports.testing.SampleWarehouse;
 import io.liangshai.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +29,8 @@ class BulletinScheduleITCase {
 
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
+  @RegisterExtension static final SampleWarehouse SAMPLE = new SampleWarehouse(CLICKHOUSE);
+
   private static final BulletinScheduler.Options EVERY_SECOND =
       new BulletinScheduler.Options("* * * * * ?", 1000);
 
@@ -41,17 +42,9 @@ class BulletinScheduleITCase {
 
   @BeforeAll
   static void start() throws Exception {
-    warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
-    SampleFigures.load(warehouse, 1);
+    warehouse = SAMPLE.warehouse();
     clock = new MutableClock(shanghai("2024-02-05T10:00"));
     publisher = Publishing.publisher(warehouse, clock);
-  }
-
-  @AfterAll
-  static void close() {
-    if (warehouse != null) {
-      warehouse.close();
-    }
   }
 
   @Test

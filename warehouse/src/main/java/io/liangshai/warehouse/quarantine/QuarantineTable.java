@@ -82,53 +82,36 @@ public final class QuarantineTable {
       params.add(tenantCode);
     }
     sql.append(" ORDER BY at DESC, batch_id, line, operator LIMIT ").append(limit);
-    return Sql.on(
+    return Sql.query(
         warehouse,
         "read quarantine",
-        c -> {
-          List<QuarantinedLine> rows = new ArrayList<>();
-          try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-            for (int i = 0; i < params.size(); i++) {
-              ps.setString(i + 1, params.get(i));
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                rows.add(read(rs));
-              }
-            }
+        sql.toString(),
+        ps -> {
+          for (int i = 0; i < params.size(); i++) {
+            ps.setString(i + 1, params.get(i));
           }
-          return rows;
-        });
+        },
+        Sql.eachRow(QuarantineTable::read));
   }
 
   /** How many distinct lines of {@code batchId} are in quarantine (0 when none). */
   public int linesOf(String batchId) {
-    return Sql.on(
+    return Sql.query(
         warehouse,
         "count quarantined lines of " + batchId,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement("SELECT uniqExact(line) FROM quarantine WHERE batch_id = ?")) {
-            ps.setString(1, batchId);
-            try (ResultSet rs = ps.executeQuery()) {
-              return rs.next() ? rs.getInt(1) : 0;
-            }
-          }
-        });
+        "SELECT uniqExact(line) FROM quarantine WHERE batch_id = ?",
+        ps -> ps.setString(1, batchId),
+        rs -> rs.next() ? rs.getInt(1) : 0);
   }
 
   /** How many distinct lines of every batch are in quarantine. */
   public long totalLines() {
-    return Sql.on(
+    return Sql.query(
         warehouse,
         "count quarantined lines",
-        c -> {
-          try (PreparedStatement ps =
-                  c.prepareStatement("SELECT uniqExact(batch_id, line) FROM quarantine");
-              ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getLong(1) : 0L;
-          }
-        });
+        "SELECT uniqExact(batch_id, line) FROM quarantine",
+        Sql.Parameters.none(),
+        rs -> rs.next() ? rs.getLong(1) : 0L);
   }
 
   private static QuarantinedLine read(ResultSet rs) throws SQLException {

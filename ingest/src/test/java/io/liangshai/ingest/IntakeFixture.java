@@ -1,0 +1,67 @@
+package io.liangshai.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liangshai.core.record.FieldError;
+import io.liangshai.tenants.TenantRegistry;
+import io.liangshai.tenants.TenantRegistryLoader;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+/**
+ * The intake tests' bench: a {@link BatchIntake} over a landing zone in a test's folder, on the
+ * default registry and a clock fixed at {@link #UPLOAD}, and the uploads they send it.
+ */
+final class IntakeFixture {
+
+  static final TenantRegistry REGISTRY = TenantRegistryLoader.loadDefault();
+  static final Instant UPLOAD = Instant.parse("2024-03-01T00:00:00Z");
+  static final Uploader COUNTY = new Uploader("330522", "k_county");
+
+  private IntakeFixture() {}
+
+  /** An intake landing in {@code dir/landing}, at most {@code maxRowsPerBatch} rows a batch. */
+  static BatchIntake open(Path dir, int maxRowsPerBatch) throws IOException {
+    return new BatchIntake(
+        new LandingZone(dir.resolve("landing")),
+        REGISTRY,
+        Clock.fixed(UPLOAD, ZoneOffset.UTC),
+        maxRowsPerBatch);
+  }
+
+  /** An intake landing in {@code dir/landing}, with the default row limit. */
+  static BatchIntake open(Path dir) throws IOException {
+    return open(dir, BatchIntake.DEFAULT_MAX_ROWS);
+  }
+
+  /** Uploads {@code body} (UTF-8) as {@code who}. */
+  static BatchResult send(BatchIntake intake, Uploader who, BatchFormat format, String body)
+      throws Exception {
+    return send(intake, who, format, Optional.empty(), body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Uploads the bytes {@code body} as {@code who}, with the charset its Content-Type declared. */
+  static BatchResult send(
+      BatchIntake intake, Uploader who, BatchFormat format, Optional<Charset> charset, byte[] body)
+      throws Exception {
+    Path file = intake.landing().newIncomingFile();
+    Files.write(file, body);
+    return intake.ingest(who, format, charset, file);
+  }
+
+  /** {@code error} is on {@code row} of case {@code caseId}, field {@code field}, and says so. */
+  static void assertRowError(
+      FieldError error, int row, String caseId, String field, String messagePart) {
+    assertThat(error.row()).isEqualTo(row);
+    assertThat(error.caseId()).isEqualTo(caseId);
+    assertThat(error.field()).isEqualTo(field);
+    assertThat(error.message()).contains(messagePart);
+  }
+}
