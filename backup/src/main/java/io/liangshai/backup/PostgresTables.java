@@ -1,0 +1,180 @@
+package io.liangshai.backup;
+
+import io.liangshai.metadata.MetadataSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * The metadata's tables in a backup: every table of the schema copied with {@code COPY ... TO
+ * STDOUT} (text format, exact for every PostgreSQL type) inside one {@code REPEATABLE READ READ
+ * ONLY} transaction, so all of them are one snapshot; restored with {@code COPY ... FROM STDIN} in
+ * one transaction. The zonky server bundle has no {@code pg_dump}; the schema is not copied, a
+ * restore applies the same Flyway scripts and checks the version.
+ *
+ * <p>The ingest version index ({@link #REBUILT}) is left out: it is rebuilt from the restored
+ * landing zone at the first start (the reconciler reads every batch after the index's watermark,
+ * and an empty index has none), which is exact, where a copy taken at another instant than the
+ * landing zone's could miss a batch committed out of id order.
+ */
+final class PostgresTables {
+
+  static final Set<String> REBUILT = Set.of("record_versions", "committed_batches");
+  static final String HISTORY = "flyway_schema_history";
+  static final String DIR = "postgres";
+
+  private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+
+  /** The copied tables and the Flyway version they were at. */
+  record Dump(String schemaVersion, List<Manifest.Entry> tables) {}
+
+  private PostgresTables() {}
+
+  static Dump dump(DataSource metadata, Path backupDir) throws IOException {
+    Path dir = Files.createDirectories(backupDir.resolve(DIR));
+    try (Connection c = metadata.getConnection()) {
+      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setReadOnly(true);
+      c.setAutoCommit(false);
+      try {
+        String version = schemaVersion(c);
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        List<Manifest.Entry> entries = new ArrayList<>();
+        for (String table : tables(c)) {
+          if (REBUILT.contains(table) || table.equals(HISTORY)) {
+            continue;
+          }
+          Path file = dir.resolve(table + ".copy");
+          MessageDigest digest = Digest.sha256();
+          long rows;
+          try (OutputStream out = Digest.hashing(Files.newOutputStream(file), digest)) {
+            rows = copy.copyOut("COPY " + quoted(table) + " TO STDOUT", out);
+          }
+          entries.add(Digest.entry(table, backupDir, file, rows, digest));
+        }
+        c.commit();
+        return new Dump(version, entries);
+      } finally {
+        if (!c.getAutoCommit()) {
+          c.rollback();
+        }
+      }
+    } catch (SQLException e) {
+      throw new BackupException("copying the PostgreSQL metadata failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses a database that holds a row in any table but Flyway's history. */
+  static void requireEmpty(DataSource metadata) {
+    try (Connection c = metadata.getConnection()) {
+      for (String table : tables(c)) {
+        if (table.equals(HISTORY)) {
+          continue;
+        }
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT EXISTS (SELECT 1 FROM " + quoted(table) + ")");
+            ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          if (rs.getBoolean(1)) {
+            throw new BackupException(
+                "the PostgreSQL database "
+                    + c.getCatalog()
+                    + " is not empty: table "
+                    + table
+                    + " has rows; restore only into an empty data directory");
+          }
+        }
+      }
+    } catch (SQLException e) {
+      throw new BackupException("reading the PostgreSQL database failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Migrates the schema, checks its version, and copies every table in, in one transaction. */
+  static void restore(DataSource metadata, Path backupDir, Manifest manifest) throws IOException {
+    MetadataSchema.migrate(metadata);
+    try (Connection c = metadata.getConnection()) {
+      String version = schemaVersion(c);
+      if (!version.equals(manifest.postgresSchema())) {
+        throw new BackupException(
+            "the backup was taken at metadata schema version "
+                + manifest.postgresSchema()
+                + ", this release has "
+                + version
+                + "; restore it with the release that took it");
+      }
+      c.setAutoCommit(false);
+      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+      for (Manifest.Entry entry : manifest.postgres()) {
+        long rows;
+        try (InputStream in = Files.newInputStream(backupDir.resolve(entry.file()))) {
+          rows = copy.copyIn("COPY " + quoted(entry.name()) + " FROM STDIN", in);
+        }
+        if (rows != entry.rows()) {
+          c.rollback();
+          throw new BackupException(
+              "PostgreSQL table "
+                  + entry.name()
+                  + ": the backup holds "
+                  + entry.rows()
+                  + " rows, "
+                  + rows
+                  + " were read back");
+        }
+      }
+      c.commit();
+    } catch (SQLException e) {
+      throw new BackupException("restoring the PostgreSQL metadata failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static String schemaVersion(Connection c) throws SQLException {
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT version FROM "
+                    + HISTORY
+                    + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC"
+                    + " LIMIT 1");
+        ResultSet rs = ps.executeQuery()) {
+      if (!rs.next()) {
+        throw new BackupException("the PostgreSQL metadata has no Flyway schema version");
+      }
+      return rs.getString(1);
+    }
+  }
+
+  private static List<String> tables(Connection c) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema ="
+                    + " current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    return names;
+  }
+
+  private static String quoted(String table) {
+    if (!NAME.matcher(table).matches()) {
+      throw new BackupException("table name " + table + " is not a plain identifier");
+    }
+    return "\"" + table + "\"";
+  }
+}
