@@ -96,30 +96,13 @@ final class ClickHouseTables {
     } catch (SQLException e) {
       throw new BackupException("applying the warehouse schema failed: " + e.getMessage(), e);
     }
-    List<Integer> schema = schema(ch);
-    if (!schema.equals(manifest.clickhouseSchema())) {
-      throw new BackupException(
-          "the backup was taken at warehouse schema versions "
-              + manifest.clickhouseSchema()
-              + ", this release has "
-              + schema
-              + "; restore it with the release that took it");
-    }
+    BackupException.requireSameSchema("warehouse", manifest.clickhouseSchema(), schema(ch));
     for (Manifest.Entry entry : manifest.clickhouse()) {
       if (entry.rows() == 0) {
         continue;
       }
       long written = ch.importInto(entry.name(), backupDir.resolve(entry.file()));
-      if (written != entry.rows()) {
-        throw new BackupException(
-            "ClickHouse table "
-                + entry.name()
-                + ": the backup holds "
-                + entry.rows()
-                + " rows, "
-                + written
-                + " were restored");
-      }
+      BackupException.requireRows("ClickHouse table " + entry.name(), entry.rows(), written);
     }
   }
 }

@@ -3,8 +3,12 @@ package io.liangshai.backup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,13 +86,40 @@ final class LandingFiles {
     }
   }
 
+  /**
+   * The files to copy, sorted. A hidden temporary renamed or an incoming body deleted while the
+   * tree is read is no longer there to stat: skipped, as it would have been anyway.
+   */
   private static List<Path> files(Path landing) throws IOException {
-    try (Stream<Path> all = Files.walk(landing)) {
-      return all.filter(Files::isRegularFile)
-          .filter(p -> included(landing.relativize(p)))
-          .sorted()
-          .toList();
-    }
+    List<Path> files = new ArrayList<>();
+    Files.walkFileTree(
+        landing,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+            return dir.equals(landing) || included(landing.relativize(dir))
+                ? FileVisitResult.CONTINUE
+                : FileVisitResult.SKIP_SUBTREE;
+          }
+
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+            if (attrs.isRegularFile() && included(landing.relativize(file))) {
+              files.add(file);
+            }
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+            if (e instanceof NoSuchFileException) {
+              return FileVisitResult.CONTINUE;
+            }
+            throw e;
+          }
+        });
+    files.sort(null);
+    return files;
   }
 
   private static boolean included(Path relative) {

@@ -108,15 +108,7 @@ final class PostgresTables {
   static void restore(DataSource metadata, Path backupDir, Manifest manifest) throws IOException {
     MetadataSchema.migrate(metadata);
     try (Connection c = metadata.getConnection()) {
-      String version = schemaVersion(c);
-      if (!version.equals(manifest.postgresSchema())) {
-        throw new BackupException(
-            "the backup was taken at metadata schema version "
-                + manifest.postgresSchema()
-                + ", this release has "
-                + version
-                + "; restore it with the release that took it");
-      }
+      BackupException.requireSameSchema("metadata", manifest.postgresSchema(), schemaVersion(c));
       c.setAutoCommit(false);
       CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
       for (Manifest.Entry entry : manifest.postgres()) {
@@ -124,17 +116,7 @@ final class PostgresTables {
         try (InputStream in = Files.newInputStream(backupDir.resolve(entry.file()))) {
           rows = copy.copyIn("COPY " + quoted(entry.name()) + " FROM STDIN", in);
         }
-        if (rows != entry.rows()) {
-          c.rollback();
-          throw new BackupException(
-              "PostgreSQL table "
-                  + entry.name()
-                  + ": the backup holds "
-                  + entry.rows()
-                  + " rows, "
-                  + rows
-                  + " were read back");
-        }
+        BackupException.requireRows("PostgreSQL table " + entry.name(), entry.rows(), rows);
       }
       c.commit();
     } catch (SQLException e) {
