@@ -1,5 +1,7 @@
 package io.liangshai.launcher;
 
+import io.liangshai.launcher.backup.BackupCommand;
+import io.liangshai.launcher.backup.RestoreCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +15,9 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       GenerateCommand.class,
       BenchCommand.class,
-      UploadCommand.class
+      UploadCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class
     })
 public final class Liangshai {
 
