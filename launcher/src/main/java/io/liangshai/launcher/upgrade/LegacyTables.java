@@ -53,63 +53,54 @@ final class LegacyTables {
   /** Which of the old tables this ClickHouse has (a fresh installation may have none). */
   Set<String> present() {
     List<String> names =
-        Sql.query(
-            warehouse,
-            "list the tables of the ClickHouse database",
-            TABLES,
-            Sql.Parameters.none(),
-            Sql.eachRow(rs -> rs.getString(1)));
+        rows("list the tables of the ClickHouse database", TABLES, rs -> rs.getString(1));
     return Set.copyOf(
         names.stream().filter(n -> Set.of(KEYS, SCHEMES, BULLETINS).contains(n)).toList());
   }
 
   /** Every key, revoked ones included, oldest first. */
   List<LegacyKey> keys() {
-    return Sql.query(
-        warehouse,
+    return rows(
         "read the old api_keys",
         KEY_ROWS,
-        Sql.Parameters.none(),
-        Sql.eachRow(
-            rs ->
-                new LegacyKey(
-                    new ApiKey(
-                        rs.getString("key_id"),
-                        rs.getString("tenant_code"),
-                        rs.getString("name"),
-                        Instant.ofEpochMilli(rs.getLong("created")),
-                        rs.getString("created_by"),
-                        millis(rs, "revoked")),
-                    rs.getString("key_hash"))));
+        rs ->
+            new LegacyKey(
+                new ApiKey(
+                    rs.getString("key_id"),
+                    rs.getString("tenant_code"),
+                    rs.getString("name"),
+                    Instant.ofEpochMilli(rs.getLong("created")),
+                    rs.getString("created_by"),
+                    millis(rs, "revoked")),
+                rs.getString("key_hash")));
   }
 
   /** Every scheme version with its retirement, by id and version. */
   List<Row> schemeVersions() {
-    return Sql.query(
-        warehouse,
+    return rows(
         "read the old schemes",
         SCHEME_ROWS,
-        Sql.Parameters.none(),
-        Sql.eachRow(
-            rs ->
-                new Row(
-                    rs.getString("id"),
-                    rs.getInt("version"),
-                    rs.getString("name"),
-                    rs.getString("definition"),
-                    Instant.ofEpochMilli(rs.getLong("created")),
-                    rs.getString("created_by"),
-                    millis(rs, "retired"))));
+        rs ->
+            new Row(
+                rs.getString("id"),
+                rs.getInt("version"),
+                rs.getString("name"),
+                rs.getString("definition"),
+                Instant.ofEpochMilli(rs.getLong("created")),
+                rs.getString("created_by"),
+                millis(rs, "retired")));
   }
 
   /** The last issue number of each series that has bulletins. */
   List<SeriesNumbering> bulletinSeries() {
-    return Sql.query(
-        warehouse,
+    return rows(
         "read the issue numbers of the old bulletins",
         SERIES,
-        Sql.Parameters.none(),
-        Sql.eachRow(rs -> new SeriesNumbering(rs.getString("series"), rs.getInt("last"))));
+        rs -> new SeriesNumbering(rs.getString("series"), rs.getInt("last")));
+  }
+
+  private <T> List<T> rows(String what, String sql, Sql.Answer<T> row) {
+    return Sql.query(warehouse, what, sql, Sql.Parameters.none(), Sql.eachRow(row));
   }
 
   private static Optional<Instant> millis(ResultSet rs, String column) throws SQLException {

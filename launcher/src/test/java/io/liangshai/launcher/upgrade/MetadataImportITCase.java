@@ -180,6 +180,42 @@ class MetadataImportITCase {
     assertThat(next.version()).isEqualTo(3);
   }
 
+  @Test
+  @Order(6)
+  void laterRevocationsAndRetirementsInTheOldTablesAreCarriedOverAndConflictsLeftOut()
+      throws Exception {
+    // as the old release does after a downgrade: a key revoked, a version retired, a third
+    // version of strict defined there although PostgreSQL has its own strict@3 already
+    JsonNode spare = list(MADE.get("keys")).get(3);
+    assertThat(spare.get("state").asText()).isEqualTo("active");
+    String keyId = spare.get("key_id").asText();
+    try (Connection c = warehouse.connect();
+        Statement s = c.createStatement()) {
+      s.execute(
+          "INSERT INTO api_keys SELECT key_id, tenant_code, name, key_hash, created_at,"
+              + " created_by, now64(3), 2 FROM api_keys FINAL WHERE key_id = '"
+              + keyId
+              + "'");
+      s.execute(
+          "INSERT INTO schemes SELECT id, version, name, definition, created_at, created_by,"
+              + " now64(3), 2 FROM schemes FINAL WHERE id = 'strict' AND version = 2");
+      s.execute(
+          "INSERT INTO schemes VALUES ('strict', 3, 'old three', '{}', now64(3), 'admin', NULL,"
+              + " 1)");
+    }
+
+    ImportSummary carried = MetadataImport.run(warehouse, postgres, CLOCK);
+
+    assertThat(carried).isEqualTo(new ImportSummary(0, 5, 1, 0, 2, 1, 1, 0, 1));
+    assertThat(new PostgresApiKeyStore(postgres, CLOCK).findActive(spare.get("secret").asText()))
+        .isEmpty();
+    List<Row> strict = new PostgresSchemeVersions(postgres, CLOCK).versionsOf("strict");
+    assertThat(strict).extracting(Row::version).containsExactly(1, 2, 3);
+    assertThat(strict.get(1).retiredAt()).contains(CLOCK.instant().truncatedTo(ChronoUnit.MICROS));
+    assertThat(strict.get(2).name()).isEqualTo(strict.get(1).name());
+    assertThat(MetadataImport.run(warehouse, postgres, CLOCK).changedNothing()).isTrue();
+  }
+
   /** Every row of the metadata tables the import writes, as text, in a fixed order. */
   private static List<String> metadataRows() throws SQLException {
     List<String> rows = new ArrayList<>();
