@@ -12,11 +12,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.liangshai.core.indicator.Indicator;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 /** Each rule of SPEC §4 on a table small enough to compute by hand. */
 class LeagueTableTest {
@@ -265,69 +265,27 @@ class LeagueTableTest {
         .containsEntry(Indicator.SATISFACTION_RATE, 0.9);
   }
 
-  @Test
-  void signalsAgainstThePooledRateOfTheEligibleTenants() {
-    // p₀ = 0.5 from one large eligible tenant; the tested tenants (n = 100) are too small to rank
-    // 95%: [0.4020018, 0.5979982]; 99.8%: [0.3454884, 0.6545116]
-    assertSignalsBesideOneLargeEligibleTenant(
-            Indicator.RESOLUTION_RATE,
-            figures("330160", 100, 60, 40, 0, 0, 0),
-            figures("330159", 100, 59, 41, 0, 0, 0),
-            figures("330141", 100, 41, 30, 0, 0, 0),
-            figures("330140", 100, 40, 26, 0, 0, 0),
-            figures("330135", 100, 35, 23, 0, 0, 0),
-            figures("330134", 100, 34, 23, 0, 0, 0))
-        .containsExactly(
-            "330100 WITHIN",
-            "330134 ALARM",
-            "330135 BELOW",
-            "330140 BELOW",
-            "330141 WITHIN",
-            "330159 WITHIN",
-            "330160 ABOVE");
-  }
-
-  @Test
-  void signalsLowerBetterRatesTheOtherWayRound() {
-    // 超时办结率 over closed: p₀ = 0.5 from the eligible tenant; tested tenants close 100 cases
-    assertSignalsBesideOneLargeEligibleTenant(
-            Indicator.OVERDUE_RATE,
-            figures("330166", 100, 100, 66, 0, 0, 0),
-            figures("330165", 100, 100, 65, 0, 0, 0),
-            figures("330160", 100, 100, 60, 0, 0, 0),
-            figures("330159", 100, 100, 59, 0, 0, 0),
-            figures("330141", 100, 100, 41, 0, 0, 0),
-            figures("330140", 100, 100, 40, 0, 0, 0))
-        .containsExactly(
-            "330100 WITHIN",
-            "330140 ABOVE",
-            "330141 WITHIN",
-            "330159 WITHIN",
-            "330160 BELOW",
-            "330165 BELOW",
-            "330166 ALARM");
-  }
-
   /**
-   * The standard scheme over {@code tested} and 330100 (2000 received, 1000 closed, 500 overdue),
-   * the only tenant large enough (1000) to be eligible: p₀ = 0.5 for 办结率 and 超时办结率.
+   * Signals against the pooled rate of the eligible tenants only: the tested tenant (100 received)
+   * is too small to rank, so p₀ = 0.5 comes from 330100 (2000 received, 1000 closed, 500 overdue),
+   * the only tenant large enough (1000) under the standard scheme; lower-better rates the other way
+   * round.
    */
-  private static LeagueTable besideOneLargeEligibleTenant(TenantFigures... tested) {
-    List<TenantFigures> tenants = new ArrayList<>(List.of(tested));
-    tenants.add(0, figures("330100", 2000, 1000, 500, 0, 0, 0));
-    return table(Scheme.standard().toBuilder().minimumVolume(1000).build(), tenants);
-  }
+  @ParameterizedTest(name = "{0} of {1}: {2} closed, {3} overdue → {4}")
+  @CsvFileSource(resources = "/io/liangshai/core/ranking/funnel-signals.csv", numLinesToSkip = 1)
+  void signalsAgainstThePooledRateOfTheEligibleTenants(
+      Indicator rate, String tenant, long closed, long overdueClosed, FunnelSignal signal) {
+    LeagueTable table =
+        table(
+            Scheme.standard().toBuilder().minimumVolume(1000).build(),
+            List.of(
+                figures("330100", 2000, 1000, 500, 0, 0, 0),
+                figures(tenant, 100, closed, overdueClosed, 0, 0, 0)));
 
-  /**
-   * Checks that p₀ for {@code rate} is 0.5 {@link #besideOneLargeEligibleTenant beside the large
-   * tenant}, then asserts on "tenant SIGNAL" of each row for {@code rate}, in the table's order.
-   */
-  private static ListAssert<String> assertSignalsBesideOneLargeEligibleTenant(
-      Indicator rate, TenantFigures... tested) {
-    LeagueTable table = besideOneLargeEligibleTenant(tested);
     assertThat(table.pooledRates()).containsEntry(rate, 0.5);
-    return assertThat(
-        table.rows().stream().map(r -> r.tenant() + " " + r.rate(rate).funnel()).toList());
+    assertThat(table.row("330100").orElseThrow().rate(rate).funnel())
+        .isEqualTo(FunnelSignal.WITHIN);
+    assertThat(table.row(tenant).orElseThrow().rate(rate).funnel()).isEqualTo(signal);
   }
 
   @Test
