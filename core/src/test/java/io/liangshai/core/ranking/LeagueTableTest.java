@@ -1,6 +1,6 @@
 package io.liangshai.core.ranking;
 
-import static io.liangshai.core.ranking.RankingFixtures.assertRanks;
+import static io.liangshai.core.ranking.RankingFixtures.assertHandTable;
 import static io.liangshai.core.ranking.RankingFixtures.figures;
 import static io.liangshai.core.ranking.RankingFixtures.named;
 import static io.liangshai.core.ranking.RankingFixtures.resolution;
@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.liangshai.core.indicator.Indicator;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,33 +25,12 @@ class LeagueTableTest {
 
   @Test
   void sharesRanksOnEqualScoresAndListsTiesByTenantCode() {
-    // 办结率 1.0, 0.75, 0.75, 0.5 → scores 100, 50, 50, 0
-    LeagueTable table =
-        table(
-            RESOLUTION,
-            List.of(
-                resolution("330101", 40, 20),
-                resolution("330103", 40, 30),
-                resolution("330104", 40, 40),
-                resolution("330102", 40, 30)));
-
-    assertRanks(table)
-        .containsExactly(
-            tuple("330104", 1, new BigDecimal("100.00")),
-            tuple("330102", 2, new BigDecimal("50.00")),
-            tuple("330103", 2, new BigDecimal("50.00")),
-            tuple("330101", 4, new BigDecimal("0.00")));
+    assertHandTable(RESOLUTION, "ties");
   }
 
   @Test
   void scoresEveryTenant100WhenMaxEqualsMin() {
-    LeagueTable table =
-        table(RESOLUTION, List.of(resolution("330102", 40, 32), resolution("330101", 50, 40)));
-
-    assertRanks(table)
-        .containsExactly(
-            tuple("330101", 1, new BigDecimal("100.00")),
-            tuple("330102", 1, new BigDecimal("100.00")));
+    assertHandTable(RESOLUTION, "max-equals-min");
   }
 
   @Test
@@ -62,46 +40,19 @@ class LeagueTableTest {
             .indicator(Indicator.RESOLUTION_RATE, 0.5, Direction.HIGHER_BETTER)
             .indicator(Indicator.SATISFACTION_RATE, 0.5, Direction.HIGHER_BETTER)
             .build();
-    // 办结率 .75 / 1.0 / .5 → 50 / 100 / 0; 满意率 .9 / null / .5 → 100 / 0 / 0
-    LeagueTable table =
-        table(
-            scheme,
-            List.of(
-                figures("330101", 40, 30, 0, 0, 10, 9),
-                figures("330102", 40, 40, 0, 0, 0, 0),
-                figures("330103", 40, 20, 0, 0, 10, 5)));
 
-    LeagueRow nullRate = table.row("330102").orElseThrow();
+    LeagueRow nullRate = assertHandTable(scheme, "null-rate").row("330102").orElseThrow();
     assertThat(nullRate.rate(Indicator.SATISFACTION_RATE).value()).isNull();
     assertThat(nullRate.indicatorScores())
         .containsExactly(
             Map.entry(Indicator.RESOLUTION_RATE, 100.0),
             Map.entry(Indicator.SATISFACTION_RATE, 0.0));
-    assertRanks(table)
-        .containsExactly(
-            tuple("330101", 1, new BigDecimal("75.00")),
-            tuple("330102", 2, new BigDecimal("50.00")),
-            tuple("330103", 3, new BigDecimal("0.00")));
   }
 
   @Test
   void listsIneligibleTenantsLastUnrankedWithTheReason() {
-    LeagueTable table =
-        table(
-            RESOLUTION,
-            List.of(
-                resolution("330109", 12, 0),
-                resolution("330101", 40, 20),
-                resolution("330105", 19, 19),
-                resolution("330102", 20, 20)));
+    LeagueTable table = assertHandTable(RESOLUTION, "ineligible-last");
 
-    assertThat(table.rows())
-        .extracting(LeagueRow::tenant, LeagueRow::eligible, LeagueRow::rank, LeagueRow::score)
-        .containsExactly(
-            tuple("330102", true, 1, new BigDecimal("100.00")),
-            tuple("330101", true, 2, new BigDecimal("0.00")),
-            tuple("330105", false, null, null),
-            tuple("330109", false, null, null));
     LeagueRow small = table.row("330109").orElseThrow();
     assertThat(small.ineligibleReason()).isEqualTo("received 12 < minimum 20");
     assertThat(small.indicatorScores()).isEmpty();
@@ -113,105 +64,44 @@ class LeagueTableTest {
 
   @Test
   void leavesIneligibleTenantsOutOfNormalisationAndThePooledRate() {
-    // 330109's 0% would be the minimum if it counted; it does not.
-    LeagueTable table =
-        table(
-            RESOLUTION,
-            List.of(
-                resolution("330101", 40, 20),
-                resolution("330102", 40, 30),
-                resolution("330103", 40, 40),
-                resolution("330109", 12, 0)));
+    LeagueTable table = assertHandTable(RESOLUTION, "ineligible-outside-normalisation");
 
-    assertThat(table.row("330101").orElseThrow().score()).isEqualByComparingTo("0");
-    assertThat(table.row("330102").orElseThrow().score()).isEqualByComparingTo("50");
     assertThat(table.pooledRates()).containsEntry(Indicator.RESOLUTION_RATE, 90.0 / 120);
   }
 
   @Test
   void scoresLowerBetterRatesFromTheMaximumDown() {
-    // 超时办结率 over closed: 0/20, 5/20, 10/20 → 100, 50, 0
-    LeagueTable table =
-        table(
-            single(Indicator.OVERDUE_RATE, Direction.LOWER_BETTER),
-            List.of(
-                figures("330101", 30, 20, 10, 0, 0, 0),
-                figures("330102", 30, 20, 5, 0, 0, 0),
-                figures("330103", 30, 20, 0, 0, 0, 0)));
-
-    assertRanks(table)
-        .containsExactly(
-            tuple("330103", 1, new BigDecimal("100.00")),
-            tuple("330102", 2, new BigDecimal("50.00")),
-            tuple("330101", 3, new BigDecimal("0.00")));
+    assertHandTable(single(Indicator.OVERDUE_RATE, Direction.LOWER_BETTER), "lower-better");
   }
 
   @Test
   void appliesACustomSchemesWeightsAndMinimumVolume() {
-    // weights 2 (办结率, higher) and 1 (重发复发率, lower), minimum volume 10
     Scheme custom =
         named("custom")
             .minimumVolume(10)
             .indicator(Indicator.RESOLUTION_RATE, 2, Direction.HIGHER_BETTER)
             .indicator(Indicator.RECURRENCE_RATE, 1, Direction.LOWER_BETTER)
             .build();
-    LeagueTable table =
-        table(
-            custom,
-            List.of(
-                figures("330101", 10, 10, 0, 2, 0, 0), // 100, 0 → 200/3
-                figures("330102", 10, 5, 0, 0, 0, 0), // 0, 100 → 100/3
-                figures("330103", 10, 7, 0, 1, 0, 0), // 40, 50 → 130/3
-                figures("330104", 9, 9, 0, 0, 0, 0)));
 
-    assertThat(table.rows())
-        .extracting(LeagueRow::tenant, LeagueRow::rank, LeagueRow::score, LeagueRow::eligible)
-        .containsExactly(
-            tuple("330101", 1, new BigDecimal("66.67"), true),
-            tuple("330103", 2, new BigDecimal("43.33"), true),
-            tuple("330102", 3, new BigDecimal("33.33"), true),
-            tuple("330104", null, null, false));
-    assertThat(table.row("330104").orElseThrow().ineligibleReason())
+    assertThat(assertHandTable(custom, "custom-weights").row("330104").orElseThrow())
+        .extracting(LeagueRow::ineligibleReason)
         .isEqualTo("received 9 < minimum 10");
   }
 
   @Test
   void roundsTheScoreHalfUp() {
-    // weights 1 and 15: 330101 scores (1·50 + 15·0)/16 = 3.125 exactly → 3.13
-    Scheme scheme =
+    Scheme sixteenths =
         named("sixteenths")
             .indicator(Indicator.RESOLUTION_RATE, 1, Direction.HIGHER_BETTER)
             .indicator(Indicator.RECURRENCE_RATE, 15, Direction.LOWER_BETTER)
             .build();
-    LeagueTable table =
-        table(
-            scheme,
-            List.of(
-                figures("330101", 20, 10, 0, 10, 0, 0),
-                figures("330102", 20, 20, 0, 0, 0, 0),
-                figures("330103", 20, 0, 0, 5, 0, 0)));
 
-    assertThat(table.row("330101").orElseThrow().score()).isEqualTo(new BigDecimal("3.13"));
-    assertThat(table.row("330102").orElseThrow().score()).isEqualTo(new BigDecimal("100.00"));
-    assertThat(table.row("330103").orElseThrow().score()).isEqualTo(new BigDecimal("46.88"));
+    assertHandTable(sixteenths, "half-up");
   }
 
   @Test
   void ranksOnTheRoundedScore() {
-    // 1/3 and 0.3333… of the way up both round to 33.33 and share rank 2
-    LeagueTable table =
-        table(
-            RESOLUTION,
-            List.of(
-                resolution("330101", 300, 0),
-                resolution("330102", 300, 100),
-                resolution("330103", 300, 300),
-                resolution("330104", 299999, 99999 + 1)));
-
-    assertThat(table.row("330102").orElseThrow().score()).isEqualTo(new BigDecimal("33.33"));
-    assertThat(table.row("330104").orElseThrow().score()).isEqualTo(new BigDecimal("33.33"));
-    assertThat(table.row("330104").orElseThrow().rank()).isEqualTo(2);
-    assertThat(table.row("330102").orElseThrow().rank()).isEqualTo(2);
+    assertHandTable(RESOLUTION, "rounded-ranks");
   }
 
   @Test
