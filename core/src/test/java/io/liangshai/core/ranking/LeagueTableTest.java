@@ -2,10 +2,10 @@ package io.liangshai.core.ranking;
 
 import static io.liangshai.core.ranking.RankingFixtures.assertHandTable;
 import static io.liangshai.core.ranking.RankingFixtures.figures;
-import static io.liangshai.core.ranking.RankingFixtures.named;
 import static io.liangshai.core.ranking.RankingFixtures.resolution;
 import static io.liangshai.core.ranking.RankingFixtures.single;
 import static io.liangshai.core.ranking.RankingFixtures.table;
+import static io.liangshai.core.ranking.RankingFixtures.weighing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -36,10 +36,7 @@ class LeagueTableTest {
   @Test
   void scoresANullRateZeroAndLeavesItOutOfMinAndMax() {
     Scheme scheme =
-        named("two")
-            .indicator(Indicator.RESOLUTION_RATE, 0.5, Direction.HIGHER_BETTER)
-            .indicator(Indicator.SATISFACTION_RATE, 0.5, Direction.HIGHER_BETTER)
-            .build();
+        weighing("two", Indicator.RESOLUTION_RATE, 0.5, Indicator.SATISFACTION_RATE, 0.5).build();
 
     LeagueRow nullRate = assertHandTable(scheme, "null-rate").row("330102").orElseThrow();
     assertThat(nullRate.rate(Indicator.SATISFACTION_RATE).value()).isNull();
@@ -77,10 +74,8 @@ class LeagueTableTest {
   @Test
   void appliesACustomSchemesWeightsAndMinimumVolume() {
     Scheme custom =
-        named("custom")
+        weighing("custom", Indicator.RESOLUTION_RATE, 2, Indicator.RECURRENCE_RATE, 1)
             .minimumVolume(10)
-            .indicator(Indicator.RESOLUTION_RATE, 2, Direction.HIGHER_BETTER)
-            .indicator(Indicator.RECURRENCE_RATE, 1, Direction.LOWER_BETTER)
             .build();
 
     assertThat(assertHandTable(custom, "custom-weights").row("330104").orElseThrow())
@@ -91,10 +86,7 @@ class LeagueTableTest {
   @Test
   void roundsTheScoreHalfUp() {
     Scheme sixteenths =
-        named("sixteenths")
-            .indicator(Indicator.RESOLUTION_RATE, 1, Direction.HIGHER_BETTER)
-            .indicator(Indicator.RECURRENCE_RATE, 15, Direction.LOWER_BETTER)
-            .build();
+        weighing("sixteenths", Indicator.RESOLUTION_RATE, 1, Indicator.RECURRENCE_RATE, 15).build();
 
     assertHandTable(sixteenths, "half-up");
   }

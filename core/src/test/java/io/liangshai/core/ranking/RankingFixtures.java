@@ -46,6 +46,17 @@ final class RankingFixtures {
     return named("single").indicator(rate, 1, direction).build();
   }
 
+  /**
+   * A scheme builder weighing two rates, each in its {@link Direction#natural natural direction}:
+   * {@code first} by {@code firstWeight}, {@code second} by {@code secondWeight}.
+   */
+  static Scheme.Builder weighing(
+      String id, Indicator first, double firstWeight, Indicator second, double secondWeight) {
+    return named(id)
+        .indicator(first, firstWeight, Direction.natural(first))
+        .indicator(second, secondWeight, Direction.natural(second));
+  }
+
   /** A scheme builder whose id and name are both {@code id}. */
   static Scheme.Builder named(String id) {
     return Scheme.builder().id(id).name(id);
