@@ -1,7 +1,7 @@
 package io.liangshai.ingest;
 
+import io.liangshai.core.lang.Required;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * An upload answered 4xx before it became a batch ({@code batch.refused}): who tried, how much, and
@@ -15,10 +15,6 @@ public record Refusal(
     String id, Instant at, String tenant, String keyId, int status, String reason, Long bytes) {
 
   public Refusal {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(at, "at");
-    Objects.requireNonNull(tenant, "tenant");
-    Objects.requireNonNull(keyId, "keyId");
-    Objects.requireNonNull(reason, "reason");
+    Required.nonNull("id at tenant keyId reason", id, at, tenant, keyId, reason);
   }
 }

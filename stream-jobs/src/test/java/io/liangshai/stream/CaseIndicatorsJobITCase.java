@@ -13,6 +13,7 @@ import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
+import io.liangshai.warehouse.Sql;
 import io.liangshai.warehouse.TenantPeriodCountsTable;
 import io.liangshai.warehouse.Warehouse;
 import java.nio.charset.StandardCharsets;
@@ -98,19 +99,18 @@ class CaseIndicatorsJobITCase {
         all.add(closed);
         assertCountsMatchReference(warehouse, all);
 
-        try (Connection c = warehouse.connect();
-            Statement st = c.createStatement();
-            ResultSet rs =
-                st.executeQuery(
-                    "SELECT status, has(ancestors, '330000') FROM case_facts FINAL WHERE tenant_code = '"
-                        + closed.tenantCode()
-                        + "' AND case_id = '"
-                        + closed.caseId()
-                        + "'")) {
-          assertThat(rs.next()).isTrue();
-          assertThat(rs.getString(1)).isEqualTo("closed");
-          assertThat(rs.getBoolean(2)).isTrue();
-        }
+        List<String> facts =
+            Sql.query(
+                warehouse,
+                "read the facts of " + closed.key(),
+                "SELECT status, has(ancestors, '330000') FROM case_facts FINAL"
+                    + " WHERE tenant_code = ? AND case_id = ?",
+                ps -> {
+                  ps.setString(1, closed.tenantCode());
+                  ps.setString(2, closed.caseId());
+                },
+                Sql.eachRow(rs -> rs.getString(1) + " " + rs.getBoolean(2)));
+        assertThat(facts).as("status, counted for the province").containsExactly("closed true");
       } finally {
         client.cancel().get();
       }
@@ -167,27 +167,27 @@ class CaseIndicatorsJobITCase {
                 records.stream(),
                 EnumSet.allOf(PeriodKind.class),
                 Instant.parse("2025-01-01T00:00:00Z"));
-    int compared = 0;
-    try (Connection c = warehouse.connect();
-        Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT period, tenant_code, "
-                    + TenantPeriodCountsTable.countColumns()
-                    + " FROM tenant_period_counts FINAL")) {
-      while (rs.next()) {
-        Period period = Period.parse(rs.getString("period"));
-        IndicatorCounts got = TenantPeriodCountsTable.readCounts(rs);
-        Indicators want =
-            expected
-                .getOrDefault(period, new java.util.TreeMap<>())
-                .get(rs.getString("tenant_code"));
-        assertThat(got)
-            .as("%s %s", period, rs.getString("tenant_code"))
-            .isEqualTo(want == null ? IndicatorCounts.ZERO : want.counts());
-        compared++;
-      }
-    }
+    List<String> tenants =
+        Sql.query(
+            warehouse,
+            "read tenant_period_counts",
+            "SELECT period, tenant_code, "
+                + TenantPeriodCountsTable.countColumns()
+                + " FROM tenant_period_counts FINAL",
+            Sql.Parameters.none(),
+            Sql.eachRow(
+                rs -> {
+                  Period period = Period.parse(rs.getString("period"));
+                  Indicators want =
+                      expected
+                          .getOrDefault(period, new java.util.TreeMap<>())
+                          .get(rs.getString("tenant_code"));
+                  assertThat(TenantPeriodCountsTable.readCounts(rs))
+                      .as("%s %s", period, rs.getString("tenant_code"))
+                      .isEqualTo(want == null ? IndicatorCounts.ZERO : want.counts());
+                  return rs.getString("tenant_code");
+                }));
+    int compared = tenants.size();
     long expectedRows =
         expected.values().stream()
             .flatMap(m -> m.values().stream())

@@ -11,6 +11,7 @@ import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.record.Category;
+import io.liangshai.core.testing.CaseRecordFixture;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
@@ -105,28 +106,23 @@ class CaseIndicatorsJobTest {
         FACTS.results().stream().filter(f -> f.record().caseId().equals("a")).toList();
 
     assertThat(rowsOfA).as("a row for each new version, none for a replay").hasSize(2);
-    assertThat(newest(FACTS.results()).get(TENANT + "|a").record().status())
-        .isEqualTo(CaseStatus.CLOSED);
+    assertThat(newestFact("a").record().status()).isEqualTo(CaseStatus.CLOSED);
     assertThat(counts(TENANT, "2024-01").received()).as("a, p and o").isEqualTo(3);
     assertThat(counts(TENANT, "2024-01").closed()).isEqualTo(3);
   }
 
   @Test
   void aCaseAfterAClosedOneOfTheSameEnterpriseAndCategoryIsARecurrence() {
-    Map<String, CaseFactRow> facts = newest(FACTS.results());
-
-    assertThat(facts.get(TENANT + "|c").recurrence()).isTrue();
-    assertThat(facts.get(TENANT + "|p").recurrence()).isFalse();
-    assertThat(facts.get(TENANT + "|a").recurrence()).as("another category").isFalse();
+    assertThat(newestFact("c").recurrence()).isTrue();
+    assertThat(newestFact("p").recurrence()).isFalse();
+    assertThat(newestFact("a").recurrence()).as("another category").isFalse();
     assertThat(counts(TENANT, "2024-02").recurrences()).isEqualTo(1);
   }
 
   @Test
   void aCaseClosedAfterItsDeadlineIsOverdue() {
-    Map<String, CaseFactRow> facts = newest(FACTS.results());
-
-    assertThat(facts.get(TENANT + "|o").overdueClosed()).isTrue();
-    assertThat(facts.get(TENANT + "|a").overdueClosed()).isFalse();
+    assertThat(newestFact("o").overdueClosed()).isTrue();
+    assertThat(newestFact("a").overdueClosed()).isFalse();
     assertThat(counts(TENANT, "2024-01").overdueClosed()).isEqualTo(1);
   }
 
@@ -183,6 +179,14 @@ class CaseIndicatorsJobTest {
 
   private static String json(CaseRecord r) {
     return CaseRecordCodec.toJson(r);
+  }
+
+  /**
+   * The facts row of case {@code caseId} of {@link CaseRecordFixture#TENANT}, as ClickHouse keeps
+   * it.
+   */
+  private static CaseFactRow newestFact(String caseId) {
+    return newest(FACTS.results()).get(TENANT + "|" + caseId);
   }
 
   /** The row of each case with the greatest version, as ClickHouse keeps it. */

@@ -2,10 +2,8 @@ package io.liangshai.stream;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
 /** A recurrence-group function in a test harness, keyed by group as in the job. */
@@ -15,9 +13,7 @@ final class GroupHarness implements AutoCloseable {
 
   private GroupHarness(KeyedProcessFunction<String, GroupChange, FactUpdate> function)
       throws Exception {
-    harness =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(function), GroupChange::groupKey, Types.STRING);
+    harness = KeyedHarness.of(function, GroupChange::groupKey);
   }
 
   /** An opened harness around {@code function}. */

@@ -11,9 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
 /**
  * A hot recurrence group: the versions of many cases of one enterprise and category, received over
@@ -112,12 +109,7 @@ final class HotGroupFeed {
 
   /** The group changes the job's latest-version operator makes of {@code records}, in order. */
   static List<GroupChange> changes(List<CaseRecord> records) throws Exception {
-    try (var latest =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new LatestVersionFunction()),
-            Landed::caseKey,
-            Types.STRING)) {
-      latest.open();
+    try (var latest = KeyedHarness.opened(new LatestVersionFunction(), Landed::caseKey)) {
       List<GroupChange> changes = new ArrayList<>();
       for (CaseRecord r : records) {
         latest.processElement(new Landed(Origin.NONE, r), 0);

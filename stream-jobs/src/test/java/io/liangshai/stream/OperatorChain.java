@@ -10,9 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 
 /**
@@ -32,26 +30,10 @@ final class OperatorChain implements AutoCloseable {
   private long lines;
 
   OperatorChain(TenantHierarchy hierarchy) throws Exception {
-    latest =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new LatestVersionFunction()), Landed::caseKey, Types.STRING);
-    groups =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new RecurrenceGroupFunction()),
-            GroupChange::groupKey,
-            Types.STRING);
-    facts =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new CaseFactsFunction(hierarchy)),
-            FactUpdate::caseKey,
-            Types.STRING);
-    counts =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new PeriodCountsOperator(0), CountDelta::key, Types.STRING);
-    latest.open();
-    groups.open();
-    facts.open();
-    counts.open();
+    latest = KeyedHarness.opened(new LatestVersionFunction(), Landed::caseKey);
+    groups = KeyedHarness.opened(new RecurrenceGroupFunction(), GroupChange::groupKey);
+    facts = KeyedHarness.opened(new CaseFactsFunction(hierarchy), FactUpdate::caseKey);
+    counts = KeyedHarness.opened(new PeriodCountsOperator(0), CountDelta::key);
   }
 
   /** Pushes one record through every operator, as the next line of batch {@code b_chain}. */

@@ -14,12 +14,9 @@ import io.liangshai.warehouse.quarantine.QuarantinedLine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
-import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
-import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
@@ -106,12 +103,7 @@ class QuarantineOperatorsTest {
   @Test
   void latestVersionSetsAsideAMisroutedRecordAndKeepsTheVersionItHeld() throws Exception {
     CaseRecord v1 = aCase().updatedAt(JAN).build();
-    try (var h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new LatestVersionFunction()),
-            (Landed l) -> "330522|case-1",
-            Types.STRING)) {
-      h.open();
+    try (var h = KeyedHarness.opened(new LatestVersionFunction(), (Landed l) -> "330522|case-1")) {
       h.processElement(new Landed(o("b_1", 2), v1), 0);
       h.processElement(new Landed(LINE_7, aCase().caseId("other").updatedAt(JAN).build()), 0);
       h.processElement(new Landed(o("b_1", 8), aCase().updatedAt(JAN.minusSeconds(60)).build()), 0);
@@ -131,12 +123,7 @@ class QuarantineOperatorsTest {
 
   @Test
   void recurrenceGroupsSetAsideAChangeOfAnotherGroupAndGoOn() throws Exception {
-    try (var h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new RecurrenceGroupFunction()),
-            GroupChange::groupKey,
-            Types.STRING)) {
-      h.open();
+    try (var h = KeyedHarness.opened(new RecurrenceGroupFunction(), GroupChange::groupKey)) {
       CaseRecord a = aCase().caseId("a").updatedAt(JAN).build();
       h.processElement(GroupChange.join(a, o("b_1", 2)), 0);
       CaseRecord finance =
@@ -162,13 +149,9 @@ class QuarantineOperatorsTest {
 
   @Test
   void caseFactsSetAsideAnUpdateWithoutRecordAndKeepTheCaseAsCounted() throws Exception {
-    try (var h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(
-                new CaseFactsFunction(TenantHierarchy.of(java.util.Map.of("330522", "330500")))),
-            FactUpdate::caseKey,
-            Types.STRING)) {
-      h.open();
+    CaseFactsFunction facts =
+        new CaseFactsFunction(TenantHierarchy.of(java.util.Map.of("330522", "330500")));
+    try (var h = KeyedHarness.opened(facts, FactUpdate::caseKey)) {
       CaseRecord v1 = aCase().updatedAt(JAN).build();
       h.processElement(new FactUpdate(CASE_1, v1, false, o("b_1", 2)), 0);
       int deltasOfV1 = h.extractOutputValues().size();
@@ -197,10 +180,7 @@ class QuarantineOperatorsTest {
 
   @Test
   void periodCountsSetAsideADeltaTheyCannotAddAndKeepTheCounts() throws Exception {
-    try (var h =
-        new KeyedOneInputStreamOperatorTestHarness<>(
-            new PeriodCountsOperator(0), CountDelta::key, Types.STRING)) {
-      h.open();
+    try (var h = KeyedHarness.opened(new PeriodCountsOperator(0), CountDelta::key)) {
       IndicatorCounts one = new IndicatorCounts(1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
       h.processElement(new CountDelta("330522", "MONTH", "2024-01", one, o("b_1", 2)), 0);
       h.processElement(new CountDelta("330522", "MONTH", "2024-01", null, LINE_7), 0);

@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -79,10 +78,11 @@ class HttpFrontITCase {
 
   @Test
   void settingsOfOneRequestDoNotLeakIntoTheNext() throws Exception {
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("max_result_rows", "3");
-    settings.put("result_overflow_mode", "break");
-    settings.put("session_timezone", "Asia/Shanghai");
+    Map<String, String> settings =
+        Map.of(
+            "max_result_rows", "3",
+            "result_overflow_mode", "break",
+            "session_timezone", "Asia/Shanghai");
     HttpResponse<String> with =
         post(
             settings, "SELECT getSetting('max_result_rows'), timezone(), count() FROM numbers(10)");
@@ -121,9 +121,8 @@ class HttpFrontITCase {
 
   @Test
   void bindsQueryParametersWithoutInterpolation() throws Exception {
-    Map<String, String> params = new LinkedHashMap<>();
-    params.put("param_id", "21");
-    params.put("param_name", "O'Brien 晾晒'); DROP TABLE x; --");
+    Map<String, String> params =
+        Map.of("param_id", "21", "param_name", "O'Brien 晾晒'); DROP TABLE x; --");
     HttpResponse<String> response =
         post(params, "SELECT {id:UInt32} * 2, {name:String}, length({name:String})");
     assertThat(response.statusCode()).isEqualTo(200);

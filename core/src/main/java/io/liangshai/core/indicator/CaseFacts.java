@@ -1,12 +1,12 @@
 package io.liangshai.core.indicator;
 
+import io.liangshai.core.lang.Required;
 import io.liangshai.core.record.CaseKey;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * What one case (its latest version) contributes to the indicators of the periods containing its
@@ -23,11 +23,13 @@ public record CaseFacts(
     IndicatorCounts contribution) {
 
   public CaseFacts {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(receivedAt, "receivedAt");
-    Objects.requireNonNull(deadline, "deadline");
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(contribution, "contribution");
+    Required.nonNull(
+        "key receivedAt deadline status contribution",
+        key,
+        receivedAt,
+        deadline,
+        status,
+        contribution);
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.record.EscalationLevel;
 import io.liangshai.core.record.Satisfaction;
+import io.liangshai.core.testing.CaseRecordFixture;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
 import java.time.Instant;
@@ -16,20 +17,23 @@ class CaseFactsTest {
   private static final Instant RECEIVED = Instant.parse("2024-01-31T16:30:00Z");
   private static final Instant DEADLINE = Instant.parse("2024-02-20T15:59:59Z");
 
+  /**
+   * The facts of {@code c} received at {@link #RECEIVED}, its effective deadline {@link #DEADLINE}.
+   */
+  private static CaseFacts facts(CaseRecordFixture c, boolean recurrence) {
+    return CaseFacts.of(c.receivedAt(RECEIVED).build(), recurrence, DEADLINE);
+  }
+
   @Test
   void countsAnOpenCaseAsReceivedOnly() {
-    CaseFacts facts = CaseFacts.of(aCase().receivedAt(RECEIVED).build(), false, DEADLINE);
+    CaseFacts facts = facts(aCase(), false);
 
     assertThat(facts.contribution()).isEqualTo(new IndicatorCounts(1, 0, 0, 0, 0, 0, 0, 0, 0, 0));
   }
 
   @Test
   void countsACaseClosedAfterItsDeadlineAsOverdueClosed() {
-    CaseFacts facts =
-        CaseFacts.of(
-            aCase().receivedAt(RECEIVED).closedAt(DEADLINE.plusNanos(1_000)).build(),
-            false,
-            DEADLINE);
+    CaseFacts facts = facts(aCase().closedAt(DEADLINE.plusNanos(1_000)), false);
 
     assertThat(facts.contribution().closed()).isEqualTo(1);
     assertThat(facts.contribution().overdueClosed()).isEqualTo(1);
@@ -37,8 +41,7 @@ class CaseFactsTest {
 
   @Test
   void doesNotCountACaseClosedExactlyAtItsDeadlineAsOverdue() {
-    CaseFacts facts =
-        CaseFacts.of(aCase().receivedAt(RECEIVED).closedAt(DEADLINE).build(), false, DEADLINE);
+    CaseFacts facts = facts(aCase().closedAt(DEADLINE), false);
 
     assertThat(facts.contribution().overdueClosed()).isZero();
   }
@@ -46,27 +49,20 @@ class CaseFactsTest {
   @Test
   void countsEveryAnomalyKind() {
     CaseFacts facts =
-        CaseFacts.of(
+        facts(
             aCase()
-                .receivedAt(RECEIVED)
                 .reassignedCount(2)
                 .leaderInstructed(true)
                 .escalationLevel(EscalationLevel.CITY)
-                .satisfaction(Satisfaction.VERY_DISSATISFIED)
-                .build(),
-            true,
-            DEADLINE);
+                .satisfaction(Satisfaction.VERY_DISSATISFIED),
+            true);
 
     assertThat(facts.contribution()).isEqualTo(new IndicatorCounts(1, 0, 0, 1, 1, 0, 1, 1, 1, 1));
   }
 
   @Test
   void countsBasicallySatisfiedAsSatisfied() {
-    CaseFacts facts =
-        CaseFacts.of(
-            aCase().receivedAt(RECEIVED).satisfaction(Satisfaction.BASICALLY_SATISFIED).build(),
-            false,
-            DEADLINE);
+    CaseFacts facts = facts(aCase().satisfaction(Satisfaction.BASICALLY_SATISFIED), false);
 
     assertThat(facts.contribution().rated()).isEqualTo(1);
     assertThat(facts.contribution().satisfied()).isEqualTo(1);
@@ -75,15 +71,7 @@ class CaseFactsTest {
 
   @Test
   void contributesNothingWhenWithdrawn() {
-    CaseFacts facts =
-        CaseFacts.of(
-            aCase()
-                .receivedAt(RECEIVED)
-                .status(CaseStatus.WITHDRAWN)
-                .leaderInstructed(true)
-                .build(),
-            true,
-            DEADLINE);
+    CaseFacts facts = facts(aCase().status(CaseStatus.WITHDRAWN).leaderInstructed(true), true);
 
     assertThat(facts.contribution()).isEqualTo(IndicatorCounts.ZERO);
     assertThat(facts.isOverdueOpenAt(DEADLINE.plusSeconds(1))).isFalse();
@@ -91,7 +79,7 @@ class CaseFactsTest {
 
   @Test
   void isOverdueOpenOnlyOnceTheDeadlineHasPassed() {
-    CaseFacts open = CaseFacts.of(aCase().receivedAt(RECEIVED).build(), false, DEADLINE);
+    CaseFacts open = facts(aCase(), false);
 
     assertThat(open.isOverdueOpenAt(DEADLINE)).isFalse();
     assertThat(open.isOverdueOpenAt(DEADLINE.plusNanos(1_000))).isTrue();
@@ -99,18 +87,14 @@ class CaseFactsTest {
 
   @Test
   void isNeverOverdueOpenOnceClosed() {
-    CaseFacts closed =
-        CaseFacts.of(
-            aCase().receivedAt(RECEIVED).closedAt(DEADLINE.plusSeconds(5)).build(),
-            false,
-            DEADLINE);
+    CaseFacts closed = facts(aCase().closedAt(DEADLINE.plusSeconds(5)), false);
 
     assertThat(closed.isOverdueOpenAt(Instant.parse("2030-01-01T00:00:00Z"))).isFalse();
   }
 
   @Test
   void belongsToThePeriodOfItsReceiptInShanghai() {
-    CaseFacts facts = CaseFacts.of(aCase().receivedAt(RECEIVED).build(), false, DEADLINE);
+    CaseFacts facts = facts(aCase(), false);
 
     assertThat(facts.period(PeriodKind.MONTH)).isEqualTo(Period.parse("2024-02"));
   }

@@ -10,7 +10,9 @@ import io.liangshai.core.record.Category;
 import io.liangshai.core.testing.CaseRecordFixture;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class RecurrenceRuleTest {
@@ -59,20 +61,18 @@ class RecurrenceRuleTest {
 
   @Test
   void ignoresPriorCasesThatAreNotClosed() {
-    CaseRecord open =
-        aCase()
-            .caseId("P")
-            .receivedAt(C_RECEIVED.minus(Duration.ofDays(10)))
-            .status(CaseStatus.IN_PROGRESS)
-            .build();
-    CaseRecord withdrawn =
-        aCase()
-            .caseId("W")
-            .receivedAt(C_RECEIVED.minus(Duration.ofDays(10)))
-            .status(CaseStatus.WITHDRAWN)
-            .build();
+    CaseRecord[] notClosed =
+        Stream.of(CaseStatus.IN_PROGRESS, CaseStatus.WITHDRAWN)
+            .map(
+                status ->
+                    aCase()
+                        .caseId("P-" + status.wireName())
+                        .receivedAt(C_RECEIVED.minus(Duration.ofDays(10)))
+                        .status(status)
+                        .build())
+            .toArray(CaseRecord[]::new);
 
-    assertThat(isRecurrence(candidate, open, withdrawn)).isFalse();
+    assertThat(isRecurrence(candidate, notClosed)).isFalse();
   }
 
   @Test
@@ -103,32 +103,15 @@ class RecurrenceRuleTest {
   @Test
   void onlyMatchesTheSameTenantEnterpriseAndCategory() {
     Instant closed = C_RECEIVED.minus(Duration.ofDays(5));
-    CaseRecord otherCategory =
-        aCase()
-            .caseId("P1")
-            .category(Category.FINANCE)
-            .receivedAt(closed.minusSeconds(60))
-            .closedAt(closed)
-            .build();
-    CaseRecord otherEnterprise =
-        aCase()
-            .caseId("P2")
-            .uscc(CaseRecordFixture.OTHER_USCC)
-            .receivedAt(closed.minusSeconds(60))
-            .closedAt(closed)
-            .build();
-    CaseRecord otherTenant =
-        aCase()
-            .caseId("P3")
-            .tenantCode("330500")
-            .receivedAt(closed.minusSeconds(60))
-            .closedAt(closed)
-            .build();
+    List<CaseRecord> cases = new ArrayList<>(List.of(candidate));
+    Stream.of(
+            aCase().caseId("P1").category(Category.FINANCE),
+            aCase().caseId("P2").uscc(CaseRecordFixture.OTHER_USCC),
+            aCase().caseId("P3").tenantCode("330500"))
+        .map(other -> other.receivedAt(closed.minusSeconds(60)).closedAt(closed).build())
+        .forEach(cases::add);
 
-    assertThat(
-            RecurrenceRule.recurrences(
-                List.of(candidate, otherCategory, otherEnterprise, otherTenant)))
-        .isEmpty();
+    assertThat(RecurrenceRule.recurrences(cases)).isEmpty();
   }
 
   @Test

@@ -1,22 +1,21 @@
 package io.liangshai.core.ranking;
 
-import static io.liangshai.core.ranking.RankingFixtures.assertRanks;
+import static io.liangshai.core.ranking.RankingFixtures.assertHandTable;
 import static io.liangshai.core.ranking.RankingFixtures.figures;
-import static io.liangshai.core.ranking.RankingFixtures.named;
 import static io.liangshai.core.ranking.RankingFixtures.resolution;
 import static io.liangshai.core.ranking.RankingFixtures.single;
 import static io.liangshai.core.ranking.RankingFixtures.table;
+import static io.liangshai.core.ranking.RankingFixtures.weighing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.liangshai.core.indicator.Indicator;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.assertj.core.api.ListAssert;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 /** Each rule of SPEC §4 on a table small enough to compute by hand. */
 class LeagueTableTest {
@@ -26,82 +25,31 @@ class LeagueTableTest {
 
   @Test
   void sharesRanksOnEqualScoresAndListsTiesByTenantCode() {
-    // 办结率 1.0, 0.75, 0.75, 0.5 → scores 100, 50, 50, 0
-    LeagueTable table =
-        table(
-            RESOLUTION,
-            List.of(
-                resolution("330101", 40, 20),
-                resolution("330103", 40, 30),
-                resolution("330104", 40, 40),
-                resolution("330102", 40, 30)));
-
-    assertRanks(table)
-        .containsExactly(
-            tuple("330104", 1, new BigDecimal("100.00")),
-            tuple("330102", 2, new BigDecimal("50.00")),
-            tuple("330103", 2, new BigDecimal("50.00")),
-            tuple("330101", 4, new BigDecimal("0.00")));
+    assertHandTable(RESOLUTION, "ties");
   }
 
   @Test
   void scoresEveryTenant100WhenMaxEqualsMin() {
-    LeagueTable table =
-        table(RESOLUTION, List.of(resolution("330102", 40, 32), resolution("330101", 50, 40)));
-
-    assertRanks(table)
-        .containsExactly(
-            tuple("330101", 1, new BigDecimal("100.00")),
-            tuple("330102", 1, new BigDecimal("100.00")));
+    assertHandTable(RESOLUTION, "max-equals-min");
   }
 
   @Test
   void scoresANullRateZeroAndLeavesItOutOfMinAndMax() {
     Scheme scheme =
-        named("two")
-            .indicator(Indicator.RESOLUTION_RATE, 0.5, Direction.HIGHER_BETTER)
-            .indicator(Indicator.SATISFACTION_RATE, 0.5, Direction.HIGHER_BETTER)
-            .build();
-    // 办结率 .75 / 1.0 / .5 → 50 / 100 / 0; 满意率 .9 / null / .5 → 100 / 0 / 0
-    LeagueTable table =
-        table(
-            scheme,
-            List.of(
-                figures("330101", 40, 30, 0, 0, 10, 9),
-                figures("330102", 40, 40, 0, 0, 0, 0),
-                figures("330103", 40, 20, 0, 0, 10, 5)));
+        weighing("two", Indicator.RESOLUTION_RATE, 0.5, Indicator.SATISFACTION_RATE, 0.5).build();
 
-    LeagueRow nullRate = table.row("330102").orElseThrow();
+    LeagueRow nullRate = assertHandTable(scheme, "null-rate").row("330102").orElseThrow();
     assertThat(nullRate.rate(Indicator.SATISFACTION_RATE).value()).isNull();
     assertThat(nullRate.indicatorScores())
         .containsExactly(
             Map.entry(Indicator.RESOLUTION_RATE, 100.0),
             Map.entry(Indicator.SATISFACTION_RATE, 0.0));
-    assertRanks(table)
-        .containsExactly(
-            tuple("330101", 1, new BigDecimal("75.00")),
-            tuple("330102", 2, new BigDecimal("50.00")),
-            tuple("330103", 3, new BigDecimal("0.00")));
   }
 
   @Test
   void listsIneligibleTenantsLastUnrankedWithTheReason() {
-    LeagueTable table =
-        table(
-            RESOLUTION,
-            List.of(
-                resolution("330109", 12, 0),
-                resolution("330101", 40, 20),
-                resolution("330105", 19, 19),
-                resolution("330102", 20, 20)));
+    LeagueTable table = assertHandTable(RESOLUTION, "ineligible-last");
 
-    assertThat(table.rows())
-        .extracting(LeagueRow::tenant, LeagueRow::eligible, LeagueRow::rank, LeagueRow::score)
-        .containsExactly(
-            tuple("330102", true, 1, new BigDecimal("100.00")),
-            tuple("330101", true, 2, new BigDecimal("0.00")),
-            tuple("330105", false, null, null),
-            tuple("330109", false, null, null));
     LeagueRow small = table.row("330109").orElseThrow();
     assertThat(small.ineligibleReason()).isEqualTo("received 12 < minimum 20");
     assertThat(small.indicatorScores()).isEmpty();
@@ -113,105 +61,39 @@ class LeagueTableTest {
 
   @Test
   void leavesIneligibleTenantsOutOfNormalisationAndThePooledRate() {
-    // 330109's 0% would be the minimum if it counted; it does not.
-    LeagueTable table =
-        table(
-            RESOLUTION,
-            List.of(
-                resolution("330101", 40, 20),
-                resolution("330102", 40, 30),
-                resolution("330103", 40, 40),
-                resolution("330109", 12, 0)));
+    LeagueTable table = assertHandTable(RESOLUTION, "ineligible-outside-normalisation");
 
-    assertThat(table.row("330101").orElseThrow().score()).isEqualByComparingTo("0");
-    assertThat(table.row("330102").orElseThrow().score()).isEqualByComparingTo("50");
     assertThat(table.pooledRates()).containsEntry(Indicator.RESOLUTION_RATE, 90.0 / 120);
   }
 
   @Test
   void scoresLowerBetterRatesFromTheMaximumDown() {
-    // 超时办结率 over closed: 0/20, 5/20, 10/20 → 100, 50, 0
-    LeagueTable table =
-        table(
-            single(Indicator.OVERDUE_RATE, Direction.LOWER_BETTER),
-            List.of(
-                figures("330101", 30, 20, 10, 0, 0, 0),
-                figures("330102", 30, 20, 5, 0, 0, 0),
-                figures("330103", 30, 20, 0, 0, 0, 0)));
-
-    assertRanks(table)
-        .containsExactly(
-            tuple("330103", 1, new BigDecimal("100.00")),
-            tuple("330102", 2, new BigDecimal("50.00")),
-            tuple("330101", 3, new BigDecimal("0.00")));
+    assertHandTable(single(Indicator.OVERDUE_RATE, Direction.LOWER_BETTER), "lower-better");
   }
 
   @Test
   void appliesACustomSchemesWeightsAndMinimumVolume() {
-    // weights 2 (办结率, higher) and 1 (重发复发率, lower), minimum volume 10
     Scheme custom =
-        named("custom")
+        weighing("custom", Indicator.RESOLUTION_RATE, 2, Indicator.RECURRENCE_RATE, 1)
             .minimumVolume(10)
-            .indicator(Indicator.RESOLUTION_RATE, 2, Direction.HIGHER_BETTER)
-            .indicator(Indicator.RECURRENCE_RATE, 1, Direction.LOWER_BETTER)
             .build();
-    LeagueTable table =
-        table(
-            custom,
-            List.of(
-                figures("330101", 10, 10, 0, 2, 0, 0), // 100, 0 → 200/3
-                figures("330102", 10, 5, 0, 0, 0, 0), // 0, 100 → 100/3
-                figures("330103", 10, 7, 0, 1, 0, 0), // 40, 50 → 130/3
-                figures("330104", 9, 9, 0, 0, 0, 0)));
 
-    assertThat(table.rows())
-        .extracting(LeagueRow::tenant, LeagueRow::rank, LeagueRow::score, LeagueRow::eligible)
-        .containsExactly(
-            tuple("330101", 1, new BigDecimal("66.67"), true),
-            tuple("330103", 2, new BigDecimal("43.33"), true),
-            tuple("330102", 3, new BigDecimal("33.33"), true),
-            tuple("330104", null, null, false));
-    assertThat(table.row("330104").orElseThrow().ineligibleReason())
+    assertThat(assertHandTable(custom, "custom-weights").row("330104").orElseThrow())
+        .extracting(LeagueRow::ineligibleReason)
         .isEqualTo("received 9 < minimum 10");
   }
 
   @Test
   void roundsTheScoreHalfUp() {
-    // weights 1 and 15: 330101 scores (1·50 + 15·0)/16 = 3.125 exactly → 3.13
-    Scheme scheme =
-        named("sixteenths")
-            .indicator(Indicator.RESOLUTION_RATE, 1, Direction.HIGHER_BETTER)
-            .indicator(Indicator.RECURRENCE_RATE, 15, Direction.LOWER_BETTER)
-            .build();
-    LeagueTable table =
-        table(
-            scheme,
-            List.of(
-                figures("330101", 20, 10, 0, 10, 0, 0),
-                figures("330102", 20, 20, 0, 0, 0, 0),
-                figures("330103", 20, 0, 0, 5, 0, 0)));
+    Scheme sixteenths =
+        weighing("sixteenths", Indicator.RESOLUTION_RATE, 1, Indicator.RECURRENCE_RATE, 15).build();
 
-    assertThat(table.row("330101").orElseThrow().score()).isEqualTo(new BigDecimal("3.13"));
-    assertThat(table.row("330102").orElseThrow().score()).isEqualTo(new BigDecimal("100.00"));
-    assertThat(table.row("330103").orElseThrow().score()).isEqualTo(new BigDecimal("46.88"));
+    assertHandTable(sixteenths, "half-up");
   }
 
   @Test
   void ranksOnTheRoundedScore() {
-    // 1/3 and 0.3333… of the way up both round to 33.33 and share rank 2
-    LeagueTable table =
-        table(
-            RESOLUTION,
-            List.of(
-                resolution("330101", 300, 0),
-                resolution("330102", 300, 100),
-                resolution("330103", 300, 300),
-                resolution("330104", 299999, 99999 + 1)));
-
-    assertThat(table.row("330102").orElseThrow().score()).isEqualTo(new BigDecimal("33.33"));
-    assertThat(table.row("330104").orElseThrow().score()).isEqualTo(new BigDecimal("33.33"));
-    assertThat(table.row("330104").orElseThrow().rank()).isEqualTo(2);
-    assertThat(table.row("330102").orElseThrow().rank()).isEqualTo(2);
+    assertHandTable(RESOLUTION, "rounded-ranks");
   }
 
   @Test
@@ -265,69 +147,27 @@ class LeagueTableTest {
         .containsEntry(Indicator.SATISFACTION_RATE, 0.9);
   }
 
-  @Test
-  void signalsAgainstThePooledRateOfTheEligibleTenants() {
-    // p₀ = 0.5 from one large eligible tenant; the tested tenants (n = 100) are too small to rank
-    // 95%: [0.4020018, 0.5979982]; 99.8%: [0.3454884, 0.6545116]
-    assertSignalsBesideOneLargeEligibleTenant(
-            Indicator.RESOLUTION_RATE,
-            figures("330160", 100, 60, 40, 0, 0, 0),
-            figures("330159", 100, 59, 41, 0, 0, 0),
-            figures("330141", 100, 41, 30, 0, 0, 0),
-            figures("330140", 100, 40, 26, 0, 0, 0),
-            figures("330135", 100, 35, 23, 0, 0, 0),
-            figures("330134", 100, 34, 23, 0, 0, 0))
-        .containsExactly(
-            "330100 WITHIN",
-            "330134 ALARM",
-            "330135 BELOW",
-            "330140 BELOW",
-            "330141 WITHIN",
-            "330159 WITHIN",
-            "330160 ABOVE");
-  }
-
-  @Test
-  void signalsLowerBetterRatesTheOtherWayRound() {
-    // 超时办结率 over closed: p₀ = 0.5 from the eligible tenant; tested tenants close 100 cases
-    assertSignalsBesideOneLargeEligibleTenant(
-            Indicator.OVERDUE_RATE,
-            figures("330166", 100, 100, 66, 0, 0, 0),
-            figures("330165", 100, 100, 65, 0, 0, 0),
-            figures("330160", 100, 100, 60, 0, 0, 0),
-            figures("330159", 100, 100, 59, 0, 0, 0),
-            figures("330141", 100, 100, 41, 0, 0, 0),
-            figures("330140", 100, 100, 40, 0, 0, 0))
-        .containsExactly(
-            "330100 WITHIN",
-            "330140 ABOVE",
-            "330141 WITHIN",
-            "330159 WITHIN",
-            "330160 BELOW",
-            "330165 BELOW",
-            "330166 ALARM");
-  }
-
   /**
-   * The standard scheme over {@code tested} and 330100 (2000 received, 1000 closed, 500 overdue),
-   * the only tenant large enough (1000) to be eligible: p₀ = 0.5 for 办结率 and 超时办结率.
+   * Signals against the pooled rate of the eligible tenants only: the tested tenant (100 received)
+   * is too small to rank, so p₀ = 0.5 comes from 330100 (2000 received, 1000 closed, 500 overdue),
+   * the only tenant large enough (1000) under the standard scheme; lower-better rates the other way
+   * round.
    */
-  private static LeagueTable besideOneLargeEligibleTenant(TenantFigures... tested) {
-    List<TenantFigures> tenants = new ArrayList<>(List.of(tested));
-    tenants.add(0, figures("330100", 2000, 1000, 500, 0, 0, 0));
-    return table(Scheme.standard().toBuilder().minimumVolume(1000).build(), tenants);
-  }
+  @ParameterizedTest(name = "{0} of {1}: {2} closed, {3} overdue → {4}")
+  @CsvFileSource(resources = "/io/liangshai/core/ranking/funnel-signals.csv", numLinesToSkip = 1)
+  void signalsAgainstThePooledRateOfTheEligibleTenants(
+      Indicator rate, String tenant, long closed, long overdueClosed, FunnelSignal signal) {
+    LeagueTable table =
+        table(
+            Scheme.standard().toBuilder().minimumVolume(1000).build(),
+            List.of(
+                figures("330100", 2000, 1000, 500, 0, 0, 0),
+                figures(tenant, 100, closed, overdueClosed, 0, 0, 0)));
 
-  /**
-   * Checks that p₀ for {@code rate} is 0.5 {@link #besideOneLargeEligibleTenant beside the large
-   * tenant}, then asserts on "tenant SIGNAL" of each row for {@code rate}, in the table's order.
-   */
-  private static ListAssert<String> assertSignalsBesideOneLargeEligibleTenant(
-      Indicator rate, TenantFigures... tested) {
-    LeagueTable table = besideOneLargeEligibleTenant(tested);
     assertThat(table.pooledRates()).containsEntry(rate, 0.5);
-    return assertThat(
-        table.rows().stream().map(r -> r.tenant() + " " + r.rate(rate).funnel()).toList());
+    assertThat(table.row("330100").orElseThrow().rate(rate).funnel())
+        .isEqualTo(FunnelSignal.WITHIN);
+    assertThat(table.row(tenant).orElseThrow().rate(rate).funnel()).isEqualTo(signal);
   }
 
   @Test

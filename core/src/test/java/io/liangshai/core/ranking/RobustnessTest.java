@@ -1,8 +1,8 @@
 package io.liangshai.core.ranking;
 
 import static io.liangshai.core.ranking.RankingFixtures.figures;
-import static io.liangshai.core.ranking.RankingFixtures.named;
 import static io.liangshai.core.ranking.RankingFixtures.resolution;
+import static io.liangshai.core.ranking.RankingFixtures.weighing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -105,10 +105,7 @@ class RobustnessTest {
     // 330101 leads on both indicators: no weighting moves it; 330102/330103 trade off and are
     // separated by a hair, so ±20% weights swap them in some draws
     Scheme scheme =
-        named("tradeoff")
-            .indicator(Indicator.RESOLUTION_RATE, 1, Direction.HIGHER_BETTER)
-            .indicator(Indicator.SATISFACTION_RATE, 1, Direction.HIGHER_BETTER)
-            .build();
+        weighing("tradeoff", Indicator.RESOLUTION_RATE, 1, Indicator.SATISFACTION_RATE, 1).build();
     List<TenantFigures> group =
         List.of(
             figures("330101", 40, 40, 0, 0, 20, 20),

@@ -25,10 +25,16 @@ final class FieldErrors {
     return errors.get(0);
   }
 
-  /** The one error of {@link #withField}{@code (field, value)}, asserted to be on {@code field}. */
-  static FieldError onlyErrorOn(CaseRecordValidator validator, String field, Object value) {
-    FieldError error = onlyError(validator, withField(field, value));
+  /** The one error {@code validator} finds in {@code row}, asserted to be on {@code field}. */
+  static FieldError onlyErrorOn(
+      CaseRecordValidator validator, Map<String, Object> row, String field) {
+    FieldError error = onlyError(validator, row);
     assertThat(error.field()).isEqualTo(field);
     return error;
+  }
+
+  /** The one error of {@link #withField}{@code (field, value)}, asserted to be on {@code field}. */
+  static FieldError onlyErrorOn(CaseRecordValidator validator, String field, Object value) {
+    return onlyErrorOn(validator, withField(field, value), field);
   }
 }

@@ -1,5 +1,6 @@
 package io.liangshai.core.testing;
 
+import io.liangshai.core.record.CaseField;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.record.Category;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Builds test case records from sensible defaults, so a test names only what it is about: {@code
@@ -29,15 +31,17 @@ public final class CaseRecordFixture {
 
   /** The columns every uploaded row must have, in the template's order. */
   public static final List<String> REQUIRED_COLUMNS =
-      List.of(
-          "case_id",
-          "tenant_code",
-          "updated_at",
-          "enterprise_uscc",
-          "channel",
-          "category",
-          "received_at",
-          "status");
+      Stream.of(
+              CaseField.CASE_ID,
+              CaseField.TENANT_CODE,
+              CaseField.UPDATED_AT,
+              CaseField.ENTERPRISE_USCC,
+              CaseField.CHANNEL,
+              CaseField.CATEGORY,
+              CaseField.RECEIVED_AT,
+              CaseField.STATUS)
+          .map(CaseField::wireName)
+          .toList();
 
   /** The default {@code received_at}: 2024-01-02 09:00 Beijing time. */
   public static final Instant RECEIVED_AT = Instant.parse("2024-01-02T01:00:00Z");

@@ -3,8 +3,11 @@ package io.liangshai.core.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 class DeadlinesTest {
 
@@ -12,34 +15,15 @@ class DeadlinesTest {
     return ZonedDateTime.parse(localDateTime + "+08:00[Asia/Shanghai]").toInstant();
   }
 
-  @Test
-  void isEndOfTheFifteenthWorkingDayInAnOrdinaryMonth() {
-    // Fri 1 Mar 2024: 4–8, 11–15, 18–22 March are the 15 working days.
-    assertThat(Deadlines.derive(beijing("2024-03-01T10:00:00")))
-        .isEqualTo(beijing("2024-03-22T23:59:59"));
-  }
-
-  @Test
-  void skipsSpringFestivalAndCountsMakeUpSundays() {
-    // Thu 8 Feb: 9 Feb, (10–17 off), Sun 18 Feb make-up, 19–23, 26 Feb–1 Mar, 4–6 Mar.
-    assertThat(Deadlines.derive(beijing("2024-02-08T10:00:00")))
-        .isEqualTo(beijing("2024-03-06T23:59:59"));
-  }
-
-  @Test
-  void countsFromTheShanghaiDayOfReceipt() {
-    // 2024-02-01T16:30Z is Fri 2 Feb in Shanghai: Sun 4 Feb make-up is the 1st working day.
-    assertThat(Deadlines.derive(Instant.parse("2024-02-01T16:30:00Z")))
-        .isEqualTo(beijing("2024-02-28T23:59:59"));
-    assertThat(Deadlines.derive(Instant.parse("2024-02-01T15:30:00Z")))
-        .isEqualTo(beijing("2024-02-27T23:59:59"));
-  }
-
-  @Test
-  void startsCountingAfterACaseReceivedOnAHoliday() {
-    // Sun 11 Feb (Spring Festival): 18 Feb is the 1st working day.
-    assertThat(Deadlines.derive(beijing("2024-02-11T20:00:00")))
-        .isEqualTo(beijing("2024-03-07T23:59:59"));
+  /**
+   * The end of the 15th working day after the Shanghai day of receipt, over Spring Festival,
+   * make-up Sundays, a receipt on a holiday and a year without shipped holidays.
+   */
+  @ParameterizedTest(name = "{0} → {1}: {2}")
+  @CsvFileSource(resources = "/io/liangshai/core/time/derived-deadlines.csv", numLinesToSkip = 1)
+  void isEndOfTheFifteenthWorkingDayAfterTheDayOfReceipt(
+      OffsetDateTime received, OffsetDateTime deadline, String why) {
+    assertThat(Deadlines.derive(received.toInstant())).as(why).isEqualTo(deadline.toInstant());
   }
 
   @Test
@@ -52,12 +36,5 @@ class DeadlinesTest {
     assertThat(
             Deadlines.effective(null, beijing("2024-02-08T10:00:00"), WorkingDayCalendar.china()))
         .isEqualTo(beijing("2024-03-06T23:59:59"));
-  }
-
-  @Test
-  void countsOnlyWeekendsInAYearWithoutShippedHolidays() {
-    // Tue 1 Jan 2030 (holiday unknown): 2–4, 7–11, 14–18, 21–22 January.
-    assertThat(Deadlines.derive(beijing("2030-01-01T10:00:00")))
-        .isEqualTo(beijing("2030-01-22T23:59:59"));
   }
 }

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.StringReader;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 class WorkingDayCalendarTest {
 
   private final WorkingDayCalendar calendar = WorkingDayCalendar.china();
-
-  private boolean working(String date) {
-    return calendar.isWorkingDay(LocalDate.parse(date));
-  }
 
   @Test
   void coversTheYearsShipped() {
@@ -21,45 +19,12 @@ class WorkingDayCalendarTest {
     assertThat(calendar.covers(LocalDate.of(2027, 1, 4))).isFalse();
   }
 
-  @Test
-  void takesSpringFestival2024OffAndWorksItsMakeUpSundays() {
-    assertThat(working("2024-02-04")).as("Sunday make-up day").isTrue();
-    assertThat(working("2024-02-09")).as("Friday before the break").isTrue();
-    assertThat(working("2024-02-12")).as("Monday in the break").isFalse();
-    assertThat(working("2024-02-16")).as("Friday in the break").isFalse();
-    assertThat(working("2024-02-18")).as("Sunday make-up day").isTrue();
-    assertThat(working("2024-02-24")).as("ordinary Saturday").isFalse();
-  }
-
-  @Test
-  void knowsTheOther2024Holidays() {
-    assertThat(working("2024-01-01")).isFalse();
-    assertThat(working("2024-04-04")).isFalse();
-    assertThat(working("2024-04-07")).isTrue();
-    assertThat(working("2024-04-28")).isTrue();
-    assertThat(working("2024-05-03")).isFalse();
-    assertThat(working("2024-05-11")).isTrue();
-    assertThat(working("2024-06-10")).isFalse();
-    assertThat(working("2024-09-14")).isTrue();
-    assertThat(working("2024-09-16")).isFalse();
-    assertThat(working("2024-09-29")).isTrue();
-    assertThat(working("2024-10-07")).isFalse();
-    assertThat(working("2024-10-12")).isTrue();
-  }
-
-  @Test
-  void knowsNeighbouringYears() {
-    assertThat(working("2023-01-28")).isTrue();
-    assertThat(working("2025-01-28")).as("2025 除夕").isFalse();
-    assertThat(working("2025-02-08")).isTrue();
-    assertThat(working("2026-02-23")).isFalse();
-    assertThat(working("2026-02-28")).isTrue();
-  }
-
-  @Test
-  void fallsBackToWeekendsOutsideTheCoveredYears() {
-    assertThat(working("2030-10-01")).as("a Tuesday, holiday unknown").isTrue();
-    assertThat(working("2030-10-05")).as("a Saturday").isFalse();
+  /** Spring Festival 2024 and its make-up Sundays, the other 2024 holidays, neighbouring years. */
+  @ParameterizedTest(name = "{0}: {2}")
+  @CsvFileSource(resources = "/io/liangshai/core/time/working-days.csv", numLinesToSkip = 1)
+  void knowsHolidaysAndMakeUpDaysAndFallsBackToWeekends(
+      LocalDate date, boolean working, String why) {
+    assertThat(calendar.isWorkingDay(date)).as(why).isEqualTo(working);
   }
 
   @Test
