@@ -157,15 +157,7 @@ public final class LandingAuditSync implements AutoCloseable {
   }
 
   private static String uploadDetail(BatchResult r) {
-    JsonObject d =
-        new JsonObject()
-            .put("bytes", r.bytes())
-            .put("sha256", r.sha256())
-            .put("format", r.format().name())
-            .put("accepted", r.accepted())
-            .put("ignored", r.ignored())
-            .put("rejected", r.rejected());
-    return (r.recovered() ? d.put("recovered", true) : d).encode();
+    return BatchJson.outcome(r).put("format", r.format().name()).encode();
   }
 
   private static String refusalDetail(Refusal r) {
