@@ -73,49 +73,38 @@ record KeyRoutes(
 
   /** {@code POST /api/v1/keys/{key_id}/revoke}: the key is refused from now on. */
   void revoke(RoutingContext ctx) {
-    ApiResponses.ok(
-        ctx,
-        onPathKey(
-            ctx,
-            "revoke",
-            (caller, key) -> {
-              String keyId = key.keyId();
-              if (!keys.revoke(keyId)) {
-                throw new ApiException(CONFLICT, "key " + keyId + " is already revoked");
-              }
-              authenticator.forget(keyId);
-              audit.record(
-                  caller, "key.revoke", keyId, new JsonObject().put("tenant", key.tenantCode()));
-              return toJson(keys.find(keyId).orElseThrow(), Optional.empty());
-            }));
+    ApiResponses.ok(ctx, onPathKey(ctx, "revoke", this::revokeKey));
   }
 
   /** {@code POST /api/v1/keys/{key_id}/rotate}: a new secret for the same tenant and name. */
   void rotate(RoutingContext ctx) {
-    ApiResponses.created(
-        ctx,
-        onPathKey(
-            ctx,
-            "rotate",
-            (caller, key) -> {
-              String keyId = key.keyId();
-              IssuedKey issued =
-                  keys.rotate(keyId, caller.keyId())
-                      .orElseThrow(
-                          () ->
-                              new ApiException(
-                                  CONFLICT, "key " + keyId + " is revoked; issue a new key"));
-              authenticator.forget(keyId);
-              authenticator.issued(issued.secret());
-              audit.record(
-                  caller,
-                  "key.rotate",
-                  keyId,
-                  new JsonObject()
-                      .put("tenant", key.tenantCode())
-                      .put("new_key_id", issued.key().keyId()));
-              return toJson(issued, Optional.empty()).put("replaces", keyId);
-            }));
+    ApiResponses.created(ctx, onPathKey(ctx, "rotate", this::rotateKey));
+  }
+
+  private JsonObject revokeKey(Principal caller, ApiKey key) throws Exception {
+    String keyId = key.keyId();
+    if (!keys.revoke(keyId)) {
+      throw new ApiException(CONFLICT, "key " + keyId + " is already revoked");
+    }
+    authenticator.forget(keyId);
+    audit.record(caller, "key.revoke", keyId, new JsonObject().put("tenant", key.tenantCode()));
+    return toJson(keys.find(keyId).orElseThrow(), Optional.empty());
+  }
+
+  private JsonObject rotateKey(Principal caller, ApiKey key) throws Exception {
+    String keyId = key.keyId();
+    IssuedKey issued =
+        keys.rotate(keyId, caller.keyId())
+            .orElseThrow(
+                () -> new ApiException(CONFLICT, "key " + keyId + " is revoked; issue a new key"));
+    authenticator.forget(keyId);
+    authenticator.issued(issued.secret());
+    audit.record(
+        caller,
+        "key.rotate",
+        keyId,
+        new JsonObject().put("tenant", key.tenantCode()).put("new_key_id", issued.key().keyId()));
+    return toJson(issued, Optional.empty()).put("replaces", keyId);
   }
 
   /** What a key administrator does to one key. */
