@@ -62,6 +62,11 @@ public final class ApiResponses {
     json(ctx, 200, body);
   }
 
+  /** Answers 201 with the JSON of what {@code created} makes, or its failure. */
+  static void created(RoutingContext ctx, Future<JsonObject> created) {
+    json(ctx, 201, created);
+  }
+
   /** Answers 200 with {@code {"rows": [...]}} of what {@code rows} computes, or its failure. */
   static void rows(RoutingContext ctx, Future<JsonArray> rows) {
     when(ctx, rows, json -> rows(ctx, json));

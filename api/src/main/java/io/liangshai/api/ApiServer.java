@@ -1,6 +1,7 @@
 package io.liangshai.api;
 
 import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.ingest.RefusalJournal;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The HTTP face of liangshai: {@code /api/v1}, {@code /healthz}, {@code /metrics} and the web page.
  * Routes read as a table; each handler is small and lives with its resource. The server assembles
- * routes over the {@link ApiServices} it is given and serves them; it builds no service.
+ * routes over the {@link ApiServices} it is given and serves them; it builds no service. The route
+ * classes hold the services they use as given: {@link ApiServices} has checked each of them once.
  */
 public final class ApiServer {
 
@@ -71,7 +73,11 @@ public final class ApiServer {
     TenantRoutes tenants = new TenantRoutes(s.registry());
     CaseRoutes cases =
         new CaseRoutes(
-            s.intake(), s.processedBatches(), s.quarantine(), s.clock(), limits.maxBodyBytes());
+            s.intake(),
+            s.processedBatches(),
+            s.quarantine(),
+            new RefusalJournal(s.intake().landing(), s.clock()),
+            limits.maxBodyBytes());
     KeyRoutes keyRoutes =
         new KeyRoutes(s.registry(), s.keys(), s.keyUsage(), s.authenticator(), audit);
     AuditRoutes auditRoutes = new AuditRoutes(s.registry(), s.auditLog());

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -21,17 +20,9 @@ import java.util.stream.Collectors;
  * {@code GET /api/v1/audit?actor=&action=&from=&to=&limit=}: the province reads every row; any
  * other tenant reads the upload rows ({@code batch.*}) of itself and its descendants.
  */
-final class AuditRoutes {
+record AuditRoutes(TenantRegistry registry, AuditLog log) {
 
   static final int MAX_ROWS = 1000;
-
-  private final TenantRegistry registry;
-  private final AuditLog log;
-
-  AuditRoutes(TenantRegistry registry, AuditLog log) {
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.log = Objects.requireNonNull(log, "log");
-  }
 
   void audit(RoutingContext ctx) {
     Principal caller = Authentication.principal(ctx);

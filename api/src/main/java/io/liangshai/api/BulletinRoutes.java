@@ -16,7 +16,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -24,20 +23,12 @@ import java.util.regex.Pattern;
  * Ranking bulletins (晾晒通报): the province publishes ({@code POST /api/v1/bulletins}); every tenant
  * lists them and downloads the PDF, the XLSX and the frozen snapshot exactly as published.
  */
-final class BulletinRoutes {
+record BulletinRoutes(BulletinPublisher publisher, BulletinStore store) {
 
   private static final Set<String> FIELDS =
       Set.of("period", "group", "groups", "scheme", "corrects");
   private static final Pattern ID = Pattern.compile("[a-z]+-\\d{4,9}");
   private static final int CONFLICT = 409;
-
-  private final BulletinPublisher publisher;
-  private final BulletinStore store;
-
-  BulletinRoutes(BulletinPublisher publisher, BulletinStore store) {
-    this.publisher = Objects.requireNonNull(publisher, "publisher");
-    this.store = Objects.requireNonNull(store, "store");
-  }
 
   /**
    * {@code POST /api/v1/bulletins} with {@code {"period", "group" | "groups", "scheme",

@@ -17,9 +17,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,34 +26,18 @@ import org.slf4j.LoggerFactory;
  * Uploads and their state: {@code POST /api/v1/cases}, {@code GET /api/v1/batches/{id}}. An answer
  * lists the first 1,000 row errors and their total ({@code errors_total}); all of them are in
  * {@link BatchErrorRoutes}.
+ *
+ * @param refusals where refused uploads are kept; they, and the accepted batches' manifests, become
+ *     audit rows through {@link LandingAuditSync}
  */
-final class CaseRoutes {
+record CaseRoutes(
+    BatchIntake intake,
+    ProcessedBatchesTable processed,
+    QuarantineTable quarantine,
+    RefusalJournal refusals,
+    long bodyLimit) {
 
   private static final Logger LOG = LoggerFactory.getLogger(CaseRoutes.class);
-
-  private final BatchIntake intake;
-  private final ProcessedBatchesTable processed;
-  private final QuarantineTable quarantine;
-  private final long bodyLimit;
-
-  /**
-   * Where refused uploads are kept; they, and the accepted batches' manifests, become audit rows
-   * through {@link LandingAuditSync}.
-   */
-  private final RefusalJournal refusals;
-
-  CaseRoutes(
-      BatchIntake intake,
-      ProcessedBatchesTable processed,
-      QuarantineTable quarantine,
-      Clock clock,
-      long bodyLimit) {
-    this.intake = Objects.requireNonNull(intake, "intake");
-    this.processed = Objects.requireNonNull(processed, "processed");
-    this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
-    this.bodyLimit = bodyLimit;
-    this.refusals = new RefusalJournal(intake.landing(), clock);
-  }
 
   void upload(RoutingContext ctx) {
     Principal caller = Authentication.principal(ctx);
@@ -162,19 +144,13 @@ final class CaseRoutes {
   }
 
   static JsonObject toJson(BatchResult r) {
-    JsonObject json =
-        new JsonObject()
-            .put("batch_id", r.batchId())
-            .put("tenant", r.tenant())
-            .put("received_at", r.receivedAt().toString())
-            .put("bytes", r.bytes())
-            .put("sha256", r.sha256())
-            .put("accepted", r.accepted())
-            .put("ignored", r.ignored())
-            .put("rejected", r.rejected())
-            .put("errors_total", r.errorsTotal())
-            .put("errors", BatchErrorRoutes.json(r.errors(), BatchErrorRoutes.MAX_ANSWERED_ERRORS));
-    return r.recovered() ? json.put("recovered", true) : json;
+    return new JsonObject()
+        .put("batch_id", r.batchId())
+        .put("tenant", r.tenant())
+        .put("received_at", r.receivedAt().toString())
+        .mergeIn(BatchJson.outcome(r))
+        .put("errors_total", r.errorsTotal())
+        .put("errors", BatchErrorRoutes.json(r.errors(), BatchErrorRoutes.MAX_ANSWERED_ERRORS));
   }
 
   private static void deleteQuietly(Path file) {

@@ -8,13 +8,13 @@ import io.liangshai.tenants.keys.ApiKey;
 import io.liangshai.tenants.keys.IssuedKey;
 import io.liangshai.tenants.keys.KeyStore;
 import io.liangshai.tenants.keys.KeyUsage;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,28 +22,14 @@ import java.util.Optional;
  * for its own counties — lists, revokes and rotates them. Every act is audited; a revoked key is
  * refused at once on this instance (and within {@link Authenticator#CACHE_TTL} on others).
  */
-final class KeyRoutes {
+record KeyRoutes(
+    TenantRegistry registry,
+    KeyStore keys,
+    KeyUsage usage,
+    Authenticator authenticator,
+    Audit audit) {
 
   private static final int CONFLICT = 409;
-
-  private final TenantRegistry registry;
-  private final KeyStore keys;
-  private final KeyUsage usage;
-  private final Authenticator authenticator;
-  private final Audit audit;
-
-  KeyRoutes(
-      TenantRegistry registry,
-      KeyStore keys,
-      KeyUsage usage,
-      Authenticator authenticator,
-      Audit audit) {
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.keys = Objects.requireNonNull(keys, "keys");
-    this.usage = Objects.requireNonNull(usage, "usage");
-    this.authenticator = Objects.requireNonNull(authenticator, "authenticator");
-    this.audit = Objects.requireNonNull(audit, "audit");
-  }
 
   /** {@code POST /api/v1/tenants/{code}/keys}: the province issues a key for a tenant. */
   void issue(RoutingContext ctx) {
@@ -51,9 +37,8 @@ final class KeyRoutes {
     Tenant tenant = Params.tenant(ctx, registry, ctx.pathParam("code"));
     JsonObject body = optionalJsonBody(ctx);
     String name = keyName(body, "key for " + tenant.name());
-    ApiResponses.json(
+    ApiResponses.created(
         ctx,
-        201,
         Blocking.admin(
             ctx,
             () -> {
@@ -88,52 +73,54 @@ final class KeyRoutes {
 
   /** {@code POST /api/v1/keys/{key_id}/revoke}: the key is refused from now on. */
   void revoke(RoutingContext ctx) {
-    Principal caller = requireAnyKeyAdmin(ctx, "revoke");
-    String keyId = keyIdParam(ctx);
-    ApiResponses.ok(
-        ctx,
-        Blocking.admin(
-            ctx,
-            () -> {
-              ApiKey key = administrable(caller, keyId, "revoke");
-              if (!keys.revoke(keyId)) {
-                throw new ApiException(CONFLICT, "key " + keyId + " is already revoked");
-              }
-              authenticator.forget(keyId);
-              audit.record(
-                  caller, "key.revoke", keyId, new JsonObject().put("tenant", key.tenantCode()));
-              return toJson(keys.find(keyId).orElseThrow(), Optional.empty());
-            }));
+    ApiResponses.ok(ctx, onPathKey(ctx, "revoke", this::revokeKey));
   }
 
   /** {@code POST /api/v1/keys/{key_id}/rotate}: a new secret for the same tenant and name. */
   void rotate(RoutingContext ctx) {
-    Principal caller = requireAnyKeyAdmin(ctx, "rotate");
+    ApiResponses.created(ctx, onPathKey(ctx, "rotate", this::rotateKey));
+  }
+
+  private JsonObject revokeKey(Principal caller, ApiKey key) throws Exception {
+    String keyId = key.keyId();
+    if (!keys.revoke(keyId)) {
+      throw new ApiException(CONFLICT, "key " + keyId + " is already revoked");
+    }
+    authenticator.forget(keyId);
+    audit.record(caller, "key.revoke", keyId, new JsonObject().put("tenant", key.tenantCode()));
+    return toJson(keys.find(keyId).orElseThrow(), Optional.empty());
+  }
+
+  private JsonObject rotateKey(Principal caller, ApiKey key) throws Exception {
+    String keyId = key.keyId();
+    IssuedKey issued =
+        keys.rotate(keyId, caller.keyId())
+            .orElseThrow(
+                () -> new ApiException(CONFLICT, "key " + keyId + " is revoked; issue a new key"));
+    authenticator.forget(keyId);
+    authenticator.issued(issued.secret());
+    audit.record(
+        caller,
+        "key.rotate",
+        keyId,
+        new JsonObject().put("tenant", key.tenantCode()).put("new_key_id", issued.key().keyId()));
+    return toJson(issued, Optional.empty()).put("replaces", keyId);
+  }
+
+  /** What a key administrator does to one key. */
+  @FunctionalInterface
+  private interface KeyAct {
+    JsonObject on(Principal caller, ApiKey key) throws Exception;
+  }
+
+  /**
+   * Runs {@code act} as blocking admin work on the key of the path's {@code key_id}, once the
+   * caller may {@code verb} it.
+   */
+  private Future<JsonObject> onPathKey(RoutingContext ctx, String verb, KeyAct act) {
+    Principal caller = requireAnyKeyAdmin(ctx, verb);
     String keyId = keyIdParam(ctx);
-    ApiResponses.json(
-        ctx,
-        201,
-        Blocking.admin(
-            ctx,
-            () -> {
-              ApiKey key = administrable(caller, keyId, "rotate");
-              IssuedKey issued =
-                  keys.rotate(keyId, caller.keyId())
-                      .orElseThrow(
-                          () ->
-                              new ApiException(
-                                  CONFLICT, "key " + keyId + " is revoked; issue a new key"));
-              authenticator.forget(keyId);
-              authenticator.issued(issued.secret());
-              audit.record(
-                  caller,
-                  "key.rotate",
-                  keyId,
-                  new JsonObject()
-                      .put("tenant", key.tenantCode())
-                      .put("new_key_id", issued.key().keyId()));
-              return toJson(issued, Optional.empty()).put("replaces", keyId);
-            }));
+    return Blocking.admin(ctx, () -> act.on(caller, administrable(caller, keyId, verb)));
   }
 
   private ApiKey administrable(Principal caller, String keyId, String verb) throws Exception {

@@ -1,5 +1,6 @@
 package io.liangshai.api;
 
+import io.liangshai.core.concurrent.DaemonThreads;
 import io.liangshai.ingest.BatchResult;
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.ingest.ManifestLog;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -67,13 +67,7 @@ public final class LandingAuditSync implements AutoCloseable {
   /** Starts the background thread; the first back-fill runs at once. */
   public synchronized LandingAuditSync start() {
     if (thread == null) {
-      thread =
-          Executors.newSingleThreadScheduledExecutor(
-              r -> {
-                Thread t = new Thread(r, "landing-audit-sync");
-                t.setDaemon(true);
-                return t;
-              });
+      thread = DaemonThreads.scheduler("landing-audit-sync");
       thread.scheduleWithFixedDelay(this::tick, 0, TICK_MS, TimeUnit.MILLISECONDS);
     }
     return this;
@@ -157,15 +151,7 @@ public final class LandingAuditSync implements AutoCloseable {
   }
 
   private static String uploadDetail(BatchResult r) {
-    JsonObject d =
-        new JsonObject()
-            .put("bytes", r.bytes())
-            .put("sha256", r.sha256())
-            .put("format", r.format().name())
-            .put("accepted", r.accepted())
-            .put("ignored", r.ignored())
-            .put("rejected", r.rejected());
-    return (r.recovered() ? d.put("recovered", true) : d).encode();
+    return BatchJson.outcome(r).put("format", r.format().name()).encode();
   }
 
   private static String refusalDetail(Refusal r) {

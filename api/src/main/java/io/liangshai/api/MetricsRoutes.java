@@ -13,20 +13,9 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** {@code GET /api/v1/metrics}: SPEC §3 indicators for one tenant or a level, within scope. */
-final class MetricsRoutes {
-
-  private final TenantRegistry registry;
-  private final MetricsQueries queries;
-  private final Clock clock;
-
-  MetricsRoutes(TenantRegistry registry, MetricsQueries queries, Clock clock) {
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.queries = Objects.requireNonNull(queries, "queries");
-    this.clock = Objects.requireNonNull(clock, "clock");
-  }
+record MetricsRoutes(TenantRegistry registry, MetricsQueries queries, Clock clock) {
 
   void metrics(RoutingContext ctx) {
     Principal caller = Authentication.principal(ctx);

@@ -7,21 +7,12 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@code GET /api/v1/quarantine?batch=&tenant=&limit=}: the landed lines the stream job set aside,
  * newest first — the province's alone (a row may carry any tenant's data).
  */
-final class QuarantineRoutes {
-
-  private final TenantRegistry registry;
-  private final QuarantineTable table;
-
-  QuarantineRoutes(TenantRegistry registry, QuarantineTable table) {
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.table = Objects.requireNonNull(table, "table");
-  }
+record QuarantineRoutes(TenantRegistry registry, QuarantineTable table) {
 
   void list(RoutingContext ctx) {
     Authentication.requireProvince(ctx, "read the quarantine");

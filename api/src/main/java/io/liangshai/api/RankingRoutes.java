@@ -10,7 +10,6 @@ import io.liangshai.warehouse.figures.LeagueTables;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -19,22 +18,12 @@ import java.util.regex.Pattern;
  * public within the platform) and {@code POST /api/v1/rankings/preview} for the province, which
  * ranks with a scheme that is not saved.
  */
-final class RankingRoutes {
+record RankingRoutes(TenantRegistry registry, SchemeStore schemes, LeagueTables tables) {
 
   private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Set<String> PREVIEW_FIELDS = Set.of("period", "group", "scheme");
   private static final String PREVIEW_ID = "preview";
   private static final String PREVIEW_NAME = "预览方案";
-
-  private final TenantRegistry registry;
-  private final SchemeStore schemes;
-  private final LeagueTables tables;
-
-  RankingRoutes(TenantRegistry registry, SchemeStore schemes, LeagueTables tables) {
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.schemes = Objects.requireNonNull(schemes, "schemes");
-    this.tables = Objects.requireNonNull(tables, "tables");
-  }
 
   /**
    * {@code GET /api/v1/rankings?period=P&group=G&scheme=S}; {@code scheme} defaults to standard.

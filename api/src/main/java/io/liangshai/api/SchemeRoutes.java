@@ -10,23 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Scoring schemes (评价方案): anyone lists them; the province creates versions and retires them. {@code
  * standard} is built in: always version 1, never overwritten or retired.
  */
-final class SchemeRoutes {
+record SchemeRoutes(SchemeStore schemes, Audit audit) {
 
   private static final int CONFLICT = 409;
-
-  private final SchemeStore schemes;
-  private final Audit audit;
-
-  SchemeRoutes(SchemeStore schemes, Audit audit) {
-    this.schemes = Objects.requireNonNull(schemes, "schemes");
-    this.audit = Objects.requireNonNull(audit, "audit");
-  }
 
   /** {@code GET /api/v1/schemes}: every scheme with all its versions. */
   void list(RoutingContext ctx) {
@@ -64,9 +55,8 @@ final class SchemeRoutes {
           CONFLICT,
           SchemeStore.STANDARD + " is built in and cannot be overwritten; choose another id");
     }
-    ApiResponses.json(
+    ApiResponses.created(
         ctx,
-        201,
         Blocking.admin(
             ctx,
             () -> {

@@ -94,4 +94,25 @@ final class Answers {
       BiConsumer<String, HttpResponse<Buffer>> check) {
     Future.all(answers).onComplete(verified(ctx, all -> eachAnswer(all, labels, check)));
   }
+
+  /**
+   * Once every one of {@code answers} has come, runs {@code check} on each with the status expected
+   * of it (at the same index of {@code statuses}) inside {@code ctx.verify}; then completes {@code
+   * ctx}.
+   */
+  static void verifiedStatuses(
+      VertxTestContext ctx,
+      List<Future<HttpResponse<Buffer>>> answers,
+      List<Integer> statuses,
+      BiConsumer<HttpResponse<Buffer>, Integer> check) {
+    Future.all(answers)
+        .onComplete(
+            verified(
+                ctx,
+                all -> {
+                  for (int i = 0; i < statuses.size(); i++) {
+                    check.accept(all.resultAt(i), statuses.get(i));
+                  }
+                }));
+  }
 }

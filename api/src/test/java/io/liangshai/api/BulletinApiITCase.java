@@ -3,9 +3,13 @@ package io.liangshai.api;
 import static io.liangshai.api.Answers.await;
 import static io.liangshai.api.Answers.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.schedule.BulletinScheduler;
+import io.liangshai.warehouse.AuditEntry;
+import io.liangshai.warehouse.AuditLog;
+import io.liangshai.warehouse.AuditQuery;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -13,9 +17,6 @@ import io.vertx.ext.web.client.HttpResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,18 +115,13 @@ class BulletinApiITCase {
     assertThat(snapshot.encode()).doesNotContain("enterprise", "description");
   }
 
-  private static void thePublicationIsAudited() throws Exception {
-    try (Connection c = API.warehouse().connect();
-        Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT actor_tenant, key_id, object FROM audit_log"
-                    + " WHERE action = 'bulletin.publish' ORDER BY at")) {
-      assertThat(rs.next()).isTrue();
-      assertThat(rs.getString(1)).isEqualTo("330000");
-      assertThat(rs.getString(2)).isEqualTo("admin");
-      assertThat(rs.getString(3)).isEqualTo("monthly-0001");
-    }
+  private static void thePublicationIsAudited() {
+    List<AuditEntry> published =
+        new AuditLog(API.warehouse(), Clock.systemUTC())
+            .find(new AuditQuery(null, null, "bulletin.publish", null, null, null, 100));
+    assertThat(published)
+        .extracting(AuditEntry::actorTenant, AuditEntry::keyId, AuditEntry::object)
+        .contains(tuple("330000", "admin", "monthly-0001"));
   }
 
   private static void aSecondBulletinForThePeriodIsAConflictAndACorrectionIsTheNextIssue()

@@ -218,14 +218,8 @@ class RankingApiITCase {
     Future<HttpResponse<Buffer>> noVersion =
         API.get("/api/v1/rankings?period=2024-01&group=counties&scheme=standard@2", API.adminKey())
             .send();
-    Future.all(unknown, noVersion)
-        .onComplete(
-            verified(
-                ctx,
-                all -> {
-                  assertError(unknown.result(), 404);
-                  assertError(noVersion.result(), 404);
-                }));
+    Answers.verifiedStatuses(
+        ctx, List.of(unknown, noVersion), List.of(404, 404), RankingApiITCase::assertError);
   }
 
   @Test

@@ -205,14 +205,8 @@ class SchemeApiITCase {
     Future<HttpResponse<Buffer>> badPath =
         API.post("/api/v1/schemes/x'%3B%20DROP%20TABLE%20schemes%3B--/retire", API.adminKey())
             .send();
-    Future.all(unknown, badPath)
-        .onComplete(
-            verified(
-                ctx,
-                all -> {
-                  assertStatus(unknown.result(), 404);
-                  assertStatus(badPath.result(), 400);
-                }));
+    Answers.verifiedStatuses(
+        ctx, List.of(unknown, badPath), List.of(404, 400), SchemeApiITCase::assertStatus);
   }
 
   @Test

@@ -16,10 +16,10 @@ import io.liangshai.reports.testing.Publishing;
 import io.liangshai.reports.testing.SampleFigures;
 import io.liangshai.reports.testing.SampleWarehouse;
 import io.liangshai.tenants.Tenant;
+import io.liangshai.warehouse.AuditEntry;
+import io.liangshai.warehouse.AuditLog;
+import io.liangshai.warehouse.AuditQuery;
 import io.liangshai.warehouse.Warehouse;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -142,19 +142,15 @@ class BulletinPdfITCase {
 
   @Test
   void recordsThePublicationInTheAuditLog() throws Exception {
-    try (Connection c = warehouse.connect();
-        Statement st = c.createStatement();
-        ResultSet rs =
-            st.executeQuery(
-                "SELECT actor_tenant, key_id, action, object, detail FROM audit_log"
-                    + " WHERE action = 'bulletin.publish'")) {
-      assertThat(rs.next()).isTrue();
-      assertThat(rs.getString("actor_tenant")).isEqualTo("330000");
-      assertThat(rs.getString("key_id")).isEqualTo("admin");
-      assertThat(rs.getString("object")).isEqualTo(bulletin.id());
-      assertThat(rs.getString("detail")).contains("\"period\":\"2024-01\"", bulletin.pdfSha256());
-      assertThat(rs.next()).isFalse();
-    }
+    List<AuditEntry> rows =
+        new AuditLog(warehouse, Clock.systemUTC())
+            .find(new AuditQuery(null, null, "bulletin.publish", null, null, null, 10));
+    assertThat(rows).hasSize(1);
+    AuditEntry row = rows.get(0);
+    assertThat(row.actorTenant()).isEqualTo("330000");
+    assertThat(row.keyId()).isEqualTo("admin");
+    assertThat(row.object()).isEqualTo(bulletin.id());
+    assertThat(row.detail()).contains("\"period\":\"2024-01\"", bulletin.pdfSha256());
   }
 
   private static BulletinStore publisherStore() {

@@ -1,5 +1,6 @@
 package io.liangshai.tenants;
 
+import io.liangshai.core.concurrent.DaemonThreads;
 import io.liangshai.tenants.keys.ApiKey;
 import io.liangshai.tenants.keys.ApiKeyStore;
 import io.liangshai.tenants.keys.KeyLookup;
@@ -247,18 +248,13 @@ public final class Authenticator {
   static final int REFRESH_THREADS = 2;
 
   private static Executor refreshPool() {
-    AtomicLong n = new AtomicLong();
     return new ThreadPoolExecutor(
         REFRESH_THREADS,
         REFRESH_THREADS,
         30,
         TimeUnit.SECONDS,
         new ArrayBlockingQueue<>(1_000),
-        r -> {
-          Thread t = new Thread(r, "key-refresh-" + n.incrementAndGet());
-          t.setDaemon(true);
-          return t;
-        },
+        DaemonThreads.numbered("key-refresh-"),
         new ThreadPoolExecutor.AbortPolicy());
   }
 

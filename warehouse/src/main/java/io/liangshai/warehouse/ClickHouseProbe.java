@@ -1,5 +1,6 @@
 package io.liangshai.warehouse;
 
+import io.liangshai.core.concurrent.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -7,7 +8,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
@@ -40,13 +40,7 @@ public final class ClickHouseProbe implements AutoCloseable {
     this.onUnreachable = Objects.requireNonNull(onUnreachable, "onUnreachable");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.state = new State(true, clock.instant(), "");
-    this.timer =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "clickhouse-probe");
-              t.setDaemon(true);
-              return t;
-            });
+    this.timer = DaemonThreads.scheduler("clickhouse-probe");
   }
 
   void start() {

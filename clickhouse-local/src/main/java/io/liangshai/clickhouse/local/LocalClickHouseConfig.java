@@ -1,6 +1,7 @@
 package io.liangshai.clickhouse.local;
 
 import io.liangshai.clickhouse.local.install.CacheDirectory;
+import io.liangshai.local.process.ServerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -22,14 +23,8 @@ public record LocalClickHouseConfig(
   public LocalClickHouseConfig {
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(cacheDir, "cacheDir");
-    Objects.requireNonNull(startupTimeout, "startupTimeout");
     Objects.requireNonNull(maxHeap, "maxHeap");
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be 0..65535, got " + port);
-    }
-    if (startupTimeout.isNegative() || startupTimeout.isZero()) {
-      throw new IllegalArgumentException("startupTimeout must be positive, got " + startupTimeout);
-    }
+    ServerSettings.check(port, startupTimeout);
     if (!maxHeap.matches("\\d+[kKmMgG]?")) {
       throw new IllegalArgumentException("maxHeap must look like 512m, got '" + maxHeap + "'");
     }

@@ -1,5 +1,6 @@
 package io.liangshai.postgres.local;
 
+import io.liangshai.local.process.ServerSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -17,13 +18,7 @@ public record LocalPostgresConfig(Path dir, int port, Duration startupTimeout) {
 
   public LocalPostgresConfig {
     Objects.requireNonNull(dir, "dir");
-    Objects.requireNonNull(startupTimeout, "startupTimeout");
-    if (port < 0 || port > 65535) {
-      throw new IllegalArgumentException("port must be 0..65535, got " + port);
-    }
-    if (startupTimeout.isNegative() || startupTimeout.isZero()) {
-      throw new IllegalArgumentException("startupTimeout must be positive, got " + startupTimeout);
-    }
+    ServerSettings.check(port, startupTimeout);
     dir = dir.toAbsolutePath().normalize();
   }
 

@@ -19,12 +19,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.ToLongFunction;
 
 /**
  * A snapshot as the bulletin template reads it: report parameters and one row map per peer group,
  * every value already display text (see bulletin.jrxml for the names).
  */
 final class PdfView {
+
+  /** The counts an anomaly row shows, by their field names in {@code anomalies.jrxml}. */
+  private static final Map<String, ToLongFunction<AnomalyRow>> ANOMALY_COUNTS =
+      Map.ofEntries(
+          Map.entry("received", AnomalyRow::received),
+          Map.entry("dissatisfied", AnomalyRow::dissatisfied),
+          Map.entry("overdueOpen", AnomalyRow::overdueOpen),
+          Map.entry("overdueClosed", AnomalyRow::overdueClosed),
+          Map.entry("reassigned", AnomalyRow::reassigned),
+          Map.entry("leaderInstructed", AnomalyRow::leaderInstructed),
+          Map.entry("escalated", AnomalyRow::escalated));
 
   /** Groups with at most this many ranked members get a bar chart of their scores. */
   static final int CHART_MAX = 30;
@@ -218,13 +230,7 @@ final class PdfView {
       Map<String, Object> m = new HashMap<>();
       m.put("no", Integer.toString(++no));
       m.put("name", r.name());
-      m.put("received", Display.count(r.received()));
-      m.put("dissatisfied", Display.count(r.dissatisfied()));
-      m.put("overdueOpen", Display.count(r.overdueOpen()));
-      m.put("overdueClosed", Display.count(r.overdueClosed()));
-      m.put("reassigned", Display.count(r.reassigned()));
-      m.put("leaderInstructed", Display.count(r.leaderInstructed()));
-      m.put("escalated", Display.count(r.escalated()));
+      ANOMALY_COUNTS.forEach((field, count) -> m.put(field, Display.count(count.applyAsLong(r))));
       rows.add(m);
     }
     return rows;

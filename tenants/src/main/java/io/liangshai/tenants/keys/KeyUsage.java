@@ -1,5 +1,6 @@
 package io.liangshai.tenants.keys;
 
+import io.liangshai.core.concurrent.DaemonThreads;
 import io.liangshai.warehouse.Warehouse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -42,13 +42,7 @@ public final class KeyUsage implements AutoCloseable {
   public KeyUsage(Warehouse warehouse, Clock clock) {
     this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.flusher =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "key-usage-flush");
-              t.setDaemon(true);
-              return t;
-            });
+    this.flusher = DaemonThreads.scheduler("key-usage-flush");
     long ms = FLUSH_INTERVAL.toMillis();
     flusher.scheduleWithFixedDelay(this::flushQuietly, ms, ms, TimeUnit.MILLISECONDS);
   }

@@ -5,9 +5,9 @@ import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.record.WireNamed;
 import io.liangshai.core.time.Period;
 import io.liangshai.warehouse.CaseFactsTable;
+import io.liangshai.warehouse.Conditions;
 import io.liangshai.warehouse.Sql;
 import io.liangshai.warehouse.Warehouse;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -58,40 +58,29 @@ public final class CaseFactsQueries {
   public record CasePage(List<CaseFactRow> rows, long total) {}
 
   public CasePage cases(CaseFilter f) {
-    StringBuilder extra = new StringBuilder();
-    List<Object> params = new ArrayList<>();
-    params.add(f.tenant());
-    params.add(f.period().toString());
-    if (f.status() != null) {
-      extra.append(" AND status = ?");
-      params.add(f.status());
-    }
-    if (f.category() != null) {
-      extra.append(" AND category = ?");
-      params.add(f.category());
-    }
+    Conditions params =
+        new Conditions()
+            .value(f.tenant())
+            .value(f.period().toString())
+            .andIfSet("status = ?", f.status())
+            .andIfSet("category = ?", f.category());
     if (f.overdue()) {
-      extra.append(" AND ").append(OverdueSql.OVERDUE);
-      params.add(OverdueSql.queryTime(f.now()));
+      params.and(OverdueSql.OVERDUE, OverdueSql.queryTime(f.now()));
     }
-    params.add(f.limit());
-    params.add(f.offset());
-    String sql = String.format(CASES, MetricsQueries.periodColumn(f.period()), extra);
+    params.value(f.limit()).value(f.offset());
+    String sql = String.format(CASES, MetricsQueries.periodColumn(f.period()), params.sql());
     CasePage page =
-        Sql.on(
+        Sql.query(
             warehouse,
             "read case_facts",
-            c -> {
+            sql,
+            params,
+            rs -> {
               List<CaseFactRow> rows = new ArrayList<>();
               long total = 0;
-              try (PreparedStatement ps = c.prepareStatement(sql)) {
-                bind(ps, params);
-                try (ResultSet rs = ps.executeQuery()) {
-                  while (rs.next()) {
-                    rows.add(read(rs, f.now()));
-                    total = rs.getLong("total");
-                  }
-                }
+              while (rs.next()) {
+                rows.add(read(rs, f.now()));
+                total = rs.getLong("total");
               }
               return new CasePage(rows, total);
             });
@@ -115,16 +104,5 @@ public final class CaseFactsQueries {
             || OverdueRule.isOpenPastDeadline(
                 WireNamed.require(CaseStatus.class, status), deadline, now);
     return CaseFactsTable.read(rs, overdue);
-  }
-
-  private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-    for (int i = 0; i < params.size(); i++) {
-      Object p = params.get(i);
-      if (p instanceof Integer n) {
-        ps.setInt(i + 1, n);
-      } else {
-        ps.setString(i + 1, (String) p);
-      }
-    }
   }
 }

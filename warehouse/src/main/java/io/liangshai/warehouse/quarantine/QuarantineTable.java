@@ -1,12 +1,12 @@
 package io.liangshai.warehouse.quarantine;
 
+import io.liangshai.warehouse.Conditions;
+import io.liangshai.warehouse.NamedInsert;
 import io.liangshai.warehouse.Sql;
 import io.liangshai.warehouse.Warehouse;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,11 +17,21 @@ import java.util.Objects;
  */
 public final class QuarantineTable {
 
-  public static final String COLUMNS =
-      "batch_id, line, tenant_code, case_id, operator, reason, content, at";
+  private static final NamedInsert ROW =
+      new NamedInsert(
+          "quarantine",
+          "batch_id",
+          "line",
+          "tenant_code",
+          "case_id",
+          "operator",
+          "reason",
+          "content",
+          "at");
 
-  public static final String INSERT =
-      "INSERT INTO quarantine (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+  public static final String COLUMNS = String.join(", ", ROW.columns());
+
+  public static final String INSERT = ROW.sql();
 
   /** The most rows one {@link #find} answers. */
   public static final int MAX_ROWS = 1_000;
@@ -34,14 +44,16 @@ public final class QuarantineTable {
 
   /** Binds {@code row} to the parameters of {@link #INSERT}. */
   public static void bind(PreparedStatement ps, QuarantinedLine row) throws SQLException {
-    ps.setString(1, row.batchId());
-    ps.setLong(2, row.line());
-    ps.setString(3, row.tenantCode());
-    ps.setString(4, row.caseId());
-    ps.setString(5, row.operator());
-    ps.setString(6, row.reason());
-    ps.setString(7, row.content());
-    ps.setTimestamp(8, Timestamp.from(row.at()));
+    ROW.bind(ps)
+        .set("batch_id", row.batchId())
+        .set("line", row.line())
+        .set("tenant_code", row.tenantCode())
+        .set("case_id", row.caseId())
+        .set("operator", row.operator())
+        .set("reason", row.reason())
+        .set("content", row.content())
+        .set("at", row.at())
+        .done();
   }
 
   /** Inserts rows directly (the job writes through its sink; this is for tools and tests). */
@@ -70,28 +82,16 @@ public final class QuarantineTable {
     if (limit < 1 || limit > MAX_ROWS) {
       throw new IllegalArgumentException("limit must be 1 to " + MAX_ROWS + ", got " + limit);
     }
-    StringBuilder sql =
-        new StringBuilder("SELECT " + COLUMNS + " FROM quarantine FINAL WHERE 1 = 1");
-    List<String> params = new ArrayList<>(2);
-    if (batchId != null) {
-      sql.append(" AND batch_id = ?");
-      params.add(batchId);
-    }
-    if (tenantCode != null) {
-      sql.append(" AND tenant_code = ?");
-      params.add(tenantCode);
-    }
-    sql.append(" ORDER BY at DESC, batch_id, line, operator LIMIT ").append(limit);
-    return Sql.query(
-        warehouse,
-        "read quarantine",
-        sql.toString(),
-        ps -> {
-          for (int i = 0; i < params.size(); i++) {
-            ps.setString(i + 1, params.get(i));
-          }
-        },
-        Sql.eachRow(QuarantineTable::read));
+    Conditions where =
+        new Conditions().andIfSet("batch_id = ?", batchId).andIfSet("tenant_code = ?", tenantCode);
+    String sql =
+        "SELECT "
+            + COLUMNS
+            + " FROM quarantine FINAL WHERE 1 = 1"
+            + where.sql()
+            + " ORDER BY at DESC, batch_id, line, operator LIMIT "
+            + limit;
+    return Sql.query(warehouse, "read quarantine", sql, where, Sql.eachRow(QuarantineTable::read));
   }
 
   /** How many distinct lines of {@code batchId} are in quarantine (0 when none). */
