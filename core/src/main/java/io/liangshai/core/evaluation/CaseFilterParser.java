@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class CaseFilterParser {
 
-  private static final String KEYS =
-      Arrays.stream(FilterKey.values()).map(WireNamed::wireName).collect(Collectors.joining(", "));
+  private static final List<String> KEYS =
+      Arrays.stream(FilterKey.values()).map(WireNamed::wireName).toList();
 
   private CaseFilterParser() {}
 
@@ -45,7 +45,7 @@ public final class CaseFilterParser {
       Object value = object.get(name);
       Optional<FilterKey> key = WireNamed.parse(FilterKey.class, name);
       if (key.isEmpty()) {
-        errors.add(path, unknownKey(name));
+        errors.add(path, DefinitionErrors.unknown("filter key", name, KEYS));
         ok = false;
       } else if (key.get().isList()) {
         Optional<Set<WireNamed>> values = list(key.get(), value, path, errors);
@@ -109,16 +109,6 @@ public final class CaseFilterParser {
     Set<WireNamed> ordered = new LinkedHashSet<>();
     key.constants().stream().filter(found::contains).forEach(ordered::add);
     return ordered;
-  }
-
-  private static Problem unknownKey(String name) {
-    return Problem.of(
-        ErrorCode.FIELD_UNKNOWN,
-        "unknown filter key \"" + name + "\": expected one of " + KEYS,
-        "name",
-        name,
-        "allowed",
-        KEYS);
   }
 
   private static Problem unknownValue(FilterKey key, Object item) {

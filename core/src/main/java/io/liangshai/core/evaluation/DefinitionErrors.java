@@ -1,5 +1,6 @@
 package io.liangshai.core.evaluation;
 
+import io.liangshai.core.record.ErrorCode;
 import io.liangshai.core.record.FieldError;
 import io.liangshai.core.record.Problem;
 import java.util.ArrayList;
@@ -29,6 +30,22 @@ public final class DefinitionErrors {
   /** The errors in the order found. */
   public List<FieldError> list() {
     return List.copyOf(errors);
+  }
+
+  /**
+   * The problem of a field (or filter key) not among {@code allowed}.
+   *
+   * @param what what the name is, for the message: "field", "filter key"
+   */
+  static Problem unknown(String what, String name, List<String> allowed) {
+    String list = String.join(", ", allowed);
+    return Problem.of(
+        ErrorCode.FIELD_UNKNOWN,
+        "unknown " + what + " \"" + name + "\": expected one of " + list,
+        "name",
+        name,
+        "allowed",
+        list);
   }
 
   /** {@code a.b}, or {@code b} when {@code a} is empty. */

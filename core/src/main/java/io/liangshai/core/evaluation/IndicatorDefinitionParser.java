@@ -44,7 +44,7 @@ public final class IndicatorDefinitionParser {
     json.keySet().stream()
         .filter(k -> !FIELDS.contains(k))
         .sorted()
-        .forEach(k -> errors.add(k, unknownField(k)));
+        .forEach(k -> errors.add(k, DefinitionErrors.unknown("field", k, FIELDS)));
     String code = code(json.get("code"), errors);
     Optional<IndicatorDefinition> builtIn =
         code == null ? Optional.empty() : BuiltInIndicators.byCode(code);
@@ -206,16 +206,5 @@ public final class IndicatorDefinitionParser {
 
   private static Problem required(String field) {
     return Problem.of(ErrorCode.FIELD_REQUIRED, field + " is required");
-  }
-
-  private static Problem unknownField(String name) {
-    String allowed = String.join(", ", FIELDS);
-    return Problem.of(
-        ErrorCode.FIELD_UNKNOWN,
-        "unknown field \"" + name + "\": expected one of " + allowed,
-        "name",
-        name,
-        "allowed",
-        allowed);
   }
 }

@@ -65,7 +65,7 @@ public final class ReportedRowValidator {
     row.keySet().stream()
         .filter(k -> !FIELDS.contains(k))
         .sorted()
-        .forEach(k -> in.error(k, unknownField(k)));
+        .forEach(k -> in.error(k, DefinitionErrors.unknown("field", k, FIELDS)));
     String indicator = indicator(in, row.get("indicator"));
     String tenant = in.text("tenant_code", row.get("tenant_code"));
     if (tenant != null) {
@@ -193,16 +193,5 @@ public final class ReportedRowValidator {
       return null;
     }
     return ReportedValue.fraction(numerator, denominator);
-  }
-
-  private static Problem unknownField(String name) {
-    String allowed = String.join(", ", FIELDS);
-    return Problem.of(
-        ErrorCode.FIELD_UNKNOWN,
-        "unknown field \"" + name + "\": expected one of " + allowed,
-        "name",
-        name,
-        "allowed",
-        allowed);
   }
 }

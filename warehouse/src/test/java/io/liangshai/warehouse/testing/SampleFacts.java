@@ -43,38 +43,20 @@ public final class SampleFacts {
     CaseRecord r = latest.record();
     String[] ancestors =
         ZhejiangTenants.hierarchy().selfAndAncestors(r.tenantCode()).toArray(String[]::new);
-    CaseFactsTable.INSERT
-        .bind(ps)
-        .set(CaseFactsTable.TENANT_CODE, r.tenantCode())
-        .set(CaseFactsTable.CASE_ID, r.caseId())
-        .set(CaseFactsTable.ANCESTORS, ancestors)
-        .set(CaseFactsTable.UPDATED_AT, CaseFactsTable.timestamp(r.updatedAt()))
-        .set(CaseFactsTable.ENTERPRISE_USCC, r.enterpriseUscc())
-        .set(CaseFactsTable.ENTERPRISE_NAME, r.enterpriseName())
-        .set(CaseFactsTable.CHANNEL, r.channel().wireName())
-        .set(CaseFactsTable.CATEGORY, r.category().wireName())
-        .set(CaseFactsTable.STATUS, r.status().wireName())
-        .set(CaseFactsTable.RECEIVED_AT, CaseFactsTable.timestamp(r.receivedAt()))
-        .set(CaseFactsTable.DEADLINE, CaseFactsTable.timestamp(latest.facts().deadline()))
-        .set(CaseFactsTable.DEADLINE_DERIVED, r.deadline() == null)
-        .set(CaseFactsTable.CLOSED_AT, CaseFactsTable.timestamp(r.closedAt()))
-        .set(CaseFactsTable.ESCALATION_LEVEL, r.escalationLevel().wireName())
-        .set(CaseFactsTable.REASSIGNED_COUNT, r.reassignedCount())
-        .set(CaseFactsTable.LEADER_INSTRUCTED, r.leaderInstructed())
-        .set(
-            CaseFactsTable.SATISFACTION,
-            r.satisfaction() == null ? null : r.satisfaction().wireName())
-        .set(CaseFactsTable.DESCRIPTION, r.description())
-        .set(CaseFactsTable.RECURRENCE, latest.recurrence())
-        .set(
-            CaseFactsTable.OVERDUE_CLOSED,
-            OverdueRule.isClosedLate(r.status(), r.closedAt(), latest.facts().deadline()))
-        .set(CaseFactsTable.PERIOD_MONTH, period(PeriodKind.MONTH, r))
-        .set(CaseFactsTable.PERIOD_QUARTER, period(PeriodKind.QUARTER, r))
-        .set(CaseFactsTable.PERIOD_YEAR, period(PeriodKind.YEAR, r))
-        .set(CaseFactsTable.PERIOD_WEEK, period(PeriodKind.WEEK, r))
-        .set(CaseFactsTable.VERSION, version)
-        .done();
+    CaseFactsTable.bind(
+        ps,
+        r,
+        new CaseFactsTable.Derived(
+            ancestors,
+            latest.facts().deadline(),
+            r.deadline() == null,
+            latest.recurrence(),
+            OverdueRule.isClosedLate(r.status(), r.closedAt(), latest.facts().deadline()),
+            period(PeriodKind.MONTH, r),
+            period(PeriodKind.QUARTER, r),
+            period(PeriodKind.YEAR, r),
+            period(PeriodKind.WEEK, r),
+            version));
   }
 
   private static String period(PeriodKind kind, CaseRecord r) {
