@@ -51,20 +51,7 @@ public final class ClickHouseSinks {
   }
 
   static void bindFacts(PreparedStatement ps, CaseFactRow f) throws SQLException {
-    CaseFactsTable.bind(
-        ps,
-        f.record(),
-        new CaseFactsTable.Derived(
-            f.ancestors(),
-            f.deadline(),
-            f.deadlineDerived(),
-            f.recurrence(),
-            f.overdueClosed(),
-            f.month(),
-            f.quarter(),
-            f.year(),
-            f.week(),
-            f.version()));
+    CaseFactsTable.bind(ps, f.record(), f.derived());
   }
 
   private static JdbcExecutionOptions execution() {
