@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.evaluation.IndicatorValue;
 import io.liangshai.core.evaluation.ReportedForm;
-import io.liangshai.core.evaluation.ReportedRollup;
 import io.liangshai.core.evaluation.ReportedRow;
 import io.liangshai.core.evaluation.ReportedValue;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
+import io.liangshai.warehouse.figures.ReportedValues;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -23,8 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Uploaded values of reported indicators in a real ClickHouse: the later upload of an (indicator,
  * tenant, month) replaces the earlier, bare values keep their exact decimals, the form of each
- * indicator is its first upload's, and the rollup over the Zhejiang registry sums the current
- * uploads.
+ * indicator is its first upload's, and {@link ReportedValues} rolls the current uploads up over the
+ * Zhejiang registry, to months, quarters and years.
  */
 class IndicatorValuesTableITCase {
 
@@ -76,12 +75,15 @@ class IndicatorValuesTableITCase {
             Map.entry("330522", ReportedValue.fraction(4, 4)));
     assertThat(uploads.get(FEB)).containsOnly(Map.entry("330102", ReportedValue.fraction(5, 5)));
 
-    ReportedRollup rollup = new ReportedRollup(ZhejiangTenants.hierarchy());
-    Map<Period, Map<String, IndicatorValue>> months = new HashMap<>();
-    uploads.forEach((month, byTenant) -> months.put(month, rollup.month(byTenant)));
-    assertThat(months.get(JAN).get("330500")).isEqualTo(IndicatorValue.ratio(7, 8));
-    Map<String, IndicatorValue> q1 = rollup.period(Period.parse("2024-Q1"), months);
+    ReportedValues values = new ReportedValues(table, ZhejiangTenants.hierarchy());
+    assertThat(values.values("policy", JAN).get("330500")).isEqualTo(IndicatorValue.ratio(7, 8));
+    assertThat(values.values("policy", JAN).get("330100").value()).isNull();
+    Map<String, IndicatorValue> q1 = values.values("policy", Period.parse("2024-Q1"));
     assertThat(q1.get(ZhejiangTenants.PROVINCE)).isEqualTo(IndicatorValue.ratio(12, 13));
+    assertThat(values.values("policy", Period.parse("2024")).get(ZhejiangTenants.PROVINCE))
+        .isEqualTo(IndicatorValue.ratio(12, 13));
+    assertThat(values.values("policy", Period.parse("2024-W02")).values())
+        .allSatisfy(v -> assertThat(v.value()).isNull());
     assertThat(q1.get("330100")).isEqualTo(IndicatorValue.ratio(5, 5));
   }
 
@@ -100,6 +102,16 @@ class IndicatorValuesTableITCase {
 
     assertThat(table.uploads("review", List.of(JAN)).get(JAN).get("330522").value())
         .isEqualTo(new BigDecimal("97.125000"));
+    table.insert(
+        List.of(row("review", "330522", FEB, ReportedValue.bare(new BigDecimal("90")))),
+        "batch-5",
+        UPLOADED,
+        5);
+    Map<String, IndicatorValue> q1 =
+        new ReportedValues(table, ZhejiangTenants.hierarchy())
+            .values("review", Period.parse("2024-Q1"));
+    assertThat((BigDecimal) q1.get("330522").value()).isEqualByComparingTo("93.5625");
+    assertThat(q1.get("330500").value()).isNull();
     assertThat(table.forms())
         .containsEntry("review", ReportedForm.BARE)
         .containsEntry("visits", ReportedForm.FRACTION);
