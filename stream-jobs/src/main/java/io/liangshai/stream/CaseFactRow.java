@@ -1,24 +1,24 @@
 package io.liangshai.stream;
 
 import io.liangshai.core.record.CaseRecord;
-import java.time.Instant;
+import io.liangshai.warehouse.CaseFactsTable;
 
 /**
- * The current facts of one case, one row of {@code case_facts}; the greatest {@code version} wins
- * in ClickHouse.
- *
- * @param ancestors the case's tenant, its city and the province: every tenant it counts for
- * @param deadline the effective deadline (given, or derived from working days)
+ * The current facts of one case, one row of {@code case_facts}: the latest version and what the job
+ * derives for it (ancestors, effective deadline, recurrence, periods, row version); the greatest
+ * {@code version} wins in ClickHouse.
  */
-public record CaseFactRow(
-    CaseRecord record,
-    String[] ancestors,
-    Instant deadline,
-    boolean deadlineDerived,
-    boolean recurrence,
-    boolean overdueClosed,
-    String month,
-    String quarter,
-    String year,
-    String week,
-    long version) {}
+public record CaseFactRow(CaseRecord record, CaseFactsTable.Derived derived) {
+
+  public boolean recurrence() {
+    return derived.recurrence();
+  }
+
+  public boolean overdueClosed() {
+    return derived.overdueClosed();
+  }
+
+  public long version() {
+    return derived.version();
+  }
+}

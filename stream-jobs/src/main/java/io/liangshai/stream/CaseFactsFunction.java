@@ -8,6 +8,7 @@ import io.liangshai.core.tenant.TenantHierarchy;
 import io.liangshai.core.time.Deadlines;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
+import io.liangshai.warehouse.CaseFactsTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,15 +135,16 @@ public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, 
     CaseRecord r = h.record();
     return new CaseFactRow(
         r,
-        hierarchy.selfAndAncestors(r.tenantCode()).toArray(String[]::new),
-        facts.deadline(),
-        r.givenDeadline().isEmpty(),
-        h.recurrence(),
-        facts.contribution().overdueClosed() > 0,
-        facts.period(PeriodKind.MONTH).toString(),
-        facts.period(PeriodKind.QUARTER).toString(),
-        facts.period(PeriodKind.YEAR).toString(),
-        facts.period(PeriodKind.WEEK).toString(),
-        h.version());
+        new CaseFactsTable.Derived(
+            hierarchy.selfAndAncestors(r.tenantCode()).toArray(String[]::new),
+            facts.deadline(),
+            r.givenDeadline().isEmpty(),
+            h.recurrence(),
+            facts.contribution().overdueClosed() > 0,
+            facts.period(PeriodKind.MONTH).toString(),
+            facts.period(PeriodKind.QUARTER).toString(),
+            facts.period(PeriodKind.YEAR).toString(),
+            facts.period(PeriodKind.WEEK).toString(),
+            h.version()));
   }
 }

@@ -1,6 +1,5 @@
 package io.liangshai.stream;
 
-import io.liangshai.core.record.CaseRecord;
 import io.liangshai.warehouse.CaseFactsTable;
 import io.liangshai.warehouse.ClickHouseTimeouts;
 import io.liangshai.warehouse.TenantPeriodCountsTable;
@@ -52,37 +51,7 @@ public final class ClickHouseSinks {
   }
 
   static void bindFacts(PreparedStatement ps, CaseFactRow f) throws SQLException {
-    CaseRecord r = f.record();
-    CaseFactsTable.INSERT
-        .bind(ps)
-        .set(CaseFactsTable.TENANT_CODE, r.tenantCode())
-        .set(CaseFactsTable.CASE_ID, r.caseId())
-        .set(CaseFactsTable.ANCESTORS, f.ancestors())
-        .set(CaseFactsTable.UPDATED_AT, CaseFactsTable.timestamp(r.updatedAt()))
-        .set(CaseFactsTable.ENTERPRISE_USCC, r.enterpriseUscc())
-        .set(CaseFactsTable.ENTERPRISE_NAME, r.enterpriseName())
-        .set(CaseFactsTable.CHANNEL, r.channel().wireName())
-        .set(CaseFactsTable.CATEGORY, r.category().wireName())
-        .set(CaseFactsTable.STATUS, r.status().wireName())
-        .set(CaseFactsTable.RECEIVED_AT, CaseFactsTable.timestamp(r.receivedAt()))
-        .set(CaseFactsTable.DEADLINE, CaseFactsTable.timestamp(f.deadline()))
-        .set(CaseFactsTable.DEADLINE_DERIVED, f.deadlineDerived())
-        .set(CaseFactsTable.CLOSED_AT, CaseFactsTable.timestamp(r.closedAt()))
-        .set(CaseFactsTable.ESCALATION_LEVEL, r.escalationLevel().wireName())
-        .set(CaseFactsTable.REASSIGNED_COUNT, r.reassignedCount())
-        .set(CaseFactsTable.LEADER_INSTRUCTED, r.leaderInstructed())
-        .set(
-            CaseFactsTable.SATISFACTION,
-            r.satisfaction() == null ? null : r.satisfaction().wireName())
-        .set(CaseFactsTable.DESCRIPTION, r.description())
-        .set(CaseFactsTable.RECURRENCE, f.recurrence())
-        .set(CaseFactsTable.OVERDUE_CLOSED, f.overdueClosed())
-        .set(CaseFactsTable.PERIOD_MONTH, f.month())
-        .set(CaseFactsTable.PERIOD_QUARTER, f.quarter())
-        .set(CaseFactsTable.PERIOD_YEAR, f.year())
-        .set(CaseFactsTable.PERIOD_WEEK, f.week())
-        .set(CaseFactsTable.VERSION, f.version())
-        .done();
+    CaseFactsTable.bind(ps, f.record(), f.derived());
   }
 
   private static JdbcExecutionOptions execution() {

@@ -1,6 +1,8 @@
 package io.liangshai.warehouse;
 
+import io.liangshai.core.record.CaseRecord;
 import io.liangshai.warehouse.figures.CaseFactRow;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -101,6 +103,58 @@ public final class CaseFactsTable {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
   private CaseFactsTable() {}
+
+  /**
+   * What the stream job derives for the latest version of a case, beside the record itself.
+   *
+   * @param ancestors the case's tenant, its city and the province: every tenant it counts for
+   * @param deadline the effective deadline (given, or derived from working days)
+   * @param month the case's period of each kind, by {@code received_at} ({@code 2024-01}, ...)
+   */
+  public record Derived(
+      String[] ancestors,
+      Instant deadline,
+      boolean deadlineDerived,
+      boolean recurrence,
+      boolean overdueClosed,
+      String month,
+      String quarter,
+      String year,
+      String week,
+      long version) {}
+
+  /** Binds the row of {@code r}, the latest version of a case, to {@code ps} ({@link #INSERT}). */
+  public static PreparedStatement bind(PreparedStatement ps, CaseRecord r, Derived d)
+      throws SQLException {
+    return INSERT
+        .bind(ps)
+        .set(TENANT_CODE, r.tenantCode())
+        .set(CASE_ID, r.caseId())
+        .set(ANCESTORS, d.ancestors())
+        .set(UPDATED_AT, timestamp(r.updatedAt()))
+        .set(ENTERPRISE_USCC, r.enterpriseUscc())
+        .set(ENTERPRISE_NAME, r.enterpriseName())
+        .set(CHANNEL, r.channel().wireName())
+        .set(CATEGORY, r.category().wireName())
+        .set(STATUS, r.status().wireName())
+        .set(RECEIVED_AT, timestamp(r.receivedAt()))
+        .set(DEADLINE, timestamp(d.deadline()))
+        .set(DEADLINE_DERIVED, d.deadlineDerived())
+        .set(CLOSED_AT, timestamp(r.closedAt()))
+        .set(ESCALATION_LEVEL, r.escalationLevel().wireName())
+        .set(REASSIGNED_COUNT, r.reassignedCount())
+        .set(LEADER_INSTRUCTED, r.leaderInstructed())
+        .set(SATISFACTION, r.satisfaction() == null ? null : r.satisfaction().wireName())
+        .set(DESCRIPTION, r.description())
+        .set(RECURRENCE, d.recurrence())
+        .set(OVERDUE_CLOSED, d.overdueClosed())
+        .set(PERIOD_MONTH, d.month())
+        .set(PERIOD_QUARTER, d.quarter())
+        .set(PERIOD_YEAR, d.year())
+        .set(PERIOD_WEEK, d.week())
+        .set(VERSION, d.version())
+        .done();
+  }
 
   /**
    * An instant as ClickHouse reads it into a {@code DateTime64(6, 'UTC')} column, or null for null.

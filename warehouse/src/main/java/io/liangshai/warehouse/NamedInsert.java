@@ -71,6 +71,17 @@ public final class NamedInsert {
       return this;
     }
 
+    /** A {@code Nullable(Int64)}: SQL NULL for {@code null}. */
+    public Binding setNullable(String column, Long value) throws SQLException {
+      int i = index(column);
+      if (value == null) {
+        ps.setNull(i, Types.BIGINT);
+      } else {
+        ps.setLong(i, value);
+      }
+      return this;
+    }
+
     /** A flag as ClickHouse's {@code UInt8}: 1 or 0. */
     public Binding set(String column, boolean value) throws SQLException {
       ps.setInt(index(column), value ? 1 : 0);

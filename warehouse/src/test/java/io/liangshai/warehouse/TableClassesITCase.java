@@ -49,6 +49,13 @@ class TableClassesITCase {
   }
 
   @Test
+  void indicatorValuesTableOwnsEveryColumnOfIndicatorValues() throws Exception {
+    assertThat(IndicatorValuesTable.INSERT.columns())
+        .hasSize(10)
+        .containsExactlyElementsOf(columnsOf(IndicatorValuesTable.TABLE));
+  }
+
+  @Test
   void quarantineTableOwnsEveryColumnOfQuarantine() throws Exception {
     assertThat(List.of(QuarantineTable.COLUMNS.split(", ")))
         .containsExactlyElementsOf(columnsOf("quarantine"));

@@ -67,14 +67,25 @@ public final class ReferenceCalculator {
 
   /** The facts of the latest version of every case in {@code records}. */
   public List<CaseFacts> facts(Stream<CaseRecord> records) {
+    return latestCases(records).stream().map(LatestCase::facts).toList();
+  }
+
+  /** The latest version of every case in {@code records}, with its facts. */
+  public List<LatestCase> latestCases(Stream<CaseRecord> records) {
     Collection<CaseRecord> latest = CaseVersions.latest(records).values();
     Set<CaseKey> recurrences = RecurrenceRule.recurrences(latest);
-    List<CaseFacts> facts = new ArrayList<>(latest.size());
+    List<LatestCase> cases = new ArrayList<>(latest.size());
     for (CaseRecord record : latest) {
       Instant deadline = Deadlines.effective(record.deadline(), record.receivedAt(), calendar);
-      facts.add(CaseFacts.of(record, recurrences.contains(record.key()), deadline));
+      boolean recurrence = recurrences.contains(record.key());
+      cases.add(new LatestCase(record, recurrence, CaseFacts.of(record, recurrence, deadline)));
     }
-    return facts;
+    return cases;
+  }
+
+  /** The hierarchy the figures roll up through. */
+  public TenantHierarchy hierarchy() {
+    return hierarchy;
   }
 
   private SortedMap<Period, SortedMap<String, Indicators>> table(

@@ -45,6 +45,20 @@ public enum ErrorCode {
   ROW_DUPLICATE_FIELD("row.duplicate_field"),
   ROW_CELL_COUNT("row.cell_count"),
   ROW_CELL_OUTSIDE_HEADER("row.cell_outside_header"),
+  VALUE_NOT_NUMBER("value.not_number"),
+  FILTER_NOT_OBJECT("filter.not_object"),
+  FILTER_NOT_LIST("filter.not_list"),
+  FILTER_NOT_BOOLEAN("filter.not_boolean"),
+  INDICATOR_CODE_MALFORMED("indicator.code_malformed"),
+  INDICATOR_FIELD_NOT_FOR_KIND("indicator.field_not_for_kind"),
+  INDICATOR_BUILT_IN_FIXED("indicator.built_in_fixed"),
+  INDICATOR_UNKNOWN("indicator.unknown"),
+  INDICATOR_NOT_REPORTED("indicator.not_reported"),
+  PERIOD_NOT_MONTH("period.not_month"),
+  REPORTED_DENOMINATOR_ZERO("reported.denominator_zero"),
+  REPORTED_NUMERATOR_ABOVE_DENOMINATOR("reported.numerator_above_denominator"),
+  REPORTED_FORM_AMBIGUOUS("reported.form_ambiguous"),
+  REPORTED_FORM_MISMATCH("reported.form_mismatch"),
   /** Not a valid record for a reason no other code names (also: errors stored before codes). */
   ROW_INVALID("row.invalid");
 

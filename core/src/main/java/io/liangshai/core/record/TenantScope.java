@@ -17,6 +17,15 @@ public interface TenantScope {
    */
   Optional<Problem> rejection(String tenantCode);
 
+  /**
+   * Why a {@code tenant_code} as sent may not be accepted: not 6 digits, else {@link #rejection};
+   * empty when it may (for rows other than cases, e.g. reported indicator values).
+   */
+  default Optional<Problem> problem(String tenantCode) {
+    Optional<Problem> malformed = CaseRules.tenantCode(tenantCode);
+    return malformed.isPresent() ? malformed : rejection(tenantCode);
+  }
+
   /** Accepts every well-formed code: for re-reading records that were checked when they came in. */
   static TenantScope any() {
     return tenantCode -> Optional.empty();

@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The problems {@link RowReader} finds in a raw value, each with its code and parameters. */
-final class ValueProblems {
+/**
+ * The problems {@link RowReader} (and the indicator parsers) find in a raw value, each with its
+ * code and parameters.
+ */
+public final class ValueProblems {
 
   static final String TIMESTAMP_EXAMPLE = "2024-01-02T09:30:00+08:00";
 
   private ValueProblems() {}
 
   /** "{expected}, found {value}", with the value described as the {@code found} parameter. */
-  static Problem found(ErrorCode code, String expected, Object value) {
+  public static Problem found(ErrorCode code, String expected, Object value) {
     return Problem.of(code, expected + ", found " + describe(value), "found", describe(value));
   }
 
@@ -29,7 +32,7 @@ final class ValueProblems {
         describe(value));
   }
 
-  static <E extends Enum<E> & WireNamed> Problem unknownValue(
+  public static <E extends Enum<E> & WireNamed> Problem unknownValue(
       Class<E> type, String text, String orNone) {
     String allowed = WireNamed.allowed(type);
     return Problem.of(
@@ -68,7 +71,11 @@ final class ValueProblems {
         Texts.cut(text));
   }
 
-  static String describe(Object value) {
+  /** A raw value as a message names it: a quoted text, "integer 5", "an object" … */
+  public static String describe(Object value) {
+    if (value == null) {
+      return "null";
+    }
     if (value instanceof String s) {
       return Texts.quote(s);
     }
