@@ -4,9 +4,11 @@ import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -116,6 +118,41 @@ class ApiEdgesITCase {
     var page = await(API.request(HttpMethod.GET, "/").send());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.getHeader("Content-Type")).startsWith("text/html");
+  }
+
+  @Test
+  void aFailingSchemeStoreAnswers503AndNoDriverError() throws Exception {
+    JsonObject scheme =
+        new JsonObject()
+            .put("id", "unstored")
+            .put("name", "存不下的方案")
+            .put("normalisation", "min_max")
+            .put(
+                "indicators",
+                new JsonArray()
+                    .add(
+                        new JsonObject()
+                            .put("rate", "overdue_rate")
+                            .put("weight", 1)
+                            .put("direction", "lower_better")));
+    try (var c = API.metadata().getConnection();
+        var st = c.createStatement()) {
+      st.execute("ALTER TABLE scheme_versions RENAME TO scheme_versions_away");
+      try {
+        var created = await(API.post("/api/v1/schemes", API.adminKey()).sendJsonObject(scheme));
+        var listed = await(API.get("/api/v1/schemes", key).send());
+        for (var r : List.of(created, listed)) {
+          assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(503);
+          assertThat(r.getHeader("Retry-After")).isNotBlank();
+          assertThat(r.bodyAsJsonObject().getString("message"))
+              .contains("PostgreSQL")
+              .doesNotContain("PSQLException", "scheme_versions");
+        }
+      } finally {
+        st.execute("ALTER TABLE scheme_versions_away RENAME TO scheme_versions");
+      }
+    }
+    assertThat(await(API.get("/api/v1/schemes", key).send()).statusCode()).isEqualTo(200);
   }
 
   @Test
