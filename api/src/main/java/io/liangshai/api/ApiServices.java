@@ -1,19 +1,18 @@
 package io.liangshai.api;
 
 import io.liangshai.ingest.BatchIntake;
+import io.liangshai.metadata.MetadataStores;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.snapshot.FiguresSource;
 import io.liangshai.tenants.Authenticator;
 import io.liangshai.tenants.TenantRegistry;
-import io.liangshai.tenants.keys.ApiKeyStore;
 import io.liangshai.tenants.keys.KeyStore;
 import io.liangshai.tenants.keys.KeyUsage;
 import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.BatchesTable;
 import io.liangshai.warehouse.ClickHouseProbe;
 import io.liangshai.warehouse.ProcessedBatchesTable;
-import io.liangshai.warehouse.SchemesTable;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.CaseFactsQueries;
 import io.liangshai.warehouse.figures.LeagueTables;
@@ -24,8 +23,8 @@ import java.util.Objects;
 
 /**
  * What the API's routes are given: each service built once, by the composition root (the launcher's
- * {@code Services}; api's tests build the same through {@link #onClickHouse}). {@link ApiServer}
- * builds none of them and closes none of them; {@link #close} is the root's.
+ * {@code Services}; api's tests build the same through {@link #of}). {@link ApiServer} builds none
+ * of them and closes none of them; {@link #close} is the root's.
  *
  * @param clickhouse the warehouse's probe, for {@code /healthz}
  * @param bulletinStore the published bulletins and their files, which {@code bulletins} writes
@@ -73,20 +72,23 @@ public record ApiServices(
   }
 
   /**
-   * The services with every store in ClickHouse: keys ({@link ApiKeyStore}), schemes ({@link
-   * TableSchemeStore}) and bulletins with their issue numbers ({@link BulletinStore}), all on one
-   * {@code clock}. Province administrators authenticate with {@code adminKey}.
+   * The services over the two databases, all on one {@code clock}: facts, counts, audit and the
+   * published bulletins in ClickHouse ({@code warehouse}); keys, scheme versions and bulletin issue
+   * numbers in PostgreSQL ({@code metadata}, built by {@link MetadataStores#on} over the migrated
+   * database), where transactions and unique constraints keep several processes apart. Province
+   * administrators authenticate with {@code adminKey}.
    */
-  public static ApiServices onClickHouse(
+  public static ApiServices of(
       Warehouse warehouse,
+      MetadataStores metadata,
       TenantRegistry registry,
       String adminKey,
       BatchIntake intake,
       Clock clock) {
-    KeyStore keys = new ApiKeyStore(warehouse, clock);
+    KeyStore keys = metadata.keys();
     KeyUsage keyUsage = new KeyUsage(warehouse, clock);
     AuditLog auditLog = new AuditLog(warehouse, clock);
-    SchemeStore schemes = new TableSchemeStore(new SchemesTable(warehouse), clock);
+    SchemeStore schemes = new MetadataSchemeStore(metadata.schemes());
     MetricsQueries metrics = new MetricsQueries(warehouse);
     LeagueTables leagueTables = new LeagueTables(metrics, clock);
     BulletinStore bulletinStore = new BulletinStore(warehouse);
@@ -95,7 +97,7 @@ public record ApiServices(
             registry,
             FiguresSource.of(leagueTables, metrics),
             bulletinStore,
-            bulletinStore,
+            metadata.bulletinNumbers(),
             schemes::resolve,
             auditLog,
             clock);

@@ -2,7 +2,7 @@ package io.liangshai.api;
 
 import io.liangshai.tenants.Authenticator;
 import io.liangshai.tenants.Principal;
-import io.liangshai.tenants.keys.ApiKeyStore;
+import io.liangshai.tenants.keys.KeyHashing;
 import io.vertx.core.Handler;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -97,7 +97,7 @@ final class Authentication implements Handler<RoutingContext> {
               ApiResponses.error(
                   ctx,
                   503,
-                  "the key store (ClickHouse) did not answer, so this key could not be checked;"
+                  "the key store (PostgreSQL) did not answer, so this key could not be checked;"
                       + " retry after "
                       + KEY_STORE_RETRY_SECONDS
                       + " s");
@@ -106,7 +106,7 @@ final class Authentication implements Handler<RoutingContext> {
 
   /** The presented key's requests per minute; false when it was refused with 429. */
   private boolean withinLimits(RoutingContext ctx, String secret) {
-    long wait = perKey.take(ApiKeyStore.hash(secret));
+    long wait = perKey.take(KeyHashing.sha256Hex(secret));
     if (wait == 0) {
       return true;
     }

@@ -7,8 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The failure handler of the route table: an {@link ApiException} or a Vert.x refusal is answered
- * with its 4xx, an unavailable ClickHouse with 503 ({@link ClickHouseUnavailable}), anything else
- * (a failed statement, a bug) with 500 and the details in the operator's log.
+ * with its 4xx, a failed metadata store or an unavailable ClickHouse with 503 ({@link
+ * Unavailable}), anything else (a failed statement, a bug) with 500 and the details in the
+ * operator's log.
  */
 final class Failures {
 
@@ -31,7 +32,7 @@ final class Failures {
       ApiResponses.error(ctx, e.getStatusCode(), defaultMessage(e.getStatusCode()));
       return;
     }
-    if (ClickHouseUnavailable.answer(ctx, t)) {
+    if (Unavailable.METADATA.answer(ctx, t) || Unavailable.CLICKHOUSE.answer(ctx, t)) {
       return;
     }
     int status = ctx.statusCode();

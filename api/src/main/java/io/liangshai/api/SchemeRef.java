@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * @param id the scheme id
  * @param version the pinned version, or null for the newest active one
  */
-record SchemeRef(String id, Integer version) {
+public record SchemeRef(String id, Integer version) {
 
   private static final Pattern REF =
       Pattern.compile("([a-z][a-z0-9_-]{0,63})(?:@([1-9]\\d{0,8}))?");

@@ -8,9 +8,9 @@ import java.util.Optional;
  * Where scoring schemes are kept, plus the built-in {@link Scheme#standard()} as version 1 of
  * {@code standard}, which is not stored and can be neither overwritten nor retired. A version is
  * never edited: {@link #create} adds version n+1 of an id, {@link #retire} marks versions retired.
- * The routes see only this interface ({@link TableSchemeStore} keeps schemes in ClickHouse).
+ * The routes see only this interface ({@link MetadataSchemeStore} keeps schemes in PostgreSQL).
  */
-interface SchemeStore {
+public interface SchemeStore {
 
   /** The id of the built-in scheme. */
   String STANDARD = "standard";

@@ -10,19 +10,19 @@ import java.util.Optional;
  * One version of a scheme with who made it and when; {@code retiredAt} once it may no longer be
  * chosen by id alone. The built-in {@code standard} has no author and is never retired.
  */
-record SchemeVersion(
+public record SchemeVersion(
     Scheme scheme, Instant createdAt, String createdBy, Optional<Instant> retiredAt) {
 
-  SchemeVersion {
+  public SchemeVersion {
     Objects.requireNonNull(scheme, "scheme");
     Objects.requireNonNull(retiredAt, "retiredAt");
   }
 
-  boolean isRetired() {
+  public boolean isRetired() {
     return retiredAt.isPresent();
   }
 
-  boolean isBuiltIn() {
+  public boolean isBuiltIn() {
     return SchemeStore.isBuiltIn(scheme.id());
   }
 

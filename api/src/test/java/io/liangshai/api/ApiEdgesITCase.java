@@ -4,9 +4,11 @@ import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -119,13 +121,48 @@ class ApiEdgesITCase {
   }
 
   @Test
+  void aFailingSchemeStoreAnswers503AndNoDriverError() throws Exception {
+    JsonObject scheme =
+        new JsonObject()
+            .put("id", "unstored")
+            .put("name", "存不下的方案")
+            .put("normalisation", "min_max")
+            .put(
+                "indicators",
+                new JsonArray()
+                    .add(
+                        new JsonObject()
+                            .put("rate", "overdue_rate")
+                            .put("weight", 1)
+                            .put("direction", "lower_better")));
+    try (var c = API.metadata().getConnection();
+        var st = c.createStatement()) {
+      st.execute("ALTER TABLE scheme_versions RENAME TO scheme_versions_away");
+      try {
+        var created = await(API.post("/api/v1/schemes", API.adminKey()).sendJsonObject(scheme));
+        var listed = await(API.get("/api/v1/schemes", key).send());
+        for (var r : List.of(created, listed)) {
+          assertThat(r.statusCode()).as(r.bodyAsString()).isEqualTo(503);
+          assertThat(r.getHeader("Retry-After")).isNotBlank();
+          assertThat(r.bodyAsJsonObject().getString("message"))
+              .contains("PostgreSQL")
+              .doesNotContain("PSQLException", "scheme_versions");
+        }
+      } finally {
+        st.execute("ALTER TABLE scheme_versions_away RENAME TO scheme_versions");
+      }
+    }
+    assertThat(await(API.get("/api/v1/schemes", key).send()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void whileTheKeyStoreFailsAKnownKeyIsStillHonouredAndAnUnknownOneGets503() throws Exception {
     String known = API.issueKey(COUNTY);
     assertThat(await(API.get("/api/v1/me", known).send()).statusCode()).isEqualTo(200);
     double lookupsBefore = API.metric("liangshai_auth_key_lookups_total");
-    try (var c = API.clickhouse().connect();
+    try (var c = API.metadata().getConnection();
         var st = c.createStatement()) {
-      st.execute("RENAME TABLE api_keys TO api_keys_away");
+      st.execute("ALTER TABLE api_keys RENAME TO api_keys_away");
       try {
         // Past the positive cache's 5 s, every request of the known key asks the failing store.
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(7);
@@ -142,7 +179,7 @@ class ApiEdgesITCase {
         assertThat(unknown.getHeader("Retry-After")).isEqualTo("5");
         assertThat(unknown.bodyAsJsonObject().getString("message")).contains("key store");
       } finally {
-        st.execute("RENAME TABLE api_keys_away TO api_keys");
+        st.execute("ALTER TABLE api_keys_away RENAME TO api_keys");
       }
     }
   }

@@ -9,6 +9,8 @@ import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
+import io.liangshai.metadata.MetadataStores;
+import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.Warehouse;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -48,11 +51,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * }</pre>
  *
  * <p>The server listens on port 0 over a real ClickHouse (a database of the class's own, from
- * {@link ClickHouseExtension}), the shipped Zhejiang registry and a {@link BatchIntake} over a
- * temporary landing zone (its upload audit back-filled by a {@link LandingAuditSync}, as the
- * launcher wires it), with a random province admin key. Test methods may also take the server as a
- * parameter. A class that needs a ClickHouse of its own calls {@link #open(String)} and {@link
- * #close()} itself.
+ * {@link ClickHouseExtension}) and a real PostgreSQL for keys, schemes and bulletin numbers (a
+ * migrated database of the class's own, from {@link MetadataExtension}), the shipped Zhejiang
+ * registry and a {@link BatchIntake} over a temporary landing zone (its upload audit back-filled by
+ * a {@link LandingAuditSync}, as the launcher wires it), with a random province admin key. Test
+ * methods may also take the server as a parameter. A class that needs a ClickHouse of its own calls
+ * {@link #open(String, DataSource)} and {@link #close()} itself.
  *
  * <p>Every request goes out through {@link #request(HttpMethod, String)} on one {@link WebClient}:
  * each answer must match the OpenAPI document ({@link OpenApiContract}).
@@ -64,6 +68,7 @@ final class ApiTestServer
 
   private final LiangshaiConfig.Limits limits;
   private final ClickHouseExtension clickhouse = new ClickHouseExtension();
+  private final MetadataExtension metadataDatabase = new MetadataExtension();
   private final String adminKey = "test-admin-" + UUID.randomUUID();
   private final TenantRegistry registry = TenantRegistryLoader.loadDefault();
   private final Map<String, String> keys = new ConcurrentHashMap<>();
@@ -71,6 +76,7 @@ final class ApiTestServer
   private boolean sampleCounts;
   private Path landing;
   private Warehouse warehouse;
+  private DataSource metadata;
   private ApiServices services;
   private ApiServer server;
   private WebClient client;
@@ -93,7 +99,8 @@ final class ApiTestServer
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     clickhouse.beforeAll(context);
-    open(clickhouse.jdbcUrl());
+    metadataDatabase.beforeAll(context);
+    open(clickhouse.jdbcUrl(), metadataDatabase.dataSource());
   }
 
   @Override
@@ -101,7 +108,11 @@ final class ApiTestServer
     try {
       close();
     } finally {
-      clickhouse.afterAll(context);
+      try {
+        metadataDatabase.afterAll(context);
+      } finally {
+        clickhouse.afterAll(context);
+      }
     }
   }
 
@@ -116,11 +127,12 @@ final class ApiTestServer
   }
 
   /**
-   * Opens the warehouse at {@code jdbcUrl} (applying the schema) and starts the server. The server
-   * runs on a Vert.x of its own, so that assertions running on the client's event loop never hold
-   * up the server.
+   * Opens the warehouse at {@code jdbcUrl} (applying the schema) and starts the server over it and
+   * the migrated metadata database {@code metadata}. The server runs on a Vert.x of its own, so
+   * that assertions running on the client's event loop never hold up the server.
    */
-  ApiTestServer open(String jdbcUrl) throws Exception {
+  ApiTestServer open(String jdbcUrl, DataSource metadata) throws Exception {
+    this.metadata = metadata;
     landing = Files.createTempDirectory("api-test-landing");
     opened.push(() -> deleteTree(landing));
     warehouse = Warehouse.open(jdbcUrl);
@@ -149,7 +161,14 @@ final class ApiTestServer
 
   /** The one place the server under test is built, on services wired as the launcher wires them. */
   private ApiServer newServer(Vertx serverVertx, BatchIntake intake) {
-    services = ApiServices.onClickHouse(warehouse, registry, adminKey, intake, Clock.systemUTC());
+    services =
+        ApiServices.of(
+            warehouse,
+            MetadataStores.on(metadata, Clock.systemUTC()),
+            registry,
+            adminKey,
+            intake,
+            Clock.systemUTC());
     opened.push(services);
     return new ApiServer(serverVertx, services, limits);
   }
@@ -176,6 +195,11 @@ final class ApiTestServer
   /** The server's warehouse, e.g. to load figures into it. */
   Warehouse warehouse() {
     return requireOpen(warehouse);
+  }
+
+  /** The server's metadata database (keys, schemes, bulletin numbers), e.g. to break it. */
+  DataSource metadata() {
+    return requireOpen(metadata);
   }
 
   /** The class's ClickHouse (when registered as an extension). */

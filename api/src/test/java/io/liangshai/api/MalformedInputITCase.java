@@ -283,9 +283,9 @@ class MalformedInputITCase {
                     .send())
             .bodyAsJsonObject();
     assertThat(cases.getLong("total")).isEqualTo(5);
-    try (Connection c = API.warehouse().connect();
+    try (Connection c = API.metadata().getConnection();
         Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery("SELECT count() FROM api_keys")) {
+        ResultSet rs = st.executeQuery("SELECT count(*) FROM api_keys")) {
       rs.next();
       assertThat(rs.getLong(1)).isPositive();
     }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Schemes over the API: versions 1, 2, … of an id stored in ClickHouse, retiring, the built-in
+ * Schemes over the API: versions 1, 2, … of an id stored in PostgreSQL, retiring, the built-in
  * {@code standard}, field-naming 400s, province-only administration, and previews with a scheme
  * that is not saved.
  */
@@ -44,11 +44,59 @@ class SchemeApiITCase {
   /** 淳安县, a county of 杭州市. */
   private static final String COUNTY = "330127";
 
+  private static final int PARALLEL_CREATES = 8;
+
   private static String countyKey;
 
   @BeforeAll
   static void start() throws Exception {
     countyKey = API.issueKey(COUNTY);
+  }
+
+  @Test
+  void concurrentCreatesOfOneIdNeverShareAVersion(VertxTestContext ctx) {
+    List<Future<HttpResponse<Buffer>>> posts = new ArrayList<>();
+    for (int i = 0; i < PARALLEL_CREATES; i++) {
+      posts.add(create(lowerBetter("parallel", "并发方案 " + i)));
+    }
+    Future.all(posts)
+        .compose(
+            all ->
+                API.get("/api/v1/schemes", countyKey)
+                    .send()
+                    .map(list -> List.<Object>of(all, list)))
+        .onComplete(
+            verified(
+                ctx,
+                r -> {
+                  CompositeFuture all = (CompositeFuture) r.get(0);
+                  List<Integer> versions = new ArrayList<>();
+                  Map<Integer, String> names = new HashMap<>();
+                  for (int i = 0; i < PARALLEL_CREATES; i++) {
+                    HttpResponse<Buffer> created = all.resultAt(i);
+                    assertStatus(created, 201);
+                    JsonObject body = created.bodyAsJsonObject();
+                    versions.add(body.getInteger("version"));
+                    names.put(body.getInteger("version"), body.getString("name"));
+                  }
+                  List<Integer> expected = new ArrayList<>();
+                  for (int v = 1; v <= PARALLEL_CREATES; v++) {
+                    expected.add(v);
+                  }
+                  assertThat(versions).containsExactlyInAnyOrderElementsOf(expected);
+                  @SuppressWarnings("unchecked")
+                  HttpResponse<Buffer> list = (HttpResponse<Buffer>) r.get(1);
+                  JsonArray stored = scheme(list, "parallel").getJsonArray("versions");
+                  assertThat(stored).hasSize(PARALLEL_CREATES);
+                  for (int i = 0; i < stored.size(); i++) {
+                    JsonObject v = stored.getJsonObject(i);
+                    assertThat(v.getString("name"))
+                        .as(
+                            "version %d is the one its POST was answered with",
+                            v.getInteger("version"))
+                        .isEqualTo(names.get(v.getInteger("version")));
+                  }
+                }));
   }
 
   @Test

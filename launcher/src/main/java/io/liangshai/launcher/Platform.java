@@ -16,16 +16,18 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything liangshai runs on one machine, started in order and stopped in reverse: ClickHouse
- * (local, unless an external one is configured), the {@link Services} over it (the schema, the
- * landing zone with its version index reconciled with the batches landed before a crash and its
- * upload audit back-filled into ClickHouse, the stores, the publisher), the indicators job in a
- * Flink MiniCluster, the API over those services, and last the bulletin scheduler (Quartz, its job
- * store under {@code LIANGSHAI_DATA_DIR/scheduler}), which therefore stops first.
+ * Everything liangshai runs on one machine, started in order and stopped in reverse: ClickHouse and
+ * PostgreSQL (each local, unless an external one is configured; {@link MetadataServer}), the {@link
+ * Services} over them (the ClickHouse schema and the metadata migrations, the landing zone with its
+ * version index reconciled with the batches landed before a crash and its upload audit back-filled
+ * into ClickHouse, the stores, the publisher), the indicators job in a Flink MiniCluster, the API
+ * over those services, and last the bulletin scheduler (Quartz, its job store under {@code
+ * LIANGSHAI_DATA_DIR/scheduler}), which therefore stops first.
  */
 final class Platform implements AutoCloseable {
 
@@ -54,6 +56,9 @@ final class Platform implements AutoCloseable {
     LOG.info(
         "tenant registry: {} tenants under {}", registry.all().size(), registry.province().name());
 
+    // PostgreSQL starts on its own thread while ClickHouse starts on this one.
+    CompletableFuture<MetadataServer> metadata = MetadataServer.startAsync(config);
+    started.push(() -> MetadataServer.closeWhenStarted(metadata));
     clickhouse =
         config
             .clickhouseUrl()
@@ -61,7 +66,9 @@ final class Platform implements AutoCloseable {
             .orElseGet(
                 () -> ClickHouseEndpoint.local(LocalClickHouseConfig.of(config.clickhouseDir())));
     started.push(clickhouse);
-    Services services = Services.open(config, registry, clickhouse.jdbcUrl(), Clock.systemUTC());
+    MetadataServer postgres = MetadataServer.await(metadata);
+    Services services =
+        Services.open(config, registry, clickhouse.jdbcUrl(), postgres, Clock.systemUTC());
     started.push(services);
 
     CaseIndicatorsJob job =

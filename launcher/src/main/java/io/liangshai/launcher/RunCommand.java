@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
     description = {
       "Runs the whole platform in the foreground; Ctrl-C stops everything it started.",
       "Environment: LIANGSHAI_HTTP_PORT (8080), LIANGSHAI_ADMIN_KEY, LIANGSHAI_DATA_DIR (./var),",
-      "LIANGSHAI_CLICKHOUSE_URL (an external ClickHouse; otherwise a local one is started)."
+      "LIANGSHAI_CLICKHOUSE_URL (an external ClickHouse; otherwise a local one is started),",
+      "LIANGSHAI_POSTGRES_URL (an external PostgreSQL, postgresql://USER:PASSWORD@HOST:PORT;",
+      "otherwise a local one is started under LIANGSHAI_DATA_DIR/postgres)."
     })
 class RunCommand implements Callable<Integer> {
 

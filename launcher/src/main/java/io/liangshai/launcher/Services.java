@@ -1,10 +1,14 @@
 package io.liangshai.launcher;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.liangshai.api.ApiServices;
 import io.liangshai.api.LandingAuditSync;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
+import io.liangshai.metadata.MetadataPool;
+import io.liangshai.metadata.MetadataSchema;
+import io.liangshai.metadata.MetadataStores;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.Warehouse;
@@ -15,17 +19,20 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The composition root: every service of the platform built once, over one {@link Clock} and one
- * {@link Warehouse} — the landing zone and its {@link BatchIntake}, the upload audit's {@link
- * LandingAuditSync}, the API's {@link ApiServices} (key, scheme and bulletin stores, the
- * authenticator, the figures, the bulletin publisher) and the {@link BulletinScheduler} that
- * publishes with that same publisher. {@link Platform} starts the runtimes around it (ClickHouse,
- * Flink, Vert.x) and hands these on; nothing fetches a service back from what it was given to.
+ * The composition root: every service of the platform built once, over one {@link Clock}, one
+ * {@link Warehouse} (ClickHouse: facts, counts, audit, published bulletins) and one pooled {@link
+ * #metadata} database (PostgreSQL, migrated here: keys, schemes, bulletin numbers) — the landing
+ * zone and its {@link BatchIntake}, the upload audit's {@link LandingAuditSync}, the API's {@link
+ * ApiServices} (key, scheme and bulletin stores, the authenticator, the figures, the bulletin
+ * publisher) and the {@link BulletinScheduler} that publishes with that same publisher. {@link
+ * Platform} starts the runtimes around it (ClickHouse, PostgreSQL, Flink, Vert.x) and hands these
+ * on; nothing fetches a service back from what it was given to.
  */
 final class Services implements AutoCloseable {
 
@@ -33,11 +40,20 @@ final class Services implements AutoCloseable {
 
   final Clock clock;
   final Warehouse warehouse;
+
+  /** The one pool of the metadata database, migrated; for every store that needs transactions. */
+  final DataSource metadata;
+
   final LandingZone landing;
   final ApiServices api;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
-  private Services(LiangshaiConfig config, TenantRegistry registry, String jdbcUrl, Clock clock)
+  private Services(
+      LiangshaiConfig config,
+      TenantRegistry registry,
+      String jdbcUrl,
+      MetadataServer postgres,
+      Clock clock)
       throws SQLException, IOException {
     this.clock = Objects.requireNonNull(clock, "clock");
     String adminKey =
@@ -47,12 +63,21 @@ final class Services implements AutoCloseable {
     try {
       this.warehouse = Warehouse.open(jdbcUrl);
       opened.push(warehouse);
+      HikariDataSource pool =
+          MetadataPool.open(
+              postgres.jdbcUrl(), postgres.endpoint().user(), postgres.endpoint().password());
+      opened.push(pool);
+      this.metadata = pool;
+      int applied = MetadataSchema.migrate(metadata);
+      LOG.info("metadata database {}: {} migrations applied", postgres.jdbcUrl(), applied);
       this.landing = new LandingZone(config.landingDir());
       BatchIntake intake =
           new BatchIntake(landing, registry, clock, config.limits().maxRowsPerBatch());
       opened.push(intake);
       opened.push(new LandingAuditSync(landing, warehouse, clock).start());
-      this.api = ApiServices.onClickHouse(warehouse, registry, adminKey, intake, clock);
+      this.api =
+          ApiServices.of(
+              warehouse, MetadataStores.on(metadata, clock), registry, adminKey, intake, clock);
       opened.push(api);
     } catch (SQLException | IOException | RuntimeException e) {
       close();
@@ -61,12 +86,18 @@ final class Services implements AutoCloseable {
   }
 
   /**
-   * Builds the services over the ClickHouse at {@code jdbcUrl} (its schema applied) and the landing
-   * zone of {@code config}; what was opened is closed again if a later step fails.
+   * Builds the services over the ClickHouse at {@code jdbcUrl} (its schema applied), the metadata
+   * database of {@code metadata} (its migrations applied) and the landing zone of {@code config};
+   * what was opened is closed again if a later step fails.
    */
-  static Services open(LiangshaiConfig config, TenantRegistry registry, String jdbcUrl, Clock clock)
+  static Services open(
+      LiangshaiConfig config,
+      TenantRegistry registry,
+      String jdbcUrl,
+      MetadataServer metadata,
+      Clock clock)
       throws SQLException, IOException {
-    return new Services(config, registry, jdbcUrl, clock);
+    return new Services(config, registry, jdbcUrl, metadata, clock);
   }
 
   /**

@@ -14,6 +14,8 @@ import io.liangshai.ingest.LandingZone;
 import io.liangshai.ingest.XlsxBatchWriter;
 import io.liangshai.launcher.upload.RowErrorReport;
 import io.liangshai.launcher.upload.UploadState;
+import io.liangshai.metadata.MetadataStores;
+import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.Warehouse;
@@ -49,6 +51,8 @@ class UploadCommandITCase {
 
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
+  @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+
   private static final String COUNTY = "330522";
   private static final String HEADER =
       "case_id,tenant_code,updated_at,enterprise_uscc,enterprise_name,channel,category,"
@@ -72,7 +76,14 @@ class UploadCommandITCase {
     vertx = Vertx.vertx();
     warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
     intake = new BatchIntake(new LandingZone(data.resolve("landing")), registry, Clock.systemUTC());
-    services = ApiServices.onClickHouse(warehouse, registry, admin, intake, Clock.systemUTC());
+    services =
+        ApiServices.of(
+            warehouse,
+            MetadataStores.on(METADATA.dataSource(), Clock.systemUTC()),
+            registry,
+            admin,
+            intake,
+            Clock.systemUTC());
     server = new ApiServer(vertx, services, LiangshaiConfig.Limits.DEFAULTS);
     server.start("127.0.0.1", 0).await();
     url = "http://127.0.0.1:" + server.port();

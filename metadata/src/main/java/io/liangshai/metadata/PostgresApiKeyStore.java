@@ -1,29 +1,33 @@
 package io.liangshai.metadata;
 
 import io.liangshai.tenants.keys.ApiKey;
-import io.liangshai.tenants.keys.ApiKeyStore;
 import io.liangshai.tenants.keys.IssuedKey;
 import io.liangshai.tenants.keys.KeyHashing;
-import io.liangshai.tenants.keys.KeyLookup;
+import io.liangshai.tenants.keys.KeyStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * API keys in table {@code api_keys}, the secret stored only as its SHA-256 ({@link KeyHashing}):
- * the operations of the ClickHouse {@code ApiKeyStore}, each one transaction. A revocation is an
- * update of the key's row, so every instance sees it on its next lookup; a rotation revokes the old
- * key and issues its replacement atomically, and of two concurrent rotations of one key only one
- * succeeds.
+ * {@link KeyStore} on table {@code api_keys}, the secret stored only as its SHA-256 ({@link
+ * KeyHashing}), each operation one transaction. A revocation is an update of the key's row, so
+ * every instance sees it on its next lookup; a rotation revokes the old key and issues its
+ * replacement atomically, and of two concurrent rotations of one key only one succeeds.
  */
-public final class PostgresApiKeyStore implements KeyLookup {
+public final class PostgresApiKeyStore implements KeyStore {
 
-  private static final String SELECT = "SELECT " + ApiKeyStore.COLUMNS + " FROM api_keys";
+  /** The columns {@link #read} reads, in a {@code SELECT}. */
+  private static final String COLUMNS =
+      "key_id, tenant_code, name, created_at, created_by, revoked_at";
+
+  private static final String SELECT = "SELECT " + COLUMNS + " FROM api_keys";
 
   private final Metadata metadata;
 
@@ -31,7 +35,7 @@ public final class PostgresApiKeyStore implements KeyLookup {
     this.metadata = new Metadata(dataSource, clock);
   }
 
-  /** Issues a new key for {@code tenantCode}; the returned secret is not stored anywhere. */
+  @Override
   public IssuedKey issue(String tenantCode, String name, String createdBy) throws SQLException {
     return metadata.inTransaction(c -> issue(c, tenantCode, name, createdBy));
   }
@@ -42,24 +46,26 @@ public final class PostgresApiKeyStore implements KeyLookup {
       return Rows.first(
           c,
           SELECT + " WHERE key_hash = ? AND revoked_at IS NULL",
-          ApiKeyStore::read,
+          PostgresApiKeyStore::read,
           KeyHashing.sha256Hex(secret));
     }
   }
 
+  @Override
   public Optional<ApiKey> find(String keyId) throws SQLException {
     try (Connection c = metadata.connect()) {
-      return Rows.first(c, SELECT + " WHERE key_id = ?", ApiKeyStore::read, keyId);
+      return Rows.first(c, SELECT + " WHERE key_id = ?", PostgresApiKeyStore::read, keyId);
     }
   }
 
   /** Keys of one tenant, newest first, revoked ones included. */
+  @Override
   public List<ApiKey> list(String tenantCode) throws SQLException {
     try (Connection c = metadata.connect()) {
       return Rows.list(
           c,
           SELECT + " WHERE tenant_code = ? ORDER BY created_at DESC, key_id",
-          ApiKeyStore::read,
+          PostgresApiKeyStore::read,
           tenantCode);
     }
   }
@@ -68,6 +74,7 @@ public final class PostgresApiKeyStore implements KeyLookup {
    * Revokes an active key and issues a new one for the same tenant and name, in one transaction.
    * Empty when {@code keyId} is unknown or already revoked.
    */
+  @Override
   public Optional<IssuedKey> rotate(String keyId, String rotatedBy) throws SQLException {
     return metadata.inTransaction(
         c -> {
@@ -79,7 +86,7 @@ public final class PostgresApiKeyStore implements KeyLookup {
         });
   }
 
-  /** Revokes a key; true if it existed and was active. */
+  @Override
   public boolean revoke(String keyId) throws SQLException {
     return metadata.inTransaction(c -> revoke(c, keyId)).isPresent();
   }
@@ -107,8 +114,8 @@ public final class PostgresApiKeyStore implements KeyLookup {
     return Rows.first(
         c,
         "UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL RETURNING "
-            + ApiKeyStore.COLUMNS,
-        ApiKeyStore::read,
+            + COLUMNS,
+        PostgresApiKeyStore::read,
         Timestamp.from(metadata.now()),
         keyId);
   }
@@ -118,8 +125,33 @@ public final class PostgresApiKeyStore implements KeyLookup {
         c.prepareStatement(
             "INSERT INTO api_keys (key_id, tenant_code, name, key_hash, created_at, created_by,"
                 + " revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING")) {
-      ApiKeyStore.bind(ps, key, hash);
+      bind(ps, key, hash);
       return ps.executeUpdate();
     }
+  }
+
+  private static void bind(PreparedStatement ps, ApiKey key, String hash) throws SQLException {
+    ps.setString(1, key.keyId());
+    ps.setString(2, key.tenantCode());
+    ps.setString(3, key.name());
+    ps.setString(4, hash);
+    ps.setTimestamp(5, Timestamp.from(key.createdAt()));
+    ps.setString(6, key.createdBy());
+    if (key.revokedAt().isPresent()) {
+      ps.setTimestamp(7, Timestamp.from(key.revokedAt().get()));
+    } else {
+      ps.setNull(7, Types.TIMESTAMP);
+    }
+  }
+
+  private static ApiKey read(ResultSet rs) throws SQLException {
+    Timestamp revoked = rs.getTimestamp("revoked_at");
+    return new ApiKey(
+        rs.getString("key_id"),
+        rs.getString("tenant_code"),
+        rs.getString("name"),
+        rs.getTimestamp("created_at").toInstant(),
+        rs.getString("created_by"),
+        Optional.ofNullable(revoked).map(Timestamp::toInstant));
   }
 }

@@ -1,6 +1,5 @@
 package io.liangshai.metadata;
 
-import io.liangshai.warehouse.SchemesTable.Row;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,22 +30,23 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
   }
 
   @Override
-  public List<Row> all() throws SQLException {
-    return metadata.inTransaction(
+  public List<Row> all() {
+    return inTransaction(
+        "read schemes",
         c ->
             Rows.list(
                 c, "SELECT " + COLUMNS + " FROM scheme_versions ORDER BY id, version", Row::read));
   }
 
   @Override
-  public List<Row> versionsOf(String id) throws SQLException {
-    return metadata.inTransaction(c -> versionsOf(c, id));
+  public List<Row> versionsOf(String id) {
+    return inTransaction("read scheme " + id, c -> versionsOf(c, id));
   }
 
   @Override
-  public Row create(String id, String name, String definition, String createdBy)
-      throws SQLException {
-    return metadata.inTransaction(
+  public Row create(String id, String name, String definition, String createdBy) {
+    return inTransaction(
+        "store a new version of scheme " + id,
         c -> {
           Row created =
               new Row(
@@ -63,7 +63,7 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
   }
 
   @Override
-  public void define(Row version) throws SQLException {
+  public void define(Row version) {
     try {
       metadata.inTransaction(
           c -> {
@@ -76,13 +76,14 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
       if (Transactions.isUniqueViolation(e)) {
         throw new SchemeVersionExistsException(version.id() + "@" + version.version());
       }
-      throw e;
+      throw new MetadataStoreException("store scheme " + version.id() + "@" + version.version(), e);
     }
   }
 
   @Override
-  public List<Row> retire(String id, Integer version) throws SQLException {
-    return metadata.inTransaction(
+  public List<Row> retire(String id, Integer version) {
+    return inTransaction(
+        "retire scheme " + id,
         c -> {
           try (PreparedStatement ps =
               c.prepareStatement(
@@ -98,6 +99,14 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
           boolean found = after.stream().anyMatch(v -> version == null || v.version() == version);
           return found ? after : List.of();
         });
+  }
+
+  private <T> T inTransaction(String what, Transactions.Work<T> work) {
+    try {
+      return metadata.inTransaction(work);
+    } catch (SQLException e) {
+      throw new MetadataStoreException(what, e);
+    }
   }
 
   private static List<Row> versionsOf(Connection c, String id) throws SQLException {

@@ -1,36 +1,72 @@
 package io.liangshai.metadata;
 
-import io.liangshai.warehouse.SchemesTable.Row;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Stored scheme versions, as {@link Row}s (the definition JSON without id, name and version): the
  * minimal store behind the API's {@code SchemeStore}, which adds the built-in {@code standard} and
- * turns a row into a {@code Scheme} ({@code TableSchemeStore} does that today over the ClickHouse
- * {@code SchemesTable}, with the same rows). A version is written once: never replaced, only
- * retired.
+ * turns a row into a {@code Scheme}. A version is written once: never replaced, only retired. A
+ * failed store call throws the unchecked {@link MetadataStoreException}.
  */
 public interface SchemeVersionStore {
 
+  /**
+   * One stored version.
+   *
+   * @param definition the scheme's JSON, without id, name and version
+   */
+  record Row(
+      String id,
+      int version,
+      String name,
+      String definition,
+      Instant createdAt,
+      String createdBy,
+      Optional<Instant> retiredAt) {
+
+    public Row {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(retiredAt, "retiredAt");
+    }
+
+    /** The row at {@code rs}'s cursor, from columns named like the components (snake case). */
+    public static Row read(ResultSet rs) throws SQLException {
+      Timestamp retired = rs.getTimestamp("retired_at");
+      return new Row(
+          rs.getString("id"),
+          rs.getInt("version"),
+          rs.getString("name"),
+          rs.getString("definition"),
+          rs.getTimestamp("created_at").toInstant(),
+          rs.getString("created_by"),
+          Optional.ofNullable(retired).map(Timestamp::toInstant));
+    }
+  }
+
   /** Every stored version, by id and version. */
-  List<Row> all() throws SQLException;
+  List<Row> all();
 
   /** Every version of {@code id}, oldest first. */
-  List<Row> versionsOf(String id) throws SQLException;
+  List<Row> versionsOf(String id);
 
   /**
    * Stores {@code name} and {@code definition} as the next version of {@code id} (1 for a new id);
    * concurrent creates of one id get distinct versions.
    */
-  Row create(String id, String name, String definition, String createdBy) throws SQLException;
+  Row create(String id, String name, String definition, String createdBy);
 
   /**
    * Stores {@code version} as it is (a version made elsewhere, e.g. moved from an older store).
    *
    * @throws SchemeVersionExistsException when {@code id@version} is already stored
    */
-  void define(Row version) throws SQLException;
+  void define(Row version);
 
   /**
    * Retires {@code version} of {@code id}, or every active version when it is null; a retired
@@ -38,5 +74,5 @@ public interface SchemeVersionStore {
    *
    * @return every version of {@code id} afterwards; empty when there is no such id or version
    */
-  List<Row> retire(String id, Integer version) throws SQLException;
+  List<Row> retire(String id, Integer version);
 }

@@ -4,7 +4,7 @@ import static io.liangshai.metadata.MetadataFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.liangshai.warehouse.SchemesTable.Row;
+import io.liangshai.metadata.SchemeVersionStore.Row;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;

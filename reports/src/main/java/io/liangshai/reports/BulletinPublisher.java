@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.time.Period;
+import io.liangshai.metadata.BulletinNumbers;
+import io.liangshai.metadata.MetadataStoreException;
 import io.liangshai.reports.render.BulletinPdf;
 import io.liangshai.reports.render.BulletinXlsx;
 import io.liangshai.reports.snapshot.BulletinSnapshot;
@@ -14,6 +16,7 @@ import io.liangshai.reports.snapshot.SnapshotJson;
 import io.liangshai.reports.snapshot.Wording;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.AuditLog;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +31,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Publishes bulletins (晾晒通报): freezes the figures into a snapshot, renders the PDF and the XLSX
  * from that snapshot once, stores all three and records the act in the audit log. A period has one
- * bulletin per series; a correction is the next issue number naming the bulletin it corrects.
- * Publications are serialised, so issue numbers never repeat. Blocking (JDBC, rendering); a failed
- * warehouse call throws the unchecked {@link io.liangshai.warehouse.WarehouseException}.
+ * bulletin per series; a correction is the next issue number naming the bulletin it corrects. Issue
+ * numbers come from {@link BulletinNumbers}, each allocated in its own PostgreSQL transaction, so
+ * two publishers — in one process or in several — never share one. Blocking (JDBC, rendering); a
+ * failed warehouse call throws the unchecked {@link io.liangshai.warehouse.WarehouseException}, a
+ * failed allocation the unchecked {@link MetadataStoreException}.
  */
 public final class BulletinPublisher {
 
@@ -46,7 +51,7 @@ public final class BulletinPublisher {
   private final TenantRegistry registry;
   private final SnapshotBuilder snapshots;
   private final BulletinStore store;
-  private final IssueNumbers numbers;
+  private final BulletinNumbers numbers;
   private final SchemeResolver schemes;
   private final AuditLog audit;
   private final Clock clock;
@@ -55,7 +60,7 @@ public final class BulletinPublisher {
       TenantRegistry registry,
       FiguresSource figures,
       BulletinStore store,
-      IssueNumbers numbers,
+      BulletinNumbers numbers,
       SchemeResolver schemes,
       AuditLog audit,
       Clock clock) {
@@ -165,7 +170,7 @@ public final class BulletinPublisher {
       String actorTenant,
       String actorKey,
       String publishedBy) {
-    int issueNo = numbers.next(series.id());
+    int issueNo = allocate(series);
     String id = String.format("%s-%04d", series.id(), issueNo);
     Instant now = Instant.ofEpochMilli(clock.millis());
     BulletinSnapshot.Correction correction =
@@ -204,6 +209,14 @@ public final class BulletinPublisher {
         issueNo,
         pdf.length);
     return bulletin;
+  }
+
+  private int allocate(Series series) {
+    try {
+      return numbers.allocate(series.id());
+    } catch (SQLException e) {
+      throw new MetadataStoreException("allocate the next issue number of " + series.id(), e);
+    }
   }
 
   private Bulletin corrected(String corrects) {

@@ -22,11 +22,11 @@ import java.util.Optional;
 /**
  * Published bulletins in ClickHouse tables {@code bulletins} and {@code bulletin_files} (see {@code
  * V005__bulletins.sql}). Rows are only inserted. A file is served only when its SHA-256 is the one
- * its bulletin row recorded at publication, so what officials download is what was published. Also
- * the ClickHouse {@link IssueNumbers}: the greatest stored number plus one. A failed call throws
- * the unchecked {@link io.liangshai.warehouse.WarehouseException}.
+ * its bulletin row recorded at publication, so what officials download is what was published. Issue
+ * numbers are allocated in PostgreSQL ({@link io.liangshai.metadata.BulletinNumbers}), not here. A
+ * failed call throws the unchecked {@link io.liangshai.warehouse.WarehouseException}.
  */
-public final class BulletinStore implements IssueNumbers {
+public final class BulletinStore {
 
   private static final String COLUMNS =
       "id, series, issue_no, period, groups, scheme, created_at, created_by, corrects,"
@@ -48,8 +48,6 @@ public final class BulletinStore implements IssueNumbers {
 
   private static final String BY_PERIOD =
       "SELECT " + COLUMNS + " FROM bulletins WHERE series = ? AND period = ? ORDER BY issue_no";
-
-  private static final String LAST_ISSUE = "SELECT max(issue_no) FROM bulletins WHERE series = ?";
 
   private static final String SNAPSHOT =
       "SELECT snapshot FROM bulletins WHERE id = ? AND snapshot_sha256 = ? LIMIT 1";
@@ -98,13 +96,6 @@ public final class BulletinStore implements IssueNumbers {
   /** The bulletins of {@code series} for {@code period} (a first issue and its corrections). */
   public List<Bulletin> forPeriod(String series, String period) {
     return select("read the bulletins of " + series + " " + period, BY_PERIOD, series, period);
-  }
-
-  /** One above the greatest issue number stored for {@code series}; 1 when it has none. */
-  @Override
-  public int next(String series) {
-    String last = first("read the last issue number of " + series, LAST_ISSUE, series).orElse("0");
-    return Integer.parseInt(last) + 1;
   }
 
   /** The frozen snapshot JSON of a bulletin, exactly as published. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.time.Period;
+import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.reports.snapshot.BulletinSnapshot;
 import io.liangshai.reports.snapshot.SnapshotJson;
 import io.liangshai.reports.snapshot.TableRow;
@@ -36,6 +37,8 @@ class BulletinImmutabilityITCase {
 
   @RegisterExtension static final SampleWarehouse SAMPLE = new SampleWarehouse(CLICKHOUSE);
 
+  @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+
   private static final Clock CLOCK =
       Clock.fixed(Instant.parse("2024-02-06T01:00:00Z"), ZoneOffset.UTC);
 
@@ -45,7 +48,7 @@ class BulletinImmutabilityITCase {
   @BeforeAll
   static void start() throws Exception {
     warehouse = SAMPLE.warehouse();
-    publisher = Publishing.publisher(warehouse, CLOCK);
+    publisher = Publishing.publisher(warehouse, METADATA.dataSource(), CLOCK);
   }
 
   @Test

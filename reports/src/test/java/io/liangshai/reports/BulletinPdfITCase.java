@@ -9,6 +9,7 @@ import io.liangshai.core.ranking.RateDetail;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.testing.ExpectedMetrics;
 import io.liangshai.core.time.Period;
+import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.reports.testing.PdfLayout;
 import io.liangshai.reports.testing.PdfLayout.Glyph;
 import io.liangshai.reports.testing.PdfText;
@@ -44,6 +45,8 @@ class BulletinPdfITCase {
 
   @RegisterExtension static final SampleWarehouse SAMPLE = new SampleWarehouse(CLICKHOUSE);
 
+  @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+
   private static final Instant PUBLISHED = Instant.parse("2024-02-06T01:00:00Z");
   private static final float LEFT = 40; // the page margin of bulletin.jrxml
   private static final Pattern ENTRY = Pattern.compile("([^、（）]+)（第(\\d+)名，[^）]*）");
@@ -56,7 +59,8 @@ class BulletinPdfITCase {
   static void publish() throws Exception {
     warehouse = SAMPLE.warehouse();
     BulletinPublisher publisher =
-        Publishing.publisher(warehouse, Clock.fixed(PUBLISHED, ZoneOffset.UTC));
+        Publishing.publisher(
+            warehouse, METADATA.dataSource(), Clock.fixed(PUBLISHED, ZoneOffset.UTC));
     bulletin =
         publisher.publish(new PublishRequest("2024-01", null, null, null, "330000", "admin"));
     pdf = new BulletinStore(warehouse).file(bulletin, BulletinFormat.PDF).orElseThrow();

@@ -2,7 +2,7 @@ package io.liangshai.tenants;
 
 import io.liangshai.core.concurrent.DaemonThreads;
 import io.liangshai.tenants.keys.ApiKey;
-import io.liangshai.tenants.keys.ApiKeyStore;
+import io.liangshai.tenants.keys.KeyHashing;
 import io.liangshai.tenants.keys.KeyLookup;
 import io.liangshai.tenants.keys.KeyUsage;
 import java.nio.charset.StandardCharsets;
@@ -132,7 +132,7 @@ public final class Authenticator {
     if (isAdmin(secret)) {
       return Optional.of(new Principal(registry.province(), Principal.ADMIN_KEY_ID, registry));
     }
-    String hash = ApiKeyStore.hash(secret);
+    String hash = KeyHashing.sha256Hex(secret);
     long now = nanoTime.getAsLong();
     Found cached = found.get(hash);
     if (cached != null && now - cached.freshUntil() < 0) {
@@ -213,7 +213,7 @@ public final class Authenticator {
     if (secret == null || secret.isBlank() || isAdmin(secret)) {
       return false;
     }
-    String hash = ApiKeyStore.hash(secret);
+    String hash = KeyHashing.sha256Hex(secret);
     long now = nanoTime.getAsLong();
     Found cached = found.get(hash);
     if (cached != null) {
@@ -225,7 +225,7 @@ public final class Authenticator {
 
   /** The key id {@code secret} was last found with, without asking the key store. */
   public Optional<String> cachedKeyId(String secret) {
-    Found cached = found.get(ApiKeyStore.hash(secret));
+    Found cached = found.get(KeyHashing.sha256Hex(secret));
     return cached == null ? Optional.empty() : Optional.of(cached.principal().keyId());
   }
 
@@ -236,7 +236,7 @@ public final class Authenticator {
 
   /** A key this instance has just issued is not unknown any more. */
   public void issued(String secret) {
-    unknown.remove(ApiKeyStore.hash(secret));
+    unknown.remove(KeyHashing.sha256Hex(secret));
   }
 
   /** Stops trusting a key at once on this instance (after revoking it), stale or not. */

@@ -19,10 +19,13 @@ import java.util.Properties;
  * @param httpHost address the API binds to ({@code LIANGSHAI_HTTP_HOST}, default 127.0.0.1)
  * @param httpPort API port ({@code LIANGSHAI_HTTP_PORT}, default 8080; 0 picks a free one)
  * @param adminKey the province admin key ({@code LIANGSHAI_ADMIN_KEY}); empty means generate one
- * @param dataDir where the landing zone, checkpoints and the local ClickHouse live ({@code
- *     LIANGSHAI_DATA_DIR}, default {@code ./var})
+ * @param dataDir where the landing zone, checkpoints, the local ClickHouse and the local PostgreSQL
+ *     live ({@code LIANGSHAI_DATA_DIR}, default {@code ./var})
  * @param clickhouseUrl an external ClickHouse ({@code LIANGSHAI_CLICKHOUSE_URL}); empty means run
  *     the local one
+ * @param postgresUrl an external PostgreSQL for keys, schemes and bulletin numbers ({@code
+ *     LIANGSHAI_POSTGRES_URL}, {@code postgresql://USER:PASSWORD@HOST:PORT}); empty means run the
+ *     local one
  * @param tenantsCsv a registry CSV to use instead of the shipped one ({@code
  *     LIANGSHAI_TENANTS_CSV})
  * @param limits what one key may send: body size, rows per batch, requests per minute
@@ -33,6 +36,7 @@ public record LiangshaiConfig(
     Optional<String> adminKey,
     Path dataDir,
     Optional<String> clickhouseUrl,
+    Optional<String> postgresUrl,
     Optional<Path> tenantsCsv,
     Limits limits) {
 
@@ -89,6 +93,7 @@ public record LiangshaiConfig(
     Objects.requireNonNull(adminKey, "adminKey");
     Objects.requireNonNull(dataDir, "dataDir");
     Objects.requireNonNull(clickhouseUrl, "clickhouseUrl");
+    Objects.requireNonNull(postgresUrl, "postgresUrl");
     Objects.requireNonNull(tenantsCsv, "tenantsCsv");
     Objects.requireNonNull(limits, "limits");
     if (httpPort < 0 || httpPort > 65535) {
@@ -125,6 +130,7 @@ public record LiangshaiConfig(
         s.get("LIANGSHAI_ADMIN_KEY", "admin.key"),
         Path.of(s.get("LIANGSHAI_DATA_DIR", "data.dir").orElse("var")).toAbsolutePath(),
         s.get("LIANGSHAI_CLICKHOUSE_URL", "clickhouse.url"),
+        s.get("LIANGSHAI_POSTGRES_URL", "postgres.url"),
         s.get("LIANGSHAI_TENANTS_CSV", "tenants.csv").map(Path::of),
         new Limits(
             s.longValue(
@@ -155,27 +161,39 @@ public record LiangshaiConfig(
 
   public LiangshaiConfig withHttpPort(int port) {
     return new LiangshaiConfig(
-        httpHost, port, adminKey, dataDir, clickhouseUrl, tenantsCsv, limits);
+        httpHost, port, adminKey, dataDir, clickhouseUrl, postgresUrl, tenantsCsv, limits);
   }
 
   public LiangshaiConfig withAdminKey(String key) {
     return new LiangshaiConfig(
-        httpHost, httpPort, Optional.of(key), dataDir, clickhouseUrl, tenantsCsv, limits);
+        httpHost,
+        httpPort,
+        Optional.of(key),
+        dataDir,
+        clickhouseUrl,
+        postgresUrl,
+        tenantsCsv,
+        limits);
   }
 
   public LiangshaiConfig withDataDir(Path dir) {
     return new LiangshaiConfig(
-        httpHost, httpPort, adminKey, dir, clickhouseUrl, tenantsCsv, limits);
+        httpHost, httpPort, adminKey, dir, clickhouseUrl, postgresUrl, tenantsCsv, limits);
   }
 
   public LiangshaiConfig withClickhouseUrl(String url) {
     return new LiangshaiConfig(
-        httpHost, httpPort, adminKey, dataDir, Optional.of(url), tenantsCsv, limits);
+        httpHost, httpPort, adminKey, dataDir, Optional.of(url), postgresUrl, tenantsCsv, limits);
+  }
+
+  public LiangshaiConfig withPostgresUrl(String url) {
+    return new LiangshaiConfig(
+        httpHost, httpPort, adminKey, dataDir, clickhouseUrl, Optional.of(url), tenantsCsv, limits);
   }
 
   public LiangshaiConfig withLimits(Limits newLimits) {
     return new LiangshaiConfig(
-        httpHost, httpPort, adminKey, dataDir, clickhouseUrl, tenantsCsv, newLimits);
+        httpHost, httpPort, adminKey, dataDir, clickhouseUrl, postgresUrl, tenantsCsv, newLimits);
   }
 
   /** The landing zone: every accepted batch as received and its validated records. */
@@ -191,6 +209,11 @@ public record LiangshaiConfig(
     return dataDir.resolve("clickhouse");
   }
 
+  /** The local PostgreSQL's binaries and cluster, when no external one is configured. */
+  public Path postgresDir() {
+    return dataDir.resolve("postgres");
+  }
+
   @Override
   public String toString() {
     return "LiangshaiConfig[http="
@@ -201,6 +224,8 @@ public record LiangshaiConfig(
         + dataDir
         + ", clickhouse="
         + clickhouseUrl.orElse("local")
+        + ", postgres="
+        + (postgresUrl.isPresent() ? "external" : "local")
         + ", adminKey="
         + (adminKey.isPresent() ? "set" : "generated")
         + "]";

@@ -3,6 +3,7 @@ package io.liangshai.reports.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.reports.Bulletin;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
@@ -31,6 +32,8 @@ class BulletinScheduleITCase {
 
   @RegisterExtension static final SampleWarehouse SAMPLE = new SampleWarehouse(CLICKHOUSE);
 
+  @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+
   private static final BulletinScheduler.Options EVERY_SECOND =
       new BulletinScheduler.Options("* * * * * ?", 1000);
 
@@ -44,7 +47,7 @@ class BulletinScheduleITCase {
   static void start() throws Exception {
     warehouse = SAMPLE.warehouse();
     clock = new MutableClock(shanghai("2024-02-05T10:00"));
-    publisher = Publishing.publisher(warehouse, clock);
+    publisher = Publishing.publisher(warehouse, METADATA.dataSource(), clock);
   }
 
   @Test

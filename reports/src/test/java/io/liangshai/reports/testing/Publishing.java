@@ -1,5 +1,6 @@
 package io.liangshai.reports.testing;
 
+import io.liangshai.metadata.BulletinNumbers;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.SchemeResolver;
@@ -11,22 +12,26 @@ import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
 import java.time.Clock;
+import javax.sql.DataSource;
 
-/** A publisher over a real warehouse, the shipped registry and the built-in scheme. */
+/**
+ * A publisher over a real warehouse, its issue numbers in a real metadata database, the shipped
+ * registry and the built-in scheme.
+ */
 public final class Publishing {
 
   public static final TenantRegistry REGISTRY = TenantRegistryLoader.loadDefault();
 
   private Publishing() {}
 
-  public static BulletinPublisher publisher(Warehouse warehouse, Clock clock) {
+  public static BulletinPublisher publisher(Warehouse warehouse, DataSource metadata, Clock clock) {
     MetricsQueries metrics = new MetricsQueries(warehouse);
     BulletinStore store = new BulletinStore(warehouse);
     return new BulletinPublisher(
         REGISTRY,
         FiguresSource.of(new LeagueTables(metrics, clock), metrics),
         store,
-        store,
+        new BulletinNumbers(metadata, clock),
         SchemeResolver.builtIn(),
         new AuditLog(warehouse, clock),
         clock);

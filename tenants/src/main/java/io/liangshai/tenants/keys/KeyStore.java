@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * Where API keys are kept: the lookup authentication makes plus the administrator's writes. Only a
- * key's hash is stored; an issued secret is returned once. {@link ApiKeyStore} keeps them in
- * ClickHouse; the composition root chooses the implementation.
+ * key's hash is stored; an issued secret is returned once. The metadata module's {@code
+ * PostgresApiKeyStore} keeps them in PostgreSQL; the composition root chooses the implementation.
  */
 public interface KeyStore extends KeyLookup {
 
@@ -21,8 +21,8 @@ public interface KeyStore extends KeyLookup {
   List<ApiKey> list(String tenantCode) throws SQLException;
 
   /**
-   * Replaces an active key by a new one for the same tenant and name, then revokes the old one.
-   * Empty when {@code keyId} is unknown or already revoked.
+   * Revokes an active key and issues a new one for the same tenant and name, atomically. Empty when
+   * {@code keyId} is unknown or already revoked.
    */
   Optional<IssuedKey> rotate(String keyId, String rotatedBy) throws SQLException;
 

@@ -1,0 +1,128 @@
+package io.liangshai.launcher;
+
+import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.postgres.local.LocalPostgres;
+import io.liangshai.postgres.local.LocalPostgresConfig;
+import io.liangshai.postgres.local.PostgresEndpoint;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The PostgreSQL the platform keeps its metadata in (keys, schemes, bulletin numbers): the server
+ * of {@code LIANGSHAI_POSTGRES_URL} when set, else a {@link LocalPostgres} under {@code
+ * LIANGSHAI_DATA_DIR/postgres}, run as {@code nobody} when the platform runs as root and dying with
+ * it. Either way the database {@value #DATABASE} is created if missing; {@link Services} pools
+ * connections to it and migrates it.
+ */
+final class MetadataServer implements AutoCloseable {
+
+  /** The database the platform's metadata lives in. */
+  static final String DATABASE = "liangshai";
+
+  private static final Logger LOG = LoggerFactory.getLogger(MetadataServer.class);
+
+  private final PostgresEndpoint endpoint;
+  private final Optional<LocalPostgres> local;
+
+  private MetadataServer(PostgresEndpoint endpoint, Optional<LocalPostgres> local) {
+    this.endpoint = endpoint;
+    this.local = local;
+  }
+
+  /** Starts (or finds) the server of {@code config} and makes sure {@value #DATABASE} exists. */
+  static MetadataServer start(LiangshaiConfig config) throws SQLException {
+    MetadataServer server;
+    if (config.postgresUrl().isPresent()) {
+      PostgresEndpoint external = PostgresEndpoint.parse(config.postgresUrl().get());
+      LOG.info("using the PostgreSQL server at {}", external);
+      server = new MetadataServer(external, Optional.empty());
+    } else {
+      LocalPostgres postgres = LocalPostgres.start(LocalPostgresConfig.of(config.postgresDir()));
+      server = new MetadataServer(postgres.endpoint(), Optional.of(postgres));
+    }
+    try {
+      server.ensureDatabase();
+      return server;
+    } catch (SQLException | RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  /** {@link #start} on a thread of its own. */
+  static CompletableFuture<MetadataServer> startAsync(LiangshaiConfig config) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return start(config);
+          } catch (SQLException e) {
+            throw new CompletionException(e);
+          }
+        });
+  }
+
+  /** The server {@link #startAsync} started, or the failure that stopped it. */
+  static MetadataServer await(CompletableFuture<MetadataServer> starting) throws Exception {
+    try {
+      return starting.join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  /** Closes what {@link #startAsync} started, once it has (a failed start left nothing open). */
+  static void closeWhenStarted(CompletableFuture<MetadataServer> starting) {
+    starting.thenAccept(MetadataServer::close).exceptionally(e -> null).join();
+  }
+
+  PostgresEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /** {@code jdbc:postgresql://HOST:PORT/liangshai}. */
+  String jdbcUrl() {
+    return endpoint.jdbcUrl(DATABASE);
+  }
+
+  private void ensureDatabase() throws SQLException {
+    try (Connection c = endpoint.connect("postgres")) {
+      try (PreparedStatement ps =
+          c.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        ps.setString(1, DATABASE);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            return;
+          }
+        }
+      }
+      try (Statement st = c.createStatement()) {
+        st.execute("CREATE DATABASE " + DATABASE);
+      }
+      LOG.info("created the metadata database {} on {}", DATABASE, endpoint);
+    } catch (SQLException e) {
+      throw new SQLException(
+          "cannot reach or prepare the metadata database "
+              + DATABASE
+              + " on "
+              + endpoint
+              + " (with LIANGSHAI_POSTGRES_URL, create it or let the user create databases): "
+              + e.getMessage(),
+          e.getSQLState(),
+          e);
+    }
+  }
+
+  /** Stops the local server, if this started one. */
+  @Override
+  public void close() {
+    local.ifPresent(LocalPostgres::close);
+  }
+}

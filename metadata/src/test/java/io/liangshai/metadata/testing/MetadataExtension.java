@@ -1,0 +1,54 @@
+package io.liangshai.metadata.testing;
+
+import io.liangshai.metadata.MetadataSchema;
+import io.liangshai.postgres.local.testing.PostgresExtension;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A test class's own PostgreSQL database ({@link PostgresExtension}: the JVM's shared server, a
+ * fresh database per class) with the metadata schema migrated, as the platform migrates it at
+ * start.
+ *
+ * <pre>{@code
+ * @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+ *
+ * new BulletinNumbers(METADATA.dataSource(), clock).allocate("monthly");
+ * }</pre>
+ */
+public final class MetadataExtension implements BeforeAllCallback, AfterAllCallback {
+
+  private final PostgresExtension postgres = new PostgresExtension();
+  private DataSource dataSource;
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws SQLException {
+    postgres.beforeAll(context);
+    dataSource = postgres.dataSource();
+    MetadataSchema.migrate(dataSource);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws SQLException {
+    postgres.afterAll(context);
+  }
+
+  /** The class's migrated database: a new connection per call, no pool. */
+  public DataSource dataSource() {
+    if (dataSource == null) {
+      throw new IllegalStateException(
+          "MetadataExtension is not started: register it on a static field with"
+              + " @RegisterExtension");
+    }
+    return dataSource;
+  }
+
+  /** A new connection to the class's database. */
+  public Connection connect() throws SQLException {
+    return dataSource().getConnection();
+  }
+}
