@@ -9,7 +9,7 @@ import io.liangshai.metadata.PostgresApiKeyStore;
 import io.liangshai.metadata.PostgresSchemeVersions;
 import io.liangshai.metadata.SchemeVersionExistsException;
 import io.liangshai.tenants.keys.ApiKey;
-import io.liangshai.warehouse.SchemesTable.Row;
+import io.liangshai.metadata.SchemeVersionStore.Row;
 import io.liangshai.warehouse.Warehouse;
 import java.sql.SQLException;
 import java.time.Clock;

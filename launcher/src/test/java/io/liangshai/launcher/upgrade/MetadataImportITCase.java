@@ -14,7 +14,7 @@ import io.liangshai.metadata.PostgresApiKeyStore;
 import io.liangshai.metadata.PostgresSchemeVersions;
 import io.liangshai.postgres.local.testing.PostgresExtension;
 import io.liangshai.tenants.keys.ApiKey;
-import io.liangshai.warehouse.SchemesTable.Row;
+import io.liangshai.metadata.SchemeVersionStore.Row;
 import io.liangshai.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.sql.Connection;
