@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -132,6 +133,25 @@ public final class LandingZone {
       out.write(content);
     }
     publish(tmp, target);
+  }
+
+  /**
+   * Writes {@code content} to {@code target} durably unless {@code target} exists, atomically:
+   * false, and nothing changed, when it does (whoever wrote it first wins).
+   */
+  static boolean writeDurablyIfAbsent(Path target, byte[] content) throws IOException {
+    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
+    try {
+      Files.write(tmp, content);
+      fsync(tmp);
+      Files.createLink(target, tmp);
+      fsyncDirectory(target.getParent());
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
   }
 
   Optional<byte[]> readManifest(String batchId) throws IOException {

@@ -43,6 +43,18 @@ class LandingZoneTest {
   }
 
   @Test
+  void aFileWrittenIfAbsentNeverReplacesOneThatIsThere() throws Exception {
+    LandingZone zone = new LandingZone(dir.resolve("landing"));
+    Path manifest = zone.manifestFile("b_20240101T000000000_00000001");
+    assertThat(LandingZone.writeDurablyIfAbsent(manifest, "recovered".getBytes())).isTrue();
+    assertThat(manifest).hasContent("recovered");
+    LandingZone.writeDurably(manifest, "real".getBytes());
+    assertThat(LandingZone.writeDurablyIfAbsent(manifest, "recovered".getBytes())).isFalse();
+    assertThat(manifest).hasContent("real");
+    assertThat(manifest.getParent()).isDirectoryNotContaining("glob:**.tmp");
+  }
+
+  @Test
   void aCleanZoneHasNothingToRemove() throws Exception {
     LandingZone zone = new LandingZone(dir.resolve("landing"));
     assertThat(zone.cleanLeftovers()).isZero();

@@ -6,8 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -43,6 +45,17 @@ public final class PostgresVersionIndex {
         ResultSet rs = s.executeQuery("SELECT max(batch_id) FROM committed_batches")) {
       rs.next();
       return Optional.ofNullable(rs.getString(1));
+    }
+  }
+
+  /**
+   * The ids of every committed batch: a landed batch missing here was published but never committed
+   * (a crash in between), whichever process landed it.
+   */
+  public Set<String> committedBatches() throws SQLException {
+    try (Connection c = metadata.connect()) {
+      return new HashSet<>(
+          Rows.list(c, "SELECT batch_id FROM committed_batches", rs -> rs.getString(1)));
     }
   }
 

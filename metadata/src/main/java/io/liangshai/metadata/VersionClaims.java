@@ -52,18 +52,31 @@ public final class VersionClaims implements AutoCloseable {
     return stored.equals(hash) ? VersionVerdict.DUPLICATE : VersionVerdict.CONFLICT;
   }
 
-  /** Makes this batch's claims durable and records the batch as committed. */
-  public void commit() throws SQLException {
+  /**
+   * Makes this batch's claims durable and records the batch as committed; false when it was
+   * recorded already (by another process that committed the same landed batch first).
+   */
+  public boolean commit() throws SQLException {
+    boolean recorded;
     try (PreparedStatement ps =
         connection.prepareStatement(
             "INSERT INTO committed_batches (batch_id, committed_at) VALUES (?, ?)"
                 + " ON CONFLICT DO NOTHING")) {
       ps.setString(1, batchId);
       ps.setTimestamp(2, Timestamp.from(clock.instant()));
-      ps.executeUpdate();
+      recorded = ps.executeUpdate() == 1;
     }
     connection.commit();
     committed = true;
+    return recorded;
+  }
+
+  /**
+   * Whether {@code e} is PostgreSQL's deadlock verdict ({@code 40P01}): the batch's claims are gone
+   * and the batch is to be claimed again from the start.
+   */
+  public static boolean isDeadlock(SQLException e) {
+    return "40P01".equals(e.getSQLState());
   }
 
   /** Gives back every claim unless {@link #commit} ran, and releases the connection. */

@@ -1,6 +1,6 @@
 package io.liangshai.metadata;
 
-import io.liangshai.postgres.local.testing.PostgresExtension;
+import io.liangshai.metadata.testing.MetadataTestDatabase;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A test class's own PostgreSQL database ({@link PostgresExtension}) with the metadata schema
- * migrated, and the store under test opened on it with {@link MetadataFixture#CLOCK}.
+ * A test class's migrated metadata database ({@link MetadataTestDatabase}) and the store under test
+ * opened on it with {@link MetadataFixture#CLOCK}.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class MetadataDatabase<S> implements BeforeAllCallback, AfterAllCallback {
 
-  private final PostgresExtension postgres = new PostgresExtension();
+  private final MetadataTestDatabase database = new MetadataTestDatabase();
   private final BiFunction<DataSource, Clock, S> opener;
   private S store;
 
@@ -35,14 +35,13 @@ final class MetadataDatabase<S> implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws SQLException {
-    postgres.beforeAll(context);
-    MetadataSchema.migrate(postgres.dataSource());
-    store = opener.apply(postgres.dataSource(), MetadataFixture.CLOCK);
+    database.beforeAll(context);
+    store = opener.apply(database.dataSource(), MetadataFixture.CLOCK);
   }
 
   @Override
   public void afterAll(ExtensionContext context) throws SQLException {
-    postgres.afterAll(context);
+    database.afterAll(context);
   }
 
   /** The store under test, on this class's migrated database. */
@@ -57,6 +56,6 @@ final class MetadataDatabase<S> implements BeforeAllCallback, AfterAllCallback {
 
   /** A new connection to this class's database. */
   Connection connect() throws SQLException {
-    return postgres.connect();
+    return database.connect();
   }
 }

@@ -119,7 +119,22 @@ class PostgresVersionIndexITCase {
       open.claim(version("G-3"), "h");
     }
     assertThat(INDEX.store().committedThrough()).contains("b-9001");
+    assertThat(INDEX.store().committedBatches())
+        .contains("b-9000", "b-9001")
+        .doesNotContain("b-9999");
     assertThat(INDEX.store().isEmpty()).isFalse();
+  }
+
+  @Test
+  void aBatchCommittedTwiceIsRecordedOnlyByTheFirstCommit() throws Exception {
+    try (VersionClaims claims = INDEX.store().begin("b-0600")) {
+      claims.claim(version("H-1"), "h");
+      assertThat(claims.commit()).isTrue();
+    }
+    try (VersionClaims again = INDEX.store().begin("b-0600")) {
+      assertThat(again.claim(version("H-1"), "h")).isEqualTo(VersionVerdict.DUPLICATE);
+      assertThat(again.commit()).as("recorded already").isFalse();
+    }
   }
 
   private static RecordVersion version(String caseId) {
