@@ -9,6 +9,8 @@ import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
+import io.liangshai.metadata.PostgresVersionIndex;
+import io.liangshai.metadata.testing.MetadataTestDatabase;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.Warehouse;
@@ -32,6 +34,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -51,8 +54,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link ClickHouseExtension}), the shipped Zhejiang registry and a {@link BatchIntake} over a
  * temporary landing zone (its upload audit back-filled by a {@link LandingAuditSync}, as the
  * launcher wires it), with a random province admin key. Test methods may also take the server as a
- * parameter. A class that needs a ClickHouse of its own calls {@link #open(String)} and {@link
- * #close()} itself.
+ * parameter. A class that needs a ClickHouse of its own calls {@link #open(String, DataSource)}
+ * (with a {@code MetadataTestDatabase} of its own for the version index) and {@link #close()}
+ * itself.
  *
  * <p>Every request goes out through {@link #request(HttpMethod, String)} on one {@link WebClient}:
  * each answer must match the OpenAPI document ({@link OpenApiContract}).
@@ -64,6 +68,7 @@ final class ApiTestServer
 
   private final LiangshaiConfig.Limits limits;
   private final ClickHouseExtension clickhouse = new ClickHouseExtension();
+  private final MetadataTestDatabase metadata = new MetadataTestDatabase();
   private final String adminKey = "test-admin-" + UUID.randomUUID();
   private final TenantRegistry registry = TenantRegistryLoader.loadDefault();
   private final Map<String, String> keys = new ConcurrentHashMap<>();
@@ -93,7 +98,8 @@ final class ApiTestServer
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
     clickhouse.beforeAll(context);
-    open(clickhouse.jdbcUrl());
+    metadata.beforeAll(context);
+    open(clickhouse.jdbcUrl(), metadata.dataSource());
   }
 
   @Override
@@ -101,6 +107,7 @@ final class ApiTestServer
     try {
       close();
     } finally {
+      metadata.afterAll(context);
       clickhouse.afterAll(context);
     }
   }
@@ -120,7 +127,7 @@ final class ApiTestServer
    * runs on a Vert.x of its own, so that assertions running on the client's event loop never hold
    * up the server.
    */
-  ApiTestServer open(String jdbcUrl) throws Exception {
+  ApiTestServer open(String jdbcUrl, DataSource metadataDatabase) throws Exception {
     landing = Files.createTempDirectory("api-test-landing");
     opened.push(() -> deleteTree(landing));
     warehouse = Warehouse.open(jdbcUrl);
@@ -130,7 +137,12 @@ final class ApiTestServer
     }
     LandingZone zone = new LandingZone(landing);
     BatchIntake intake =
-        new BatchIntake(zone, registry, Clock.systemUTC(), limits.maxRowsPerBatch());
+        new BatchIntake(
+            zone,
+            registry,
+            new PostgresVersionIndex(metadataDatabase, Clock.systemUTC()),
+            Clock.systemUTC(),
+            limits.maxRowsPerBatch());
     opened.push(intake);
     opened.push(new LandingAuditSync(zone, warehouse, Clock.systemUTC()).start());
     Vertx serverVertx = Vertx.vertx();

@@ -7,6 +7,7 @@ import io.liangshai.clickhouse.local.LocalClickHouse;
 import io.liangshai.clickhouse.local.LocalClickHouseConfig;
 import io.liangshai.core.testing.Eventually;
 import io.liangshai.core.testing.SampleFeed;
+import io.liangshai.metadata.testing.MetadataTestDatabase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
@@ -20,6 +21,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -33,6 +35,8 @@ class ClickHouseOutageApiITCase {
   static final String COUNTY = "330522";
   private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
 
+  @RegisterExtension static final MetadataTestDatabase METADATA = new MetadataTestDatabase();
+
   @TempDir Path dataDir;
 
   private LocalClickHouse clickHouse;
@@ -42,7 +46,7 @@ class ClickHouseOutageApiITCase {
   @BeforeEach
   void start() throws Exception {
     clickHouse = LocalClickHouse.start(LocalClickHouseConfig.of(dataDir));
-    api = new ApiTestServer().open(clickHouse.jdbcUrl());
+    api = new ApiTestServer().open(clickHouse.jdbcUrl(), METADATA.dataSource());
     key = api.key(COUNTY);
     assertThat(upload().statusCode()).isEqualTo(200);
     assertThat(await(metrics().send()).statusCode()).isEqualTo(200);

@@ -8,6 +8,7 @@ import io.liangshai.ingest.BatchResult;
 import io.liangshai.ingest.CaseColumns;
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.ingest.Uploader;
+import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.tenants.TenantRegistryLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -185,14 +186,17 @@ class IntakeBench implements Callable<Integer> {
               null);
     }
     Path dir = Files.createTempDirectory("liangshai-intake-child");
-    long started = System.nanoTime();
     BatchResult r;
-    try (BatchIntake intake =
-        new BatchIntake(
-            new LandingZone(dir.resolve("landing")),
-            TenantRegistryLoader.loadDefault(),
-            Clock.systemUTC(),
-            Integer.MAX_VALUE)) {
+    long started;
+    try (MetadataServer metadata = MetadataServer.start(dir.resolve("postgres"));
+        BatchIntake intake =
+            new BatchIntake(
+                new LandingZone(dir.resolve("landing")),
+                TenantRegistryLoader.loadDefault(),
+                new PostgresVersionIndex(metadata.dataSource(), Clock.systemUTC()),
+                Clock.systemUTC(),
+                Integer.MAX_VALUE)) {
+      started = System.nanoTime();
       Path body = intake.landing().newIncomingFile();
       Files.copy(xlsx, body, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       r = intake.ingest(new Uploader("330000", "bench"), BatchFormat.XLSX, body);

@@ -61,7 +61,11 @@ final class Platform implements AutoCloseable {
             .orElseGet(
                 () -> ClickHouseEndpoint.local(LocalClickHouseConfig.of(config.clickhouseDir())));
     started.push(clickhouse);
-    Services services = Services.open(config, registry, clickhouse.jdbcUrl(), Clock.systemUTC());
+    MetadataServer metadata = MetadataServer.start(config.dataDir().resolve("postgres"));
+    started.push(metadata);
+    Services services =
+        Services.open(
+            config, registry, clickhouse.jdbcUrl(), metadata.dataSource(), Clock.systemUTC());
     started.push(services);
 
     CaseIndicatorsJob job =

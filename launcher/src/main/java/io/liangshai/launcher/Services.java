@@ -5,6 +5,7 @@ import io.liangshai.api.LandingAuditSync;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
+import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.Warehouse;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,12 +36,19 @@ final class Services implements AutoCloseable {
   final Clock clock;
   final Warehouse warehouse;
   final LandingZone landing;
+  final DataSource metadata;
   final ApiServices api;
   private final Deque<AutoCloseable> opened = new ArrayDeque<>();
 
-  private Services(LiangshaiConfig config, TenantRegistry registry, String jdbcUrl, Clock clock)
+  private Services(
+      LiangshaiConfig config,
+      TenantRegistry registry,
+      String jdbcUrl,
+      DataSource metadata,
+      Clock clock)
       throws SQLException, IOException {
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.metadata = Objects.requireNonNull(metadata, "metadata");
     String adminKey =
         config
             .adminKey()
@@ -49,7 +58,12 @@ final class Services implements AutoCloseable {
       opened.push(warehouse);
       this.landing = new LandingZone(config.landingDir());
       BatchIntake intake =
-          new BatchIntake(landing, registry, clock, config.limits().maxRowsPerBatch());
+          new BatchIntake(
+              landing,
+              registry,
+              new PostgresVersionIndex(metadata, clock),
+              clock,
+              config.limits().maxRowsPerBatch());
       opened.push(intake);
       opened.push(new LandingAuditSync(landing, warehouse, clock).start());
       this.api = ApiServices.onClickHouse(warehouse, registry, adminKey, intake, clock);
@@ -61,12 +75,18 @@ final class Services implements AutoCloseable {
   }
 
   /**
-   * Builds the services over the ClickHouse at {@code jdbcUrl} (its schema applied) and the landing
-   * zone of {@code config}; what was opened is closed again if a later step fails.
+   * Builds the services over the ClickHouse at {@code jdbcUrl} (its schema applied), the metadata
+   * database {@code metadata} (migrated) and the landing zone of {@code config}; what was opened is
+   * closed again if a later step fails.
    */
-  static Services open(LiangshaiConfig config, TenantRegistry registry, String jdbcUrl, Clock clock)
+  static Services open(
+      LiangshaiConfig config,
+      TenantRegistry registry,
+      String jdbcUrl,
+      DataSource metadata,
+      Clock clock)
       throws SQLException, IOException {
-    return new Services(config, registry, jdbcUrl, clock);
+    return new Services(config, registry, jdbcUrl, metadata, clock);
   }
 
   /**

@@ -14,6 +14,8 @@ import io.liangshai.ingest.LandingZone;
 import io.liangshai.ingest.XlsxBatchWriter;
 import io.liangshai.launcher.upload.RowErrorReport;
 import io.liangshai.launcher.upload.UploadState;
+import io.liangshai.metadata.PostgresVersionIndex;
+import io.liangshai.metadata.testing.MetadataTestDatabase;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.Warehouse;
@@ -48,6 +50,7 @@ import picocli.CommandLine;
 class UploadCommandITCase {
 
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+  @RegisterExtension static final MetadataTestDatabase METADATA = new MetadataTestDatabase();
 
   private static final String COUNTY = "330522";
   private static final String HEADER =
@@ -71,7 +74,12 @@ class UploadCommandITCase {
     String admin = "upload-admin-" + UUID.randomUUID();
     vertx = Vertx.vertx();
     warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
-    intake = new BatchIntake(new LandingZone(data.resolve("landing")), registry, Clock.systemUTC());
+    intake =
+        new BatchIntake(
+            new LandingZone(data.resolve("landing")),
+            registry,
+            new PostgresVersionIndex(METADATA.dataSource(), Clock.systemUTC()),
+            Clock.systemUTC());
     services = ApiServices.onClickHouse(warehouse, registry, admin, intake, Clock.systemUTC());
     server = new ApiServer(vertx, services, LiangshaiConfig.Limits.DEFAULTS);
     server.start("127.0.0.1", 0).await();
