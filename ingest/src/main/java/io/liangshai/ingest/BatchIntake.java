@@ -187,6 +187,7 @@ public final class BatchIntake implements AutoCloseable {
         XlsxRows.read(body, rows);
       }
       in.transferTo(java.io.OutputStream.nullOutputStream());
+      rows.finish();
       out.write(LandingFile.trailer(batchId, rows.accepted()));
       out.write('\n');
     } catch (BatchRows.ClaimFailed e) {

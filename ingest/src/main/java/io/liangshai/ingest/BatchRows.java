@@ -9,11 +9,13 @@ import io.liangshai.core.record.Problem;
 import io.liangshai.core.record.ValidationResult;
 import io.liangshai.metadata.RecordVersion;
 import io.liangshai.metadata.VersionClaims;
+import io.liangshai.metadata.VersionVerdict;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -21,8 +23,9 @@ import java.util.function.Consumer;
 /**
  * One pass over the rows of a batch: each row validated, its version claimed through the batch's
  * {@link VersionClaims} (new, an exact duplicate, or a conflict, judged atomically across
- * processes), and the new records written to the batch's records file. A pass that a deadlock ends
- * is thrown away whole and the batch passed again.
+ * processes), and the new records written to the batch's records file. Valid rows are claimed
+ * {@value #CHUNK} at a time, one round trip each; {@link #finish} claims the rest. A pass that a
+ * deadlock ends is thrown away whole and the batch passed again.
  */
 final class BatchRows implements Consumer<RawRow> {
 
@@ -30,7 +33,12 @@ final class BatchRows implements Consumer<RawRow> {
   private final VersionClaims claims;
   private final Writer out;
   private final int maxRows;
+
+  /** Valid rows claimed in one round trip. */
+  static final int CHUNK = 500;
+
   private final List<FieldError> errors = new ArrayList<>();
+  private final List<Pending> pending = new ArrayList<>(CHUNK);
   private int seen;
   private int accepted;
   private int ignored;
@@ -57,6 +65,13 @@ final class BatchRows implements Consumer<RawRow> {
     }
   }
 
+  /** Claims the rows still pending; call once after the last row. */
+  void finish() throws IOException, SQLException {
+    claimPending();
+    errors.sort(Comparator.comparingInt(FieldError::row));
+  }
+
+  /** The rows' errors, in row order once {@link #finish} ran. */
   List<FieldError> errors() {
     return errors;
   }
@@ -91,17 +106,37 @@ final class BatchRows implements Consumer<RawRow> {
     }
     CaseRecord record = result.record();
     String json = CaseRecordCodec.toJson(record);
-    String hash = CaseRecordCodec.contentHashOfJson(json);
-    switch (claims.claim(versionOf(record), hash)) {
-      case NEW -> {
-        out.write(json);
-        out.write('\n');
-        accepted++;
-      }
-      case DUPLICATE -> ignored++;
-      case CONFLICT -> reject(conflict(row.number(), record));
+    pending.add(new Pending(row.number(), record, json, CaseRecordCodec.contentHashOfJson(json)));
+    if (pending.size() == CHUNK) {
+      claimPending();
     }
   }
+
+  private void claimPending() throws IOException, SQLException {
+    if (pending.isEmpty()) {
+      return;
+    }
+    List<VersionVerdict> verdicts =
+        claims.claimAll(
+            pending.stream().map(p -> versionOf(p.record())).toList(),
+            pending.stream().map(Pending::hash).toList());
+    for (int i = 0; i < pending.size(); i++) {
+      Pending p = pending.get(i);
+      switch (verdicts.get(i)) {
+        case NEW -> {
+          out.write(p.json());
+          out.write('\n');
+          accepted++;
+        }
+        case DUPLICATE -> ignored++;
+        case CONFLICT -> reject(conflict(p.row(), p.record()));
+      }
+    }
+    pending.clear();
+  }
+
+  /** A valid row waiting for its claim. */
+  private record Pending(int row, CaseRecord record, String json, String hash) {}
 
   private void reject(FieldError error) {
     errors.add(error);

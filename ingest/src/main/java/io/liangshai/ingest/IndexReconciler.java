@@ -4,6 +4,7 @@ import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.metadata.PostgresVersionIndex;
+import io.liangshai.metadata.RecordVersion;
 import io.liangshai.metadata.VersionClaims;
 import io.liangshai.tenants.TenantRegistry;
 import java.io.BufferedReader;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -96,6 +98,8 @@ final class IndexReconciler {
 
   private int claim(String batchId, Path file) throws IOException, SQLException {
     Set<String> tenants = new HashSet<>();
+    List<RecordVersion> versions = new ArrayList<>(BatchRows.CHUNK);
+    List<String> hashes = new ArrayList<>(BatchRows.CHUNK);
     int records = 0;
     Integer trailer = null;
     try (VersionClaims claims = index.begin(batchId);
@@ -119,16 +123,30 @@ final class IndexReconciler {
           records++;
           continue;
         }
-        claims.claim(BatchRows.versionOf(r), CaseRecordCodec.contentHash(r));
+        versions.add(BatchRows.versionOf(r));
+        hashes.add(CaseRecordCodec.contentHash(r));
+        if (versions.size() == BatchRows.CHUNK) {
+          claimAndClear(claims, versions, hashes);
+        }
         tenants.add(r.tenantCode());
         records++;
       }
+      claimAndClear(claims, versions, hashes);
       if (!Files.exists(landing.manifestFile(batchId))) {
         recoverManifest(batchId, trailer == null ? records : trailer, tenants);
       }
       claims.commit();
     }
     return records;
+  }
+
+  private static void claimAndClear(
+      VersionClaims claims, List<RecordVersion> versions, List<String> hashes) throws SQLException {
+    if (!versions.isEmpty()) {
+      claims.claimAll(versions, hashes);
+      versions.clear();
+      hashes.clear();
+    }
   }
 
   /**

@@ -75,7 +75,8 @@ public final class PostgresVersionIndex {
     }
   }
 
-  static Optional<String> storedHash(Connection c, RecordVersion version) throws SQLException {
+  private static Optional<String> storedHash(Connection c, RecordVersion version)
+      throws SQLException {
     return Rows.first(
         c,
         "SELECT content_hash FROM record_versions"
