@@ -13,10 +13,10 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * The ingest version index in PostgreSQL (today ingest's H2 {@code VersionIndex}, which only one
- * process can open): for every record version the content hash accepted for it, with the
- * duplicate/conflict verdict made atomic across processes by {@link VersionClaims}. It can always
- * be rebuilt from the landing zone's record files.
+ * The ingest version index in PostgreSQL, shared by every process that takes uploads: for every
+ * record version the content hash accepted for it, with the duplicate/conflict verdict made atomic
+ * across processes by {@link VersionClaims}, and the batches whose claims are committed. It can
+ * always be rebuilt from the landing zone's record files (ingest's {@code IndexReconciler}).
  */
 public final class PostgresVersionIndex {
 
