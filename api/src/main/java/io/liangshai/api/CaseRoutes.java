@@ -4,6 +4,7 @@ import io.liangshai.ingest.BatchFormat;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.BatchResult;
 import io.liangshai.ingest.BatchTooLargeException;
+import io.liangshai.ingest.IntakeUnavailableException;
 import io.liangshai.ingest.RefusalJournal;
 import io.liangshai.ingest.TextEncoding;
 import io.liangshai.ingest.UnparseableBatchException;
@@ -105,6 +106,8 @@ record CaseRoutes(
       throw ApiException.badRequest(e.getMessage());
     } catch (BatchTooLargeException e) {
       throw new ApiException(413, e.getMessage());
+    } catch (IntakeUnavailableException e) {
+      throw new ApiException(503, e.getMessage());
     }
   }
 

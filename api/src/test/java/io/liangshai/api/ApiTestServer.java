@@ -10,6 +10,7 @@ import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.metadata.MetadataStores;
+import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
@@ -142,7 +143,12 @@ final class ApiTestServer
     }
     LandingZone zone = new LandingZone(landing);
     BatchIntake intake =
-        new BatchIntake(zone, registry, Clock.systemUTC(), limits.maxRowsPerBatch());
+        new BatchIntake(
+            zone,
+            registry,
+            new PostgresVersionIndex(metadata, Clock.systemUTC()),
+            Clock.systemUTC(),
+            limits.maxRowsPerBatch());
     opened.push(intake);
     opened.push(new LandingAuditSync(zone, warehouse, Clock.systemUTC()).start());
     Vertx serverVertx = Vertx.vertx();

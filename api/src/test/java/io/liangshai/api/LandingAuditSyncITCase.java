@@ -13,6 +13,8 @@ import io.liangshai.ingest.LandingZone;
 import io.liangshai.ingest.Refusal;
 import io.liangshai.ingest.RefusalJournal;
 import io.liangshai.ingest.Uploader;
+import io.liangshai.metadata.PostgresVersionIndex;
+import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.Warehouse;
@@ -42,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LandingAuditSyncITCase {
 
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+  @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Uploader COUNTY = new Uploader("330522", "k_county");
@@ -53,7 +56,11 @@ class LandingAuditSyncITCase {
     LandingZone zone = new LandingZone(dir.resolve("landing"));
     try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
         BatchIntake intake =
-            new BatchIntake(zone, TenantRegistryLoader.loadDefault(), Clock.systemUTC())) {
+            new BatchIntake(
+                zone,
+                TenantRegistryLoader.loadDefault(),
+                new PostgresVersionIndex(METADATA.dataSource(), Clock.systemUTC()),
+                Clock.systemUTC())) {
       BatchResult a = send(intake, aCase().caseId("sync-a").row());
       BatchResult b = send(intake, aCase().caseId("sync-b").row());
       Refusal refused =
@@ -91,7 +98,11 @@ class LandingAuditSyncITCase {
     LandingZone zone = new LandingZone(dir.resolve("landing"));
     try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
         BatchIntake intake =
-            new BatchIntake(zone, TenantRegistryLoader.loadDefault(), Clock.systemUTC());
+            new BatchIntake(
+                zone,
+                TenantRegistryLoader.loadDefault(),
+                new PostgresVersionIndex(METADATA.dataSource(), Clock.systemUTC()),
+                Clock.systemUTC());
         LandingAuditSync sync = new LandingAuditSync(zone, warehouse, Clock.systemUTC())) {
       sync.syncNow();
       execute(warehouse, "RENAME TABLE audit_log TO audit_log_away");

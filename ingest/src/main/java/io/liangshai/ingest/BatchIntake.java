@@ -1,20 +1,15 @@
 package io.liangshai.ingest;
 
 import io.liangshai.core.landing.LandingFile;
-import io.liangshai.core.record.CaseRecord;
-import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.CaseRecordValidator;
-import io.liangshai.core.record.ErrorCode;
-import io.liangshai.core.record.FieldError;
-import io.liangshai.core.record.Problem;
 import io.liangshai.core.record.TenantScope;
-import io.liangshai.core.record.ValidationResult;
+import io.liangshai.metadata.PostgresVersionIndex;
+import io.liangshai.metadata.VersionClaims;
 import io.liangshai.tenants.TenantRegistry;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,33 +17,35 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Takes one received batch body and makes it durable: every row validated, accepted records written
  * to the landing zone before the answer, duplicates ignored, conflicts rejected, and the body kept
- * as received. Batches are taken one at a time per process so the version index stays consistent.
- * At start the index is reconciled with the batches landed after its last commit ({@link
- * IndexReconciler}); {@link FaultHook} is the test hook that crashes in that window.
+ * as received. Every version is judged by the {@link PostgresVersionIndex} in one transaction per
+ * batch, so batches may be taken concurrently, by this process and by others on the same
+ * PostgreSQL: of two uploads of one version with different content exactly one is accepted. A batch
+ * is published to the landing zone and then its claims committed; at start every published batch
+ * not committed is claimed ({@link IndexReconciler}); {@link FaultHook} is the test hook that
+ * crashes in that window.
  */
 public final class BatchIntake implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchIntake.class);
 
+  /** How often a batch is taken from the start when PostgreSQL ends its claims in a deadlock. */
+  static final int ATTEMPTS = 3;
+
   private final LandingZone landing;
   private final TenantRegistry registry;
-  private final VersionIndex index;
+  private final PostgresVersionIndex index;
   private final BatchIds ids;
   private final Clock clock;
   private final int maxRows;
@@ -56,15 +53,22 @@ public final class BatchIntake implements AutoCloseable {
   /** Default for {@code maxRowsPerBatch}: 200,000 rows. */
   public static final int DEFAULT_MAX_ROWS = 200_000;
 
-  public BatchIntake(LandingZone landing, TenantRegistry registry, Clock clock) throws IOException {
-    this(landing, registry, clock, DEFAULT_MAX_ROWS);
+  public BatchIntake(
+      LandingZone landing, TenantRegistry registry, PostgresVersionIndex index, Clock clock)
+      throws IOException {
+    this(landing, registry, index, clock, DEFAULT_MAX_ROWS);
   }
 
   /**
-   * {@code maxRowsPerBatch}: a batch with more rows is refused whole ({@link
-   * BatchTooLargeException}).
+   * {@code index}: the version index on the platform's metadata database (migrated); {@code
+   * maxRowsPerBatch}: a batch with more rows is refused whole ({@link BatchTooLargeException}).
    */
-  public BatchIntake(LandingZone landing, TenantRegistry registry, Clock clock, int maxRowsPerBatch)
+  public BatchIntake(
+      LandingZone landing,
+      TenantRegistry registry,
+      PostgresVersionIndex index,
+      Clock clock,
+      int maxRowsPerBatch)
       throws IOException {
     if (maxRowsPerBatch < 1) {
       throw new IllegalArgumentException(
@@ -73,16 +77,20 @@ public final class BatchIntake implements AutoCloseable {
     this.maxRows = maxRowsPerBatch;
     this.landing = Objects.requireNonNull(landing, "landing");
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.index = Objects.requireNonNull(index, "index");
     this.clock = Objects.requireNonNull(clock, "clock");
     FaultHook.check();
-    this.index = new VersionIndex(landing.root().resolve("version-index.mv"));
     try {
       new IndexReconciler(landing, index, registry).reconcile();
-    } catch (IOException | RuntimeException e) {
-      index.close();
-      throw e;
+      this.ids = new BatchIds(index.committedThrough());
+    } catch (SQLException e) {
+      throw new IntakeUnavailableException(
+          "the version index on PostgreSQL could not be reconciled with the landing zone "
+              + landing.root()
+              + ": "
+              + e.getMessage(),
+          e);
     }
-    this.ids = new BatchIds(index.committedThrough());
   }
 
   public LandingZone landing() {
@@ -106,47 +114,85 @@ public final class BatchIntake implements AutoCloseable {
    * ({@link TextEncoding#declared}); without one a CSV that is not UTF-8 is read as GB18030.
    *
    * @throws BatchTooLargeException when the batch has more than the row limit; nothing is kept
+   * @throws IntakeUnavailableException when PostgreSQL cannot judge the batch (not reachable, or
+   *     deadlocked {@value #ATTEMPTS} times); nothing is kept
    */
-  public synchronized BatchResult ingest(
+  public BatchResult ingest(
       Uploader uploader, BatchFormat format, Optional<Charset> declared, Path body)
       throws IOException, UnparseableBatchException, BatchTooLargeException {
     Instant receivedAt = clock.instant();
     String batchId = ids.next(receivedAt);
+    for (int attempt = 1; ; attempt++) {
+      try (VersionClaims claims = index.begin(batchId)) {
+        return land(claims, batchId, receivedAt, uploader, format, declared, body);
+      } catch (SQLException e) {
+        if (VersionClaims.isDeadlock(e) && attempt < ATTEMPTS) {
+          LOG.info("batch {}: deadlocked with a concurrent upload, taken again", batchId);
+          pauseBeforeAttempt(attempt + 1);
+          continue;
+        }
+        Files.deleteIfExists(LandingZone.hiddenSibling(landing.recordsFile(batchId)));
+        Files.deleteIfExists(body);
+        throw new IntakeUnavailableException(
+            (VersionClaims.isDeadlock(e)
+                    ? "the batch stayed deadlocked with concurrent uploads of the same cases after "
+                        + ATTEMPTS
+                        + " attempts"
+                    : "the version index on PostgreSQL is not reachable (" + e.getMessage() + ")")
+                + "; nothing of the batch was kept, send it again",
+            e);
+      }
+    }
+  }
+
+  /**
+   * A short random pause before attempt {@code attempt}, growing with it, so that the batch that
+   * won the deadlock commits before this one claims again.
+   */
+  static void pauseBeforeAttempt(int attempt) throws IntakeUnavailableException {
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(20, 100) * attempt);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IntakeUnavailableException("interrupted while waiting to take a batch again", e);
+    }
+  }
+
+  /** One attempt: rows claimed and written, the batch published, then its claims committed. */
+  private BatchResult land(
+      VersionClaims claims,
+      String batchId,
+      Instant receivedAt,
+      Uploader uploader,
+      BatchFormat format,
+      Optional<Charset> declared,
+      Path body)
+      throws IOException, UnparseableBatchException, BatchTooLargeException, SQLException {
     Path records = landing.recordsFile(batchId);
     Path recordsTmp = LandingZone.hiddenSibling(records);
-    Map<String, String> staged = new HashMap<>();
-    List<FieldError> errors = new ArrayList<>();
-    int[] counts = new int[3]; // accepted, ignored, rejected
     MessageDigest sha256 = sha256();
     CaseRecordValidator validator = new CaseRecordValidator(scopeOf(uploader), receivedAt);
-    int[] rowsSeen = new int[1];
+    BatchRows rows;
     try (InputStream in = new DigestInputStream(Files.newInputStream(body), sha256);
         BufferedWriter out =
             new BufferedWriter(
                 new OutputStreamWriter(Files.newOutputStream(recordsTmp), StandardCharsets.UTF_8),
                 64 * 1024)) {
+      rows = new BatchRows(validator, claims, out, maxRows);
       out.write(LandingFile.header(batchId));
       out.write('\n');
-      Consumer<RawRow> rows =
-          row -> {
-            if (++rowsSeen[0] > maxRows) {
-              throw new TooManyRows();
-            }
-            try {
-              take(row, validator, staged, errors, counts, out);
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          };
       if (format.isText()) {
         RowReaders.read(format, TextEncoding.of(body, format, declared), in, rows);
       } else {
         XlsxRows.read(body, rows);
       }
       in.transferTo(java.io.OutputStream.nullOutputStream());
-      out.write(LandingFile.trailer(batchId, counts[0]));
+      rows.finish();
+      out.write(LandingFile.trailer(batchId, rows.accepted()));
       out.write('\n');
-    } catch (TooManyRows e) {
+    } catch (BatchRows.ClaimFailed e) {
+      throw e.sqlException();
+    } catch (BatchRows.TooManyRows e) {
       Files.deleteIfExists(recordsTmp);
       Files.deleteIfExists(body);
       throw new BatchTooLargeException(
@@ -159,11 +205,20 @@ public final class BatchIntake implements AutoCloseable {
       throw e;
     }
     long bytes = Files.size(body);
-    Path raw = landing.rawFile(batchId, format);
-    LandingZone.publish(body, raw);
+    LandingZone.publish(body, landing.rawFile(batchId, format));
     LandingZone.publish(recordsTmp, records);
     FaultHook.afterLanding();
-    index.commit(staged, batchId);
+    try {
+      claims.commit();
+    } catch (SQLException e) {
+      throw new IntakeUnavailableException(
+          "batch "
+              + batchId
+              + " was landed but PostgreSQL did not commit its versions ("
+              + e.getMessage()
+              + "); they are claimed at the next start",
+          e);
+    }
     BatchResult result =
         new BatchResult(
             batchId,
@@ -173,10 +228,10 @@ public final class BatchIntake implements AutoCloseable {
             format,
             bytes,
             HexFormat.of().formatHex(sha256.digest()),
-            counts[0],
-            counts[1],
-            counts[2],
-            errors,
+            rows.accepted(),
+            rows.ignored(),
+            rows.rejected(),
+            rows.errors(),
             false);
     LandingZone.writeDurably(landing.manifestFile(batchId), BatchManifests.write(result));
     LOG.info(
@@ -184,9 +239,9 @@ public final class BatchIntake implements AutoCloseable {
         batchId,
         uploader.tenantCode(),
         bytes,
-        counts[0],
-        counts[1],
-        counts[2]);
+        rows.accepted(),
+        rows.ignored(),
+        rows.rejected());
     return result;
   }
 
@@ -197,71 +252,6 @@ public final class BatchIntake implements AutoCloseable {
     }
     Optional<byte[]> bytes = landing.readManifest(batchId);
     return bytes.isEmpty() ? Optional.empty() : Optional.of(BatchManifests.read(bytes.get()));
-  }
-
-  private void take(
-      RawRow row,
-      CaseRecordValidator validator,
-      Map<String, String> staged,
-      List<FieldError> errors,
-      int[] counts,
-      BufferedWriter out)
-      throws IOException {
-    if (!row.readable()) {
-      errors.add(FieldError.of(row.number(), null, null, row.unreadable()));
-      counts[2]++;
-      return;
-    }
-    Optional<FieldError> nul = NulCharacters.find(row);
-    if (nul.isPresent()) {
-      errors.add(nul.get());
-      counts[2]++;
-      return;
-    }
-    ValidationResult result = validator.validate(row.fields(), row.number());
-    if (!result.isValid()) {
-      errors.addAll(result.errors());
-      counts[2]++;
-      return;
-    }
-    CaseRecord record = result.record();
-    String json = CaseRecordCodec.toJson(record);
-    String hash = CaseRecordCodec.contentHashOfJson(json);
-    switch (index.judge(record, hash, staged)) {
-      case NEW -> {
-        staged.put(VersionIndex.key(record), hash);
-        out.write(json);
-        out.write('\n');
-        counts[0]++;
-      }
-      case DUPLICATE -> counts[1]++;
-      case CONFLICT -> {
-        errors.add(
-            FieldError.of(
-                row.number(),
-                record.caseId(),
-                "updated_at",
-                Problem.of(
-                    ErrorCode.VERSION_CONFLICT,
-                    "conflicts with a stored record of case "
-                        + record.key()
-                        + " with the same updated_at "
-                        + CaseRecordCodec.formatInstant(record.updatedAt())
-                        + " but different content; send a new version with a later updated_at",
-                    "case",
-                    record.key(),
-                    "updated_at",
-                    CaseRecordCodec.formatInstant(record.updatedAt()))));
-        counts[2]++;
-      }
-    }
-  }
-
-  /** Thrown out of the row callback when a batch passes the row limit. */
-  private static final class TooManyRows extends RuntimeException {
-    TooManyRows() {
-      super("too many rows", null, false, false);
-    }
   }
 
   private TenantScope scopeOf(Uploader uploader) {
@@ -284,8 +274,7 @@ public final class BatchIntake implements AutoCloseable {
     }
   }
 
+  /** Nothing to release: the version index and its database belong to the caller. */
   @Override
-  public void close() {
-    index.close();
-  }
+  public void close() {}
 }

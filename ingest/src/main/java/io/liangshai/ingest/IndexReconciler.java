@@ -3,16 +3,19 @@ package io.liangshai.ingest;
 import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
+import io.liangshai.metadata.PostgresVersionIndex;
+import io.liangshai.metadata.RecordVersion;
+import io.liangshai.metadata.VersionClaims;
 import io.liangshai.tenants.TenantRegistry;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -20,55 +23,87 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Repairs, at every start, the window between publishing a batch's records and committing them to
- * the {@link VersionIndex} (a crash, {@code kill -9}): every records file newer than the index's
- * newest committed batch is read and its versions committed, so a retry of those rows is judged
- * against what landed. Such a batch without a manifest gets a {@link RecoveredManifest}; a raw body
- * without records (a crash before the records were published) is kept and logged. Reads only the
- * batches after the index's watermark; an index without one (lost, or older) reads them all.
+ * Repairs, at every start, the window between publishing a batch's records and committing its
+ * claims to the {@link PostgresVersionIndex} (a crash, {@code kill -9}), whichever process landed
+ * it: every published records file whose batch is not among the committed batches is read and its
+ * versions claimed, so a retry of those rows is judged against what landed. Several processes write
+ * one landing zone, so no watermark would do: another process may have committed a newer batch.
+ * When the index is empty (a new database, or the data directory of a release that kept it in
+ * {@code version-index.mv}) it is rebuilt from every batch. A batch without a manifest gets a
+ * {@link RecoveredManifest}; a raw body without records (a crash before the records were published)
+ * is kept and logged.
  */
 final class IndexReconciler {
 
   private static final Logger LOG = LoggerFactory.getLogger(IndexReconciler.class);
 
   private final LandingZone landing;
-  private final VersionIndex index;
+  private final PostgresVersionIndex index;
   private final TenantRegistry registry;
 
-  IndexReconciler(LandingZone landing, VersionIndex index, TenantRegistry registry) {
+  IndexReconciler(LandingZone landing, PostgresVersionIndex index, TenantRegistry registry) {
     this.landing = landing;
     this.index = index;
     this.registry = registry;
   }
 
-  /** Commits every batch landed after the index's watermark; the number of batches read. */
-  int reconcile() throws IOException {
-    Optional<String> through = index.committedThrough();
+  /** Claims every landed batch not committed (all of them into an empty index); how many. */
+  int reconcile() throws IOException, SQLException {
+    boolean rebuild = index.isEmpty();
+    Set<String> committed = rebuild ? Set.of() : index.committedBatches();
     List<Path> files;
     try (Stream<Path> all = landing.recordFiles()) {
-      files = all.filter(p -> isAfter(batchOf(p, ".jsonl"), through)).toList();
+      files = all.filter(p -> !committed.contains(batchOf(p, ".jsonl"))).toList();
     }
+    files = batchesOnly(files);
     int versions = 0;
     for (Path file : files) {
-      versions += commit(batchOf(file, ".jsonl"), file);
+      versions += claimed(batchOf(file, ".jsonl"), file);
     }
     if (!files.isEmpty()) {
       LOG.info(
-          "version index reconciled with the landing zone: {} batches after {}, {} versions read",
+          "version index {} from the landing zone: {} batches, {} versions read",
+          rebuild ? "rebuilt" : "reconciled",
           files.size(),
-          through.orElse("(none)"),
           versions);
     }
-    reportRawWithoutRecords(through);
+    reportRawWithoutRecords();
     return files.size();
   }
 
-  private int commit(String batchId, Path file) throws IOException {
-    Map<String, String> versions = new HashMap<>();
+  /** The files named by a batch id; any other (not written by ingest) is logged and left alone. */
+  private static List<Path> batchesOnly(List<Path> files) {
+    List<Path> foreign =
+        files.stream().filter(p -> !LandingFile.isBatchId(batchOf(p, ".jsonl"))).toList();
+    if (!foreign.isEmpty()) {
+      LOG.warn("records files not named by a batch id are not indexed: {}", foreign);
+    }
+    return files.stream().filter(p -> LandingFile.isBatchId(batchOf(p, ".jsonl"))).toList();
+  }
+
+  /** Claims the versions of one landed batch, taken again from the start after a deadlock. */
+  private int claimed(String batchId, Path file) throws IOException, SQLException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return claim(batchId, file);
+      } catch (SQLException e) {
+        if (!VersionClaims.isDeadlock(e) || attempt >= BatchIntake.ATTEMPTS) {
+          throw e;
+        }
+        LOG.info("landed batch {}: deadlocked with a concurrent upload, claimed again", batchId);
+        BatchIntake.pauseBeforeAttempt(attempt + 1);
+      }
+    }
+  }
+
+  private int claim(String batchId, Path file) throws IOException, SQLException {
     Set<String> tenants = new HashSet<>();
+    List<RecordVersion> versions = new ArrayList<>(BatchRows.CHUNK);
+    List<String> hashes = new ArrayList<>(BatchRows.CHUNK);
     int records = 0;
     Integer trailer = null;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+    try (VersionClaims claims = index.begin(batchId);
+        BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         if (line.isBlank()) {
           continue;
@@ -88,42 +123,64 @@ final class IndexReconciler {
           records++;
           continue;
         }
-        versions.putIfAbsent(VersionIndex.key(r), CaseRecordCodec.contentHash(r));
+        versions.add(BatchRows.versionOf(r));
+        hashes.add(CaseRecordCodec.contentHash(r));
+        if (versions.size() == BatchRows.CHUNK) {
+          claimAndClear(claims, versions, hashes);
+        }
         tenants.add(r.tenantCode());
         records++;
       }
+      claimAndClear(claims, versions, hashes);
+      if (!Files.exists(landing.manifestFile(batchId))) {
+        recoverManifest(batchId, trailer == null ? records : trailer, tenants);
+      }
+      claims.commit();
     }
-    if (LandingFile.isBatchId(batchId) && !Files.exists(landing.manifestFile(batchId))) {
-      int count = trailer == null ? records : trailer;
-      BatchResult manifest = RecoveredManifest.of(landing, registry, batchId, count, tenants);
-      LandingZone.writeDurably(landing.manifestFile(batchId), BatchManifests.write(manifest));
+    return records;
+  }
+
+  private static void claimAndClear(
+      VersionClaims claims, List<RecordVersion> versions, List<String> hashes) throws SQLException {
+    if (!versions.isEmpty()) {
+      claims.claimAll(versions, hashes);
+      versions.clear();
+      hashes.clear();
+    }
+  }
+
+  /**
+   * A manifest for a batch that was landed without one; written only if still absent, so the real
+   * manifest of a batch that another process is landing right now always wins.
+   */
+  private void recoverManifest(String batchId, int count, Set<String> tenants) throws IOException {
+    BatchResult manifest = RecoveredManifest.of(landing, registry, batchId, count, tenants);
+    if (LandingZone.writeDurablyIfAbsent(
+        landing.manifestFile(batchId), BatchManifests.write(manifest))) {
       LOG.warn(
           "batch {} was landed ({} records) but had no manifest (a crash before the answer);"
               + " its manifest is reconstructed, marked recovered",
           batchId,
           count);
     }
-    index.commit(versions, batchId);
-    return versions.size();
   }
 
-  private void reportRawWithoutRecords(Optional<String> through) throws IOException {
+  private void reportRawWithoutRecords() throws IOException {
+    List<Path> orphans;
     try (Stream<Path> raw = Files.list(landing.root().resolve("raw"))) {
-      raw.filter(p -> !p.getFileName().toString().startsWith("."))
-          .filter(p -> isAfter(batchOf(p, null), through))
-          .filter(p -> !Files.exists(landing.recordsFile(batchOf(p, null))))
-          .sorted()
-          .forEach(
-              p ->
-                  LOG.warn(
-                      "raw body {} is kept but its records were never published (a crash while"
-                          + " landing it; its uploader got no answer and sends it again)",
-                      p));
+      orphans =
+          raw.filter(p -> !p.getFileName().toString().startsWith("."))
+              .filter(p -> !Files.exists(landing.recordsFile(batchOf(p, null))))
+              .sorted()
+              .toList();
     }
-  }
-
-  private static boolean isAfter(String batchId, Optional<String> through) {
-    return through.isEmpty() || batchId.compareTo(through.get()) > 0;
+    if (!orphans.isEmpty()) {
+      LOG.warn(
+          "{} raw bodies are kept but their records were never published (a crash while landing"
+              + " them; their uploaders got no answer and send them again), e.g. {}",
+          orphans.size(),
+          orphans.stream().limit(20).map(p -> p.getFileName().toString()).toList());
+    }
   }
 
   /** The batch a landing file belongs to: its name without {@code suffix} (or any extension). */

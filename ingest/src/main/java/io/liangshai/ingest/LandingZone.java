@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,12 +32,16 @@ import org.slf4j.LoggerFactory;
  * Files appear whole: written under a dot-name, fsynced, renamed, and the directory fsynced. The
  * stream job ignores dot-names, so it never reads half a file. What a crash leaves half-written
  * (bodies under {@code incoming/}, hidden {@code .*.tmp} files) is deleted when the zone is opened,
- * at start, before anything writes to it.
+ * at start, once untouched for {@link #LEFTOVER_AFTER}: several processes may write one zone, and a
+ * file another one is writing now is not a leftover.
  */
 public final class LandingZone {
 
   private static final Logger LOG = LoggerFactory.getLogger(LandingZone.class);
   private static final String[] DIRS = {"incoming", "raw", "records", "batches"};
+
+  /** How long a temporary file stays untouched before a starting process takes it as a leftover. */
+  static final Duration LEFTOVER_AFTER = Duration.ofHours(1);
 
   private final Path root;
 
@@ -48,9 +55,9 @@ public final class LandingZone {
   }
 
   /**
-   * Deletes what no running process can own at start: every body under {@code incoming/} (an upload
-   * that was never answered) and every hidden {@code .*.tmp} file of the zone (a write that was
-   * never published). Logs what it removed; the count.
+   * Deletes what no running process can own: every body under {@code incoming/} (an upload that was
+   * never answered) and every hidden {@code .*.tmp} file of the zone (a write that was never
+   * published) untouched for {@link #LEFTOVER_AFTER}. Logs what it removed; the count.
    */
   int cleanLeftovers() throws IOException {
     List<Path> leftovers = new ArrayList<>();
@@ -67,6 +74,8 @@ public final class LandingZone {
               })
           .forEach(leftovers::add);
     }
+    Instant cutoff = Instant.now().minus(LEFTOVER_AFTER);
+    leftovers.removeIf(p -> !untouchedSince(p, cutoff));
     for (Path p : leftovers) {
       Files.deleteIfExists(p);
     }
@@ -78,6 +87,14 @@ public final class LandingZone {
           leftovers.stream().map(p -> root.relativize(p).toString()).sorted().limit(20).toList());
     }
     return leftovers.size();
+  }
+
+  private static boolean untouchedSince(Path file, Instant cutoff) {
+    try {
+      return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+    } catch (IOException e) {
+      return false; // gone meanwhile: published or deleted by the process that wrote it
+    }
   }
 
   public Path root() {
@@ -132,6 +149,25 @@ public final class LandingZone {
       out.write(content);
     }
     publish(tmp, target);
+  }
+
+  /**
+   * Writes {@code content} to {@code target} durably unless {@code target} exists, atomically:
+   * false, and nothing changed, when it does (whoever wrote it first wins).
+   */
+  static boolean writeDurablyIfAbsent(Path target, byte[] content) throws IOException {
+    Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + "-", ".tmp");
+    try {
+      Files.write(tmp, content);
+      fsync(tmp);
+      Files.createLink(target, tmp);
+      fsyncDirectory(target.getParent());
+      return true;
+    } catch (FileAlreadyExistsException e) {
+      return false;
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
   }
 
   Optional<byte[]> readManifest(String batchId) throws IOException {

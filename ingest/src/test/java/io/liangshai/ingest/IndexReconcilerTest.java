@@ -10,22 +10,30 @@ import io.liangshai.tenants.TenantRegistryLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The crash window between publishing a batch's records and committing its versions, rebuilt
- * exactly: the index as it was before the batch, the batch's raw body and records landed, no
- * manifest. The next start must judge a retry against what landed.
+ * exactly: the batch's claims gone from PostgreSQL, its raw body and records landed, no manifest.
+ * The next start, of any process on the landing zone, must judge a retry against what landed.
  */
 class IndexReconcilerTest {
+
+  @RegisterExtension static final IndexDatabase INDEX = new IndexDatabase();
 
   private static final TenantRegistry REGISTRY = TenantRegistryLoader.loadDefault();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,12 +47,16 @@ class IndexReconcilerTest {
     return dir.resolve("landing");
   }
 
-  private Path indexFile() {
-    return landing().resolve("version-index.mv");
+  private BatchIntake open() throws Exception {
+    return open(CLOCK);
   }
 
-  private BatchIntake open() throws Exception {
-    return new BatchIntake(new LandingZone(landing()), REGISTRY, CLOCK);
+  private BatchIntake open(Clock clock) throws Exception {
+    return new BatchIntake(new LandingZone(landing()), REGISTRY, INDEX.index(), clock);
+  }
+
+  private IndexReconciler reconciler() throws Exception {
+    return new IndexReconciler(new LandingZone(landing()), INDEX.index(), REGISTRY);
   }
 
   private static BatchResult send(BatchIntake intake, Map<String, Object> row) throws Exception {
@@ -53,17 +65,31 @@ class IndexReconcilerTest {
     return intake.ingest(COUNTY, BatchFormat.JSON_LINES, file);
   }
 
-  /** Lands {@code row} as a batch and then puts the index back as it was before it. */
-  private String landWithoutCommit(Map<String, Object> row) throws Exception {
-    Path before = dir.resolve("index-before.mv");
-    Files.copy(indexFile(), before);
-    String batchId;
-    try (BatchIntake intake = open()) {
-      batchId = send(intake, row).batchId();
-    }
-    Files.move(before, indexFile(), StandardCopyOption.REPLACE_EXISTING);
+  /** Lands {@code row} as a batch through {@code intake}, then takes its claims back out. */
+  private String landWithoutCommit(BatchIntake intake, Map<String, Object> row) throws Exception {
+    String batchId = send(intake, row).batchId();
+    forget(batchId);
     Files.delete(landing().resolve("batches").resolve(batchId + ".json"));
     return batchId;
+  }
+
+  private String landWithoutCommit(Map<String, Object> row) throws Exception {
+    try (BatchIntake intake = open()) {
+      return landWithoutCommit(intake, row);
+    }
+  }
+
+  /** The index as it was before {@code batchId}: its versions and its commit gone. */
+  private static void forget(String batchId) throws Exception {
+    try (Connection c = INDEX.connect()) {
+      for (String table : List.of("record_versions", "committed_batches")) {
+        try (PreparedStatement ps =
+            c.prepareStatement("DELETE FROM " + table + " WHERE batch_id = ?")) {
+          ps.setString(1, batchId);
+          ps.executeUpdate();
+        }
+      }
+    }
   }
 
   @Test
@@ -97,17 +123,36 @@ class IndexReconcilerTest {
   }
 
   @Test
-  void aStartReadsOnlyTheBatchesAfterTheLastCommit() throws Exception {
+  void aStartReadsOnlyTheBatchesNotCommitted() throws Exception {
     try (BatchIntake intake = open()) {
       for (int i = 0; i < 3; i++) {
         send(intake, aCase().caseId("c" + i).row());
       }
     }
     String crashed = landWithoutCommit(aCase().caseId("landed").row());
-    try (LandingZoneIndex zone = new LandingZoneIndex()) {
-      assertThat(zone.reconciler().reconcile()).as("only the uncommitted batch").isEqualTo(1);
-      assertThat(zone.index.committedThrough()).contains(crashed);
-      assertThat(zone.reconciler().reconcile()).as("nothing left at the next start").isZero();
+    assertThat(reconciler().reconcile()).as("only the uncommitted batch").isEqualTo(1);
+    assertThat(INDEX.index().committedBatches()).contains(crashed);
+    assertThat(reconciler().reconcile()).as("nothing left at the next start").isZero();
+  }
+
+  @Test
+  void aBatchLandedByOneProcessIsFoundAfterANewerOneCommittedByAnother() throws Exception {
+    String crashed;
+    String newer;
+    try (BatchIntake first = open();
+        BatchIntake second = open(Clock.offset(CLOCK, Duration.ofMinutes(1)))) {
+      crashed = landWithoutCommit(first, aCase().caseId("landed").row());
+      newer = send(second, aCase().caseId("later").row()).batchId();
+    }
+    assertThat(newer).isGreaterThan(crashed);
+    assertThat(INDEX.index().committedThrough()).contains(newer);
+
+    try (BatchIntake restarted = open()) {
+      assertThat(INDEX.index().committedBatches()).contains(crashed, newer);
+      BatchResult retry = send(restarted, aCase().caseId("landed").description("另一个内容").row());
+      assertThat(retry.rejected()).as("judged against the landed batch").isEqualTo(1);
+      assertThat(restarted.batch(crashed).orElseThrow().recovered()).isTrue();
+      assertThat(restarted.batch(newer).orElseThrow().recovered()).isFalse();
     }
   }
 
@@ -117,13 +162,39 @@ class IndexReconcilerTest {
       send(intake, aCase().caseId("a").row());
       send(intake, aCase().caseId("b").row());
     }
-    Files.delete(indexFile());
-    try (LandingZoneIndex zone = new LandingZoneIndex()) {
-      assertThat(zone.reconciler().reconcile()).isEqualTo(2);
-    }
+    INDEX.execute("TRUNCATE record_versions");
+    assertThat(reconciler().reconcile()).as("an empty index reads every batch").isEqualTo(2);
     try (BatchIntake intake = open()) {
       assertThat(send(intake, aCase().caseId("b").row()).ignored()).isEqualTo(1);
     }
+  }
+
+  @Test
+  void aLandingZoneOfThePreviousReleaseIsIndexedIntoAnEmptyDatabase() throws Exception {
+    copyTree(Path.of(getClass().getResource("/previous-release/landing").toURI()), landing());
+    Path oldIndex = landing().resolve("version-index.mv");
+    byte[] oldIndexBytes = Files.readAllBytes(oldIndex);
+    Map<String, byte[]> manifests = manifests();
+    assertThat(manifests).hasSize(3);
+
+    try (BatchIntake intake = open()) {
+      assertThat(INDEX.index().committedBatches())
+          .containsExactlyInAnyOrderElementsOf(manifests.keySet());
+      for (String caseId : List.of("a", "b", "c", "d")) {
+        assertThat(send(intake, aCase().caseId(caseId).row()).ignored())
+            .as("case %s, landed by the previous release", caseId)
+            .isEqualTo(1);
+      }
+      BatchResult conflict = send(intake, aCase().caseId("b").description("另一个内容").row());
+      assertThat(conflict.rejected()).isEqualTo(1);
+      assertThat(send(intake, aCase().caseId("e").row()).accepted()).isEqualTo(1);
+    }
+    for (Map.Entry<String, byte[]> m : manifests.entrySet()) {
+      assertThat(landing().resolve("batches").resolve(m.getKey() + ".json"))
+          .as("the previous release's manifest, untouched")
+          .hasBinaryContent(m.getValue());
+    }
+    assertThat(oldIndex).as("left as it was, no longer read").hasBinaryContent(oldIndexBytes);
   }
 
   @Test
@@ -133,10 +204,9 @@ class IndexReconcilerTest {
       last = send(intake, aCase().caseId("a").row()).batchId();
     }
     Files.writeString(landing().resolve("records/zz-poison.jsonl"), "{\"case_id\": 12\n");
-    try (LandingZoneIndex zone = new LandingZoneIndex()) {
-      zone.reconciler().reconcile();
-      assertThat(zone.index.committedThrough()).contains(last);
-    }
+    INDEX.execute("TRUNCATE record_versions, committed_batches");
+    assertThat(reconciler().reconcile()).as("the batch, not the foreign file").isEqualTo(1);
+    assertThat(INDEX.index().committedThrough()).contains(last);
     try (BatchIntake intake = open()) {
       assertThat(send(intake, aCase().caseId("a").row()).ignored()).isEqualTo(1);
       assertThat(send(intake, aCase().caseId("b").row()).batchId()).isGreaterThan(last);
@@ -182,17 +252,27 @@ class IndexReconcilerTest {
     assertThat(new BatchIds(Optional.of(previous)).next(t)).isGreaterThan(previous);
   }
 
-  /** The index and landing zone of {@link #dir}, opened as the intake opens them. */
-  private final class LandingZoneIndex implements AutoCloseable {
-    final VersionIndex index = new VersionIndex(indexFile());
-
-    IndexReconciler reconciler() throws Exception {
-      return new IndexReconciler(new LandingZone(landing()), index, REGISTRY);
+  private Map<String, byte[]> manifests() throws Exception {
+    Map<String, byte[]> manifests = new TreeMap<>();
+    try (Stream<Path> files = Files.list(landing().resolve("batches"))) {
+      for (Path p : files.toList()) {
+        String name = p.getFileName().toString();
+        manifests.put(name.substring(0, name.length() - ".json".length()), Files.readAllBytes(p));
+      }
     }
+    return manifests;
+  }
 
-    @Override
-    public void close() {
-      index.close();
+  private static void copyTree(Path from, Path to) throws Exception {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
     }
   }
 }

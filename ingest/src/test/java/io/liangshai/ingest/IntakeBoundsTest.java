@@ -19,10 +19,13 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The bounds of SPEC §2 at the door: hostile rows are row errors, the rest of the batch lands. */
 class IntakeBoundsTest {
+
+  @RegisterExtension static final IndexDatabase INDEX = new IndexDatabase();
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant UPLOAD = IntakeFixture.UPLOAD;
@@ -32,7 +35,7 @@ class IntakeBoundsTest {
 
   @BeforeEach
   void open() throws Exception {
-    intake = IntakeFixture.open(dir);
+    intake = IntakeFixture.open(INDEX, dir);
   }
 
   @AfterEach

@@ -27,18 +27,23 @@ final class IntakeFixture {
 
   private IntakeFixture() {}
 
-  /** An intake landing in {@code dir/landing}, at most {@code maxRowsPerBatch} rows a batch. */
-  static BatchIntake open(Path dir, int maxRowsPerBatch) throws IOException {
+  /**
+   * An intake landing in {@code dir/landing}, its versions judged on {@code database}, at most
+   * {@code maxRowsPerBatch} rows a batch.
+   */
+  static BatchIntake open(IndexDatabase database, Path dir, int maxRowsPerBatch)
+      throws IOException {
     return new BatchIntake(
         new LandingZone(dir.resolve("landing")),
         REGISTRY,
+        database.index(),
         Clock.fixed(UPLOAD, ZoneOffset.UTC),
         maxRowsPerBatch);
   }
 
   /** An intake landing in {@code dir/landing}, with the default row limit. */
-  static BatchIntake open(Path dir) throws IOException {
-    return open(dir, BatchIntake.DEFAULT_MAX_ROWS);
+  static BatchIntake open(IndexDatabase database, Path dir) throws IOException {
+    return open(database, dir, BatchIntake.DEFAULT_MAX_ROWS);
   }
 
   /** Uploads {@code body} (UTF-8) as {@code who}. */

@@ -28,6 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,12 +37,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class IntakeFormatsTest {
 
+  @RegisterExtension static final IndexDatabase INDEX = new IndexDatabase();
+
   @TempDir Path dir;
   private BatchIntake intake;
 
   @BeforeEach
   void open() throws Exception {
-    intake = IntakeFixture.open(dir, 5);
+    intake = IntakeFixture.open(INDEX, dir, 5);
   }
 
   @AfterEach

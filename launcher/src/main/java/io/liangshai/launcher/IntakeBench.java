@@ -1,5 +1,6 @@
 package io.liangshai.launcher;
 
+import com.zaxxer.hikari.HikariDataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liangshai.ingest.BatchFormat;
@@ -8,6 +9,7 @@ import io.liangshai.ingest.BatchResult;
 import io.liangshai.ingest.CaseColumns;
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.ingest.Uploader;
+import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.tenants.TenantRegistryLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -185,14 +187,18 @@ class IntakeBench implements Callable<Integer> {
               null);
     }
     Path dir = Files.createTempDirectory("liangshai-intake-child");
-    long started = System.nanoTime();
     BatchResult r;
-    try (BatchIntake intake =
-        new BatchIntake(
-            new LandingZone(dir.resolve("landing")),
-            TenantRegistryLoader.loadDefault(),
-            Clock.systemUTC(),
-            Integer.MAX_VALUE)) {
+    long started;
+    try (MetadataServer postgres = MetadataServer.local(dir.resolve("postgres"));
+        HikariDataSource metadata = postgres.openPool();
+        BatchIntake intake =
+            new BatchIntake(
+                new LandingZone(dir.resolve("landing")),
+                TenantRegistryLoader.loadDefault(),
+                new PostgresVersionIndex(metadata, Clock.systemUTC()),
+                Clock.systemUTC(),
+                Integer.MAX_VALUE)) {
+      started = System.nanoTime();
       Path body = intake.landing().newIncomingFile();
       Files.copy(xlsx, body, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       r = intake.ingest(new Uploader("330000", "bench"), BatchFormat.XLSX, body);

@@ -6,9 +6,8 @@ import io.liangshai.api.LandingAuditSync;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
-import io.liangshai.metadata.MetadataPool;
-import io.liangshai.metadata.MetadataSchema;
 import io.liangshai.metadata.MetadataStores;
+import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.Warehouse;
@@ -63,16 +62,17 @@ final class Services implements AutoCloseable {
     try {
       this.warehouse = Warehouse.open(jdbcUrl);
       opened.push(warehouse);
-      HikariDataSource pool =
-          MetadataPool.open(
-              postgres.jdbcUrl(), postgres.endpoint().user(), postgres.endpoint().password());
+      HikariDataSource pool = postgres.openPool();
       opened.push(pool);
       this.metadata = pool;
-      int applied = MetadataSchema.migrate(metadata);
-      LOG.info("metadata database {}: {} migrations applied", postgres.jdbcUrl(), applied);
       this.landing = new LandingZone(config.landingDir());
       BatchIntake intake =
-          new BatchIntake(landing, registry, clock, config.limits().maxRowsPerBatch());
+          new BatchIntake(
+              landing,
+              registry,
+              new PostgresVersionIndex(metadata, clock),
+              clock,
+              config.limits().maxRowsPerBatch());
       opened.push(intake);
       opened.push(new LandingAuditSync(landing, warehouse, clock).start());
       this.api =

@@ -15,6 +15,7 @@ import io.liangshai.ingest.XlsxBatchWriter;
 import io.liangshai.launcher.upload.RowErrorReport;
 import io.liangshai.launcher.upload.UploadState;
 import io.liangshai.metadata.MetadataStores;
+import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
@@ -50,7 +51,6 @@ import picocli.CommandLine;
 class UploadCommandITCase {
 
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
-
   @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
 
   private static final String COUNTY = "330522";
@@ -75,7 +75,12 @@ class UploadCommandITCase {
     String admin = "upload-admin-" + UUID.randomUUID();
     vertx = Vertx.vertx();
     warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
-    intake = new BatchIntake(new LandingZone(data.resolve("landing")), registry, Clock.systemUTC());
+    intake =
+        new BatchIntake(
+            new LandingZone(data.resolve("landing")),
+            registry,
+            new PostgresVersionIndex(METADATA.dataSource(), Clock.systemUTC()),
+            Clock.systemUTC());
     services =
         ApiServices.of(
             warehouse,

@@ -6,15 +6,17 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * The ingest version index in PostgreSQL (today ingest's H2 {@code VersionIndex}, which only one
- * process can open): for every record version the content hash accepted for it, with the
- * duplicate/conflict verdict made atomic across processes by {@link VersionClaims}. It can always
- * be rebuilt from the landing zone's record files.
+ * The ingest version index in PostgreSQL, shared by every process that takes uploads: for every
+ * record version the content hash accepted for it, with the duplicate/conflict verdict made atomic
+ * across processes by {@link VersionClaims}, and the batches whose claims are committed. It can
+ * always be rebuilt from the landing zone's record files (ingest's {@code IndexReconciler}).
  */
 public final class PostgresVersionIndex {
 
@@ -46,6 +48,17 @@ public final class PostgresVersionIndex {
     }
   }
 
+  /**
+   * The ids of every committed batch: a landed batch missing here was published but never committed
+   * (a crash in between), whichever process landed it.
+   */
+  public Set<String> committedBatches() throws SQLException {
+    try (Connection c = metadata.connect()) {
+      return new HashSet<>(
+          Rows.list(c, "SELECT batch_id FROM committed_batches", rs -> rs.getString(1)));
+    }
+  }
+
   public boolean isEmpty() throws SQLException {
     try (Connection c = metadata.connect();
         Statement s = c.createStatement();
@@ -62,7 +75,8 @@ public final class PostgresVersionIndex {
     }
   }
 
-  static Optional<String> storedHash(Connection c, RecordVersion version) throws SQLException {
+  private static Optional<String> storedHash(Connection c, RecordVersion version)
+      throws SQLException {
     return Rows.first(
         c,
         "SELECT content_hash FROM record_versions"

@@ -40,6 +40,28 @@ class PostgresVersionIndexITCase {
   }
 
   @Test
+  void claimsInOneRoundTripAreJudgedAsIfOneAfterTheOther() throws Exception {
+    RecordVersion a = version("K-1");
+    RecordVersion b = new RecordVersion("330100", "K-2", NOW);
+    try (VersionClaims claims = INDEX.store().begin("b-0700")) {
+      assertThat(claims.claimAll(List.of(a, a, a, b), List.of("h1", "h1", "h2", "h1")))
+          .containsExactly(
+              VersionVerdict.NEW,
+              VersionVerdict.DUPLICATE,
+              VersionVerdict.CONFLICT,
+              VersionVerdict.NEW);
+      assertThat(claims.claimAll(List.of(b, a), List.of("h1", "h2")))
+          .containsExactly(VersionVerdict.DUPLICATE, VersionVerdict.CONFLICT);
+      claims.commit();
+    }
+    assertThat(INDEX.store().storedHash(b)).contains("h1");
+    try (VersionClaims later = INDEX.store().begin("b-0701")) {
+      assertThat(later.claimAll(List.of(a, b), List.of("h1", "h9")))
+          .containsExactly(VersionVerdict.DUPLICATE, VersionVerdict.CONFLICT);
+    }
+  }
+
+  @Test
   void aBatchClosedWithoutCommitGivesItsClaimsBack() throws Exception {
     try (VersionClaims claims = INDEX.store().begin("b-0200")) {
       assertThat(claims.claim(version("C-1"), "h1")).isEqualTo(VersionVerdict.NEW);
@@ -119,7 +141,22 @@ class PostgresVersionIndexITCase {
       open.claim(version("G-3"), "h");
     }
     assertThat(INDEX.store().committedThrough()).contains("b-9001");
+    assertThat(INDEX.store().committedBatches())
+        .contains("b-9000", "b-9001")
+        .doesNotContain("b-9999");
     assertThat(INDEX.store().isEmpty()).isFalse();
+  }
+
+  @Test
+  void aBatchCommittedTwiceIsRecordedOnlyByTheFirstCommit() throws Exception {
+    try (VersionClaims claims = INDEX.store().begin("b-0600")) {
+      claims.claim(version("H-1"), "h");
+      assertThat(claims.commit()).isTrue();
+    }
+    try (VersionClaims again = INDEX.store().begin("b-0600")) {
+      assertThat(again.claim(version("H-1"), "h")).isEqualTo(VersionVerdict.DUPLICATE);
+      assertThat(again.commit()).as("recorded already").isFalse();
+    }
   }
 
   private static RecordVersion version(String caseId) {
