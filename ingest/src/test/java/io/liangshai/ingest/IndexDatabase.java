@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * The version index on a test class's own migrated PostgreSQL database ({@link
- * MetadataExtension}), emptied before each test, so each test starts as a new platform would.
+ * The version index on a test class's own migrated PostgreSQL database ({@link MetadataExtension}),
+ * emptied before each test, so each test starts as a new platform would.
  *
  * <pre>{@code
  * @RegisterExtension static final IndexDatabase INDEX = new IndexDatabase();

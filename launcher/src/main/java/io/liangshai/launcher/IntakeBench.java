@@ -1,8 +1,8 @@
 package io.liangshai.launcher;
 
-import com.zaxxer.hikari.HikariDataSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
 import io.liangshai.ingest.BatchFormat;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.BatchResult;

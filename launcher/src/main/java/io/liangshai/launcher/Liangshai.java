@@ -24,6 +24,7 @@ public final class Liangshai {
   public static void main(String[] args) {
     int code =
         new CommandLine(new Liangshai())
+            .setCaseInsensitiveEnumValuesAllowed(true)
             .setExecutionExceptionHandler(
                 (e, cmd, parsed) -> {
                   cmd.getErr().println("liangshai: " + rootMessage(e));

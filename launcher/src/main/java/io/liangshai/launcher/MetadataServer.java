@@ -38,7 +38,8 @@ final class MetadataServer implements AutoCloseable {
   private final String database;
   private final Optional<LocalPostgres> local;
 
-  private MetadataServer(PostgresEndpoint endpoint, String database, Optional<LocalPostgres> local) {
+  private MetadataServer(
+      PostgresEndpoint endpoint, String database, Optional<LocalPostgres> local) {
     this.endpoint = endpoint;
     this.database = database;
     this.local = local;
@@ -123,7 +124,9 @@ final class MetadataServer implements AutoCloseable {
     return endpoint.jdbcUrl(database);
   }
 
-  /** A pool of connections to the metadata database, its migrations applied; the caller closes it. */
+  /**
+   * A pool of connections to the metadata database, its migrations applied; the caller closes it.
+   */
   HikariDataSource openPool() {
     HikariDataSource pool = MetadataPool.open(jdbcUrl(), endpoint.user(), endpoint.password());
     try {

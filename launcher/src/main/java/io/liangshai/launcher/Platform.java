@@ -4,12 +4,14 @@ import io.liangshai.api.ApiServer;
 import io.liangshai.clickhouse.local.ClickHouseEndpoint;
 import io.liangshai.clickhouse.local.LocalClickHouseConfig;
 import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.ingest.LandingZone;
 import io.liangshai.reports.render.BulletinPdf;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.liangshai.stream.CaseIndicatorsJob;
 import io.liangshai.stream.LocalIndicatorsRunner;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
+import io.liangshai.warehouse.Warehouse;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -37,28 +39,38 @@ final class Platform implements AutoCloseable {
   private static final long CHECKPOINT_MS = 1000;
 
   private final LiangshaiConfig config;
+  private final Role role;
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private ApiServer api;
   private ClickHouseEndpoint clickhouse;
   private TenantRegistry registry;
 
   Platform(LiangshaiConfig config) {
+    this(config, Role.ALL);
+  }
+
+  Platform(LiangshaiConfig config, Role role) {
     this.config = Objects.requireNonNull(config, "config");
+    this.role = Objects.requireNonNull(role, "role");
     if (config.adminKey().isEmpty()) {
       throw new IllegalArgumentException("the platform needs an admin key");
     }
   }
 
   void start() throws Exception {
-    LOG.info("starting liangshai: {}", config);
+    LOG.info("starting liangshai, role {}: {}", role, config);
     Files.createDirectories(config.dataDir());
     registry = TenantRegistryLoader.loadFileOrDefault(config.tenantsCsv());
     LOG.info(
         "tenant registry: {} tenants under {}", registry.all().size(), registry.province().name());
 
-    // PostgreSQL starts on its own thread while ClickHouse starts on this one.
-    CompletableFuture<MetadataServer> metadata = MetadataServer.startAsync(config);
-    started.push(() -> MetadataServer.closeWhenStarted(metadata));
+    // PostgreSQL (for the API's roles; the job needs none) starts on its own thread while
+    // ClickHouse starts on this one.
+    CompletableFuture<MetadataServer> metadata =
+        role.servesHttp() ? MetadataServer.startAsync(config) : null;
+    if (metadata != null) {
+      started.push(() -> MetadataServer.closeWhenStarted(metadata));
+    }
     clickhouse =
         config
             .clickhouseUrl()
@@ -66,22 +78,42 @@ final class Platform implements AutoCloseable {
             .orElseGet(
                 () -> ClickHouseEndpoint.local(LocalClickHouseConfig.of(config.clickhouseDir())));
     started.push(clickhouse);
-    MetadataServer postgres = MetadataServer.await(metadata);
-    Services services =
-        Services.open(config, registry, clickhouse.jdbcUrl(), postgres, Clock.systemUTC());
-    started.push(services);
+    Services services = null;
+    LandingZone landing;
+    if (metadata != null) {
+      MetadataServer postgres = MetadataServer.await(metadata);
+      services = Services.open(config, registry, clickhouse.jdbcUrl(), postgres, Clock.systemUTC());
+      started.push(services);
+      landing = services.landing;
+    } else {
+      started.push(Warehouse.open(clickhouse.jdbcUrl()));
+      landing = new LandingZone(config.landingDir());
+    }
 
-    CaseIndicatorsJob job =
-        CaseIndicatorsJob.of(
-            services.landing.recordsDir().toString(), clickhouse.jdbcUrl(), registry);
-    LocalIndicatorsRunner runner =
-        LocalIndicatorsRunner.start(job, config.checkpointDir(), FLINK_PARALLELISM, CHECKPOINT_MS);
-    started.push(runner);
+    LocalIndicatorsRunner runner = null;
+    if (role.runsJob()) {
+      CaseIndicatorsJob job =
+          CaseIndicatorsJob.of(landing.recordsDir().toString(), clickhouse.jdbcUrl(), registry);
+      runner =
+          LocalIndicatorsRunner.start(
+              job, config.checkpointDir(), FLINK_PARALLELISM, CHECKPOINT_MS);
+      started.push(runner);
+    }
+    if (services != null) {
+      serve(services, runner);
+    }
+  }
 
+  /**
+   * The API over {@code services}, then the bulletin scheduler; {@code runner} may be elsewhere.
+   */
+  private void serve(Services services, LocalIndicatorsRunner runner) throws Exception {
     Vertx vertx = Vertx.vertx();
     started.push(() -> vertx.close().await());
     api = new ApiServer(vertx, services.api, config.limits());
-    api.attachJobState(runner::state);
+    if (runner != null) {
+      api.attachJobState(runner::state);
+    }
     api.start(config.httpHost(), config.httpPort()).await();
     started.push(() -> api.stop().await());
 
@@ -93,7 +125,15 @@ final class Platform implements AutoCloseable {
     api.attachScheduler(bulletins);
   }
 
+  Role role() {
+    return role;
+  }
+
+  /** Where the API serves; only for a role that {@link Role#servesHttp}. */
   String baseUrl() {
+    if (api == null) {
+      throw new IllegalStateException("a " + role + " process serves no HTTP");
+    }
     String host = config.httpHost().equals("0.0.0.0") ? "127.0.0.1" : config.httpHost();
     return "http://" + host + ":" + api.port();
   }

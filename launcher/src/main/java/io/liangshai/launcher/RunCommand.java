@@ -6,13 +6,14 @@ import java.util.Base64;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code bin/liangshai run}: the whole platform in the foreground until Ctrl-C. */
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs the whole platform in the foreground; Ctrl-C stops everything it started.",
+      "Runs the platform in the foreground; Ctrl-C stops everything it started.",
       "Environment: LIANGSHAI_HTTP_PORT (8080), LIANGSHAI_ADMIN_KEY, LIANGSHAI_DATA_DIR (./var),",
       "LIANGSHAI_CLICKHOUSE_URL (an external ClickHouse; otherwise a local one is started),",
       "LIANGSHAI_POSTGRES_URL (an external PostgreSQL, postgresql://USER:PASSWORD@HOST:PORT;",
@@ -20,10 +21,20 @@ import picocli.CommandLine.Command;
     })
 class RunCommand implements Callable<Integer> {
 
+  @Option(
+      names = "--role",
+      defaultValue = "all",
+      description = {
+        "all (default): everything in this process; api: the API, web page, ingest and bulletin",
+        "scheduler, no Flink job; job: the indicators job only, no HTTP. Processes of several roles",
+        "share one ClickHouse, PostgreSQL and LIANGSHAI_DATA_DIR (its landing zone)."
+      })
+  Role role = Role.ALL;
+
   @Override
   public Integer call() throws Exception {
     LiangshaiConfig config = withAdminKey(LiangshaiConfig.fromEnvironment());
-    Platform platform = new Platform(config);
+    Platform platform = new Platform(config, role);
     startAndWait(platform, () -> printWhereToLook(platform, config));
     return 0;
   }
@@ -61,6 +72,13 @@ class RunCommand implements Callable<Integer> {
   }
 
   private static void printWhereToLook(Platform platform, LiangshaiConfig config) {
+    if (!platform.role().servesHttp()) {
+      System.out.println();
+      System.out.println("liangshai is running (role " + platform.role() + ") — Ctrl-C stops it.");
+      System.out.println("  data       " + config.dataDir());
+      System.out.println();
+      return;
+    }
     String url = platform.baseUrl();
     System.out.println();
     System.out.println("liangshai is running — Ctrl-C stops it.");

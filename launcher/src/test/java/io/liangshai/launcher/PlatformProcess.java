@@ -36,6 +36,16 @@ final class PlatformProcess implements AutoCloseable {
   /** As {@link #start(Path, String, Path)}, with more environment variables (e.g. a fault hook). */
   static PlatformProcess start(Path dataDir, String adminKey, Path log, Map<String, String> env)
       throws Exception {
+    return start(dataDir, adminKey, log, env, Role.ALL);
+  }
+
+  /**
+   * {@code bin/liangshai run --role role}; waits until it runs (for a role that serves HTTP, until
+   * it serves). A {@link Role#JOB} process has no {@link #baseUrl}.
+   */
+  static PlatformProcess start(
+      Path dataDir, String adminKey, Path log, Map<String, String> env, Role role)
+      throws Exception {
     Path target = Path.of("target").toAbsolutePath();
     String classpath =
         target.resolve("liangshai-launcher.jar")
@@ -49,7 +59,9 @@ final class PlatformProcess implements AutoCloseable {
             "-cp",
             classpath,
             "io.liangshai.launcher.Liangshai",
-            "run");
+            "run",
+            "--role",
+            role.toString());
     pb.environment().put("LIANGSHAI_DATA_DIR", dataDir.toString());
     pb.environment().put("LIANGSHAI_HTTP_PORT", "0");
     pb.environment().put("LIANGSHAI_ADMIN_KEY", adminKey);
@@ -65,13 +77,13 @@ final class PlatformProcess implements AutoCloseable {
         throw new IllegalStateException(
             "the platform exited with " + p.exitValue() + ":\n" + tail(log));
       }
-      Matcher m = URL.matcher(Files.readString(log, StandardCharsets.UTF_8));
+      String out = Files.readString(log, StandardCharsets.UTF_8);
+      Matcher m = URL.matcher(out);
       String url = null;
       while (m.find()) {
         url = m.group(1);
       }
-      if (url != null
-          && Files.readString(log, StandardCharsets.UTF_8).contains("liangshai is running")) {
+      if ((url != null || !role.servesHttp()) && out.contains("liangshai is running")) {
         return new PlatformProcess(p, url);
       }
       Thread.sleep(200);
@@ -81,6 +93,9 @@ final class PlatformProcess implements AutoCloseable {
   }
 
   String baseUrl() {
+    if (baseUrl == null) {
+      throw new IllegalStateException("this platform process serves no HTTP");
+    }
     return baseUrl;
   }
 

@@ -1,7 +1,7 @@
 package io.liangshai.launcher.upgrade;
 
-import io.liangshai.tenants.keys.ApiKey;
 import io.liangshai.metadata.SchemeVersionStore.Row;
+import io.liangshai.tenants.keys.ApiKey;
 import io.liangshai.warehouse.Sql;
 import io.liangshai.warehouse.Warehouse;
 import java.sql.ResultSet;
