@@ -17,18 +17,9 @@ class MetadataSchemaITCase {
     List<Integer> applied =
         Concurrently.run(3, i -> () -> MetadataSchema.migrate(POSTGRES.dataSource()));
 
-    assertThat(applied).containsExactlyInAnyOrder(5, 0, 0);
+    assertThat(applied).containsExactlyInAnyOrder(6, 0, 0);
     assertThat(MetadataSchema.migrate(POSTGRES.dataSource())).isZero();
-    List<String> tables;
-    try (Connection c = POSTGRES.connect()) {
-      tables =
-          Rows.list(
-              c,
-              "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
-                  + " AND table_name <> 'flyway_schema_history' ORDER BY table_name",
-              rs -> rs.getString(1));
-    }
-    assertThat(tables)
+    assertThat(tables("NOT LIKE"))
         .containsExactly(
             "api_keys",
             "bulletin_issues",
@@ -36,5 +27,32 @@ class MetadataSchemaITCase {
             "numbering",
             "record_versions",
             "scheme_versions");
+    assertThat(tables("LIKE"))
+        .as("Quartz's job store, as tables_postgres.sql of its jar creates it")
+        .containsExactly(
+            "qrtz_blob_triggers",
+            "qrtz_calendars",
+            "qrtz_cron_triggers",
+            "qrtz_fired_triggers",
+            "qrtz_job_details",
+            "qrtz_locks",
+            "qrtz_paused_trigger_grps",
+            "qrtz_scheduler_state",
+            "qrtz_simple_triggers",
+            "qrtz_simprop_triggers",
+            "qrtz_triggers");
+  }
+
+  /** The public tables whose name is ({@code LIKE}) or is not ({@code NOT LIKE}) Quartz's. */
+  private static List<String> tables(String like) throws Exception {
+    try (Connection c = POSTGRES.connect()) {
+      return Rows.list(
+          c,
+          "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+              + " AND table_name <> 'flyway_schema_history' AND table_name "
+              + like
+              + " 'qrtz\\_%' ORDER BY table_name",
+          rs -> rs.getString(1));
+    }
   }
 }
