@@ -21,10 +21,16 @@ public final class Publishing {
 
   public static BulletinPublisher publisher(Warehouse warehouse, Clock clock) {
     MetricsQueries metrics = new MetricsQueries(warehouse);
+    return publisher(warehouse, clock, FiguresSource.of(new LeagueTables(metrics, clock), metrics));
+  }
+
+  /** As {@link #publisher(Warehouse, Clock)}, its snapshots' figures from {@code figures}. */
+  public static BulletinPublisher publisher(
+      Warehouse warehouse, Clock clock, FiguresSource figures) {
     BulletinStore store = new BulletinStore(warehouse);
     return new BulletinPublisher(
         REGISTRY,
-        FiguresSource.of(new LeagueTables(metrics, clock), metrics),
+        figures,
         store,
         store,
         SchemeResolver.builtIn(),
