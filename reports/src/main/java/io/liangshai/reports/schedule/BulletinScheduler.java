@@ -19,6 +19,7 @@ import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
@@ -239,11 +240,15 @@ public final class BulletinScheduler implements AutoCloseable {
                     .inTimeZone(TimeZone.getTimeZone(ChinaTime.ZONE))
                     .withMisfireHandlingInstructionFireAndProceed())
             .build();
-    if (quartz.checkExists(key)) {
-      quartz.rescheduleJob(key, trigger);
-    } else {
-      quartz.scheduleJob(trigger);
+    if (!quartz.checkExists(key)) {
+      try {
+        quartz.scheduleJob(trigger);
+        return;
+      } catch (ObjectAlreadyExistsException e) {
+        // another process of the cluster scheduled it meanwhile: replace it as below
+      }
     }
+    quartz.rescheduleJob(key, trigger);
   }
 
   private boolean sameTrigger(SeriesSchedule a, SeriesSchedule b) {
