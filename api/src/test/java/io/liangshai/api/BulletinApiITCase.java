@@ -4,6 +4,8 @@ import static io.liangshai.api.Answers.await;
 import static io.liangshai.api.Answers.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liangshai.metadata.MetadataSchema;
+import io.liangshai.postgres.local.testing.PostgresExtension;
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.vertx.core.buffer.Buffer;
@@ -12,7 +14,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -23,7 +24,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /api/v1/bulletins} over a real ClickHouse holding the sample feed's figures: the province
@@ -38,13 +38,15 @@ class BulletinApiITCase {
   /** 长兴县, a county of 湖州市. */
   private static final String COUNTY = "330522";
 
-  @TempDir static Path schedulerDir;
+  /** The schedules' job store (until ApiTestServer brings the platform's metadata database). */
+  @RegisterExtension static final PostgresExtension METADATA = new PostgresExtension();
 
   private static String countyKey;
 
   @BeforeAll
   static void start() throws Exception {
     countyKey = API.issueKey(COUNTY);
+    MetadataSchema.migrate(METADATA.dataSource());
   }
 
   /**
@@ -214,7 +216,7 @@ class BulletinApiITCase {
 
     try (BulletinScheduler scheduler =
         BulletinScheduler.start(
-            schedulerDir,
+            METADATA.dataSource(),
             API.services().bulletins(),
             Clock.systemUTC(),
             BulletinScheduler.Options.DEFAULTS)) {

@@ -81,7 +81,9 @@ final class Platform implements AutoCloseable {
     Thread templates = new Thread(BulletinPdf::warmUp, "bulletin-templates");
     templates.setDaemon(true);
     templates.start();
-    BulletinScheduler bulletins = services.startScheduler(config.dataDir().resolve("scheduler"));
+    // TODO(lead): pass pgwire's Services.metadata; this branch has no PostgreSQL to pass.
+    BulletinScheduler bulletins =
+        services.startScheduler(null, config.dataDir().resolve("scheduler"));
     started.push(bulletins);
     api.attachScheduler(bulletins);
   }

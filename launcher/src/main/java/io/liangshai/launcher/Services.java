@@ -6,6 +6,7 @@ import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.reports.schedule.BulletinScheduler;
+import io.liangshai.reports.schedule.LegacySchedules;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.Warehouse;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import javax.sql.DataSource;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,11 +72,18 @@ final class Services implements AutoCloseable {
   }
 
   /**
-   * Starts the bulletin scheduler (its Quartz job store in {@code dir}) with the API's publisher
-   * and this clock; the caller stops it, before these services close.
+   * Starts the bulletin scheduler (its clustered Quartz job store in the {@code metadata}
+   * PostgreSQL) with the API's publisher and this clock, taking over the schedules the previous
+   * release kept in {@code legacyDir} if the store has none yet; the caller stops it, before these
+   * services close.
    */
-  BulletinScheduler startScheduler(Path dir) throws SchedulerException, IOException {
-    return BulletinScheduler.start(dir, api.bulletins(), clock, BulletinScheduler.Options.DEFAULTS);
+  BulletinScheduler startScheduler(DataSource metadata, Path legacyDir) throws SchedulerException {
+    return BulletinScheduler.start(
+        metadata,
+        LegacySchedules.read(legacyDir),
+        api.bulletins(),
+        clock,
+        BulletinScheduler.Options.DEFAULTS);
   }
 
   /** Closes in reverse order of building: the API's services first, the warehouse last. */
