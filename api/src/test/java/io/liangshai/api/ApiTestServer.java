@@ -228,6 +228,11 @@ final class ApiTestServer
     return requireOpen(server);
   }
 
+  /** The migrated metadata database the server's stores are on (e.g. for a bulletin scheduler). */
+  DataSource metadata() {
+    return requireOpen(metadata);
+  }
+
   /** A fresh router of the server under test, to inspect its route table. */
   Router router() {
     return server().router();

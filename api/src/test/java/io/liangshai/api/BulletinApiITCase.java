@@ -16,7 +16,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,6 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code /api/v1/bulletins} over a real ClickHouse holding the sample feed's figures: the province
@@ -38,8 +36,6 @@ class BulletinApiITCase {
 
   /** 长兴县, a county of 湖州市. */
   private static final String COUNTY = "330522";
-
-  @TempDir static Path schedulerDir;
 
   private static String countyKey;
 
@@ -210,7 +206,7 @@ class BulletinApiITCase {
 
     try (BulletinScheduler scheduler =
         BulletinScheduler.start(
-            schedulerDir,
+            API.metadata(),
             API.services().bulletins(),
             Clock.systemUTC(),
             BulletinScheduler.Options.DEFAULTS)) {

@@ -120,6 +120,7 @@ final class Platform implements AutoCloseable {
     Thread templates = new Thread(BulletinPdf::warmUp, "bulletin-templates");
     templates.setDaemon(true);
     templates.start();
+    // TODO(lead): pass pgwire's Services.metadata; this branch has no PostgreSQL to pass.
     BulletinScheduler bulletins = services.startScheduler(config.dataDir().resolve("scheduler"));
     started.push(bulletins);
     api.attachScheduler(bulletins);

@@ -9,6 +9,7 @@ import io.liangshai.ingest.LandingZone;
 import io.liangshai.metadata.MetadataStores;
 import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.reports.schedule.BulletinScheduler;
+import io.liangshai.reports.schedule.LegacySchedules;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.Warehouse;
 import java.io.IOException;
@@ -101,11 +102,18 @@ final class Services implements AutoCloseable {
   }
 
   /**
-   * Starts the bulletin scheduler (its Quartz job store in {@code dir}) with the API's publisher
-   * and this clock; the caller stops it, before these services close.
+   * Starts the bulletin scheduler (its clustered Quartz job store in the {@link #metadata}
+   * PostgreSQL) with the API's publisher and this clock, taking over the schedules the previous
+   * release kept in {@code legacyDir} if the store has none yet; the caller stops it, before these
+   * services close.
    */
-  BulletinScheduler startScheduler(Path dir) throws SchedulerException, IOException {
-    return BulletinScheduler.start(dir, api.bulletins(), clock, BulletinScheduler.Options.DEFAULTS);
+  BulletinScheduler startScheduler(Path legacyDir) throws SchedulerException {
+    return BulletinScheduler.start(
+        metadata,
+        LegacySchedules.read(legacyDir),
+        api.bulletins(),
+        clock,
+        BulletinScheduler.Options.DEFAULTS);
   }
 
   /** Closes in reverse order of building: the API's services first, the warehouse last. */

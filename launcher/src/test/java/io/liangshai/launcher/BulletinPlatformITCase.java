@@ -8,14 +8,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bulletin scheduler as the launcher wires it: started with the platform, its Quartz job store
- * under the data directory, the schedules served by the API, and everything — schedules and
+ * in the platform's PostgreSQL, the schedules served by the API, and everything — schedules and
  * published bulletins — still there after a restart on the same data directory.
  */
 class BulletinPlatformITCase {
@@ -39,7 +38,6 @@ class BulletinPlatformITCase {
       assertThat(monthly.get("enabled").asBoolean()).isTrue();
       assertThat(monthly.get("next_run").asText()).isNotEmpty();
       activeSince = monthly.get("active_since").asText();
-      assertThat(Files.isDirectory(dataDir.resolve("scheduler"))).isTrue();
 
       // No figures at all: every tenant unranked, lists empty, still a readable bulletin.
       HttpResponse<String> created =

@@ -5,8 +5,6 @@ import io.liangshai.core.time.Period;
 import io.liangshai.core.time.WorkingDayCalendar;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.Series;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,37 +13,54 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TimeZone;
+import javax.sql.DataSource;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
+import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.quartz.TriggerKey;
-import org.quartz.impl.StdSchedulerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The bulletin schedules (定期晾晒通报) on Quartz with its JDBC job store in an embedded H2 database, so
- * a restart neither loses nor doubles a run. Each series (monthly, quarterly) is a durable job
- * holding its {@link SeriesSchedule} and a cron trigger firing daily at the schedule's time
- * (Asia/Shanghai); each run publishes whatever has fallen due by {@link DueDates} and has no
- * bulletin yet. A run missed while the platform was down fires once when it is back (misfire: fire
- * now). Series are enabled by default; the province changes them with {@link #update}.
+ * The bulletin schedules (定期晾晒通报) on Quartz with its clustered JDBC job store in the metadata
+ * PostgreSQL ({@link QuartzStore}), so a restart neither loses nor doubles a run and however many
+ * processes of the platform run, each run happens on one of them. Each series (monthly, quarterly)
+ * is a durable job holding its {@link SeriesSchedule} and a cron trigger firing daily at the
+ * schedule's time (Asia/Shanghai); each run publishes whatever has fallen due by {@link DueDates}
+ * and has no bulletin yet. A run missed while the platform was down fires once when it is back
+ * (misfire: fire now). Series are enabled by default; the province changes them with {@link
+ * #update}.
  */
 public final class BulletinScheduler implements AutoCloseable {
 
-  /** Settings beyond the defaults, for tests: a faster trigger and misfire threshold. */
-  public record Options(String cronOverride, long misfireThresholdMs) {
-    public static final Options DEFAULTS = new Options(null, 60_000);
+  /**
+   * Settings beyond the defaults, for tests: a faster trigger, misfire threshold and cluster
+   * check-in. An instance that has not checked in for {@code checkinIntervalMs} plus Quartz's 7.5 s
+   * is taken for dead and its running jobs are recovered by another.
+   */
+  public record Options(String cronOverride, long misfireThresholdMs, long checkinIntervalMs) {
+    public static final Options DEFAULTS = new Options(null, 60_000, 15_000);
+
+    public Options {
+      if (misfireThresholdMs < 1 || checkinIntervalMs < 1) {
+        throw new IllegalArgumentException(
+            "misfireThresholdMs and checkinIntervalMs must be positive, were "
+                + misfireThresholdMs
+                + " and "
+                + checkinIntervalMs);
+      }
+    }
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(BulletinScheduler.class);
-  private static final String GROUP = "bulletins";
+  static final String GROUP = "bulletins";
   private static final List<Series> SCHEDULED = List.of(Series.MONTHLY, Series.QUARTERLY);
 
   private final Scheduler quartz;
@@ -68,17 +83,37 @@ public final class BulletinScheduler implements AutoCloseable {
     this.options = options;
   }
 
-  /** Opens (or creates) the job store in {@code dir}, sets up missing series and starts. */
+  /**
+   * Joins the cluster on the job store in {@code metadata} (its schema migrated), sets up the
+   * series it has no job for with the defaults, and starts.
+   */
   public static BulletinScheduler start(
-      Path dir, BulletinPublisher publisher, Clock clock, Options options)
-      throws SchedulerException, IOException {
+      DataSource metadata, BulletinPublisher publisher, Clock clock, Options options)
+      throws SchedulerException {
+    return start(metadata, List.of(), publisher, clock, options);
+  }
+
+  /**
+   * As {@link #start(DataSource, BulletinPublisher, Clock, Options)}, but a series the store has no
+   * job for yet takes its schedule from {@code adopted} when that has one: the previous release's
+   * ({@link LegacySchedules}) on the first start after an upgrade. An adopted series that is
+   * enabled runs once at start, as the old store ran at restart what fell due while it was down.
+   *
+   * @throws IllegalStateException when this JVM runs a bulletin scheduler already (one per process)
+   */
+  public static BulletinScheduler start(
+      DataSource metadata,
+      List<SeriesSchedule> adopted,
+      BulletinPublisher publisher,
+      Clock clock,
+      Options options)
+      throws SchedulerException {
+    Objects.requireNonNull(metadata, "metadata");
     Objects.requireNonNull(publisher, "publisher");
     Objects.requireNonNull(clock, "clock");
-    QuartzStore.prepare(dir);
-    String name = "liangshai-bulletins-" + Integer.toHexString(dir.toAbsolutePath().hashCode());
-    Scheduler quartz =
-        new StdSchedulerFactory(QuartzStore.properties(name, dir, options.misfireThresholdMs()))
-            .getScheduler();
+    Objects.requireNonNull(adopted, "adopted");
+    Objects.requireNonNull(options, "options");
+    Scheduler quartz = QuartzStore.scheduler(metadata, options);
     DueDates dueDates = new DueDates(WorkingDayCalendar.china());
     BulletinScheduler scheduler =
         new BulletinScheduler(quartz, publisher, clock, dueDates, options);
@@ -88,14 +123,26 @@ public final class BulletinScheduler implements AutoCloseable {
     quartz.getContext().put(PublishDueJob.RUNS, scheduler.runs);
     try {
       for (Series series : SCHEDULED) {
-        scheduler.ensure(series);
+        Optional<SeriesSchedule> earlier =
+            adopted.stream().filter(s -> s.series() == series).findFirst();
+        scheduler.ensure(series, earlier);
       }
       quartz.start();
-    } catch (SchedulerException | RuntimeException e) {
+    } catch (SchedulerException e) {
+      quartz.shutdown(false);
+      throw new SchedulerException(
+          "the bulletin schedules cannot be opened in the metadata database (is its schema"
+              + " migrated, MetadataSchema.migrate?): "
+              + e.getMessage(),
+          e);
+    } catch (RuntimeException e) {
       quartz.shutdown(false);
       throw e;
     }
-    LOG.info("bulletin schedules started from {}", dir);
+    LOG.info(
+        "bulletin schedules started: instance {} of {}",
+        quartz.getSchedulerInstanceId(),
+        QuartzStore.NAME);
     return scheduler;
   }
 
@@ -141,10 +188,17 @@ public final class BulletinScheduler implements AutoCloseable {
     quartz.shutdown(true);
   }
 
-  private void ensure(Series series) throws SchedulerException {
+  /** Sets up {@code series} unless the store has it: as {@code adopted}, else the defaults. */
+  private void ensure(Series series, Optional<SeriesSchedule> adopted) throws SchedulerException {
     JobDetail job = quartz.getJobDetail(jobKey(series));
     if (job == null) {
-      apply(SeriesSchedule.defaults(series, clock.instant()), true);
+      SeriesSchedule schedule =
+          adopted.orElseGet(() -> SeriesSchedule.defaults(series, clock.instant()));
+      apply(schedule, true);
+      adopted.ifPresent(s -> LOG.info("bulletin schedule taken from the previous release: {}", s));
+      if (adopted.isPresent() && schedule.enabled()) {
+        quartz.triggerJob(jobKey(series));
+      }
       return;
     }
     SeriesSchedule schedule = ScheduleData.read(job.getJobDataMap());
@@ -186,11 +240,15 @@ public final class BulletinScheduler implements AutoCloseable {
                     .inTimeZone(TimeZone.getTimeZone(ChinaTime.ZONE))
                     .withMisfireHandlingInstructionFireAndProceed())
             .build();
-    if (quartz.checkExists(key)) {
-      quartz.rescheduleJob(key, trigger);
-    } else {
-      quartz.scheduleJob(trigger);
+    if (!quartz.checkExists(key)) {
+      try {
+        quartz.scheduleJob(trigger);
+        return;
+      } catch (ObjectAlreadyExistsException e) {
+        // another process of the cluster scheduled it meanwhile: replace it as below
+      }
     }
+    quartz.rescheduleJob(key, trigger);
   }
 
   private boolean sameTrigger(SeriesSchedule a, SeriesSchedule b) {

@@ -1,104 +1,91 @@
 package io.liangshai.reports.schedule;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Objects;
 import java.util.Properties;
+import javax.sql.DataSource;
+import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
+import org.quartz.impl.SchedulerRepository;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
 
 /**
- * Quartz's JDBC job store in an embedded H2 database under a directory of its own ({@code
- * $LIANGSHAI_DATA_DIR/scheduler}): the schema that ships in Quartz's jar is applied on first use,
- * and the properties name the store, its pool and a single worker thread.
+ * Quartz's JDBC job store, clustered, on the platform's metadata PostgreSQL: the tables come from
+ * metadata's migration {@code V6__quartz.sql} (Quartz's own {@code tables_postgres.sql}), the
+ * connections from the metadata {@link DataSource} the platform already pools. Every process of the
+ * platform is an instance of the one scheduler {@value #NAME} (instance id {@code AUTO}); the
+ * instances check in every {@link BulletinScheduler.Options#checkinIntervalMs()} and one that stops
+ * checking in has its running jobs recovered by another, so each trigger fires on one instance
+ * only.
  */
 final class QuartzStore {
 
-  private static final String SCHEMA = "/org/quartz/impl/jdbcjobstore/tables_h2.sql";
+  /** The scheduler's name: the same in every process, which is what makes them one cluster. */
+  static final String NAME = "liangshai-bulletins";
 
   private QuartzStore() {}
 
-  /** The H2 URL of the store in {@code dir}. */
-  static String url(Path dir) {
-    return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("quartz") + ";DB_CLOSE_DELAY=0";
+  /**
+   * A new, not yet started instance of the scheduler on {@code dataSource}.
+   *
+   * @throws IllegalStateException when this JVM runs an instance already (one per process: Quartz
+   *     knows its schedulers by name)
+   */
+  static Scheduler scheduler(DataSource dataSource, BulletinScheduler.Options options)
+      throws SchedulerException {
+    if (SchedulerRepository.getInstance().lookup(NAME) != null) {
+      throw new IllegalStateException(
+          "a bulletin scheduler runs in this JVM already; close it before starting another");
+    }
+    register(dataSource);
+    return new StdSchedulerFactory(properties(options)).getScheduler();
   }
 
   /**
-   * Creates {@code dir} and the Quartz tables in it unless they are there.
-   *
-   * @throws SchedulerException when the H2 job store cannot be opened or created
+   * Hands {@code dataSource} to Quartz under {@value #NAME}: Quartz takes a connection per
+   * transaction and returns it; its shutdown leaves the data source open, the platform owns it.
    */
-  static void prepare(Path dir) throws SchedulerException, IOException {
-    Files.createDirectories(dir);
-    try (Connection c = DriverManager.getConnection(url(dir), "sa", "");
-        Statement st = c.createStatement()) {
-      try (ResultSet rs =
-          st.executeQuery(
-              "SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = 'QRTZ_JOB_DETAILS'")) {
-        rs.next();
-        if (rs.getInt(1) > 0) {
-          return;
-        }
-      }
-      for (String sql : statements(schema())) {
-        st.execute(sql);
-      }
-    } catch (SQLException e) {
-      throw new SchedulerException("the bulletin job store in " + dir + " cannot be prepared", e);
-    }
+  private static void register(DataSource dataSource) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    DBConnectionManager.getInstance()
+        .addConnectionProvider(
+            NAME,
+            new ConnectionProvider() {
+              @Override
+              public Connection getConnection() throws SQLException {
+                return dataSource.getConnection();
+              }
+
+              @Override
+              public void shutdown() {}
+
+              @Override
+              public void initialize() {}
+            });
   }
 
-  static Properties properties(String name, Path dir, long misfireThresholdMs) {
+  private static Properties properties(BulletinScheduler.Options options) {
     Properties p = new Properties();
-    p.setProperty("org.quartz.scheduler.instanceName", name);
-    p.setProperty("org.quartz.scheduler.instanceId", "local");
+    p.setProperty("org.quartz.scheduler.instanceName", NAME);
+    p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
     p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
     p.setProperty("org.quartz.threadPool.threadCount", "1");
-    p.setProperty("org.quartz.threadPool.threadNamePrefix", name + "-worker");
+    p.setProperty("org.quartz.threadPool.threadNamePrefix", NAME + "-worker");
     p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
     p.setProperty(
-        "org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.StdJDBCDelegate");
-    p.setProperty("org.quartz.jobStore.dataSource", "store");
+        "org.quartz.jobStore.driverDelegateClass",
+        "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+    p.setProperty("org.quartz.jobStore.dataSource", NAME);
     p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
     p.setProperty("org.quartz.jobStore.useProperties", "true");
-    p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(misfireThresholdMs));
-    p.setProperty("org.quartz.dataSource.store.provider", "hikaricp");
-    p.setProperty("org.quartz.dataSource.store.driver", "org.h2.Driver");
-    p.setProperty("org.quartz.dataSource.store.URL", url(dir));
-    p.setProperty("org.quartz.dataSource.store.user", "sa");
-    p.setProperty("org.quartz.dataSource.store.password", "");
-    p.setProperty("org.quartz.dataSource.store.maxConnections", "3");
+    p.setProperty("org.quartz.jobStore.isClustered", "true");
+    p.setProperty(
+        "org.quartz.jobStore.clusterCheckinInterval", Long.toString(options.checkinIntervalMs()));
+    p.setProperty(
+        "org.quartz.jobStore.misfireThreshold", Long.toString(options.misfireThresholdMs()));
     return p;
-  }
-
-  private static String schema() throws IOException {
-    try (InputStream in = QuartzStore.class.getResourceAsStream(SCHEMA)) {
-      if (in == null) {
-        throw new IllegalStateException("Quartz's " + SCHEMA + " is not on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static String[] statements(String script) {
-    StringBuilder sql = new StringBuilder();
-    for (String line : script.split("\n")) {
-      if (!line.strip().startsWith("--")) {
-        sql.append(line).append('\n');
-      }
-    }
-    return java.util.Arrays.stream(sql.toString().split(";"))
-        .map(String::strip)
-        .filter(s -> !s.isEmpty())
-        .toArray(String[]::new);
   }
 }

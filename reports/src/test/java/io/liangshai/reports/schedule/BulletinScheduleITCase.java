@@ -3,20 +3,25 @@ package io.liangshai.reports.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
-import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.reports.Bulletin;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.Series;
+import io.liangshai.reports.render.BulletinPdf;
 import io.liangshai.reports.testing.MutableClock;
 import io.liangshai.reports.testing.Publishing;
 import io.liangshai.reports.testing.SampleWarehouse;
+import io.liangshai.reports.testing.SchedulerDatabase;
 import io.liangshai.warehouse.Warehouse;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Quartz schedule firing every second (instead of daily at 09:00) against a clock the test
  * moves: nothing before the due minute, exactly one bulletin after it — also across scheduler
- * restarts on the same H2 job store — and the next month when that falls due.
+ * restarts on the same PostgreSQL job store — and the next month when that falls due. Each test
+ * starts from an empty job store.
  */
 class BulletinScheduleITCase {
 
@@ -32,10 +38,10 @@ class BulletinScheduleITCase {
 
   @RegisterExtension static final SampleWarehouse SAMPLE = new SampleWarehouse(CLICKHOUSE);
 
-  @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+  @RegisterExtension static final SchedulerDatabase STORE = new SchedulerDatabase();
 
-  private static final BulletinScheduler.Options EVERY_SECOND =
-      new BulletinScheduler.Options("* * * * * ?", 1000);
+  static final BulletinScheduler.Options EVERY_SECOND =
+      new BulletinScheduler.Options("* * * * * ?", 1000, 1000);
 
   @TempDir static Path data;
 
@@ -47,14 +53,19 @@ class BulletinScheduleITCase {
   static void start() throws Exception {
     warehouse = SAMPLE.warehouse();
     clock = new MutableClock(shanghai("2024-02-05T10:00"));
-    publisher = Publishing.publisher(warehouse, METADATA.dataSource(), clock);
+    publisher = Publishing.publisher(warehouse, STORE.dataSource(), clock);
+    BulletinPdf.warmUp(); // as the platform does at start, so a publication takes seconds
+  }
+
+  @BeforeEach
+  void emptyJobStore() throws Exception {
+    STORE.clear();
   }
 
   @Test
   void publishesEachDuePeriodExactlyOnceAcrossRestarts() throws Exception {
-    Path dir = data.resolve("scheduler");
     Instant enabledAt = clock.instant();
-    try (BulletinScheduler scheduler = start(dir)) {
+    try (BulletinScheduler scheduler = scheduler()) {
       awaitRuns(scheduler, 2);
       assertThat(bulletins()).as("January is not due before 6 February 09:00").isEmpty();
       ScheduleView monthly = scheduler.schedule("monthly").orElseThrow();
@@ -65,7 +76,7 @@ class BulletinScheduleITCase {
     }
 
     clock.set(shanghai("2024-02-06T09:00:30")); // due while the scheduler is down
-    try (BulletinScheduler scheduler = start(dir)) {
+    try (BulletinScheduler scheduler = scheduler()) {
       assertThat(scheduler.schedule("monthly").orElseThrow().schedule().activeSince())
           .as("the schedule survived the restart")
           .isEqualTo(enabledAt);
@@ -80,7 +91,7 @@ class BulletinScheduleITCase {
           .containsExactly("cities", "counties", "mountain26", "non_mountain");
     }
 
-    try (BulletinScheduler scheduler = start(dir)) {
+    try (BulletinScheduler scheduler = scheduler()) {
       awaitRuns(scheduler, 3);
       assertThat(bulletins())
           .as("a second run for a published period publishes nothing")
@@ -96,7 +107,7 @@ class BulletinScheduleITCase {
   @Test
   void theProvinceDisablesAndReEnablesASeries() throws Exception {
     clock.set(shanghai("2024-04-01T12:00"));
-    try (BulletinScheduler scheduler = start(data.resolve("toggle"))) {
+    try (BulletinScheduler scheduler = scheduler()) {
       ScheduleView off =
           scheduler.update(Series.QUARTERLY, new ScheduleChange(false, null, null, null, null));
       assertThat(off.schedule().enabled()).isFalse();
@@ -107,7 +118,7 @@ class BulletinScheduleITCase {
       ScheduleView on =
           scheduler.update(
               Series.QUARTERLY,
-              new ScheduleChange(true, 3, java.time.LocalTime.of(10, 0), List.of("cities"), null));
+              new ScheduleChange(true, 3, LocalTime.of(10, 0), List.of("cities"), null));
       assertThat(on.schedule().enabled()).isTrue();
       assertThat(on.schedule().activeSince()).isEqualTo(shanghai("2024-05-01T12:00"));
       assertThat(on.schedule().workingDay()).isEqualTo(3);
@@ -116,14 +127,65 @@ class BulletinScheduleITCase {
       assertThat(on.nextDue()).isEqualTo(shanghai("2024-07-03T10:00"));
       assertThat(on.nextRun()).isNotNull();
     }
-    try (BulletinScheduler scheduler = start(data.resolve("toggle"))) {
+    try (BulletinScheduler scheduler = scheduler()) {
       assertThat(scheduler.schedule("quarterly").orElseThrow().schedule().workingDay())
           .isEqualTo(3);
     }
   }
 
-  private static BulletinScheduler start(Path dir) throws Exception {
-    return BulletinScheduler.start(dir, publisher, clock, EVERY_SECOND);
+  /**
+   * The job store the previous release kept under {@code $LIANGSHAI_DATA_DIR/scheduler} (made by
+   * main 32ae47a, see {@code upgrade/scheduler/README.md}): monthly on the 3rd working day at 10:30
+   * for cities and counties, enabled since 2025-11-03 02:00 UTC; quarterly disabled. Its schedules
+   * become the new store's on the first start, and only then.
+   */
+  @Test
+  void anUpgradedDataDirectoryKeepsItsSchedules() throws Exception {
+    Path dir = Files.createDirectories(data.resolve("upgraded/scheduler"));
+    try (InputStream old = getClass().getResourceAsStream("/upgrade/scheduler/quartz.mv.db")) {
+      Files.copy(old, dir.resolve(LegacySchedules.FILE));
+    }
+    byte[] before = Files.readAllBytes(dir.resolve(LegacySchedules.FILE));
+    List<SeriesSchedule> old = LegacySchedules.read(dir);
+    assertThat(old)
+        .extracting(SeriesSchedule::series)
+        .containsExactly(Series.MONTHLY, Series.QUARTERLY);
+    clock.set(shanghai("2025-11-03T12:00"));
+
+    try (BulletinScheduler scheduler = scheduler(old)) {
+      SeriesSchedule monthly = scheduler.schedule("monthly").orElseThrow().schedule();
+      assertThat(monthly)
+          .isEqualTo(
+              new SeriesSchedule(
+                  Series.MONTHLY,
+                  true,
+                  3,
+                  LocalTime.of(10, 30),
+                  List.of("cities", "counties"),
+                  "standard",
+                  Instant.parse("2025-11-03T02:00:00Z")));
+      ScheduleView quarterly = scheduler.schedule("quarterly").orElseThrow();
+      assertThat(quarterly.schedule().enabled()).isFalse();
+      assertThat(quarterly.nextRun()).isNull();
+      scheduler.update(Series.MONTHLY, new ScheduleChange(null, 4, null, null, null));
+    }
+    try (BulletinScheduler scheduler = scheduler(LegacySchedules.read(dir))) {
+      assertThat(scheduler.schedule("monthly").orElseThrow().schedule().workingDay())
+          .as("the store's own schedule wins over the old one at every later start")
+          .isEqualTo(4);
+    }
+    assertThat(Files.readAllBytes(dir.resolve(LegacySchedules.FILE)))
+        .as("the old store is left as it was")
+        .isEqualTo(before);
+    assertThat(LegacySchedules.read(data.resolve("never-ran-the-old-release"))).isEmpty();
+  }
+
+  private static BulletinScheduler scheduler() throws Exception {
+    return scheduler(List.of());
+  }
+
+  private static BulletinScheduler scheduler(List<SeriesSchedule> adopted) throws Exception {
+    return BulletinScheduler.start(STORE.dataSource(), adopted, publisher, clock, EVERY_SECOND);
   }
 
   private static List<Bulletin> bulletins() throws Exception {
@@ -133,11 +195,11 @@ class BulletinScheduleITCase {
 
   private static void awaitRuns(BulletinScheduler scheduler, long runs)
       throws InterruptedException {
-    long deadline = System.nanoTime() + 60_000_000_000L;
+    long deadline = System.nanoTime() + 180_000_000_000L;
     while (scheduler.runs(Series.MONTHLY) < runs) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
-            "only " + scheduler.runs(Series.MONTHLY) + " of " + runs + " runs within 60 s");
+            "only " + scheduler.runs(Series.MONTHLY) + " of " + runs + " runs within 180 s");
       }
       Thread.sleep(100);
     }

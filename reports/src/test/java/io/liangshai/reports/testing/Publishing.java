@@ -26,10 +26,20 @@ public final class Publishing {
 
   public static BulletinPublisher publisher(Warehouse warehouse, DataSource metadata, Clock clock) {
     MetricsQueries metrics = new MetricsQueries(warehouse);
+    return publisher(
+        warehouse, metadata, clock, FiguresSource.of(new LeagueTables(metrics, clock), metrics));
+  }
+
+  /**
+   * As {@link #publisher(Warehouse, DataSource, Clock)}, its snapshots' figures from {@code
+   * figures}.
+   */
+  public static BulletinPublisher publisher(
+      Warehouse warehouse, DataSource metadata, Clock clock, FiguresSource figures) {
     BulletinStore store = new BulletinStore(warehouse);
     return new BulletinPublisher(
         REGISTRY,
-        FiguresSource.of(new LeagueTables(metrics, clock), metrics),
+        figures,
         store,
         new BulletinNumbers(metadata, clock),
         SchemeResolver.builtIn(),
