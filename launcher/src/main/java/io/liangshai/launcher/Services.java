@@ -6,6 +6,7 @@ import io.liangshai.api.LandingAuditSync;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
+import io.liangshai.launcher.upgrade.MetadataImport;
 import io.liangshai.metadata.MetadataStores;
 import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.reports.schedule.BulletinScheduler;
@@ -66,6 +67,8 @@ final class Services implements AutoCloseable {
       HikariDataSource pool = postgres.openPool();
       opened.push(pool);
       this.metadata = pool;
+      // What the previous release kept in ClickHouse (keys, schemes, numbering) comes over first.
+      MetadataImport.run(warehouse, metadata, clock);
       this.landing = new LandingZone(config.landingDir());
       BatchIntake intake =
           new BatchIntake(
