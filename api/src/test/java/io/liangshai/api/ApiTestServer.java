@@ -203,7 +203,10 @@ final class ApiTestServer
     return requireOpen(warehouse);
   }
 
-  /** The server's metadata database (keys, schemes, bulletin numbers), e.g. to break it. */
+  /**
+   * The server's migrated metadata database (keys, schemes, bulletin numbers), e.g. to break it or
+   * to run a bulletin scheduler on.
+   */
   DataSource metadata() {
     return requireOpen(metadata);
   }
@@ -226,11 +229,6 @@ final class ApiTestServer
   /** The server under test, e.g. to attach a bulletin scheduler to it. */
   ApiServer server() {
     return requireOpen(server);
-  }
-
-  /** The migrated metadata database the server's stores are on (e.g. for a bulletin scheduler). */
-  DataSource metadata() {
-    return requireOpen(metadata);
   }
 
   /** A fresh router of the server under test, to inspect its route table. */

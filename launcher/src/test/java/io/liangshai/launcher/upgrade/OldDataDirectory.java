@@ -15,7 +15,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
  * The data directory made by the previous release ({@code src/test/resources/upgrade/}, see its
  * README): unpacked where a test wants it, and the sidecar listing what was made in it.
  */
-final class OldDataDirectory {
+public final class OldDataDirectory {
 
   static final String NAME = "data-32ae47a";
 
@@ -26,7 +26,7 @@ final class OldDataDirectory {
    * links as links: ClickHouse's {@code metadata/default} and {@code data/default/*} are links into
    * {@code store/}.
    */
-  static Path unpackInto(Path target) {
+  public static Path unpackInto(Path target) {
     try (InputStream in = resource(NAME + ".tar.gz");
         TarArchiveInputStream tar = new TarArchiveInputStream(new GZIPInputStream(in))) {
       for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
@@ -58,7 +58,7 @@ final class OldDataDirectory {
   }
 
   /** What the sidecar lists: keys with their secrets, schemes, bulletins, the uploaded batch. */
-  static JsonNode made() {
+  public static JsonNode made() {
     try (InputStream in = resource(NAME + ".json")) {
       return new ObjectMapper().readTree(in);
     } catch (IOException e) {
