@@ -1,7 +1,5 @@
 package io.liangshai.launcher;
 
-import io.liangshai.launcher.backup.BackupCommand;
-import io.liangshai.launcher.backup.RestoreCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -8,6 +8,8 @@ import io.liangshai.postgres.local.LocalPostgres;
 import io.liangshai.postgres.local.LocalPostgresConfig;
 import io.liangshai.postgres.local.PostgresEndpoint;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -117,6 +119,20 @@ final class MetadataServer implements AutoCloseable {
 
   PostgresEndpoint endpoint() {
     return endpoint;
+  }
+
+  /** {@code postgresql://USER:PASSWORD@HOST:PORT/DATABASE}, as {@code LIANGSHAI_POSTGRES_URL}. */
+  String url() {
+    return "postgresql://"
+        + URLEncoder.encode(endpoint.user(), StandardCharsets.UTF_8)
+        + ":"
+        + URLEncoder.encode(endpoint.password(), StandardCharsets.UTF_8)
+        + "@"
+        + endpoint.host()
+        + ":"
+        + endpoint.port()
+        + "/"
+        + database;
   }
 
   /** {@code jdbc:postgresql://HOST:PORT/DATABASE}. */

@@ -84,6 +84,8 @@ final class Platform implements AutoCloseable {
       MetadataServer postgres = MetadataServer.await(metadata);
       services = Services.open(config, registry, clickhouse.jdbcUrl(), postgres, Clock.systemUTC());
       started.push(services);
+      started.push(
+          new PlatformEndpoints(clickhouse.jdbcUrl(), postgres.url()).writeFor(config.dataDir()));
       landing = services.landing;
     } else {
       started.push(Warehouse.open(clickhouse.jdbcUrl()));

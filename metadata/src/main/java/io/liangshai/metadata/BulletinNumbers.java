@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -33,6 +34,32 @@ public final class BulletinNumbers {
           record(c, seriesId, issueNo);
           return issueNo;
         });
+  }
+
+  /**
+   * Runs {@code work} holding the lock of one period of a series: a PostgreSQL transaction-level
+   * advisory lock, so that the publications of one period — in this process or in any other on the
+   * same database — run one after another, and the second finds the first's bulletin. The lock goes
+   * with its connection, so a holder that dies releases it.
+   */
+  public <T> T whilePublishing(String seriesId, String period, Supplier<T> work)
+      throws SQLException {
+    Objects.requireNonNull(seriesId, "seriesId");
+    Objects.requireNonNull(period, "period");
+    try (Connection c = metadata.connect()) {
+      c.setAutoCommit(false);
+      try {
+        try (PreparedStatement ps =
+            c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?), hashtext(?))")) {
+          ps.setString(1, SCOPE + ":" + seriesId);
+          ps.setString(2, period);
+          ps.execute();
+        }
+        return work.get();
+      } finally {
+        c.rollback();
+      }
+    }
   }
 
   /** The last issue number of {@code seriesId} handed out, 0 if none. */

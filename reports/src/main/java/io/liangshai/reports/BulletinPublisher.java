@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,21 +98,34 @@ public final class BulletinPublisher {
                 ? request.scheme()
                 : corrected != null ? corrected.scheme() : "standard");
     Series series = Series.of(period.kind());
-    if (corrected == null) {
-      List<Bulletin> existing = store.forPeriod(series.id(), period.toString());
-      if (!existing.isEmpty()) {
-        throw PublishException.duplicate(existing.get(0));
-      }
+    String by = request.actorTenant() + "/" + request.actorKey();
+    if (corrected != null) {
+      return publish(
+          series, period, groups, scheme, corrected, request.actorTenant(), request.actorKey(), by);
     }
-    return publish(
+    return onePerPeriod(
         series,
         period,
-        groups,
-        scheme,
-        corrected,
-        request.actorTenant(),
-        request.actorKey(),
-        request.actorTenant() + "/" + request.actorKey());
+        () -> {
+          List<Bulletin> existing = store.forPeriod(series.id(), period.toString());
+          if (!existing.isEmpty()) {
+            throw PublishException.duplicate(existing.get(0));
+          }
+          return publish(
+              series, period, groups, scheme, null, request.actorTenant(), request.actorKey(), by);
+        });
+  }
+
+  /**
+   * {@code work} (which looks for the period's bulletin, then publishes it) under the period's lock
+   * in the metadata database, so two processes publishing one period at once publish it once.
+   */
+  private <T> T onePerPeriod(Series series, Period period, Supplier<T> work) {
+    try {
+      return numbers.whilePublishing(series.id(), period.toString(), work);
+    } catch (SQLException e) {
+      throw new MetadataStoreException("lock " + series.id() + " " + period + " to publish it", e);
+    }
   }
 
   /**
@@ -125,20 +139,26 @@ public final class BulletinPublisher {
     if (series.kind() != period.kind()) {
       throw new IllegalArgumentException(period + " is not a period of series " + series.id());
     }
-    if (!store.forPeriod(series.id(), period.toString()).isEmpty()) {
-      return Optional.empty();
-    }
-    List<String> chosen = groups(groups == null || groups.isEmpty() ? defaultGroups() : groups);
-    return Optional.of(
-        publish(
-            series,
-            period,
-            chosen,
-            scheme(schemeRef),
-            null,
-            registry.province().code(),
-            SCHEDULER,
-            SCHEDULER));
+    return onePerPeriod(
+        series,
+        period,
+        () -> {
+          if (!store.forPeriod(series.id(), period.toString()).isEmpty()) {
+            return Optional.<Bulletin>empty();
+          }
+          List<String> chosen =
+              groups(groups == null || groups.isEmpty() ? defaultGroups() : groups);
+          return Optional.of(
+              publish(
+                  series,
+                  period,
+                  chosen,
+                  scheme(schemeRef),
+                  null,
+                  registry.province().code(),
+                  SCHEDULER,
+                  SCHEDULER));
+        });
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -24,7 +25,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two publishers over one PostgreSQL and one warehouse, as two platform processes have them, each
- * serialised only within itself: publishing at the same time, they never share an issue number.
+ * serialised only within itself: publishing at the same time, they never share an issue number, and
+ * one period published by both at once is published once (the other is told it exists).
  */
 class ConcurrentPublishingITCase {
 
@@ -78,6 +80,48 @@ class ConcurrentPublishingITCase {
     assertThat(stored)
         .containsExactlyElementsOf(
             IntStream.rangeClosed(1, 1 + 2 * CORRECTIONS_EACH).boxed().toList());
+  }
+
+  @Test
+  void twoPublishersPublishingOnePeriodAtOncePublishItOnce() throws Exception {
+    Warehouse warehouse = SAMPLE.warehouse();
+    List<BulletinPublisher> publishers =
+        List.of(
+            Publishing.publisher(warehouse, METADATA.dataSource(), CLOCK),
+            Publishing.publisher(warehouse, METADATA.dataSource(), CLOCK));
+    CountDownLatch go = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(publishers.size());
+    List<Future<Bulletin>> attempts = new ArrayList<>();
+    try {
+      for (BulletinPublisher publisher : publishers) {
+        attempts.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return publisher.publish(
+                      new PublishRequest("2024-Q1", null, null, null, "330000", "admin"));
+                }));
+      }
+      go.countDown();
+      int published = 0;
+      int refused = 0;
+      for (Future<Bulletin> attempt : attempts) {
+        try {
+          attempt.get(5, TimeUnit.MINUTES);
+          published++;
+        } catch (ExecutionException e) {
+          assertThat(e.getCause()).isInstanceOf(PublishException.class);
+          assertThat(((PublishException) e.getCause()).reason())
+              .isEqualTo(PublishException.Reason.DUPLICATE);
+          refused++;
+        }
+      }
+      assertThat(published).isEqualTo(1);
+      assertThat(refused).isEqualTo(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(new BulletinStore(warehouse).forPeriod("quarterly", "2024-Q1")).hasSize(1);
   }
 
   private static PublishRequest request(String corrects) {

@@ -1,4 +1,4 @@
-package io.liangshai.launcher.backup;
+package io.liangshai.launcher;
 
 import io.liangshai.backup.Backup;
 import io.liangshai.backup.Manifest;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
       "ClickHouse tables, PostgreSQL metadata and the landing zone,",
       "with DIR/manifest.json (schema versions, row counts, SHA-256)."
     })
-public final class BackupCommand implements Callable<Integer> {
+final class BackupCommand implements Callable<Integer> {
 
   @Mixin StoreOptions stores;
 
@@ -31,7 +31,10 @@ public final class BackupCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Manifest m = Backup.take(stores.data(), dir, Clock.systemUTC());
+    Manifest m;
+    try (StoreOptions.Stores open = stores.open()) {
+      m = Backup.take(open.data(), dir, Clock.systemUTC());
+    }
     System.out.printf(
         "backup in %s: %d ClickHouse tables, %d PostgreSQL tables, %d landing files (%s to %s)%n",
         dir,

@@ -1,4 +1,4 @@
-package io.liangshai.launcher.backup;
+package io.liangshai.launcher;
 
 import io.liangshai.backup.Manifest;
 import io.liangshai.backup.Restore;
@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
       "Restores the backup in DIR into an empty data directory and empty databases.",
       "The next start rebuilds the version index and reprocesses the landing zone."
     })
-public final class RestoreCommand implements Callable<Integer> {
+final class RestoreCommand implements Callable<Integer> {
 
   @Mixin StoreOptions stores;
 
@@ -31,7 +31,10 @@ public final class RestoreCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Restore.verify(dir);
     Restore.requireEmptyDataDir(stores.dataDir());
-    Manifest m = Restore.restore(dir, stores.data());
+    Manifest m;
+    try (StoreOptions.Stores open = stores.open()) {
+      m = Restore.restore(dir, open.data());
+    }
     System.out.printf(
         "restored the backup of %s into %s: %d ClickHouse tables, %d PostgreSQL tables,"
             + " %d landing files%n",
