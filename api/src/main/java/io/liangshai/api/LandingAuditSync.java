@@ -14,8 +14,11 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -31,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * <p>It never writes a row twice: an audit row is looked up before it is inserted, the {@code
  * batches} row is replaced by batch id. It reads only what is new: its watermarks (the greatest
  * batch id in {@code batches}, the greatest refusal id in {@code audit_log}) come from ClickHouse
- * at start and advance only past what was written, in id order.
+ * at start and advance only past what was written, in id order. Batches are taken concurrently
+ * (several uploads at once, and several API processes on one landing zone), so a batch received
+ * earlier may publish its manifest after a later one: manifests received up to {@link #LOOK_BACK}
+ * before the watermark are looked at again, those already written skipped by id.
  */
 public final class LandingAuditSync implements AutoCloseable {
 
@@ -43,6 +49,9 @@ public final class LandingAuditSync implements AutoCloseable {
   private static final long TICK_MS = 500;
   private static final Duration FULL_LOOK = Duration.ofSeconds(10);
 
+  /** How long before the newest written batch a batch still being taken may have been received. */
+  static final Duration LOOK_BACK = Duration.ofHours(1);
+
   private final ManifestLog manifests;
   private final RefusalJournal refusals;
   private final BatchesTable batches;
@@ -51,6 +60,8 @@ public final class LandingAuditSync implements AutoCloseable {
   private ScheduledExecutorService thread;
 
   private Optional<String> batchWatermark;
+  private final NavigableSet<String> writtenRecently = new TreeSet<>();
+  private boolean lookedBack;
   private Optional<String> refusalWatermark;
   private String lastStamp = "";
   private Instant lastLook = Instant.EPOCH;
@@ -80,12 +91,27 @@ public final class LandingAuditSync implements AutoCloseable {
       refusalWatermark = audit.newestObject("batch.refused");
     }
     int written = 0;
-    for (String id : manifests.batchIdsAfter(batchWatermark)) {
+    List<String> ids = manifests.batchIdsReceivedAround(batchWatermark, LOOK_BACK);
+    if (!ids.isEmpty()) {
+      writtenRecently.headSet(ids.get(0)).clear();
+      if (!lookedBack) {
+        // What the batches table holds of the look-back window (written before a restart).
+        writtenRecently.addAll(batches.batchIdsAfter(ids.get(0).substring(0, 20)));
+        lookedBack = true;
+      }
+    }
+    for (String id : ids) {
+      if (writtenRecently.contains(id)) {
+        continue;
+      }
       Optional<BatchResult> manifest = manifests.read(id);
       if (manifest.isPresent()) {
         written += write(manifest.get());
+        writtenRecently.add(id);
       }
-      batchWatermark = Optional.of(id);
+      if (batchWatermark.isEmpty() || id.compareTo(batchWatermark.get()) > 0) {
+        batchWatermark = Optional.of(id);
+      }
     }
     for (Refusal r : refusals.after(refusalWatermark)) {
       if (!audit.contains("batch.refused", r.id())) {

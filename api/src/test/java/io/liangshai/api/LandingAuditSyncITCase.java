@@ -126,6 +126,37 @@ class LandingAuditSyncITCase {
     }
   }
 
+  @Test
+  void aBatchWhoseManifestArrivesAfterALaterBatchsIsStillAudited() throws Exception {
+    LandingZone zone = new LandingZone(dir.resolve("late-landing"));
+    try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
+        BatchIntake intake =
+            new BatchIntake(
+                zone,
+                TenantRegistryLoader.loadDefault(),
+                new PostgresVersionIndex(METADATA.dataSource(), Clock.systemUTC()),
+                Clock.systemUTC())) {
+      BatchResult slow = send(intake, aCase().caseId("late-slow").row());
+      BatchResult quick = send(intake, aCase().caseId("late-quick").row());
+      assertThat(slow.batchId()).isLessThan(quick.batchId());
+      // The slow batch (received first) is still being taken when the quick one is published.
+      Path manifest = zone.root().resolve("batches").resolve(slow.batchId() + ".json");
+      Path aside = dir.resolve(slow.batchId() + ".json.aside");
+      Files.move(manifest, aside);
+
+      LandingAuditSync sync = new LandingAuditSync(zone, warehouse, Clock.systemUTC());
+      sync.syncNow();
+      assertThat(count(warehouse, "batch.upload", quick.batchId())).isEqualTo(1);
+      assertThat(count(warehouse, "batch.upload", slow.batchId())).isZero();
+
+      Files.move(aside, manifest);
+      assertThat(sync.syncNow()).as("the late manifest's audit and batches rows").isEqualTo(2);
+      assertThat(count(warehouse, "batch.upload", slow.batchId())).isEqualTo(1);
+      assertThat(batchesRows(warehouse, slow.batchId())).isEqualTo(1);
+      assertThat(sync.syncNow()).as("nothing twice").isZero();
+    }
+  }
+
   private static BatchResult send(BatchIntake intake, Map<String, Object> row) throws Exception {
     Path file = intake.landing().newIncomingFile();
     Files.writeString(file, JSON.writeValueAsString(row) + "\n", StandardCharsets.UTF_8);

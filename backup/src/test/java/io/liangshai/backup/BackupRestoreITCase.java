@@ -82,7 +82,14 @@ class BackupRestoreITCase {
     before.keySet().removeAll(PostgresTables.REBUILT);
     after.keySet().removeAll(PostgresTables.REBUILT);
     assertThat(before).containsKeys("api_keys", "numbering", "scheme_versions", "bulletin_issues");
-    assertThat(before.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
+    // Quartz's tables (qrtz_*) are copied like the others but filled by a running scheduler only.
+    assertThat(before)
+        .allSatisfy(
+            (table, rows) -> {
+              if (!table.startsWith("qrtz_")) {
+                assertThat(rows).as(table).isNotEmpty();
+              }
+            });
     assertThat(after).isEqualTo(before);
   }
 

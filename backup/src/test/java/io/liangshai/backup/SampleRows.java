@@ -63,7 +63,10 @@ final class SampleRows {
         "INSERT INTO bulletin_files VALUES ('bul-1', 'pdf', repeat('e', 64), 4, 'JVBERg=='),"
             + " ('bul-1', 'xlsx', repeat('f', 64), 2, 'UEs=')",
         "INSERT INTO quarantine VALUES ('b1', 7, '330381', 'C-9', 'parser', 'not JSON',"
-            + " '{\"broken\\t', '2024-01-03 10:00:02.000')");
+            + " '{\"broken\\t', '2024-01-03 10:00:02.000')",
+        "INSERT INTO indicator_values VALUES ('policy_rate', '330381', '2024-01', 'fraction', 3,"
+            + " 4, NULL, 'b1', '2024-01-03 10:00:00.123456', 1), ('gdp_x', '330381', '2024-01',"
+            + " 'value', NULL, NULL, '0.1234567890123456789', 'b1', '2024-01-03 10:00:00.5', 2)");
   }
 
   static void fillPostgres(javax.sql.DataSource metadata) throws SQLException {
@@ -86,6 +89,9 @@ final class SampleRows {
           "INSERT INTO record_versions VALUES ('330381', 'C-1', '2024-01-03 10:00:00.123456+00',"
               + " 'h1', 'b1')");
       s.execute("INSERT INTO committed_batches VALUES ('b1', '2024-01-03 10:00:00.2+00')");
+      s.execute(
+          "INSERT INTO metadata_imports VALUES ('key', 'k1', 'clickhouse api_keys',"
+              + " '2024-01-05 00:00:00.000001+00')");
     }
   }
 

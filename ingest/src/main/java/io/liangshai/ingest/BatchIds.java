@@ -51,6 +51,14 @@ final class BatchIds {
     return id;
   }
 
+  /**
+   * A string that sorts just before every batch id received at {@code t} or later, and after every
+   * id received earlier.
+   */
+  static String lowerBound(Instant t) {
+    return "b_" + TIME.format(t.truncatedTo(ChronoUnit.MILLIS)) + "_";
+  }
+
   /** The time an id names (to the millisecond); {@code id} must be one of these ids. */
   static Instant timeOf(String id) {
     return TIME.parse(id.substring(2, 20), Instant::from);

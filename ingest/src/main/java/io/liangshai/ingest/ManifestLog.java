@@ -4,6 +4,7 @@ import io.liangshai.core.landing.LandingFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,6 +34,21 @@ public final class ManifestLog {
           .sorted()
           .toList();
     }
+  }
+
+  /**
+   * The ids of every published manifest received within {@code lookBack} before batch {@code
+   * newest} or after it (all when empty), oldest first. Batches are taken concurrently, by one
+   * process or several on one landing zone, so a manifest may be published after those of batches
+   * received later than it; a reader that looks back far enough behind the newest it has seen
+   * misses none of them.
+   */
+  public List<String> batchIdsReceivedAround(Optional<String> newest, Duration lookBack)
+      throws IOException {
+    return batchIdsAfter(
+        newest
+            .filter(LandingFile::isBatchId)
+            .map(id -> BatchIds.lowerBound(BatchIds.timeOf(id).minus(lookBack))));
   }
 
   /** The manifest of {@code batchId}, if published. */

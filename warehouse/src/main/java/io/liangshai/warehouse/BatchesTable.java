@@ -105,6 +105,22 @@ public final class BatchesTable {
     return newest == null || newest.isEmpty() ? Optional.empty() : Optional.of(newest);
   }
 
+  /** The ids of the batches held whose id sorts after {@code after}. */
+  public java.util.Set<String> batchIdsAfter(String after) {
+    return Sql.query(
+        warehouse,
+        "read the recent batch ids",
+        "SELECT DISTINCT batch_id FROM batches WHERE batch_id > ?",
+        ps -> ps.setString(1, after),
+        rs -> {
+          java.util.Set<String> ids = new java.util.HashSet<>();
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
+          return ids;
+        });
+  }
+
   /** The {@code limit} most recent batches sent by any of {@code tenants}, newest first. */
   public List<Row> recent(Collection<String> tenants, int limit) {
     return Sql.query(
