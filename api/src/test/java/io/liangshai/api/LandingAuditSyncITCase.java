@@ -55,12 +55,7 @@ class LandingAuditSyncITCase {
   void backFillsEveryUploadAndRefusalOnceAcrossRestarts() throws Exception {
     LandingZone zone = new LandingZone(dir.resolve("landing"));
     try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
-        BatchIntake intake =
-            new BatchIntake(
-                zone,
-                TenantRegistryLoader.loadDefault(),
-                new PostgresVersionIndex(METADATA.dataSource(), Clock.systemUTC()),
-                Clock.systemUTC())) {
+        BatchIntake intake = intakeOn(zone)) {
       BatchResult a = send(intake, aCase().caseId("sync-a").row());
       BatchResult b = send(intake, aCase().caseId("sync-b").row());
       Refusal refused =
@@ -97,12 +92,7 @@ class LandingAuditSyncITCase {
       throws Exception {
     LandingZone zone = new LandingZone(dir.resolve("landing"));
     try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
-        BatchIntake intake =
-            new BatchIntake(
-                zone,
-                TenantRegistryLoader.loadDefault(),
-                new PostgresVersionIndex(METADATA.dataSource(), Clock.systemUTC()),
-                Clock.systemUTC());
+        BatchIntake intake = intakeOn(zone);
         LandingAuditSync sync = new LandingAuditSync(zone, warehouse, Clock.systemUTC())) {
       sync.syncNow();
       execute(warehouse, "RENAME TABLE audit_log TO audit_log_away");
@@ -130,12 +120,7 @@ class LandingAuditSyncITCase {
   void aBatchWhoseManifestArrivesAfterALaterBatchsIsStillAudited() throws Exception {
     LandingZone zone = new LandingZone(dir.resolve("late-landing"));
     try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
-        BatchIntake intake =
-            new BatchIntake(
-                zone,
-                TenantRegistryLoader.loadDefault(),
-                new PostgresVersionIndex(METADATA.dataSource(), Clock.systemUTC()),
-                Clock.systemUTC())) {
+        BatchIntake intake = intakeOn(zone)) {
       BatchResult slow = send(intake, aCase().caseId("late-slow").row());
       BatchResult quick = send(intake, aCase().caseId("late-quick").row());
       assertThat(slow.batchId()).isLessThan(quick.batchId());
@@ -155,6 +140,15 @@ class LandingAuditSyncITCase {
       assertThat(batchesRows(warehouse, slow.batchId())).isEqualTo(1);
       assertThat(sync.syncNow()).as("nothing twice").isZero();
     }
+  }
+
+  /** An intake over {@code zone} with this class's version index, as the launcher builds it. */
+  private static BatchIntake intakeOn(LandingZone zone) throws Exception {
+    return new BatchIntake(
+        zone,
+        TenantRegistryLoader.loadDefault(),
+        new PostgresVersionIndex(METADATA.dataSource(), Clock.systemUTC()),
+        Clock.systemUTC());
   }
 
   private static BatchResult send(BatchIntake intake, Map<String, Object> row) throws Exception {

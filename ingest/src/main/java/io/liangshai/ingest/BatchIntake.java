@@ -131,7 +131,7 @@ public final class BatchIntake implements AutoCloseable {
           pauseBeforeAttempt(attempt + 1);
           continue;
         }
-        Files.deleteIfExists(LandingZone.hiddenSibling(landing.recordsFile(batchId)));
+        Files.deleteIfExists(LandingZone.stagingFile(landing.recordsFile(batchId)));
         Files.deleteIfExists(body);
         throw new IntakeUnavailableException(
             (VersionClaims.isDeadlock(e)
@@ -169,7 +169,7 @@ public final class BatchIntake implements AutoCloseable {
       Path body)
       throws IOException, UnparseableBatchException, BatchTooLargeException, SQLException {
     Path records = landing.recordsFile(batchId);
-    Path recordsTmp = LandingZone.hiddenSibling(records);
+    Path recordsTmp = LandingZone.stagingFile(records);
     MessageDigest sha256 = sha256();
     CaseRecordValidator validator = new CaseRecordValidator(scopeOf(uploader), receivedAt);
     BatchRows rows;

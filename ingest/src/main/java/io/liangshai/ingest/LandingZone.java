@@ -127,9 +127,17 @@ public final class LandingZone {
     return Files.createTempFile(incomingDir(), ".body-", ".tmp");
   }
 
-  /** A hidden temporary beside {@code target}, to be {@link #publish published} over it. */
-  static Path hiddenSibling(Path target) {
-    return target.resolveSibling("." + target.getFileName() + ".tmp");
+  /**
+   * The hidden temporary of {@code target} (a file of {@code records/}, {@code raw/} or {@code
+   * batches/}), to be {@link #publish published} over it: under {@code incoming/}, on the same file
+   * system so the rename is atomic, and never in the directory the job watches — Flink's file
+   * enumerator fails a whole listing when a file it listed is renamed away before it looks at it,
+   * and with uploads taken concurrently there is nearly always one being written.
+   */
+  static Path stagingFile(Path target) {
+    Path dir = target.getParent();
+    return dir.resolveSibling("incoming")
+        .resolve("." + dir.getFileName() + "-" + target.getFileName() + ".tmp");
   }
 
   /** fsyncs {@code tmp}, renames it to {@code target} atomically, and fsyncs the directory. */
@@ -144,7 +152,7 @@ public final class LandingZone {
   }
 
   static void writeDurably(Path target, byte[] content) throws IOException {
-    Path tmp = hiddenSibling(target);
+    Path tmp = stagingFile(target);
     try (OutputStream out = Files.newOutputStream(tmp)) {
       out.write(content);
     }

@@ -27,9 +27,9 @@ class LandingZoneTest {
     Path body = first.newIncomingFile();
     Files.writeString(body, "half an upload", StandardCharsets.UTF_8);
     Path records = first.recordsFile("20240102T000000000-0001");
-    Path recordsTmp = LandingZone.hiddenSibling(records);
+    Path recordsTmp = LandingZone.stagingFile(records);
     Files.writeString(recordsTmp, "{\"case_id\":", StandardCharsets.UTF_8);
-    Path manifestTmp = LandingZone.hiddenSibling(first.manifestFile("20240102T000000000-0001"));
+    Path manifestTmp = LandingZone.stagingFile(first.manifestFile("20240102T000000000-0001"));
     Files.writeString(manifestTmp, "{", StandardCharsets.UTF_8);
     Path published = first.recordsFile("20240101T000000000-0001");
     Files.writeString(published, "kept\n", StandardCharsets.UTF_8);

@@ -15,8 +15,6 @@ import io.liangshai.warehouse.Warehouse;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
@@ -40,7 +38,7 @@ final class Platform implements AutoCloseable {
 
   private final LiangshaiConfig config;
   private final Role role;
-  private final Deque<AutoCloseable> started = new ArrayDeque<>();
+  private final Closer started = new Closer();
   private ApiServer api;
   private ClickHouseEndpoint clickhouse;
   private TenantRegistry registry;
@@ -152,12 +150,6 @@ final class Platform implements AutoCloseable {
 
   @Override
   public void close() {
-    while (!started.isEmpty()) {
-      try {
-        started.pop().close();
-      } catch (Exception e) {
-        LOG.warn("while stopping: {}", e.toString());
-      }
-    }
+    started.close();
   }
 }

@@ -17,13 +17,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Objects;
 import javax.sql.DataSource;
 import org.quartz.SchedulerException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: every service of the platform built once, over one {@link Clock}, one
@@ -37,8 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 final class Services implements AutoCloseable {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Services.class);
-
   final Clock clock;
   final Warehouse warehouse;
 
@@ -47,7 +41,7 @@ final class Services implements AutoCloseable {
 
   final LandingZone landing;
   final ApiServices api;
-  private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+  private final Closer opened = new Closer();
 
   private Services(
       LiangshaiConfig config,
@@ -122,12 +116,6 @@ final class Services implements AutoCloseable {
   /** Closes in reverse order of building: the API's services first, the warehouse last. */
   @Override
   public void close() {
-    while (!opened.isEmpty()) {
-      try {
-        opened.pop().close();
-      } catch (Exception e) {
-        LOG.warn("while stopping: {}", e.toString());
-      }
-    }
+    opened.close();
   }
 }

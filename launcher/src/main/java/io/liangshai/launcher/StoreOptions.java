@@ -7,8 +7,6 @@ import io.liangshai.postgres.local.PostgresEndpoint;
 import io.liangshai.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Optional;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.slf4j.Logger;
@@ -100,7 +98,7 @@ final class StoreOptions {
 
   /** The stores of one command, and what was started for it. */
   static final class Stores implements AutoCloseable {
-    private final Deque<AutoCloseable> opened = new ArrayDeque<>();
+    private final Closer opened = new Closer();
     private PlatformData data;
 
     PlatformData data() {
@@ -109,13 +107,7 @@ final class StoreOptions {
 
     @Override
     public void close() {
-      while (!opened.isEmpty()) {
-        try {
-          opened.pop().close();
-        } catch (Exception e) {
-          LOG.warn("while stopping: {}", e.toString());
-        }
-      }
+      opened.close();
     }
   }
 }

@@ -67,13 +67,16 @@ final class Figures {
       String baseUrl, String adminKey, List<String> batchIds, Duration timeout) throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     List<String> pending = new ArrayList<>(batchIds);
+    String[] lastAnswer = {"none"};
     while (!pending.isEmpty()) {
       pending.removeIf(
           id -> {
             try {
-              return "processed"
-                  .equals(get(baseUrl, adminKey, "/api/v1/batches/" + id).get("state").asText());
+              JsonNode batch = get(baseUrl, adminKey, "/api/v1/batches/" + id);
+              lastAnswer[0] = batch.toString();
+              return "processed".equals(batch.get("state").asText());
             } catch (Exception e) {
+              lastAnswer[0] = e.toString();
               return false;
             }
           });
@@ -83,7 +86,9 @@ final class Figures {
                 + " batches not processed after "
                 + timeout
                 + ": "
-                + pending.subList(0, Math.min(5, pending.size())));
+                + pending.subList(0, Math.min(5, pending.size()))
+                + "; the last answer: "
+                + lastAnswer[0]);
       }
       Thread.sleep(250);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.liangshai.core.testing.CaseRecordFixture;
 import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.postgres.local.testing.PostgresExtension;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,8 @@ class MultiInstanceITCase {
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
   @RegisterExtension static final PostgresExtension POSTGRES = new PostgresExtension();
 
+  private static final Path LOGS = Path.of("target", "it-logs").toAbsolutePath();
+
   private static Path dataDir;
   private static PlatformProcess job;
   private static PlatformProcess first;
@@ -53,19 +57,18 @@ class MultiInstanceITCase {
   @BeforeAll
   static void startThreeProcesses() throws Exception {
     dataDir = Files.createTempDirectory("liangshai-multi-");
-    Path logs = Path.of("target", "it-logs").toAbsolutePath();
     Map<String, String> shared =
         Map.of(
             "LIANGSHAI_CLICKHOUSE_URL", CLICKHOUSE.jdbcUrl(),
             "LIANGSHAI_POSTGRES_URL", postgresUrl());
     job =
-        PlatformProcess.start(dataDir, ADMIN_KEY, logs.resolve("multi-job.log"), shared, Role.JOB);
+        PlatformProcess.start(dataDir, ADMIN_KEY, LOGS.resolve("multi-job.log"), shared, Role.JOB);
     first =
         PlatformProcess.start(
-            dataDir, ADMIN_KEY, logs.resolve("multi-api-1.log"), shared, Role.API);
+            dataDir, ADMIN_KEY, LOGS.resolve("multi-api-1.log"), shared, Role.API);
     second =
         PlatformProcess.start(
-            dataDir, ADMIN_KEY, logs.resolve("multi-api-2.log"), shared, Role.API);
+            dataDir, ADMIN_KEY, LOGS.resolve("multi-api-2.log"), shared, Role.API);
   }
 
   @AfterAll
@@ -91,17 +94,23 @@ class MultiInstanceITCase {
 
   @Test
   void theApiProcessesRunNoJobAndTheJobProcessServesNoHttp() throws Exception {
-    JsonNode health = get(first.baseUrl(), "/healthz");
+    JsonNode health = Figures.get(first.baseUrl(), ADMIN_KEY, "/healthz");
     assertThat(health.has("job"))
         .as("an api process reports no job of its own: " + health)
         .isFalse();
-    assertThat(job.childrenAtStart()).isEmpty();
+    String jobLog = Files.readString(LOGS.resolve("multi-job.log"));
+    assertThat(jobLog).contains("indicators job").doesNotContain("API listening");
+    for (String api : List.of("multi-api-1.log", "multi-api-2.log")) {
+      assertThat(Files.readString(LOGS.resolve(api)))
+          .contains("API listening")
+          .doesNotContain("indicators job");
+    }
   }
 
   @Test
   void aKeyIssuedOnOneInstanceAuthenticatesOnTheOther() throws Exception {
     String key = new PlatformClient(first.baseUrl()).issueKey(ADMIN_KEY, "330106", "multi");
-    JsonNode me = get(second.baseUrl(), "/api/v1/me", key);
+    JsonNode me = Figures.get(second.baseUrl(), key, "/api/v1/me");
     assertThat(me.toString()).contains("330106");
   }
 
@@ -148,9 +157,11 @@ class MultiInstanceITCase {
 
   @Test
   void theSameConflictingRecordSentToBothInstancesAtOnceIsAcceptedExactlyOnce() throws Exception {
-    String key = new PlatformClient(first.baseUrl()).issueKey(ADMIN_KEY, "330381", "conflicts");
+    String key =
+        new PlatformClient(first.baseUrl())
+            .issueKey(ADMIN_KEY, CaseRecordFixture.TENANT, "conflicts");
     for (int round = 0; round < 5; round++) {
-      String caseId = "330381-9-" + String.format("%06d", round);
+      String caseId = "multi-conflict-" + round;
       byte[] one = caseRow(caseId, "企业反映用地审批进度慢");
       byte[] other = caseRow(caseId, "企业反映证照办理");
       List<Callable<JsonNode>> both =
@@ -190,22 +201,15 @@ class MultiInstanceITCase {
     assertThat(Figures.assertAllMetricsMatch(second.baseUrl(), ADMIN_KEY)).isGreaterThan(300);
   }
 
+  /** One case of the fixture's county, received in 2025 (outside the sample feed's periods). */
   private static byte[] caseRow(String caseId, String description) throws Exception {
-    ObjectNode row = JSON.createObjectNode();
-    row.put("case_id", caseId);
-    row.put("tenant_code", "330381");
-    row.put("enterprise_uscc", "91330381E555KQXB8C");
-    row.put("enterprise_name", "企业KQXB8C");
-    row.put("channel", "hotline_12345");
-    row.put("category", "general");
-    row.put("received_at", "2025-06-02T09:00:00+08:00");
-    row.put("escalation_level", "county");
-    row.put("reassigned_count", 0);
-    row.put("leader_instructed", false);
-    row.putNull("satisfaction");
-    row.put("description", description);
-    row.put("status", "received");
-    row.put("updated_at", "2025-06-02T01:30:00+00:00");
+    Map<String, Object> row =
+        CaseRecordFixture.aCase()
+            .caseId(caseId)
+            .receivedAt(Instant.parse("2025-06-02T01:00:00Z"))
+            .updatedAt(Instant.parse("2025-06-02T01:30:00Z"))
+            .description(description)
+            .row();
     return (JSON.writeValueAsString(row) + "\n").getBytes(StandardCharsets.UTF_8);
   }
 
@@ -232,21 +236,6 @@ class MultiInstanceITCase {
     } finally {
       pool.shutdownNow();
     }
-  }
-
-  private static JsonNode get(String baseUrl, String path) throws Exception {
-    return get(baseUrl, path, ADMIN_KEY);
-  }
-
-  private static JsonNode get(String baseUrl, String path, String key) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Authorization", "Bearer " + key)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).as(path + " → " + r.body()).isEqualTo(200);
-    return JSON.readTree(r.body());
   }
 
   private static JsonNode post(String baseUrl, String path, JsonNode body, int status)

@@ -42,31 +42,24 @@ public final class PostgresApiKeyStore implements KeyStore {
 
   @Override
   public Optional<ApiKey> findActive(String secret) throws SQLException {
-    try (Connection c = metadata.connect()) {
-      return Rows.first(
-          c,
-          SELECT + " WHERE key_hash = ? AND revoked_at IS NULL",
-          PostgresApiKeyStore::read,
-          KeyHashing.sha256Hex(secret));
-    }
+    return keys(" WHERE key_hash = ? AND revoked_at IS NULL", KeyHashing.sha256Hex(secret)).stream()
+        .findFirst();
   }
 
   @Override
   public Optional<ApiKey> find(String keyId) throws SQLException {
-    try (Connection c = metadata.connect()) {
-      return Rows.first(c, SELECT + " WHERE key_id = ?", PostgresApiKeyStore::read, keyId);
-    }
+    return keys(" WHERE key_id = ?", keyId).stream().findFirst();
   }
 
   /** Keys of one tenant, newest first, revoked ones included. */
   @Override
   public List<ApiKey> list(String tenantCode) throws SQLException {
+    return keys(" WHERE tenant_code = ? ORDER BY created_at DESC, key_id", tenantCode);
+  }
+
+  private List<ApiKey> keys(String where, Object... parameters) throws SQLException {
     try (Connection c = metadata.connect()) {
-      return Rows.list(
-          c,
-          SELECT + " WHERE tenant_code = ? ORDER BY created_at DESC, key_id",
-          PostgresApiKeyStore::read,
-          tenantCode);
+      return Rows.list(c, SELECT + where, PostgresApiKeyStore::read, parameters);
     }
   }
 
@@ -145,13 +138,12 @@ public final class PostgresApiKeyStore implements KeyStore {
   }
 
   private static ApiKey read(ResultSet rs) throws SQLException {
-    Timestamp revoked = rs.getTimestamp("revoked_at");
     return new ApiKey(
         rs.getString("key_id"),
         rs.getString("tenant_code"),
         rs.getString("name"),
-        rs.getTimestamp("created_at").toInstant(),
+        Rows.instant(rs, "created_at"),
         rs.getString("created_by"),
-        Optional.ofNullable(revoked).map(Timestamp::toInstant));
+        Rows.optionalInstant(rs, "revoked_at"));
   }
 }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +45,16 @@ final class Rows {
         return rs.next() ? Optional.of(reader.read(rs)) : Optional.empty();
       }
     }
+  }
+
+  /** The non-null timestamp column {@code column} of the current row. */
+  static Instant instant(ResultSet rs, String column) throws SQLException {
+    return rs.getTimestamp(column).toInstant();
+  }
+
+  /** The nullable timestamp column {@code column} of the current row. */
+  static Optional<Instant> optionalInstant(ResultSet rs, String column) throws SQLException {
+    return Optional.ofNullable(rs.getTimestamp(column)).map(Timestamp::toInstant);
   }
 
   private static void bind(PreparedStatement ps, Object... parameters) throws SQLException {

@@ -2,7 +2,6 @@ package io.liangshai.metadata;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -37,15 +36,14 @@ public interface SchemeVersionStore {
 
     /** The row at {@code rs}'s cursor, from columns named like the components (snake case). */
     public static Row read(ResultSet rs) throws SQLException {
-      Timestamp retired = rs.getTimestamp("retired_at");
       return new Row(
           rs.getString("id"),
           rs.getInt("version"),
           rs.getString("name"),
           rs.getString("definition"),
-          rs.getTimestamp("created_at").toInstant(),
+          Rows.instant(rs, "created_at"),
           rs.getString("created_by"),
-          Optional.ofNullable(retired).map(Timestamp::toInstant));
+          Rows.optionalInstant(rs, "retired_at"));
     }
   }
 

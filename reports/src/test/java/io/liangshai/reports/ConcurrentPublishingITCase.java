@@ -6,7 +6,6 @@ import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.reports.testing.Publishing;
 import io.liangshai.reports.testing.SampleWarehouse;
-import io.liangshai.warehouse.Warehouse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,40 +41,24 @@ class ConcurrentPublishingITCase {
 
   @Test
   void twoPublishersNeverShareAnIssueNumber() throws Exception {
-    Warehouse warehouse = SAMPLE.warehouse();
-    List<BulletinPublisher> publishers =
-        List.of(
-            Publishing.publisher(warehouse, METADATA.dataSource(), CLOCK),
-            Publishing.publisher(warehouse, METADATA.dataSource(), CLOCK));
-    Bulletin first = publishers.get(0).publish(request(null));
+    List<BulletinPublisher> publishers = twoPublishers();
+    Bulletin first = publishers.get(0).publish(request("2024-01", null));
     assertThat(first.issueNo()).isEqualTo(1);
 
-    CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(2 * CORRECTIONS_EACH);
-    List<Future<Bulletin>> corrections = new ArrayList<>();
-    try {
-      for (BulletinPublisher publisher : publishers) {
-        for (int i = 0; i < CORRECTIONS_EACH; i++) {
-          Callable<Bulletin> correct =
-              () -> {
-                go.await();
-                return publisher.publish(request(first.id()));
-              };
-          corrections.add(pool.submit(correct));
-        }
+    List<Callable<Bulletin>> corrections = new ArrayList<>();
+    for (BulletinPublisher publisher : publishers) {
+      for (int i = 0; i < CORRECTIONS_EACH; i++) {
+        corrections.add(() -> publisher.publish(request(null, first.id())));
       }
-      go.countDown();
-      List<Integer> numbers = new ArrayList<>();
-      for (Future<Bulletin> correction : corrections) {
-        numbers.add(correction.get(5, TimeUnit.MINUTES).issueNo());
-      }
-      List<Integer> expected = IntStream.rangeClosed(2, 1 + 2 * CORRECTIONS_EACH).boxed().toList();
-      assertThat(numbers).containsExactlyInAnyOrderElementsOf(expected);
-    } finally {
-      pool.shutdownNow();
     }
+    List<Integer> numbers = new ArrayList<>();
+    for (Future<Bulletin> correction : allAtOnce(corrections)) {
+      numbers.add(correction.get().issueNo());
+    }
+    List<Integer> expected = IntStream.rangeClosed(2, 1 + 2 * CORRECTIONS_EACH).boxed().toList();
+    assertThat(numbers).containsExactlyInAnyOrderElementsOf(expected);
     List<Integer> stored =
-        new BulletinStore(warehouse)
+        new BulletinStore(SAMPLE.warehouse())
             .forPeriod("monthly", "2024-01").stream().map(Bulletin::issueNo).toList();
     assertThat(stored)
         .containsExactlyElementsOf(
@@ -84,48 +67,61 @@ class ConcurrentPublishingITCase {
 
   @Test
   void twoPublishersPublishingOnePeriodAtOncePublishItOnce() throws Exception {
-    Warehouse warehouse = SAMPLE.warehouse();
-    List<BulletinPublisher> publishers =
-        List.of(
-            Publishing.publisher(warehouse, METADATA.dataSource(), CLOCK),
-            Publishing.publisher(warehouse, METADATA.dataSource(), CLOCK));
+    List<Callable<Bulletin>> both = new ArrayList<>();
+    for (BulletinPublisher publisher : twoPublishers()) {
+      both.add(() -> publisher.publish(request("2024-Q1", null)));
+    }
+    int published = 0;
+    for (Future<Bulletin> attempt : allAtOnce(both)) {
+      try {
+        attempt.get();
+        published++;
+      } catch (ExecutionException e) {
+        assertThat(e.getCause()).isInstanceOf(PublishException.class);
+        assertThat(((PublishException) e.getCause()).reason())
+            .isEqualTo(PublishException.Reason.DUPLICATE);
+      }
+    }
+    assertThat(published).isEqualTo(1);
+    assertThat(new BulletinStore(SAMPLE.warehouse()).forPeriod("quarterly", "2024-Q1")).hasSize(1);
+  }
+
+  /** Two publishers over this class's warehouse and metadata database, as two processes have. */
+  private static List<BulletinPublisher> twoPublishers() {
+    return List.of(
+        Publishing.publisher(SAMPLE.warehouse(), METADATA.dataSource(), CLOCK),
+        Publishing.publisher(SAMPLE.warehouse(), METADATA.dataSource(), CLOCK));
+  }
+
+  /** Runs every task at the same moment; their outcomes, each done (within five minutes). */
+  private static <T> List<Future<T>> allAtOnce(List<Callable<T>> tasks) throws Exception {
     CountDownLatch go = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(publishers.size());
-    List<Future<Bulletin>> attempts = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
     try {
-      for (BulletinPublisher publisher : publishers) {
-        attempts.add(
+      List<Future<T>> futures = new ArrayList<>();
+      for (Callable<T> task : tasks) {
+        futures.add(
             pool.submit(
                 () -> {
                   go.await();
-                  return publisher.publish(
-                      new PublishRequest("2024-Q1", null, null, null, "330000", "admin"));
+                  return task.call();
                 }));
       }
       go.countDown();
-      int published = 0;
-      int refused = 0;
-      for (Future<Bulletin> attempt : attempts) {
+      for (Future<T> f : futures) {
         try {
-          attempt.get(5, TimeUnit.MINUTES);
-          published++;
+          f.get(5, TimeUnit.MINUTES);
         } catch (ExecutionException e) {
-          assertThat(e.getCause()).isInstanceOf(PublishException.class);
-          assertThat(((PublishException) e.getCause()).reason())
-              .isEqualTo(PublishException.Reason.DUPLICATE);
-          refused++;
+          // the caller looks at each outcome
         }
       }
-      assertThat(published).isEqualTo(1);
-      assertThat(refused).isEqualTo(1);
+      return futures;
     } finally {
       pool.shutdownNow();
     }
-    assertThat(new BulletinStore(warehouse).forPeriod("quarterly", "2024-Q1")).hasSize(1);
   }
 
-  private static PublishRequest request(String corrects) {
-    return new PublishRequest(
-        corrects == null ? "2024-01" : null, null, null, corrects, "330000", "admin");
+  private static PublishRequest request(String period, String corrects) {
+    return new PublishRequest(period, null, null, corrects, "330000", "admin");
   }
 }

@@ -1,5 +1,6 @@
 package io.liangshai.tenants;
 
+import io.liangshai.core.lang.Required;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,10 +18,7 @@ public record Tenant(
     String code, String name, TenantLevel level, Optional<String> parentCode, List<String> groups) {
 
   public Tenant {
-    Objects.requireNonNull(code, "code");
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(level, "level");
-    Objects.requireNonNull(parentCode, "parentCode");
+    Required.nonNull("code name level parentCode", code, name, level, parentCode);
     groups = List.copyOf(Objects.requireNonNull(groups, "groups"));
     if (!code.matches("\\d{6}")) {
       throw new IllegalArgumentException("tenant code must be 6 digits, got '" + code + "'");

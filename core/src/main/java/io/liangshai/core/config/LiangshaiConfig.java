@@ -1,5 +1,6 @@
 package io.liangshai.core.config;
 
+import io.liangshai.core.lang.Required;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Properties;
 
@@ -89,13 +89,15 @@ public record LiangshaiConfig(
   }
 
   public LiangshaiConfig {
-    Objects.requireNonNull(httpHost, "httpHost");
-    Objects.requireNonNull(adminKey, "adminKey");
-    Objects.requireNonNull(dataDir, "dataDir");
-    Objects.requireNonNull(clickhouseUrl, "clickhouseUrl");
-    Objects.requireNonNull(postgresUrl, "postgresUrl");
-    Objects.requireNonNull(tenantsCsv, "tenantsCsv");
-    Objects.requireNonNull(limits, "limits");
+    Required.nonNull(
+        "httpHost adminKey dataDir clickhouseUrl postgresUrl tenantsCsv limits",
+        httpHost,
+        adminKey,
+        dataDir,
+        clickhouseUrl,
+        postgresUrl,
+        tenantsCsv,
+        limits);
     if (httpPort < 0 || httpPort > 65535) {
       throw new IllegalArgumentException("http port must be 0–65535, got " + httpPort);
     }

@@ -1,6 +1,7 @@
 package io.liangshai.core.ranking;
 
 import io.liangshai.core.indicator.Indicator;
+import io.liangshai.core.lang.Required;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,10 +70,8 @@ public final class LeagueTable {
       List<TenantFigures> current,
       Map<String, Integer> previousRanks,
       RobustnessSettings settings) {
-    Objects.requireNonNull(scheme, "scheme");
-    Objects.requireNonNull(current, "current");
-    Objects.requireNonNull(previousRanks, "previousRanks");
-    Objects.requireNonNull(settings, "settings");
+    Required.nonNull(
+        "scheme current previousRanks settings", scheme, current, previousRanks, settings);
     List<TenantFigures> eligible = new ArrayList<>();
     List<TenantFigures> ineligible = new ArrayList<>();
     for (TenantFigures figures : byTenantCode(current)) {

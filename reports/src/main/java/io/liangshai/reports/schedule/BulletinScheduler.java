@@ -1,5 +1,6 @@
 package io.liangshai.reports.schedule;
 
+import io.liangshai.core.lang.Required;
 import io.liangshai.core.time.ChinaTime;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.WorkingDayCalendar;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TimeZone;
 import javax.sql.DataSource;
@@ -108,11 +108,8 @@ public final class BulletinScheduler implements AutoCloseable {
       Clock clock,
       Options options)
       throws SchedulerException {
-    Objects.requireNonNull(metadata, "metadata");
-    Objects.requireNonNull(publisher, "publisher");
-    Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(adopted, "adopted");
-    Objects.requireNonNull(options, "options");
+    Required.nonNull(
+        "metadata publisher clock adopted options", metadata, publisher, clock, adopted, options);
     Scheduler quartz = QuartzStore.scheduler(metadata, options);
     DueDates dueDates = new DueDates(WorkingDayCalendar.china());
     BulletinScheduler scheduler =

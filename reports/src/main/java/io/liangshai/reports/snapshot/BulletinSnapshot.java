@@ -1,7 +1,7 @@
 package io.liangshai.reports.snapshot;
 
+import io.liangshai.core.lang.Required;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Everything a published bulletin (晾晒通报) shows, frozen at the instant it was published: the
@@ -50,11 +50,8 @@ public record BulletinSnapshot(
   public static final int FORMAT = 1;
 
   public BulletinSnapshot {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(series, "series");
-    Objects.requireNonNull(period, "period");
-    Objects.requireNonNull(scheme, "scheme");
-    Objects.requireNonNull(provinceFigures, "provinceFigures");
+    Required.nonNull(
+        "id series period scheme provinceFigures", id, series, period, scheme, provinceFigures);
     groups = List.copyOf(groups);
     anomalies = List.copyOf(anomalies);
     methodology = List.copyOf(methodology);

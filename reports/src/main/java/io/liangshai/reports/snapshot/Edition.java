@@ -1,10 +1,10 @@
 package io.liangshai.reports.snapshot;
 
+import io.liangshai.core.lang.Required;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.time.Period;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What one bulletin is about before its figures are read: its identity, period, peer groups and
@@ -24,12 +24,14 @@ public record Edition(
     String publishedBy) {
 
   public Edition {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(series, "series");
-    Objects.requireNonNull(period, "period");
-    Objects.requireNonNull(scheme, "scheme");
-    Objects.requireNonNull(publishedAt, "publishedAt");
-    Objects.requireNonNull(publishedBy, "publishedBy");
+    Required.nonNull(
+        "id series period scheme publishedAt publishedBy",
+        id,
+        series,
+        period,
+        scheme,
+        publishedAt,
+        publishedBy);
     groups = List.copyOf(groups);
     if (groups.isEmpty()) {
       throw new IllegalArgumentException("groups: a bulletin needs at least one peer group");
