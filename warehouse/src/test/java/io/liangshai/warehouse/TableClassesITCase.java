@@ -1,6 +1,7 @@
 package io.liangshai.warehouse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.indicator.IndicatorCounts;
@@ -12,9 +13,13 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Each table class against the table the migrations create: it lists exactly its columns, in their
@@ -34,25 +39,18 @@ class TableClassesITCase {
     }
   }
 
-  @Test
-  void caseFactsTableOwnsEveryColumnOfCaseFacts() throws Exception {
-    assertThat(CaseFactsTable.INSERT.columns())
-        .hasSize(25)
-        .containsExactlyElementsOf(columnsOf(CaseFactsTable.TABLE));
+  static Stream<Arguments> namedInserts() {
+    return Stream.of(
+        arguments(CaseFactsTable.TABLE, CaseFactsTable.INSERT, 25),
+        arguments(TenantPeriodCountsTable.TABLE, TenantPeriodCountsTable.INSERT, 14),
+        arguments(IndicatorValuesTable.TABLE, IndicatorValuesTable.INSERT, 10));
   }
 
-  @Test
-  void tenantPeriodCountsTableOwnsEveryColumnOfTenantPeriodCounts() throws Exception {
-    assertThat(TenantPeriodCountsTable.INSERT.columns())
-        .hasSize(14)
-        .containsExactlyElementsOf(columnsOf(TenantPeriodCountsTable.TABLE));
-  }
-
-  @Test
-  void indicatorValuesTableOwnsEveryColumnOfIndicatorValues() throws Exception {
-    assertThat(IndicatorValuesTable.INSERT.columns())
-        .hasSize(10)
-        .containsExactlyElementsOf(columnsOf(IndicatorValuesTable.TABLE));
+  @ParameterizedTest(name = "the class of {0} owns its {2} columns")
+  @MethodSource("namedInserts")
+  void aTableClassOwnsEveryColumnOfItsTable(String table, NamedInsert insert, int columns)
+      throws Exception {
+    assertThat(insert.columns()).hasSize(columns).containsExactlyElementsOf(columnsOf(table));
   }
 
   @Test

@@ -27,6 +27,16 @@ class CaseFilterParserTest {
     return errors.list();
   }
 
+  /** The one error of {@code json}, after checking its code and field. */
+  private static FieldError onlyErrorOf(Object json, ErrorCode code, String field) {
+    List<FieldError> errors = errorsOf(json);
+    assertThat(errors)
+        .singleElement()
+        .extracting(FieldError::code, FieldError::field)
+        .containsExactly(code, field);
+    return errors.get(0);
+  }
+
   @Test
   void readsEveryKeyAndWritesItBackInSpecOrder() {
     Map<String, Object> json = new LinkedHashMap<>();
@@ -67,49 +77,33 @@ class CaseFilterParserTest {
 
   @Test
   void anUnknownKeyIsNamedWithTheAllowedOnes() {
-    List<FieldError> errors = errorsOf(Map.of("priority", List.of("high")));
+    FieldError e =
+        onlyErrorOf(
+            Map.of("priority", List.of("high")), ErrorCode.FIELD_UNKNOWN, "numerator.priority");
 
-    assertThat(errors)
-        .singleElement()
-        .satisfies(
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.FIELD_UNKNOWN);
-              assertThat(e.field()).isEqualTo("numerator.priority");
-              assertThat(e.params()).containsEntry("name", "priority");
-              assertThat(e.params().get("allowed"))
-                  .startsWith("category, channel, escalation_level");
-              assertThat(e.message()).contains("\"priority\"");
-            });
+    assertThat(e.params()).containsEntry("name", "priority");
+    assertThat(e.params().get("allowed")).startsWith("category, channel, escalation_level");
+    assertThat(e.message()).contains("\"priority\"");
   }
 
   @Test
   void anUnknownValueIsNamedWithItsPlaceInTheList() {
-    List<FieldError> errors = errorsOf(Map.of("category", List.of("project", "misc")));
+    FieldError e =
+        onlyErrorOf(
+            Map.of("category", List.of("project", "misc")),
+            ErrorCode.ENUM_UNKNOWN_VALUE,
+            "numerator.category[1]");
 
-    assertThat(errors)
-        .singleElement()
-        .satisfies(
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.ENUM_UNKNOWN_VALUE);
-              assertThat(e.field()).isEqualTo("numerator.category[1]");
-              assertThat(e.params()).containsEntry("found", "misc");
-              assertThat(e.params().get("allowed")).contains("general", "project", "data");
-              assertThat(Vocabulary.text(e)).contains("misc");
-            });
+    assertThat(e.params()).containsEntry("found", "misc");
+    assertThat(e.params().get("allowed")).contains("general", "project", "data");
+    assertThat(Vocabulary.text(e)).contains("misc");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"channel", "escalation_level", "satisfaction"})
   void everyListKeyChecksItsOwnEnum(String key) {
-    List<FieldError> errors = errorsOf(Map.of(key, List.of("project")));
-
-    assertThat(errors)
-        .singleElement()
-        .satisfies(
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.ENUM_UNKNOWN_VALUE);
-              assertThat(e.field()).isEqualTo("numerator." + key + "[0]");
-            });
+    onlyErrorOf(
+        Map.of(key, List.of("project")), ErrorCode.ENUM_UNKNOWN_VALUE, "numerator." + key + "[0]");
   }
 
   @Test
@@ -140,14 +134,10 @@ class CaseFilterParserTest {
         "reassigned"
       })
   void aBooleanKeyTakesOnlyAJsonBoolean(String key) {
-    assertThat(errorsOf(Map.of(key, "true")))
-        .singleElement()
-        .satisfies(
-            e -> {
-              assertThat(e.code()).isEqualTo(ErrorCode.FILTER_NOT_BOOLEAN);
-              assertThat(e.field()).isEqualTo("numerator." + key);
-              assertThat(e.params()).containsEntry("found", "\"true\"");
-            });
+    assertThat(
+            onlyErrorOf(Map.of(key, "true"), ErrorCode.FILTER_NOT_BOOLEAN, "numerator." + key)
+                .params())
+        .containsEntry("found", "\"true\"");
     assertThat(parse(Map.of(key, false), new DefinitionErrors()).orElseThrow().flags())
         .containsExactly(Map.entry(WireNamed.require(FilterKey.class, key), false));
   }

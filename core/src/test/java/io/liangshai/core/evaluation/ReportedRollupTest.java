@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liangshai.core.tenant.TenantHierarchy;
 import io.liangshai.core.time.Period;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 class ReportedRollupTest {
 
@@ -31,24 +35,33 @@ class ReportedRollupTest {
     return ReportedValue.fraction(n, d);
   }
 
-  @Test
-  void aTenantWithoutUploadSumsItsDirectChildrensEffectiveValues() {
-    Map<String, IndicatorValue> month =
-        rollup.month(Map.of(DEQING, f(3, 4), CHANGXING, f(5, 6), SHANGCHENG, f(1, 10)));
-
-    assertThat(month.get(HUZHOU)).isEqualTo(IndicatorValue.ratio(8, 10));
-    assertThat(month.get(HANGZHOU)).isEqualTo(IndicatorValue.ratio(1, 10));
-    assertThat(month.get(PROVINCE)).isEqualTo(IndicatorValue.ratio(9, 20));
+  /** {@code "330521=3/4 330522=5/6"}: each tenant's {@code fraction(numerator, denominator)}. */
+  private static <V> Map<String, V> perTenant(String text, BiFunction<Long, Long, V> fraction) {
+    Map<String, V> values = new HashMap<>();
+    for (String entry : text.split(" ")) {
+      String[] tenantNumeratorDenominator = entry.split("[=/]");
+      values.put(
+          tenantNumeratorDenominator[0],
+          fraction.apply(
+              Long.parseLong(tenantNumeratorDenominator[1]),
+              Long.parseLong(tenantNumeratorDenominator[2])));
+    }
+    return values;
   }
 
-  @Test
-  void anOwnUploadIsTheEffectiveValueAndHidesTheChildren() {
-    Map<String, IndicatorValue> month =
-        rollup.month(Map.of(DEQING, f(3, 4), CHANGXING, f(5, 6), HUZHOU, f(1, 2)));
-
-    assertThat(month.get(HUZHOU)).isEqualTo(IndicatorValue.ratio(1, 2));
-    assertThat(month.get(PROVINCE)).isEqualTo(IndicatorValue.ratio(1, 2));
-    assertThat(month.get(DEQING)).isEqualTo(IndicatorValue.ratio(3, 4));
+  /**
+   * One month's uploads of a fraction indicator and the effective values they give, both as {@link
+   * #perTenant}: 330000 the province; 330500 Huzhou with its counties 330521 Deqing and 330522
+   * Changxing; 330100 Hangzhou with its district 330102 Shangcheng.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvFileSource(
+      resources = "/io/liangshai/core/evaluation/reported-rollup-months.csv",
+      numLinesToSkip = 1)
+  void theEffectiveValueIsTheOwnUploadElseTheSumOfTheChildren(
+      String name, String uploads, String effective) {
+    assertThat(rollup.month(perTenant(uploads, ReportedValue::fraction)))
+        .containsAllEntriesOf(perTenant(effective, IndicatorValue::ratio));
   }
 
   @Test

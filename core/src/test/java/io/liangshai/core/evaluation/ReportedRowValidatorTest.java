@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 class ReportedRowValidatorTest {
 
@@ -103,9 +105,6 @@ class ReportedRowValidatorTest {
     assertThat(errorsOf(row()))
         .extracting(FieldError::code)
         .containsExactly(ErrorCode.REPORTED_FORM_AMBIGUOUS);
-    assertThat(errorsOf(row("value", "high")))
-        .extracting(FieldError::code)
-        .containsExactly(ErrorCode.VALUE_NOT_NUMBER);
   }
 
   @Test
@@ -131,30 +130,14 @@ class ReportedRowValidatorTest {
         .containsExactly(ErrorCode.REPORTED_FORM_MISMATCH);
   }
 
-  @Test
-  void theIndicatorIsADefinedReportedOne() {
-    assertThat(errorsOf(row("indicator", "nope", "value", 1)))
-        .extracting(FieldError::code)
-        .containsExactly(ErrorCode.INDICATOR_UNKNOWN);
-    assertThat(errorsOf(row("indicator", "resolution_rate", "value", 1)))
-        .extracting(FieldError::code)
-        .containsExactly(ErrorCode.INDICATOR_NOT_REPORTED);
-  }
-
-  @Test
-  void thePeriodIsAMonthAndTheTenantInScope() {
-    assertThat(errorsOf(row("period", "2024-Q1", "value", 1)))
-        .extracting(FieldError::code)
-        .containsExactly(ErrorCode.PERIOD_NOT_MONTH);
-    assertThat(errorsOf(row("period", "March", "value", 1)))
-        .extracting(FieldError::code)
-        .containsExactly(ErrorCode.PERIOD_NOT_MONTH);
-    assertThat(errorsOf(row("tenant_code", "339999", "value", 1)))
-        .extracting(FieldError::code)
-        .containsExactly(ErrorCode.TENANT_UNKNOWN);
-    assertThat(errorsOf(row("tenant_code", "3305", "value", 1)))
-        .extracting(FieldError::code)
-        .containsExactly(ErrorCode.TENANT_MALFORMED);
+  @ParameterizedTest(name = "{0} = {1} is refused with {2}")
+  @CsvFileSource(
+      resources = "/io/liangshai/core/evaluation/reported-row-refusals.csv",
+      numLinesToSkip = 1)
+  void aBadIndicatorPeriodTenantOrValueIsNamed(String field, String found, ErrorCode code) {
+    assertThat(errorsOf(row("value", 1, field, found)))
+        .extracting(FieldError::code, FieldError::field)
+        .containsExactly(tuple(code, field));
   }
 
   @Test
