@@ -1,6 +1,5 @@
 package io.liangshai.api;
 
-import io.liangshai.core.lang.Required;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.metadata.MetadataStores;
 import io.liangshai.reports.BulletinPublisher;
@@ -20,6 +19,7 @@ import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
 import io.liangshai.warehouse.quarantine.QuarantineTable;
 import java.time.Clock;
+import java.util.Objects;
 
 /**
  * What the API's routes are given: each service built once, by the composition root (the launcher's
@@ -52,25 +52,23 @@ public record ApiServices(
     implements AutoCloseable {
 
   public ApiServices {
-    Required.nonNull(
-        "clock registry intake clickhouse authenticator keys keyUsage auditLog schemes metrics leagueTables caseFacts batches processedBatches quarantine bulletinStore bulletins",
-        clock,
-        registry,
-        intake,
-        clickhouse,
-        authenticator,
-        keys,
-        keyUsage,
-        auditLog,
-        schemes,
-        metrics,
-        leagueTables,
-        caseFacts,
-        batches,
-        processedBatches,
-        quarantine,
-        bulletinStore,
-        bulletins);
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(registry, "registry");
+    Objects.requireNonNull(intake, "intake");
+    Objects.requireNonNull(clickhouse, "clickhouse");
+    Objects.requireNonNull(authenticator, "authenticator");
+    Objects.requireNonNull(keys, "keys");
+    Objects.requireNonNull(keyUsage, "keyUsage");
+    Objects.requireNonNull(auditLog, "auditLog");
+    Objects.requireNonNull(schemes, "schemes");
+    Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(leagueTables, "leagueTables");
+    Objects.requireNonNull(caseFacts, "caseFacts");
+    Objects.requireNonNull(batches, "batches");
+    Objects.requireNonNull(processedBatches, "processedBatches");
+    Objects.requireNonNull(quarantine, "quarantine");
+    Objects.requireNonNull(bulletinStore, "bulletinStore");
+    Objects.requireNonNull(bulletins, "bulletins");
   }
 
   /**

@@ -87,7 +87,7 @@ class ConcurrentPublishingITCase {
   }
 
   /** Two publishers over this class's warehouse and metadata database, as two processes have. */
-  private static List<BulletinPublisher> twoPublishers() {
+  private static List<BulletinPublisher> twoPublishers() throws Exception {
     return List.of(
         Publishing.publisher(SAMPLE.warehouse(), METADATA.dataSource(), CLOCK),
         Publishing.publisher(SAMPLE.warehouse(), METADATA.dataSource(), CLOCK));
