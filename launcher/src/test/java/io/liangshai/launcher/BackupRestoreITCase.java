@@ -27,7 +27,8 @@ import picocli.CommandLine;
  */
 class BackupRestoreITCase {
 
-  private static final String ADMIN_KEY = "admin-key-for-the-backup-itcase";
+  // PipelineITCase.uploadAll waits with its admin key
+  private static final String ADMIN_KEY = PipelineITCase.ADMIN_KEY;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
