@@ -81,7 +81,12 @@ public final class ApiServer {
     KeyRoutes keyRoutes =
         new KeyRoutes(s.registry(), s.keys(), s.keyUsage(), s.authenticator(), audit);
     AuditRoutes auditRoutes = new AuditRoutes(s.registry(), s.auditLog());
-    MetricsRoutes metrics = new MetricsRoutes(s.registry(), s.metrics(), s.clock());
+    MetricsRoutes metrics =
+        new MetricsRoutes(
+            s.registry(),
+            s.metrics(),
+            s.clock(),
+            new MetricsBreakdownRoutes(s.registry(), s.breakdowns(), s.clock()));
     RankingRoutes rankings = new RankingRoutes(s.registry(), s.schemes(), s.leagueTables());
     SchemeRoutes schemeRoutes = new SchemeRoutes(s.schemes(), audit);
     DrillDownRoutes drillDown =

@@ -14,6 +14,7 @@ import io.liangshai.warehouse.BatchesTable;
 import io.liangshai.warehouse.ClickHouseProbe;
 import io.liangshai.warehouse.ProcessedBatchesTable;
 import io.liangshai.warehouse.Warehouse;
+import io.liangshai.warehouse.figures.BreakdownQueries;
 import io.liangshai.warehouse.figures.CaseFactsQueries;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
@@ -44,6 +45,7 @@ public record ApiServices(
     MetricsQueries metrics,
     LeagueTables leagueTables,
     CaseFactsQueries caseFacts,
+    BreakdownQueries breakdowns,
     BatchesTable batches,
     ProcessedBatchesTable processedBatches,
     QuarantineTable quarantine,
@@ -64,6 +66,7 @@ public record ApiServices(
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(leagueTables, "leagueTables");
     Objects.requireNonNull(caseFacts, "caseFacts");
+    Objects.requireNonNull(breakdowns, "breakdowns");
     Objects.requireNonNull(batches, "batches");
     Objects.requireNonNull(processedBatches, "processedBatches");
     Objects.requireNonNull(quarantine, "quarantine");
@@ -114,6 +117,7 @@ public record ApiServices(
         metrics,
         leagueTables,
         new CaseFactsQueries(warehouse),
+        new BreakdownQueries(warehouse),
         new BatchesTable(warehouse),
         new ProcessedBatchesTable(warehouse),
         new QuarantineTable(warehouse),

@@ -14,10 +14,21 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-/** {@code GET /api/v1/metrics}: SPEC §3 indicators for one tenant or a level, within scope. */
-record MetricsRoutes(TenantRegistry registry, MetricsQueries queries, Clock clock) {
+/**
+ * {@code GET /api/v1/metrics}: SPEC §3 indicators for one tenant or a level, within scope; with
+ * {@code by=} the one tenant's 1+8+N view ({@link MetricsBreakdownRoutes}).
+ */
+record MetricsRoutes(
+    TenantRegistry registry,
+    MetricsQueries queries,
+    Clock clock,
+    MetricsBreakdownRoutes breakdown) {
 
   void metrics(RoutingContext ctx) {
+    if (MetricsBreakdownRoutes.asked(ctx)) {
+      breakdown.metrics(ctx);
+      return;
+    }
     Principal caller = Authentication.principal(ctx);
     Period period = Params.period(ctx);
     String tenant = Params.optional(ctx, "tenant");
