@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MetadataSchemaITCase {
 
-  private static final int SCRIPTS = 7;
+  private static final int SCRIPTS = 8;
 
   @RegisterExtension static final PostgresExtension POSTGRES = new PostgresExtension();
 
@@ -36,6 +36,7 @@ class MetadataSchemaITCase {
             "api_keys",
             "bulletin_issues",
             "committed_batches",
+            "indicator_definitions",
             "metadata_imports",
             "numbering",
             "record_versions",
