@@ -83,15 +83,10 @@ record IndicatorRoutes(IndicatorCatalog catalog, Audit audit) {
 
   private static void reject(RoutingContext ctx, IndicatorDefinitionParser.Result parsed) {
     FieldError first = parsed.errors().get(0);
-    ApiResponses.json(
-        ctx,
-        400,
-        new JsonObject()
-            .put("status", 400)
-            .put("error", "bad_request")
-            .put("message", first.field() + ": " + first.message())
-            .put("field", first.field())
-            .put("errors", BatchErrorRoutes.json(parsed.errors(), parsed.errors().size())));
+    JsonObject body =
+        JsonBodies.body(JsonBodies.invalid(first.field(), first.message()))
+            .put("errors", BatchErrorRoutes.json(parsed.errors(), parsed.errors().size()));
+    ApiResponses.json(ctx, 400, body);
   }
 
   /**

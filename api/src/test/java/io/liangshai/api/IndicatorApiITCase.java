@@ -113,7 +113,17 @@ class IndicatorApiITCase {
         compared++;
       }
     }
-    assertThat(compared).isGreaterThan(500);
+    assertThat(compared)
+        .as("every tenant of every period, counties, cities and the province")
+        .isEqualTo(expected.values().stream().mapToInt(Map::size).sum());
+    assertThat(expected.values())
+        .as("the sample feed gives the two indicators something to count")
+        .anySatisfy(
+            byTenant -> {
+              Map<String, IndicatorValue> province = byTenant.get(ZhejiangTenants.PROVINCE);
+              assertThat(province.get(RATIO.getString("code")).denominator()).isPositive();
+              assertThat(province.get(MEAN.getString("code")).cases()).isPositive();
+            });
   }
 
   @Test
@@ -242,7 +252,9 @@ class IndicatorApiITCase {
   }
 
   private static IndicatorDefinition parse(JsonObject json) {
-    IndicatorDefinitionParser.Result parsed = IndicatorDefinitionParser.parse(json.getMap());
+    // as the server reads a body: nested objects and arrays as plain maps and lists
+    IndicatorDefinitionParser.Result parsed =
+        IndicatorDefinitionParser.parse(new JsonObject(json.encode()).getMap());
     assertThat(parsed.errors()).isEmpty();
     return parsed.definition();
   }

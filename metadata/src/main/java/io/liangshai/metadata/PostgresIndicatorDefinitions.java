@@ -70,7 +70,7 @@ public final class PostgresIndicatorDefinitions {
 
   /** Every stored version, by code and version. */
   public List<Row> all() {
-    return inTransaction(
+    return metadata.inTransaction(
         "read indicator definitions",
         c ->
             Rows.list(
@@ -81,7 +81,7 @@ public final class PostgresIndicatorDefinitions {
 
   /** Stores {@code definition} as the next version of {@code code} (1 for a new code). */
   public Row create(String code, String definition, String createdBy) {
-    return inTransaction(
+    return metadata.inTransaction(
         "store a new version of indicator " + code,
         c -> {
           Row created =
@@ -116,7 +116,7 @@ public final class PostgresIndicatorDefinitions {
    * @return every version of {@code code} afterwards; empty when there is no such code
    */
   public List<Row> retire(String code) {
-    return inTransaction(
+    return metadata.inTransaction(
         "retire indicator " + code,
         c -> {
           try (PreparedStatement ps =
@@ -137,13 +137,5 @@ public final class PostgresIndicatorDefinitions {
         "SELECT " + COLUMNS + " FROM indicator_definitions WHERE code = ? ORDER BY version",
         Row::read,
         code);
-  }
-
-  private <T> T inTransaction(String what, Transactions.Work<T> work) {
-    try {
-      return metadata.inTransaction(work);
-    } catch (SQLException e) {
-      throw new MetadataStoreException(what, e);
-    }
   }
 }

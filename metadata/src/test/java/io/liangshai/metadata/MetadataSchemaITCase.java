@@ -29,7 +29,7 @@ class MetadataSchemaITCase {
                   "SELECT count(*) || '/' || count(DISTINCT version) FROM flyway_schema_history"
                       + " WHERE success",
                   rs -> rs.getString(1)))
-          .isEqualTo(SCRIPTS + "/" + SCRIPTS);
+          .contains(SCRIPTS + "/" + SCRIPTS);
     }
     assertThat(tables("NOT LIKE"))
         .containsExactly(
