@@ -9,18 +9,22 @@ import io.liangshai.core.evaluation.IndicatorDefinition;
 import io.liangshai.core.evaluation.IndicatorDefinitionParser;
 import io.liangshai.core.evaluation.IndicatorValue;
 import io.liangshai.core.evaluation.ReferenceEvaluator;
+import io.liangshai.core.evaluation.ReportedRow;
+import io.liangshai.core.evaluation.ReportedValue;
 import io.liangshai.core.indicator.ReferenceCalculator;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
+import io.liangshai.warehouse.IndicatorValuesTable;
 import io.liangshai.warehouse.testing.SampleFacts;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -210,6 +214,47 @@ class IndicatorApiITCase {
     for (JsonObject row : metricsRows(Period.parse("2024-Q1"))) {
       assertResolutionTarget(row, new BigDecimal("0.95"));
     }
+  }
+
+  @Test
+  @Order(6)
+  void aReportedIndicatorRollsUpItsUploadsIntoTheRows() throws Exception {
+    define(
+        new JsonObject()
+            .put("code", "policy_payout")
+            .put("name", "政策兑现率")
+            .put("kind", "reported")
+            .put("direction", "higher_better")
+            .put("target", 0.5));
+    Period january = Period.parse("2024-01");
+    new IndicatorValuesTable(API.warehouse())
+        .insert(
+            List.of(
+                new ReportedRow("policy_payout", "330521", january, ReportedValue.fraction(3, 4)),
+                new ReportedRow("policy_payout", "330522", january, ReportedValue.fraction(1, 4))),
+            "batch-reported",
+            Instant.parse("2024-02-01T00:00:00Z"),
+            1);
+
+    // 湖州市 has no upload of its own: the sum of its counties' (3 + 1) / (4 + 4)
+    assertReported("2024-01", "330500", 4L, 8L, 0.5, true);
+    assertReported("2024-Q1", "330521", 3L, 4L, 0.75, true);
+    assertReported("2024-01", "330523", null, null, null, null);
+    assertReported("2024-W02", "330521", null, null, null, null);
+  }
+
+  private static void assertReported(
+      String period, String tenant, Long n, Long d, Double value, Boolean met) throws Exception {
+    JsonObject row =
+        ok(API.get("/api/v1/metrics?period=" + period + "&tenant=" + tenant, API.adminKey()));
+    String where = period + " " + tenant;
+    JsonObject v = row.getJsonObject("indicators").getJsonObject("policy_payout");
+    assertThat(v.getLong("numerator")).as(where).isEqualTo(n);
+    assertThat(v.getLong("denominator")).as(where).isEqualTo(d);
+    assertThat(v.getDouble("value")).as(where).isEqualTo(value);
+    assertThat(row.getJsonObject("targets").getJsonObject("policy_payout").getBoolean("met"))
+        .as(where)
+        .isEqualTo(met);
   }
 
   // --- helpers ----------------------------------------------------------------------------------
