@@ -85,8 +85,10 @@ public final class ApiServer {
         new MetricsRoutes(
             s.registry(),
             s.metrics(),
+            s.indicatorColumns(),
             s.clock(),
             new MetricsBreakdownRoutes(s.registry(), s.breakdowns(), s.clock()));
+    IndicatorRoutes indicatorRoutes = new IndicatorRoutes(s.indicators(), audit);
     RankingRoutes rankings = new RankingRoutes(s.registry(), s.schemes(), s.leagueTables());
     SchemeRoutes schemeRoutes = new SchemeRoutes(s.schemes(), audit);
     DrillDownRoutes drillDown =
@@ -131,6 +133,12 @@ public final class ApiServer {
     router.get("/api/v1/schemes").handler(schemeRoutes::list);
     router.post("/api/v1/schemes").handler(smallBody).handler(schemeRoutes::create);
     router.post("/api/v1/schemes/:id/retire").handler(smallBody).handler(schemeRoutes::retire);
+    router.get("/api/v1/indicators").handler(indicatorRoutes::list);
+    router.post("/api/v1/indicators").handler(smallBody).handler(indicatorRoutes::create);
+    router
+        .post("/api/v1/indicators/:code/retire")
+        .handler(smallBody)
+        .handler(indicatorRoutes::retire);
     router.get("/api/v1/bulletins").handler(bulletinRoutes::list);
     router.post("/api/v1/bulletins").handler(smallBody).handler(bulletinRoutes::publish);
     router.get("/api/v1/bulletins/schedules").handler(schedules::list);

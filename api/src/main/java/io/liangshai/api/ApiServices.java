@@ -12,12 +12,15 @@ import io.liangshai.tenants.keys.KeyUsage;
 import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.BatchesTable;
 import io.liangshai.warehouse.ClickHouseProbe;
+import io.liangshai.warehouse.IndicatorValuesTable;
 import io.liangshai.warehouse.ProcessedBatchesTable;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.BreakdownQueries;
 import io.liangshai.warehouse.figures.CaseFactsQueries;
+import io.liangshai.warehouse.figures.IndicatorQueries;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
+import io.liangshai.warehouse.figures.ReportedValues;
 import io.liangshai.warehouse.quarantine.QuarantineTable;
 import java.time.Clock;
 import java.util.Objects;
@@ -42,7 +45,9 @@ public record ApiServices(
     KeyUsage keyUsage,
     AuditLog auditLog,
     SchemeStore schemes,
+    IndicatorCatalog indicators,
     MetricsQueries metrics,
+    IndicatorColumns indicatorColumns,
     LeagueTables leagueTables,
     CaseFactsQueries caseFacts,
     BreakdownQueries breakdowns,
@@ -63,7 +68,9 @@ public record ApiServices(
     Objects.requireNonNull(keyUsage, "keyUsage");
     Objects.requireNonNull(auditLog, "auditLog");
     Objects.requireNonNull(schemes, "schemes");
+    Objects.requireNonNull(indicators, "indicators");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(indicatorColumns, "indicatorColumns");
     Objects.requireNonNull(leagueTables, "leagueTables");
     Objects.requireNonNull(caseFacts, "caseFacts");
     Objects.requireNonNull(breakdowns, "breakdowns");
@@ -76,10 +83,10 @@ public record ApiServices(
 
   /**
    * The services over the two databases, all on one {@code clock}: facts, counts, audit and the
-   * published bulletins in ClickHouse ({@code warehouse}); keys, scheme versions and bulletin issue
-   * numbers in PostgreSQL ({@code metadata}, built by {@link MetadataStores#on} over the migrated
-   * database), where transactions and unique constraints keep several processes apart. Province
-   * administrators authenticate with {@code adminKey}.
+   * published bulletins in ClickHouse ({@code warehouse}); keys, scheme versions, bulletin issue
+   * numbers and indicator definitions in PostgreSQL ({@code metadata}, built by {@link
+   * MetadataStores#on} over the migrated database), where transactions and unique constraints keep
+   * several processes apart. Province administrators authenticate with {@code adminKey}.
    */
   public static ApiServices of(
       Warehouse warehouse,
@@ -93,6 +100,7 @@ public record ApiServices(
     AuditLog auditLog = new AuditLog(warehouse, clock);
     SchemeStore schemes = new MetadataSchemeStore(metadata.schemes());
     MetricsQueries metrics = new MetricsQueries(warehouse);
+    IndicatorCatalog indicators = new IndicatorCatalog(metadata.indicators());
     LeagueTables leagueTables = new LeagueTables(metrics, clock);
     BulletinStore bulletinStore = new BulletinStore(warehouse);
     BulletinPublisher bulletins =
@@ -114,7 +122,12 @@ public record ApiServices(
         keyUsage,
         auditLog,
         schemes,
+        indicators,
         metrics,
+        new IndicatorColumns(
+            indicators,
+            new IndicatorQueries(warehouse),
+            new ReportedValues(new IndicatorValuesTable(warehouse), registry.hierarchy())),
         leagueTables,
         new CaseFactsQueries(warehouse),
         new BreakdownQueries(warehouse),

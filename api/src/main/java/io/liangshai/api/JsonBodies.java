@@ -77,13 +77,15 @@ final class JsonBodies {
 
   /** Answers 400 naming the field. */
   static void reject(RoutingContext ctx, InvalidField e) {
-    ApiResponses.json(
-        ctx,
-        400,
-        new JsonObject()
-            .put("status", 400)
-            .put("error", "bad_request")
-            .put("message", e.getMessage())
-            .put("field", e.field()));
+    ApiResponses.json(ctx, 400, body(e));
+  }
+
+  /** The body of the 400 for {@code e}. */
+  static JsonObject body(InvalidField e) {
+    return new JsonObject()
+        .put("status", 400)
+        .put("error", "bad_request")
+        .put("message", e.getMessage())
+        .put("field", e.field());
   }
 }

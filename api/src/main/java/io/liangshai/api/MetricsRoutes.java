@@ -10,17 +10,21 @@ import io.liangshai.warehouse.figures.MetricsQueries;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.sql.SQLException;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code GET /api/v1/metrics}: SPEC §3 indicators for one tenant or a level, within scope; with
- * {@code by=} the one tenant's 1+8+N view ({@link MetricsBreakdownRoutes}).
+ * {@code GET /api/v1/metrics}: SPEC §3 indicators for one tenant or a level, within scope, with the
+ * §7 {@code indicators} and {@code targets} ({@link IndicatorColumns}); with {@code by=} the one
+ * tenant's 1+8+N view ({@link MetricsBreakdownRoutes}).
  */
 record MetricsRoutes(
     TenantRegistry registry,
     MetricsQueries queries,
+    IndicatorColumns columns,
     Clock clock,
     MetricsBreakdownRoutes breakdown) {
 
@@ -44,8 +48,7 @@ record MetricsRoutes(
           Blocking.reads(
               ctx,
               () -> {
-                var m = queries.indicators(period, List.of(t.code()), clock.instant());
-                return toJson(t.code(), period, m.get(t.code()));
+                return rows(period, List.of(t.code())).get(t.code());
               }));
       return;
     }
@@ -58,12 +61,18 @@ record MetricsRoutes(
             ctx,
             () -> {
               JsonArray rows = new JsonArray();
-              for (Map.Entry<String, Indicators> e :
-                  queries.indicators(period, codes, clock.instant()).entrySet()) {
-                rows.add(toJson(e.getKey(), period, e.getValue()));
-              }
+              rows(period, codes).values().forEach(rows::add);
               return rows;
             }));
+  }
+
+  /** Tenant code → its row, in the order of {@code codes}. */
+  private Map<String, JsonObject> rows(Period period, List<String> codes) throws SQLException {
+    Map<String, Indicators> figures = queries.indicators(period, codes, clock.instant());
+    Map<String, JsonObject> rows = new LinkedHashMap<>();
+    figures.forEach((code, indicators) -> rows.put(code, toJson(code, period, indicators)));
+    columns.fill(period, figures, rows);
+    return rows;
   }
 
   static JsonObject toJson(String tenant, Period period, Indicators indicators) {

@@ -94,6 +94,9 @@ class AuthorizationITCase {
     c.put("GET /api/v1/schemes", AuthorizationITCase::schemeList);
     c.put("POST /api/v1/schemes", AuthorizationITCase::schemeCreate);
     c.put("POST /api/v1/schemes/:id/retire", AuthorizationITCase::schemeRetire);
+    c.put("GET /api/v1/indicators", AuthorizationITCase::indicatorList);
+    c.put("POST /api/v1/indicators", AuthorizationITCase::indicatorCreate);
+    c.put("POST /api/v1/indicators/:code/retire", AuthorizationITCase::indicatorRetire);
     BulletinChecks.addTo(c, apiRoutes());
     return c;
   }
@@ -391,6 +394,28 @@ class AuthorizationITCase {
   private static void schemeRetire() throws Exception {
     for (String t : List.of(COUNTY, CITY)) {
       forbidden(post("/api/v1/schemes/standard/retire", t).send());
+    }
+  }
+
+  private static void indicatorList() throws Exception {
+    for (String t : TENANTS) {
+      ok(get("/api/v1/indicators", t));
+    }
+  }
+
+  private static void indicatorCreate() throws Exception {
+    provinceOnly(
+        "/api/v1/indicators",
+        new JsonObject()
+            .put("code", "mine")
+            .put("name", "我的")
+            .put("kind", "reported")
+            .put("direction", "higher_better"));
+  }
+
+  private static void indicatorRetire() throws Exception {
+    for (String t : List.of(COUNTY, CITY)) {
+      forbidden(post("/api/v1/indicators/mine/retire", t).send());
     }
   }
 

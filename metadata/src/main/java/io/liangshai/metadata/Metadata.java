@@ -26,6 +26,18 @@ record Metadata(DataSource dataSource, Clock clock) {
     return Transactions.inTransaction(dataSource, work);
   }
 
+  /**
+   * {@code work} in one transaction, a failure thrown as the unchecked {@link
+   * MetadataStoreException} saying {@code what} failed.
+   */
+  <T> T inTransaction(String what, Transactions.Work<T> work) {
+    try {
+      return inTransaction(work);
+    } catch (SQLException e) {
+      throw new MetadataStoreException(what, e);
+    }
+  }
+
   /** To the microsecond, as {@code timestamptz} keeps it, so the answer equals a later read. */
   Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MICROS);

@@ -6,16 +6,20 @@ import javax.sql.DataSource;
 
 /**
  * The stores of the metadata database, each built once over the process's one pool: API keys,
- * scheme versions and bulletin issue numbers. What the API's services are given instead of the
- * database itself, so that the API holds no SQL.
+ * scheme versions, bulletin issue numbers and indicator definitions. What the API's services are
+ * given instead of the database itself, so that the API holds no SQL.
  */
 public record MetadataStores(
-    PostgresApiKeyStore keys, SchemeVersionStore schemes, BulletinNumbers bulletinNumbers) {
+    PostgresApiKeyStore keys,
+    SchemeVersionStore schemes,
+    BulletinNumbers bulletinNumbers,
+    PostgresIndicatorDefinitions indicators) {
 
   public MetadataStores {
     Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(schemes, "schemes");
     Objects.requireNonNull(bulletinNumbers, "bulletinNumbers");
+    Objects.requireNonNull(indicators, "indicators");
   }
 
   /**
@@ -26,6 +30,7 @@ public record MetadataStores(
     return new MetadataStores(
         new PostgresApiKeyStore(dataSource, clock),
         new PostgresSchemeVersions(dataSource, clock),
-        new BulletinNumbers(dataSource, clock));
+        new BulletinNumbers(dataSource, clock),
+        new PostgresIndicatorDefinitions(dataSource, clock));
   }
 }

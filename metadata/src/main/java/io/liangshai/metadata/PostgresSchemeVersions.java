@@ -31,7 +31,7 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
 
   @Override
   public List<Row> all() {
-    return inTransaction(
+    return metadata.inTransaction(
         "read schemes",
         c ->
             Rows.list(
@@ -40,12 +40,12 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
 
   @Override
   public List<Row> versionsOf(String id) {
-    return inTransaction("read scheme " + id, c -> versionsOf(c, id));
+    return metadata.inTransaction("read scheme " + id, c -> versionsOf(c, id));
   }
 
   @Override
   public Row create(String id, String name, String definition, String createdBy) {
-    return inTransaction(
+    return metadata.inTransaction(
         "store a new version of scheme " + id,
         c -> {
           Row created =
@@ -82,7 +82,7 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
 
   @Override
   public List<Row> retire(String id, Integer version) {
-    return inTransaction(
+    return metadata.inTransaction(
         "retire scheme " + id,
         c -> {
           try (PreparedStatement ps =
@@ -99,14 +99,6 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
           boolean found = after.stream().anyMatch(v -> version == null || v.version() == version);
           return found ? after : List.of();
         });
-  }
-
-  private <T> T inTransaction(String what, Transactions.Work<T> work) {
-    try {
-      return metadata.inTransaction(work);
-    } catch (SQLException e) {
-      throw new MetadataStoreException(what, e);
-    }
   }
 
   private static List<Row> versionsOf(Connection c, String id) throws SQLException {
