@@ -90,6 +90,10 @@ final class SampleRows {
               + " 'h1', 'b1')");
       s.execute("INSERT INTO committed_batches VALUES ('b1', '2024-01-03 10:00:00.2+00')");
       s.execute(
+          "INSERT INTO indicator_definitions VALUES ('policy_rate', 1, '{\"code\":\"policy_rate\","
+              + "\"name\":\"政策兑现率\",\"kind\":\"reported\"}', '2024-01-06 00:00:00.5+00', 'k1',"
+              + " NULL)");
+      s.execute(
           "INSERT INTO metadata_imports VALUES ('key', 'k1', 'clickhouse api_keys',"
               + " '2024-01-05 00:00:00.000001+00')");
     }
