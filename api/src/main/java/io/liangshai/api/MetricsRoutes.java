@@ -10,7 +10,6 @@ import io.liangshai.warehouse.figures.MetricsQueries;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,12 +43,7 @@ record MetricsRoutes(
       Tenant t = Params.tenant(ctx, registry, tenant);
       Authentication.requireScope(ctx, t.code());
       ApiResponses.ok(
-          ctx,
-          Blocking.reads(
-              ctx,
-              () -> {
-                return rows(period, List.of(t.code())).get(t.code());
-              }));
+          ctx, Blocking.reads(ctx, () -> rows(period, List.of(t.code())).get(t.code())));
       return;
     }
     TenantLevel lvl = Params.level(level);
@@ -66,8 +60,8 @@ record MetricsRoutes(
             }));
   }
 
-  /** Tenant code → its row, in the order of {@code codes}. */
-  private Map<String, JsonObject> rows(Period period, List<String> codes) throws SQLException {
+  /** Tenant code → its row, in the order of {@code codes}; on a blocking thread (JDBC). */
+  private Map<String, JsonObject> rows(Period period, List<String> codes) throws Exception {
     Map<String, Indicators> figures = queries.indicators(period, codes, clock.instant());
     Map<String, JsonObject> rows = new LinkedHashMap<>();
     figures.forEach((code, indicators) -> rows.put(code, toJson(code, period, indicators)));

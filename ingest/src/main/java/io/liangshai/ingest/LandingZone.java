@@ -74,7 +74,7 @@ public final class LandingZone {
               })
           .forEach(leftovers::add);
     }
-    Instant cutoff = Instant.now().minus(LEFTOVER_AFTER);
+    Instant cutoff = fileSystemNow().minus(LEFTOVER_AFTER);
     leftovers.removeIf(p -> !untouchedSince(p, cutoff));
     for (Path p : leftovers) {
       Files.deleteIfExists(p);
@@ -87,6 +87,20 @@ public final class LandingZone {
           leftovers.stream().map(p -> root.relativize(p).toString()).sorted().limit(20).toList());
     }
     return leftovers.size();
+  }
+
+  /**
+   * The time on the clock that stamps this zone's files (a fresh file's modification time): on a
+   * landing zone shared over a network file system that is the file server's clock, which the
+   * leftovers' times must be compared with, not this machine's.
+   */
+  private Instant fileSystemNow() throws IOException {
+    Path probe = Files.createTempFile(incomingDir(), ".clock-", ".probe");
+    try {
+      return Files.getLastModifiedTime(probe).toInstant();
+    } finally {
+      Files.delete(probe);
+    }
   }
 
   private static boolean untouchedSince(Path file, Instant cutoff) {

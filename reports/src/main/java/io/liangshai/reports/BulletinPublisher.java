@@ -86,7 +86,7 @@ public final class BulletinPublisher {
    */
   public synchronized Bulletin publish(PublishRequest request) {
     Bulletin corrected = corrected(request.corrects());
-    Period period = period(request.period(), corrected);
+    Period period = PublishRequest.period(request.period(), corrected);
     List<String> groups =
         groups(
             request.groups() != null
@@ -250,30 +250,6 @@ public final class BulletinPublisher {
                 PublishException.invalid(
                     "corrects",
                     "no bulletin '" + corrects + "'; GET /api/v1/bulletins lists them"));
-  }
-
-  private static Period period(String text, Bulletin corrected) {
-    if (text == null) {
-      if (corrected == null) {
-        throw PublishException.invalid("period", "is required, e.g. 2024-03");
-      }
-      return Period.parse(corrected.period());
-    }
-    Period period;
-    try {
-      period = Period.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw PublishException.invalid("period", e.getMessage());
-    }
-    if (corrected != null && !corrected.period().equals(period.toString())) {
-      throw PublishException.invalid(
-          "period",
-          "a correction covers the period of the bulletin it corrects, "
-              + corrected.period()
-              + ", not "
-              + period);
-    }
-    return period;
   }
 
   private List<String> groups(List<String> groups) {

@@ -1,5 +1,6 @@
 package io.liangshai.reports;
 
+import io.liangshai.core.time.Period;
 import java.util.List;
 import java.util.Objects;
 
@@ -28,5 +29,35 @@ public record PublishRequest(
     groups = groups == null ? null : List.copyOf(groups);
     Objects.requireNonNull(actorTenant, "actorTenant");
     Objects.requireNonNull(actorKey, "actorKey");
+  }
+
+  /**
+   * The period {@code text} names, or for a correction without one the corrected bulletin's; a
+   * correction covers the period of what it corrects.
+   *
+   * @throws PublishException naming {@code period}
+   */
+  static Period period(String text, Bulletin corrected) {
+    if (text == null) {
+      if (corrected == null) {
+        throw PublishException.invalid("period", "is required, e.g. 2024-03");
+      }
+      return Period.parse(corrected.period());
+    }
+    Period period;
+    try {
+      period = Period.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw PublishException.invalid("period", e.getMessage());
+    }
+    if (corrected != null && !corrected.period().equals(period.toString())) {
+      throw PublishException.invalid(
+          "period",
+          "a correction covers the period of the bulletin it corrects, "
+              + corrected.period()
+              + ", not "
+              + period);
+    }
+    return period;
   }
 }
