@@ -5,6 +5,7 @@ import static io.liangshai.api.Answers.describe;
 import static io.liangshai.api.Answers.send;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.BatchIntake;
@@ -101,7 +102,13 @@ final class ApiTestServer
   public void beforeAll(ExtensionContext context) throws Exception {
     clickhouse.beforeAll(context);
     metadataDatabase.beforeAll(context);
-    open(clickhouse.jdbcUrl(), metadataDatabase.dataSource());
+    // A pool, as the platform's Services has: a key lookup must not open a connection each time.
+    HikariDataSource pool = metadataDatabase.openPool();
+    try {
+      open(clickhouse.jdbcUrl(), pool);
+    } finally {
+      opened.addLast(pool::close);
+    }
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.liangshai.metadata.testing;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.liangshai.metadata.MetadataPool;
 import io.liangshai.metadata.MetadataSchema;
 import io.liangshai.postgres.local.testing.PostgresExtension;
 import java.sql.Connection;
@@ -45,6 +47,15 @@ public final class MetadataExtension implements BeforeAllCallback, AfterAllCallb
               + " @RegisterExtension");
     }
     return dataSource;
+  }
+
+  /**
+   * A connection pool on the class's database, as the platform's {@code Services} opens one ({@link
+   * MetadataPool}); the caller closes it.
+   */
+  public HikariDataSource openPool() {
+    dataSource();
+    return MetadataPool.open(postgres.jdbcUrl(), postgres.user(), postgres.password());
   }
 
   /** A new connection to the class's database. */
