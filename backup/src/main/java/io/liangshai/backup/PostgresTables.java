@@ -12,7 +12,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -111,7 +114,7 @@ final class PostgresTables {
       BackupException.requireSameSchema("metadata", manifest.postgresSchema(), schemaVersion(c));
       c.setAutoCommit(false);
       CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-      for (Manifest.Entry entry : manifest.postgres()) {
+      for (Manifest.Entry entry : inReferenceOrder(c, manifest.postgres())) {
         long rows;
         try (InputStream in = Files.newInputStream(backupDir.resolve(entry.file()))) {
           rows = copy.copyIn("COPY " + quoted(entry.name()) + " FROM STDIN", in);
@@ -122,6 +125,54 @@ final class PostgresTables {
     } catch (SQLException e) {
       throw new BackupException("restoring the PostgreSQL metadata failed: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * {@code entries} in an order in which every table comes after the tables its foreign keys
+   * reference (Quartz's triggers after its jobs, its cron triggers after its triggers), so that the
+   * copies in one transaction meet every constraint as they go; otherwise in backup order.
+   */
+  static List<Manifest.Entry> inReferenceOrder(Connection c, List<Manifest.Entry> entries)
+      throws SQLException {
+    Map<String, Set<String>> references = new HashMap<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT child.relname, parent.relname FROM pg_constraint k"
+                    + " JOIN pg_class child ON child.oid = k.conrelid"
+                    + " JOIN pg_class parent ON parent.oid = k.confrelid"
+                    + " JOIN pg_namespace n ON n.oid = child.relnamespace"
+                    + " WHERE k.contype = 'f' AND n.nspname = current_schema()");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        if (!rs.getString(1).equals(rs.getString(2))) {
+          references.computeIfAbsent(rs.getString(1), t -> new HashSet<>()).add(rs.getString(2));
+        }
+      }
+    }
+    Set<String> named = new HashSet<>();
+    entries.forEach(e -> named.add(e.name()));
+    List<Manifest.Entry> ordered = new ArrayList<>();
+    Set<String> copied = new HashSet<>();
+    List<Manifest.Entry> left = new ArrayList<>(entries);
+    while (!left.isEmpty()) {
+      List<Manifest.Entry> ready =
+          left.stream()
+              .filter(
+                  e ->
+                      references.getOrDefault(e.name(), Set.of()).stream()
+                          .allMatch(parent -> copied.contains(parent) || !named.contains(parent)))
+              .toList();
+      if (ready.isEmpty()) {
+        throw new BackupException(
+            "the foreign keys of PostgreSQL tables "
+                + left.stream().map(Manifest.Entry::name).toList()
+                + " reference each other in a cycle; they cannot be copied in one by one");
+      }
+      ordered.addAll(ready);
+      ready.forEach(e -> copied.add(e.name()));
+      left.removeAll(ready);
+    }
+    return ordered;
   }
 
   private static String schemaVersion(Connection c) throws SQLException {

@@ -96,6 +96,18 @@ final class SampleRows {
       s.execute(
           "INSERT INTO metadata_imports VALUES ('key', 'k1', 'clickhouse api_keys',"
               + " '2024-01-05 00:00:00.000001+00')");
+      // A schedule as Quartz's clustered store keeps it: in name order, its cron trigger comes
+      // before the trigger and the job it references.
+      s.execute(
+          "INSERT INTO qrtz_job_details VALUES ('liangshai', 'monthly', 'bulletins', NULL,"
+              + " 'io.liangshai.reports.BulletinJob', true, true, false, false, '\\x00ff'::bytea)");
+      s.execute(
+          "INSERT INTO qrtz_triggers VALUES ('liangshai', 'monthly', 'bulletins', 'monthly',"
+              + " 'bulletins', NULL, 1706749200000, NULL, 5, 'WAITING', 'CRON', 1704067200000,"
+              + " NULL, NULL, 0, NULL)");
+      s.execute(
+          "INSERT INTO qrtz_cron_triggers VALUES ('liangshai', 'monthly', 'bulletins',"
+              + " '0 0 9 1 * ?', 'Asia/Shanghai')");
     }
   }
 

@@ -13,7 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -42,11 +45,14 @@ class BackupRestoreITCase {
     String countyKey;
     String pdfSha;
     int issueNo;
+    List<String> batchIds;
     try (Platform platform = LocalPlatform.start(original, ADMIN_KEY)) {
       String url = platform.baseUrl();
       PlatformClient client = new PlatformClient(url);
       FeedUploader uploader = new FeedUploader(client, ADMIN_KEY);
-      PipelineITCase.uploadAll(client, uploader.batches(SampleFeed.rows(), 7, 2000), url);
+      batchIds =
+          PipelineITCase.uploadAll(
+              client, uploader.batches(SampleFeed.rows(), 7, 2000), url, new long[3]);
       countyKey = client.issueKey(ADMIN_KEY, "330522", "kept across the restore");
       JsonNode bulletin = json(post(url, "/api/v1/bulletins", "{\"period\":\"2024-01\"}"), 201);
       issueNo = bulletin.get("issue_no").asInt();
@@ -65,8 +71,11 @@ class BackupRestoreITCase {
         .as("a second restore into a data directory that holds data is refused")
         .isNotZero();
 
+    Instant restarted = Instant.now();
     try (Platform platform = LocalPlatform.start(restored, ADMIN_KEY)) {
       String url = platform.baseUrl();
+      // No Flink checkpoint is restored: the job reads the whole landing zone again.
+      Figures.awaitProcessed(url, ADMIN_KEY, batchIds, restarted, Duration.ofMinutes(3));
       assertThat(Figures.assertAllMetricsMatch(url, ADMIN_KEY)).isGreaterThan(300);
       assertThat(get(url, "/api/v1/me", countyKey).statusCode()).isEqualTo(200);
       assertThat(

@@ -6,10 +6,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liangshai.core.testing.ExpectedMetrics;
 import io.liangshai.core.testing.SampleFeed;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,6 +63,7 @@ class ClickHouseOutageITCase {
       reads.start();
 
       ProcessHandle clickHouse = platform.clickHouseChild().orElseThrow();
+      reads.phase("frozen");
       signal("STOP", clickHouse.pid());
       long thaw = System.nanoTime() + FREEZE.toNanos();
       int next = third;
@@ -73,6 +77,7 @@ class ClickHouseOutageITCase {
         }
       } finally {
         clickHouse.destroyForcibly(); // -9, still frozen
+        reads.phase("killed");
       }
       assertThat(clickHouse.onExit().get(30, TimeUnit.SECONDS).isAlive()).isFalse();
       int sentWhileFrozen = next - third;
@@ -80,6 +85,7 @@ class ClickHouseOutageITCase {
         uploads.send(batches.get(next++));
       }
       awaitRestart(platform, clickHouse);
+      reads.phase("restarted");
       Thread.sleep(1000); // a last round of reads against the restarted ClickHouse
       reads.stop();
       batches.subList(next, batches.size()).forEach(uploads::send);
@@ -88,7 +94,11 @@ class ClickHouseOutageITCase {
       assertThat(uploads.totalRows()).isEqualTo(rows.size());
       Figures.awaitProcessed(base, ADMIN_KEY, uploads.confirmed, Duration.ofMinutes(3));
       assertThat(Figures.assertAllMetricsMatch(base, ADMIN_KEY)).isGreaterThan(300);
-      assertThat(reads.violations).as("reads not answered 200/503 within 3 s").isEmpty();
+      assertThat(reads.violations)
+          .as(
+              "reads not answered 200/503 within 3 s; the platform's warnings:%n%s",
+              warnings(logs.resolve("clickhouse-outage.log")))
+          .isEmpty();
       assertThat(reads.unavailable.get()).as("reads answered 503 during the outage").isPositive();
       assertThat(reads.healthSawUnreachable.get())
           .as("/healthz said clickhouse unreachable")
@@ -140,6 +150,8 @@ class ClickHouseOutageITCase {
     private final String tenantKey;
     private final String period;
     private final Thread thread = new Thread(this, "outage-reads");
+    private final long startedNanos = System.nanoTime();
+    private volatile String phase = "before the freeze";
 
     Reads(String base, String tenantKey, String period) {
       this.base = base;
@@ -149,6 +161,15 @@ class ClickHouseOutageITCase {
 
     void start() {
       thread.start();
+    }
+
+    /** Names what ClickHouse is going through, for the violations' messages. */
+    void phase(String now) {
+      phase = now + " (at " + since() + " ms)";
+    }
+
+    private long since() {
+      return (System.nanoTime() - startedNanos) / 1_000_000;
     }
 
     void stop() throws InterruptedException {
@@ -188,14 +209,47 @@ class ClickHouseOutageITCase {
         if ((r.statusCode() != 200 && r.statusCode() != 503)
             || took.compareTo(ANSWER_WITHIN) >= 0) {
           violations.add(
-              path + " → " + r.statusCode() + " after " + took.toMillis() + " ms: " + r.body());
+              path
+                  + " → "
+                  + r.statusCode()
+                  + " after "
+                  + took.toMillis()
+                  + " ms, sent at "
+                  + (since() - took.toMillis())
+                  + " ms, ClickHouse "
+                  + phase
+                  + ": "
+                  + r.body());
         }
         return r;
       } catch (Exception e) {
+        long took = (System.nanoTime() - started) / 1_000_000;
         violations.add(
-            path + " → " + e + " after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+            path
+                + " → "
+                + e
+                + " after "
+                + took
+                + " ms, sent at "
+                + (since() - took)
+                + " ms, ClickHouse "
+                + phase);
         return null;
       }
+    }
+  }
+
+  /** The WARN and ERROR lines of the platform's log (the last 60), to say why a read hung. */
+  private static String warnings(Path log) {
+    try (var lines = Files.lines(log)) {
+      List<String> found =
+          lines
+              .filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
+              .filter(l -> !l.contains("Retrying.") && !l.contains("Failed to connect"))
+              .toList();
+      return String.join("\n", found.subList(Math.max(0, found.size() - 60), found.size()));
+    } catch (IOException | UncheckedIOException e) {
+      return "(no log: " + e + ")";
     }
   }
 

@@ -65,6 +65,16 @@ final class Figures {
   /** Waits until every batch says {@code processed}. */
   static void awaitProcessed(
       String baseUrl, String adminKey, List<String> batchIds, Duration timeout) throws Exception {
+    awaitProcessed(baseUrl, adminKey, batchIds, Instant.EPOCH, timeout);
+  }
+
+  /**
+   * Waits until every batch says {@code processed} at {@code since} or later: after a restore,
+   * until the job has read the whole landing zone again.
+   */
+  static void awaitProcessed(
+      String baseUrl, String adminKey, List<String> batchIds, Instant since, Duration timeout)
+      throws Exception {
     Instant deadline = Instant.now().plus(timeout);
     List<String> pending = new ArrayList<>(batchIds);
     String[] lastAnswer = {"none"};
@@ -74,7 +84,8 @@ final class Figures {
             try {
               JsonNode batch = get(baseUrl, adminKey, "/api/v1/batches/" + id);
               lastAnswer[0] = batch.toString();
-              return "processed".equals(batch.get("state").asText());
+              return "processed".equals(batch.get("state").asText())
+                  && !Instant.parse(batch.get("processed_at").asText()).isBefore(since);
             } catch (Exception e) {
               lastAnswer[0] = e.toString();
               return false;

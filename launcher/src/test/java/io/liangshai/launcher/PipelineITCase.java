@@ -48,6 +48,17 @@ class PipelineITCase {
   static long[] uploadAll(PlatformClient client, List<FeedUploader.Batch> batches, String url)
       throws Exception {
     long[] totals = new long[3];
+    uploadAll(client, batches, url, totals);
+    return totals;
+  }
+
+  /**
+   * Sends every batch, adds its accepted, ignored and rejected rows to {@code totals}, waits until
+   * each is processed; returns their batch ids.
+   */
+  static List<String> uploadAll(
+      PlatformClient client, List<FeedUploader.Batch> batches, String url, long[] totals)
+      throws Exception {
     List<String> ids = new ArrayList<>();
     for (FeedUploader.Batch b : batches) {
       JsonNode r = FeedUploader.send(client, b);
@@ -61,6 +72,6 @@ class PipelineITCase {
       ids.add(r.get("batch_id").asText());
     }
     Figures.awaitProcessed(url, ADMIN_KEY, ids, Duration.ofMinutes(3));
-    return totals;
+    return ids;
   }
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
 public final class ProcessedBatchesTable {
 
   private static final String PROCESSED_AT =
-      "SELECT processed_at FROM processed_batches WHERE batch_id = ? LIMIT 1";
+      "SELECT processed_at FROM processed_batches WHERE batch_id = ?"
+          + " ORDER BY processed_at DESC LIMIT 1";
 
   private final Warehouse warehouse;
 
@@ -19,7 +20,11 @@ public final class ProcessedBatchesTable {
     this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
   }
 
-  /** When the job processed {@code batchId}; empty while it has not. */
+  /**
+   * When the job last finished {@code batchId} (the table keeps the last row per batch once merged;
+   * until then the newest is read): a restored platform's job reads its landing zone again and
+   * finishes every batch anew. Empty while it has not.
+   */
   public Optional<Instant> processedAt(String batchId) {
     return Sql.query(
         warehouse,
