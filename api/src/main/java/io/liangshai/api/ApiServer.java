@@ -61,8 +61,8 @@ public final class ApiServer {
     this.audit = new Audit(services.auditLog());
     this.blocking = new Blocking(vertx, limits.maxConcurrentUploads());
     this.idle = new IdleConnections(vertx, limits.idleTimeoutSeconds());
-    this.uploadSlots = new UploadSlots(limits.maxConcurrentUploads());
     this.httpMetrics = new HttpMetrics(services.authenticator());
+    this.uploadSlots = new UploadSlots(limits.maxConcurrentUploads(), httpMetrics.registry());
     this.quarantineGauge = new QuarantineGauge(services.quarantine(), httpMetrics.registry());
     this.health = new Health(services.clickhouse(), services.intake().landing());
   }

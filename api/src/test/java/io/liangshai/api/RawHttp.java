@@ -91,6 +91,24 @@ final class RawHttp implements AutoCloseable {
     }
   }
 
+  /** What the server has sent so far, waiting at most {@code waitMillis} for a first byte. */
+  String answeredSoFar(int waitMillis) throws IOException {
+    int timeout = socket.getSoTimeout();
+    socket.setSoTimeout(waitMillis);
+    try {
+      InputStream in = socket.getInputStream();
+      byte[] chunk = new byte[8192];
+      int n = in.read(chunk);
+      return n < 0 ? "(closed, nothing sent)" : new String(chunk, 0, n, StandardCharsets.UTF_8);
+    } catch (SocketTimeoutException e) {
+      return "(nothing yet)";
+    } catch (IOException e) {
+      return "(" + e + ")";
+    } finally {
+      socket.setSoTimeout(timeout);
+    }
+  }
+
   private byte[] readAll() throws IOException {
     InputStream in = socket.getInputStream();
     ByteArrayOutputStream all = new ByteArrayOutputStream();

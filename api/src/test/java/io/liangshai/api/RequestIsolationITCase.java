@@ -2,6 +2,7 @@ package io.liangshai.api;
 
 import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.core.testing.CaseRecordFixture;
@@ -123,16 +124,14 @@ class RequestIsolationITCase {
               });
       dribble.setDaemon(true);
       dribble.start();
-      HttpResponse<Buffer> refused = null;
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (refused == null && System.nanoTime() < deadline) {
-        HttpResponse<Buffer> r = smallUpload(senderKey);
-        assertThat(r.statusCode()).as(r.bodyAsString()).isIn(200, 503);
-        if (r.statusCode() == 503) {
-          refused = r;
-        }
-      }
-      assertThat(refused).as("an upload while another is being received").isNotNull();
+      // The held upload has its slot (its key lookup may take longer than another's).
+      awaitMetric(UploadSlots.IN_PROGRESS, 1);
+      double refusedBefore = API.metric(UploadSlots.REFUSED + "_total");
+      HttpResponse<Buffer> refused = smallUpload(senderKey);
+      assertThat(refused.statusCode())
+          .as("an upload while another is being received: %s", refused.bodyAsString())
+          .isEqualTo(503);
+      assertThat(API.metric(UploadSlots.REFUSED + "_total") - refusedBefore).isEqualTo(1);
       assertThat(refused.getHeader("Retry-After")).isEqualTo("5");
       assertThat(refused.bodyAsJsonObject().getString("error")).isEqualTo("unavailable");
       assertThat(refused.bodyAsJsonObject().getString("message")).contains("1 uploads at once");
@@ -141,6 +140,7 @@ class RequestIsolationITCase {
       holding.set(false);
     }
     // The slot is free again once the held connection is gone.
+    awaitMetric(UploadSlots.IN_PROGRESS, 0);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     int status = 0;
     while (status != 200 && System.nanoTime() < deadline) {
@@ -213,6 +213,18 @@ class RequestIsolationITCase {
     assertThat(refused).isGreaterThanOrEqualTo(Authentication.UNKNOWN_KEYS_PER_MINUTE);
     // A known key is still served from the same address.
     assertThat(await(FLOOD.get("/api/v1/me", FLOOD.adminKey()).send()).statusCode()).isEqualTo(200);
+  }
+
+  /** Waits until {@code gauge} reads {@code value} in {@code /metrics}. */
+  private static void awaitMetric(String gauge, double value) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    double now;
+    while ((now = API.metric(gauge)) != value) {
+      if (System.nanoTime() > deadline) {
+        fail(gauge + " is " + now + ", not " + value + ", after 10 s");
+      }
+      Thread.sleep(20);
+    }
   }
 
   private static HttpResponse<Buffer> smallUpload(String key) throws Exception {
