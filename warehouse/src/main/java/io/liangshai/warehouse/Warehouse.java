@@ -35,8 +35,9 @@ public final class Warehouse implements AutoCloseable {
 
   private Warehouse(String jdbcUrl, int maxConnections) {
     this.jdbcUrl = Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    this.probe = new ClickHouseProbe(jdbcUrl, this::abortCallsInFlight, Clock.systemUTC());
     HikariConfig config = new HikariConfig();
-    config.setJdbcUrl(ClickHouseTimeouts.apply(jdbcUrl));
+    config.setDataSource(new ProbedDataSource(ClickHouseTimeouts.apply(jdbcUrl), probe::reachable));
     config.setMaximumPoolSize(maxConnections);
     config.setMinimumIdle(1);
     config.setPoolName("clickhouse");
@@ -44,7 +45,6 @@ public final class Warehouse implements AutoCloseable {
     config.setValidationTimeout(ClickHouseTimeouts.VALIDATION.toMillis());
     config.setInitializationFailTimeout(-1);
     this.pool = new HikariDataSource(config);
-    this.probe = new ClickHouseProbe(jdbcUrl, this::abortCallsInFlight, Clock.systemUTC());
   }
 
   /**

@@ -94,6 +94,37 @@ class WarehouseUnavailableITCase {
   }
 
   @Test
+  void aCallThatBorrowsItsConnectionAsClickHouseHangsIsGivenUpToo() throws Exception {
+    try (Warehouse warehouse = Warehouse.open(clickHouse.jdbcUrl())) {
+      assertThat(select(warehouse)).isEqualTo(1);
+      // Idle for longer than the pool lends a connection without validating it first.
+      Thread.sleep(800);
+      signal("STOP", clickHouse.pid());
+      long started = System.nanoTime();
+      CompletableFuture<Integer> call =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return select(warehouse);
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      assertThat(call)
+          .failsWithin(GIVEN_UP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+          .withThrowableThat()
+          .satisfies(
+              e ->
+                  assertThat(WarehouseUnavailableException.isUnavailable(e))
+                      .as("%s", e.getCause())
+                      .isTrue());
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GIVEN_UP_WITHIN);
+      signal("CONT", clickHouse.pid());
+      awaitAnswer(warehouse);
+    }
+  }
+
+  @Test
   void aKilledClickHouseIsUnavailableUntilItsSupervisorBringsItBack() throws Exception {
     try (Warehouse warehouse = Warehouse.open(clickHouse.jdbcUrl())) {
       assertThat(select(warehouse)).isEqualTo(1);
