@@ -128,43 +128,41 @@ function crc32(bytes) {
   return (c ^ 0xffffffff) >>> 0;
 }
 
+const DOS_TIME = 0;
+const DOS_DATE = (2024 - 1980) << 9 | 1 << 5 | 1;
+
+// The fields a local header and its central directory entry share, in the same order from
+// "version needed to extract" to "file name length" (at offset 4 in the one, 6 in the other).
+function putEntryFields(view, at, crc, size, nameLength) {
+  view.setUint16(at, 20, true); // version needed
+  view.setUint16(at + 2, 0x0800, true); // flags: UTF-8 names
+  view.setUint16(at + 4, 0, true); // method: stored
+  view.setUint16(at + 6, DOS_TIME, true);
+  view.setUint16(at + 8, DOS_DATE, true);
+  view.setUint32(at + 10, crc, true);
+  view.setUint32(at + 14, size, true); // compressed
+  view.setUint32(at + 18, size, true); // uncompressed
+  view.setUint16(at + 22, nameLength, true);
+}
+
 function zip(files) {
   const enc = new TextEncoder();
   const parts = [];
   const central = [];
   let offset = 0;
-  const DOS_TIME = 0;
-  const DOS_DATE = (2024 - 1980) << 9 | 1 << 5 | 1;
   for (const [name, text] of files) {
     const nameBytes = enc.encode(name);
     const data = enc.encode(text);
     const crc = crc32(data);
     const local = new DataView(new ArrayBuffer(30));
     local.setUint32(0, 0x04034b50, true);
-    local.setUint16(4, 20, true);
-    local.setUint16(6, 0x0800, true); // UTF-8 names
-    local.setUint16(8, 0, true);
-    local.setUint16(10, DOS_TIME, true);
-    local.setUint16(12, DOS_DATE, true);
-    local.setUint32(14, crc, true);
-    local.setUint32(18, data.length, true);
-    local.setUint32(22, data.length, true);
-    local.setUint16(26, nameBytes.length, true);
-    local.setUint16(28, 0, true);
+    putEntryFields(local, 4, crc, data.length, nameBytes.length);
     parts.push(new Uint8Array(local.buffer), nameBytes, data);
 
     const dir = new DataView(new ArrayBuffer(46));
     dir.setUint32(0, 0x02014b50, true);
-    dir.setUint16(4, 20, true);
-    dir.setUint16(6, 20, true);
-    dir.setUint16(8, 0x0800, true);
-    dir.setUint16(10, 0, true);
-    dir.setUint16(12, DOS_TIME, true);
-    dir.setUint16(14, DOS_DATE, true);
-    dir.setUint32(16, crc, true);
-    dir.setUint32(20, data.length, true);
-    dir.setUint32(24, data.length, true);
-    dir.setUint16(28, nameBytes.length, true);
+    dir.setUint16(4, 20, true); // version made by
+    putEntryFields(dir, 6, crc, data.length, nameBytes.length);
     dir.setUint32(42, offset, true);
     central.push(new Uint8Array(dir.buffer), nameBytes);
     offset += 30 + nameBytes.length + data.length;

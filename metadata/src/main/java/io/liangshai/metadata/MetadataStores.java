@@ -1,7 +1,7 @@
 package io.liangshai.metadata;
 
+import io.liangshai.core.lang.Required;
 import java.time.Clock;
-import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
@@ -16,10 +16,8 @@ public record MetadataStores(
     PostgresIndicatorDefinitions indicators) {
 
   public MetadataStores {
-    Objects.requireNonNull(keys, "keys");
-    Objects.requireNonNull(schemes, "schemes");
-    Objects.requireNonNull(bulletinNumbers, "bulletinNumbers");
-    Objects.requireNonNull(indicators, "indicators");
+    Required.nonNull(
+        "keys schemes bulletinNumbers indicators", keys, schemes, bulletinNumbers, indicators);
   }
 
   /**

@@ -1,8 +1,8 @@
 package io.liangshai.reports;
 
+import io.liangshai.core.lang.Required;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A published bulletin (晾晒通报) as listed: what it covers and how to check its files. Its snapshot
@@ -36,13 +36,16 @@ public record Bulletin(
     String xlsxSha256) {
 
   public Bulletin {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(series, "series");
-    Objects.requireNonNull(period, "period");
+    Required.nonNull(
+        "id series period groups scheme createdAt createdBy",
+        id,
+        series,
+        period,
+        groups,
+        scheme,
+        createdAt,
+        createdBy);
     groups = List.copyOf(groups);
-    Objects.requireNonNull(scheme, "scheme");
-    Objects.requireNonNull(createdAt, "createdAt");
-    Objects.requireNonNull(createdBy, "createdBy");
   }
 
   /** The SHA-256 the stored file of {@code format} must have. */

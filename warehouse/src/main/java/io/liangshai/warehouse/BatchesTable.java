@@ -1,5 +1,6 @@
 package io.liangshai.warehouse;
 
+import io.liangshai.core.lang.Required;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,8 +64,7 @@ public final class BatchesTable {
       String errorsJson) {
 
     public Row {
-      Objects.requireNonNull(batchId, "batchId");
-      Objects.requireNonNull(receivedAt, "receivedAt");
+      Required.nonNull("batchId receivedAt", batchId, receivedAt);
     }
   }
 

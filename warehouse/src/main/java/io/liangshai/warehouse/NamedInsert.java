@@ -73,13 +73,7 @@ public final class NamedInsert {
 
     /** A {@code Nullable(Int64)}: SQL NULL for {@code null}. */
     public Binding setNullable(String column, Long value) throws SQLException {
-      int i = index(column);
-      if (value == null) {
-        ps.setNull(i, Types.BIGINT);
-      } else {
-        ps.setLong(i, value);
-      }
-      return this;
+      return value == null ? setNull(column, Types.BIGINT) : set(column, value.longValue());
     }
 
     /** A flag as ClickHouse's {@code UInt8}: 1 or 0. */
@@ -96,12 +90,15 @@ public final class NamedInsert {
 
     /** A timestamp, or SQL NULL for {@code null}. */
     public Binding set(String column, Instant value) throws SQLException {
-      int i = index(column);
       if (value == null) {
-        ps.setNull(i, Types.TIMESTAMP);
-      } else {
-        ps.setTimestamp(i, Timestamp.from(value));
+        return setNull(column, Types.TIMESTAMP);
       }
+      ps.setTimestamp(index(column), Timestamp.from(value));
+      return this;
+    }
+
+    private Binding setNull(String column, int sqlType) throws SQLException {
+      ps.setNull(index(column), sqlType);
       return this;
     }
 

@@ -7,9 +7,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 
 /**
  * The platform's configuration in one typed object. Values come from the environment ({@code
@@ -135,30 +137,13 @@ public record LiangshaiConfig(
         s.get("LIANGSHAI_POSTGRES_URL", "postgres.url"),
         s.get("LIANGSHAI_TENANTS_CSV", "tenants.csv").map(Path::of),
         new Limits(
-            s.longValue(
-                "LIANGSHAI_MAX_BODY_BYTES",
-                "limits.max_body_bytes",
-                Limits.DEFAULTS.maxBodyBytes()),
-            s.integer(
-                "LIANGSHAI_MAX_ROWS_PER_BATCH",
-                "limits.max_rows_per_batch",
-                Limits.DEFAULTS.maxRowsPerBatch()),
-            s.integer(
-                "LIANGSHAI_REQUESTS_PER_MINUTE",
-                "limits.requests_per_minute",
-                Limits.DEFAULTS.requestsPerMinute()),
-            s.integer(
-                "LIANGSHAI_MAX_CONCURRENT_UPLOADS",
-                "limits.max_concurrent_uploads",
-                Limits.DEFAULTS.maxConcurrentUploads()),
-            s.integer(
-                "LIANGSHAI_IDLE_TIMEOUT_SECONDS",
-                "limits.idle_timeout_seconds",
-                Limits.DEFAULTS.idleTimeoutSeconds()),
-            s.integer(
-                "LIANGSHAI_BODY_STALL_SECONDS",
-                "limits.body_stall_seconds",
-                Limits.DEFAULTS.bodyStallSeconds())));
+            s.limit("max_body_bytes", Limits.DEFAULTS.maxBodyBytes(), Long::valueOf),
+            s.limit("max_rows_per_batch", Limits.DEFAULTS.maxRowsPerBatch(), Integer::valueOf),
+            s.limit("requests_per_minute", Limits.DEFAULTS.requestsPerMinute(), Integer::valueOf),
+            s.limit(
+                "max_concurrent_uploads", Limits.DEFAULTS.maxConcurrentUploads(), Integer::valueOf),
+            s.limit("idle_timeout_seconds", Limits.DEFAULTS.idleTimeoutSeconds(), Integer::valueOf),
+            s.limit("body_stall_seconds", Limits.DEFAULTS.bodyStallSeconds(), Integer::valueOf)));
   }
 
   public LiangshaiConfig withHttpPort(int port) {
@@ -242,26 +227,25 @@ public record LiangshaiConfig(
       return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 
-    long longValue(String envName, String fileKey, long dflt) {
-      Optional<String> v = get(envName, fileKey);
-      if (v.isEmpty()) {
-        return dflt;
-      }
-      try {
-        return Long.parseLong(v.get());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(
-            envName + " must be a whole number, got '" + v.get() + "'");
-      }
+    int integer(String envName, String fileKey, int dflt) {
+      return number(envName, fileKey, dflt, Integer::valueOf);
     }
 
-    int integer(String envName, String fileKey, int dflt) {
+    /**
+     * The limit {@code name}: {@code LIANGSHAI_NAME} in the environment, else {@code limits.name}.
+     */
+    <T extends Number> T limit(String name, T dflt, Function<String, T> parse) {
+      return number("LIANGSHAI_" + name.toUpperCase(Locale.ROOT), "limits." + name, dflt, parse);
+    }
+
+    private <T extends Number> T number(
+        String envName, String fileKey, T dflt, Function<String, T> parse) {
       Optional<String> v = get(envName, fileKey);
       if (v.isEmpty()) {
         return dflt;
       }
       try {
-        return Integer.parseInt(v.get());
+        return parse.apply(v.get());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
             envName + " must be a whole number, got '" + v.get() + "'");

@@ -4,8 +4,10 @@ import io.liangshai.core.time.ChinaTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The single-field and cross-field rules of SPEC §2, with its bounds, shared by {@link
@@ -146,26 +148,13 @@ final class CaseRules {
     if (early.isPresent() || instant == null) {
       return early;
     }
-    Instant latest = uploadedAt.plus(AFTER_UPLOAD);
-    if (instant.isAfter(latest)) {
-      return Optional.of(
-          Problem.of(
-              ErrorCode.TIME_TOO_LATE,
-              "must be at most 366 days after the time of upload ("
-                  + uploadedAt
-                  + "), so at most "
-                  + latest
-                  + ", found "
-                  + instant
-                  + " (UTC)",
-              "uploaded",
-              uploadedAt,
-              "latest",
-              latest,
-              "found",
-              instant));
-    }
-    return Optional.empty();
+    return afterLatest(
+        ErrorCode.TIME_TOO_LATE,
+        "366 days after the time of upload (" + uploadedAt + ")",
+        uploadedAt.plus(AFTER_UPLOAD),
+        instant,
+        "uploaded",
+        uploadedAt);
   }
 
   /**
@@ -188,22 +177,30 @@ final class CaseRules {
               "received",
               receivedAt));
     }
-    Instant latest = receivedAt.atZone(ChinaTime.ZONE).plusYears(DEADLINE_YEARS).toInstant();
-    if (deadline.isAfter(latest)) {
-      return Optional.of(
-          Problem.of(
-              ErrorCode.DEADLINE_TOO_LATE,
-              "must be at most 5 years after received_at, so at most "
-                  + latest
-                  + ", found "
-                  + deadline
-                  + " (UTC)",
-              "latest",
-              latest,
-              "found",
-              deadline));
+    return afterLatest(
+        ErrorCode.DEADLINE_TOO_LATE,
+        "5 years after received_at",
+        receivedAt.atZone(ChinaTime.ZONE).plusYears(DEADLINE_YEARS).toInstant(),
+        deadline);
+  }
+
+  /**
+   * {@code found} is after {@code latest}, the end of the range {@code range} names; the problem's
+   * parameters are {@code context} (names and values), then {@code latest} and {@code found}.
+   */
+  private static Optional<Problem> afterLatest(
+      ErrorCode code, String range, Instant latest, Instant found, Object... context) {
+    if (!found.isAfter(latest)) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    Object[] params =
+        Stream.concat(Arrays.stream(context), Stream.of("latest", latest, "found", found))
+            .toArray();
+    return Optional.of(
+        Problem.of(
+            code,
+            "must be at most " + range + ", so at most " + latest + ", found " + found + " (UTC)",
+            params));
   }
 
   static Optional<Problem> closedAt(CaseStatus status, Instant receivedAt, Instant closedAt) {
