@@ -11,11 +11,9 @@ import io.liangshai.ingest.Uploader;
 import io.liangshai.tenants.Principal;
 import io.liangshai.warehouse.ProcessedBatchesTable;
 import io.liangshai.warehouse.quarantine.QuarantineTable;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -49,19 +47,11 @@ record CaseRoutes(
       throw UploadRequest.tooLarge(bodyLimit);
     }
     Uploader uploader = new Uploader(caller.tenantCode(), caller.keyId());
-    Blocking.ingest(ctx, () -> intake.landing().newIncomingFile())
-        .compose(
-            file ->
-                BodyToFile.write(ctx, file, bodyLimit)
-                    .recover(
-                        e -> {
-                          deleteQuietly(file);
-                          return Future.failedFuture(e);
-                        })
-                    .compose(
-                        size ->
-                            Blocking.ingest(
-                                ctx, () -> ingest(caller, uploader, format, charset, file, size))))
+    UploadRequest.streamed(
+            ctx,
+            () -> intake.landing().newIncomingFile(),
+            bodyLimit,
+            (file, size) -> ingest(caller, uploader, format, charset, file, size))
         .onSuccess(result -> ApiResponses.ok(ctx, toJson(result)))
         .onFailure(
             e -> {
@@ -135,14 +125,5 @@ record CaseRoutes(
         .mergeIn(BatchJson.outcome(r))
         .put("errors_total", r.errorsTotal())
         .put("errors", BatchErrorRoutes.json(r.errors(), BatchErrorRoutes.MAX_ANSWERED_ERRORS));
-  }
-
-  /** Deletes {@code file} if it is there; a failure is logged, never thrown. */
-  static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (java.io.IOException e) {
-      LOG.warn("could not delete {}: {}", file, e.toString());
-    }
   }
 }
