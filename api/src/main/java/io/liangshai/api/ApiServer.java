@@ -89,6 +89,8 @@ public final class ApiServer {
             s.clock(),
             new MetricsBreakdownRoutes(s.registry(), s.breakdowns(), s.clock()));
     IndicatorRoutes indicatorRoutes = new IndicatorRoutes(s.indicators(), audit);
+    IndicatorValueRoutes indicatorValues =
+        new IndicatorValueRoutes(s.indicatorValues(), audit, limits.maxBodyBytes());
     RankingRoutes rankings = new RankingRoutes(s.registry(), s.schemes(), s.leagueTables());
     SchemeRoutes schemeRoutes = new SchemeRoutes(s.schemes(), audit);
     DrillDownRoutes drillDown =
@@ -118,7 +120,9 @@ public final class ApiServer {
     router.post("/api/v1/keys/:key_id/revoke").handler(smallBody).handler(keyRoutes::revoke);
     router.post("/api/v1/keys/:key_id/rotate").handler(smallBody).handler(keyRoutes::rotate);
     router.get("/api/v1/audit").handler(auditRoutes::audit);
-    router.get("/api/v1/templates/cases.xlsx").handler(new TemplateRoutes()::cases);
+    TemplateRoutes templates = new TemplateRoutes();
+    router.get("/api/v1/templates/cases.xlsx").handler(templates::cases);
+    router.get("/api/v1/templates/indicator-values.xlsx").handler(templates::indicatorValues);
     router.post("/api/v1/cases").handler(uploadSlots).handler(cases::upload);
     router.get("/api/v1/cases").handler(drillDown::cases);
     router.get("/api/v1/batches").handler(drillDown::batches);
@@ -139,6 +143,7 @@ public final class ApiServer {
         .post("/api/v1/indicators/:code/retire")
         .handler(smallBody)
         .handler(indicatorRoutes::retire);
+    router.post("/api/v1/indicator-values").handler(uploadSlots).handler(indicatorValues::upload);
     router.get("/api/v1/bulletins").handler(bulletinRoutes::list);
     router.post("/api/v1/bulletins").handler(smallBody).handler(bulletinRoutes::publish);
     router.get("/api/v1/bulletins/schedules").handler(schedules::list);

@@ -1,6 +1,7 @@
 package io.liangshai.api;
 
 import io.liangshai.ingest.BatchIntake;
+import io.liangshai.ingest.IndicatorValueUploads;
 import io.liangshai.metadata.MetadataStores;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
@@ -22,6 +23,8 @@ import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
 import io.liangshai.warehouse.figures.ReportedValues;
 import io.liangshai.warehouse.quarantine.QuarantineTable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Objects;
 
@@ -46,6 +49,7 @@ public record ApiServices(
     AuditLog auditLog,
     SchemeStore schemes,
     IndicatorCatalog indicators,
+    IndicatorValueIntake indicatorValues,
     MetricsQueries metrics,
     IndicatorColumns indicatorColumns,
     LeagueTables leagueTables,
@@ -69,6 +73,7 @@ public record ApiServices(
     Objects.requireNonNull(auditLog, "auditLog");
     Objects.requireNonNull(schemes, "schemes");
     Objects.requireNonNull(indicators, "indicators");
+    Objects.requireNonNull(indicatorValues, "indicatorValues");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(indicatorColumns, "indicatorColumns");
     Objects.requireNonNull(leagueTables, "leagueTables");
@@ -101,6 +106,7 @@ public record ApiServices(
     SchemeStore schemes = new MetadataSchemeStore(metadata.schemes());
     MetricsQueries metrics = new MetricsQueries(warehouse);
     IndicatorCatalog indicators = new IndicatorCatalog(metadata.indicators());
+    IndicatorValuesTable indicatorValues = new IndicatorValuesTable(warehouse);
     LeagueTables leagueTables = new LeagueTables(metrics, clock);
     BulletinStore bulletinStore = new BulletinStore(warehouse);
     BulletinPublisher bulletins =
@@ -123,11 +129,18 @@ public record ApiServices(
         auditLog,
         schemes,
         indicators,
+        new IndicatorValueIntake(
+            indicators,
+            registry,
+            indicatorValues,
+            uploadsOfValues(intake),
+            clock,
+            intake.maxRowsPerBatch()),
         metrics,
         new IndicatorColumns(
             indicators,
             new IndicatorQueries(warehouse),
-            new ReportedValues(new IndicatorValuesTable(warehouse), registry.hierarchy())),
+            new ReportedValues(indicatorValues, registry.hierarchy())),
         leagueTables,
         new CaseFactsQueries(warehouse),
         new BreakdownQueries(warehouse),
@@ -136,6 +149,16 @@ public record ApiServices(
         new QuarantineTable(warehouse),
         bulletinStore,
         bulletins);
+  }
+
+  /** Where uploads of reported values are kept: beside the case batches, in their landing zone. */
+  private static IndicatorValueUploads uploadsOfValues(BatchIntake intake) {
+    try {
+      return new IndicatorValueUploads(intake.landing());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot open the reported values' uploads under " + intake.landing().root(), e);
+    }
   }
 
   /** Writes the keys' pending last-use times; the root calls it after the API has stopped. */

@@ -44,7 +44,7 @@ record AuditRoutes(TenantRegistry registry, AuditLog log) {
       }
     }
     String action = Params.optional(ctx, "action");
-    if (action != null && !action.matches("[a-z]{1,20}(\\.[a-z_]{1,20})?")) {
+    if (action != null && !action.matches("[a-z][a-z_]{0,19}(\\.[a-z_]{1,20})?")) {
       throw ApiException.badRequest(
           "action must be an action such as batch.upload or key.revoke, or a kind such as key,"
               + " got '"

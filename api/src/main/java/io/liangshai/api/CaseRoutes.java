@@ -6,17 +6,14 @@ import io.liangshai.ingest.BatchResult;
 import io.liangshai.ingest.BatchTooLargeException;
 import io.liangshai.ingest.IntakeUnavailableException;
 import io.liangshai.ingest.RefusalJournal;
-import io.liangshai.ingest.TextEncoding;
 import io.liangshai.ingest.UnparseableBatchException;
 import io.liangshai.ingest.Uploader;
 import io.liangshai.tenants.Principal;
 import io.liangshai.warehouse.ProcessedBatchesTable;
 import io.liangshai.warehouse.quarantine.QuarantineTable;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
@@ -42,45 +39,19 @@ record CaseRoutes(
 
   void upload(RoutingContext ctx) {
     Principal caller = Authentication.principal(ctx);
-    String contentType = ctx.request().getHeader("Content-Type");
-    BatchFormat format =
-        BatchFormat.fromContentType(contentType)
-            .orElseThrow(
-                () ->
-                    new ApiException(
-                        415,
-                        "Content-Type "
-                            + (contentType == null ? "(none)" : "'" + contentType + "'")
-                            + " is not a batch format: use application/json (an array),"
-                            + " application/x-ndjson, text/csv or "
-                            + BatchFormat.XLSX_CONTENT_TYPE));
-    Optional<Charset> charset;
-    try {
-      charset = TextEncoding.declared(contentType);
-    } catch (UnparseableBatchException e) {
-      throw new ApiException(415, e.getMessage());
-    }
-    String length = ctx.request().getHeader("Content-Length");
-    if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > bodyLimit) {
-      long bytes = Long.parseLong(length);
-      ctx.vertx()
-          .executeBlocking(() -> refused(caller, 413, "body of " + length + " bytes", bytes));
-      throw new ApiException(413, "request body larger than the limit of " + bodyLimit + " bytes");
+    BatchFormat format = UploadRequest.format(ctx);
+    Optional<Charset> charset = UploadRequest.charset(ctx);
+    long bytes = UploadRequest.declaredOver(ctx, bodyLimit);
+    if (bytes >= 0) {
+      ctx.vertx().executeBlocking(() -> refused(caller, 413, "body of " + bytes + " bytes", bytes));
+      throw UploadRequest.tooLarge(bodyLimit);
     }
     Uploader uploader = new Uploader(caller.tenantCode(), caller.keyId());
-    Blocking.ingest(ctx, () -> intake.landing().newIncomingFile())
-        .compose(
-            file ->
-                BodyToFile.write(ctx, file, bodyLimit)
-                    .recover(
-                        e -> {
-                          deleteQuietly(file);
-                          return Future.failedFuture(e);
-                        })
-                    .compose(
-                        size ->
-                            Blocking.ingest(
-                                ctx, () -> ingest(caller, uploader, format, charset, file, size))))
+    UploadRequest.streamed(
+            ctx,
+            () -> intake.landing().newIncomingFile(),
+            bodyLimit,
+            (file, size) -> ingest(caller, uploader, format, charset, file, size))
         .onSuccess(result -> ApiResponses.ok(ctx, toJson(result)))
         .onFailure(
             e -> {
@@ -154,13 +125,5 @@ record CaseRoutes(
         .mergeIn(BatchJson.outcome(r))
         .put("errors_total", r.errorsTotal())
         .put("errors", BatchErrorRoutes.json(r.errors(), BatchErrorRoutes.MAX_ANSWERED_ERRORS));
-  }
-
-  private static void deleteQuietly(Path file) {
-    try {
-      Files.deleteIfExists(file);
-    } catch (java.io.IOException e) {
-      LOG.warn("could not delete {}: {}", file, e.toString());
-    }
   }
 }

@@ -95,6 +95,7 @@ class AuthorizationITCase {
     c.put("POST /api/v1/schemes", AuthorizationITCase::schemeCreate);
     c.put("POST /api/v1/schemes/:id/retire", AuthorizationITCase::schemeRetire);
     c.put("GET /api/v1/indicators", AuthorizationITCase::indicatorList);
+    IndicatorValueChecks.addTo(c, API);
     c.put("POST /api/v1/indicators", AuthorizationITCase::indicatorCreate);
     c.put("POST /api/v1/indicators/:code/retire", AuthorizationITCase::indicatorRetire);
     BulletinChecks.addTo(c, apiRoutes());
@@ -251,8 +252,13 @@ class AuthorizationITCase {
   }
 
   private static void template() throws Exception {
+    template("/api/v1/templates/cases.xlsx");
+  }
+
+  /** Every key reads an upload template. */
+  static void template(String uri) throws Exception {
     for (String t : TENANTS) {
-      HttpResponse<Buffer> r = await(get("/api/v1/templates/cases.xlsx", t).send());
+      HttpResponse<Buffer> r = await(get(uri, t).send());
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.getHeader("Content-Type")).contains("spreadsheetml");
     }
@@ -260,16 +266,7 @@ class AuthorizationITCase {
 
   /** Rows for a tenant outside the key's scope are rejected, row by row; nothing is kept. */
   private static void uploads() throws Exception {
-    for (String[] pair :
-        new String[][] {
-          {COUNTY, SIBLING},
-          {COUNTY, CITY},
-          {COUNTY, OTHER_COUNTY},
-          {COUNTY, PROVINCE},
-          {CITY, OTHER_COUNTY},
-          {CITY, OTHER_CITY},
-          {CITY, PROVINCE}
-        }) {
+    for (String[] pair : INTRUSIONS) {
       JsonObject r = ok(upload(pair[0], pair[1], "intruder-" + pair[0]));
       assertThat(r.getInteger("accepted")).as(pair[0] + " → " + pair[1]).isZero();
       assertThat(r.getInteger("rejected")).isEqualTo(1);
@@ -278,6 +275,18 @@ class AuthorizationITCase {
     }
     assertThat(ok(upload(CITY, COUNTY, "city-for-county")).getInteger("accepted")).isEqualTo(1);
   }
+
+  /** Uploader → a tenant outside its scope. */
+  static final String[][] INTRUSIONS =
+      new String[][] {
+        {COUNTY, SIBLING},
+        {COUNTY, CITY},
+        {COUNTY, OTHER_COUNTY},
+        {COUNTY, PROVINCE},
+        {CITY, OTHER_COUNTY},
+        {CITY, OTHER_CITY},
+        {CITY, PROVINCE}
+      };
 
   private static void drillDown() throws Exception {
     String q = "&period=" + CaseFactsFixture.PERIOD;
@@ -456,6 +465,11 @@ class AuthorizationITCase {
     JsonArray rows = page.getJsonArray("rows");
     assertThat(rows).isNotEmpty();
     rows.forEach(r -> assertThat(((JsonObject) r).getString("tenant")).isIn(allowed));
+  }
+
+  /** The secret of {@code tenant}'s key. */
+  static String keyOf(String tenant) {
+    return secret.get(tenant);
   }
 
   static HttpRequest<Buffer> get(String uri, String tenant) {

@@ -2,7 +2,6 @@ package io.liangshai.ingest;
 
 import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecordValidator;
-import io.liangshai.core.record.TenantScope;
 import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.metadata.VersionClaims;
 import io.liangshai.tenants.TenantRegistry;
@@ -97,6 +96,11 @@ public final class BatchIntake implements AutoCloseable {
     return landing;
   }
 
+  /** The most rows one batch may have (more: {@link BatchTooLargeException}). */
+  public int maxRowsPerBatch() {
+    return maxRows;
+  }
+
   /**
    * Ingests the body in {@code body} (a file under the landing zone's {@code incoming/}, which this
    * call moves or deletes).
@@ -171,7 +175,8 @@ public final class BatchIntake implements AutoCloseable {
     Path records = landing.recordsFile(batchId);
     Path recordsTmp = LandingZone.stagingFile(records);
     MessageDigest sha256 = sha256();
-    CaseRecordValidator validator = new CaseRecordValidator(scopeOf(uploader), receivedAt);
+    CaseRecordValidator validator =
+        new CaseRecordValidator(registry.scopeOf(uploader.tenantCode()), receivedAt);
     BatchRows rows;
     try (InputStream in = new DigestInputStream(Files.newInputStream(body), sha256);
         BufferedWriter out =
@@ -182,7 +187,8 @@ public final class BatchIntake implements AutoCloseable {
       out.write(LandingFile.header(batchId));
       out.write('\n');
       if (format.isText()) {
-        RowReaders.read(format, TextEncoding.of(body, format, declared), in, rows);
+        RowReaders.read(
+            format, TextEncoding.of(body, format, declared), in, CaseColumns.COLUMNS, rows);
       } else {
         XlsxRows.read(body, rows);
       }
@@ -254,19 +260,8 @@ public final class BatchIntake implements AutoCloseable {
     return bytes.isEmpty() ? Optional.empty() : Optional.of(BatchManifests.read(bytes.get()));
   }
 
-  private TenantScope scopeOf(Uploader uploader) {
-    return code -> {
-      if (registry.find(code).isEmpty()) {
-        return Optional.of(TenantScope.unknown(code));
-      }
-      if (!registry.isSelfOrDescendant(uploader.tenantCode(), code)) {
-        return Optional.of(TenantScope.outOfScope(code, uploader.tenantCode()));
-      }
-      return Optional.empty();
-    };
-  }
-
-  private static MessageDigest sha256() {
+  /** A fresh SHA-256 digest, for a body as received. */
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -66,14 +66,8 @@ public final class CaseTemplate {
 
   private static void casesSheet(XSSFWorkbook wb, List<Column> columns) {
     Sheet sheet = wb.createSheet("问题件");
-    CellStyle text = wb.createCellStyle();
-    text.setDataFormat(wb.createDataFormat().getFormat("@"));
-    CellStyle head = wb.createCellStyle();
-    Font bold = wb.createFont();
-    bold.setBold(true);
-    head.setFont(bold);
-    head.setFillForegroundColor(IndexedColors.LIGHT_CORNFLOWER_BLUE.getIndex());
-    head.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    CellStyle text = textStyle(wb);
+    CellStyle head = headerStyle(wb);
     Row header = sheet.createRow(0);
     DataValidationHelper dv = sheet.getDataValidationHelper();
     for (int i = 0; i < columns.size(); i++) {
@@ -94,6 +88,24 @@ public final class CaseTemplate {
       }
     }
     sheet.createFreezePane(0, 1);
+  }
+
+  /** Cells kept as text as typed (codes and numbers with leading zeros stay as they are). */
+  static CellStyle textStyle(XSSFWorkbook wb) {
+    CellStyle text = wb.createCellStyle();
+    text.setDataFormat(wb.createDataFormat().getFormat("@"));
+    return text;
+  }
+
+  /** The header row's cells: bold on light blue. */
+  static CellStyle headerStyle(XSSFWorkbook wb) {
+    CellStyle head = wb.createCellStyle();
+    Font bold = wb.createFont();
+    bold.setBold(true);
+    head.setFont(bold);
+    head.setFillForegroundColor(IndexedColors.LIGHT_CORNFLOWER_BLUE.getIndex());
+    head.setFillPattern(FillPatternType.SOLID_FOREGROUND);
+    return head;
   }
 
   private static void instructionsSheet(XSSFWorkbook wb, List<Column> columns) {

@@ -39,14 +39,18 @@ final class RowReaders {
 
   private RowReaders() {}
 
-  /** Reads a text body ({@link BatchFormat#isText}) in {@code charset} (JSON: always UTF-8). */
-  static void read(BatchFormat format, Charset charset, InputStream body, Consumer<RawRow> rows)
+  /**
+   * Reads a text body ({@link BatchFormat#isText}) in {@code charset} (JSON: always UTF-8), a CSV's
+   * header resolved by {@code columns}.
+   */
+  static void read(
+      BatchFormat format, Charset charset, InputStream body, Columns columns, Consumer<RawRow> rows)
       throws UnparseableBatchException {
     try {
       switch (format) {
         case JSON_ARRAY -> readJsonArray(body, rows);
         case JSON_LINES -> readJsonLines(body, rows);
-        case CSV -> readCsv(body, charset, rows);
+        case CSV -> readCsv(body, charset, columns, rows);
         case XLSX -> throw new IllegalArgumentException("XLSX is read from its file by XlsxRows");
       }
     } catch (CharacterCodingException e) {
@@ -145,7 +149,8 @@ final class RowReaders {
         : RawRow.of(number, fields.values());
   }
 
-  private static void readCsv(InputStream body, Charset charset, Consumer<RawRow> rows)
+  private static void readCsv(
+      InputStream body, Charset charset, Columns columns, Consumer<RawRow> rows)
       throws IOException, UnparseableBatchException {
     CSVFormat format =
         CSVFormat.DEFAULT
@@ -169,7 +174,7 @@ final class RowReaders {
     } catch (UncheckedIOException e) {
       throw new UnparseableBatchException("malformed CSV header: " + e.getCause().getMessage(), e);
     }
-    List<String> header = CaseColumns.resolve(parser.getHeaderNames());
+    List<String> header = columns.resolve(parser.getHeaderNames());
     int number = 0;
     try {
       for (CSVRecord record : parser) {

@@ -52,8 +52,17 @@ public final class XlsxRows {
 
   private XlsxRows() {}
 
-  /** Streams the rows of the first sheet of {@code file}, keyed by wire names. */
+  /** Streams the rows of the first sheet of {@code file}, keyed by the case fields' wire names. */
   public static void read(Path file, Consumer<RawRow> rows)
+      throws IOException, UnparseableBatchException {
+    read(file, CaseColumns.COLUMNS, rows);
+  }
+
+  /**
+   * Streams the rows of the first sheet of {@code file}, keyed by the wire names of {@code
+   * columns}.
+   */
+  public static void read(Path file, Columns columns, Consumer<RawRow> rows)
       throws IOException, UnparseableBatchException {
     try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
       XSSFReader reader = new XSSFReader(pkg);
@@ -69,7 +78,7 @@ public final class XlsxRows {
                   reader.getStylesTable(),
                   null,
                   strings,
-                  new Rows(rows),
+                  new Rows(rows, columns),
                   new ExactCellFormatter(),
                   false));
           xml.parse(new InputSource(sheet));
@@ -135,12 +144,14 @@ public final class XlsxRows {
   /** Turns the sheet's cells into rows keyed by the header's wire names. */
   private static final class Rows implements SheetContentsHandler {
     private final Consumer<RawRow> rows;
+    private final Columns known;
     private final TreeMap<Integer, String> cells = new TreeMap<>();
     private Map<Integer, String> header;
     private int number;
 
-    Rows(Consumer<RawRow> rows) {
+    Rows(Consumer<RawRow> rows, Columns columns) {
       this.rows = rows;
+      this.known = columns;
     }
 
     @Override
@@ -185,7 +196,7 @@ public final class XlsxRows {
       rows.accept(RawRow.of(number, fields));
     }
 
-    private static Map<Integer, String> headerOf(TreeMap<Integer, String> cells) {
+    private Map<Integer, String> headerOf(TreeMap<Integer, String> cells) {
       List<String> names = new ArrayList<>();
       List<Integer> columns = new ArrayList<>();
       for (Map.Entry<Integer, String> c : cells.entrySet()) {
@@ -195,7 +206,7 @@ public final class XlsxRows {
         }
       }
       try {
-        List<String> wire = CaseColumns.resolve(names);
+        List<String> wire = known.resolve(names);
         Map<Integer, String> header = new LinkedHashMap<>();
         for (int i = 0; i < wire.size(); i++) {
           header.put(columns.get(i), wire.get(i));

@@ -1,5 +1,6 @@
 package io.liangshai.tenants;
 
+import io.liangshai.core.record.TenantScope;
 import io.liangshai.core.tenant.TenantHierarchy;
 import java.util.Collection;
 import java.util.Collections;
@@ -105,6 +106,22 @@ public final class TenantRegistry {
   /** Whether {@code code} is {@code scope} itself or one of its descendants. */
   public boolean isSelfOrDescendant(String scope, String code) {
     return byCode.containsKey(code) && hierarchy.isSelfOrDescendant(scope, code);
+  }
+
+  /**
+   * What an uploader of {@code uploader}'s key may send rows for: a known tenant that is {@code
+   * uploader} itself or one of its descendants (SPEC §2; the same for reported values, §7).
+   */
+  public TenantScope scopeOf(String uploader) {
+    return code -> {
+      if (find(code).isEmpty()) {
+        return Optional.of(TenantScope.unknown(code));
+      }
+      if (!isSelfOrDescendant(uploader, code)) {
+        return Optional.of(TenantScope.outOfScope(code, uploader));
+      }
+      return Optional.empty();
+    };
   }
 
   public List<Tenant> children(String code) {

@@ -61,6 +61,8 @@ public final class IndicatorValuesTable {
   private static final String FORMS =
       "SELECT indicator, argMin(form, version) AS first FROM " + TABLE + " GROUP BY indicator";
 
+  private static final String MAX_VERSION = "SELECT max(version) FROM " + TABLE;
+
   private final Warehouse warehouse;
 
   public IndicatorValuesTable(Warehouse warehouse) {
@@ -151,6 +153,16 @@ public final class IndicatorValuesTable {
           }
           return forms;
         });
+  }
+
+  /** The greatest version stored, 0 when there is none: the next upload's must be greater. */
+  public long maxVersion() {
+    return Sql.query(
+        warehouse,
+        "read the greatest version of " + TABLE,
+        MAX_VERSION,
+        Sql.Parameters.none(),
+        rs -> rs.next() ? rs.getLong(1) : 0L);
   }
 
   private static ReportedValue read(ResultSet rs) throws SQLException {
