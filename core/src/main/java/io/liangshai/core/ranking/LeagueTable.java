@@ -37,18 +37,21 @@ public final class LeagueTable {
   private final Map<Indicator, Double> pooledRates;
   private final Map<Indicator, BetaBinomialPrior> priors;
   private final WeightSensitivity weightSensitivity;
+  private final Map<String, Double> pooledCustom;
 
   private LeagueTable(
       Scheme scheme,
       List<LeagueRow> rows,
       Map<Indicator, Double> pooledRates,
       Map<Indicator, BetaBinomialPrior> priors,
-      WeightSensitivity weightSensitivity) {
+      WeightSensitivity weightSensitivity,
+      Map<String, Double> pooledCustom) {
     this.scheme = scheme;
     this.rows = List.copyOf(rows);
     this.pooledRates = Collections.unmodifiableMap(pooledRates);
     this.priors = Collections.unmodifiableMap(priors);
     this.weightSensitivity = weightSensitivity;
+    this.pooledCustom = pooledCustom;
   }
 
   /** {@link #compute(Scheme, List, Map, RobustnessSettings)} with the default settings. */
@@ -99,6 +102,11 @@ public final class LeagueTable {
     return pooledRates;
   }
 
+  /** p₀ of each ratio among the scheme's other indicator codes (SPEC §7); means are absent. */
+  public Map<String, Double> pooledCustom() {
+    return pooledCustom;
+  }
+
   /** The empirical-Bayes prior of each rate; absent when the eligible tenants give none. */
   public Map<Indicator, BetaBinomialPrior> priors() {
     return priors;
@@ -132,6 +140,8 @@ public final class LeagueTable {
     private final Map<Indicator, BetaBinomialPrior> priors = new EnumMap<>(Indicator.class);
     private long[][] numerators;
     private long[][] denominators;
+    private double[][] fixed;
+    private CustomIndicators custom;
     private double[][] scores;
     private BigDecimal[] totals;
     private int[] ranks;
@@ -149,6 +159,7 @@ public final class LeagueTable {
 
     LeagueTable build(List<TenantFigures> ineligible) {
       fitGroup();
+      custom = new CustomIndicators(scheme, eligible, settings);
       scoreEligible();
       SplittableRandom root = new SplittableRandom(settings.seed());
       SplittableRandom bootstrapRandom = root.split();
@@ -157,7 +168,13 @@ public final class LeagueTable {
       RankInterval[] intervals =
           settings.resamples() > 0 && tenants > 0
               ? RankBootstrap.intervals(
-                  scheme, numerators, denominators, tenants, settings.resamples(), bootstrapRandom)
+                  scheme,
+                  numerators,
+                  denominators,
+                  fixed,
+                  tenants,
+                  settings.resamples(),
+                  bootstrapRandom)
               : new RankInterval[tenants];
       WeightPerturbation.Result sensitivity =
           settings.weightDraws() > 0 && tenants > 0
@@ -178,7 +195,12 @@ public final class LeagueTable {
       rows.sort(Comparator.comparing(LeagueRow::rank).thenComparing(LeagueRow::tenant));
       ineligible.forEach(figures -> rows.add(ineligibleRow(figures)));
       return new LeagueTable(
-          scheme, rows, pooled, priors, sensitivity == null ? null : sensitivity.summary());
+          scheme,
+          rows,
+          pooled,
+          priors,
+          sensitivity == null ? null : sensitivity.summary(),
+          custom.pooled());
     }
 
     /** SPEC §4 steps 2–4: the scheme rates as arrays, their scores, the totals and the ranks. */
@@ -188,8 +210,13 @@ public final class LeagueTable {
       numerators = new long[indicators][tenants];
       denominators = new long[indicators][tenants];
       double[][] values = new double[indicators][tenants];
+      fixed = new double[indicators][];
       for (int i = 0; i < indicators; i++) {
         Indicator rate = scheme.indicators().get(i).rate();
+        if (rate == null) {
+          customValues(i, values);
+          continue;
+        }
         for (int t = 0; t < tenants; t++) {
           numerators[i][t] = eligible.get(t).indicators().count(rate.numerator());
           denominators[i][t] = eligible.get(t).indicators().count(rate.denominator());
@@ -202,10 +229,38 @@ public final class LeagueTable {
       ranks = Scoring.ranks(totals);
     }
 
+    /**
+     * Indicator {@code i}, not a built-in rate: a ratio's numerators and denominators (resampled by
+     * the rank bootstrap like a built-in rate's), else the values, held {@code fixed} there.
+     */
+    private void customValues(int i, double[][] values) {
+      String code = scheme.indicators().get(i).code();
+      boolean ratios = true;
+      for (int t = 0; t < eligible.size(); t++) {
+        IndicatorFigure figure = eligible.get(t).custom(code);
+        values[i][t] = figure.asDouble();
+        if (figure.value().isRatio()) {
+          numerators[i][t] = figure.value().numerator();
+          denominators[i][t] = figure.value().denominator();
+        } else {
+          ratios = false;
+        }
+      }
+      if (!ratios) {
+        fixed[i] = values[i].clone();
+      }
+    }
+
     private LeagueRow eligibleRow(int t, RankInterval interval, TenantSensitivity sensitivity) {
       Map<Indicator, Double> indicatorScores = new LinkedHashMap<>();
+      Map<String, Double> customScores = new LinkedHashMap<>();
       for (int i = 0; i < scores.length; i++) {
-        indicatorScores.put(scheme.indicators().get(i).rate(), scores[i][t]);
+        SchemeIndicator indicator = scheme.indicators().get(i);
+        if (indicator.isBuiltIn()) {
+          indicatorScores.put(indicator.rate(), scores[i][t]);
+        } else {
+          customScores.put(indicator.code(), scores[i][t]);
+        }
       }
       TenantFigures figures = eligible.get(t);
       Integer previous = previousRanks.get(figures.tenant());
@@ -221,7 +276,9 @@ public final class LeagueTable {
           previous == null ? null : previous - ranks[t],
           rateDetails(figures),
           interval,
-          sensitivity);
+          sensitivity,
+          custom.details(figures),
+          Collections.unmodifiableMap(customScores));
     }
 
     private LeagueRow ineligibleRow(TenantFigures figures) {
@@ -237,7 +294,9 @@ public final class LeagueTable {
           null,
           rateDetails(figures),
           null,
-          null);
+          null,
+          custom.details(figures),
+          Map.of());
     }
 
     /** Pooled rates and empirical-Bayes priors of every rate over the eligible tenants. */
