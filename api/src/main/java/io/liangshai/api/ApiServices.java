@@ -17,6 +17,7 @@ import io.liangshai.warehouse.ProcessedBatchesTable;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.BreakdownQueries;
 import io.liangshai.warehouse.figures.CaseFactsQueries;
+import io.liangshai.warehouse.figures.CustomFigures;
 import io.liangshai.warehouse.figures.IndicatorQueries;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
@@ -101,7 +102,11 @@ public record ApiServices(
     SchemeStore schemes = new MetadataSchemeStore(metadata.schemes());
     MetricsQueries metrics = new MetricsQueries(warehouse);
     IndicatorCatalog indicators = new IndicatorCatalog(metadata.indicators());
-    LeagueTables leagueTables = new LeagueTables(metrics, clock);
+    IndicatorQueries indicatorQueries = new IndicatorQueries(warehouse);
+    ReportedValues reportedValues =
+        new ReportedValues(new IndicatorValuesTable(warehouse), registry.hierarchy());
+    LeagueTables leagueTables =
+        new LeagueTables(metrics, clock, new CustomFigures(indicatorQueries, reportedValues));
     BulletinStore bulletinStore = new BulletinStore(warehouse);
     BulletinPublisher bulletins =
         new BulletinPublisher(
@@ -124,10 +129,7 @@ public record ApiServices(
         schemes,
         indicators,
         metrics,
-        new IndicatorColumns(
-            indicators,
-            new IndicatorQueries(warehouse),
-            new ReportedValues(new IndicatorValuesTable(warehouse), registry.hierarchy())),
+        new IndicatorColumns(indicators, indicatorQueries, reportedValues),
         leagueTables,
         new CaseFactsQueries(warehouse),
         new BreakdownQueries(warehouse),
