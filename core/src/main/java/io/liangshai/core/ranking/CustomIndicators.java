@@ -16,8 +16,7 @@ final class CustomIndicators {
 
   private final Scheme scheme;
   private final RobustnessSettings settings;
-  private final Map<String, Double> pooled = new LinkedHashMap<>();
-  private final Map<String, BetaBinomialPrior> priors = new LinkedHashMap<>();
+  private final Map<String, PooledRatio> fits = new LinkedHashMap<>();
 
   CustomIndicators(Scheme scheme, List<TenantFigures> eligible, RobustnessSettings settings) {
     this.scheme = scheme;
@@ -25,8 +24,6 @@ final class CustomIndicators {
     for (SchemeIndicator indicator : scheme.customIndicators()) {
       long[] x = new long[eligible.size()];
       long[] n = new long[eligible.size()];
-      long sumX = 0;
-      long sumN = 0;
       boolean ratio = false;
       for (int t = 0; t < eligible.size(); t++) {
         IndicatorValue value = eligible.get(t).custom(indicator.code()).value();
@@ -34,22 +31,18 @@ final class CustomIndicators {
           ratio = true;
           x[t] = value.numerator();
           n[t] = value.denominator();
-          sumX += x[t];
-          sumN += n[t];
         }
       }
       if (ratio) {
-        pooled.put(indicator.code(), sumN == 0 ? null : (double) sumX / sumN);
-        BetaBinomialPrior prior = BetaBinomialPrior.fit(x, n);
-        if (prior != null) {
-          priors.put(indicator.code(), prior);
-        }
+        fits.put(indicator.code(), PooledRatio.fit(x, n));
       }
     }
   }
 
   /** p₀ of each ratio among them; null when Σ denominators is 0. Means and bare values: absent. */
   Map<String, Double> pooled() {
+    Map<String, Double> pooled = new LinkedHashMap<>();
+    fits.forEach((code, fit) -> pooled.put(code, fit.p0()));
     return Collections.unmodifiableMap(pooled);
   }
 
@@ -63,8 +56,7 @@ final class CustomIndicators {
       if (value.isRatio()) {
         long x = value.numerator();
         long n = value.denominator();
-        BetaBinomialPrior prior = priors.get(code);
-        Double raw = n == 0 ? null : (double) x / n;
+        PooledRatio fit = fits.get(code);
         details.put(
             code,
             new IndicatorDetail(
@@ -72,8 +64,8 @@ final class CustomIndicators {
                 value,
                 Wilson.interval95(x, n),
                 null,
-                FunnelPlot.signal(x, n, pooled.get(code), indicator.direction()),
-                prior == null ? raw : prior.shrink(x, n)));
+                fit == null ? null : fit.funnel(x, n, indicator.direction()),
+                fit == null ? (n == 0 ? null : (double) x / n) : fit.shrunk(x, n)));
       } else {
         Interval bootstrap =
             settings.resamples() > 0 && value.value() != null

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,8 +135,7 @@ public final class LeagueTable {
     private final List<TenantFigures> eligible;
     private final Map<String, Integer> previousRanks;
     private final RobustnessSettings settings;
-    private final Map<Indicator, Double> pooled = new EnumMap<>(Indicator.class);
-    private final Map<Indicator, BetaBinomialPrior> priors = new EnumMap<>(Indicator.class);
+    private BuiltInRates rates;
     private long[][] numerators;
     private long[][] denominators;
     private double[][] fixed;
@@ -158,7 +156,7 @@ public final class LeagueTable {
     }
 
     LeagueTable build(List<TenantFigures> ineligible) {
-      fitGroup();
+      rates = new BuiltInRates(scheme, eligible);
       custom = new CustomIndicators(scheme, eligible, settings);
       scoreEligible();
       SplittableRandom root = new SplittableRandom(settings.seed());
@@ -186,7 +184,6 @@ public final class LeagueTable {
                   settings.weightNoise(),
                   weightRandom)
               : null;
-
       List<LeagueRow> rows = new ArrayList<>();
       for (int t = 0; t < tenants; t++) {
         rows.add(
@@ -197,8 +194,8 @@ public final class LeagueTable {
       return new LeagueTable(
           scheme,
           rows,
-          pooled,
-          priors,
+          rates.pooled(),
+          rates.priors(),
           sensitivity == null ? null : sensitivity.summary(),
           custom.pooled());
     }
@@ -274,7 +271,7 @@ public final class LeagueTable {
           ranks[t],
           previous,
           previous == null ? null : previous - ranks[t],
-          rateDetails(figures),
+          rates.details(figures),
           interval,
           sensitivity,
           custom.details(figures),
@@ -292,53 +289,11 @@ public final class LeagueTable {
           null,
           previousRanks.get(figures.tenant()),
           null,
-          rateDetails(figures),
+          rates.details(figures),
           null,
           null,
           custom.details(figures),
           Map.of());
-    }
-
-    /** Pooled rates and empirical-Bayes priors of every rate over the eligible tenants. */
-    private void fitGroup() {
-      for (Indicator rate : RATES) {
-        long[] x = new long[eligible.size()];
-        long[] n = new long[eligible.size()];
-        long sumX = 0;
-        long sumN = 0;
-        for (int t = 0; t < eligible.size(); t++) {
-          x[t] = eligible.get(t).indicators().count(rate.numerator());
-          n[t] = eligible.get(t).indicators().count(rate.denominator());
-          sumX += x[t];
-          sumN += n[t];
-        }
-        pooled.put(rate, sumN == 0 ? null : (double) sumX / sumN);
-        BetaBinomialPrior prior = BetaBinomialPrior.fit(x, n);
-        if (prior != null) {
-          priors.put(rate, prior);
-        }
-      }
-    }
-
-    private Map<Indicator, RateDetail> rateDetails(TenantFigures figures) {
-      Map<Indicator, RateDetail> details = new EnumMap<>(Indicator.class);
-      for (Indicator rate : RATES) {
-        long x = figures.indicators().count(rate.numerator());
-        long n = figures.indicators().count(rate.denominator());
-        BetaBinomialPrior prior = priors.get(rate);
-        Double raw = figures.indicators().rate(rate);
-        details.put(
-            rate,
-            new RateDetail(
-                rate,
-                x,
-                n,
-                raw,
-                Wilson.interval95(x, n),
-                FunnelPlot.signal(x, n, pooled.get(rate), scheme.direction(rate)),
-                prior == null ? raw : prior.shrink(x, n)));
-      }
-      return Collections.unmodifiableMap(details);
     }
   }
 }
