@@ -54,7 +54,7 @@ class SchemeIndicatorsApiITCase {
 
   private static final String PERIOD = "2024-01";
   private static final String GROUP = "counties";
-  private static final String RATIO = "project_policy_resolution";
+  private static final String RATIO = "hotline_satisfaction";
   private static final String MEAN = "handling_days";
   private static final String REPORTED = "policy_payout";
   private static final String BUILT_IN = "resolution_rate";
@@ -62,14 +62,19 @@ class SchemeIndicatorsApiITCase {
   private static final JsonObject RATIO_DEFINITION =
       new JsonObject()
           .put("code", RATIO)
-          .put("name", "项目政策类办结率")
+          .put("name", "热线满意率")
           .put("kind", "case_ratio")
           .put("direction", "higher_better")
           .put("target", 0.8)
           .put(
               "denominator",
-              new JsonObject().put("category", new JsonArray().add("project").add("policy")))
-          .put("numerator", new JsonObject().put("closed", true));
+              new JsonObject()
+                  .put("channel", new JsonArray().add("hotline_12345"))
+                  .put("rated", true))
+          .put(
+              "numerator",
+              new JsonObject()
+                  .put("satisfaction", new JsonArray().add("very_satisfied").add("satisfied")));
 
   private static final JsonObject MEAN_DEFINITION =
       new JsonObject()
@@ -165,6 +170,14 @@ class SchemeIndicatorsApiITCase {
       assertMean(tenant, rates.getJsonObject(MEAN), want.get(MEAN));
       assertTargets(tenant, row.getJsonObject("targets"), want);
     }
+    for (String code : List.of(RATIO, REPORTED)) {
+      assertThat(eligible)
+          .as("the sample gives %s funnel signals", code)
+          .anySatisfy(r -> assertThat(rate(r, code).getString("funnel")).isNotNull());
+    }
+    assertThat(eligible)
+        .as("the sample gives the mean bootstrap intervals")
+        .anySatisfy(r -> assertThat(rate(r, MEAN).getJsonArray("bootstrap")).isNotNull());
     assertThat(table.getJsonObject("pooled_rates").getDouble(RATIO)).isEqualTo(pooled.get(RATIO));
     assertThat(table.getJsonObject("pooled_rates").fieldNames()).doesNotContain(MEAN);
   }
@@ -396,6 +409,10 @@ class SchemeIndicatorsApiITCase {
         API.get(
             "/api/v1/rankings?period=" + PERIOD + "&group=" + GROUP + "&scheme=eight_x",
             API.adminKey()));
+  }
+
+  private static JsonObject rate(JsonObject row, String code) {
+    return row.getJsonObject("rates").getJsonObject(code);
   }
 
   private static List<JsonObject> rows(JsonObject table) {
