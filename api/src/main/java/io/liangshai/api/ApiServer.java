@@ -91,8 +91,10 @@ public final class ApiServer {
     IndicatorRoutes indicatorRoutes = new IndicatorRoutes(s.indicators(), audit);
     IndicatorValueRoutes indicatorValues =
         new IndicatorValueRoutes(s.indicatorValues(), audit, limits.maxBodyBytes());
-    RankingRoutes rankings = new RankingRoutes(s.registry(), s.schemes(), s.leagueTables());
-    SchemeRoutes schemeRoutes = new SchemeRoutes(s.schemes(), audit);
+    SchemeCodes schemeCodes = new SchemeCodes(s.indicators());
+    RankingRoutes rankings =
+        new RankingRoutes(s.registry(), s.schemes(), s.leagueTables(), schemeCodes);
+    SchemeRoutes schemeRoutes = new SchemeRoutes(s.schemes(), audit, schemeCodes);
     DrillDownRoutes drillDown =
         new DrillDownRoutes(s.registry(), s.caseFacts(), s.batches(), s.clock());
     BulletinRoutes bulletinRoutes = new BulletinRoutes(s.bulletins(), s.bulletinStore());

@@ -18,6 +18,7 @@ import io.liangshai.warehouse.ProcessedBatchesTable;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.BreakdownQueries;
 import io.liangshai.warehouse.figures.CaseFactsQueries;
+import io.liangshai.warehouse.figures.CustomFigures;
 import io.liangshai.warehouse.figures.IndicatorQueries;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
@@ -107,7 +108,10 @@ public record ApiServices(
     MetricsQueries metrics = new MetricsQueries(warehouse);
     IndicatorCatalog indicators = new IndicatorCatalog(metadata.indicators());
     IndicatorValuesTable indicatorValues = new IndicatorValuesTable(warehouse);
-    LeagueTables leagueTables = new LeagueTables(metrics, clock);
+    IndicatorQueries indicatorQueries = new IndicatorQueries(warehouse);
+    ReportedValues reportedValues = new ReportedValues(indicatorValues, registry.hierarchy());
+    LeagueTables leagueTables =
+        new LeagueTables(metrics, clock, new CustomFigures(indicatorQueries, reportedValues));
     BulletinStore bulletinStore = new BulletinStore(warehouse);
     BulletinPublisher bulletins =
         new BulletinPublisher(
@@ -137,10 +141,7 @@ public record ApiServices(
             clock,
             intake.maxRowsPerBatch()),
         metrics,
-        new IndicatorColumns(
-            indicators,
-            new IndicatorQueries(warehouse),
-            new ReportedValues(indicatorValues, registry.hierarchy())),
+        new IndicatorColumns(indicators, indicatorQueries, reportedValues),
         leagueTables,
         new CaseFactsQueries(warehouse),
         new BreakdownQueries(warehouse),

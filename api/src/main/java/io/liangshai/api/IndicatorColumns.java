@@ -64,7 +64,7 @@ record IndicatorColumns(
   }
 
   /** A built-in rate's value from the §3 counts it is the ratio of. */
-  private static IndicatorValue builtIn(String code, Indicators figures) {
+  static IndicatorValue builtIn(String code, Indicators figures) {
     Indicator rate = Indicator.byWireName(code).orElseThrow();
     return IndicatorValue.ratio(figures.count(rate.numerator()), figures.count(rate.denominator()));
   }

@@ -1,5 +1,6 @@
 package io.liangshai.api;
 
+import io.liangshai.core.evaluation.IndicatorDefinition;
 import io.liangshai.core.indicator.Indicator;
 import io.liangshai.core.ranking.Interval;
 import io.liangshai.core.ranking.LeagueRow;
@@ -7,6 +8,7 @@ import io.liangshai.core.ranking.LeagueTable;
 import io.liangshai.core.ranking.RankInterval;
 import io.liangshai.core.ranking.RateDetail;
 import io.liangshai.core.ranking.Scheme;
+import io.liangshai.core.ranking.SchemeIndicator;
 import io.liangshai.core.ranking.TenantSensitivity;
 import io.liangshai.core.ranking.WeightSensitivity;
 import io.liangshai.core.time.Period;
@@ -25,13 +27,22 @@ final class LeagueTableJson {
 
   private LeagueTableJson() {}
 
+  /**
+   * @param inForce the indicators in force by code, for the targets of the scheme's indicators
+   */
   static JsonObject toJson(
-      Period period, String group, LeagueTable table, TenantRegistry registry) {
+      Period period,
+      String group,
+      LeagueTable table,
+      TenantRegistry registry,
+      Map<String, IndicatorDefinition> inForce) {
     Scheme scheme = table.scheme();
     JsonArray rows = new JsonArray();
     for (LeagueRow row : table.rows()) {
-      rows.add(row(row, registry));
+      rows.add(row(scheme, row, registry, inForce));
     }
+    JsonObject pooled = byRate(table.pooledRates());
+    table.pooledCustom().forEach((code, p0) -> pooled.put(code, finite(p0)));
     return new JsonObject()
         .put("period", period.toString())
         .put("previous_period", period.previous().toString())
@@ -42,12 +53,16 @@ final class LeagueTableJson {
                 .put("id", scheme.id())
                 .put("version", scheme.version())
                 .put("name", scheme.name()))
-        .put("pooled_rates", byRate(table.pooledRates()))
+        .put("pooled_rates", pooled)
         .put("weight_sensitivity", summary(table.weightSensitivity()))
         .put("rows", rows);
   }
 
-  static JsonObject row(LeagueRow row, TenantRegistry registry) {
+  static JsonObject row(
+      Scheme scheme,
+      LeagueRow row,
+      TenantRegistry registry,
+      Map<String, IndicatorDefinition> inForce) {
     JsonObject json =
         new JsonObject()
             .put("tenant", row.tenant())
@@ -57,14 +72,31 @@ final class LeagueTableJson {
     row.indicators().toMap().forEach((name, value) -> json.put(name, finite(value)));
     JsonObject rates = new JsonObject();
     row.rates().forEach((rate, detail) -> rates.put(rate.wireName(), rate(detail)));
-    return json.put("scores", byRate(row.indicatorScores()))
+    row.custom().forEach((code, detail) -> rates.put(code, CustomIndicatorJson.detail(detail)));
+    return json.put("scores", scores(scheme, row))
         .put("score", row.score())
         .put("rank", row.rank())
         .put("previous_rank", row.previousRank())
         .put("rank_change", row.rankChange())
         .put("rates", rates)
         .put("rank_interval", rankInterval(row.rankInterval()))
-        .put("weight_sensitivity", sensitivity(row.weightSensitivity()));
+        .put("weight_sensitivity", sensitivity(row.weightSensitivity()))
+        .put("targets", CustomIndicatorJson.targets(scheme, row, inForce));
+  }
+
+  /** Each scheme indicator's 0–100 score, in scheme order; empty when ineligible. */
+  private static JsonObject scores(Scheme scheme, LeagueRow row) {
+    JsonObject json = new JsonObject();
+    for (SchemeIndicator indicator : scheme.indicators()) {
+      Double score =
+          indicator.isBuiltIn()
+              ? row.indicatorScores().get(indicator.rate())
+              : row.customScores().get(indicator.code());
+      if (score != null) {
+        json.put(indicator.code(), finite(score));
+      }
+    }
+    return json;
   }
 
   private static JsonObject rate(RateDetail detail) {
@@ -83,7 +115,7 @@ final class LeagueTableJson {
     return json;
   }
 
-  private static JsonArray interval(Interval interval) {
+  static JsonArray interval(Interval interval) {
     return interval == null ? null : new JsonArray().add(interval.lower()).add(interval.upper());
   }
 
@@ -111,7 +143,7 @@ final class LeagueTableJson {
   }
 
   /** JSON has no NaN or infinity: such a value, should one ever arise, is null. */
-  private static Number finite(Number value) {
+  static Number finite(Number value) {
     if (value instanceof Double d && (d.isNaN() || d.isInfinite())) {
       return null;
     }

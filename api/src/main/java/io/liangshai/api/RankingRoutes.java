@@ -1,8 +1,10 @@
 package io.liangshai.api;
 
+import io.liangshai.core.evaluation.IndicatorDefinition;
 import io.liangshai.core.ranking.InvalidSchemeException;
 import io.liangshai.core.ranking.LeagueTable;
 import io.liangshai.core.ranking.Scheme;
+import io.liangshai.core.ranking.SchemeIndicator;
 import io.liangshai.core.time.Period;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantRegistry;
@@ -10,6 +12,7 @@ import io.liangshai.warehouse.figures.LeagueTables;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -18,12 +21,14 @@ import java.util.regex.Pattern;
  * public within the platform) and {@code POST /api/v1/rankings/preview} for the province, which
  * ranks with a scheme that is not saved.
  */
-record RankingRoutes(TenantRegistry registry, SchemeStore schemes, LeagueTables tables) {
+record RankingRoutes(
+    TenantRegistry registry, SchemeStore schemes, LeagueTables tables, SchemeCodes codes) {
 
   private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Set<String> PREVIEW_FIELDS = Set.of("period", "group", "scheme");
   private static final String PREVIEW_ID = "preview";
   private static final String PREVIEW_NAME = "预览方案";
+  private static final int CONFLICT = 409;
 
   /**
    * {@code GET /api/v1/rankings?period=P&group=G&scheme=S}; {@code scheme} defaults to standard.
@@ -42,8 +47,10 @@ record RankingRoutes(TenantRegistry registry, SchemeStore schemes, LeagueTables 
             ctx,
             () -> {
               Scheme scheme = schemes.find(ref).orElseThrow(() -> unknownScheme(ref)).scheme();
-              LeagueTable table = tables.compute(period, codes(members), scheme);
-              return LeagueTableJson.toJson(period, group, table, registry);
+              Map<String, IndicatorDefinition> inForce = inForce(scheme);
+              LeagueTable table =
+                  tables.compute(period, codes(members), scheme, List.copyOf(inForce.values()));
+              return LeagueTableJson.toJson(period, group, table, registry, inForce);
             }));
   }
 
@@ -60,11 +67,44 @@ record RankingRoutes(TenantRegistry registry, SchemeStore schemes, LeagueTables 
         Blocking.reads(
             ctx,
             () -> {
+              try {
+                codes.check(request.scheme());
+              } catch (InvalidSchemeException e) {
+                throw JsonBodies.invalid("scheme.", e);
+              }
+              Map<String, IndicatorDefinition> inForce = codes.inForce();
               LeagueTable table =
-                  tables.compute(request.period(), codes(members), request.scheme());
-              return LeagueTableJson.toJson(request.period(), request.group(), table, registry)
+                  tables.compute(
+                      request.period(),
+                      codes(members),
+                      request.scheme(),
+                      List.copyOf(inForce.values()));
+              return LeagueTableJson.toJson(
+                      request.period(), request.group(), table, registry, inForce)
                   .put("preview", true);
             }));
+  }
+
+  /**
+   * The indicators in force; 409 when the stored {@code scheme} scores a code that is no longer in
+   * force (retired since the scheme was saved).
+   */
+  private Map<String, IndicatorDefinition> inForce(Scheme scheme) {
+    Map<String, IndicatorDefinition> inForce = codes.inForce();
+    for (SchemeIndicator indicator : scheme.customIndicators()) {
+      if (!inForce.containsKey(indicator.code())) {
+        throw new ApiException(
+            CONFLICT,
+            "scheme "
+                + scheme.id()
+                + "@"
+                + scheme.version()
+                + " scores "
+                + indicator.code()
+                + ", which is retired; save a new version of the scheme without it");
+      }
+    }
+    return inForce;
   }
 
   /** A preview request, read field by field. */

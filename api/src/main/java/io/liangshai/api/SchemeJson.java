@@ -1,5 +1,6 @@
 package io.liangshai.api;
 
+import io.liangshai.core.evaluation.IndicatorDefinition;
 import io.liangshai.core.indicator.Indicator;
 import io.liangshai.core.ranking.Direction;
 import io.liangshai.core.ranking.Goalposts;
@@ -76,7 +77,7 @@ final class SchemeJson {
     for (SchemeIndicator indicator : scheme.indicators()) {
       JsonObject json =
           new JsonObject()
-              .put("rate", indicator.rate().wireName())
+              .put("rate", indicator.code())
               .put("weight", indicator.weight())
               .put("direction", indicator.direction().wireName());
       if (indicator.goalposts() != null) {
@@ -102,11 +103,12 @@ final class SchemeJson {
       throw new InvalidSchemeException(field, "must be an object {rate, weight, direction}");
     }
     rejectUnknown(json, INDICATOR_FIELDS, field + ".");
-    Indicator rate = rate(json.getValue("rate"), field + ".rate");
+    String rate = rate(json.getValue("rate"), field + ".rate");
     double weight = number(json.getValue("weight"), field + ".weight");
     Direction direction =
         wireNamed(Direction.class, json.getValue("direction"), field + ".direction");
-    Goalposts goalposts = goalposts(json.getValue("goalposts"), field + ".goalposts");
+    boolean builtIn = Indicator.byWireName(rate).isPresent();
+    Goalposts goalposts = goalposts(json.getValue("goalposts"), field + ".goalposts", builtIn);
     try {
       return new SchemeIndicator(rate, weight, direction, goalposts);
     } catch (InvalidSchemeException e) {
@@ -114,18 +116,25 @@ final class SchemeJson {
     }
   }
 
-  private static Indicator rate(Object value, String field) {
+  /**
+   * A built-in rate, or any other string shaped like an indicator code (SPEC §7); whether that code
+   * is in force is {@link SchemeCodes}'s to say.
+   */
+  private static String rate(Object value, String field) {
     if (value == null) {
       throw new InvalidSchemeException(field, "is required, one of " + rates());
     }
     Indicator rate = Indicator.byWireName(String.valueOf(value)).orElse(null);
-    if (!(value instanceof String) || rate == null || !rate.isRate()) {
+    boolean code =
+        rate == null && value instanceof String s && IndicatorDefinition.CODE.matcher(s).matches();
+    if (!(value instanceof String) || (!code && (rate == null || !rate.isRate()))) {
       throw new InvalidSchemeException(field, "must be one of " + rates() + ", was " + show(value));
     }
-    return rate;
+    return (String) value;
   }
 
-  private static Goalposts goalposts(Object value, String field) {
+  /** Goalposts of a built-in {@code rate} lie from 0 to 1; others are in the indicator's unit. */
+  private static Goalposts goalposts(Object value, String field, boolean rate) {
     if (value == null) {
       return null;
     }
@@ -136,7 +145,7 @@ final class SchemeJson {
     double lower = number(json.getValue("lower"), field + ".lower");
     double upper = number(json.getValue("upper"), field + ".upper");
     try {
-      return new Goalposts(lower, upper);
+      return rate ? new Goalposts(lower, upper) : Goalposts.inUnits(lower, upper);
     } catch (InvalidSchemeException e) {
       String name = e.field().substring(e.field().lastIndexOf('.') + 1);
       throw new InvalidSchemeException(field + "." + name, detail(e));

@@ -15,7 +15,7 @@ import java.util.Map;
  * Scoring schemes (评价方案): anyone lists them; the province creates versions and retires them. {@code
  * standard} is built in: always version 1, never overwritten or retired.
  */
-record SchemeRoutes(SchemeStore schemes, Audit audit) {
+record SchemeRoutes(SchemeStore schemes, Audit audit, SchemeCodes codes) {
 
   private static final int CONFLICT = 409;
 
@@ -60,6 +60,11 @@ record SchemeRoutes(SchemeStore schemes, Audit audit) {
         Blocking.admin(
             ctx,
             () -> {
+              try {
+                codes.check(draft);
+              } catch (InvalidSchemeException e) {
+                throw JsonBodies.invalid("", e);
+              }
               SchemeVersion created = schemes.create(draft, caller.keyId());
               audit.record(
                   caller,

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param rates every rate of SPEC §3 (not only the scheme's), in SPEC order
  * @param rankInterval 5th–95th percentile rank under resampling; null when ineligible or not run
  * @param weightSensitivity how the rank reacts to weight noise; null when ineligible or not run
+ * @param custom each scheme indicator other than a built-in rate (SPEC §7), in scheme order
+ * @param customScores their 0–100 scores, unrounded; empty when ineligible
  */
 public record LeagueRow(
     String tenant,
@@ -35,7 +37,40 @@ public record LeagueRow(
     Integer rankChange,
     Map<Indicator, RateDetail> rates,
     RankInterval rankInterval,
-    TenantSensitivity weightSensitivity) {
+    TenantSensitivity weightSensitivity,
+    Map<String, IndicatorDetail> custom,
+    Map<String, Double> customScores) {
+
+  /** A row of a scheme of built-in rates only: no other indicator. */
+  public LeagueRow(
+      String tenant,
+      Indicators indicators,
+      boolean eligible,
+      String ineligibleReason,
+      Map<Indicator, Double> indicatorScores,
+      BigDecimal score,
+      Integer rank,
+      Integer previousRank,
+      Integer rankChange,
+      Map<Indicator, RateDetail> rates,
+      RankInterval rankInterval,
+      TenantSensitivity weightSensitivity) {
+    this(
+        tenant,
+        indicators,
+        eligible,
+        ineligibleReason,
+        indicatorScores,
+        score,
+        rank,
+        previousRank,
+        rankChange,
+        rates,
+        rankInterval,
+        weightSensitivity,
+        Map.of(),
+        Map.of());
+  }
 
   /** Cases received. */
   public long received() {

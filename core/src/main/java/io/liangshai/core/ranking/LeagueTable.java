@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,18 +36,21 @@ public final class LeagueTable {
   private final Map<Indicator, Double> pooledRates;
   private final Map<Indicator, BetaBinomialPrior> priors;
   private final WeightSensitivity weightSensitivity;
+  private final Map<String, Double> pooledCustom;
 
   private LeagueTable(
       Scheme scheme,
       List<LeagueRow> rows,
       Map<Indicator, Double> pooledRates,
       Map<Indicator, BetaBinomialPrior> priors,
-      WeightSensitivity weightSensitivity) {
+      WeightSensitivity weightSensitivity,
+      Map<String, Double> pooledCustom) {
     this.scheme = scheme;
     this.rows = List.copyOf(rows);
     this.pooledRates = Collections.unmodifiableMap(pooledRates);
     this.priors = Collections.unmodifiableMap(priors);
     this.weightSensitivity = weightSensitivity;
+    this.pooledCustom = pooledCustom;
   }
 
   /** {@link #compute(Scheme, List, Map, RobustnessSettings)} with the default settings. */
@@ -99,6 +101,11 @@ public final class LeagueTable {
     return pooledRates;
   }
 
+  /** p₀ of each ratio among the scheme's other indicator codes (SPEC §7); means are absent. */
+  public Map<String, Double> pooledCustom() {
+    return pooledCustom;
+  }
+
   /** The empirical-Bayes prior of each rate; absent when the eligible tenants give none. */
   public Map<Indicator, BetaBinomialPrior> priors() {
     return priors;
@@ -128,10 +135,11 @@ public final class LeagueTable {
     private final List<TenantFigures> eligible;
     private final Map<String, Integer> previousRanks;
     private final RobustnessSettings settings;
-    private final Map<Indicator, Double> pooled = new EnumMap<>(Indicator.class);
-    private final Map<Indicator, BetaBinomialPrior> priors = new EnumMap<>(Indicator.class);
+    private BuiltInRates rates;
     private long[][] numerators;
     private long[][] denominators;
+    private double[][] fixed;
+    private CustomIndicators custom;
     private double[][] scores;
     private BigDecimal[] totals;
     private int[] ranks;
@@ -148,7 +156,8 @@ public final class LeagueTable {
     }
 
     LeagueTable build(List<TenantFigures> ineligible) {
-      fitGroup();
+      rates = new BuiltInRates(scheme, eligible);
+      custom = new CustomIndicators(scheme, eligible, settings);
       scoreEligible();
       SplittableRandom root = new SplittableRandom(settings.seed());
       SplittableRandom bootstrapRandom = root.split();
@@ -157,7 +166,13 @@ public final class LeagueTable {
       RankInterval[] intervals =
           settings.resamples() > 0 && tenants > 0
               ? RankBootstrap.intervals(
-                  scheme, numerators, denominators, tenants, settings.resamples(), bootstrapRandom)
+                  scheme,
+                  numerators,
+                  denominators,
+                  fixed,
+                  tenants,
+                  settings.resamples(),
+                  bootstrapRandom)
               : new RankInterval[tenants];
       WeightPerturbation.Result sensitivity =
           settings.weightDraws() > 0 && tenants > 0
@@ -169,7 +184,6 @@ public final class LeagueTable {
                   settings.weightNoise(),
                   weightRandom)
               : null;
-
       List<LeagueRow> rows = new ArrayList<>();
       for (int t = 0; t < tenants; t++) {
         rows.add(
@@ -178,7 +192,12 @@ public final class LeagueTable {
       rows.sort(Comparator.comparing(LeagueRow::rank).thenComparing(LeagueRow::tenant));
       ineligible.forEach(figures -> rows.add(ineligibleRow(figures)));
       return new LeagueTable(
-          scheme, rows, pooled, priors, sensitivity == null ? null : sensitivity.summary());
+          scheme,
+          rows,
+          rates.pooled(),
+          rates.priors(),
+          sensitivity == null ? null : sensitivity.summary(),
+          custom.pooled());
     }
 
     /** SPEC §4 steps 2–4: the scheme rates as arrays, their scores, the totals and the ranks. */
@@ -188,8 +207,13 @@ public final class LeagueTable {
       numerators = new long[indicators][tenants];
       denominators = new long[indicators][tenants];
       double[][] values = new double[indicators][tenants];
+      fixed = new double[indicators][];
       for (int i = 0; i < indicators; i++) {
         Indicator rate = scheme.indicators().get(i).rate();
+        if (rate == null) {
+          customValues(i, values);
+          continue;
+        }
         for (int t = 0; t < tenants; t++) {
           numerators[i][t] = eligible.get(t).indicators().count(rate.numerator());
           denominators[i][t] = eligible.get(t).indicators().count(rate.denominator());
@@ -202,10 +226,38 @@ public final class LeagueTable {
       ranks = Scoring.ranks(totals);
     }
 
+    /**
+     * Indicator {@code i}, not a built-in rate: a ratio's numerators and denominators (resampled by
+     * the rank bootstrap like a built-in rate's), else the values, held {@code fixed} there.
+     */
+    private void customValues(int i, double[][] values) {
+      String code = scheme.indicators().get(i).code();
+      boolean ratios = true;
+      for (int t = 0; t < eligible.size(); t++) {
+        IndicatorFigure figure = eligible.get(t).custom(code);
+        values[i][t] = figure.asDouble();
+        if (figure.value().isRatio()) {
+          numerators[i][t] = figure.value().numerator();
+          denominators[i][t] = figure.value().denominator();
+        } else {
+          ratios = false;
+        }
+      }
+      if (!ratios) {
+        fixed[i] = values[i].clone();
+      }
+    }
+
     private LeagueRow eligibleRow(int t, RankInterval interval, TenantSensitivity sensitivity) {
       Map<Indicator, Double> indicatorScores = new LinkedHashMap<>();
+      Map<String, Double> customScores = new LinkedHashMap<>();
       for (int i = 0; i < scores.length; i++) {
-        indicatorScores.put(scheme.indicators().get(i).rate(), scores[i][t]);
+        SchemeIndicator indicator = scheme.indicators().get(i);
+        if (indicator.isBuiltIn()) {
+          indicatorScores.put(indicator.rate(), scores[i][t]);
+        } else {
+          customScores.put(indicator.code(), scores[i][t]);
+        }
       }
       TenantFigures figures = eligible.get(t);
       Integer previous = previousRanks.get(figures.tenant());
@@ -219,9 +271,11 @@ public final class LeagueTable {
           ranks[t],
           previous,
           previous == null ? null : previous - ranks[t],
-          rateDetails(figures),
+          rates.details(figures),
           interval,
-          sensitivity);
+          sensitivity,
+          custom.details(figures),
+          Collections.unmodifiableMap(customScores));
     }
 
     private LeagueRow ineligibleRow(TenantFigures figures) {
@@ -235,51 +289,11 @@ public final class LeagueTable {
           null,
           previousRanks.get(figures.tenant()),
           null,
-          rateDetails(figures),
+          rates.details(figures),
           null,
-          null);
-    }
-
-    /** Pooled rates and empirical-Bayes priors of every rate over the eligible tenants. */
-    private void fitGroup() {
-      for (Indicator rate : RATES) {
-        long[] x = new long[eligible.size()];
-        long[] n = new long[eligible.size()];
-        long sumX = 0;
-        long sumN = 0;
-        for (int t = 0; t < eligible.size(); t++) {
-          x[t] = eligible.get(t).indicators().count(rate.numerator());
-          n[t] = eligible.get(t).indicators().count(rate.denominator());
-          sumX += x[t];
-          sumN += n[t];
-        }
-        pooled.put(rate, sumN == 0 ? null : (double) sumX / sumN);
-        BetaBinomialPrior prior = BetaBinomialPrior.fit(x, n);
-        if (prior != null) {
-          priors.put(rate, prior);
-        }
-      }
-    }
-
-    private Map<Indicator, RateDetail> rateDetails(TenantFigures figures) {
-      Map<Indicator, RateDetail> details = new EnumMap<>(Indicator.class);
-      for (Indicator rate : RATES) {
-        long x = figures.indicators().count(rate.numerator());
-        long n = figures.indicators().count(rate.denominator());
-        BetaBinomialPrior prior = priors.get(rate);
-        Double raw = figures.indicators().rate(rate);
-        details.put(
-            rate,
-            new RateDetail(
-                rate,
-                x,
-                n,
-                raw,
-                Wilson.interval95(x, n),
-                FunnelPlot.signal(x, n, pooled.get(rate), scheme.direction(rate)),
-                prior == null ? raw : prior.shrink(x, n)));
-      }
-      return Collections.unmodifiableMap(details);
+          null,
+          custom.details(figures),
+          Map.of());
     }
   }
 }

@@ -8,7 +8,9 @@ import java.util.SplittableRandom;
  * Rank intervals by parametric bootstrap (Goldstein & Spiegelhalter 1996): in each resample every
  * eligible tenant's numerator of every scheme rate is drawn {@code Binomial(n, x/n)} with its
  * denominator {@code n} held fixed, the table is scored and ranked as usual, and each tenant's
- * interval is the 5th to 95th percentile (nearest rank) of its ranks.
+ * interval is the 5th to 95th percentile (nearest rank) of its ranks. A scheme indicator that is a
+ * mean or a bare value (SPEC §7) has no binomial model: it keeps its observed values in every
+ * resample.
  */
 final class RankBootstrap {
 
@@ -17,11 +19,13 @@ final class RankBootstrap {
   /**
    * @param numerators {@code [indicator][tenant]} observed numerators of the scheme's rates
    * @param denominators {@code [indicator][tenant]} their denominators
+   * @param fixed {@code [indicator]} the values of an indicator held fixed, null for a ratio
    */
   static RankInterval[] intervals(
       Scheme scheme,
       long[][] numerators,
       long[][] denominators,
+      double[][] fixed,
       int tenants,
       int resamples,
       SplittableRandom random) {
@@ -32,6 +36,10 @@ final class RankBootstrap {
     for (int b = 0; b < resamples; b++) {
       for (int t = 0; t < tenants; t++) {
         for (int i = 0; i < indicators; i++) {
+          if (fixed[i] != null) {
+            values[i][t] = fixed[i][t];
+            continue;
+          }
           long n = denominators[i][t];
           values[i][t] =
               n == 0

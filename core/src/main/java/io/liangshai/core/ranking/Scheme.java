@@ -104,6 +104,11 @@ public record Scheme(
     return null;
   }
 
+  /** The scheme's entries for indicator codes other than the four built-in rates. */
+  public List<SchemeIndicator> customIndicators() {
+    return indicators.stream().filter(i -> !i.isBuiltIn()).toList();
+  }
+
   /** The scheme's direction for {@code rate}, else the rate's natural one. */
   public Direction direction(Indicator rate) {
     SchemeIndicator entry = entry(rate);
@@ -118,21 +123,20 @@ public record Scheme(
     if (indicators == null || indicators.isEmpty()) {
       throw new InvalidSchemeException("indicators", "must list at least one rate");
     }
-    Set<Indicator> seen = new HashSet<>();
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < indicators.size(); i++) {
       SchemeIndicator indicator = indicators.get(i);
       String field = "indicators[" + i + "]";
       if (indicator == null) {
         throw new InvalidSchemeException(field, "is null");
       }
-      if (!seen.add(indicator.rate())) {
-        throw new InvalidSchemeException(
-            field + ".rate", indicator.rate().wireName() + " is listed twice");
+      if (!seen.add(indicator.code())) {
+        throw new InvalidSchemeException(field + ".rate", indicator.code() + " is listed twice");
       }
       if (normalisation == Normalisation.TARGET && indicator.goalposts() == null) {
         throw new InvalidSchemeException(
             field + ".goalposts",
-            "are required for " + indicator.rate().wireName() + " under target normalisation");
+            "are required for " + indicator.code() + " under target normalisation");
       }
     }
     return List.copyOf(indicators);

@@ -2,9 +2,19 @@ package io.liangshai.core.ranking;
 
 import io.liangshai.core.indicator.Indicator;
 import io.liangshai.core.indicator.Indicators;
+import java.util.Map;
 
-/** One member of a peer group with its indicators for the period being ranked. */
-public record TenantFigures(String tenant, Indicators indicators) {
+/**
+ * One member of a peer group with its indicators for the period being ranked: the §3 counts and,
+ * under {@code custom}, the value of every other indicator code the scheme scores (SPEC §7).
+ */
+public record TenantFigures(
+    String tenant, Indicators indicators, Map<String, IndicatorFigure> custom) {
+
+  /** Figures with the §3 counts only, enough for a scheme of built-in rates. */
+  public TenantFigures(String tenant, Indicators indicators) {
+    this(tenant, indicators, Map.of());
+  }
 
   public TenantFigures {
     if (tenant == null || tenant.isBlank()) {
@@ -13,6 +23,7 @@ public record TenantFigures(String tenant, Indicators indicators) {
     if (indicators == null) {
       throw new IllegalArgumentException("indicators of " + tenant + " are required");
     }
+    custom = Map.copyOf(custom == null ? Map.of() : custom);
     for (Indicator rate : LeagueTable.RATES) {
       long numerator = indicators.count(rate.numerator());
       long denominator = indicators.count(rate.denominator());
@@ -31,6 +42,15 @@ public record TenantFigures(String tenant, Indicators indicators) {
                 + denominator);
       }
     }
+  }
+
+  /** The figure of the indicator {@code code}; throws naming the tenant when there is none. */
+  public IndicatorFigure custom(String code) {
+    IndicatorFigure figure = custom.get(code);
+    if (figure == null) {
+      throw new IllegalArgumentException("no value of indicator " + code + " for " + tenant);
+    }
+    return figure;
   }
 
   /** Cases received, the volume the minimum applies to. */

@@ -68,7 +68,7 @@ final class Methodology {
     StringJoiner joiner = new StringJoiner("、");
     for (SchemeIndicator i : scheme.indicators()) {
       joiner.add(
-          Wording.rate(i.rate())
+          (i.isBuiltIn() ? Wording.rate(i.rate()) : i.code())
               + "权重"
               + percent(i.weight() / scheme.totalWeight())
               + "（"

@@ -142,7 +142,7 @@ public final class SnapshotBuilder {
   private static SchemeInfo scheme(Scheme scheme) {
     List<Weight> weights = new ArrayList<>();
     for (SchemeIndicator i : scheme.indicators()) {
-      weights.add(new Weight(i.rate().wireName(), i.weight(), i.direction().wireName()));
+      weights.add(new Weight(i.code(), i.weight(), i.direction().wireName()));
     }
     return new SchemeInfo(
         scheme.id(),

@@ -1,10 +1,13 @@
 package io.liangshai.warehouse.figures;
 
+import io.liangshai.core.evaluation.IndicatorDefinition;
 import io.liangshai.core.indicator.Indicators;
+import io.liangshai.core.ranking.IndicatorFigure;
 import io.liangshai.core.ranking.LeagueRow;
 import io.liangshai.core.ranking.LeagueTable;
 import io.liangshai.core.ranking.RobustnessSettings;
 import io.liangshai.core.ranking.Scheme;
+import io.liangshai.core.ranking.SchemeIndicator;
 import io.liangshai.core.ranking.TenantFigures;
 import io.liangshai.core.time.Period;
 import java.sql.SQLException;
@@ -30,6 +33,7 @@ public final class LeagueTables {
 
   private final MetricsQueries queries;
   private final Clock clock;
+  private final CustomFigures custom;
 
   /**
    * Tables kept while their inputs stand: the counts' version (any change to the counts of the two
@@ -44,9 +48,35 @@ public final class LeagueTables {
   private record Key(
       Period period, List<String> members, String scheme, long countsVersion, long minute) {}
 
+  /** Tables of schemes over the four built-in rates only. */
   public LeagueTables(MetricsQueries queries, Clock clock) {
+    this(queries, clock, null);
+  }
+
+  /** Tables of schemes over any indicator code, whose other figures {@code custom} reads. */
+  public LeagueTables(MetricsQueries queries, Clock clock, CustomFigures custom) {
     this.queries = Objects.requireNonNull(queries, "queries");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.custom = custom;
+  }
+
+  /**
+   * The table of a scheme that may score indicators other than the built-in rates: {@code
+   * definitions} are the definitions in force of those codes. Not cached (reported uploads do not
+   * move the counts' version); a scheme of built-in rates only is {@link #compute(Period,
+   * Collection, Scheme)}'s.
+   */
+  public LeagueTable compute(
+      Period period,
+      Collection<String> members,
+      Scheme scheme,
+      List<IndicatorDefinition> definitions)
+      throws SQLException {
+    if (scheme.customIndicators().isEmpty()) {
+      return compute(period, members, scheme);
+    }
+    return compute(
+        period, members, scheme, definitions, RobustnessSettings.defaults(), clock.instant());
   }
 
   /**
@@ -103,11 +133,24 @@ public final class LeagueTables {
       RobustnessSettings settings,
       Instant now)
       throws SQLException {
+    return compute(period, members, scheme, List.of(), settings, now);
+  }
+
+  private LeagueTable compute(
+      Period period,
+      Collection<String> members,
+      Scheme scheme,
+      List<IndicatorDefinition> definitions,
+      RobustnessSettings settings,
+      Instant now)
+      throws SQLException {
     List<String> codes = List.copyOf(members);
     LeagueTable previous =
         LeagueTable.compute(
             scheme,
-            figures(queries.indicators(period.previous(), codes, now, false)),
+            figures(
+                queries.indicators(period.previous(), codes, now, false),
+                customFigures(scheme, definitions, period.previous(), codes)),
             Map.of(),
             RobustnessSettings.none());
     Map<String, Integer> previousRanks = new HashMap<>();
@@ -117,12 +160,44 @@ public final class LeagueTables {
       }
     }
     return LeagueTable.compute(
-        scheme, figures(queries.indicators(period, codes, now)), previousRanks, settings);
+        scheme,
+        figures(
+            queries.indicators(period, codes, now),
+            customFigures(scheme, definitions, period, codes)),
+        previousRanks,
+        settings);
   }
 
-  private static List<TenantFigures> figures(Map<String, Indicators> byTenant) {
+  /** The figures of the scheme's codes other than the built-in rates; none when it has none. */
+  private Map<String, Map<String, IndicatorFigure>> customFigures(
+      Scheme scheme, List<IndicatorDefinition> definitions, Period period, List<String> codes) {
+    if (scheme.customIndicators().isEmpty()) {
+      return Map.of();
+    }
+    Map<String, IndicatorDefinition> byCode = new HashMap<>();
+    definitions.forEach(d -> byCode.put(d.code(), d));
+    List<IndicatorDefinition> wanted = new ArrayList<>();
+    for (SchemeIndicator indicator : scheme.customIndicators()) {
+      IndicatorDefinition d = byCode.get(indicator.code());
+      if (d == null) {
+        throw new IllegalArgumentException(
+            "scheme " + scheme.id() + " scores " + indicator.code() + ", which is not in force");
+      }
+      wanted.add(d);
+    }
+    if (custom == null) {
+      throw new IllegalStateException("these league tables read the built-in rates only");
+    }
+    return custom.figures(wanted, period, codes);
+  }
+
+  private static List<TenantFigures> figures(
+      Map<String, Indicators> byTenant, Map<String, Map<String, IndicatorFigure>> custom) {
     List<TenantFigures> figures = new ArrayList<>(byTenant.size());
-    byTenant.forEach((tenant, indicators) -> figures.add(new TenantFigures(tenant, indicators)));
+    byTenant.forEach(
+        (tenant, indicators) ->
+            figures.add(
+                new TenantFigures(tenant, indicators, custom.getOrDefault(tenant, Map.of()))));
     return figures;
   }
 }
