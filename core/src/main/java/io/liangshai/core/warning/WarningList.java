@@ -1,0 +1,51 @@
+package io.liangshai.core.warning;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * SPEC §8's list: every open case judged at {@code as_of}, ordered by risk (highest first), then
+ * deadline, tenant and case id.
+ */
+public final class WarningList {
+
+  /** Risk descending, then deadline, tenant, case id ascending. */
+  public static final Comparator<Warning> ORDER =
+      Comparator.comparingDouble((Warning w) -> w.risk().probability())
+          .reversed()
+          .thenComparing(w -> w.openCase().deadline())
+          .thenComparing(w -> w.openCase().tenant())
+          .thenComparing(w -> w.openCase().caseId());
+
+  private final DeadlineClock clock;
+  private final RiskModel model;
+
+  public WarningList(DeadlineClock clock, RiskModel model) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.model = Objects.requireNonNull(model, "model");
+  }
+
+  /** The rows for {@code cases} at {@code asOf}, {@code due_soon} within {@code within} days. */
+  public List<Warning> at(Collection<OpenCase> cases, Instant asOf, int within) {
+    Objects.requireNonNull(asOf, "asOf");
+    return cases.stream().map(c -> judge(c, asOf, within)).sorted(ORDER).toList();
+  }
+
+  private Warning judge(OpenCase c, Instant asOf, int within) {
+    int left = clock.workingDaysLeft(asOf, c.deadline());
+    DeadlineState state = clock.state(asOf, c.deadline(), within);
+    Risk risk = model.assess(c, asOf, left);
+    if (state == DeadlineState.OVERDUE && risk.probability() != 1.0) {
+      throw new IllegalStateException(
+          "risk model "
+              + model.getClass().getSimpleName()
+              + " gave an overdue case risk "
+              + risk.probability()
+              + " instead of 1");
+    }
+    return new Warning(c, left, state, risk);
+  }
+}
