@@ -1,5 +1,7 @@
 package io.liangshai.api;
 
+import io.liangshai.core.warning.PriorRiskModel;
+import io.liangshai.core.warning.RiskModel;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.metadata.MetadataStores;
 import io.liangshai.reports.BulletinPublisher;
@@ -21,6 +23,7 @@ import io.liangshai.warehouse.figures.IndicatorQueries;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
 import io.liangshai.warehouse.figures.ReportedValues;
+import io.liangshai.warehouse.figures.WarningQueries;
 import io.liangshai.warehouse.quarantine.QuarantineTable;
 import java.time.Clock;
 import java.util.Objects;
@@ -34,6 +37,8 @@ import java.util.Objects;
  * @param bulletinStore the published bulletins and their files, which {@code bulletins} writes
  * @param bulletins the publisher behind {@code POST /api/v1/bulletins}, which the root also hands
  *     to the bulletin scheduler
+ * @param warnings the open cases behind {@code GET /api/v1/warnings} and its gauges
+ * @param riskModel the risk of missing a deadline ({@link PriorRiskModel} until one is learned)
  */
 public record ApiServices(
     Clock clock,
@@ -55,7 +60,9 @@ public record ApiServices(
     ProcessedBatchesTable processedBatches,
     QuarantineTable quarantine,
     BulletinStore bulletinStore,
-    BulletinPublisher bulletins)
+    BulletinPublisher bulletins,
+    WarningQueries warnings,
+    RiskModel riskModel)
     implements AutoCloseable {
 
   public ApiServices {
@@ -79,6 +86,8 @@ public record ApiServices(
     Objects.requireNonNull(quarantine, "quarantine");
     Objects.requireNonNull(bulletinStore, "bulletinStore");
     Objects.requireNonNull(bulletins, "bulletins");
+    Objects.requireNonNull(warnings, "warnings");
+    Objects.requireNonNull(riskModel, "riskModel");
   }
 
   /**
@@ -135,7 +144,9 @@ public record ApiServices(
         new ProcessedBatchesTable(warehouse),
         new QuarantineTable(warehouse),
         bulletinStore,
-        bulletins);
+        bulletins,
+        new WarningQueries(warehouse),
+        new PriorRiskModel());
   }
 
   /** Writes the keys' pending last-use times; the root calls it after the API has stopped. */
