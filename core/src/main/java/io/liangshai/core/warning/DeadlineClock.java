@@ -36,13 +36,20 @@ public final class DeadlineClock {
 
   /** The state at {@code asOf} of a case with {@code deadline}, {@code within} in [0, 60]. */
   public DeadlineState state(Instant asOf, Instant deadline, int within) {
+    return state(asOf, deadline, workingDaysLeft(asOf, deadline), within);
+  }
+
+  /**
+   * The state at {@code asOf} of a case with {@code deadline} whose {@link #workingDaysLeft} is
+   * {@code left}: {@code overdue} iff the deadline is before asOf, {@code due_soon} iff not overdue
+   * and {@code left ≤ within}.
+   */
+  public DeadlineState state(Instant asOf, Instant deadline, int left, int within) {
     checkWithin(within);
     if (deadline.isBefore(asOf)) {
       return DeadlineState.OVERDUE;
     }
-    return workingDaysLeft(asOf, deadline) <= within
-        ? DeadlineState.DUE_SOON
-        : DeadlineState.ON_TRACK;
+    return left <= within ? DeadlineState.DUE_SOON : DeadlineState.ON_TRACK;
   }
 
   /**

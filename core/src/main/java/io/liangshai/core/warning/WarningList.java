@@ -1,9 +1,12 @@
 package io.liangshai.core.warning;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,12 +34,23 @@ public final class WarningList {
   /** The rows for {@code cases} at {@code asOf}, {@code due_soon} within {@code within} days. */
   public List<Warning> at(Collection<OpenCase> cases, Instant asOf, int within) {
     Objects.requireNonNull(asOf, "asOf");
-    return cases.stream().map(c -> judge(c, asOf, within)).sorted(ORDER).toList();
+    // Working days left depend on the deadline's date only, and many cases share one.
+    Map<LocalDate, Integer> leftByDate = new HashMap<>();
+    return cases.stream()
+        .map(
+            c -> {
+              int left =
+                  leftByDate.computeIfAbsent(
+                      DeadlineClock.date(c.deadline()),
+                      d -> clock.workingDaysLeft(asOf, c.deadline()));
+              return judge(c, asOf, left, within);
+            })
+        .sorted(ORDER)
+        .toList();
   }
 
-  private Warning judge(OpenCase c, Instant asOf, int within) {
-    int left = clock.workingDaysLeft(asOf, c.deadline());
-    DeadlineState state = clock.state(asOf, c.deadline(), within);
+  private Warning judge(OpenCase c, Instant asOf, int left, int within) {
+    DeadlineState state = clock.state(asOf, c.deadline(), left, within);
     Risk risk = model.assess(c, asOf, left);
     if (state == DeadlineState.OVERDUE && risk.probability() != 1.0) {
       throw new IllegalStateException(

@@ -1,6 +1,7 @@
 package io.liangshai.core.warning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liangshai.core.record.EscalationLevel;
 import io.liangshai.core.time.WorkingDayCalendar;
@@ -60,5 +61,28 @@ class WarningListTest {
     // Wednesday 6 March to Friday 8 March: Thursday and Friday.
     assertThat(rows.get(4).workingDaysLeft()).isEqualTo(2);
     assertThat(rows.get(0).workingDaysLeft()).isEqualTo(-3);
+  }
+
+  @Test
+  void refusesAModelThatDoesNotGiveAnOverdueCaseRiskOne() {
+    RiskModel lenient =
+        new RiskModel() {
+          @Override
+          public Risk assess(OpenCase c, Instant asOf, int workingDaysLeft) {
+            return new Risk(0.5, List.of("lenient"));
+          }
+
+          @Override
+          public ModelReport report() {
+            return ModelReport.untrained("lenient");
+          }
+        };
+    WarningList withLenient =
+        new WarningList(new DeadlineClock(WorkingDayCalendar.china()), lenient);
+    OpenCase late = open("330522", "late", "2024-03-01T01:00:00Z", "2024-03-05T01:00:00Z");
+
+    assertThatThrownBy(() -> withLenient.at(List.of(late), AS_OF, 3))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("instead of 1");
   }
 }
