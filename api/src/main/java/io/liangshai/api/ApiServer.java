@@ -1,6 +1,8 @@
 package io.liangshai.api;
 
 import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.core.time.WorkingDayCalendar;
+import io.liangshai.core.warning.DeadlineClock;
 import io.liangshai.ingest.RefusalJournal;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.vertx.core.Future;
@@ -36,12 +38,17 @@ public final class ApiServer {
   /** How often {@code liangshai_quarantined_records} is read from ClickHouse. */
   static final Duration QUARANTINE_REFRESH = Duration.ofSeconds(10);
 
+  /** How often {@code liangshai_open_cases} is counted in ClickHouse. */
+  static final Duration WARNINGS_REFRESH = Duration.ofSeconds(60);
+
   private final Vertx vertx;
   private final ApiServices services;
   private final LiangshaiConfig.Limits limits;
   private final Audit audit;
   private final HttpMetrics httpMetrics;
   private final QuarantineGauge quarantineGauge;
+  private final DeadlineClock deadlines = new DeadlineClock(WorkingDayCalendar.china());
+  private final WarningGauge warningGauge;
   private final Health health;
   private final AtomicReference<BulletinScheduler> scheduler = new AtomicReference<>();
   private final Blocking blocking;
@@ -64,6 +71,8 @@ public final class ApiServer {
     this.httpMetrics = new HttpMetrics(services.authenticator());
     this.uploadSlots = new UploadSlots(limits.maxConcurrentUploads(), httpMetrics.registry());
     this.quarantineGauge = new QuarantineGauge(services.quarantine(), httpMetrics.registry());
+    this.warningGauge =
+        new WarningGauge(services.warnings(), deadlines, services.clock(), httpMetrics.registry());
     this.health = new Health(services.clickhouse(), services.intake().landing());
   }
 
@@ -100,6 +109,8 @@ public final class ApiServer {
     BulletinRoutes bulletinRoutes = new BulletinRoutes(s.bulletins(), s.bulletinStore());
     BulletinScheduleRoutes schedules = new BulletinScheduleRoutes(scheduler);
     QuarantineRoutes quarantined = new QuarantineRoutes(s.registry(), s.quarantine());
+    WarningRoutes warnings =
+        new WarningRoutes(s.registry(), s.warnings(), s.riskModel(), deadlines, s.clock());
     Authentication auth = new Authentication(s.authenticator(), limits.requestsPerMinute());
     // One handler for every small JSON body; uploads stream to a file instead (CaseRoutes).
     BodyHandler smallBody = BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT);
@@ -134,6 +145,8 @@ public final class ApiServer {
         .handler(new BatchErrorRoutes(s.intake())::errors);
     router.get("/api/v1/quarantine").handler(quarantined::list);
     router.get("/api/v1/metrics").handler(metrics::metrics);
+    router.get("/api/v1/warnings").handler(warnings::list);
+    router.get("/api/v1/warnings/model").handler(warnings::model);
     router.get("/api/v1/rankings").handler(rankings::rankings);
     router.post("/api/v1/rankings/preview").handler(smallBody).handler(rankings::preview);
     router.get("/api/v1/schemes").handler(schemeRoutes::list);
@@ -182,6 +195,7 @@ public final class ApiServer {
               // Set before the returned future completes, so port() works once it has.
               server = s;
               quarantineGauge.start(vertx, QUARANTINE_REFRESH);
+              warningGauge.start(vertx, WARNINGS_REFRESH);
               LOG.info("API listening on http://{}:{}/", host, s.actualPort());
               return s;
             });
@@ -209,6 +223,7 @@ public final class ApiServer {
 
   public Future<Void> stop() {
     quarantineGauge.stop(vertx);
+    warningGauge.stop(vertx);
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed.eventually(
         () ->

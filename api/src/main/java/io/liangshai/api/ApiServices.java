@@ -1,5 +1,7 @@
 package io.liangshai.api;
 
+import io.liangshai.core.warning.PriorRiskModel;
+import io.liangshai.core.warning.RiskModel;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.IndicatorValueUploads;
 import io.liangshai.metadata.MetadataStores;
@@ -23,6 +25,7 @@ import io.liangshai.warehouse.figures.IndicatorQueries;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
 import io.liangshai.warehouse.figures.ReportedValues;
+import io.liangshai.warehouse.figures.WarningQueries;
 import io.liangshai.warehouse.quarantine.QuarantineTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +41,8 @@ import java.util.Objects;
  * @param bulletinStore the published bulletins and their files, which {@code bulletins} writes
  * @param bulletins the publisher behind {@code POST /api/v1/bulletins}, which the root also hands
  *     to the bulletin scheduler
+ * @param warnings the open cases behind {@code GET /api/v1/warnings} and its gauges
+ * @param riskModel the risk of missing a deadline ({@link PriorRiskModel} until one is learned)
  */
 public record ApiServices(
     Clock clock,
@@ -60,7 +65,9 @@ public record ApiServices(
     ProcessedBatchesTable processedBatches,
     QuarantineTable quarantine,
     BulletinStore bulletinStore,
-    BulletinPublisher bulletins)
+    BulletinPublisher bulletins,
+    WarningQueries warnings,
+    RiskModel riskModel)
     implements AutoCloseable {
 
   public ApiServices {
@@ -85,6 +92,8 @@ public record ApiServices(
     Objects.requireNonNull(quarantine, "quarantine");
     Objects.requireNonNull(bulletinStore, "bulletinStore");
     Objects.requireNonNull(bulletins, "bulletins");
+    Objects.requireNonNull(warnings, "warnings");
+    Objects.requireNonNull(riskModel, "riskModel");
   }
 
   /**
@@ -149,7 +158,9 @@ public record ApiServices(
         new ProcessedBatchesTable(warehouse),
         new QuarantineTable(warehouse),
         bulletinStore,
-        bulletins);
+        bulletins,
+        new WarningQueries(warehouse),
+        new PriorRiskModel());
   }
 
   /** Where uploads of reported values are kept: beside the case batches, in their landing zone. */

@@ -84,6 +84,8 @@ class AuthorizationITCase {
     c.put("GET /api/v1/templates/cases.xlsx", AuthorizationITCase::template);
     c.put("POST /api/v1/cases", AuthorizationITCase::uploads);
     c.put("GET /api/v1/cases", AuthorizationITCase::drillDown);
+    c.put("GET /api/v1/warnings", AuthorizationITCase::warnings);
+    c.put("GET /api/v1/warnings/model", AuthorizationITCase::warningModel);
     c.put("GET /api/v1/batches", AuthorizationITCase::batchList);
     c.put("GET /api/v1/batches/:batch_id", AuthorizationITCase::batchStatus);
     c.put("GET /api/v1/batches/:batch_id/errors", AuthorizationITCase::batchErrors);
@@ -299,6 +301,27 @@ class AuthorizationITCase {
     assertOnlyTenants(ok(get("/api/v1/cases?tenant=" + COUNTY + q, COUNTY)), Set.of(COUNTY));
     assertOnlyTenants(
         ok(get("/api/v1/cases?tenant=" + CITY + q, CITY)), Set.of(CITY, COUNTY, SIBLING));
+  }
+
+  private static void warnings() throws Exception {
+    for (String target : List.of(SIBLING, CITY, OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
+      forbidden(get("/api/v1/warnings?tenant=" + target, COUNTY));
+    }
+    for (String target : List.of(OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
+      forbidden(get("/api/v1/warnings?tenant=" + target, CITY));
+    }
+    assertOnlyTenants(ok(get("/api/v1/warnings", COUNTY)), Set.of(COUNTY));
+    assertOnlyTenants(ok(get("/api/v1/warnings", CITY)), Set.of(CITY, COUNTY, SIBLING));
+    assertOnlyTenants(
+        ok(get("/api/v1/warnings?tenant=" + OTHER_CITY, PROVINCE)),
+        Set.of(OTHER_CITY, OTHER_COUNTY));
+  }
+
+  /** The model's report names no tenant's case: every key may read it. */
+  private static void warningModel() throws Exception {
+    for (String t : TENANTS) {
+      assertThat(ok(get("/api/v1/warnings/model", t)).containsKey("cases")).isTrue();
+    }
   }
 
   private static void batchList() throws Exception {

@@ -14,6 +14,7 @@ import io.liangshai.core.record.EscalationLevel;
 import io.liangshai.core.record.FieldError;
 import io.liangshai.core.record.Satisfaction;
 import io.liangshai.core.record.WireNamed;
+import io.liangshai.core.warning.DeadlineState;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,7 +48,8 @@ public final class Vocabulary {
           Satisfaction.class, "satisfaction",
           CaseField.class, "field",
           Direction.class, "direction",
-          Normalisation.class, "normalisation");
+          Normalisation.class, "normalisation",
+          DeadlineState.class, "deadline_state");
   private static final byte[] BYTES = read();
   private static final Map<String, Map<String, String>> TERMS = parse(BYTES);
 

@@ -16,6 +16,7 @@ import io.liangshai.core.record.ErrorCode;
 import io.liangshai.core.record.EscalationLevel;
 import io.liangshai.core.record.Satisfaction;
 import io.liangshai.core.record.WireNamed;
+import io.liangshai.core.warning.DeadlineState;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +45,8 @@ class VocabularyTest {
             Satisfaction.class,
             CaseField.class,
             Direction.class,
-            Normalisation.class);
+            Normalisation.class,
+            DeadlineState.class);
     List<String> sections =
         List.of(
             "channel",
@@ -54,7 +56,8 @@ class VocabularyTest {
             "satisfaction",
             "field",
             "direction",
-            "normalisation");
+            "normalisation",
+            "deadline_state");
     for (int i = 0; i < types.size(); i++) {
       assertThat(Vocabulary.section(sections.get(i)).keySet())
           .as(sections.get(i))

@@ -14,9 +14,14 @@ import java.time.format.DateTimeFormatter;
  */
 final class OverdueSql {
 
+  /** An open case: neither closed nor withdrawn (no parameter). */
+  static final String OPEN = "status NOT IN ('closed', 'withdrawn')";
+
+  /** The deadline is before the query time: {@code overdue} for an open case. */
+  static final String PAST_DEADLINE = "deadline < toDateTime64(?, 6, 'UTC')";
+
   /** {@link OverdueRule#isOpenPastDeadline}: neither closed nor withdrawn, deadline before now. */
-  static final String OPEN_PAST_DEADLINE =
-      "status NOT IN ('closed', 'withdrawn') AND deadline < toDateTime64(?, 6, 'UTC')";
+  static final String OPEN_PAST_DEADLINE = OPEN + " AND " + PAST_DEADLINE;
 
   /** {@link OverdueRule#isOverdueAt}: closed late, or open past the deadline. */
   static final String OVERDUE = "(overdue_closed = 1 OR (" + OPEN_PAST_DEADLINE + "))";

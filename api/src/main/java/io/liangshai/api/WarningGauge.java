@@ -1,0 +1,71 @@
+package io.liangshai.api;
+
+import io.liangshai.core.warning.DeadlineClock;
+import io.liangshai.core.warning.DeadlineState;
+import io.liangshai.warehouse.figures.WarningQueries;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Prometheus gauge {@code liangshai_open_cases{state, tenant}}: each tenant's own open cases per
+ * deadline state (SPEC §8, {@code within} = 3 working days), read by a {@link PeriodicRead}; summed
+ * over {@code tenant} it is the province's. At most 102 tenants × 3 states; a tenant without open
+ * cases has no series.
+ */
+final class WarningGauge {
+
+  static final String NAME = "liangshai_open_cases";
+
+  private final PeriodicRead<List<WarningQueries.StateCounts>> read;
+
+  WarningGauge(WarningQueries queries, DeadlineClock deadlines, Clock clock, MeterRegistry meters) {
+    Objects.requireNonNull(queries, "queries");
+    Objects.requireNonNull(deadlines, "deadlines");
+    Objects.requireNonNull(clock, "clock");
+    MultiGauge gauge =
+        MultiGauge.builder(NAME)
+            .description(
+                "Open cases (neither closed nor withdrawn) per deadline state and own tenant, as"
+                    + " GET /api/v1/warnings judges them now with within=3")
+            .register(meters);
+    this.read =
+        new PeriodicRead<>(
+            NAME,
+            () -> {
+              Instant now = clock.instant();
+              return queries.stateCounts(
+                  now, deadlines.dueSoonBefore(now, DeadlineClock.DEFAULT_WITHIN));
+            },
+            counts -> gauge.register(rows(counts), true));
+  }
+
+  void start(Vertx vertx, Duration period) {
+    read.start(vertx, period);
+  }
+
+  void stop(Vertx vertx) {
+    read.stop(vertx);
+  }
+
+  private static List<MultiGauge.Row<?>> rows(List<WarningQueries.StateCounts> counts) {
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    for (WarningQueries.StateCounts c : counts) {
+      rows.add(row(c.tenant(), DeadlineState.OVERDUE, c.overdue()));
+      rows.add(row(c.tenant(), DeadlineState.DUE_SOON, c.dueSoon()));
+      rows.add(row(c.tenant(), DeadlineState.ON_TRACK, c.onTrack()));
+    }
+    return rows;
+  }
+
+  private static MultiGauge.Row<?> row(String tenant, DeadlineState state, long n) {
+    return MultiGauge.Row.of(Tags.of("state", state.wireName(), "tenant", tenant), n);
+  }
+}

@@ -1,0 +1,32 @@
+package io.liangshai.core.warning;
+
+import io.liangshai.core.record.EscalationLevel;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The latest version of a case that is neither closed nor withdrawn, with what the warnings list
+ * shows and what its risk may be judged on.
+ *
+ * @param deadline the effective deadline (given, or derived from working days)
+ */
+public record OpenCase(
+    String tenant,
+    String caseId,
+    Instant receivedAt,
+    Instant deadline,
+    EscalationLevel escalationLevel,
+    int reassignedCount,
+    boolean leaderInstructed) {
+
+  public OpenCase {
+    Objects.requireNonNull(tenant, "tenant");
+    Objects.requireNonNull(caseId, "caseId");
+    Objects.requireNonNull(receivedAt, "receivedAt");
+    Objects.requireNonNull(deadline, "deadline");
+    Objects.requireNonNull(escalationLevel, "escalationLevel");
+    if (reassignedCount < 0) {
+      throw new IllegalArgumentException("reassignedCount must be ≥ 0, found " + reassignedCount);
+    }
+  }
+}
