@@ -7,6 +7,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
 /** JSON answers and JSON errors, the same shape everywhere. */
@@ -70,6 +71,19 @@ public final class ApiResponses {
   /** Answers 200 with {@code {"rows": [...]}} of what {@code rows} computes, or its failure. */
   static void rows(RoutingContext ctx, Future<JsonArray> rows) {
     when(ctx, rows, json -> rows(ctx, json));
+  }
+
+  /** {@code {"rows": [...]}} of the values {@code read} returns, read on the reads pool. */
+  static void readRows(RoutingContext ctx, Callable<? extends Iterable<?>> read) {
+    rows(
+        ctx,
+        Blocking.reads(
+            ctx,
+            () -> {
+              JsonArray rows = new JsonArray();
+              read.call().forEach(rows::add);
+              return rows;
+            }));
   }
 
   /**

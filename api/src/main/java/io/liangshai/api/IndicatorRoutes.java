@@ -21,15 +21,7 @@ record IndicatorRoutes(IndicatorCatalog catalog, Audit audit) {
   /** {@code GET /api/v1/indicators}: built-in and defined, each with its stored versions. */
   void list(RoutingContext ctx) {
     Authentication.principal(ctx);
-    ApiResponses.rows(
-        ctx,
-        Blocking.reads(
-            ctx,
-            () -> {
-              JsonArray rows = new JsonArray();
-              catalog.all().forEach(e -> rows.add(toJson(e)));
-              return rows;
-            }));
+    ApiResponses.readRows(ctx, () -> catalog.all().stream().map(IndicatorRoutes::toJson).toList());
   }
 
   /**

@@ -9,7 +9,6 @@ import io.liangshai.tenants.keys.IssuedKey;
 import io.liangshai.tenants.keys.KeyStore;
 import io.liangshai.tenants.keys.KeyUsage;
 import io.vertx.core.Future;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Instant;
@@ -57,18 +56,15 @@ record KeyRoutes(
   void list(RoutingContext ctx) {
     Tenant tenant = Params.tenant(ctx, registry, ctx.pathParam("code"));
     requireKeyAdmin(ctx, tenant.code(), "list");
-    ApiResponses.rows(
+    ApiResponses.readRows(
         ctx,
-        Blocking.reads(
-            ctx,
-            () -> {
-              List<ApiKey> list = keys.list(tenant.code());
-              Map<String, Instant> lastUsed =
-                  usage.lastUsed(list.stream().map(ApiKey::keyId).toList());
-              JsonArray rows = new JsonArray();
-              list.forEach(k -> rows.add(toJson(k, Optional.ofNullable(lastUsed.get(k.keyId())))));
-              return rows;
-            }));
+        () -> {
+          List<ApiKey> list = keys.list(tenant.code());
+          Map<String, Instant> lastUsed = usage.lastUsed(list.stream().map(ApiKey::keyId).toList());
+          return list.stream()
+              .map(k -> toJson(k, Optional.ofNullable(lastUsed.get(k.keyId()))))
+              .toList();
+        });
   }
 
   /** {@code POST /api/v1/keys/{key_id}/revoke}: the key is refused from now on. */

@@ -7,7 +7,6 @@ import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantLevel;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.figures.MetricsQueries;
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
@@ -49,15 +48,7 @@ record MetricsRoutes(
     TenantLevel lvl = Params.level(level);
     List<String> codes =
         registry.atLevel(lvl).stream().map(Tenant::code).filter(caller::canAccess).toList();
-    ApiResponses.rows(
-        ctx,
-        Blocking.reads(
-            ctx,
-            () -> {
-              JsonArray rows = new JsonArray();
-              rows(period, codes).values().forEach(rows::add);
-              return rows;
-            }));
+    ApiResponses.readRows(ctx, () -> rows(period, codes).values());
   }
 
   /** Tenant code → its row, in the order of {@code codes}; on a blocking thread (JDBC). */

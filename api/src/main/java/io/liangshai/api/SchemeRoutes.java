@@ -22,20 +22,15 @@ record SchemeRoutes(SchemeStore schemes, Audit audit, SchemeCodes codes) {
   /** {@code GET /api/v1/schemes}: every scheme with all its versions. */
   void list(RoutingContext ctx) {
     Authentication.principal(ctx);
-    ApiResponses.rows(
+    ApiResponses.readRows(
         ctx,
-        Blocking.reads(
-            ctx,
-            () -> {
-              Map<String, List<SchemeVersion>> byId = new LinkedHashMap<>();
-              schemes
-                  .all()
-                  .forEach(
-                      v -> byId.computeIfAbsent(v.scheme().id(), id -> new ArrayList<>()).add(v));
-              JsonArray rows = new JsonArray();
-              byId.values().forEach(versions -> rows.add(toJson(versions)));
-              return rows;
-            }));
+        () -> {
+          Map<String, List<SchemeVersion>> byId = new LinkedHashMap<>();
+          schemes
+              .all()
+              .forEach(v -> byId.computeIfAbsent(v.scheme().id(), id -> new ArrayList<>()).add(v));
+          return byId.values().stream().map(SchemeRoutes::toJson).toList();
+        });
   }
 
   /**
