@@ -58,6 +58,15 @@ public final class MetadataExtension implements BeforeAllCallback, AfterAllCallb
     return MetadataPool.open(postgres.jdbcUrl(), postgres.user(), postgres.password());
   }
 
+  /**
+   * The class's PostgreSQL database under the schema, for what must reach it by URL and credentials
+   * (a child process, say).
+   */
+  public PostgresExtension postgres() {
+    dataSource();
+    return postgres;
+  }
+
   /** A new connection to the class's database. */
   public Connection connect() throws SQLException {
     return dataSource().getConnection();
