@@ -21,21 +21,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * new BulletinNumbers(METADATA.dataSource(), clock).allocate("monthly");
  * }</pre>
+ *
+ * <p>A module's own fixture may extend it with what it does before each test (ingest's {@code
+ * IndexDatabase} empties the version index).
  */
-public final class MetadataExtension implements BeforeAllCallback, AfterAllCallback {
+public class MetadataExtension implements BeforeAllCallback, AfterAllCallback {
 
   private final PostgresExtension postgres = new PostgresExtension();
   private DataSource dataSource;
 
   @Override
-  public void beforeAll(ExtensionContext context) throws SQLException {
+  public final void beforeAll(ExtensionContext context) throws SQLException {
     postgres.beforeAll(context);
     dataSource = postgres.dataSource();
     MetadataSchema.migrate(dataSource);
   }
 
   @Override
-  public void afterAll(ExtensionContext context) throws SQLException {
+  public final void afterAll(ExtensionContext context) throws SQLException {
     postgres.afterAll(context);
   }
 
