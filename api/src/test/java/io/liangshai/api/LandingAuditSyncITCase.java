@@ -20,6 +20,7 @@ import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.WarehouseException;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,56 +54,82 @@ class LandingAuditSyncITCase {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Uploader COUNTY = new Uploader("330522", "k_county");
 
+  private static Warehouse warehouse;
+
   @TempDir Path dir;
+  private LandingZone zone;
+  private BatchIntake intake;
+
+  @BeforeAll
+  static void openWarehouse() throws SQLException {
+    warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
+  }
+
+  @AfterAll
+  static void closeWarehouse() {
+    if (warehouse != null) {
+      warehouse.close();
+    }
+  }
+
+  /** A landing zone of the test's own, and an intake over it as the launcher builds one. */
+  @BeforeEach
+  void openIntake() throws IOException {
+    zone = new LandingZone(dir.resolve("landing"));
+    intake =
+        new BatchIntake(
+            zone,
+            TenantRegistryLoader.loadDefault(),
+            new PostgresVersionIndex(METADATA.dataSource(), Clock.systemUTC()),
+            Clock.systemUTC());
+  }
+
+  @AfterEach
+  void closeIntake() {
+    intake.close();
+  }
 
   @Test
   void backFillsEveryUploadAndRefusalOnceAcrossRestarts() throws Exception {
-    LandingZone zone = new LandingZone(dir.resolve("landing"));
-    try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
-        BatchIntake intake = intakeOn(zone)) {
-      BatchResult a = send(intake, aCase().caseId("sync-a").row());
-      BatchResult b = send(intake, aCase().caseId("sync-b").row());
-      Refusal refused =
-          new RefusalJournal(zone, Clock.systemUTC()).append("330522", "k_county", 400, "x", 1L);
-      AuditLog audit = new AuditLog(warehouse, Clock.systemUTC());
-      // A crash between the audit row and the batches row of a: the audit row is there already.
-      audit.record(
-          a.receivedAt(), "330522", "k_county", "batch.upload", a.batchId(), "{\"accepted\":1}");
+    BatchResult a = send(aCase().caseId("sync-a").row());
+    BatchResult b = send(aCase().caseId("sync-b").row());
+    Refusal refused =
+        new RefusalJournal(zone, Clock.systemUTC()).append("330522", "k_county", 400, "x", 1L);
+    AuditLog audit = new AuditLog(warehouse, Clock.systemUTC());
+    // A crash between the audit row and the batches row of a: the audit row is there already.
+    audit.record(
+        a.receivedAt(), "330522", "k_county", "batch.upload", a.batchId(), "{\"accepted\":1}");
 
-      LandingAuditSync sync = new LandingAuditSync(zone, warehouse, Clock.systemUTC());
-      assertThat(sync.syncNow()).as("b's audit row, both batches rows, the refusal").isEqualTo(4);
-      assertThat(sync.syncNow()).isZero();
-      assertThat(new LandingAuditSync(zone, warehouse, Clock.systemUTC()).syncNow())
-          .as("a restarted syncer starts from what ClickHouse holds")
-          .isZero();
+    LandingAuditSync sync = new LandingAuditSync(zone, warehouse, Clock.systemUTC());
+    assertThat(sync.syncNow()).as("b's audit row, both batches rows, the refusal").isEqualTo(4);
+    assertThat(sync.syncNow()).isZero();
+    assertThat(new LandingAuditSync(zone, warehouse, Clock.systemUTC()).syncNow())
+        .as("a restarted syncer starts from what ClickHouse holds")
+        .isZero();
 
-      assertThat(count(warehouse, "batch.upload", a.batchId())).isEqualTo(1);
-      assertThat(count(warehouse, "batch.upload", b.batchId())).isEqualTo(1);
-      assertThat(count(warehouse, "batch.refused", refused.id())).isEqualTo(1);
-      assertThat(batchesRows(warehouse, a.batchId())).isEqualTo(1);
-      assertThat(batchesRows(warehouse, b.batchId())).isEqualTo(1);
-      JsonObject row = auditRow(warehouse, b.batchId());
-      assertThat(row.getString("tenant")).isEqualTo("330522");
-      assertThat(row.getString("key_id")).isEqualTo("k_county");
-      assertThat(Instant.parse(row.getString("at")))
-          .as("the time of the upload, to the millisecond audit_log keeps")
-          .isEqualTo(b.receivedAt().truncatedTo(ChronoUnit.MILLIS));
-      assertThat(new JsonObject(row.getString("detail")).getInteger("accepted")).isEqualTo(1);
-    }
+    assertThat(count(warehouse, "batch.upload", a.batchId())).isEqualTo(1);
+    assertThat(count(warehouse, "batch.upload", b.batchId())).isEqualTo(1);
+    assertThat(count(warehouse, "batch.refused", refused.id())).isEqualTo(1);
+    assertThat(batchesRows(warehouse, a.batchId())).isEqualTo(1);
+    assertThat(batchesRows(warehouse, b.batchId())).isEqualTo(1);
+    JsonObject row = auditRow(warehouse, b.batchId());
+    assertThat(row.getString("tenant")).isEqualTo("330522");
+    assertThat(row.getString("key_id")).isEqualTo("k_county");
+    assertThat(Instant.parse(row.getString("at")))
+        .as("the time of the upload, to the millisecond audit_log keeps")
+        .isEqualTo(b.receivedAt().truncatedTo(ChronoUnit.MILLIS));
+    assertThat(new JsonObject(row.getString("detail")).getInteger("accepted")).isEqualTo(1);
   }
 
   @Test
   void rowsWaitInTheLandingZoneWhileClickHouseRefusesThemAndFollowWhenItTakesThem()
       throws Exception {
-    LandingZone zone = new LandingZone(dir.resolve("landing"));
-    try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
-        BatchIntake intake = intakeOn(zone);
-        LandingAuditSync sync = new LandingAuditSync(zone, warehouse, Clock.systemUTC())) {
+    try (LandingAuditSync sync = new LandingAuditSync(zone, warehouse, Clock.systemUTC())) {
       sync.syncNow();
       execute(warehouse, "RENAME TABLE audit_log TO audit_log_away");
       BatchResult c;
       try {
-        c = send(intake, aCase().caseId("sync-c").row());
+        c = send(aCase().caseId("sync-c").row());
         assertThatThrownBy(sync::syncNow)
             .isInstanceOf(WarehouseException.class)
             .hasCauseInstanceOf(SQLException.class);
@@ -118,40 +149,27 @@ class LandingAuditSyncITCase {
 
   @Test
   void aBatchWhoseManifestArrivesAfterALaterBatchsIsStillAudited() throws Exception {
-    LandingZone zone = new LandingZone(dir.resolve("late-landing"));
-    try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl());
-        BatchIntake intake = intakeOn(zone)) {
-      BatchResult slow = send(intake, aCase().caseId("late-slow").row());
-      BatchResult quick = send(intake, aCase().caseId("late-quick").row());
-      assertThat(slow.batchId()).isLessThan(quick.batchId());
-      // The slow batch (received first) is still being taken when the quick one is published.
-      Path manifest = zone.root().resolve("batches").resolve(slow.batchId() + ".json");
-      Path aside = dir.resolve(slow.batchId() + ".json.aside");
-      Files.move(manifest, aside);
+    BatchResult slow = send(aCase().caseId("late-slow").row());
+    BatchResult quick = send(aCase().caseId("late-quick").row());
+    assertThat(slow.batchId()).isLessThan(quick.batchId());
+    // The slow batch (received first) is still being taken when the quick one is published.
+    Path manifest = zone.root().resolve("batches").resolve(slow.batchId() + ".json");
+    Path aside = dir.resolve(slow.batchId() + ".json.aside");
+    Files.move(manifest, aside);
 
-      LandingAuditSync sync = new LandingAuditSync(zone, warehouse, Clock.systemUTC());
-      sync.syncNow();
-      assertThat(count(warehouse, "batch.upload", quick.batchId())).isEqualTo(1);
-      assertThat(count(warehouse, "batch.upload", slow.batchId())).isZero();
+    LandingAuditSync sync = new LandingAuditSync(zone, warehouse, Clock.systemUTC());
+    sync.syncNow();
+    assertThat(count(warehouse, "batch.upload", quick.batchId())).isEqualTo(1);
+    assertThat(count(warehouse, "batch.upload", slow.batchId())).isZero();
 
-      Files.move(aside, manifest);
-      assertThat(sync.syncNow()).as("the late manifest's audit and batches rows").isEqualTo(2);
-      assertThat(count(warehouse, "batch.upload", slow.batchId())).isEqualTo(1);
-      assertThat(batchesRows(warehouse, slow.batchId())).isEqualTo(1);
-      assertThat(sync.syncNow()).as("nothing twice").isZero();
-    }
+    Files.move(aside, manifest);
+    assertThat(sync.syncNow()).as("the late manifest's audit and batches rows").isEqualTo(2);
+    assertThat(count(warehouse, "batch.upload", slow.batchId())).isEqualTo(1);
+    assertThat(batchesRows(warehouse, slow.batchId())).isEqualTo(1);
+    assertThat(sync.syncNow()).as("nothing twice").isZero();
   }
 
-  /** An intake over {@code zone} with this class's version index, as the launcher builds it. */
-  private static BatchIntake intakeOn(LandingZone zone) throws Exception {
-    return new BatchIntake(
-        zone,
-        TenantRegistryLoader.loadDefault(),
-        new PostgresVersionIndex(METADATA.dataSource(), Clock.systemUTC()),
-        Clock.systemUTC());
-  }
-
-  private static BatchResult send(BatchIntake intake, Map<String, Object> row) throws Exception {
+  private BatchResult send(Map<String, Object> row) throws Exception {
     Path file = intake.landing().newIncomingFile();
     Files.writeString(file, JSON.writeValueAsString(row) + "\n", StandardCharsets.UTF_8);
     return intake.ingest(COUNTY, BatchFormat.JSON_LINES, file);

@@ -1,5 +1,6 @@
 package io.liangshai.api;
 
+import static io.liangshai.api.Answers.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,15 +10,16 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
+import io.vertx.junit5.VertxExtension;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * {@link OpenApiContract} itself, against a stand-in server that answers {@code GET /api/v1/me}
  * with what each test asks for: a documented answer passes, anything else fails the request.
  */
+@ExtendWith(VertxExtension.class)
 class OpenApiContractTest {
 
   private static final JsonObject ME =
@@ -31,13 +33,11 @@ class OpenApiContractTest {
           .put("key_id", "k_0123456789abcdef")
           .put("province", false);
 
-  private static Vertx vertx;
   private static HttpServer server;
   private static WebClient client;
 
   @BeforeAll
-  static void start() throws Exception {
-    vertx = Vertx.vertx();
+  static void start(Vertx vertx) throws Exception {
     server =
         await(
             vertx
@@ -51,11 +51,6 @@ class OpenApiContractTest {
                 .listen(0, "127.0.0.1"));
     client = WebClient.create(vertx);
     OpenApiContract.watch(client);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    await(vertx.close());
   }
 
   private static Future<?> answer(int status, String type, String body) {
@@ -106,9 +101,5 @@ class OpenApiContractTest {
     assertThatThrownBy(() -> await(answer(200, "text/html", "<p>me</p>")))
         .hasCauseInstanceOf(AssertionError.class)
         .hasMessageContaining("text/html");
-  }
-
-  private static <T> T await(Future<T> f) throws Exception {
-    return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
   }
 }

@@ -26,17 +26,14 @@ class QuarantineApiITCase {
 
   @RegisterExtension static final ApiTestServer API = new ApiTestServer();
 
+  private static final String PROVINCE = "330000";
   private static final String COUNTY = "330522";
   private static final Instant T0 = Instant.parse("2024-03-05T02:00:00.123Z");
 
-  private static String province;
-  private static String county;
   private static String batch;
 
   @BeforeAll
-  static void start() throws Exception {
-    province = API.issueKey("330000");
-    county = API.issueKey(COUNTY);
+  static void upload() throws Exception {
     String csv =
         "case_id,tenant_code,updated_at,enterprise_uscc,enterprise_name,channel,category,"
             + "received_at,status\n"
@@ -44,13 +41,14 @@ class QuarantineApiITCase {
             + COUNTY
             + ",2024-03-05T10:00:00+08:00,91350100M000100Y43,企业,hotline_12345,policy,"
             + "2024-03-05T09:00:00+08:00,received\n";
-    HttpResponse<Buffer> r = API.upload(county, "text/csv", Buffer.buffer(csv));
+    HttpResponse<Buffer> r = API.upload(API.key(COUNTY), "text/csv", Buffer.buffer(csv));
     assertThat(r.statusCode()).as(Answers.describe(r)).isEqualTo(200);
     batch = r.bodyAsJsonObject().getString("batch_id");
   }
 
   @Test
   void theProvinceReadsTheQuarantineAndTheBatchCountsItsLines() throws Exception {
+    String province = API.key(PROVINCE);
     assertThat(batchStatus().getInteger("quarantined")).as("none yet").isZero();
     QuarantineTable table = new QuarantineTable(API.warehouse());
     QuarantinedLine line3 = row(batch, 3, COUNTY, "c-3", "parse records", T0);
@@ -90,7 +88,7 @@ class QuarantineApiITCase {
     }
     assertThat(await(API.get("/api/v1/quarantine?tenant=339999", province).send()).statusCode())
         .isEqualTo(404);
-    HttpResponse<Buffer> refused = await(API.get("/api/v1/quarantine", county).send());
+    HttpResponse<Buffer> refused = await(API.get("/api/v1/quarantine", API.key(COUNTY)).send());
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(refused.bodyAsJsonObject().getString("message")).contains("province");
 
@@ -112,7 +110,7 @@ class QuarantineApiITCase {
   }
 
   private static JsonObject batchStatus() throws Exception {
-    return ok(API.get("/api/v1/batches/" + batch, county));
+    return ok(API.get("/api/v1/batches/" + batch, API.key(COUNTY)));
   }
 
   private static JsonArray rows(String uri, String key) throws Exception {

@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.assertj.core.api.ThrowingConsumer;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -46,13 +45,6 @@ class RankingApiITCase {
       new ObjectMapper()
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
-
-  private static String countyKey;
-
-  @BeforeAll
-  static void start() throws Exception {
-    countyKey = API.issueKey(COUNTY);
-  }
 
   @Test
   void reproducesEveryExpectedLeagueTable(VertxTestContext ctx) {
@@ -123,10 +115,10 @@ class RankingApiITCase {
   }
 
   @Test
-  void rowsCarryIntervalsSignalsAndSensitivity(VertxTestContext ctx) {
+  void rowsCarryIntervalsSignalsAndSensitivity(VertxTestContext ctx) throws Exception {
     verifiedBody(
         ctx,
-        rankings("2024-01", "mountain26", countyKey),
+        rankings("2024-01", "mountain26", API.key(COUNTY)),
         body -> {
           assertThat(body.get("period").asText()).isEqualTo("2024-01");
           assertThat(body.get("group").asText()).isEqualTo("mountain26");
@@ -186,10 +178,10 @@ class RankingApiITCase {
   }
 
   @Test
-  void ranksAQuarter(VertxTestContext ctx) {
+  void ranksAQuarter(VertxTestContext ctx) throws Exception {
     verifiedBody(
         ctx,
-        rankings("2024-Q1", "cities", countyKey),
+        rankings("2024-Q1", "cities", API.key(COUNTY)),
         body -> {
           assertThat(body.get("previous_period").asText()).isEqualTo("2023-Q4");
           assertThat(body.get("rows")).hasSize(11);

@@ -1,8 +1,10 @@
 package io.liangshai.metadata;
 
+import static io.liangshai.metadata.MetadataFixture.CLOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liangshai.metadata.testing.MetadataExtension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -11,17 +13,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BulletinNumbersITCase {
 
-  @RegisterExtension
-  static final MetadataDatabase<BulletinNumbers> NUMBERS =
-      new MetadataDatabase<>(BulletinNumbers::new);
+  @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+
+  private final BulletinNumbers numbers = new BulletinNumbers(METADATA.dataSource(), CLOCK);
 
   @Test
   void aSeriesStartsAtOneAndCountsOnItsOwn() throws Exception {
-    assertThat(NUMBERS.store().lastIssueNo("monthly-a")).isZero();
-    assertThat(NUMBERS.store().allocate("monthly-a")).isEqualTo(1);
-    assertThat(NUMBERS.store().allocate("monthly-a")).isEqualTo(2);
-    assertThat(NUMBERS.store().allocate("weekly-a")).isEqualTo(1);
-    assertThat(NUMBERS.store().lastIssueNo("monthly-a")).isEqualTo(2);
+    assertThat(numbers.lastIssueNo("monthly-a")).isZero();
+    assertThat(numbers.allocate("monthly-a")).isEqualTo(1);
+    assertThat(numbers.allocate("monthly-a")).isEqualTo(2);
+    assertThat(numbers.allocate("weekly-a")).isEqualTo(1);
+    assertThat(numbers.lastIssueNo("monthly-a")).isEqualTo(2);
   }
 
   @Test
@@ -33,7 +35,7 @@ class BulletinNumbersITCase {
                 () -> {
                   List<Integer> mine = new ArrayList<>();
                   for (int i = 0; i < 10; i++) {
-                    mine.add(NUMBERS.store().allocate("monthly-b"));
+                    mine.add(numbers.allocate("monthly-b"));
                   }
                   return mine;
                 });
@@ -42,16 +44,16 @@ class BulletinNumbersITCase {
     assertThat(all).doesNotHaveDuplicates();
     assertThat(all)
         .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 80).boxed().toList());
-    assertThat(NUMBERS.store().lastIssueNo("monthly-b")).isEqualTo(80);
+    assertThat(numbers.lastIssueNo("monthly-b")).isEqualTo(80);
   }
 
   @Test
   void continuesAfterNumbersHandedOutBeforeAndNeverGoesBack() throws Exception {
-    NUMBERS.store().continueAfter("monthly-c", 41);
-    assertThat(NUMBERS.store().allocate("monthly-c")).isEqualTo(42);
-    NUMBERS.store().continueAfter("monthly-c", 7);
-    assertThat(NUMBERS.store().allocate("monthly-c")).isEqualTo(43);
-    assertThatThrownBy(() -> NUMBERS.store().continueAfter("monthly-c", 0))
+    numbers.continueAfter("monthly-c", 41);
+    assertThat(numbers.allocate("monthly-c")).isEqualTo(42);
+    numbers.continueAfter("monthly-c", 7);
+    assertThat(numbers.allocate("monthly-c")).isEqualTo(43);
+    assertThatThrownBy(() -> numbers.continueAfter("monthly-c", 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("lastIssueNo");
   }

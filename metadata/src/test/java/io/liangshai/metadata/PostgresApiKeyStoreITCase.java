@@ -1,8 +1,10 @@
 package io.liangshai.metadata;
 
+import static io.liangshai.metadata.MetadataFixture.CLOCK;
 import static io.liangshai.metadata.MetadataFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.tenants.keys.ApiKey;
 import io.liangshai.tenants.keys.IssuedKey;
 import io.liangshai.tenants.keys.KeyHashing;
@@ -16,18 +18,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresApiKeyStoreITCase {
 
-  @RegisterExtension
-  static final MetadataDatabase<PostgresApiKeyStore> KEYS =
-      new MetadataDatabase<>(PostgresApiKeyStore::new);
+  @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+
+  private final PostgresApiKeyStore keys = new PostgresApiKeyStore(METADATA.dataSource(), CLOCK);
 
   @Test
   void anIssuedKeyIsFoundByItsSecretWhichIsStoredOnlyHashed() throws Exception {
-    IssuedKey issued = KEYS.store().issue("330100", "12345 对接", "admin");
+    IssuedKey issued = keys.issue("330100", "12345 对接", "admin");
 
-    assertThat(KEYS.store().findActive(issued.secret())).contains(issued.key());
-    assertThat(KEYS.store().findActive(issued.secret() + "x")).isEmpty();
+    assertThat(keys.findActive(issued.secret())).contains(issued.key());
+    assertThat(keys.findActive(issued.secret() + "x")).isEmpty();
     assertThat(issued.key().createdAt()).isEqualTo(NOW);
-    try (Connection c = KEYS.connect();
+    try (Connection c = METADATA.connect();
         PreparedStatement ps =
             c.prepareStatement("SELECT key_hash FROM api_keys WHERE key_id = ?")) {
       ps.setString(1, issued.key().keyId());
@@ -42,43 +44,43 @@ class PostgresApiKeyStoreITCase {
 
   @Test
   void aRevokedKeyIsRefusedAtOnce() throws Exception {
-    IssuedKey issued = KEYS.store().issue("330200", "张三", "admin");
+    IssuedKey issued = keys.issue("330200", "张三", "admin");
 
-    assertThat(KEYS.store().revoke(issued.key().keyId())).isTrue();
-    assertThat(KEYS.store().revoke(issued.key().keyId())).as("already revoked").isFalse();
-    assertThat(KEYS.store().revoke("k_unknown")).isFalse();
-    assertThat(KEYS.store().findActive(issued.secret())).isEmpty();
-    assertThat(KEYS.store().find(issued.key().keyId()).orElseThrow().revokedAt()).contains(NOW);
+    assertThat(keys.revoke(issued.key().keyId())).isTrue();
+    assertThat(keys.revoke(issued.key().keyId())).as("already revoked").isFalse();
+    assertThat(keys.revoke("k_unknown")).isFalse();
+    assertThat(keys.findActive(issued.secret())).isEmpty();
+    assertThat(keys.find(issued.key().keyId()).orElseThrow().revokedAt()).contains(NOW);
   }
 
   @Test
   void rotationReplacesAKeyForTheSameTenantAndName() throws Exception {
-    IssuedKey old = KEYS.store().issue("330300", "对接", "admin");
+    IssuedKey old = keys.issue("330300", "对接", "admin");
 
-    IssuedKey replacement = KEYS.store().rotate(old.key().keyId(), "k_admin").orElseThrow();
+    IssuedKey replacement = keys.rotate(old.key().keyId(), "k_admin").orElseThrow();
 
-    assertThat(KEYS.store().findActive(old.secret())).isEmpty();
-    assertThat(KEYS.store().findActive(replacement.secret())).contains(replacement.key());
+    assertThat(keys.findActive(old.secret())).isEmpty();
+    assertThat(keys.findActive(replacement.secret())).contains(replacement.key());
     assertThat(replacement.key().tenantCode()).isEqualTo("330300");
     assertThat(replacement.key().name()).isEqualTo("对接");
     assertThat(replacement.key().createdBy()).isEqualTo("k_admin");
-    assertThat(KEYS.store().list("330300"))
+    assertThat(keys.list("330300"))
         .extracting(ApiKey::keyId)
         .containsExactlyInAnyOrder(old.key().keyId(), replacement.key().keyId());
-    assertThat(KEYS.store().rotate(old.key().keyId(), "k_admin"))
+    assertThat(keys.rotate(old.key().keyId(), "k_admin"))
         .as("revoked keys do not rotate")
         .isEmpty();
   }
 
   @Test
   void concurrentRotationsOfOneKeyReplaceItOnce() throws Exception {
-    IssuedKey old = KEYS.store().issue("330400", "shared", "admin");
+    IssuedKey old = keys.issue("330400", "shared", "admin");
 
     List<Optional<IssuedKey>> results =
-        Concurrently.run(6, t -> () -> KEYS.store().rotate(old.key().keyId(), "k_" + t));
+        Concurrently.run(6, t -> () -> keys.rotate(old.key().keyId(), "k_" + t));
 
     assertThat(results.stream().filter(Optional::isPresent)).hasSize(1);
-    assertThat(KEYS.store().list("330400")).hasSize(2).filteredOn(ApiKey::isActive).hasSize(1);
+    assertThat(keys.list("330400")).hasSize(2).filteredOn(ApiKey::isActive).hasSize(1);
   }
 
   @Test
@@ -87,8 +89,8 @@ class PostgresApiKeyStoreITCase {
         new ApiKey("k_0123456789abcdef", "330500", "moved", NOW, "admin", Optional.empty());
     String secret = KeyHashing.newSecret();
 
-    assertThat(KEYS.store().importKey(moved, KeyHashing.sha256Hex(secret))).isTrue();
-    assertThat(KEYS.store().importKey(moved, KeyHashing.sha256Hex("other"))).isFalse();
-    assertThat(KEYS.store().findActive(secret)).contains(moved);
+    assertThat(keys.importKey(moved, KeyHashing.sha256Hex(secret))).isTrue();
+    assertThat(keys.importKey(moved, KeyHashing.sha256Hex("other"))).isFalse();
+    assertThat(keys.findActive(secret)).contains(moved);
   }
 }

@@ -1,10 +1,12 @@
 package io.liangshai.metadata;
 
+import static io.liangshai.metadata.MetadataFixture.CLOCK;
 import static io.liangshai.metadata.MetadataFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liangshai.metadata.SchemeVersionStore.Row;
+import io.liangshai.metadata.testing.MetadataExtension;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -13,65 +15,66 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresSchemeVersionsITCase {
 
-  @RegisterExtension
-  static final MetadataDatabase<PostgresSchemeVersions> SCHEMES =
-      new MetadataDatabase<>(PostgresSchemeVersions::new);
+  @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+
+  private final PostgresSchemeVersions schemes =
+      new PostgresSchemeVersions(METADATA.dataSource(), CLOCK);
 
   @Test
   void createNumbersTheVersionsOfAnIdFromOne() throws Exception {
-    Row first = SCHEMES.store().create("speed", "速度优先", "{\"weights\":{\"a\":1}}", "k_1");
-    Row second = SCHEMES.store().create("speed", "速度优先", "{\"weights\":{\"a\":2}}", "k_2");
+    Row first = schemes.create("speed", "速度优先", "{\"weights\":{\"a\":1}}", "k_1");
+    Row second = schemes.create("speed", "速度优先", "{\"weights\":{\"a\":2}}", "k_2");
 
     assertThat(first.version()).isEqualTo(1);
     assertThat(second.version()).isEqualTo(2);
-    assertThat(SCHEMES.store().versionsOf("speed")).containsExactly(first, second);
+    assertThat(schemes.versionsOf("speed")).containsExactly(first, second);
     assertThat(first.createdAt()).isEqualTo(NOW);
   }
 
   @Test
   void aSecondDefinitionOfTheSameVersionIsRefusedAndTheFirstStays() throws Exception {
     Row original = version("quality", 1, "{\"w\":1}");
-    SCHEMES.store().define(original);
+    schemes.define(original);
 
-    assertThatThrownBy(() -> SCHEMES.store().define(version("quality", 1, "{\"w\":2}")))
+    assertThatThrownBy(() -> schemes.define(version("quality", 1, "{\"w\":2}")))
         .isInstanceOf(SchemeVersionExistsException.class)
         .hasMessageContaining("quality@1");
-    assertThat(SCHEMES.store().versionsOf("quality")).containsExactly(original);
+    assertThat(schemes.versionsOf("quality")).containsExactly(original);
   }
 
   @Test
   void aCreateAfterADefinitionNumbersAfterIt() throws Exception {
-    SCHEMES.store().define(version("moved", 5, "{}"));
-    assertThat(SCHEMES.store().create("moved", "moved", "{}", "k_1").version()).isEqualTo(6);
+    schemes.define(version("moved", 5, "{}"));
+    assertThat(schemes.create("moved", "moved", "{}", "k_1").version()).isEqualTo(6);
   }
 
   @Test
   void concurrentCreatesOfOneIdNeverShareAVersion() throws Exception {
     List<Integer> versions =
         Concurrently.run(
-                8, t -> () -> SCHEMES.store().create("busy", "busy", "{\"t\":" + t + "}", "k_" + t))
+                8, t -> () -> schemes.create("busy", "busy", "{\"t\":" + t + "}", "k_" + t))
             .stream()
             .map(Row::version)
             .toList();
 
     assertThat(versions)
         .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 8).boxed().toList());
-    assertThat(SCHEMES.store().versionsOf("busy"))
+    assertThat(schemes.versionsOf("busy"))
         .extracting(Row::version)
         .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
   }
 
   @Test
   void retiresOneVersionOrAllAndKeepsTheFirstRetirement() throws Exception {
-    SCHEMES.store().create("old", "old", "{}", "k_1");
-    SCHEMES.store().create("old", "old", "{}", "k_1");
+    schemes.create("old", "old", "{}", "k_1");
+    schemes.create("old", "old", "{}", "k_1");
 
-    List<Row> afterOne = SCHEMES.store().retire("old", 1);
+    List<Row> afterOne = schemes.retire("old", 1);
     assertThat(afterOne).extracting(v -> v.retiredAt().isPresent()).containsExactly(true, false);
-    List<Row> afterAll = SCHEMES.store().retire("old", null);
+    List<Row> afterAll = schemes.retire("old", null);
     assertThat(afterAll).extracting(Row::retiredAt).containsOnly(Optional.of(NOW));
-    assertThat(SCHEMES.store().retire("old", 9)).isEmpty();
-    assertThat(SCHEMES.store().retire("none", null)).isEmpty();
+    assertThat(schemes.retire("old", 9)).isEmpty();
+    assertThat(schemes.retire("none", null)).isEmpty();
   }
 
   private static Row version(String id, int version, String definition) {

@@ -1,9 +1,11 @@
 package io.liangshai.metadata;
 
+import static io.liangshai.metadata.MetadataFixture.CLOCK;
 import static io.liangshai.metadata.MetadataFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liangshai.metadata.testing.MetadataExtension;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -14,9 +16,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PostgresVersionIndexITCase {
 
-  @RegisterExtension
-  static final MetadataDatabase<PostgresVersionIndex> INDEX =
-      new MetadataDatabase<>(PostgresVersionIndex::new);
+  @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+
+  private final PostgresVersionIndex index = new PostgresVersionIndex(METADATA.dataSource(), CLOCK);
 
   @Test
   void aVersionIsNewThenADuplicateOrAConflict() throws Exception {
@@ -24,14 +26,13 @@ class PostgresVersionIndexITCase {
     assertThat(claimAndCommit("b-0001", v, "h1")).isEqualTo(VersionVerdict.NEW);
     assertThat(claimAndCommit("b-0002", v, "h1")).isEqualTo(VersionVerdict.DUPLICATE);
     assertThat(claimAndCommit("b-0003", v, "h2")).isEqualTo(VersionVerdict.CONFLICT);
-    assertThat(INDEX.store().storedHash(v)).contains("h1");
-    assertThat(INDEX.store().storedHash(new RecordVersion("330100", "A-1", NOW.plusNanos(1000))))
-        .isEmpty();
+    assertThat(index.storedHash(v)).contains("h1");
+    assertThat(index.storedHash(new RecordVersion("330100", "A-1", NOW.plusNanos(1000)))).isEmpty();
   }
 
   @Test
   void withinOneBatchARepeatIsJudgedAgainstItsFirstRow() throws Exception {
-    try (VersionClaims claims = INDEX.store().begin("b-0100")) {
+    try (VersionClaims claims = index.begin("b-0100")) {
       assertThat(claims.claim(version("B-1"), "h1")).isEqualTo(VersionVerdict.NEW);
       assertThat(claims.claim(version("B-1"), "h1")).isEqualTo(VersionVerdict.DUPLICATE);
       assertThat(claims.claim(version("B-1"), "h2")).isEqualTo(VersionVerdict.CONFLICT);
@@ -43,7 +44,7 @@ class PostgresVersionIndexITCase {
   void claimsInOneRoundTripAreJudgedAsIfOneAfterTheOther() throws Exception {
     RecordVersion a = version("K-1");
     RecordVersion b = new RecordVersion("330100", "K-2", NOW);
-    try (VersionClaims claims = INDEX.store().begin("b-0700")) {
+    try (VersionClaims claims = index.begin("b-0700")) {
       assertThat(claims.claimAll(List.of(a, a, a, b), List.of("h1", "h1", "h2", "h1")))
           .containsExactly(
               VersionVerdict.NEW,
@@ -54,8 +55,8 @@ class PostgresVersionIndexITCase {
           .containsExactly(VersionVerdict.DUPLICATE, VersionVerdict.CONFLICT);
       claims.commit();
     }
-    assertThat(INDEX.store().storedHash(b)).contains("h1");
-    try (VersionClaims later = INDEX.store().begin("b-0701")) {
+    assertThat(index.storedHash(b)).contains("h1");
+    try (VersionClaims later = index.begin("b-0701")) {
       assertThat(later.claimAll(List.of(a, b), List.of("h1", "h9")))
           .containsExactly(VersionVerdict.DUPLICATE, VersionVerdict.CONFLICT);
     }
@@ -63,16 +64,16 @@ class PostgresVersionIndexITCase {
 
   @Test
   void aBatchClosedWithoutCommitGivesItsClaimsBack() throws Exception {
-    try (VersionClaims claims = INDEX.store().begin("b-0200")) {
+    try (VersionClaims claims = index.begin("b-0200")) {
       assertThat(claims.claim(version("C-1"), "h1")).isEqualTo(VersionVerdict.NEW);
     }
-    assertThat(INDEX.store().storedHash(version("C-1"))).isEmpty();
+    assertThat(index.storedHash(version("C-1"))).isEmpty();
     assertThat(claimAndCommit("b-0201", version("C-1"), "h2")).isEqualTo(VersionVerdict.NEW);
   }
 
   @Test
   void aSecondUploadWaitsForTheFirstAndThenConflicts() throws Exception {
-    try (VersionClaims first = INDEX.store().begin("b-0300")) {
+    try (VersionClaims first = index.begin("b-0300")) {
       assertThat(first.claim(version("D-1"), "h1")).isEqualTo(VersionVerdict.NEW);
       CompletableFuture<VersionVerdict> second =
           CompletableFuture.supplyAsync(
@@ -88,7 +89,7 @@ class PostgresVersionIndexITCase {
   @Test
   void aSecondUploadIsNewWhenTheFirstRollsBack() throws Exception {
     CompletableFuture<VersionVerdict> second;
-    try (VersionClaims first = INDEX.store().begin("b-0400")) {
+    try (VersionClaims first = index.begin("b-0400")) {
       assertThat(first.claim(version("E-1"), "h1")).isEqualTo(VersionVerdict.NEW);
       second =
           CompletableFuture.supplyAsync(
@@ -97,7 +98,7 @@ class PostgresVersionIndexITCase {
           .isInstanceOf(TimeoutException.class);
     }
     assertThat(second.get(1, TimeUnit.MINUTES)).isEqualTo(VersionVerdict.NEW);
-    assertThat(INDEX.store().storedHash(version("E-1"))).contains("h2");
+    assertThat(index.storedHash(version("E-1"))).contains("h2");
   }
 
   @Test
@@ -109,7 +110,7 @@ class PostgresVersionIndexITCase {
             4,
             t ->
                 () -> {
-                  try (VersionClaims claims = INDEX.store().begin("b-1000-" + t)) {
+                  try (VersionClaims claims = index.begin("b-1000-" + t)) {
                     List<VersionVerdict> verdicts = new java.util.ArrayList<>();
                     for (int i = 0; i < versions; i++) {
                       verdicts.add(claims.claim(version("F-" + i), "upload-" + t));
@@ -129,7 +130,7 @@ class PostgresVersionIndexITCase {
       assertThat(accepted).as("uploads that accepted F-%d", i).hasSize(1);
       assertThat(perUpload.stream().map(v -> v.get(row)))
           .containsOnly(VersionVerdict.NEW, VersionVerdict.CONFLICT);
-      assertThat(INDEX.store().storedHash(version("F-" + i))).contains("upload-" + accepted.get(0));
+      assertThat(index.storedHash(version("F-" + i))).contains("upload-" + accepted.get(0));
     }
   }
 
@@ -137,23 +138,21 @@ class PostgresVersionIndexITCase {
   void committedThroughIsTheNewestCommittedBatch() throws Exception {
     claimAndCommit("b-9001", version("G-1"), "h");
     claimAndCommit("b-9000", version("G-2"), "h");
-    try (VersionClaims open = INDEX.store().begin("b-9999")) {
+    try (VersionClaims open = index.begin("b-9999")) {
       open.claim(version("G-3"), "h");
     }
-    assertThat(INDEX.store().committedThrough()).contains("b-9001");
-    assertThat(INDEX.store().committedBatches())
-        .contains("b-9000", "b-9001")
-        .doesNotContain("b-9999");
-    assertThat(INDEX.store().isEmpty()).isFalse();
+    assertThat(index.committedThrough()).contains("b-9001");
+    assertThat(index.committedBatches()).contains("b-9000", "b-9001").doesNotContain("b-9999");
+    assertThat(index.isEmpty()).isFalse();
   }
 
   @Test
   void aBatchCommittedTwiceIsRecordedOnlyByTheFirstCommit() throws Exception {
-    try (VersionClaims claims = INDEX.store().begin("b-0600")) {
+    try (VersionClaims claims = index.begin("b-0600")) {
       claims.claim(version("H-1"), "h");
       assertThat(claims.commit()).isTrue();
     }
-    try (VersionClaims again = INDEX.store().begin("b-0600")) {
+    try (VersionClaims again = index.begin("b-0600")) {
       assertThat(again.claim(version("H-1"), "h")).isEqualTo(VersionVerdict.DUPLICATE);
       assertThat(again.commit()).as("recorded already").isFalse();
     }
@@ -163,17 +162,16 @@ class PostgresVersionIndexITCase {
     return new RecordVersion("330100", caseId, Instant.parse("2026-02-01T09:00:00.000001Z"));
   }
 
-  private static VersionVerdict claimAndCommit(String batch, RecordVersion v, String hash)
+  private VersionVerdict claimAndCommit(String batch, RecordVersion v, String hash)
       throws Exception {
-    try (VersionClaims claims = INDEX.store().begin(batch)) {
+    try (VersionClaims claims = index.begin(batch)) {
       VersionVerdict verdict = claims.claim(v, hash);
       claims.commit();
       return verdict;
     }
   }
 
-  private static VersionVerdict uncheckedClaimAndCommit(
-      String batch, RecordVersion v, String hash) {
+  private VersionVerdict uncheckedClaimAndCommit(String batch, RecordVersion v, String hash) {
     try {
       return claimAndCommit(batch, v, hash);
     } catch (Exception e) {

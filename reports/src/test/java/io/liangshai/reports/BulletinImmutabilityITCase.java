@@ -19,9 +19,6 @@ import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,16 +36,13 @@ class BulletinImmutabilityITCase {
 
   @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
 
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2024-02-06T01:00:00Z"), ZoneOffset.UTC);
-
   private static Warehouse warehouse;
   private static BulletinPublisher publisher;
 
   @BeforeAll
   static void start() throws Exception {
     warehouse = SAMPLE.warehouse();
-    publisher = Publishing.publisher(warehouse, METADATA.dataSource(), CLOCK);
+    publisher = Publishing.publisher(warehouse, METADATA.dataSource(), Publishing.AT_PUBLICATION);
   }
 
   @Test
@@ -163,7 +157,7 @@ class BulletinImmutabilityITCase {
   private static String liveFirstCounty() throws Exception {
     List<String> members =
         Publishing.REGISTRY.members("counties").stream().map(Tenant::code).toList();
-    return new LeagueTables(new MetricsQueries(warehouse), CLOCK)
+    return new LeagueTables(new MetricsQueries(warehouse), Publishing.AT_PUBLICATION)
         .compute(Period.parse("2024-01"), members, Scheme.standard())
         .rows()
         .get(0)

@@ -22,8 +22,6 @@ import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.AuditQuery;
 import io.liangshai.warehouse.Warehouse;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +45,6 @@ class BulletinPdfITCase {
 
   @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
 
-  private static final Instant PUBLISHED = Instant.parse("2024-02-06T01:00:00Z");
   private static final float LEFT = 40; // the page margin of bulletin.jrxml
   private static final Pattern ENTRY = Pattern.compile("([^、（）]+)（第(\\d+)名，[^）]*）");
 
@@ -59,8 +56,7 @@ class BulletinPdfITCase {
   static void publish() throws Exception {
     warehouse = SAMPLE.warehouse();
     BulletinPublisher publisher =
-        Publishing.publisher(
-            warehouse, METADATA.dataSource(), Clock.fixed(PUBLISHED, ZoneOffset.UTC));
+        Publishing.publisher(warehouse, METADATA.dataSource(), Publishing.AT_PUBLICATION);
     bulletin =
         publisher.publish(new PublishRequest("2024-01", null, null, null, "330000", "admin"));
     pdf = new BulletinStore(warehouse).file(bulletin, BulletinFormat.PDF).orElseThrow();
@@ -213,7 +209,7 @@ class BulletinPdfITCase {
   private static LeagueTable table(String group) {
     List<String> members = Publishing.REGISTRY.members(group).stream().map(Tenant::code).toList();
     return new SampleFigures()
-        .table(Period.parse("2024-01"), members, Scheme.standard(), PUBLISHED);
+        .table(Period.parse("2024-01"), members, Scheme.standard(), Publishing.PUBLISHED);
   }
 
   /**

@@ -6,9 +6,6 @@ import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.reports.testing.Publishing;
 import io.liangshai.reports.testing.SampleWarehouse;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -35,8 +32,6 @@ class ConcurrentPublishingITCase {
 
   @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
 
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2024-02-06T01:00:00Z"), ZoneOffset.UTC);
   private static final int CORRECTIONS_EACH = 3;
 
   @Test
@@ -89,8 +84,8 @@ class ConcurrentPublishingITCase {
   /** Two publishers over this class's warehouse and metadata database, as two processes have. */
   private static List<BulletinPublisher> twoPublishers() throws Exception {
     return List.of(
-        Publishing.publisher(SAMPLE.warehouse(), METADATA.dataSource(), CLOCK),
-        Publishing.publisher(SAMPLE.warehouse(), METADATA.dataSource(), CLOCK));
+        Publishing.publisher(SAMPLE.warehouse(), METADATA.dataSource(), Publishing.AT_PUBLICATION),
+        Publishing.publisher(SAMPLE.warehouse(), METADATA.dataSource(), Publishing.AT_PUBLICATION));
   }
 
   /** Runs every task at the same moment; their outcomes, each done (within five minutes). */

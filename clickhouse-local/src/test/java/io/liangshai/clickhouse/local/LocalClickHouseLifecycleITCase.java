@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liangshai.local.process.testing.ParentJvm;
 import io.liangshai.local.process.testing.ServingAgain;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -125,11 +122,7 @@ class LocalClickHouseLifecycleITCase {
     int port = clickHouse.port();
     clickHouse.close();
     assertThat(clickHouse.process().exitValue()).as("stopped cleanly by SIGTERM").isZero();
-    // Longer than the supervisor's first back-off and a warm start: nothing comes back.
-    Thread.sleep(1000);
-    assertThat(clickHouse.isRunning()).isFalse();
-    assertThat(clickHouse.restarts()).isZero();
-    assertThat(accepts(port)).as("nothing listens on the old port").isFalse();
+    ServingAgain.neverAfterClose("ClickHouse", clickHouse::isRunning, clickHouse::restarts, port);
   }
 
   /** Table {@code kept} on disk (MergeTree) with two rows, to be found again after a restart. */
@@ -160,14 +153,5 @@ class LocalClickHouseLifecycleITCase {
         restarts,
         clickHouse::isRunning,
         () -> assertThat(queryString(url, "SELECT 'up'")).isEqualTo("up"));
-  }
-
-  private static boolean accepts(int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 }

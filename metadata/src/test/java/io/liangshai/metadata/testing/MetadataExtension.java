@@ -21,21 +21,24 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  *
  * new BulletinNumbers(METADATA.dataSource(), clock).allocate("monthly");
  * }</pre>
+ *
+ * <p>A module's own fixture may extend it with what it does before each test (ingest's {@code
+ * IndexDatabase} empties the version index).
  */
-public final class MetadataExtension implements BeforeAllCallback, AfterAllCallback {
+public class MetadataExtension implements BeforeAllCallback, AfterAllCallback {
 
   private final PostgresExtension postgres = new PostgresExtension();
   private DataSource dataSource;
 
   @Override
-  public void beforeAll(ExtensionContext context) throws SQLException {
+  public final void beforeAll(ExtensionContext context) throws SQLException {
     postgres.beforeAll(context);
     dataSource = postgres.dataSource();
     MetadataSchema.migrate(dataSource);
   }
 
   @Override
-  public void afterAll(ExtensionContext context) throws SQLException {
+  public final void afterAll(ExtensionContext context) throws SQLException {
     postgres.afterAll(context);
   }
 
@@ -56,6 +59,15 @@ public final class MetadataExtension implements BeforeAllCallback, AfterAllCallb
   public HikariDataSource openPool() {
     dataSource();
     return MetadataPool.open(postgres.jdbcUrl(), postgres.user(), postgres.password());
+  }
+
+  /**
+   * The class's PostgreSQL database under the schema, for what must reach it by URL and credentials
+   * (a child process, say).
+   */
+  public PostgresExtension postgres() {
+    dataSource();
+    return postgres;
   }
 
   /** A new connection to the class's database. */

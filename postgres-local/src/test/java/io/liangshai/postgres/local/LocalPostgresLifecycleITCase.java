@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.security.auth.module.UnixSystem;
+import io.liangshai.local.process.testing.ServingAgain;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -90,18 +89,11 @@ class LocalPostgresLifecycleITCase {
     postgres.close();
     assertThat(postmaster.isAlive()).isFalse();
     assertThat(postgres.isRunning()).isFalse();
-    assertThat(accepts(postgres.port())).as("nothing listens on the old port").isFalse();
+    assertThat(ServingAgain.accepts(postgres.port()))
+        .as("nothing listens on the old port")
+        .isFalse();
     assertThat(dir.resolve("pgdata/postmaster.pid")).as("a clean shutdown").doesNotExist();
     postgres.close();
-  }
-
-  static boolean accepts(int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   static void execute(LocalPostgres postgres, String... statements) throws SQLException {

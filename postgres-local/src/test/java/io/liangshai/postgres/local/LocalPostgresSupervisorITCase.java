@@ -1,6 +1,5 @@
 package io.liangshai.postgres.local;
 
-import static io.liangshai.postgres.local.LocalPostgresLifecycleITCase.accepts;
 import static io.liangshai.postgres.local.LocalPostgresLifecycleITCase.execute;
 import static io.liangshai.postgres.local.LocalPostgresLifecycleITCase.queryString;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,11 +38,7 @@ class LocalPostgresSupervisorITCase {
     LocalPostgres postgres = LocalPostgres.start(LocalPostgresConfig.of(dir));
     int port = postgres.port();
     postgres.close();
-    // Longer than the supervisor's first back-off and a restart: nothing comes back.
-    Thread.sleep(1000);
-    assertThat(postgres.isRunning()).isFalse();
-    assertThat(postgres.restarts()).isZero();
-    assertThat(accepts(port)).isFalse();
+    ServingAgain.neverAfterClose("PostgreSQL", postgres::isRunning, postgres::restarts, port);
   }
 
   private static void awaitServing(LocalPostgres postgres, int restarts)

@@ -3,6 +3,7 @@ package io.liangshai.reports.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.reports.Bulletin;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
@@ -11,7 +12,7 @@ import io.liangshai.reports.render.BulletinPdf;
 import io.liangshai.reports.testing.MutableClock;
 import io.liangshai.reports.testing.Publishing;
 import io.liangshai.reports.testing.SampleWarehouse;
-import io.liangshai.reports.testing.SchedulerDatabase;
+import io.liangshai.reports.testing.SchedulerTables;
 import io.liangshai.warehouse.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,9 @@ class BulletinClusterITCase {
 
   @RegisterExtension static final SampleWarehouse SAMPLE = new SampleWarehouse(CLICKHOUSE);
 
-  @RegisterExtension static final SchedulerDatabase STORE = new SchedulerDatabase();
+  @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+
+  static final SchedulerTables SCHEDULER = new SchedulerTables(METADATA);
 
   private static final Duration PATIENCE = Duration.ofSeconds(180);
 
@@ -61,7 +64,7 @@ class BulletinClusterITCase {
 
   @BeforeEach
   void emptyJobStore() throws Exception {
-    STORE.clear();
+    SCHEDULER.clear();
   }
 
   @Test
@@ -70,7 +73,7 @@ class BulletinClusterITCase {
     Instant due = shanghai("2024-02-06T09:00:30"); // January's bulletin, by the defaults
     try (MemberProcess other = member(before, ClusterMember.PUBLISH);
         BulletinScheduler here = start(before)) {
-      assertThat(STORE.instances()).as("two instances checked in").hasSize(2);
+      assertThat(SCHEDULER.instances()).as("two instances checked in").hasSize(2);
       await("this instance runs", () -> here.runs(Series.MONTHLY) >= 1);
       assertThat(publications("2024-01")).isEmpty();
       long audited = auditedPublications();
@@ -95,7 +98,7 @@ class BulletinClusterITCase {
       other.setClock(due, PATIENCE);
       other.awaitLine(ClusterMember.HANGING, PATIENCE);
       try (BulletinScheduler here = start(due)) {
-        assertThat(STORE.instances()).hasSize(2);
+        assertThat(SCHEDULER.instances()).hasSize(2);
         await("quarterly runs here", () -> here.runs(Series.QUARTERLY) >= 2);
         assertThat(here.runs(Series.MONTHLY))
             .as("monthly is blocked while the other process runs it")
@@ -105,7 +108,7 @@ class BulletinClusterITCase {
         await("February published here", () -> !publications("2024-02").isEmpty());
         assertThat(publications("2024-02")).hasSize(1);
         assertThat(here.runs(Series.MONTHLY)).isPositive();
-        assertThat(STORE.instances()).as("the dead instance was recovered").hasSize(1);
+        assertThat(SCHEDULER.instances()).as("the dead instance was recovered").hasSize(1);
       }
     }
   }
@@ -115,9 +118,9 @@ class BulletinClusterITCase {
         MemberProcess.start(
             Files.createDirectories(OUTPUT).resolve(mode + ".log"),
             CLICKHOUSE.jdbcUrl(),
-            STORE.jdbcUrl(),
-            STORE.user(),
-            STORE.password(),
+            METADATA.postgres().jdbcUrl(),
+            METADATA.postgres().user(),
+            METADATA.postgres().password(),
             now.toString(),
             mode);
     member.awaitLine(ClusterMember.STARTED, PATIENCE);
@@ -126,9 +129,9 @@ class BulletinClusterITCase {
 
   private BulletinScheduler start(Instant now) throws Exception {
     clock = new MutableClock(now);
-    publisher = Publishing.publisher(warehouse, STORE.dataSource(), clock);
+    publisher = Publishing.publisher(warehouse, METADATA.dataSource(), clock);
     return BulletinScheduler.start(
-        STORE.dataSource(), publisher, clock, BulletinScheduleITCase.EVERY_SECOND);
+        METADATA.dataSource(), publisher, clock, BulletinScheduleITCase.EVERY_SECOND);
   }
 
   private static List<Bulletin> publications(String period) {
@@ -149,7 +152,7 @@ class BulletinClusterITCase {
 
   private static long lastFired() {
     try {
-      return STORE.lastFired("monthly");
+      return SCHEDULER.lastFired("monthly");
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }

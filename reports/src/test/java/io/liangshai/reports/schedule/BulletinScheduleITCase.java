@@ -3,6 +3,7 @@ package io.liangshai.reports.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.reports.Bulletin;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
@@ -11,7 +12,7 @@ import io.liangshai.reports.render.BulletinPdf;
 import io.liangshai.reports.testing.MutableClock;
 import io.liangshai.reports.testing.Publishing;
 import io.liangshai.reports.testing.SampleWarehouse;
-import io.liangshai.reports.testing.SchedulerDatabase;
+import io.liangshai.reports.testing.SchedulerTables;
 import io.liangshai.warehouse.Warehouse;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -38,7 +39,9 @@ class BulletinScheduleITCase {
 
   @RegisterExtension static final SampleWarehouse SAMPLE = new SampleWarehouse(CLICKHOUSE);
 
-  @RegisterExtension static final SchedulerDatabase STORE = new SchedulerDatabase();
+  @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+
+  static final SchedulerTables SCHEDULER = new SchedulerTables(METADATA);
 
   static final BulletinScheduler.Options EVERY_SECOND =
       new BulletinScheduler.Options("* * * * * ?", 1000, 1000);
@@ -53,13 +56,13 @@ class BulletinScheduleITCase {
   static void start() throws Exception {
     warehouse = SAMPLE.warehouse();
     clock = new MutableClock(shanghai("2024-02-05T10:00"));
-    publisher = Publishing.publisher(warehouse, STORE.dataSource(), clock);
+    publisher = Publishing.publisher(warehouse, METADATA.dataSource(), clock);
     BulletinPdf.warmUp(); // as the platform does at start, so a publication takes seconds
   }
 
   @BeforeEach
   void emptyJobStore() throws Exception {
-    STORE.clear();
+    SCHEDULER.clear();
   }
 
   @Test
@@ -185,7 +188,7 @@ class BulletinScheduleITCase {
   }
 
   private static BulletinScheduler scheduler(List<SeriesSchedule> adopted) throws Exception {
-    return BulletinScheduler.start(STORE.dataSource(), adopted, publisher, clock, EVERY_SECOND);
+    return BulletinScheduler.start(METADATA.dataSource(), adopted, publisher, clock, EVERY_SECOND);
   }
 
   private static List<Bulletin> bulletins() throws Exception {

@@ -12,6 +12,8 @@ import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import javax.sql.DataSource;
 
 /**
@@ -21,6 +23,12 @@ import javax.sql.DataSource;
 public final class Publishing {
 
   public static final TenantRegistry REGISTRY = TenantRegistryLoader.loadDefault();
+
+  /** When the tests publish the sample's January: 6 February 2024, 09:00 in Zhejiang. */
+  public static final Instant PUBLISHED = Instant.parse("2024-02-06T01:00:00Z");
+
+  /** A clock stopped at {@link #PUBLISHED}. */
+  public static final Clock AT_PUBLICATION = Clock.fixed(PUBLISHED, ZoneOffset.UTC);
 
   private Publishing() {}
 

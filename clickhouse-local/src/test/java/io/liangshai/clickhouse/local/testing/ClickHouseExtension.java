@@ -9,9 +9,6 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Base64;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real ClickHouse for a test class, with a database of its own.
@@ -26,34 +23,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * fresh database named after it, dropped after the class. When ClickHouse cannot be started the
  * class fails with the cause; it is never skipped.
  */
-public final class ClickHouseExtension implements BeforeAllCallback, AfterAllCallback {
+public final class ClickHouseExtension extends ClassDatabase<ClickHouseEndpoint> {
 
-  private ClickHouseEndpoint endpoint;
-  private String database;
-
-  @Override
-  public void beforeAll(ExtensionContext context) throws SQLException {
-    endpoint = SharedClickHouse.endpoint();
-    database = ClassDatabase.create(this::admin, context.getRequiredTestClass());
+  public ClickHouseExtension() {
+    super(SharedClickHouse::endpoint, "");
   }
 
   @Override
-  public void afterAll(ExtensionContext context) throws SQLException {
-    ClassDatabase.drop(this::admin, database, "");
-  }
-
-  private Connection admin() throws SQLException {
+  protected Connection admin(ClickHouseEndpoint endpoint) throws SQLException {
     return DriverManager.getConnection(endpoint.jdbcUrl());
-  }
-
-  /** This test class's database. */
-  public String database() {
-    return ClassDatabase.requireStarted(database, ClickHouseExtension.class);
   }
 
   /** A JDBC URL whose default database is this test class's database. */
   public String jdbcUrl() {
-    return ClassDatabase.requireStarted(endpoint, ClickHouseExtension.class).jdbcUrl(database);
+    return endpoint().jdbcUrl(database());
   }
 
   /** The ClickHouse HTTP interface, e.g. {@code http://127.0.0.1:PORT}. */

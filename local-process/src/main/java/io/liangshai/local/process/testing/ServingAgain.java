@@ -1,10 +1,16 @@
 package io.liangshai.local.process.testing;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
-/** Waits, in supervisor tests, until a killed server was started again and answers a query. */
+/**
+ * What supervisor tests wait for and check: a killed server started again and answering a query, a
+ * closed one staying down.
+ */
 public final class ServingAgain {
 
   /** A query that throws while the server does not answer. */
@@ -48,5 +54,40 @@ public final class ServingAgain {
             + restarts.getAsInt()
             + ")",
         last);
+  }
+
+  /**
+   * Fails unless a server closed on purpose stays down: a second later (longer than the
+   * supervisor's first back-off and a warm start) it does not run, was never started again, and
+   * nothing listens on its old {@code port}.
+   */
+  public static void neverAfterClose(
+      String server, BooleanSupplier running, IntSupplier restarts, int port)
+      throws InterruptedException {
+    Thread.sleep(1000);
+    boolean listening = accepts(port);
+    if (running.getAsBoolean() || restarts.getAsInt() > 0 || listening) {
+      throw new AssertionError(
+          server
+              + " came back after its close (running: "
+              + running.getAsBoolean()
+              + ", restarts: "
+              + restarts.getAsInt()
+              + ", listening on "
+              + port
+              + ": "
+              + listening
+              + ")");
+    }
+  }
+
+  /** Whether something on 127.0.0.1 accepts a connection to {@code port} within a second. */
+  public static boolean accepts(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 }

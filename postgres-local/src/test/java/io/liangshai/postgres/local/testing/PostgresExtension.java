@@ -5,9 +5,6 @@ import io.liangshai.postgres.local.PostgresEndpoint;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -23,44 +20,33 @@ import org.postgresql.ds.PGSimpleDataSource;
  * database named after it, dropped after the class. When PostgreSQL cannot be started the class
  * fails with the cause; it is never skipped.
  */
-public final class PostgresExtension implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresExtension extends ClassDatabase<PostgresEndpoint> {
 
-  private PostgresEndpoint endpoint;
-  private String database;
-
-  @Override
-  public void beforeAll(ExtensionContext context) throws SQLException {
-    endpoint = SharedPostgres.endpoint();
-    database =
-        ClassDatabase.create(() -> endpoint.connect("postgres"), context.getRequiredTestClass());
+  public PostgresExtension() {
+    super(SharedPostgres::endpoint, " WITH (FORCE)");
   }
 
   @Override
-  public void afterAll(ExtensionContext context) throws SQLException {
-    ClassDatabase.drop(() -> endpoint.connect("postgres"), database, " WITH (FORCE)");
-  }
-
-  /** This test class's database. */
-  public String database() {
-    return ClassDatabase.requireStarted(database, PostgresExtension.class);
+  protected Connection admin(PostgresEndpoint endpoint) throws SQLException {
+    return endpoint.connect("postgres");
   }
 
   /** The JDBC URL of this test class's database, without credentials. */
   public String jdbcUrl() {
-    return ClassDatabase.requireStarted(endpoint, PostgresExtension.class).jdbcUrl(database);
+    return endpoint().jdbcUrl(database());
   }
 
   public String user() {
-    return ClassDatabase.requireStarted(endpoint, PostgresExtension.class).user();
+    return endpoint().user();
   }
 
   public String password() {
-    return ClassDatabase.requireStarted(endpoint, PostgresExtension.class).password();
+    return endpoint().password();
   }
 
   /** A new connection to this test class's database. */
   public Connection connect() throws SQLException {
-    return ClassDatabase.requireStarted(endpoint, PostgresExtension.class).connect(database);
+    return endpoint().connect(database());
   }
 
   /** A data source for this test class's database: a new connection per call, no pool. */

@@ -1,7 +1,6 @@
 package io.liangshai.reports.testing;
 
-import io.liangshai.metadata.MetadataSchema;
-import io.liangshai.postgres.local.testing.PostgresExtension;
+import io.liangshai.metadata.testing.MetadataExtension;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,22 +8,21 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import javax.sql.DataSource;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
+import java.util.Objects;
 
 /**
- * A test class's own PostgreSQL database ({@link PostgresExtension}) with the metadata schema
- * migrated, Quartz's tables among it: the job store the class's bulletin schedulers share.
+ * Quartz's tables in a test class's migrated metadata database ({@link MetadataExtension}): the job
+ * store the class's bulletin schedulers share, emptied and read back.
  *
  * <pre>{@code
- * @RegisterExtension static final SchedulerDatabase STORE = new SchedulerDatabase();
+ * @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+ * static final SchedulerTables SCHEDULER = new SchedulerTables(METADATA);
  *
- * BulletinScheduler.start(STORE.dataSource(), publisher, clock, options);
+ * BulletinScheduler.start(METADATA.dataSource(), publisher, clock, options);
+ * SCHEDULER.instances();
  * }</pre>
  */
-public final class SchedulerDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class SchedulerTables {
 
   /** Children before parents, so the foreign keys hold while emptying. */
   private static final List<String> TABLES =
@@ -41,39 +39,15 @@ public final class SchedulerDatabase implements BeforeAllCallback, AfterAllCallb
           "qrtz_scheduler_state",
           "qrtz_locks");
 
-  private final PostgresExtension postgres = new PostgresExtension();
+  private final MetadataExtension metadata;
 
-  @Override
-  public void beforeAll(ExtensionContext context) throws SQLException {
-    postgres.beforeAll(context);
-    MetadataSchema.migrate(postgres.dataSource());
-  }
-
-  @Override
-  public void afterAll(ExtensionContext context) throws SQLException {
-    postgres.afterAll(context);
-  }
-
-  /** A data source on the class's database: a new connection per call. */
-  public DataSource dataSource() {
-    return postgres.dataSource();
-  }
-
-  public String jdbcUrl() {
-    return postgres.jdbcUrl();
-  }
-
-  public String user() {
-    return postgres.user();
-  }
-
-  public String password() {
-    return postgres.password();
+  public SchedulerTables(MetadataExtension metadata) {
+    this.metadata = Objects.requireNonNull(metadata, "metadata");
   }
 
   /** Empties the job store, as if no scheduler had ever run on it (no scheduler may be running). */
   public void clear() throws SQLException {
-    try (Connection c = postgres.connect();
+    try (Connection c = metadata.connect();
         Statement st = c.createStatement()) {
       for (String table : TABLES) {
         st.executeUpdate("DELETE FROM " + table);
@@ -95,7 +69,7 @@ public final class SchedulerDatabase implements BeforeAllCallback, AfterAllCallb
 
   private List<String> strings(String sql, String... parameters) throws SQLException {
     List<String> values = new ArrayList<>();
-    try (Connection c = postgres.connect();
+    try (Connection c = metadata.connect();
         PreparedStatement st = c.prepareStatement(sql)) {
       for (int i = 0; i < parameters.length; i++) {
         st.setString(i + 1, parameters[i]);
