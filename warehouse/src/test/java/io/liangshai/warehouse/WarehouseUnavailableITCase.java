@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -65,19 +66,7 @@ class WarehouseUnavailableITCase {
       signal("STOP", clickHouse.pid());
       long started = System.nanoTime();
       // A statement on a connection already lent out: only aborting it can end its socket read.
-      CompletableFuture<Integer> inFlight =
-          CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return queryOne(borrowed);
-                } catch (SQLException e) {
-                  throw new IllegalStateException(e);
-                }
-              });
-      assertThat(inFlight)
-          .failsWithin(GIVEN_UP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
-          .withThrowableThat()
-          .satisfies(e -> assertThat(WarehouseUnavailableException.isUnavailable(e)).isTrue());
+      assertGivenUp(() -> queryOne(borrowed));
       assertThat(warehouse.isHealthy()).isFalse();
       assertThat(warehouse.probe().state().problem()).contains("/ping");
 
@@ -101,23 +90,7 @@ class WarehouseUnavailableITCase {
       Thread.sleep(800);
       signal("STOP", clickHouse.pid());
       long started = System.nanoTime();
-      CompletableFuture<Integer> call =
-          CompletableFuture.supplyAsync(
-              () -> {
-                try {
-                  return select(warehouse);
-                } catch (SQLException e) {
-                  throw new IllegalStateException(e);
-                }
-              });
-      assertThat(call)
-          .failsWithin(GIVEN_UP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
-          .withThrowableThat()
-          .satisfies(
-              e ->
-                  assertThat(WarehouseUnavailableException.isUnavailable(e))
-                      .as("%s", e.getCause())
-                      .isTrue());
+      assertGivenUp(() -> select(warehouse));
       assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GIVEN_UP_WITHIN);
       signal("CONT", clickHouse.pid());
       awaitAnswer(warehouse);
@@ -143,6 +116,29 @@ class WarehouseUnavailableITCase {
       awaitAnswer(warehouse);
       assertThat(clickHouse.restarts()).isEqualTo(1);
     }
+  }
+
+  /**
+   * {@code call}, on a thread of its own, fails as "unavailable" within {@link #GIVEN_UP_WITHIN}.
+   */
+  private static void assertGivenUp(Callable<Integer> call) {
+    CompletableFuture<Integer> running =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return call.call();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    assertThat(running)
+        .failsWithin(GIVEN_UP_WITHIN.toMillis(), TimeUnit.MILLISECONDS)
+        .withThrowableThat()
+        .satisfies(
+            e ->
+                assertThat(WarehouseUnavailableException.isUnavailable(e))
+                    .as("%s", e.getCause())
+                    .isTrue());
   }
 
   private static void awaitAnswer(Warehouse warehouse) throws InterruptedException {
