@@ -86,7 +86,7 @@ class ClickHouseOutageITCase {
       }
       awaitRestart(platform, clickHouse);
       reads.phase("restarted");
-      Thread.sleep(1000); // a last round of reads against the restarted ClickHouse
+      reads.awaitRounds(2); // whole rounds of reads against the restarted ClickHouse
       reads.stop();
       batches.subList(next, batches.size()).forEach(uploads::send);
 
@@ -152,6 +152,7 @@ class ClickHouseOutageITCase {
     private final Thread thread = new Thread(this, "outage-reads");
     private final long startedNanos = System.nanoTime();
     private volatile String phase = "before the freeze";
+    private final AtomicInteger rounds = new AtomicInteger();
 
     Reads(String base, String tenantKey, String period) {
       this.base = base;
@@ -161,6 +162,18 @@ class ClickHouseOutageITCase {
 
     void start() {
       thread.start();
+    }
+
+    /** Waits until {@code more} whole rounds of reads have been made from now on. */
+    void awaitRounds(int more) throws InterruptedException {
+      int target = rounds.get() + 1 + more; // the round in progress may have begun before
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (rounds.get() < target) {
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("the reads made no " + more + " rounds within 60 s");
+        }
+        Thread.sleep(50);
+      }
     }
 
     /** Names what ClickHouse is going through, for the violations' messages. */
@@ -186,6 +199,7 @@ class ClickHouseOutageITCase {
         if (health != null && health.body().contains("\"clickhouse\":\"unreachable\"")) {
           healthSawUnreachable.set(true);
         }
+        rounds.incrementAndGet();
         pause(); // well below the API's per-key rate limit
       }
     }
