@@ -86,10 +86,13 @@ public final class PostgresApiKeyStore implements KeyStore {
 
   /**
    * Stores a key issued elsewhere with its secret's hash (a key moved from an older store); a key
-   * id already stored is left as it is. True if stored.
+   * whose id or hash is already stored is left as it is. True if stored. Two processes importing
+   * the same key at once store it once: every unique index is an arbiter of the insert, so the
+   * second waits for the first and then stores nothing (with {@code key_id} alone as arbiter, the
+   * second would fail on {@code key_hash}).
    */
   public boolean importKey(ApiKey key, String keyHash) throws SQLException {
-    return metadata.inTransaction(c -> insert(c, key, keyHash) == 1);
+    return metadata.inTransaction(c -> insert(c, key, keyHash, " ON CONFLICT DO NOTHING") == 1);
   }
 
   private IssuedKey issue(Connection c, String tenantCode, String name, String createdBy)
@@ -98,7 +101,7 @@ public final class PostgresApiKeyStore implements KeyStore {
     ApiKey key =
         new ApiKey(
             KeyHashing.newKeyId(), tenantCode, name, metadata.now(), createdBy, Optional.empty());
-    insert(c, key, KeyHashing.sha256Hex(secret));
+    insert(c, key, KeyHashing.sha256Hex(secret), " ON CONFLICT (key_id) DO NOTHING");
     return new IssuedKey(key, secret);
   }
 
@@ -113,11 +116,13 @@ public final class PostgresApiKeyStore implements KeyStore {
         keyId);
   }
 
-  private static int insert(Connection c, ApiKey key, String hash) throws SQLException {
+  private static int insert(Connection c, ApiKey key, String hash, String onConflict)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO api_keys (key_id, tenant_code, name, key_hash, created_at, created_by,"
-                + " revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (key_id) DO NOTHING")) {
+                + " revoked_at) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + onConflict)) {
       bind(ps, key, hash);
       return ps.executeUpdate();
     }

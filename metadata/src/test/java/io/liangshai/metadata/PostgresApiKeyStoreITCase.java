@@ -93,4 +93,22 @@ class PostgresApiKeyStoreITCase {
     assertThat(keys.importKey(moved, KeyHashing.sha256Hex("other"))).isFalse();
     assertThat(keys.findActive(secret)).contains(moved);
   }
+
+  @Test
+  void concurrentImportsOfOneKeyStoreItOnceAndNeverFail() throws Exception {
+    // Two starts importing the same key race between the insert's check of its conflict target and
+    // its index entries; with key_id alone as the target, the loser failed on key_hash. Many rounds
+    // make the window likely to be hit (it was, in CI's upgrade test).
+    for (int round = 0; round < 100; round++) {
+      ApiKey moved =
+          new ApiKey(
+              String.format("k_%016x", round), "330700", "moved", NOW, "admin", Optional.empty());
+      String hash = KeyHashing.sha256Hex(KeyHashing.newSecret());
+
+      List<Boolean> stored = Concurrently.run(4, t -> () -> keys.importKey(moved, hash));
+
+      assertThat(stored).as("round %d", round).containsOnlyOnce(true);
+    }
+    assertThat(keys.list("330700")).hasSize(100);
+  }
 }
