@@ -1,10 +1,7 @@
 package io.liangshai.metadata;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -24,8 +21,13 @@ public final class PostgresIndicatorDefinitions {
 
   static final String SCOPE = "indicator";
 
-  private static final String COLUMNS =
-      "code, version, definition, created_at, created_by, retired_at";
+  private static final VersionedTable<Row> TABLE =
+      new VersionedTable<>(
+          "indicator_definitions",
+          "code",
+          SCOPE,
+          "code, version, definition, created_at, created_by, retired_at",
+          Row::read);
 
   /**
    * One stored version.
@@ -51,14 +53,13 @@ public final class PostgresIndicatorDefinitions {
     }
 
     static Row read(ResultSet rs) throws SQLException {
-      Timestamp retired = rs.getTimestamp("retired_at");
       return new Row(
           rs.getString("code"),
           rs.getInt("version"),
           rs.getString("definition"),
-          rs.getTimestamp("created_at").toInstant(),
+          Rows.instant(rs, "created_at"),
           rs.getString("created_by"),
-          Optional.ofNullable(retired).map(Timestamp::toInstant));
+          Rows.optionalInstant(rs, "retired_at"));
     }
   }
 
@@ -70,13 +71,7 @@ public final class PostgresIndicatorDefinitions {
 
   /** Every stored version, by code and version. */
   public List<Row> all() {
-    return metadata.inTransaction(
-        "read indicator definitions",
-        c ->
-            Rows.list(
-                c,
-                "SELECT " + COLUMNS + " FROM indicator_definitions ORDER BY code, version",
-                Row::read));
+    return metadata.inTransaction("read indicator definitions", TABLE::all);
   }
 
   /** Stores {@code definition} as the next version of {@code code} (1 for a new code). */
@@ -87,24 +82,19 @@ public final class PostgresIndicatorDefinitions {
           Row created =
               new Row(
                   code,
-                  Numbering.next(c, SCOPE, code),
+                  TABLE.next(c, code),
                   definition,
                   metadata.now(),
                   createdBy,
                   Optional.empty());
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO indicator_definitions ("
-                      + COLUMNS
-                      + ") VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, created.code());
-            ps.setInt(2, created.version());
-            ps.setString(3, created.definition());
-            ps.setTimestamp(4, Timestamp.from(created.createdAt()));
-            ps.setString(5, created.createdBy());
-            ps.setTimestamp(6, null);
-            ps.executeUpdate();
-          }
+          TABLE.insert(
+              c,
+              created.code(),
+              created.version(),
+              created.definition(),
+              created.createdAt(),
+              created.createdBy(),
+              created.retiredAt());
           return created;
         });
   }
@@ -117,25 +107,6 @@ public final class PostgresIndicatorDefinitions {
    */
   public List<Row> retire(String code) {
     return metadata.inTransaction(
-        "retire indicator " + code,
-        c -> {
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "UPDATE indicator_definitions SET retired_at = ?"
-                      + " WHERE code = ? AND retired_at IS NULL")) {
-            ps.setTimestamp(1, Timestamp.from(metadata.now()));
-            ps.setString(2, code);
-            ps.executeUpdate();
-          }
-          return versionsOf(c, code);
-        });
-  }
-
-  private static List<Row> versionsOf(Connection c, String code) throws SQLException {
-    return Rows.list(
-        c,
-        "SELECT " + COLUMNS + " FROM indicator_definitions WHERE code = ? ORDER BY version",
-        Row::read,
-        code);
+        "retire indicator " + code, c -> TABLE.retire(c, code, null, metadata.now()));
   }
 }

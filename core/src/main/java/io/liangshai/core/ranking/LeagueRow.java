@@ -41,37 +41,6 @@ public record LeagueRow(
     Map<String, IndicatorDetail> custom,
     Map<String, Double> customScores) {
 
-  /** A row of a scheme of built-in rates only: no other indicator. */
-  public LeagueRow(
-      String tenant,
-      Indicators indicators,
-      boolean eligible,
-      String ineligibleReason,
-      Map<Indicator, Double> indicatorScores,
-      BigDecimal score,
-      Integer rank,
-      Integer previousRank,
-      Integer rankChange,
-      Map<Indicator, RateDetail> rates,
-      RankInterval rankInterval,
-      TenantSensitivity weightSensitivity) {
-    this(
-        tenant,
-        indicators,
-        eligible,
-        ineligibleReason,
-        indicatorScores,
-        score,
-        rank,
-        previousRank,
-        rankChange,
-        rates,
-        rankInterval,
-        weightSensitivity,
-        Map.of(),
-        Map.of());
-  }
-
   /** Cases received. */
   public long received() {
     return indicators.counts().received();

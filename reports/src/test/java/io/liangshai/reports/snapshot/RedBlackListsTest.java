@@ -90,6 +90,8 @@ class RedBlackListsTest {
         null,
         rates,
         null,
-        null);
+        null,
+        Map.of(),
+        Map.of());
   }
 }
