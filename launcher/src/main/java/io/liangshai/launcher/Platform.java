@@ -11,6 +11,7 @@ import io.liangshai.stream.CaseIndicatorsJob;
 import io.liangshai.stream.LocalIndicatorsRunner;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
+import io.liangshai.warehouse.ClickHouseLayout;
 import io.liangshai.warehouse.Warehouse;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -53,6 +54,17 @@ final class Platform implements AutoCloseable {
     if (config.adminKey().isEmpty()) {
       throw new IllegalArgumentException("the platform needs an admin key");
     }
+    layout(config);
+  }
+
+  /** How the tables are laid out; refused when a cluster is named without one of its servers. */
+  static ClickHouseLayout layout(LiangshaiConfig config) {
+    if (config.clickhouseCluster().isPresent() && config.clickhouseUrl().isEmpty()) {
+      throw new IllegalArgumentException(
+          "LIANGSHAI_CLICKHOUSE_CLUSTER names a cluster of ClickHouse servers:"
+              + " set LIANGSHAI_CLICKHOUSE_URL to one of them (the local ClickHouse is one server)");
+    }
+    return ClickHouseLayout.of(config.clickhouseCluster());
   }
 
   void start() throws Exception {
@@ -69,6 +81,7 @@ final class Platform implements AutoCloseable {
     if (metadata != null) {
       started.push(() -> MetadataServer.closeWhenStarted(metadata));
     }
+    ClickHouseLayout layout = layout(config);
     clickhouse =
         config
             .clickhouseUrl()
@@ -86,14 +99,15 @@ final class Platform implements AutoCloseable {
           new PlatformEndpoints(clickhouse.jdbcUrl(), postgres.url()).writeFor(config.dataDir()));
       landing = services.landing;
     } else {
-      started.push(Warehouse.open(clickhouse.jdbcUrl()));
+      started.push(Warehouse.open(clickhouse.jdbcUrl(), layout));
       landing = new LandingZone(config.landingDir());
     }
 
     LocalIndicatorsRunner runner = null;
     if (role.runsJob()) {
       CaseIndicatorsJob job =
-          CaseIndicatorsJob.of(landing.recordsDir().toString(), clickhouse.jdbcUrl(), registry);
+          CaseIndicatorsJob.of(
+              landing.recordsDir().toString(), layout.jdbcUrl(clickhouse.jdbcUrl()), registry);
       runner =
           LocalIndicatorsRunner.start(
               job, config.checkpointDir(), FLINK_PARALLELISM, CHECKPOINT_MS);

@@ -16,6 +16,8 @@ import picocli.CommandLine.Option;
       "Runs the platform in the foreground; Ctrl-C stops everything it started.",
       "Environment: LIANGSHAI_HTTP_PORT (8080), LIANGSHAI_ADMIN_KEY, LIANGSHAI_DATA_DIR (./var),",
       "LIANGSHAI_CLICKHOUSE_URL (an external ClickHouse; otherwise a local one is started),",
+      "LIANGSHAI_CLICKHOUSE_CLUSTER (lay the tables out over that ClickHouse cluster: ON CLUSTER,",
+      "replicated and distributed tables; needs LIANGSHAI_CLICKHOUSE_URL),",
       "LIANGSHAI_POSTGRES_URL (an external PostgreSQL, postgresql://USER:PASSWORD@HOST:PORT;",
       "otherwise a local one is started under LIANGSHAI_DATA_DIR/postgres)."
     })

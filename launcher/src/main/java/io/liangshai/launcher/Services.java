@@ -12,6 +12,7 @@ import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.liangshai.reports.schedule.LegacySchedules;
 import io.liangshai.tenants.TenantRegistry;
+import io.liangshai.warehouse.ClickHouseLayout;
 import io.liangshai.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class Services implements AutoCloseable {
             .adminKey()
             .orElseThrow(() -> new IllegalArgumentException("the platform needs an admin key"));
     try {
-      this.warehouse = Warehouse.open(jdbcUrl);
+      this.warehouse = Warehouse.open(jdbcUrl, ClickHouseLayout.of(config.clickhouseCluster()));
       opened.push(warehouse);
       HikariDataSource pool = postgres.openPool();
       opened.push(pool);

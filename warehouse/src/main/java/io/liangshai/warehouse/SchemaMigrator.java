@@ -29,15 +29,38 @@ public final class SchemaMigrator {
   private static final String ROOT = "/db/clickhouse/";
   private static final Pattern FILE = Pattern.compile("V(\\d{3})__([a-z0-9_]+)\\.sql");
 
+  /** The record of applied migrations. */
+  static final String RECORD =
+      "CREATE TABLE IF NOT EXISTS schema_migrations\n(version UInt32, name String,"
+          + " applied_at DateTime64(3, 'UTC') DEFAULT now64(3))\nENGINE = MergeTree\nORDER BY"
+          + " version";
+
   private SchemaMigrator() {}
 
-  /** Applies every migration not yet applied; returns the versions applied now. */
+  /** Every statement of every migration, in order, as written (for one server). */
+  static List<String> allStatements() {
+    List<String> all = new ArrayList<>(List.of(RECORD));
+    for (String file : index()) {
+      all.addAll(statements(read(file)));
+    }
+    return all;
+  }
+
+  /** Applies every migration not yet applied on one server; returns the versions applied now. */
   public static List<Integer> migrate(Connection connection) throws SQLException {
-    try (Statement st = connection.createStatement()) {
-      st.execute(
-          "CREATE TABLE IF NOT EXISTS schema_migrations (version UInt32, name String,"
-              + " applied_at DateTime64(3, 'UTC') DEFAULT now64(3)) ENGINE = MergeTree ORDER BY"
-              + " version");
+    return migrate(connection, ClickHouseLayout.SINGLE_SERVER);
+  }
+
+  /**
+   * Applies every migration not yet applied, each statement in its form for {@code layout}; returns
+   * the versions applied now.
+   */
+  public static List<Integer> migrate(Connection connection, ClickHouseLayout layout)
+      throws SQLException {
+    for (String sql : layout.statements(RECORD)) {
+      try (Statement st = connection.createStatement()) {
+        st.execute(sql);
+      }
     }
     Set<Integer> applied = new TreeSet<>();
     try (Statement st = connection.createStatement();
@@ -57,7 +80,7 @@ public final class SchemaMigrator {
         continue;
       }
       LOG.info("applying schema {}", file);
-      for (String sql : statements(read(file))) {
+      for (String sql : layout.statements(statements(read(file)))) {
         try (Statement st = connection.createStatement()) {
           st.execute(sql);
         } catch (SQLException e) {

@@ -53,9 +53,17 @@ public final class Warehouse implements AutoCloseable {
    * it is waited for up to {@link ClickHouseTimeouts#STARTUP}.
    */
   public static Warehouse open(String jdbcUrl) throws SQLException {
-    Warehouse warehouse = new Warehouse(jdbcUrl, 8);
+    return open(jdbcUrl, ClickHouseLayout.SINGLE_SERVER);
+  }
+
+  /**
+   * Connects to {@code jdbcUrl} and brings its schema up to date in {@code layout} (one server or a
+   * cluster); every connection carries what the layout needs ({@link ClickHouseLayout#jdbcUrl}).
+   */
+  public static Warehouse open(String jdbcUrl, ClickHouseLayout layout) throws SQLException {
+    Warehouse warehouse = new Warehouse(layout.jdbcUrl(jdbcUrl), 8);
     try (Connection c = warehouse.firstConnection()) {
-      SchemaMigrator.migrate(c);
+      SchemaMigrator.migrate(c, layout);
     } catch (SQLException | RuntimeException e) {
       warehouse.close();
       throw e;

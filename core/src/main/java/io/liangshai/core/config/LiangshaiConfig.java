@@ -25,6 +25,9 @@ import java.util.function.Function;
  *     live ({@code LIANGSHAI_DATA_DIR}, default {@code ./var})
  * @param clickhouseUrl an external ClickHouse ({@code LIANGSHAI_CLICKHOUSE_URL}); empty means run
  *     the local one
+ * @param clickhouseCluster the ClickHouse cluster the tables are laid out over ({@code
+ *     LIANGSHAI_CLICKHOUSE_CLUSTER}: {@code ON CLUSTER}, replicated and distributed tables); empty
+ *     means one server
  * @param postgresUrl an external PostgreSQL for keys, schemes and bulletin numbers ({@code
  *     LIANGSHAI_POSTGRES_URL}, {@code postgresql://USER:PASSWORD@HOST:PORT}); empty means run the
  *     local one
@@ -38,6 +41,7 @@ public record LiangshaiConfig(
     Optional<String> adminKey,
     Path dataDir,
     Optional<String> clickhouseUrl,
+    Optional<String> clickhouseCluster,
     Optional<String> postgresUrl,
     Optional<Path> tenantsCsv,
     Limits limits) {
@@ -92,11 +96,12 @@ public record LiangshaiConfig(
 
   public LiangshaiConfig {
     Required.nonNull(
-        "httpHost adminKey dataDir clickhouseUrl postgresUrl tenantsCsv limits",
+        "httpHost adminKey dataDir clickhouseUrl clickhouseCluster postgresUrl tenantsCsv limits",
         httpHost,
         adminKey,
         dataDir,
         clickhouseUrl,
+        clickhouseCluster,
         postgresUrl,
         tenantsCsv,
         limits);
@@ -134,6 +139,7 @@ public record LiangshaiConfig(
         s.get("LIANGSHAI_ADMIN_KEY", "admin.key"),
         Path.of(s.get("LIANGSHAI_DATA_DIR", "data.dir").orElse("var")).toAbsolutePath(),
         s.get("LIANGSHAI_CLICKHOUSE_URL", "clickhouse.url"),
+        s.get("LIANGSHAI_CLICKHOUSE_CLUSTER", "clickhouse.cluster"),
         s.get("LIANGSHAI_POSTGRES_URL", "postgres.url"),
         s.get("LIANGSHAI_TENANTS_CSV", "tenants.csv").map(Path::of),
         new Limits(
@@ -146,11 +152,6 @@ public record LiangshaiConfig(
             s.limit("body_stall_seconds", Limits.DEFAULTS.bodyStallSeconds(), Integer::valueOf)));
   }
 
-  public LiangshaiConfig withHttpPort(int port) {
-    return new LiangshaiConfig(
-        httpHost, port, adminKey, dataDir, clickhouseUrl, postgresUrl, tenantsCsv, limits);
-  }
-
   public LiangshaiConfig withAdminKey(String key) {
     return new LiangshaiConfig(
         httpHost,
@@ -158,29 +159,10 @@ public record LiangshaiConfig(
         Optional.of(key),
         dataDir,
         clickhouseUrl,
+        clickhouseCluster,
         postgresUrl,
         tenantsCsv,
         limits);
-  }
-
-  public LiangshaiConfig withDataDir(Path dir) {
-    return new LiangshaiConfig(
-        httpHost, httpPort, adminKey, dir, clickhouseUrl, postgresUrl, tenantsCsv, limits);
-  }
-
-  public LiangshaiConfig withClickhouseUrl(String url) {
-    return new LiangshaiConfig(
-        httpHost, httpPort, adminKey, dataDir, Optional.of(url), postgresUrl, tenantsCsv, limits);
-  }
-
-  public LiangshaiConfig withPostgresUrl(String url) {
-    return new LiangshaiConfig(
-        httpHost, httpPort, adminKey, dataDir, clickhouseUrl, Optional.of(url), tenantsCsv, limits);
-  }
-
-  public LiangshaiConfig withLimits(Limits newLimits) {
-    return new LiangshaiConfig(
-        httpHost, httpPort, adminKey, dataDir, clickhouseUrl, postgresUrl, tenantsCsv, newLimits);
   }
 
   /** The landing zone: every accepted batch as received and its validated records. */
@@ -211,6 +193,7 @@ public record LiangshaiConfig(
         + dataDir
         + ", clickhouse="
         + clickhouseUrl.orElse("local")
+        + clickhouseCluster.map(c -> " on cluster " + c).orElse("")
         + ", postgres="
         + (postgresUrl.isPresent() ? "external" : "local")
         + ", adminKey="

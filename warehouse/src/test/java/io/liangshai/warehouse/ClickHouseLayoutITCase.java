@@ -1,0 +1,166 @@
+package io.liangshai.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The cluster form of every migration, parsed by the real engine ({@code formatQuery}): a cluster
+ * of several servers with Keeper cannot run on one machine, so what is held here is that every
+ * statement is valid ClickHouse SQL with the intended engines, sharding keys and tables, not that a
+ * cluster executes it.
+ */
+class ClickHouseLayoutITCase {
+
+  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+
+  private static final ClickHouseLayout CLUSTER = ClickHouseLayout.cluster("liangshai");
+  private static final Pattern CREATED = Pattern.compile("CREATE TABLE IF NOT EXISTS (\\w+) ");
+
+  @Test
+  void everyMigrationStatementHasAClusterFormTheEngineParses() throws Exception {
+    List<String> cluster = CLUSTER.statements(SchemaMigrator.allStatements());
+
+    assertThat(cluster).hasSizeGreaterThan(SchemaMigrator.allStatements().size());
+    try (Connection c = CLICKHOUSE.connect()) {
+      for (String statement : cluster) {
+        assertThat(format(c, statement))
+            .as("parsed: %s", statement)
+            .contains("ON CLUSTER liangshai");
+      }
+    }
+  }
+
+  @Test
+  void aCaseAndEveryOneOfItsVersionsStayOnOneShard() throws Exception {
+    String caseFacts = createStatementOf("case_facts");
+
+    List<String> forms = CLUSTER.statements(caseFacts);
+
+    assertThat(forms).hasSize(2);
+    try (Connection c = CLICKHOUSE.connect()) {
+      assertThat(format(c, forms.get(0)))
+          .startsWith("CREATE TABLE IF NOT EXISTS case_facts_local ON CLUSTER liangshai")
+          .contains(
+              "ENGINE = ReplicatedReplacingMergeTree("
+                  + "'/clickhouse/tables/{shard}/{database}/case_facts_local', '{replica}', version)")
+          .contains("ORDER BY (tenant_code, case_id)");
+      assertThat(format(c, forms.get(1)))
+          .startsWith(
+              "CREATE TABLE IF NOT EXISTS case_facts ON CLUSTER liangshai AS case_facts_local")
+          .contains(
+              "ENGINE = Distributed('liangshai', currentDatabase(), 'case_facts_local',"
+                  + " cityHash64(tenant_code, case_id))");
+    }
+  }
+
+  @Test
+  void smallTablesAreReplicatedWholeNotSharded() throws Exception {
+    List<String> forms = CLUSTER.statements(createStatementOf("tenant_period_counts"));
+
+    assertThat(forms).hasSize(1);
+    try (Connection c = CLICKHOUSE.connect()) {
+      assertThat(format(c, forms.get(0)))
+          .startsWith("CREATE TABLE IF NOT EXISTS tenant_period_counts ON CLUSTER liangshai")
+          .contains(
+              "ReplicatedReplacingMergeTree('/clickhouse/tables/all/{database}/tenant_period_counts',"
+                  + " '{replica}', version)")
+          .doesNotContain("Distributed");
+    }
+  }
+
+  @Test
+  void theClusterFormsCreateEveryTableTheOneServerSchemaHas() throws Exception {
+    Set<String> oneServer = new TreeSet<>();
+    try (Connection c = CLICKHOUSE.connect()) {
+      SchemaMigrator.migrate(c);
+      try (Statement st = c.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT name FROM system.tables WHERE database = currentDatabase()")) {
+        while (rs.next()) {
+          oneServer.add(rs.getString(1));
+        }
+      }
+    }
+    Set<String> clusterTables = new TreeSet<>();
+    for (String statement : CLUSTER.statements(SchemaMigrator.allStatements())) {
+      Matcher m = CREATED.matcher(statement);
+      if (m.find() && !m.group(1).endsWith("_local")) {
+        clusterTables.add(m.group(1));
+      }
+    }
+
+    assertThat(clusterTables).isEqualTo(oneServer);
+  }
+
+  @Test
+  void oneServerRunsTheMigrationsAsWritten() {
+    List<String> written = SchemaMigrator.allStatements();
+
+    assertThat(ClickHouseLayout.SINGLE_SERVER.statements(written)).isEqualTo(written);
+    assertThat(ClickHouseLayout.SINGLE_SERVER.jdbcUrl("jdbc:ch://h:8123/db"))
+        .isEqualTo("jdbc:ch://h:8123/db");
+  }
+
+  @Test
+  void connectionsOnAClusterInsertIntoDistributedTablesSynchronously() throws Exception {
+    assertThat(syncInserts(CLUSTER.jdbcUrl(CLICKHOUSE.jdbcUrl()))).isTrue();
+    assertThat(syncInserts(ClickHouseLayout.SINGLE_SERVER.jdbcUrl(CLICKHOUSE.jdbcUrl()))).isFalse();
+  }
+
+  private static boolean syncInserts(String url) throws SQLException {
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT toUInt8(getSetting('insert_distributed_sync'))")) {
+      rs.next();
+      return rs.getInt(1) == 1;
+    }
+  }
+
+  @Test
+  void aStatementWithNoKnownClusterFormIsRefusedNotPassedThrough() {
+    assertThatThrownBy(() -> CLUSTER.statements("DROP TABLE case_facts"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("DROP TABLE case_facts");
+    assertThatThrownBy(() -> ClickHouseLayout.cluster("x'); DROP"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("LIANGSHAI_CLICKHOUSE_CLUSTER");
+  }
+
+  private static String createStatementOf(String table) {
+    List<String> found = new ArrayList<>();
+    for (String s : SchemaMigrator.allStatements()) {
+      if (s.startsWith("CREATE TABLE IF NOT EXISTS " + table + "\n")) {
+        found.add(s);
+      }
+    }
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  private static String format(Connection c, String statement) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT formatQuerySingleLine(?)")) {
+      ps.setString(1, statement);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    }
+  }
+}
