@@ -155,7 +155,8 @@ public final class CaseIndicatorsJob {
 
   /**
    * On a Flink cluster: {@code flink run liangshai-stream-jobs-job.jar --landing URI --clickhouse
-   * JDBC_URL [--tenants CSV]} ({@link JobArguments}; {@code --help} prints the usage text).
+   * JDBC_URL --checkpoints URI [--tenants CSV]} ({@link JobArguments}; {@code --help} prints the
+   * usage text), with the checkpointing and restart strategy of {@link JobSettings}.
    */
   public static void main(String[] args) throws Exception {
     Optional<JobArguments> parsed = JobArguments.parse(args);
@@ -164,7 +165,8 @@ public final class CaseIndicatorsJob {
     }
     JobArguments a = parsed.get();
     TenantRegistry registry = TenantRegistryLoader.loadFileOrDefault(a.tenants());
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    StreamExecutionEnvironment env =
+        StreamExecutionEnvironment.getExecutionEnvironment(a.configuration());
     of(a.landing(), a.clickhouse(), registry).execute(env);
   }
 }

@@ -1,7 +1,10 @@
 package io.liangshai.stream;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -10,7 +13,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The arguments of {@link CaseIndicatorsJob#main}, parsed by picocli as the launcher parses its
- * own: {@code --landing URI --clickhouse JDBC_URL [--tenants CSV]}.
+ * own: {@code --landing URI --clickhouse JDBC_URL --checkpoints URI [--tenants CSV]
+ * [--checkpoint-interval DURATION] [--max-restart-backoff DURATION]}.
  */
 @Command(
     name = CaseIndicatorsJob.NAME,
@@ -18,6 +22,7 @@ import picocli.CommandLine.ParseResult;
       "The indicators job: landing-zone records in, per-case facts and counts per tenant and"
           + " period out to ClickHouse.",
       "Run it with: flink run liangshai-stream-jobs-job.jar --landing URI --clickhouse JDBC_URL"
+          + " --checkpoints URI"
     },
     sortOptions = false)
 final class JobArguments {
@@ -36,6 +41,34 @@ final class JobArguments {
       paramLabel = "JDBC_URL",
       description = "ClickHouse's JDBC URL, e.g. jdbc:clickhouse://host:8123/liangshai.")
   private String clickhouse;
+
+  @Option(
+      names = "--checkpoints",
+      required = true,
+      paramLabel = "URI",
+      description =
+          "Where checkpoints go, a file system every JobManager and TaskManager reaches"
+              + " (file:///shared/…, s3://…, hdfs://…). A batch is processed only once a"
+              + " checkpoint after it has completed.")
+  private String checkpoints;
+
+  @Option(
+      names = "--checkpoint-interval",
+      paramLabel = "DURATION",
+      defaultValue = "PT1S",
+      converter = DurationConverter.class,
+      description = "How often to checkpoint, as 1s, 500ms or PT1S (default: 1s).")
+  private Duration checkpointInterval;
+
+  @Option(
+      names = "--max-restart-backoff",
+      paramLabel = "DURATION",
+      defaultValue = "PT10S",
+      converter = DurationConverter.class,
+      description =
+          "The longest pause between restarts after a failure; the job never gives up"
+              + " (default: 10s).")
+  private Duration maxRestartBackoff;
 
   @Option(
       names = "--tenants",
@@ -86,5 +119,35 @@ final class JobArguments {
 
   Optional<Path> tenants() {
     return Optional.ofNullable(tenants);
+  }
+
+  String checkpoints() {
+    return checkpoints;
+  }
+
+  /**
+   * The job's checkpointing, restart and type settings ({@link JobSettings}) from these arguments.
+   */
+  Configuration configuration() {
+    Configuration conf = new Configuration();
+    JobSettings.checkpointing(conf, checkpoints, checkpointInterval);
+    JobSettings.restarts(conf, maxRestartBackoff);
+    JobSettings.types(conf);
+    return conf;
+  }
+
+  /** A duration as Flink writes them ({@code 1s}, {@code 500 ms}, {@code 2min}) or ISO-8601. */
+  static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Duration d =
+          value.startsWith("P") || value.startsWith("p")
+              ? Duration.parse(value)
+              : TimeUtils.parseDuration(value);
+      if (d.isNegative() || d.isZero()) {
+        throw new CommandLine.TypeConversionException("must be positive: " + value);
+      }
+      return d;
+    }
   }
 }

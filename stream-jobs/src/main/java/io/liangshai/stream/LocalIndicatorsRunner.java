@@ -3,6 +3,7 @@ package io.liangshai.stream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
@@ -23,7 +24,6 @@ import org.slf4j.LoggerFactory;
 public final class LocalIndicatorsRunner implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LocalIndicatorsRunner.class);
-  static final String MAX_RESTART_BACKOFF = "10 s";
 
   private final JobClient client;
 
@@ -64,24 +64,10 @@ public final class LocalIndicatorsRunner implements AutoCloseable {
         }) {
       conf.setString(key, "127.0.0.1");
     }
-    conf.setString("execution.checkpointing.interval", checkpointIntervalMs + " ms");
-    conf.setString("execution.checkpointing.storage", "filesystem");
-    conf.setString("execution.checkpointing.dir", checkpointDir.toUri().toString());
-    conf.setString(
-        "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
-    conf.setString(
-        "execution.checkpointing.min-pause", Math.min(checkpointIntervalMs, 500) + " ms");
-    // Never give up: while ClickHouse is down every attempt fails fast (the sinks' timeouts), and
-    // the job must catch up by itself once it is back. Backing off to at most 10 s keeps that soon.
-    conf.setString("restart-strategy.type", "exponential-delay");
-    conf.setString("restart-strategy.exponential-delay.initial-backoff", "1 s");
-    conf.setString("restart-strategy.exponential-delay.max-backoff", MAX_RESTART_BACKOFF);
-    conf.setString("restart-strategy.exponential-delay.backoff-multiplier", "1.5");
-    conf.setString("restart-strategy.exponential-delay.reset-backoff-threshold", "1 min");
-    conf.setString(
-        "restart-strategy.exponential-delay.attempts-before-reset-backoff",
-        Integer.toString(Integer.MAX_VALUE));
-    conf.setString("pipeline.generic-types", "false");
+    JobSettings.checkpointing(
+        conf, checkpointDir.toUri().toString(), Duration.ofMillis(checkpointIntervalMs));
+    JobSettings.restarts(conf, JobSettings.MAX_RESTART_BACKOFF);
+    JobSettings.types(conf);
     return conf;
   }
 

@@ -31,8 +31,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
 import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import org.apache.flink.client.program.ClusterClient;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.client.JobStatusMessage;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.InjectClusterClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -114,6 +119,52 @@ class CaseIndicatorsJobITCase {
       } finally {
         client.cancel().get();
       }
+    }
+  }
+
+  /**
+   * {@code main}, as {@code flink run} calls it on a cluster, configures checkpointing from its
+   * arguments: without it no batch would ever be processed.
+   */
+  @Test
+  void mainCheckpointsWhereItIsToldSoItsBatchesAreProcessed(
+      @InjectClusterClient ClusterClient<?> flink, @TempDir Path checkpoints) throws Exception {
+    try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl())) {
+      AtomicReference<Throwable> failed = new AtomicReference<>();
+      Thread submitted =
+          new Thread(
+              () -> {
+                try {
+                  CaseIndicatorsJob.main(
+                      new String[] {
+                        "--landing", landing.toString(),
+                        "--clickhouse", CLICKHOUSE.jdbcUrl(),
+                        "--checkpoints", checkpoints.toUri().toString(),
+                        "--checkpoint-interval", "300 ms"
+                      });
+                } catch (Throwable e) {
+                  failed.set(e);
+                }
+              },
+              "flink-run");
+      submitted.start();
+      try {
+        publish("m_1", SampleFeed.validRecords().subList(0, 40));
+        awaitProcessed(warehouse, List.of("m_1"));
+      } finally {
+        for (JobStatusMessage job : flink.listJobs().get()) {
+          if (!job.getJobState().isGloballyTerminalState()) {
+            flink.cancel(job.getJobId()).get();
+          }
+        }
+        submitted.join(Duration.ofSeconds(30).toMillis());
+      }
+      try (Stream<Path> files = Files.walk(checkpoints)) {
+        assertThat(files.filter(p -> p.getFileName().toString().startsWith("chk-")))
+            .as("checkpoints under --checkpoints, kept on cancel")
+            .isNotEmpty();
+      }
+      assertThat(failed.get()).as("main ended by the cancellation").isNotNull();
     }
   }
 

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
 import org.junit.jupiter.api.Test;
 
 class JobArgumentsTest {
@@ -14,7 +19,8 @@ class JobArgumentsTest {
         JobArguments.parse(
                 "--landing", "file:///var/landing/records",
                 "--clickhouse", "jdbc:clickhouse://ch:8123/liangshai",
-                "--tenants", "/etc/liangshai/tenants.csv")
+                "--tenants", "/etc/liangshai/tenants.csv",
+                "--checkpoints", "file:///shared/checkpoints")
             .orElseThrow();
 
     assertThat(a.landing()).isEqualTo("file:///var/landing/records");
@@ -25,7 +31,10 @@ class JobArgumentsTest {
   @Test
   void tenantsAreOptional() {
     JobArguments a =
-        JobArguments.parse("--clickhouse=jdbc:clickhouse://ch:8123/x", "--landing=/records")
+        JobArguments.parse(
+                "--clickhouse=jdbc:clickhouse://ch:8123/x",
+                "--landing=/records",
+                "--checkpoints=/c")
             .orElseThrow();
 
     assertThat(a.tenants()).isEmpty();
@@ -33,7 +42,7 @@ class JobArgumentsTest {
 
   @Test
   void namesAMissingOptionAndShowsTheUsage() {
-    assertThatThrownBy(() -> JobArguments.parse("--landing", "/records"))
+    assertThatThrownBy(() -> JobArguments.parse("--landing", "/records", "--checkpoints", "/c"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Missing required option: '--clickhouse=JDBC_URL'")
         .hasMessageContaining("Usage: " + CaseIndicatorsJob.NAME);
@@ -44,7 +53,14 @@ class JobArgumentsTest {
     assertThatThrownBy(
             () ->
                 JobArguments.parse(
-                    "--landing", "/records", "--clickhouse", "jdbc:x", "--tenant", "t.csv"))
+                    "--landing",
+                    "/records",
+                    "--clickhouse",
+                    "jdbc:x",
+                    "--checkpoints",
+                    "/c",
+                    "--tenant",
+                    "t.csv"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Unknown option")
         .hasMessageContaining("'--tenant'");
@@ -62,5 +78,52 @@ class JobArgumentsTest {
     assertThat(JobArguments.parse("--help")).isEmpty();
     assertThat(JobArguments.usage())
         .contains("--landing=URI", "--clickhouse=JDBC_URL", "[--tenants=CSV]");
+  }
+
+  @Test
+  void checkpointingAndRestartsComeFromTheArguments() {
+    Configuration conf =
+        JobArguments.parse(
+                "--landing", "/records",
+                "--clickhouse", "jdbc:x",
+                "--checkpoints", "s3://bucket/liangshai/checkpoints",
+                "--checkpoint-interval", "2s",
+                "--max-restart-backoff", "PT30S")
+            .orElseThrow()
+            .configuration();
+
+    assertThat(conf.get(CheckpointingOptions.CHECKPOINTS_DIRECTORY))
+        .isEqualTo("s3://bucket/liangshai/checkpoints");
+    assertThat(conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThat(conf.get(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION))
+        .isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY)).isEqualTo("exponential-delay");
+    assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF))
+        .isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void checkpointingDefaultsToEverySecondAndANegativeIntervalIsRefused() {
+    Configuration conf =
+        JobArguments.parse("--landing", "/r", "--clickhouse", "jdbc:x", "--checkpoints", "/c")
+            .orElseThrow()
+            .configuration();
+
+    assertThat(conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThatThrownBy(
+            () ->
+                JobArguments.parse(
+                    "--landing",
+                    "/r",
+                    "--clickhouse",
+                    "jdbc:x",
+                    "--checkpoints",
+                    "/c",
+                    "--checkpoint-interval",
+                    "0 ms"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--checkpoint-interval");
   }
 }
