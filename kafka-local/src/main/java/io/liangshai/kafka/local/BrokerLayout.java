@@ -1,0 +1,154 @@
+package io.liangshai.kafka.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * What a local broker keeps in its directory: its two ports (chosen once, then kept — the KRaft
+ * controller's address is written into the metadata log when the storage is formatted, so a
+ * restarted broker must listen where it did), {@code server.properties}, the log directory and the
+ * broker's own log file.
+ */
+record BrokerLayout(Path dir, int brokerPort, int controllerPort) {
+
+  /** The ports of {@code dir}, chosen and recorded on its first use. */
+  static BrokerLayout of(Path dir) {
+    try {
+      Files.createDirectories(dir);
+      Path ports = dir.resolve("ports");
+      if (!Files.exists(ports)) {
+        int broker;
+        int controller;
+        try (ServerSocket a = new ServerSocket(0);
+            ServerSocket b = new ServerSocket(0)) {
+          broker = a.getLocalPort();
+          controller = b.getLocalPort();
+        }
+        Path tmp = dir.resolve("ports.tmp");
+        Files.writeString(tmp, broker + " " + controller + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, ports, StandardCopyOption.ATOMIC_MOVE);
+      }
+      String[] recorded = Files.readString(ports, StandardCharsets.UTF_8).strip().split(" ");
+      return new BrokerLayout(dir, Integer.parseInt(recorded[0]), Integer.parseInt(recorded[1]));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare the Kafka directory " + dir, e);
+    }
+  }
+
+  Path logDir() {
+    return dir.resolve("log");
+  }
+
+  Path serverProperties() {
+    return dir.resolve("server.properties");
+  }
+
+  Path brokerLog() {
+    return dir.resolve("broker.log");
+  }
+
+  Path log4jConfig() {
+    return dir.resolve("log4j2.properties");
+  }
+
+  /** Whether the log directory has been formatted ({@code meta.properties} written). */
+  boolean formatted() {
+    return Files.exists(logDir().resolve("meta.properties"));
+  }
+
+  String bootstrapServers() {
+    return "127.0.0.1:" + brokerPort;
+  }
+
+  /** Writes the broker's configuration (again on every start, so it follows this release). */
+  void writeConfiguration() {
+    Properties p = new Properties();
+    p.setProperty("process.roles", "broker,controller");
+    p.setProperty("node.id", "1");
+    p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
+    p.setProperty(
+        "listeners",
+        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.setProperty(
+        "advertised.listeners",
+        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+    p.setProperty("controller.listener.names", "CONTROLLER");
+    p.setProperty("inter.broker.listener.name", "PLAINTEXT");
+    p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+    p.setProperty("log.dirs", logDir().toString());
+    // one node: every internal topic has one replica, so transactions work on it
+    for (String key :
+        List.of(
+            "offsets.topic.replication.factor",
+            "transaction.state.log.replication.factor",
+            "transaction.state.log.min.isr",
+            "min.insync.replicas",
+            "share.coordinator.state.topic.replication.factor",
+            "share.coordinator.state.topic.min.isr",
+            "offsets.topic.num.partitions",
+            "transaction.state.log.num.partitions")) {
+      p.setProperty(key, "1");
+    }
+    p.setProperty("num.partitions", "1");
+    p.setProperty("group.initial.rebalance.delay.ms", "0");
+    p.setProperty("auto.create.topics.enable", "false");
+    // the default 128 MiB cleaner buffer alone exceeds the small heap the broker is given
+    p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
+    // an accepted batch is answered only once it is on disk
+    p.setProperty("log.flush.interval.messages", "1");
+    write(serverProperties(), p, "the local Kafka broker (liangshai kafka-local)");
+    Properties log = new Properties();
+    log.setProperty("rootLogger.level", "INFO");
+    log.setProperty("rootLogger.appenderRef.out.ref", "out");
+    log.setProperty("appender.out.type", "Console");
+    log.setProperty("appender.out.name", "out");
+    log.setProperty("appender.out.layout.type", "PatternLayout");
+    log.setProperty("appender.out.layout.pattern", "[%d] %p %m (%c)%n");
+    write(log4jConfig(), log, "the broker's logging: to standard output, kept in broker.log");
+  }
+
+  /** A new KRaft cluster id: 16 random bytes, URL-safe base64 without padding, as Kafka's Uuid. */
+  static String newClusterId() {
+    SecureRandom random = new SecureRandom();
+    while (true) {
+      byte[] bytes = new byte[16];
+      random.nextBytes(bytes);
+      String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+      if (!id.startsWith("-")) {
+        return id;
+      }
+    }
+  }
+
+  /** The broker's classpath as kafka-broker's build resolved it. */
+  static String brokerClasspath() {
+    try (InputStream in =
+        BrokerLayout.class.getResourceAsStream("/io/liangshai/kafka/broker/classpath")) {
+      if (in == null) {
+        throw new LocalKafkaException(
+            "the Kafka broker's classpath is missing (module kafka-broker not built)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void write(Path file, Properties p, String comment) {
+    try (var out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      p.store(out, comment);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}
