@@ -2,17 +2,14 @@ package io.liangshai.clickhouse.local;
 
 import com.sun.jna.Native;
 import io.liangshai.clickhouse.local.front.ChdbServerMain;
-import java.io.File;
+import io.liangshai.local.process.ChildProcess;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -75,20 +72,8 @@ final class ChildJvm {
     return HexFormat.of().formatHex(bytes);
   }
 
-  /** Only what the child needs: this module and JNA. */
+  /** Only what the child needs: this module, JNA and the parent watch. */
   private static String childClassPath() {
-    Set<String> entries = new LinkedHashSet<>();
-    for (Class<?> type : List.of(ChdbServerMain.class, Native.class)) {
-      var source = type.getProtectionDomain().getCodeSource();
-      if (source == null) {
-        return System.getProperty("java.class.path");
-      }
-      try {
-        entries.add(Path.of(source.getLocation().toURI()).toString());
-      } catch (URISyntaxException e) {
-        return System.getProperty("java.class.path");
-      }
-    }
-    return String.join(File.pathSeparator, entries);
+    return ChildProcess.classPathOf(ChdbServerMain.class, Native.class);
   }
 }

@@ -1,5 +1,6 @@
 package io.liangshai.kafka.local;
 
+import io.liangshai.local.process.ChildProcess;
 import io.liangshai.local.process.Lifetime;
 import io.liangshai.local.process.ProcessSupervisor;
 import java.io.File;
@@ -7,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -227,18 +227,12 @@ public final class LocalKafka implements AutoCloseable {
     command.add("-Djava.awt.headless=true");
     command.add("-Dlog4j2.configurationFile=" + layout.log4jConfig());
     command.add("-cp");
-    command.add(ownClasses() + File.pathSeparator + BrokerLayout.brokerClasspath());
+    command.add(
+        ChildProcess.classPathOf(BrokerMain.class)
+            + File.pathSeparator
+            + BrokerLayout.brokerClasspath());
     command.add(mainClass);
     command.addAll(List.of(args));
     return command;
-  }
-
-  private static String ownClasses() {
-    try {
-      return Path.of(BrokerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-          .toString();
-    } catch (URISyntaxException e) {
-      throw new LocalKafkaException("cannot find kafka-local's own classes", e);
-    }
   }
 }

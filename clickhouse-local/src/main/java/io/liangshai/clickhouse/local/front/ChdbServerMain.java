@@ -3,12 +3,13 @@ package io.liangshai.clickhouse.local.front;
 import io.liangshai.clickhouse.local.engine.ChdbConnection;
 import io.liangshai.clickhouse.local.engine.ChdbException;
 import io.liangshai.clickhouse.local.engine.Libchdb;
+import io.liangshai.local.process.ChildProcess;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import sun.misc.Signal;
@@ -38,7 +39,7 @@ public final class ChdbServerMain {
   public static final int EXIT_ENGINE_REFUSED = 3;
 
   /** How long a shutdown may wait for a running statement before the process halts. */
-  private static final int SHUTDOWN_GRACE_SECONDS = 20;
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
   private ChdbServerMain() {}
 
@@ -67,7 +68,8 @@ public final class ChdbServerMain {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  haltAfter(SHUTDOWN_GRACE_SECONDS);
+                  // a statement stuck in the engine must not block the orderly shutdown for ever
+                  ChildProcess.haltAfter(SHUTDOWN_GRACE);
                   server.close();
                   deleteQuietly(spoolDir);
                   System.err.println("engine closed");
@@ -76,27 +78,7 @@ public final class ChdbServerMain {
     writeAtomically(arguments.portFile(), Integer.toString(server.port()));
     System.err.println(
         "serving ClickHouse HTTP on 127.0.0.1:" + server.port() + " for " + arguments.dataDir());
-    exitWhenStdinCloses();
-  }
-
-  private static void exitWhenStdinCloses() {
-    Thread watcher =
-        new Thread(
-            () -> {
-              try (InputStream in = System.in) {
-                byte[] buffer = new byte[256];
-                while (in.read(buffer) >= 0) {
-                  // the parent never writes; end of file means it is gone
-                }
-              } catch (IOException e) {
-                // a broken pipe means the same
-              }
-              System.err.println("parent gone (stdin closed), shutting down");
-              haltAfter(SHUTDOWN_GRACE_SECONDS);
-              System.exit(0);
-            },
-            "parent-watch");
-    watcher.start();
+    ChildProcess.exitWhenStdinCloses(SHUTDOWN_GRACE);
   }
 
   /**
@@ -113,24 +95,6 @@ public final class ChdbServerMain {
             System.exit(0);
           });
     }
-  }
-
-  /** Ends the process even if a statement stuck in the engine blocks the orderly shutdown. */
-  private static void haltAfter(int seconds) {
-    Thread watchdog =
-        new Thread(
-            () -> {
-              try {
-                Thread.sleep(seconds * 1000L);
-              } catch (InterruptedException e) {
-                return;
-              }
-              System.err.println("engine did not close in " + seconds + " s; halting");
-              Runtime.getRuntime().halt(1);
-            },
-            "shutdown-watchdog");
-    watchdog.setDaemon(true);
-    watchdog.start();
   }
 
   private static void writeAtomically(Path file, String content) throws IOException {
