@@ -70,9 +70,11 @@ class RankingsBench implements Callable<Integer> {
 
       String path = "/api/v1/rankings?period=2024-02&group=counties&scheme=standard";
       List<Long> bare = bareQueries(platform.clickhouseJdbcUrl(), counties, 20);
-      List<Long> cold = load(platform.baseUrl() + path, 1, 1);
-      List<Long> api = load(platform.baseUrl() + path, clients, requests);
-      List<Long> single = load(platform.baseUrl() + path, 1, 20);
+      List<Long> cold = load(platform.baseUrl() + path, 1, 1).latencies();
+      Run floor = load(platform.baseUrl() + "/api/v1/me", clients, requests);
+      Run concurrent = load(platform.baseUrl() + path, clients, requests);
+      List<Long> api = concurrent.latencies();
+      List<Long> single = load(platform.baseUrl() + path, 1, 20).latencies();
       System.out.println();
       System.out.printf(
           "| league table 2024-02 / counties (90 tenants), %,d cases in case_facts | p50 | p99 |%n",
@@ -90,9 +92,27 @@ class RankingsBench implements Callable<Integer> {
       System.out.printf(
           "| the same, %d concurrent clients × %d requests | %d ms | %d ms |%n",
           clients, requests, pct(api, 50), pct(api, 99));
+      System.out.println();
+      System.out.printf(
+          "| %d concurrent clients × %d requests, same server | requests/s | p50 | p99 | errors |%n",
+          clients, requests);
+      System.out.println("|---|---|---|---|---|");
+      System.out.printf(
+          "| yardstick: `GET /api/v1/me` (HTTP + auth) | %,.0f | %d ms | %d ms | 0 |%n",
+          floor.rate(), pct(floor.latencies(), 50), pct(floor.latencies(), 99));
+      System.out.printf(
+          "| `GET %s` | %,.0f | %d ms | %d ms | 0 |%n",
+          path, concurrent.rate(), pct(api, 50), pct(api, 99));
+      System.out.printf(
+          "| ratio league table / yardstick | **%.2f×** | | p99 %.1f× | |%n",
+          concurrent.rate() / floor.rate(),
+          (double) pct(api, 99) / Math.max(1, pct(floor.latencies(), 99)));
     }
     return 0;
   }
+
+  /** The sorted latencies of a load run and its rate; any answer but 200 fails the run. */
+  record Run(List<Long> latencies, double rate) {}
 
   private static List<Long> bareQueries(String jdbcUrl, List<Tenant> counties, int rounds)
       throws Exception {
@@ -122,7 +142,7 @@ class RankingsBench implements Callable<Integer> {
     return times;
   }
 
-  private static List<Long> load(String url, int clients, int requests) throws Exception {
+  private static Run load(String url, int clients, int requests) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(url))
@@ -130,6 +150,7 @@ class RankingsBench implements Callable<Integer> {
             .timeout(Duration.ofMinutes(5))
             .build();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long started = System.nanoTime();
     List<Future<List<Long>>> futures = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
       futures.add(
@@ -151,9 +172,10 @@ class RankingsBench implements Callable<Integer> {
     for (Future<List<Long>> f : futures) {
       all.addAll(f.get());
     }
+    double seconds = (System.nanoTime() - started) / 1e9;
     pool.shutdown();
     Collections.sort(all);
-    return all;
+    return new Run(all, all.size() / seconds);
   }
 
   /** Cases in the shape the stream job writes: 90 counties of different quality, Jan–Mar 2024. */
