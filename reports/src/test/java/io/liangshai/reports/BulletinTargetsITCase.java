@@ -40,6 +40,7 @@ import io.liangshai.warehouse.figures.MetricsQueries;
 import io.liangshai.warehouse.figures.ReportedValues;
 import io.liangshai.warehouse.testing.SampleFacts;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -54,6 +55,9 @@ import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -80,6 +84,7 @@ class BulletinTargetsITCase {
   private static List<CaseRecord> records;
   private static BulletinSnapshot snapshot;
   private static byte[] pdf;
+  private static byte[] xlsx;
 
   @BeforeAll
   static void publishUnderAnEightXScheme() throws Exception {
@@ -142,6 +147,7 @@ class BulletinTargetsITCase {
     BulletinStore store = new BulletinStore(warehouse);
     snapshot = SnapshotJson.read(store.snapshot(bulletin).orElseThrow());
     pdf = store.file(bulletin, BulletinFormat.PDF).orElseThrow();
+    xlsx = store.file(bulletin, BulletinFormat.XLSX).orElseThrow();
     assertThat(bulletin.scheme()).isEqualTo("eight_x@1");
   }
 
@@ -202,6 +208,28 @@ class BulletinTargetsITCase {
     assertThat(String.join("", snapshot.methodology()))
         .contains("“8+X 评价方案”（eight_x@1）")
         .contains("政策类问题办结率权重50%");
+  }
+
+  @Test
+  void theWorkbookListsTheSameMembersBelowTarget() throws Exception {
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = book.getSheet("目标达成");
+      assertThat(sheet).isNotNull();
+      for (TargetShortfall line : snapshot.targets()) {
+        List<String> listed = new ArrayList<>();
+        for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+          Row row = sheet.getRow(i);
+          if (row.getCell(1).getStringCellValue().equals(line.indicator())) {
+            listed.add(row.getCell(7).getStringCellValue());
+            assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(line.target().doubleValue());
+          }
+        }
+        assertThat(listed)
+            .as(line.indicator())
+            .containsExactlyElementsOf(
+                line.below().stream().map(TargetShortfall.Below::tenant).toList());
+      }
+    }
   }
 
   @Test
