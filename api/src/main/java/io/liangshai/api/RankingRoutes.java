@@ -125,7 +125,8 @@ record RankingRoutes(
   private static Preview preview(JsonObject body) {
     for (String key : body.fieldNames()) {
       if (!PREVIEW_FIELDS.contains(key)) {
-        throw JsonBodies.invalid(key, "is not a preview field; expected period, group and scheme");
+        throw JsonBodies.invalid(
+            key, "is not a preview field; expected period, group, scheme and indicators");
       }
     }
     Period period = period(body.getValue("period"));
