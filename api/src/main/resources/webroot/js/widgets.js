@@ -1,4 +1,5 @@
 // Pieces more than one view uses: the period picker and the league table.
+import { cached } from './api.js';
 import { h, select, field } from './dom.js';
 import { TYPES, choices, convert, typeOf } from './periods.js';
 import {
@@ -42,18 +43,52 @@ export function changeCell(row) {
   return h('td', { class: 'change same', title: `上期第 ${row.previous_rank} 名，持平` }, '—');
 }
 
-export function rateCell(detail, rate) {
+export function rateCell(detail, rate, target, name = RATE_LABELS[rate]) {
   if (!detail || detail.value === null || detail.value === undefined) {
     return h('td', { class: 'rate none', dataset: { rate } }, '—');
   }
   const signal = detail.funnel || 'none';
-  const title = `${RATE_LABELS[rate]} ${pct(detail.value)}（${detail.numerator}/${detail.denominator}）\n95% 置信区间 ${interval(detail.wilson)}%\n${FUNNEL_LABELS[signal] || '无漏斗判定'}`;
+  const ratio = detail.numerator !== undefined && detail.numerator !== null;
+  const mean = !ratio && detail.cases !== undefined;
+  const shown = ratio ? pct(detail.value) : mean ? `${Number(detail.value).toFixed(2)}天` : Number(detail.value).toLocaleString('zh-CN', { maximumFractionDigits: 4 });
+  const ci = ratio ? interval(detail.wilson) : detail.bootstrap ? `${detail.bootstrap[0].toFixed(2)}–${detail.bootstrap[1].toFixed(2)}` : '';
+  const title = ratio
+    ? `${name} ${shown}（${detail.numerator}/${detail.denominator}）\n95% 置信区间 ${ci}%\n${FUNNEL_LABELS[signal] || '无漏斗判定'}`
+    : `${name} ${shown}${mean ? `（${detail.cases} 件）` : ''}${ci ? `\n95% 重抽样区间 ${ci}` : ''}\n无漏斗判定`;
   return h(
     'td',
-    { class: `rate f-${signal}`, dataset: { rate, funnel: signal }, title },
-    h('span', { class: 'v' }, pct(detail.value)),
-    h('span', { class: 'ci' }, interval(detail.wilson)),
+    { class: `rate f-${signal}`, dataset: { rate, funnel: signal, met: target ? String(target.met) : undefined }, title },
+    h('span', { class: 'v' }, shown),
+    h('span', { class: 'ci' }, ci),
+    target ? targetBadge(target) : null,
   );
+}
+
+/** 达标 / 未达标 beside a value with a target; nothing when the value is null. */
+export function targetBadge(target) {
+  if (!target || target.met === null || target.met === undefined) return null;
+  return h('span', { class: `target ${target.met ? 'met' : 'not-met'}`, title: `目标值 ${target.target}` }, target.met ? '达标' : '未达标');
+}
+
+/** code → name of every indicator, built-in and defined (retired ones under their last name). */
+export async function indicatorNames() {
+  const answer = await cached('/indicators').catch(() => ({ rows: [] }));
+  const names = {};
+  for (const d of answer.rows) names[d.code] = d.name || (d.versions.length ? d.versions[d.versions.length - 1].name : d.code);
+  return names;
+}
+
+/** The codes a table carries beyond the four built-in rates, in the order its rows give them. */
+export function customCodes(table) {
+  const codes = [];
+  for (const r of table.rows) {
+    for (const code of Object.keys(r.rates || {})) if (!RATES.includes(code) && !codes.includes(code)) codes.push(code);
+  }
+  return codes;
+}
+
+function columnsOf(table, names = {}) {
+  return [...COLUMNS, ...customCodes(table).map((code) => [code, names[code] || code, (r) => (r.rates[code] ? r.rates[code].value : null)])];
 }
 
 const COLUMNS = [
@@ -67,7 +102,7 @@ const COLUMNS = [
 
 /** Rows in display order: eligible ones by the sort key, then ineligible ones by the same key. */
 export function sortedRows(table, sort) {
-  const col = COLUMNS.find((c) => c[0] === sort.key) || COLUMNS[0];
+  const col = columnsOf(table).find((c) => c[0] === sort.key) || COLUMNS[0];
   const cmp = (a, b) => {
     const x = col[2](a);
     const y = col[2](b);
@@ -88,11 +123,12 @@ export function sortedRows(table, sort) {
  * The league table as an HTML table, sortable by clicking a heading. linkTo(row) gives a row's
  * link (or null); onSort(sort) is called with the new sort; the row of tenant `own` is marked.
  */
-export function leagueTable(table, sort, { onSort, linkTo, own } = {}) {
+export function leagueTable(table, sort, { onSort, linkTo, own, names = {}, id = 'league-table' } = {}) {
+  const custom = customCodes(table);
   const head = h(
     'tr',
     {},
-    COLUMNS.map(([key, label]) => {
+    columnsOf(table, names).map(([key, label]) => {
       const active = sort.key === key;
       const button = h(
         'button',
@@ -124,22 +160,28 @@ export function leagueTable(table, sort, { onSort, linkTo, own } = {}) {
       ),
       h('td', { class: 'score' }, score(r.score)),
       h('td', { class: 'received' }, num(r.received)),
-      RATES.map((rate) => rateCell(r.rates[rate], rate)),
+      RATES.map((rate) => rateCell(r.rates[rate], rate, r.targets && r.targets[rate])),
+      custom.map((code) => rateCell(r.rates[code], code, r.targets && r.targets[code], names[code] || code)),
     );
   });
   return h(
     'div',
     { class: 'table-wrap' },
-    h('table', { class: 'league', id: 'league-table' }, h('thead', {}, head), h('tbody', {}, rows)),
+    h('table', { class: 'league', id }, h('thead', {}, head), h('tbody', {}, rows)),
   );
 }
 
 /** The shown table as export rows (what the page shows, in its order). */
-export function exportTable(table, sort) {
+export function exportTable(table, sort, names = {}) {
   const columns = ['排名', '排名升降', '上期排名', '地区代码', '地区', '得分', '受理量'];
   for (const rate of RATES) {
     columns.push(`${RATE_LABELS[rate]}(%)`, `${RATE_LABELS[rate]}95%下限(%)`, `${RATE_LABELS[rate]}95%上限(%)`, `${RATE_LABELS[rate]}漏斗判定`);
   }
+  const custom = customCodes(table);
+  const ratio = (code) => table.rows.some((r) => r.rates[code] && r.rates[code].numerator !== undefined);
+  for (const code of custom) columns.push(`${names[code] || code}${ratio(code) ? '(%)' : ''}`);
+  const targets = [...new Set(table.rows.flatMap((r) => Object.keys(r.targets || {})))];
+  for (const code of targets) columns.push(`${names[code] || RATE_LABELS[code] || code}达标`);
   columns.push('说明');
   const p = (x) => (x === null || x === undefined ? null : Math.round(x * 10000) / 100);
   const rows = sortedRows(table, sort).map((r) => {
@@ -147,6 +189,14 @@ export function exportTable(table, sort) {
     for (const rate of RATES) {
       const d = r.rates[rate] || {};
       cells.push(p(d.value), d.wilson ? p(d.wilson[0]) : null, d.wilson ? p(d.wilson[1]) : null, FUNNEL_LABELS[d.funnel] || null);
+    }
+    for (const code of custom) {
+      const v = r.rates[code] ? r.rates[code].value ?? null : null;
+      cells.push(ratio(code) ? p(v) : v);
+    }
+    for (const code of targets) {
+      const t = r.targets && r.targets[code];
+      cells.push(!t || t.met === null || t.met === undefined ? null : t.met ? '达标' : '未达标');
     }
     cells.push(r.eligible ? '' : ineligibleReason(r.ineligible_reason));
     return cells;

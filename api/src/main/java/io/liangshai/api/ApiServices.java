@@ -125,7 +125,7 @@ public record ApiServices(
     BulletinPublisher bulletins =
         new BulletinPublisher(
             registry,
-            FiguresSource.of(leagueTables, metrics),
+            FiguresSource.of(leagueTables, metrics, indicators::active),
             bulletinStore,
             metadata.bulletinNumbers(),
             schemes::resolve,

@@ -1,16 +1,22 @@
 package io.liangshai.api;
 
+import io.liangshai.core.evaluation.BuiltInIndicators;
 import io.liangshai.core.evaluation.IndicatorDefinition;
+import io.liangshai.core.evaluation.IndicatorDefinitionParser;
 import io.liangshai.core.ranking.InvalidSchemeException;
 import io.liangshai.core.ranking.LeagueTable;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.ranking.SchemeIndicator;
+import io.liangshai.core.record.FieldError;
 import io.liangshai.core.time.Period;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.figures.LeagueTables;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,7 +31,9 @@ record RankingRoutes(
     TenantRegistry registry, SchemeStore schemes, LeagueTables tables, SchemeCodes codes) {
 
   private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-  private static final Set<String> PREVIEW_FIELDS = Set.of("period", "group", "scheme");
+  private static final Set<String> PREVIEW_FIELDS =
+      Set.of("period", "group", "scheme", "indicators");
+  private static final int MAX_DRAFTS = 20;
   private static final String PREVIEW_ID = "preview";
   private static final String PREVIEW_NAME = "预览方案";
   private static final int CONFLICT = 409;
@@ -56,7 +64,9 @@ record RankingRoutes(
 
   /**
    * {@code POST /api/v1/rankings/preview} with {@code {"period", "group", "scheme": {definition}}}:
-   * the table under a scheme that is not saved ({@code id} and {@code name} may be left out).
+   * the table under a scheme that is not saved ({@code id} and {@code name} may be left out), and
+   * with {@code "indicators": [definition…]} draft indicators the scheme may score beside those in
+   * force (a draft of a defined code stands in for its definition in force). Nothing is stored.
    */
   void preview(RoutingContext ctx) {
     Authentication.requireProvince(ctx, "preview schemes");
@@ -67,12 +77,13 @@ record RankingRoutes(
         Blocking.reads(
             ctx,
             () -> {
+              Map<String, IndicatorDefinition> inForce = new HashMap<>(codes.inForce());
+              request.drafts().forEach(d -> inForce.put(d.code(), d));
               try {
-                codes.check(request.scheme());
+                codes.check(request.scheme(), inForce);
               } catch (InvalidSchemeException e) {
                 throw JsonBodies.invalid("scheme.", e);
               }
-              Map<String, IndicatorDefinition> inForce = codes.inForce();
               LeagueTable table =
                   tables.compute(
                       request.period(),
@@ -108,12 +119,14 @@ record RankingRoutes(
   }
 
   /** A preview request, read field by field. */
-  private record Preview(Period period, String group, Scheme scheme) {}
+  private record Preview(
+      Period period, String group, Scheme scheme, List<IndicatorDefinition> drafts) {}
 
   private static Preview preview(JsonObject body) {
     for (String key : body.fieldNames()) {
       if (!PREVIEW_FIELDS.contains(key)) {
-        throw JsonBodies.invalid(key, "is not a preview field; expected period, group and scheme");
+        throw JsonBodies.invalid(
+            key, "is not a preview field; expected period, group, scheme and indicators");
       }
     }
     Period period = period(body.getValue("period"));
@@ -132,10 +145,48 @@ record RankingRoutes(
       draft.put("name", PREVIEW_NAME);
     }
     try {
-      return new Preview(period, group, SchemeJson.parse(draft, 1));
+      return new Preview(period, group, SchemeJson.parse(draft, 1), drafts(body));
     } catch (InvalidSchemeException e) {
       throw JsonBodies.invalid("scheme.", e);
     }
+  }
+
+  /**
+   * The draft indicators of a preview, each parsed as {@code POST /api/v1/indicators} parses one;
+   * 400 naming the first problem under {@code indicators[i].}. Built-in codes are not drafted here
+   * (their figures come from the counts, only their name and target may change).
+   */
+  private static List<IndicatorDefinition> drafts(JsonObject body) {
+    Object value = body.getValue("indicators");
+    if (value == null) {
+      return List.of();
+    }
+    if (!(value instanceof JsonArray array) || array.size() > MAX_DRAFTS) {
+      throw JsonBodies.invalid(
+          "indicators", "must be a list of at most " + MAX_DRAFTS + " indicator definitions");
+    }
+    List<IndicatorDefinition> drafts = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String field = "indicators[" + i + "]";
+      if (!(array.getValue(i) instanceof JsonObject json)) {
+        throw JsonBodies.invalid(field, "must be an indicator definition {code, name, kind, ...}");
+      }
+      IndicatorDefinitionParser.Result parsed = IndicatorDefinitionParser.parse(json.getMap());
+      if (!parsed.isValid()) {
+        FieldError first = parsed.errors().get(0);
+        throw JsonBodies.invalid(field + "." + first.field(), first.message());
+      }
+      IndicatorDefinition d = parsed.definition();
+      if (BuiltInIndicators.isBuiltIn(d.code())) {
+        throw JsonBodies.invalid(
+            field + ".code", d.code() + " is built in; a preview drafts other indicators only");
+      }
+      if (drafts.stream().anyMatch(other -> other.code().equals(d.code()))) {
+        throw JsonBodies.invalid(field + ".code", d.code() + " is drafted twice");
+      }
+      drafts.add(d);
+    }
+    return List.copyOf(drafts);
   }
 
   /** Every member of {@code group}; 404 naming the known groups when there is none. */

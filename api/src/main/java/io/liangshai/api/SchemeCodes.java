@@ -79,14 +79,22 @@ record SchemeCodes(IndicatorCatalog catalog) {
 
   /** {@link #check} against the catalog as it stands. */
   void check(Scheme scheme) {
+    check(scheme, inForce());
+  }
+
+  /**
+   * {@link #check} against {@code inForce} (the catalog's, or a preview's with draft definitions
+   * over it), naming the catalog's retired codes.
+   */
+  void check(Scheme scheme, Map<String, IndicatorDefinition> inForce) {
     if (scheme.customIndicators().isEmpty()) {
       return;
     }
     List<String> retired =
         catalog.all().stream()
-            .filter(e -> e.current() == null)
+            .filter(e -> e.current() == null && !inForce.containsKey(e.code()))
             .map(IndicatorCatalog.Entry::code)
             .toList();
-    check(scheme, inForce(), retired);
+    check(scheme, inForce, retired);
   }
 }

@@ -4,7 +4,7 @@ import { api, blob, cached, explain } from '../api.js';
 import { h, fill, field, notice, select, spinner, download } from '../dom.js';
 import { RATE_LABELS, groupLabel, time } from '../labels.js';
 import { label as periodLabel } from '../periods.js';
-import { groupOptions, leagueTable, periodPicker } from '../widgets.js';
+import { groupOptions, indicatorNames, leagueTable, periodPicker } from '../widgets.js';
 
 const SERIES_LABELS = { monthly: '月度通报', quarterly: '季度通报', annual: '年度通报', weekly: '周通报' };
 
@@ -138,10 +138,15 @@ function renderPublish(el, ctx, params, schemes, bulletinsOpen, refresh) {
     fill(
       weights,
       currentVersion().indicators.map((i) =>
-        field(`${RATE_LABELS[i.rate]}权重`, h('input', { type: 'number', min: 0, step: 0.05, value: i.weight, name: `w-${i.rate}`, dataset: { rate: i.rate } })),
+        field(`${RATE_LABELS[i.rate] || names[i.rate] || i.rate}权重`, h('input', { type: 'number', min: 0, step: 0.05, value: i.weight, name: `w-${i.rate}`, dataset: { rate: i.rate } })),
       ),
     );
+  let names = {};
   drawWeights();
+  indicatorNames().then((n) => {
+    names = n;
+    drawWeights();
+  });
   schemeSelect.addEventListener('change', drawWeights);
   const previewButton = h('button', { type: 'button', id: 'preview-button' }, '预览榜单');
   const publishButton = h('button', { type: 'button', class: 'primary', id: 'publish-button', disabled: !bulletinsOpen }, '发布通报');
@@ -172,7 +177,7 @@ function renderPublish(el, ctx, params, schemes, bulletinsOpen, refresh) {
       fill(
         out,
         h('p', { class: 'muted' }, `预览：${periodLabel(period)} · 权重 ${indicators.map((i) => `${RATE_LABELS[i.rate]} ${i.weight}`).join('，')}`),
-        tables.map((table, i) => [h('h3', {}, groupLabel(groups[i])), leagueTable(table, { key: 'rank', dir: 'asc' })]),
+        tables.map((table, i) => [h('h3', {}, groupLabel(groups[i])), leagueTable(table, { key: 'rank', dir: 'asc' }, { names })]),
       );
     } catch (error) {
       fill(out, notice('error', explain(error)));

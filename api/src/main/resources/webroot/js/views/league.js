@@ -3,7 +3,7 @@ import { cached, explain } from '../api.js';
 import { h, fill, field, notice, select, spinner, download } from '../dom.js';
 import { RATES, RATE_LABELS, groupLabel, ineligibleReason, pct, score } from '../labels.js';
 import { label as periodLabel } from '../periods.js';
-import { exportTable, funnelLegend, groupOptions, leagueTable, periodPicker } from '../widgets.js';
+import { customCodes, exportTable, funnelLegend, groupOptions, indicatorNames, leagueTable, periodPicker } from '../widgets.js';
 import { funnelPlot } from '../charts.js';
 import { csvBlob, xlsxBlob } from '../export.js';
 
@@ -47,11 +47,12 @@ export async function render(root, ctx, { params }) {
     fill(body, notice('error', explain(error)));
     return;
   }
+  const names = await indicatorNames();
   const fileBase = `晾晒榜单_${period}_${group}_${table.scheme.id}`;
   csvButton.disabled = false;
   xlsxButton.disabled = false;
-  csvButton.addEventListener('click', () => download(csvBlob(exportTable(table, sort)), `${fileBase}.csv`));
-  xlsxButton.addEventListener('click', () => download(xlsxBlob(exportTable(table, sort), '晾晒榜单'), `${fileBase}.xlsx`));
+  csvButton.addEventListener('click', () => download(csvBlob(exportTable(table, sort, names)), `${fileBase}.csv`));
+  xlsxButton.addEventListener('click', () => download(xlsxBlob(exportTable(table, sort, names), '晾晒榜单'), `${fileBase}.xlsx`));
 
   const eligible = table.rows.filter((r) => r.eligible).length;
   const linkTo = (r) => `#/tenant/${r.tenant}?period=${encodeURIComponent(period)}&group=${encodeURIComponent(group)}`;
@@ -69,8 +70,32 @@ export async function render(root, ctx, { params }) {
       'dl',
       { class: 'pooled' },
       RATES.map((rate) => [h('dt', {}, `全组${RATE_LABELS[rate]}`), h('dd', {}, pct(table.pooled_rates ? table.pooled_rates[rate] : null))]),
+      customCodes(table)
+        .filter((code) => table.pooled_rates && table.pooled_rates[code] !== undefined)
+        .map((code) => [h('dt', {}, `全组${names[code] || code}`), h('dd', {}, pct(table.pooled_rates[code]))]),
     ),
   );
+  // 目标达成: for each of the scheme's indicators with a target, how many rows are below it
+  const targetCodes = [...new Set(table.rows.flatMap((r) => Object.keys(r.targets || {})))];
+  if (targetCodes.length) {
+    summary.append(
+      h(
+        'ul',
+        { class: 'targets', id: 'league-targets' },
+        targetCodes.map((code) => {
+          const judged = table.rows.filter((r) => r.targets[code] && r.targets[code].met !== null);
+          const below = judged.filter((r) => r.targets[code].met === false);
+          return h(
+            'li',
+            { dataset: { code, below: below.length } },
+            `${names[code] || RATE_LABELS[code] || code}：目标值 ${targetShown(table, code)}，`,
+            h('strong', {}, `${below.length} 个地区未达标`),
+            ` / ${judged.length} 个有数据`,
+          );
+        }),
+      ),
+    );
+  }
 
   const mine = table.rows.find((r) => r.tenant === ctx.me.code);
   if (mine) {
@@ -107,6 +132,7 @@ export async function render(root, ctx, { params }) {
         },
         linkTo,
         own: ctx.me.code,
+        names,
       }),
     );
   drawTable();
@@ -117,4 +143,11 @@ export async function render(root, ctx, { params }) {
     draw();
   });
   draw();
+}
+
+/** A target as the table shows its indicator: a rate in percent, else the number. */
+function targetShown(table, code) {
+  const target = Number(table.rows.find((r) => r.targets[code]).targets[code].target);
+  const ratio = RATES.includes(code) || table.rows.some((r) => r.rates[code] && r.rates[code].numerator !== undefined);
+  return ratio ? pct(target) : String(target);
 }

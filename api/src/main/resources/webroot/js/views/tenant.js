@@ -20,7 +20,7 @@ import {
   time,
 } from '../labels.js';
 import { label as periodLabel, lastPeriods, shortLabel } from '../periods.js';
-import { periodPicker } from '../widgets.js';
+import { periodPicker, targetBadge } from '../widgets.js';
 import { trendChart } from '../charts.js';
 
 const PAGE = 50;
@@ -98,6 +98,8 @@ async function renderIndicators(el, code, period, inScope) {
   }
   try {
     const m = await api(`/metrics?period=${encodeURIComponent(period)}&tenant=${code}`);
+    const defs = new Map(((await cached('/indicators').catch(() => ({ rows: [] }))).rows).map((d) => [d.code, d]));
+    const targets = m.targets || {};
     fill(
       el,
       h('h2', {}, '指标与异常件'),
@@ -106,8 +108,11 @@ async function renderIndicators(el, code, period, inScope) {
         { class: 'tiles' },
         h('div', { class: 'tile' }, h('span', { class: 'k' }, INDICATORS.received), h('span', { class: 'v' }, num(m.received))),
         h('div', { class: 'tile' }, h('span', { class: 'k' }, INDICATORS.closed), h('span', { class: 'v' }, num(m.closed))),
-        RATES.map((r) => h('div', { class: 'tile', dataset: { rate: r } }, h('span', { class: 'k' }, RATE_LABELS[r]), h('span', { class: 'v' }, pct(m[r])))),
+        RATES.map((r) =>
+          h('div', { class: 'tile', dataset: { rate: r, met: targets[r] ? String(targets[r].met) : undefined } }, h('span', { class: 'k' }, RATE_LABELS[r]), h('span', { class: 'v' }, pct(m[r])), targetLine(defs.get(r), targets[r])),
+        ),
       ),
+      customTiles(m, defs, targets),
       h(
         'div',
         { class: 'tiles anomalies' },
@@ -315,4 +320,46 @@ export function errorTable(errors, id) {
       ),
     ),
   );
+}
+
+/** 8+X: a tile for every defined indicator of the metrics row, with its target and whether it is met. */
+function customTiles(m, defs, targets) {
+  const codes = Object.keys(m.indicators || {});
+  if (!codes.length) return null;
+  return [
+    h('h3', {}, '8+X 指标'),
+    h(
+      'div',
+      { class: 'tiles custom', id: 'custom-indicators' },
+      codes.map((c) => {
+        const d = defs.get(c) || { code: c, name: c, kind: 'reported' };
+        const v = m.indicators[c];
+        const ratio = v.numerator !== undefined && v.numerator !== null;
+        const shown =
+          v.value === null || v.value === undefined
+            ? '—'
+            : d.kind === 'case_mean_days'
+              ? `${Number(v.value).toFixed(2)}天`
+              : ratio
+                ? pct(v.value)
+                : Number(v.value).toLocaleString('zh-CN', { maximumFractionDigits: 4 });
+        const detail = d.kind === 'case_mean_days' ? `${num(v.cases)} 件` : ratio ? `${num(v.numerator)}/${num(v.denominator)}` : '';
+        return h(
+          'div',
+          { class: 'tile', dataset: { indicator: c, met: targets[c] ? String(targets[c].met) : undefined } },
+          h('span', { class: 'k' }, d.name),
+          h('span', { class: 'v' }, shown),
+          detail ? h('span', { class: 'muted small' }, detail) : null,
+          targetLine(d, targets[c]),
+        );
+      }),
+    ),
+  ];
+}
+
+function targetLine(d, target) {
+  if (!d || !target) return null;
+  const sign = d.direction === 'lower_better' ? '≤' : '≥';
+  const value = d.kind === 'case_mean_days' ? `${target.target}天` : d.kind === 'case_ratio' ? pct(Number(target.target)) : String(target.target);
+  return h('span', { class: 'target-line small' }, `目标 ${sign} ${value} `, targetBadge(target));
 }

@@ -215,6 +215,84 @@ class SchemeIndicatorsApiITCase {
         goalposts, "indicators[1].goalposts.upper: must be a rate from 0 to 1, was 30.0");
   }
 
+  @Test
+  void aPreviewRanksUnderADraftIndicatorWithoutStoringIt() throws Exception {
+    JsonObject draft =
+        new JsonObject()
+            .put("code", "draft_policy_closed")
+            .put("name", "政策类办结率（草稿）")
+            .put("kind", "case_ratio")
+            .put("direction", "higher_better")
+            .put("target", 0.5)
+            .put("denominator", new JsonObject().put("category", new JsonArray().add("policy")))
+            .put("numerator", new JsonObject().put("closed", true));
+    JsonObject scheme =
+        new JsonObject()
+            .put(
+                "indicators",
+                new JsonArray()
+                    .add(
+                        new JsonObject()
+                            .put("rate", BUILT_IN)
+                            .put("weight", 0.5)
+                            .put("direction", "higher_better"))
+                    .add(
+                        new JsonObject()
+                            .put("rate", "draft_policy_closed")
+                            .put("weight", 0.5)
+                            .put("direction", "higher_better")));
+    HttpResponse<Buffer> answer =
+        Answers.await(
+            API.post("/api/v1/rankings/preview", API.adminKey())
+                .sendJsonObject(
+                    new JsonObject()
+                        .put("period", PERIOD)
+                        .put("group", GROUP)
+                        .put("scheme", scheme)
+                        .put("indicators", new JsonArray().add(draft))));
+    assertThat(answer.statusCode()).as(describe(answer)).isEqualTo(200);
+    JsonObject table = answer.bodyAsJsonObject();
+    assertThat(table.getBoolean("preview")).isTrue();
+    Map<String, Map<String, IndicatorValue>> want =
+        new ReferenceEvaluator(new ReferenceCalculator(ZhejiangTenants.hierarchy()))
+            .compute(records.stream(), List.of(parse(draft)), List.of(PeriodKind.MONTH))
+            .get(Period.parse(PERIOD));
+    List<JsonObject> rows = rows(table);
+    assertThat(rows).hasSizeGreaterThan(3);
+    for (JsonObject row : rows) {
+      String tenant = row.getString("tenant");
+      IndicatorValue value = want.get(tenant).get("draft_policy_closed");
+      JsonObject detail = rate(row, "draft_policy_closed");
+      if (!value.isRatio()) {
+        assertThat(detail.getValue("value")).as(tenant).isNull();
+        continue;
+      }
+      assertThat(detail.getLong("numerator")).as(tenant).isEqualTo(value.numerator());
+      assertThat(detail.getLong("denominator")).as(tenant).isEqualTo(value.denominator());
+      assertThat(
+              row.getJsonObject("targets").getJsonObject("draft_policy_closed").getBoolean("met"))
+          .as(tenant)
+          .isEqualTo(value.met(new BigDecimal("0.5"), Direction.HIGHER_BETTER));
+    }
+    assertThat(ok(API.get("/api/v1/indicators", API.adminKey())).getJsonArray("rows").encode())
+        .as("a preview stores no draft")
+        .doesNotContain("draft_policy_closed");
+
+    JsonObject badKey = draft.copy().put("denominator", new JsonObject().put("colour", true));
+    HttpResponse<Buffer> bad =
+        Answers.await(
+            API.post("/api/v1/rankings/preview", API.adminKey())
+                .sendJsonObject(
+                    new JsonObject()
+                        .put("period", PERIOD)
+                        .put("group", GROUP)
+                        .put("scheme", scheme)
+                        .put("indicators", new JsonArray().add(badKey))));
+    assertThat(bad.statusCode()).as(describe(bad)).isEqualTo(400);
+    assertThat(bad.bodyAsJsonObject().getString("field")).startsWith("indicators[0].denominator");
+    assertThat(bad.bodyAsJsonObject().getString("message")).contains("colour");
+  }
+
   // --- the reference ---------------------------------------------------------------------------
 
   /** tenant → code → value, from core's reference evaluator and the values written above. */

@@ -491,6 +491,270 @@ class WebPageITCase {
     browser.viewport(Browser.LAPTOP);
   }
 
+  @Test
+  void theProvinceDefinesAnIndicatorPreviewsItAndSeesItInTheLeagueTable() throws Exception {
+    browser.viewport(Browser.LAPTOP);
+    browser.signIn(ADMIN_KEY);
+    browser.open("#/indicators?period=2024-01");
+    List<String> listed =
+        browser.findAll(By.cssSelector("#indicator-table tbody tr")).stream()
+            .map(r -> r.getAttribute("data-code"))
+            .toList();
+    List<String> expectedCodes = new ArrayList<>();
+    get(ADMIN_KEY, "/api/v1/indicators")
+        .get("rows")
+        .forEach(r -> expectedCodes.add(r.get("code").asText()));
+    assertThat(listed).isEqualTo(expectedCodes).contains("resolution_rate");
+    assertThat(cell(row("#indicator-table", "resolution_rate"), "target")).isEqualTo("≥ 90.0%");
+
+    String code = "web_policy_closed";
+    browser.find(By.id("indicator-code")).sendKeys(code);
+    browser.find(By.id("indicator-name")).sendKeys("政策类问题办结率");
+    browser.find(By.id("indicator-target")).sendKeys("0.5");
+    browser.find(By.cssSelector("input[name='denominator.category'][value='policy']")).click();
+    new Select(browser.find(By.name("numerator.closed"))).selectByValue("true");
+    browser.find(By.name("weight.resolution_rate")).sendKeys("1");
+    browser.find(By.id("indicator-preview-button")).click();
+    browser.await(
+        "the preview", d -> !d.findElements(By.cssSelector("#preview-table tbody tr")).isEmpty());
+
+    // the same draft through the API: the page shows what the preview route answers
+    String draft =
+        "{\"code\":\""
+            + code
+            + "\",\"name\":\"政策类问题办结率\",\"kind\":\"case_ratio\","
+            + "\"direction\":\"higher_better\",\"target\":0.5,"
+            + "\"denominator\":{\"category\":[\"policy\"]},\"numerator\":{\"closed\":true}}";
+    String scheme =
+        "{\"indicators\":[{\"rate\":\""
+            + code
+            + "\",\"weight\":1,\"direction\":\"higher_better\"},"
+            + "{\"rate\":\"resolution_rate\",\"weight\":1,\"direction\":\"higher_better\"}]}";
+    JsonNode preview =
+        post(
+            "/api/v1/rankings/preview",
+            "{\"period\":\"2024-01\",\"group\":\"counties\",\"scheme\":"
+                + scheme
+                + ",\"indicators\":["
+                + draft
+                + "]}",
+            200);
+    assertTableShows("#preview-table", preview, code);
+    assertThat(get(ADMIN_KEY, "/api/v1/indicators").toString()).doesNotContain(code);
+
+    browser.find(By.id("indicator-save")).click();
+    browser.await("the saved indicator", d -> !d.findElements(By.id("indicator-saved")).isEmpty());
+    browser.await(
+        "the indicator in the list",
+        d ->
+            !d.findElements(By.cssSelector("#indicator-table tr[data-code='" + code + "']"))
+                .isEmpty());
+    JsonNode stored = null;
+    for (JsonNode r : get(ADMIN_KEY, "/api/v1/indicators").get("rows")) {
+      if (r.get("code").asText().equals(code)) {
+        stored = r;
+      }
+    }
+    assertThat(stored).isNotNull();
+    assertThat(stored.get("current_version").asInt()).isEqualTo(1);
+    assertThat(stored.get("denominator").toString()).isEqualTo("{\"category\":[\"policy\"]}");
+    assertThat(stored.get("numerator").toString()).isEqualTo("{\"closed\":true}");
+    WebElement listedRow = row("#indicator-table", code);
+    assertThat(cell(listedRow, "doc")).contains("问题类别为政策").contains("已办结：是");
+    assertThat(cell(listedRow, "target")).isEqualTo("≥ 50.0%");
+    screenshot("09-indicators");
+
+    browser.find(By.id("scheme-id")).sendKeys("web_eight_x");
+    browser.find(By.id("scheme-name")).sendKeys("网页 8+X 方案");
+    browser.find(By.id("scheme-save")).click();
+    browser.await("the saved scheme", d -> !d.findElements(By.id("scheme-saved")).isEmpty());
+    browser.find(By.id("scheme-league-link")).click();
+    browser.awaitRendered("#/league?period=2024-01&group=counties&scheme=web_eight_x");
+    JsonNode table =
+        get(ADMIN_KEY, "/api/v1/rankings?period=2024-01&group=counties&scheme=web_eight_x");
+    assertThat(table.get("scheme").get("id").asText()).isEqualTo("web_eight_x");
+    assertTableShows("#league-table", table, code);
+    assertThat(browser.find(By.cssSelector("#league-table thead")).getText()).contains("政策类问题办结率");
+    long below = 0;
+    for (JsonNode r : table.get("rows")) {
+      JsonNode t = r.get("targets").get(code);
+      if (t != null && !t.get("met").isNull() && !t.get("met").asBoolean()) {
+        below++;
+      }
+    }
+    assertThat(
+            browser
+                .find(By.cssSelector("#league-targets li[data-code='" + code + "']"))
+                .getAttribute("data-below"))
+        .isEqualTo(String.valueOf(below));
+    screenshot("10-league-8x");
+
+    // 地区详情: the county's custom value and targets as /metrics answers them
+    browser.open("#/tenant/" + COUNTY + "?period=2024-01&group=counties");
+    JsonNode metrics = get(ADMIN_KEY, "/api/v1/metrics?period=2024-01&tenant=" + COUNTY);
+    JsonNode value = metrics.get("indicators").get(code);
+    WebElement tile =
+        browser.find(By.cssSelector("#custom-indicators [data-indicator='" + code + "']"));
+    assertShownRatio(tile.findElement(By.cssSelector(".v")).getText(), value.get("value"), COUNTY);
+    assertThat(tile.getAttribute("data-met"))
+        .isEqualTo(metrics.get("targets").get(code).get("met").asText());
+    assertThat(
+            browser
+                .find(By.cssSelector("#indicators [data-rate='resolution_rate']"))
+                .getAttribute("data-met"))
+        .isEqualTo(metrics.get("targets").get("resolution_rate").get("met").asText());
+
+    // retired in the page: the API says so, the list marks it
+    browser.open("#/indicators?period=2024-01");
+    browser.js("window.confirm = () => true;");
+    browser.find(By.cssSelector("button.retire[data-code='" + code + "']")).click();
+    browser.await(
+        "the retired mark",
+        d ->
+            Boolean.TRUE.equals(
+                browser.js(
+                    "const tr = document.querySelector(`#indicator-table tr[data-code='${arguments[0]}']`);"
+                        + " return !!tr && tr.textContent.includes('已停用');",
+                    code)));
+    for (JsonNode r : get(ADMIN_KEY, "/api/v1/indicators").get("rows")) {
+      if (r.get("code").asText().equals(code)) {
+        assertThat(r.get("retired").asBoolean()).isTrue();
+      }
+    }
+  }
+
+  /**
+   * Row order, score and the custom indicator's value and target mark, as the API answered; the
+   * shown table is read in one script (one round trip instead of several per row).
+   */
+  @SuppressWarnings("unchecked")
+  private static void assertTableShows(String table, JsonNode api, String code) {
+    List<Map<String, Object>> rows =
+        (List<Map<String, Object>>)
+            browser.js(
+                "return [...document.querySelectorAll(arguments[0] + ' tbody tr')].map((tr) => {"
+                    + " const td = tr.querySelector(`td[data-rate='${arguments[1]}']`);"
+                    + " const v = td.querySelector('.v');"
+                    + " return {tenant: tr.dataset.tenant,"
+                    + " score: tr.querySelector('td.score').textContent.trim(),"
+                    + " text: td.textContent, value: v ? v.textContent : null,"
+                    + " met: td.dataset.met === undefined ? null : td.dataset.met}; });",
+                table,
+                code);
+    assertThat(rows).hasSize(api.get("rows").size()).hasSizeGreaterThan(80);
+    int withValue = 0;
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode expected = api.get("rows").get(i);
+      Map<String, Object> row = rows.get(i);
+      String tenant = expected.get("tenant").asText();
+      assertThat(row.get("tenant")).as("row %d", i + 1).isEqualTo(tenant);
+      if (!expected.get("score").isNull()) {
+        assertThat(new BigDecimal((String) row.get("score")))
+            .as("score of %s", tenant)
+            .isEqualByComparingTo(expected.get("score").decimalValue());
+      }
+      JsonNode detail = expected.get("rates").get(code);
+      if (detail.get("value").isNull()) {
+        assertThat(row.get("text")).as(tenant).isEqualTo("—");
+        continue;
+      }
+      withValue++;
+      assertShownRatio((String) row.get("value"), detail.get("value"), tenant);
+      JsonNode target = expected.get("targets").get(code);
+      assertThat(row.get("met")).as(tenant).isEqualTo(target.get("met").asText());
+      assertThat((String) row.get("text"))
+          .as(tenant)
+          .contains(target.get("met").asBoolean() ? "达标" : "未达标");
+    }
+    assertThat(withValue).as("the sample feed has policy cases in many counties").isGreaterThan(10);
+  }
+
+  private static void assertShownRatio(String shown, JsonNode value, String tenant) {
+    assertThat(shown).as(tenant).endsWith("%");
+    assertThat(Double.parseDouble(shown.substring(0, shown.length() - 1)))
+        .as("%s shows %s for %s", tenant, shown, value)
+        .isCloseTo(value.asDouble() * 100, org.assertj.core.api.Assertions.within(0.05 + 1e-9));
+  }
+
+  @Test
+  void aCountyUploadsAReportedValueInThePage() throws Exception {
+    String code = "web_policy_payout";
+    post(
+        "/api/v1/indicators",
+        "{\"code\":\""
+            + code
+            + "\",\"name\":\"政策兑现率\",\"kind\":\"reported\","
+            + "\"direction\":\"higher_better\",\"target\":0.9}",
+        201);
+    browser.viewport(Browser.LAPTOP);
+    browser.signIn(countyKey);
+    browser.open("#/indicators");
+    assertThat(browser.findAll(By.id("indicator-form"))).as("only the province defines").isEmpty();
+    assertThat(browser.findAll(By.cssSelector("#indicator-table tr[data-code='" + code + "']")))
+        .hasSize(1);
+    String csv =
+        String.join(
+            "\n",
+            "indicator,tenant_code,period,numerator,denominator",
+            code + "," + COUNTY + ",2024-01,8,10",
+            code + "," + OTHER_COUNTY + ",2024-01,5,10",
+            code + "," + COUNTY + ",2024-02,12,10",
+            "");
+    Path file = dataDir.resolve("瑞安市-政策兑现率.csv");
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    browser.find(By.id("indicator-values-file")).sendKeys(file.toString());
+    browser.await("the upload's outcome", d -> !d.findElements(By.id("values-outcome")).isEmpty());
+    assertThat(browser.text(By.cssSelector("#values-accepted .v"))).isEqualTo("1");
+    assertThat(browser.text(By.cssSelector("#values-rejected .v"))).isEqualTo("2");
+    List<WebElement> errors = browser.findAll(By.cssSelector("#values-errors tbody tr"));
+    assertThat(errors.stream().map(r -> r.getAttribute("data-row")).toList())
+        .containsExactly("2", "3");
+    assertThat(errors.get(0).findElement(By.cssSelector(".message")).getAttribute("data-code"))
+        .isEqualTo(ErrorCode.TENANT_OUT_OF_SCOPE.wireName());
+    assertThat(errors.get(0).getText())
+        .contains(OTHER_COUNTY)
+        .contains(Vocabulary.term("reported_field", "tenant_code"));
+    assertThat(errors.get(1).findElement(By.cssSelector(".message")).getAttribute("data-code"))
+        .isEqualTo(ErrorCode.REPORTED_NUMERATOR_ABOVE_DENOMINATOR.wireName());
+    assertThat(errors.get(1).findElement(By.cssSelector(".message")).getText())
+        .isEqualTo(
+            Vocabulary.text(
+                ErrorCode.REPORTED_NUMERATOR_ABOVE_DENOMINATOR,
+                Map.of("numerator", "12", "denominator", "10")));
+    screenshot("11-indicator-values-upload");
+
+    JsonNode value =
+        get(countyKey, "/api/v1/metrics?period=2024-01&tenant=" + COUNTY)
+            .get("indicators")
+            .get(code);
+    assertThat(value.get("numerator").asLong()).isEqualTo(8);
+    assertThat(value.get("denominator").asLong()).isEqualTo(10);
+    browser.open("#/tenant/" + COUNTY + "?period=2024-01");
+    WebElement tile =
+        browser.find(By.cssSelector("#custom-indicators [data-indicator='" + code + "']"));
+    assertThat(tile.findElement(By.cssSelector(".v")).getText()).isEqualTo("80.0%");
+    assertThat(tile.getAttribute("data-met")).isEqualTo("false");
+    assertThat(tile.getText()).contains("未达标");
+  }
+
+  private static WebElement row(String table, String code) {
+    return browser.find(By.cssSelector(table + " tbody tr[data-code='" + code + "']"));
+  }
+
+  /** POSTs JSON with the admin key; the answer, after checking its status. */
+  private static JsonNode post(String path, String json, int expected) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(url + path))
+                .header("Authorization", "Bearer " + ADMIN_KEY)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as("POST %s → %s", path, r.body()).isEqualTo(expected);
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+  }
+
   private static String cell(WebElement row, String cls) {
     return row.findElement(By.cssSelector("td." + cls)).getText().strip();
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liangshai.core.evaluation.FilterKey;
+import io.liangshai.core.evaluation.IndicatorKind;
 import io.liangshai.core.indicator.Indicator;
 import io.liangshai.core.ranking.Direction;
 import io.liangshai.core.ranking.Normalisation;
@@ -109,5 +111,16 @@ class VocabularyTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("\"pigeon\"")
         .hasMessageContaining("\"channel\"");
+  }
+
+  @Test
+  void everyIndicatorKindAndFilterKeyHasItsLabelInItsOrder() {
+    assertThat(Vocabulary.section("indicator_kind").keySet())
+        .containsExactlyElementsOf(
+            Arrays.stream(IndicatorKind.values()).map(IndicatorKind::wireName).toList());
+    assertThat(Vocabulary.section("filter_key").keySet())
+        .containsExactlyElementsOf(
+            Arrays.stream(FilterKey.values()).map(FilterKey::wireName).toList());
+    assertThat(Vocabulary.term("target", "section")).isEqualTo("目标达成");
   }
 }

@@ -8,10 +8,12 @@ import io.liangshai.reports.snapshot.Figures;
 import io.liangshai.reports.snapshot.GroupTable;
 import io.liangshai.reports.snapshot.ListEntry;
 import io.liangshai.reports.snapshot.TableRow;
+import io.liangshai.reports.snapshot.TargetShortfall;
 import io.liangshai.reports.snapshot.Wording;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Collections;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -23,8 +25,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * The bulletin's tables as an XLSX workbook for officials who rework the numbers: a summary sheet,
- * one sheet per peer group, the red and black lists, the anomaly counts and the methodology. Rates
- * are numbers formatted as percentages; rendered from the same snapshot as the PDF.
+ * one sheet per peer group, the red and black lists, the anomaly counts, the members below target
+ * (目标达成) and the methodology. Rates are numbers formatted as percentages; rendered from the same
+ * snapshot as the PDF.
  */
 public final class BulletinXlsx {
 
@@ -55,6 +58,7 @@ public final class BulletinXlsx {
     snapshot.groups().forEach(x::group);
     x.lists(snapshot.groups());
     x.anomalies(snapshot.anomalies());
+    x.targets(snapshot.targets());
     x.methodology(snapshot.methodology());
     try (XSSFWorkbook book = x.book) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -201,6 +205,34 @@ public final class BulletinXlsx {
         };
         for (int i = 0; i < counts.length; i++) {
           row.createCell(3 + i).setCellValue(counts[i]);
+        }
+      }
+    }
+    sheet.createFreezePane(0, 1);
+  }
+
+  /** 目标达成: one row per member below a target; a group and indicator with none, one row without. */
+  private void targets(List<TargetShortfall> lines) {
+    Sheet sheet = book.createSheet("目标达成");
+    headers(sheet, "组别", "指标代码", "指标", "方向", "目标值", "有数据地区数", "未达标地区数", "地区代码", "地区", "指标值");
+    int r = 1;
+    for (TargetShortfall t : lines) {
+      boolean rate = "rate".equals(t.unit());
+      List<TargetShortfall.Below> below =
+          t.below().isEmpty() ? Collections.singletonList(null) : t.below();
+      for (TargetShortfall.Below b : below) {
+        Row row = sheet.createRow(r++);
+        text(row, 0, t.groupLabel());
+        text(row, 1, t.indicator());
+        text(row, 2, t.name());
+        text(row, 3, "lower_better".equals(t.direction()) ? "≤" : "≥");
+        value(row, 4, t.target(), rate);
+        value(row, 5, t.judged(), false);
+        value(row, 6, t.below().size(), false);
+        if (b != null) {
+          text(row, 7, b.tenant());
+          text(row, 8, b.name());
+          value(row, 9, b.value(), rate);
         }
       }
     }

@@ -10,7 +10,10 @@ import io.liangshai.reports.snapshot.Figures;
 import io.liangshai.reports.snapshot.GroupTable;
 import io.liangshai.reports.snapshot.ListEntry;
 import io.liangshai.reports.snapshot.TableRow;
+import io.liangshai.reports.snapshot.TargetShortfall;
 import io.liangshai.reports.snapshot.Wording;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -72,7 +75,52 @@ final class PdfView {
       p.put(key + "_ROWS", anomalies(table));
     }
     p.put("METHODOLOGY", methodology(s.methodology()));
+    p.put("TARGETS", targets(s.targets()));
     return p;
+  }
+
+  /**
+   * 目标达成: one paragraph per group and indicator with a target, naming every member below it with
+   * its value, worst first.
+   */
+  static String targets(List<TargetShortfall> lines) {
+    if (lines.isEmpty()) {
+      return "本期评价方案的指标均未设目标值。";
+    }
+    StringJoiner joiner = new StringJoiner("\n");
+    for (TargetShortfall t : lines) {
+      StringBuilder line =
+          new StringBuilder()
+              .append(t.groupLabel())
+              .append(" · ")
+              .append(t.name())
+              .append("（目标")
+              .append("lower_better".equals(t.direction()) ? "≤" : "≥")
+              .append(value(t.unit(), t.target()))
+              .append("）：");
+      if (t.below().isEmpty()) {
+        line.append(t.judged()).append("个有数据的地区均达标。");
+      } else {
+        StringJoiner names = new StringJoiner("、");
+        t.below().forEach(b -> names.add(b.name() + "（" + value(t.unit(), b.value()) + "）"));
+        line.append(t.judged())
+            .append("个有数据的地区中")
+            .append(t.below().size())
+            .append("个未达标：")
+            .append(names)
+            .append("。");
+      }
+      joiner.add(line);
+    }
+    return joiner.toString();
+  }
+
+  private static String value(String unit, BigDecimal value) {
+    return switch (unit) {
+      case "rate" -> Display.rate(value.doubleValue());
+      case "days" -> value.setScale(2, RoundingMode.HALF_UP).toPlainString() + "天";
+      default -> value.stripTrailingZeros().toPlainString();
+    };
   }
 
   /** One map per peer group: heading, note, table rows and chart. */

@@ -26,6 +26,8 @@ import java.util.List;
  * @param groups one league table per peer group, in bulletin order
  * @param anomalies the 双闭环 anomaly counts per tenant, one table per level
  * @param methodology the methodology footnote, one paragraph per entry
+ * @param targets the 目标达成 section: per group, each scheme indicator with a target and the members
+ *     below it (empty in bulletins published before the section existed)
  */
 public record BulletinSnapshot(
     int format,
@@ -44,7 +46,8 @@ public record BulletinSnapshot(
     Figures provinceFigures,
     List<GroupTable> groups,
     List<AnomalyTable> anomalies,
-    List<String> methodology) {
+    List<String> methodology,
+    List<TargetShortfall> targets) {
 
   /** The current {@link #format}. */
   public static final int FORMAT = 1;
@@ -55,6 +58,7 @@ public record BulletinSnapshot(
     groups = List.copyOf(groups);
     anomalies = List.copyOf(anomalies);
     methodology = List.copyOf(methodology);
+    targets = targets == null ? List.of() : List.copyOf(targets);
   }
 
   /** The bulletin a correction replaces: its id and issue number. */

@@ -7,6 +7,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -21,7 +22,12 @@ final class Methodology {
 
   private Methodology() {}
 
-  static List<String> paragraphs(Edition edition, List<GroupTable> groups) {
+  /**
+   * @param names the Chinese name of each indicator in force by code, for a scheme's indicators
+   *     other than the built-in rates (8+X); a code without one is shown as itself
+   */
+  static List<String> paragraphs(
+      Edition edition, List<GroupTable> groups, Map<String, String> names) {
     Scheme scheme = edition.scheme();
     List<String> p = new ArrayList<>();
     p.add(
@@ -37,7 +43,7 @@ final class Methodology {
             + "@"
             + scheme.version()
             + "），"
-            + weights(scheme)
+            + weights(scheme, names)
             + "。受理量不足"
             + scheme.minimumVolume()
             + "件的地区列出但不参与排名。各指标在同组参评地区中按"
@@ -64,11 +70,11 @@ final class Methodology {
     return p;
   }
 
-  private static String weights(Scheme scheme) {
+  private static String weights(Scheme scheme, Map<String, String> names) {
     StringJoiner joiner = new StringJoiner("、");
     for (SchemeIndicator i : scheme.indicators()) {
       joiner.add(
-          (i.isBuiltIn() ? Wording.rate(i.rate()) : i.code())
+          (i.isBuiltIn() ? Wording.rate(i.rate()) : names.getOrDefault(i.code(), i.code()))
               + "权重"
               + percent(i.weight() / scheme.totalWeight())
               + "（"

@@ -4,8 +4,13 @@ import static io.liangshai.core.ranking.FunnelSignal.ABOVE;
 import static io.liangshai.core.ranking.FunnelSignal.ALARM;
 import static io.liangshai.core.ranking.FunnelSignal.BELOW;
 
+import io.liangshai.core.evaluation.IndicatorDefinition;
+import io.liangshai.core.evaluation.IndicatorKind;
+import io.liangshai.core.evaluation.IndicatorValue;
 import io.liangshai.core.indicator.Indicator;
 import io.liangshai.core.indicator.Indicators;
+import io.liangshai.core.ranking.Direction;
+import io.liangshai.core.ranking.IndicatorDetail;
 import io.liangshai.core.ranking.LeagueRow;
 import io.liangshai.core.ranking.LeagueTable;
 import io.liangshai.core.ranking.RateDetail;
@@ -17,7 +22,10 @@ import io.liangshai.reports.snapshot.BulletinSnapshot.Weight;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantLevel;
 import io.liangshai.tenants.TenantRegistry;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +49,10 @@ public final class SnapshotBuilder {
   public BulletinSnapshot build(Edition edition) {
     Tenant province = registry.province();
     List<GroupTable> groups = new ArrayList<>();
+    List<TargetShortfall> targets = new ArrayList<>();
+    List<IndicatorDefinition> definitions = figures.definitions();
+    Map<String, IndicatorDefinition> inForce = new HashMap<>();
+    definitions.forEach(d -> inForce.put(d.code(), d));
     Map<String, Indicators> seen = new TreeMap<>();
     for (String group : edition.groups()) {
       List<String> members = registry.members(group).stream().map(Tenant::code).toList();
@@ -48,10 +60,14 @@ public final class SnapshotBuilder {
         throw new IllegalArgumentException("groups: unknown peer group '" + group + "'");
       }
       LeagueTable table =
-          figures.table(edition.period(), members, edition.scheme(), edition.publishedAt());
+          figures.table(
+              edition.period(), members, edition.scheme(), definitions, edition.publishedAt());
       table.rows().forEach(row -> seen.put(row.tenant(), row.indicators()));
       groups.add(group(group, table));
+      targets.addAll(targets(group, table, inForce));
     }
+    Map<String, String> names = new HashMap<>();
+    inForce.forEach((code, d) -> names.put(code, d.name()));
     Indicators provinceFigures =
         figures.indicators(edition.period(), province.code(), edition.publishedAt());
     return new BulletinSnapshot(
@@ -71,7 +87,69 @@ public final class SnapshotBuilder {
         Figures.of(provinceFigures),
         groups,
         anomalies(seen),
-        Methodology.paragraphs(edition, groups));
+        Methodology.paragraphs(edition, groups, names),
+        targets);
+  }
+
+  /**
+   * 目标达成 of one group: each of the scheme's indicators whose definition in force has a target, with
+   * the members whose value misses it (SPEC §7 {@code met} false), worst first.
+   */
+  private List<TargetShortfall> targets(
+      String group, LeagueTable table, Map<String, IndicatorDefinition> inForce) {
+    List<TargetShortfall> lines = new ArrayList<>();
+    for (SchemeIndicator indicator : table.scheme().indicators()) {
+      IndicatorDefinition d = inForce.get(indicator.code());
+      if (d == null || d.target() == null) {
+        continue;
+      }
+      int judged = 0;
+      List<TargetShortfall.Below> below = new ArrayList<>();
+      String unit = d.kind() == IndicatorKind.CASE_MEAN_DAYS ? "days" : "rate";
+      for (LeagueRow row : table.rows()) {
+        IndicatorValue value = value(indicator, row);
+        Boolean met = d.met(value);
+        if (met == null) {
+          continue;
+        }
+        judged++;
+        if (d.kind() == IndicatorKind.REPORTED && !value.isRatio()) {
+          unit = "value";
+        }
+        if (!met) {
+          below.add(
+              new TargetShortfall.Below(
+                  row.tenant(), name(row.tenant()), new BigDecimal(value.value().toString())));
+        }
+      }
+      Comparator<TargetShortfall.Below> worst = Comparator.comparing(TargetShortfall.Below::value);
+      below.sort(
+          (d.direction() == Direction.HIGHER_BETTER ? worst : worst.reversed())
+              .thenComparing(TargetShortfall.Below::tenant));
+      lines.add(
+          new TargetShortfall(
+              group,
+              Wording.group(group),
+              d.code(),
+              d.name(),
+              unit,
+              d.direction().wireName(),
+              d.target(),
+              judged,
+              below));
+    }
+    return lines;
+  }
+
+  /** A row's value of a scheme indicator: a built-in rate from its counts, else its detail. */
+  private static IndicatorValue value(SchemeIndicator indicator, LeagueRow row) {
+    if (indicator.isBuiltIn()) {
+      Indicator rate = indicator.rate();
+      return IndicatorValue.ratio(
+          row.indicators().count(rate.numerator()), row.indicators().count(rate.denominator()));
+    }
+    IndicatorDetail detail = row.custom().get(indicator.code());
+    return detail == null ? IndicatorValue.NONE : detail.value();
   }
 
   private GroupTable group(String group, LeagueTable table) {

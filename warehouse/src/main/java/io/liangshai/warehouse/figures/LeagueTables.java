@@ -189,7 +189,12 @@ public final class LeagueTables {
     return compute(period, members, scheme, List.of(), settings, now);
   }
 
-  private LeagueTable compute(
+  /**
+   * The table of a scheme over any indicator code ({@code definitions}: the definitions in force of
+   * its codes other than the built-in rates) with the given robustness settings, {@code
+   * overdue_open} judged at {@code now}: what a bulletin ranks by. Not cached.
+   */
+  public LeagueTable compute(
       Period period,
       Collection<String> members,
       Scheme scheme,

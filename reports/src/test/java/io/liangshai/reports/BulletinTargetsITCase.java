@@ -1,0 +1,300 @@
+package io.liangshai.reports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
+import io.liangshai.core.evaluation.BuiltInIndicators;
+import io.liangshai.core.evaluation.IndicatorDefinition;
+import io.liangshai.core.evaluation.IndicatorDefinitionParser;
+import io.liangshai.core.evaluation.IndicatorValue;
+import io.liangshai.core.evaluation.ReferenceEvaluator;
+import io.liangshai.core.indicator.Indicator;
+import io.liangshai.core.indicator.ReferenceCalculator;
+import io.liangshai.core.ranking.Direction;
+import io.liangshai.core.ranking.Scheme;
+import io.liangshai.core.ranking.SchemeIndicator;
+import io.liangshai.core.record.CaseRecord;
+import io.liangshai.core.testing.SampleFeed;
+import io.liangshai.core.testing.ZhejiangTenants;
+import io.liangshai.core.time.Period;
+import io.liangshai.core.time.PeriodKind;
+import io.liangshai.metadata.BulletinNumbers;
+import io.liangshai.metadata.testing.MetadataExtension;
+import io.liangshai.reports.snapshot.BulletinSnapshot;
+import io.liangshai.reports.snapshot.FiguresSource;
+import io.liangshai.reports.snapshot.SnapshotJson;
+import io.liangshai.reports.snapshot.TargetShortfall;
+import io.liangshai.reports.testing.PdfLayout;
+import io.liangshai.reports.testing.PdfLayout.Glyph;
+import io.liangshai.reports.testing.PdfText;
+import io.liangshai.reports.testing.Publishing;
+import io.liangshai.reports.testing.SampleWarehouse;
+import io.liangshai.tenants.Tenant;
+import io.liangshai.warehouse.AuditLog;
+import io.liangshai.warehouse.IndicatorValuesTable;
+import io.liangshai.warehouse.Warehouse;
+import io.liangshai.warehouse.figures.CustomFigures;
+import io.liangshai.warehouse.figures.IndicatorQueries;
+import io.liangshai.warehouse.figures.LeagueTables;
+import io.liangshai.warehouse.figures.MetricsQueries;
+import io.liangshai.warehouse.figures.ReportedValues;
+import io.liangshai.warehouse.testing.SampleFacts;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A bulletin under an 8+X scheme (the built-in 办结率 and a defined {@code case_ratio} with its own
+ * target) published over a real ClickHouse holding the sample feed's counts and case facts: it
+ * publishes, its methodology names the defined indicator, and its 目标达成 section lists exactly the
+ * members below each target, as core's reference evaluator computes them here from the records; the
+ * section's heading is rendered to PNG and its CJK glyphs are real glyphs, not blanks or boxes.
+ */
+class BulletinTargetsITCase {
+
+  @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
+
+  @RegisterExtension static final SampleWarehouse SAMPLE = new SampleWarehouse(CLICKHOUSE);
+
+  @RegisterExtension static final MetadataExtension METADATA = new MetadataExtension();
+
+  private static final String CODE = "policy_closed";
+  private static final Period PERIOD = Period.parse("2024-01");
+
+  private static IndicatorDefinition custom;
+  private static List<CaseRecord> records;
+  private static BulletinSnapshot snapshot;
+  private static byte[] pdf;
+  private static byte[] xlsx;
+
+  @BeforeAll
+  static void publishUnderAnEightXScheme() throws Exception {
+    Warehouse warehouse = SAMPLE.warehouse();
+    records = januaryCases(SampleFeed.validRecords());
+    SampleFacts.load(warehouse, records, 1);
+    IndicatorDefinitionParser.Result parsed =
+        IndicatorDefinitionParser.parse(
+            Map.of(
+                "code",
+                CODE,
+                "name",
+                "政策类问题办结率",
+                "kind",
+                "case_ratio",
+                "direction",
+                "higher_better",
+                "target",
+                0.8,
+                "denominator",
+                Map.of("category", List.of("policy")),
+                "numerator",
+                Map.of("closed", true)));
+    assertThat(parsed.errors()).isEmpty();
+    custom = parsed.definition();
+    List<IndicatorDefinition> inForce = new ArrayList<>(BuiltInIndicators.all());
+    inForce.add(custom);
+    Scheme eightX =
+        Scheme.builder()
+            .id("eight_x")
+            .version(1)
+            .name("8+X 评价方案")
+            .indicator(new SchemeIndicator(CODE, 1, Direction.HIGHER_BETTER, null))
+            .indicator(
+                new SchemeIndicator(
+                    Indicator.RESOLUTION_RATE.wireName(), 1, Direction.HIGHER_BETTER, null))
+            .build();
+    MetricsQueries metrics = new MetricsQueries(warehouse);
+    LeagueTables tables =
+        new LeagueTables(
+            metrics,
+            Publishing.AT_PUBLICATION,
+            new CustomFigures(
+                new IndicatorQueries(warehouse),
+                new ReportedValues(
+                    new IndicatorValuesTable(warehouse), ZhejiangTenants.hierarchy())));
+    BulletinPublisher publisher =
+        new BulletinPublisher(
+            Publishing.REGISTRY,
+            FiguresSource.of(tables, metrics, () -> inForce),
+            new BulletinStore(warehouse),
+            new BulletinNumbers(METADATA.dataSource(), Publishing.AT_PUBLICATION),
+            ref -> "eight_x".equals(ref) ? Optional.of(eightX) : Optional.empty(),
+            new AuditLog(warehouse, Publishing.AT_PUBLICATION),
+            Publishing.AT_PUBLICATION);
+    Bulletin bulletin =
+        publisher.publish(
+            new PublishRequest(
+                PERIOD.toString(), List.of("counties"), "eight_x", null, "330000", "admin"));
+    BulletinStore store = new BulletinStore(warehouse);
+    snapshot = SnapshotJson.read(store.snapshot(bulletin).orElseThrow());
+    pdf = store.file(bulletin, BulletinFormat.PDF).orElseThrow();
+    xlsx = store.file(bulletin, BulletinFormat.XLSX).orElseThrow();
+    assertThat(bulletin.scheme()).isEqualTo("eight_x@1");
+  }
+
+  @Test
+  void listsExactlyTheCountiesBelowEachTargetAsTheReferenceComputesThem() {
+    Map<String, Map<String, IndicatorValue>> reference =
+        new ReferenceEvaluator(new ReferenceCalculator(ZhejiangTenants.hierarchy()))
+            .compute(
+                records.stream(),
+                List.of(custom, BuiltInIndicators.byCode("resolution_rate").orElseThrow()),
+                List.of(PeriodKind.MONTH))
+            .get(PERIOD);
+    List<String> counties =
+        Publishing.REGISTRY.members("counties").stream().map(Tenant::code).toList();
+    assertThat(snapshot.targets())
+        .extracting(TargetShortfall::indicator)
+        .containsExactly(CODE, "resolution_rate");
+    String text = PdfText.read(pdf).text().replace("\n", "");
+    String section = text.substring(text.indexOf("五、目标达成"), text.indexOf("六、说明"));
+    for (TargetShortfall line : snapshot.targets()) {
+      BigDecimal target =
+          line.indicator().equals(CODE) ? new BigDecimal("0.8") : new BigDecimal("0.9");
+      assertThat(line.target()).isEqualByComparingTo(target);
+      Set<String> below = new HashSet<>();
+      int judged = 0;
+      for (String county : counties) {
+        IndicatorValue v =
+            reference
+                .getOrDefault(county, Map.of())
+                .getOrDefault(line.indicator(), IndicatorValue.NONE);
+        if (v.value() == null) {
+          continue;
+        }
+        judged++;
+        // n/d < target, compared exactly in integers
+        if (BigDecimal.valueOf(v.numerator())
+                .compareTo(target.multiply(BigDecimal.valueOf(v.denominator())))
+            < 0) {
+          below.add(county);
+        }
+      }
+      assertThat(line.judged()).as(line.indicator()).isEqualTo(judged);
+      assertThat(line.below())
+          .extracting(TargetShortfall.Below::tenant)
+          .as(line.indicator())
+          .containsExactlyInAnyOrderElementsOf(below);
+      assertThat(below)
+          .as("the sample has counties below the %s target", line.indicator())
+          .isNotEmpty();
+      List<BigDecimal> values = line.below().stream().map(TargetShortfall.Below::value).toList();
+      assertThat(values).as("worst first").isSortedAccordingTo(BigDecimal::compareTo);
+      assertThat(section).contains(line.name() + "（目标≥");
+      for (TargetShortfall.Below b : line.below()) {
+        assertThat(section).as(line.indicator()).contains(b.name() + "（");
+      }
+      assertThat(section).contains(judged + "个有数据的地区中" + below.size() + "个未达标");
+    }
+    assertThat(String.join("", snapshot.methodology()))
+        .contains("“8+X 评价方案”（eight_x@1）")
+        .contains("政策类问题办结率权重50%");
+  }
+
+  @Test
+  void theWorkbookListsTheSameMembersBelowTarget() throws Exception {
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      Sheet sheet = book.getSheet("目标达成");
+      assertThat(sheet).isNotNull();
+      for (TargetShortfall line : snapshot.targets()) {
+        List<String> listed = new ArrayList<>();
+        for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+          Row row = sheet.getRow(i);
+          if (row.getCell(1).getStringCellValue().equals(line.indicator())) {
+            listed.add(row.getCell(7).getStringCellValue());
+            assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(line.target().doubleValue());
+          }
+        }
+        assertThat(listed)
+            .as(line.indicator())
+            .containsExactlyElementsOf(
+                line.below().stream().map(TargetShortfall.Below::tenant).toList());
+      }
+    }
+  }
+
+  @Test
+  void rendersTheSectionHeadingWithRealCjkGlyphs() throws Exception {
+    PdfLayout layout = PdfLayout.read(pdf);
+    Glyph heading = layout.find("五、目标达成").orElseThrow();
+    BufferedImage page;
+    float scale = 3; // 216 dpi
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      page = new PDFRenderer(doc).renderImage(heading.page() - 1, scale);
+    }
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(page, "png", png);
+    Path file = Files.createTempFile("bulletin-targets-", ".png");
+    Files.write(file, png.toByteArray());
+    // the h1 style is 12 pt; its glyphs are full-width: one 12 pt cell each, 五 、 目 标 达 成
+    List<boolean[]> cells = new ArrayList<>();
+    for (int i = 2; i < 6; i++) {
+      float x0 = heading.x() + 12 * i;
+      cells.add(ink(page, x0 * scale, (heading.y() - 11) * scale, 12 * scale, 13 * scale));
+    }
+    for (int i = 0; i < cells.size(); i++) {
+      int dark = 0;
+      for (boolean b : cells.get(i)) {
+        dark += b ? 1 : 0;
+      }
+      assertThat(dark)
+          .as("glyph %d of 目标达成 has ink (%s)", i, file)
+          .isBetween(cells.get(i).length / 20, cells.get(i).length / 2);
+      for (int j = 0; j < i; j++) {
+        assertThat(cells.get(i))
+            .as("glyphs %d and %d of 目标达成 differ (a missing glyph draws one box) (%s)", j, i, file)
+            .isNotEqualTo(cells.get(j));
+      }
+    }
+  }
+
+  /**
+   * Every version of the cases with a version received in January (Asia/Shanghai): the January
+   * figures of these records are the whole feed's, and the facts to load are half as many.
+   */
+  private static List<CaseRecord> januaryCases(List<CaseRecord> all) {
+    Set<String> touched = new HashSet<>();
+    for (CaseRecord r : all) {
+      if (Period.of(PeriodKind.MONTH, r.receivedAt()).equals(PERIOD)) {
+        touched.add(r.tenantCode() + "/" + r.caseId());
+      }
+    }
+    return all.stream().filter(r -> touched.contains(r.tenantCode() + "/" + r.caseId())).toList();
+  }
+
+  /** Which pixels of a rectangle of the rendered page are dark. */
+  private static boolean[] ink(BufferedImage image, float x, float y, float w, float h) {
+    int x0 = Math.round(x);
+    int y0 = Math.round(y);
+    int width = Math.round(w);
+    int height = Math.round(h);
+    boolean[] dark = new boolean[width * height];
+    for (int dy = 0; dy < height; dy++) {
+      for (int dx = 0; dx < width; dx++) {
+        int rgb = image.getRGB(x0 + dx, y0 + dy);
+        int luminance = ((rgb >> 16 & 0xff) * 3 + (rgb >> 8 & 0xff) * 6 + (rgb & 0xff)) / 10;
+        dark[dy * width + dx] = luminance < 128;
+      }
+    }
+    return dark;
+  }
+}
