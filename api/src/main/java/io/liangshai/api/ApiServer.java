@@ -1,6 +1,7 @@
 package io.liangshai.api;
 
 import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.core.governance.SignoffRules;
 import io.liangshai.core.time.WorkingDayCalendar;
 import io.liangshai.core.warning.DeadlineClock;
 import io.liangshai.ingest.RefusalJournal;
@@ -111,6 +112,15 @@ public final class ApiServer {
     QuarantineRoutes quarantined = new QuarantineRoutes(s.registry(), s.quarantine());
     WarningRoutes warnings =
         new WarningRoutes(s.registry(), s.warnings(), s.riskModel(), deadlines, s.clock());
+    GovernanceRoutes governance =
+        new GovernanceRoutes(
+            s.registry(),
+            s.governance(),
+            s.metrics(),
+            s.signoffs(),
+            new SignoffRules(WorkingDayCalendar.china()),
+            audit,
+            s.clock());
     Authentication auth = new Authentication(s.authenticator(), limits.requestsPerMinute());
     // One handler for every small JSON body; uploads stream to a file instead (CaseRoutes).
     BodyHandler smallBody = BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT);
@@ -166,6 +176,11 @@ public final class ApiServer {
     router.get("/api/v1/bulletins/:id.pdf").handler(bulletinRoutes::pdf);
     router.get("/api/v1/bulletins/:id.xlsx").handler(bulletinRoutes::xlsx);
     router.get("/api/v1/bulletins/:id.json").handler(bulletinRoutes::snapshot);
+    router.get("/api/v1/reporting").handler(governance::reporting);
+    router.get("/api/v1/flags").handler(governance::flags);
+    router.get("/api/v1/signoffs").handler(governance::list);
+    router.post("/api/v1/signoffs").handler(smallBody).handler(governance::sign);
+    router.delete("/api/v1/signoffs/:id").handler(governance::withdraw);
 
     // The page's libraries (Apache ECharts) from the classpath jars under
     // META-INF/resources/_static;

@@ -5,6 +5,7 @@ import io.liangshai.core.warning.RiskModel;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.IndicatorValueUploads;
 import io.liangshai.metadata.MetadataStores;
+import io.liangshai.metadata.PostgresSignoffs;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.snapshot.FiguresSource;
@@ -21,6 +22,7 @@ import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.BreakdownQueries;
 import io.liangshai.warehouse.figures.CaseFactsQueries;
 import io.liangshai.warehouse.figures.CustomFigures;
+import io.liangshai.warehouse.figures.GovernanceQueries;
 import io.liangshai.warehouse.figures.IndicatorQueries;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
@@ -43,6 +45,8 @@ import java.util.Objects;
  *     to the bulletin scheduler
  * @param warnings the open cases behind {@code GET /api/v1/warnings} and its gauges
  * @param riskModel the risk of missing a deadline ({@link PriorRiskModel} until one is learned)
+ * @param governance reporting, data-quality flags and revisions behind SPEC §10's routes
+ * @param signoffs the sign-offs of tenants' months (PostgreSQL)
  */
 public record ApiServices(
     Clock clock,
@@ -67,7 +71,9 @@ public record ApiServices(
     BulletinStore bulletinStore,
     BulletinPublisher bulletins,
     WarningQueries warnings,
-    RiskModel riskModel)
+    RiskModel riskModel,
+    GovernanceQueries governance,
+    PostgresSignoffs signoffs)
     implements AutoCloseable {
 
   public ApiServices {
@@ -94,6 +100,8 @@ public record ApiServices(
     Objects.requireNonNull(bulletins, "bulletins");
     Objects.requireNonNull(warnings, "warnings");
     Objects.requireNonNull(riskModel, "riskModel");
+    Objects.requireNonNull(governance, "governance");
+    Objects.requireNonNull(signoffs, "signoffs");
   }
 
   /**
@@ -160,7 +168,9 @@ public record ApiServices(
         bulletinStore,
         bulletins,
         new WarningQueries(warehouse),
-        new PriorRiskModel());
+        new PriorRiskModel(),
+        new GovernanceQueries(warehouse),
+        metadata.signoffs());
   }
 
   /** Where uploads of reported values are kept: beside the case batches, in their landing zone. */

@@ -110,4 +110,13 @@ class VocabularyTest {
         .hasMessageContaining("\"pigeon\"")
         .hasMessageContaining("\"channel\"");
   }
+
+  @Test
+  void everyDataQualityFlagHasAChineseLabel() {
+    assertThat(Vocabulary.section("quality_flag").keySet())
+        .containsExactlyElementsOf(
+            Arrays.stream(io.liangshai.core.governance.QualityFlag.values())
+                .map(WireNamed::wireName)
+                .toList());
+  }
 }
