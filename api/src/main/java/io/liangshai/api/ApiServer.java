@@ -112,8 +112,9 @@ public final class ApiServer {
     QuarantineRoutes quarantined = new QuarantineRoutes(s.registry(), s.quarantine());
     WarningRoutes warnings =
         new WarningRoutes(s.registry(), s.warnings(), s.riskModel(), deadlines, s.clock());
-    GovernanceRoutes governance =
-        new GovernanceRoutes(
+    GovernanceRoutes governance = new GovernanceRoutes(s.registry(), s.governance());
+    SignoffRoutes signoffs =
+        new SignoffRoutes(
             s.registry(),
             s.governance(),
             s.metrics(),
@@ -178,9 +179,9 @@ public final class ApiServer {
     router.get("/api/v1/bulletins/:id.json").handler(bulletinRoutes::snapshot);
     router.get("/api/v1/reporting").handler(governance::reporting);
     router.get("/api/v1/flags").handler(governance::flags);
-    router.get("/api/v1/signoffs").handler(governance::list);
-    router.post("/api/v1/signoffs").handler(smallBody).handler(governance::sign);
-    router.delete("/api/v1/signoffs/:id").handler(governance::withdraw);
+    router.get("/api/v1/signoffs").handler(signoffs::list);
+    router.post("/api/v1/signoffs").handler(smallBody).handler(signoffs::sign);
+    router.delete("/api/v1/signoffs/:id").handler(signoffs::withdraw);
 
     // The page's libraries (Apache ECharts) from the classpath jars under
     // META-INF/resources/_static;

@@ -1,5 +1,6 @@
 package io.liangshai.api;
 
+import io.liangshai.core.time.Period;
 import io.liangshai.core.warning.PriorRiskModel;
 import io.liangshai.core.warning.RiskModel;
 import io.liangshai.ingest.BatchIntake;
@@ -33,6 +34,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the API's routes are given: each service built once, by the composition root (the launcher's
@@ -138,7 +142,8 @@ public record ApiServices(
             metadata.bulletinNumbers(),
             schemes::resolve,
             auditLog,
-            clock);
+            clock,
+            month -> Optional.of(signedOff(metadata.signoffs(), month)));
     return new ApiServices(
         clock,
         registry,
@@ -171,6 +176,13 @@ public record ApiServices(
         new PriorRiskModel(),
         new GovernanceQueries(warehouse),
         metadata.signoffs());
+  }
+
+  /** The tenants with a sign-off of {@code month} in force (SPEC §10), for the bulletin's line. */
+  private static Set<String> signedOff(PostgresSignoffs signoffs, Period month) {
+    return signoffs.current(month.toString()).stream()
+        .map(PostgresSignoffs.Signoff::tenant)
+        .collect(Collectors.toSet());
   }
 
   /** Where uploads of reported values are kept: beside the case batches, in their landing zone. */
