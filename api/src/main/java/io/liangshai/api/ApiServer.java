@@ -50,6 +50,7 @@ public final class ApiServer {
   private final QuarantineGauge quarantineGauge;
   private final DeadlineClock deadlines = new DeadlineClock(WorkingDayCalendar.china());
   private final WarningGauge warningGauge;
+  private final QualityFlagGauge flagGauge;
   private final Health health;
   private final AtomicReference<BulletinScheduler> scheduler = new AtomicReference<>();
   private final Blocking blocking;
@@ -75,6 +76,9 @@ public final class ApiServer {
     this.warningGauge =
         new WarningGauge(services.warnings(), deadlines, services.clock(), httpMetrics.registry());
     this.health = new Health(services.clickhouse(), services.intake().landing());
+    this.flagGauge =
+        new QualityFlagGauge(
+            services.governance(), services.registry(), services.clock(), httpMetrics.registry());
   }
 
   public Router router() {
@@ -212,6 +216,7 @@ public final class ApiServer {
               server = s;
               quarantineGauge.start(vertx, QUARANTINE_REFRESH);
               warningGauge.start(vertx, WARNINGS_REFRESH);
+              flagGauge.start(vertx, WARNINGS_REFRESH);
               LOG.info("API listening on http://{}:{}/", host, s.actualPort());
               return s;
             });
@@ -240,6 +245,7 @@ public final class ApiServer {
   public Future<Void> stop() {
     quarantineGauge.stop(vertx);
     warningGauge.stop(vertx);
+    flagGauge.stop(vertx);
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed.eventually(
         () ->

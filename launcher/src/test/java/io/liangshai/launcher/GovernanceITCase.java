@@ -39,6 +39,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -321,6 +323,43 @@ class GovernanceITCase {
                 + "个地区尚未确认本期数据："
                 + String.join("、", unsigned)
                 + "。");
+  }
+
+  @Test
+  @Order(5)
+  void prometheusCountsTheFlagsOfTheNewestMonthBeforeThisOne() throws Exception {
+    Map<CaseKey, CaseRecord> latest = CaseVersions.latest(FIRST_BATCH.keySet().stream());
+    Map<String, Long> expected = new TreeMap<>();
+    expectedFlags(latest)
+        .forEach(
+            (key, ids) -> {
+              String[] p = key.split(" ");
+              if (p[1].equals("2024-04")) {
+                expected.put(p[2] + " " + p[0], (long) ids.size());
+              }
+            });
+    Pattern series =
+        Pattern.compile(
+            "^liangshai_quality_flag_cases\\{flag=\"([a-z_]+)\",month=\"2024-04\","
+                + "tenant=\"(\\d{6})\",?\\} ([0-9.]+)$");
+    Map<String, Long> scraped = new TreeMap<>();
+    Instant until = Instant.now().plusSeconds(90);
+    while (!scraped.equals(expected) && Instant.now().isBefore(until)) {
+      Thread.sleep(1_000);
+      scraped.clear();
+      String scrape =
+          HTTP.send(
+                  HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      for (String line : scrape.split("\n")) {
+        Matcher m = series.matcher(line);
+        if (m.matches()) {
+          scraped.put(m.group(1) + " " + m.group(2), (long) Double.parseDouble(m.group(3)));
+        }
+      }
+    }
+    assertThat(scraped).isEqualTo(expected);
   }
 
   // --- the rules of SPEC §10, computed here from the records -----------------------------------

@@ -8,11 +8,7 @@ import io.liangshai.warehouse.CaseFactsTable;
 import io.liangshai.warehouse.Conditions;
 import io.liangshai.warehouse.Sql;
 import io.liangshai.warehouse.Warehouse;
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,16 +65,20 @@ public final class GovernanceQueries {
       "status = 'closed' AND coalesce(closed_at <= received_at + toIntervalMinute(10), 0)";
 
   private static final String TALLY =
-      "SELECT tenant_code, countIf(in_month) AS cases,"
-          + " countIf(in_month AND status = 'closed') AS closed,"
-          + count("near_deadline", NEAR_DEADLINE)
-          + count("withdrawn", "status = 'withdrawn'")
-          + " countIf(NOT in_month) AS prior_cases,"
-          + " countIf(NOT in_month AND status = 'withdrawn') AS prior_withdrawn,"
-          + count("rated", "satisfaction IS NOT NULL")
-          + " countIf(in_month AND satisfaction = 'very_satisfied') AS very_satisfied,"
-          + count("instant", INSTANT)
-          + " 0 AS unused FROM ("
+      "SELECT "
+          + String.join(
+              ", ",
+              "tenant_code",
+              "countIf(in_month) AS cases",
+              "countIf(in_month AND status = 'closed') AS closed",
+              EvidenceSql.count("near_deadline", NEAR_DEADLINE),
+              EvidenceSql.count("withdrawn", "status = 'withdrawn'"),
+              "countIf(NOT in_month) AS prior_cases",
+              "countIf(NOT in_month AND status = 'withdrawn') AS prior_withdrawn",
+              EvidenceSql.count("rated", "satisfaction IS NOT NULL"),
+              "countIf(in_month AND satisfaction = 'very_satisfied') AS very_satisfied",
+              EvidenceSql.count("instant", INSTANT))
+          + " FROM ("
           + SCOPED_CASES
           + ") GROUP BY tenant_code";
 
@@ -192,7 +192,10 @@ public final class GovernanceQueries {
         REWRITTEN,
         new Conditions().value(scope).value(scope).value(month.toString()),
         Sql.eachRow(
-            rs -> rewritten.put(rs.getString("tenant_code"), new Count(rs.getLong("n"), ids(rs)))));
+            rs ->
+                rewritten.put(
+                    rs.getString("tenant_code"),
+                    new Count(rs.getLong("n"), EvidenceSql.ids(rs, "ids")))));
     Map<String, MonthTally> tallies = new HashMap<>();
     Sql.query(
         warehouse,
@@ -207,13 +210,13 @@ public final class GovernanceQueries {
                   new MonthTally(
                       rs.getLong("cases"),
                       rs.getLong("closed"),
-                      count(rs, "near_deadline"),
-                      count(rs, "withdrawn"),
+                      EvidenceSql.count(rs, "near_deadline"),
+                      EvidenceSql.count(rs, "withdrawn"),
                       rs.getLong("prior_cases"),
                       rs.getLong("prior_withdrawn"),
-                      count(rs, "rated"),
+                      EvidenceSql.count(rs, "rated"),
                       rs.getLong("very_satisfied"),
-                      count(rs, "instant"),
+                      EvidenceSql.count(rs, "instant"),
                       rewritten.getOrDefault(tenant, Count.NONE)));
             }));
     return tallies;
@@ -240,6 +243,24 @@ public final class GovernanceQueries {
     return ids.stream().findFirst();
   }
 
+  /**
+   * The newest month before {@code month} that holds any case (its latest version); empty if none.
+   */
+  public Optional<Period> newestMonthBefore(Period month) {
+    String newest =
+        Sql.query(
+            warehouse,
+            "find the newest month with cases before " + month,
+            "SELECT max(period_month) FROM "
+                + CaseFactsTable.TABLE
+                + " WHERE period_month < ? AND period_month != ''",
+            new Conditions().value(month.toString()),
+            rs -> rs.next() ? rs.getString(1) : null);
+    return newest == null || newest.isEmpty()
+        ? Optional.empty()
+        : Optional.of(Period.parse(newest));
+  }
+
   private static String[] monthAndThreeBefore(Period month) {
     Period p = month;
     String[] months = new String[4];
@@ -248,38 +269,5 @@ public final class GovernanceQueries {
       p = p.previous();
     }
     return months;
-  }
-
-  /** {@code name} (how many cases of M hold {@code condition}) and {@code name_ids} (some ids). */
-  private static String count(String name, String condition) {
-    String of = "in_month AND " + condition;
-    return " countIf("
-        + of
-        + ") AS "
-        + name
-        + ", arraySlice(arraySort(groupArrayIf(case_id, "
-        + of
-        + ")), 1, "
-        + QualityFlags.EVIDENCE
-        + ") AS "
-        + name
-        + "_ids,";
-  }
-
-  private static Count count(ResultSet rs, String name) throws SQLException {
-    return new Count(rs.getLong(name), ids(rs, name + "_ids"));
-  }
-
-  private static List<String> ids(ResultSet rs) throws SQLException {
-    return ids(rs, "ids");
-  }
-
-  private static List<String> ids(ResultSet rs, String column) throws SQLException {
-    Array array = rs.getArray(column);
-    Object values = array.getArray();
-    if (values instanceof String[] strings) {
-      return List.of(strings);
-    }
-    return Arrays.stream((Object[]) values).map(String::valueOf).toList();
   }
 }
