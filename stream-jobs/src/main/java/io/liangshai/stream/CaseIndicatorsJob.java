@@ -90,13 +90,12 @@ public final class CaseIndicatorsJob {
     SingleOutputStreamOperator<Landed> records =
         lines.process(new LandingParser(progress)).name(LandingParser.NAME).uid("parse-records");
 
-    records
-        .map(new AcceptedVersions(hierarchy))
-        .name(AcceptedVersions.NAME)
-        .uid("accepted-versions")
-        .sinkTo(versions)
-        .name("case_versions")
-        .uid("case-versions-sink");
+    SingleOutputStreamOperator<VersionRow> accepted =
+        records
+            .process(new AcceptedVersions(hierarchy))
+            .name(AcceptedVersions.NAME)
+            .uid("accepted-versions");
+    accepted.sinkTo(versions).name("case_versions").uid("case-versions-sink");
 
     SingleOutputStreamOperator<GroupChange> changes =
         keyed(
@@ -142,7 +141,8 @@ public final class CaseIndicatorsJob {
             changes.getSideOutput(Quarantine.OUTPUT),
             verdicts.getSideOutput(Quarantine.OUTPUT),
             deltas.getSideOutput(Quarantine.OUTPUT),
-            counted.getSideOutput(Quarantine.OUTPUT))
+            counted.getSideOutput(Quarantine.OUTPUT),
+            accepted.getSideOutput(Quarantine.OUTPUT))
         .sinkTo(quarantine)
         .name("quarantine")
         .uid("quarantine-sink");
