@@ -9,8 +9,9 @@ import * as tenant from './views/tenant.js';
 import * as upload from './views/upload.js';
 import * as bulletins from './views/bulletins.js';
 import * as indicators from './views/indicators.js';
+import * as governance from './views/governance.js';
 
-const VIEWS = { league, tenant, upload, bulletins, indicators };
+const VIEWS = { league, tenant, upload, bulletins, indicators, governance };
 const view = document.getElementById('view');
 const signIn = document.getElementById('sign-in');
 const nav = document.getElementById('nav');

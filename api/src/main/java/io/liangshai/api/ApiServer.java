@@ -1,6 +1,7 @@
 package io.liangshai.api;
 
 import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.core.governance.SignoffRules;
 import io.liangshai.core.time.WorkingDayCalendar;
 import io.liangshai.core.warning.DeadlineClock;
 import io.liangshai.ingest.RefusalJournal;
@@ -49,6 +50,7 @@ public final class ApiServer {
   private final QuarantineGauge quarantineGauge;
   private final DeadlineClock deadlines = new DeadlineClock(WorkingDayCalendar.china());
   private final WarningGauge warningGauge;
+  private final QualityFlagGauge flagGauge;
   private final Health health;
   private final AtomicReference<BulletinScheduler> scheduler = new AtomicReference<>();
   private final Blocking blocking;
@@ -74,6 +76,9 @@ public final class ApiServer {
     this.warningGauge =
         new WarningGauge(services.warnings(), deadlines, services.clock(), httpMetrics.registry());
     this.health = new Health(services.clickhouse(), services.intake().landing());
+    this.flagGauge =
+        new QualityFlagGauge(
+            services.governance(), services.registry(), services.clock(), httpMetrics.registry());
   }
 
   public Router router() {
@@ -111,6 +116,16 @@ public final class ApiServer {
     QuarantineRoutes quarantined = new QuarantineRoutes(s.registry(), s.quarantine());
     WarningRoutes warnings =
         new WarningRoutes(s.registry(), s.warnings(), s.riskModel(), deadlines, s.clock());
+    GovernanceRoutes governance = new GovernanceRoutes(s.registry(), s.governance());
+    SignoffRoutes signoffs =
+        new SignoffRoutes(
+            s.registry(),
+            s.governance(),
+            s.metrics(),
+            s.signoffs(),
+            new SignoffRules(WorkingDayCalendar.china()),
+            audit,
+            s.clock());
     Authentication auth = new Authentication(s.authenticator(), limits.requestsPerMinute());
     // One handler for every small JSON body; uploads stream to a file instead (CaseRoutes).
     BodyHandler smallBody = BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT);
@@ -166,6 +181,11 @@ public final class ApiServer {
     router.get("/api/v1/bulletins/:id.pdf").handler(bulletinRoutes::pdf);
     router.get("/api/v1/bulletins/:id.xlsx").handler(bulletinRoutes::xlsx);
     router.get("/api/v1/bulletins/:id.json").handler(bulletinRoutes::snapshot);
+    router.get("/api/v1/reporting").handler(governance::reporting);
+    router.get("/api/v1/flags").handler(governance::flags);
+    router.get("/api/v1/signoffs").handler(signoffs::list);
+    router.post("/api/v1/signoffs").handler(smallBody).handler(signoffs::sign);
+    router.delete("/api/v1/signoffs/:id").handler(signoffs::withdraw);
 
     // The page's libraries (Apache ECharts) from the classpath jars under
     // META-INF/resources/_static;
@@ -196,6 +216,7 @@ public final class ApiServer {
               server = s;
               quarantineGauge.start(vertx, QUARANTINE_REFRESH);
               warningGauge.start(vertx, WARNINGS_REFRESH);
+              flagGauge.start(vertx, WARNINGS_REFRESH);
               LOG.info("API listening on http://{}:{}/", host, s.actualPort());
               return s;
             });
@@ -224,6 +245,7 @@ public final class ApiServer {
   public Future<Void> stop() {
     quarantineGauge.stop(vertx);
     warningGauge.stop(vertx);
+    flagGauge.stop(vertx);
     Future<Void> closed = server == null ? Future.succeededFuture() : server.close();
     return closed.eventually(
         () ->

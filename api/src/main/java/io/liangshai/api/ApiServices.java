@@ -1,10 +1,12 @@
 package io.liangshai.api;
 
+import io.liangshai.core.time.Period;
 import io.liangshai.core.warning.PriorRiskModel;
 import io.liangshai.core.warning.RiskModel;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.IndicatorValueUploads;
 import io.liangshai.metadata.MetadataStores;
+import io.liangshai.metadata.PostgresSignoffs;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.snapshot.FiguresSource;
@@ -21,6 +23,7 @@ import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.BreakdownQueries;
 import io.liangshai.warehouse.figures.CaseFactsQueries;
 import io.liangshai.warehouse.figures.CustomFigures;
+import io.liangshai.warehouse.figures.GovernanceQueries;
 import io.liangshai.warehouse.figures.IndicatorQueries;
 import io.liangshai.warehouse.figures.LeagueTables;
 import io.liangshai.warehouse.figures.MetricsQueries;
@@ -31,6 +34,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the API's routes are given: each service built once, by the composition root (the launcher's
@@ -43,6 +49,8 @@ import java.util.Objects;
  *     to the bulletin scheduler
  * @param warnings the open cases behind {@code GET /api/v1/warnings} and its gauges
  * @param riskModel the risk of missing a deadline ({@link PriorRiskModel} until one is learned)
+ * @param governance reporting, data-quality flags and revisions behind SPEC §10's routes
+ * @param signoffs the sign-offs of tenants' months (PostgreSQL)
  */
 public record ApiServices(
     Clock clock,
@@ -67,7 +75,9 @@ public record ApiServices(
     BulletinStore bulletinStore,
     BulletinPublisher bulletins,
     WarningQueries warnings,
-    RiskModel riskModel)
+    RiskModel riskModel,
+    GovernanceQueries governance,
+    PostgresSignoffs signoffs)
     implements AutoCloseable {
 
   public ApiServices {
@@ -94,6 +104,8 @@ public record ApiServices(
     Objects.requireNonNull(bulletins, "bulletins");
     Objects.requireNonNull(warnings, "warnings");
     Objects.requireNonNull(riskModel, "riskModel");
+    Objects.requireNonNull(governance, "governance");
+    Objects.requireNonNull(signoffs, "signoffs");
   }
 
   /**
@@ -130,7 +142,8 @@ public record ApiServices(
             metadata.bulletinNumbers(),
             schemes::resolve,
             auditLog,
-            clock);
+            clock,
+            month -> Optional.of(signedOff(metadata.signoffs(), month)));
     return new ApiServices(
         clock,
         registry,
@@ -160,7 +173,16 @@ public record ApiServices(
         bulletinStore,
         bulletins,
         new WarningQueries(warehouse),
-        new PriorRiskModel());
+        new PriorRiskModel(),
+        new GovernanceQueries(warehouse),
+        metadata.signoffs());
+  }
+
+  /** The tenants with a sign-off of {@code month} in force (SPEC §10), for the bulletin's line. */
+  private static Set<String> signedOff(PostgresSignoffs signoffs, Period month) {
+    return signoffs.current(month.toString()).stream()
+        .map(PostgresSignoffs.Signoff::tenant)
+        .collect(Collectors.toSet());
   }
 
   /** Where uploads of reported values are kept: beside the case batches, in their landing zone. */

@@ -1,6 +1,7 @@
 package io.liangshai.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liangshai.core.governance.QualityFlag;
 import io.liangshai.core.record.Category;
 import io.liangshai.core.record.Channel;
 import io.liangshai.core.record.Uscc;
@@ -44,12 +45,27 @@ final class FeedGenerator {
   private final Random random;
   private final Instant from;
   private final Duration span;
+  private final FeedGaming gaming;
 
   FeedGenerator(TenantRegistry registry, long seed, Instant from, Duration span) {
-    this.tenants = registry.all().stream().filter(t -> t.level() != TenantLevel.PROVINCE).toList();
+    this(
+        registry.all().stream().filter(t -> t.level() != TenantLevel.PROVINCE).toList(),
+        seed,
+        from,
+        span,
+        FeedGaming.NONE);
+  }
+
+  /** A feed of {@code tenants}' cases only, gamed as {@code gaming} says. */
+  FeedGenerator(List<Tenant> tenants, long seed, Instant from, Duration span, FeedGaming gaming) {
+    if (tenants.isEmpty()) {
+      throw new IllegalArgumentException("a feed needs at least one tenant");
+    }
+    this.tenants = List.copyOf(tenants);
     this.random = new Random(seed);
     this.from = from;
     this.span = span;
+    this.gaming = java.util.Objects.requireNonNull(gaming, "gaming");
   }
 
   /** Writes {@code cases} cases as JSON Lines; returns the number of lines written. */
@@ -95,6 +111,11 @@ final class FeedGenerator {
     Instant received =
         from.plusSeconds((long) (random.nextDouble() * span.toSeconds()))
             .plusNanos(random.nextInt(1_000_000) * 1000L);
+    String code = tenant.code();
+    if (gaming.silentAt(code, received)) {
+      long before = Duration.between(from, gaming.lastMonth()).toSeconds();
+      received = from.plusSeconds((long) (random.nextDouble() * before));
+    }
     Map<String, Object> base = new LinkedHashMap<>();
     base.put("case_id", tenant.code() + "-" + Long.toString(index, 36));
     base.put("tenant_code", tenant.code());
@@ -128,7 +149,9 @@ final class FeedGenerator {
       }
     }
     int outcome = random.nextInt(100);
-    if (outcome < 2) {
+    boolean spike =
+        gaming.games(code, QualityFlag.WITHDRAWAL_SPIKE) && gaming.inLastMonth(received);
+    if (outcome < 2 || (spike && outcome < FeedGaming.WITHDRAWN_PERCENT)) {
       versions.add(version(base, "withdrawn", t.plus(1, ChronoUnit.DAYS)));
     } else if (outcome < 82) {
       double days = Math.exp(random.nextGaussian() * 0.8 + Math.log(5));
@@ -136,9 +159,36 @@ final class FeedGenerator {
       if (closed.isBefore(t)) {
         closed = t.plusSeconds(60);
       }
+      if (gaming.games(code, QualityFlag.INSTANT_CLOSING)
+          && random.nextInt(100) < FeedGaming.INSTANT_PERCENT) {
+        versions.clear();
+        versions.add(version(base, "received", received));
+        closed = received.plusSeconds(60 + random.nextInt(480));
+      }
+      Instant deadline = null;
+      if (gaming.games(code, QualityFlag.CLOSED_AT_DEADLINE)
+          && random.nextInt(100) < FeedGaming.NEAR_DEADLINE_PERCENT) {
+        deadline = received.plus(10, ChronoUnit.DAYS);
+        closed = deadline.minusSeconds(60 + random.nextInt(3_480));
+      }
       Map<String, Object> v = version(base, "closed", closed);
       v.put("closed_at", ts(closed));
-      if (random.nextInt(100) < 75) {
+      if (deadline != null) {
+        v.put("deadline", ts(deadline));
+      }
+      if (gaming.games(code, QualityFlag.CLOSED_AT_REWRITTEN)
+          && random.nextInt(100) < FeedGaming.REWRITTEN_PERCENT) {
+        // closed once, then closed again a day later with closed_at moved earlier (回填)
+        versions.add(new LinkedHashMap<>(v));
+        Instant backdated = received.plusMillis(Duration.between(received, closed).toMillis() / 2);
+        v.put("updated_at", ts(closed.plus(1, ChronoUnit.DAYS)));
+        v.put("closed_at", ts(backdated));
+      }
+      if (gaming.games(code, QualityFlag.UNIFORM_SATISFACTION)) {
+        if (random.nextInt(100) < 75) {
+          v.put("satisfaction", "very_satisfied");
+        }
+      } else if (random.nextInt(100) < 75) {
         int s = weighted(new int[] {45, 30, 12, 9, 4});
         v.put(
             "satisfaction",

@@ -1,5 +1,8 @@
 package io.liangshai.launcher;
 
+import io.liangshai.tenants.Tenant;
+import io.liangshai.tenants.TenantLevel;
+import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import java.io.BufferedWriter;
 import java.io.OutputStream;
@@ -9,8 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.zip.GZIPOutputStream;
 import picocli.CommandLine.Command;
@@ -23,7 +31,8 @@ import picocli.CommandLine.Option;
     description = {
       "Writes a realistic feed of case records as JSON Lines (gzipped when FILE ends in .gz):",
       "all cities and counties, several versions per case out of order, duplicates, late versions,",
-      "recurrences, overdue closings, UTC and +08:00 timestamps, cases without a deadline."
+      "recurrences, overdue closings, UTC and +08:00 timestamps, cases without a deadline;",
+      "--game and --silent make chosen tenants game SPEC §10's data-quality flags or go silent."
     })
 class GenerateCommand implements Callable<Integer> {
 
@@ -42,6 +51,27 @@ class GenerateCommand implements Callable<Integer> {
   @Option(names = "--months", description = "how many months of cases (default ${DEFAULT-VALUE})")
   int months = 3;
 
+  @Option(
+      names = "--tenants",
+      split = ",",
+      description = "only these cities and counties (codes, comma-separated; default all)")
+  List<String> only = new ArrayList<>();
+
+  @Option(
+      names = "--game",
+      description = {
+        "FLAG=TENANT[,TENANT...]: these tenants game a data-quality flag of SPEC §10 in every",
+        "month (withdrawal_spike in the last month only): closed_at_rewritten,",
+        "closed_at_deadline, withdrawal_spike, uniform_satisfaction, instant_closing; repeatable"
+      })
+  List<String> games = new ArrayList<>();
+
+  @Option(
+      names = "--silent",
+      split = ",",
+      description = "tenants that upload no case received in the last month (repeatable)")
+  List<String> silent = new ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
     if (cases < 1 || months < 1) {
@@ -49,8 +79,7 @@ class GenerateCommand implements Callable<Integer> {
     }
     var start = from.atStartOfDay(ZoneId.of("Asia/Shanghai"));
     Duration span = Duration.between(start, start.plusMonths(months));
-    FeedGenerator generator =
-        new FeedGenerator(TenantRegistryLoader.loadDefault(), seed, start.toInstant(), span);
+    FeedGenerator generator = generator(start.toInstant(), span, start.plusMonths(months - 1));
     long began = System.nanoTime();
     long lines;
     try (OutputStream file = Files.newOutputStream(out);
@@ -65,5 +94,34 @@ class GenerateCommand implements Callable<Integer> {
         "wrote %,d cases as %,d lines to %s in %.1f s (%,d bytes)%n",
         cases, lines, out, seconds, Files.size(out));
     return 0;
+  }
+
+  private FeedGenerator generator(Instant start, Duration span, ZonedDateTime lastMonth) {
+    TenantRegistry registry = TenantRegistryLoader.loadDefault();
+    if (only.isEmpty() && games.isEmpty() && silent.isEmpty()) {
+      return new FeedGenerator(registry, seed, start, span);
+    }
+    List<Tenant> tenants = new ArrayList<>();
+    for (Tenant t : registry.all()) {
+      if (t.level() != TenantLevel.PROVINCE && (only.isEmpty() || only.contains(t.code()))) {
+        tenants.add(t);
+      }
+    }
+    FeedGaming gaming =
+        new FeedGaming(FeedGaming.parse(games), Set.copyOf(silent), lastMonth.toInstant());
+    for (String code : gaming.games().keySet()) {
+      requireGenerated(tenants, code, "--game");
+    }
+    for (String code : gaming.silent()) {
+      requireGenerated(tenants, code, "--silent");
+    }
+    return new FeedGenerator(tenants, seed, start, span, gaming);
+  }
+
+  private static void requireGenerated(List<Tenant> tenants, String code, String option) {
+    if (tenants.stream().noneMatch(t -> t.code().equals(code))) {
+      throw new IllegalArgumentException(
+          option + " names " + code + ", which is not a city or county of the feed");
+    }
   }
 }

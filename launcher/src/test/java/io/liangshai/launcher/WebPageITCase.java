@@ -755,6 +755,49 @@ class WebPageITCase {
     return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
   }
 
+  @Test
+  void aCountySignsItsMonthOffAndTheProvinceSeesTheFlagList() throws Exception {
+    browser.viewport(Browser.LAPTOP);
+    browser.signIn(countyKey);
+    browser.open("#/governance?period=2024-01");
+    String own = "#governance-table tr[data-tenant='" + COUNTY + "']";
+    browser.await(
+        "the county's sign-off button",
+        d -> !d.findElements(By.cssSelector(own + " button.sign-off")).isEmpty());
+    assertThat(browser.findAll(By.cssSelector("#governance-table tbody tr")))
+        .as("a county's grid is itself only")
+        .hasSize(1);
+    browser.find(By.cssSelector(own + " button.sign-off")).click();
+    browser.await(
+        "the county signed off",
+        d -> d.findElement(By.cssSelector(own + " .signoff-state")).getText().startsWith("已确认"));
+    JsonNode signed = get(countyKey, "/api/v1/signoffs?period=2024-01").get("rows").get(0);
+    assertThat(signed.get("tenant").asText()).isEqualTo(COUNTY);
+    assertThat(signed.get("signed_off").asBoolean()).isTrue();
+    assertThat(signed.get("signed_by").asText()).isEqualTo(COUNTY);
+    screenshot("09-governance-county");
+
+    browser.signOut();
+    browser.signIn(ADMIN_KEY);
+    browser.open("#/governance?period=2024-01");
+    browser.await(
+        "the flags", d -> !d.findElements(By.cssSelector("#flags-table, #flags-empty")).isEmpty());
+    List<String> answered = new ArrayList<>();
+    get(ADMIN_KEY, "/api/v1/flags?period=2024-01")
+        .get("rows")
+        .forEach(r -> answered.add(r.get("tenant").asText() + " " + r.get("flag").asText()));
+    List<String> shown =
+        browser.findAll(By.cssSelector("#flags-table tbody tr")).stream()
+            .map(r -> r.getAttribute("data-tenant") + " " + r.getAttribute("data-flag"))
+            .toList();
+    assertThat(shown).containsExactlyElementsOf(answered);
+    assertThat(browser.findAll(By.id("flags-empty"))).hasSize(answered.isEmpty() ? 1 : 0);
+    assertThat(browser.text(By.cssSelector(own + " .signoff-state"))).startsWith("已确认");
+    assertThat(browser.findAll(By.cssSelector("#governance-table tbody tr")))
+        .as("the province's grid: every tenant")
+        .hasSize(get(ADMIN_KEY, "/api/v1/reporting?period=2024-01").get("rows").size());
+  }
+
   private static String cell(WebElement row, String cls) {
     return row.findElement(By.cssSelector("td." + cls)).getText().strip();
   }

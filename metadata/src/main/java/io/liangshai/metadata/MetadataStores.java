@@ -6,18 +6,20 @@ import javax.sql.DataSource;
 
 /**
  * The stores of the metadata database, each built once over the process's one pool: API keys,
- * scheme versions, bulletin issue numbers and indicator definitions. What the API's services are
- * given instead of the database itself, so that the API holds no SQL.
+ * scheme versions, bulletin issue numbers, indicator definitions and sign-offs. What the API's
+ * services are given instead of the database itself, so that the API holds no SQL.
  */
 public record MetadataStores(
     PostgresApiKeyStore keys,
     SchemeVersionStore schemes,
     BulletinNumbers bulletinNumbers,
-    PostgresIndicatorDefinitions indicators) {
+    PostgresIndicatorDefinitions indicators,
+    PostgresSignoffs signoffs) {
 
   public MetadataStores {
     Required.nonNull(
         "keys schemes bulletinNumbers indicators", keys, schemes, bulletinNumbers, indicators);
+    Required.nonNull("signoffs", signoffs);
   }
 
   /**
@@ -29,6 +31,7 @@ public record MetadataStores(
         new PostgresApiKeyStore(dataSource, clock),
         new PostgresSchemeVersions(dataSource, clock),
         new BulletinNumbers(dataSource, clock),
-        new PostgresIndicatorDefinitions(dataSource, clock));
+        new PostgresIndicatorDefinitions(dataSource, clock),
+        new PostgresSignoffs(dataSource, clock));
   }
 }

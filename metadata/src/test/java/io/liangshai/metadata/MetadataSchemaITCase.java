@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MetadataSchemaITCase {
 
-  private static final int SCRIPTS = 8;
+  private static final int SCRIPTS = 9;
 
   @RegisterExtension static final PostgresExtension POSTGRES = new PostgresExtension();
 
@@ -40,7 +40,8 @@ class MetadataSchemaITCase {
             "metadata_imports",
             "numbering",
             "record_versions",
-            "scheme_versions");
+            "scheme_versions",
+            "signoffs");
     assertThat(tables("LIKE"))
         .as("Quartz's job store, as tables_postgres.sql of its jar creates it")
         .containsExactly(

@@ -11,6 +11,7 @@ import io.liangshai.reports.render.BulletinXlsx;
 import io.liangshai.reports.snapshot.BulletinSnapshot;
 import io.liangshai.reports.snapshot.Edition;
 import io.liangshai.reports.snapshot.FiguresSource;
+import io.liangshai.reports.snapshot.SignoffStatus;
 import io.liangshai.reports.snapshot.SnapshotBuilder;
 import io.liangshai.reports.snapshot.SnapshotJson;
 import io.liangshai.reports.snapshot.Wording;
@@ -64,9 +65,11 @@ public final class BulletinPublisher {
       BulletinNumbers numbers,
       SchemeResolver schemes,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      SignoffStatus signoffs) {
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.snapshots = new SnapshotBuilder(registry, Objects.requireNonNull(figures, "figures"));
+    this.snapshots =
+        new SnapshotBuilder(registry, Objects.requireNonNull(figures, "figures"), signoffs);
     this.store = Objects.requireNonNull(store, "store");
     this.numbers = Objects.requireNonNull(numbers, "numbers");
     this.schemes = Objects.requireNonNull(schemes, "schemes");

@@ -22,6 +22,7 @@ import io.liangshai.metadata.BulletinNumbers;
 import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.reports.snapshot.BulletinSnapshot;
 import io.liangshai.reports.snapshot.FiguresSource;
+import io.liangshai.reports.snapshot.SignoffStatus;
 import io.liangshai.reports.snapshot.SnapshotJson;
 import io.liangshai.reports.snapshot.TargetShortfall;
 import io.liangshai.reports.testing.PdfLayout;
@@ -139,7 +140,8 @@ class BulletinTargetsITCase {
             new BulletinNumbers(METADATA.dataSource(), Publishing.AT_PUBLICATION),
             ref -> "eight_x".equals(ref) ? Optional.of(eightX) : Optional.empty(),
             new AuditLog(warehouse, Publishing.AT_PUBLICATION),
-            Publishing.AT_PUBLICATION);
+            Publishing.AT_PUBLICATION,
+            SignoffStatus.UNKNOWN);
     Bulletin bulletin =
         publisher.publish(
             new PublishRequest(

@@ -23,9 +23,10 @@ import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 
 /**
  * The indicators job: landing zone → newest version of each case → recurrence verdicts → per-case
- * facts and count deltas (with retractions) → counts per tenant and period → ClickHouse. A line any
- * operator cannot process goes to the quarantine table instead of failing the job ({@link
- * Quarantine}), so a checkpoint passes it and a restart never meets it again.
+ * facts and count deltas (with retractions) → counts per tenant and period → ClickHouse; beside
+ * them every accepted version → {@code case_versions}. A line any operator cannot process goes to
+ * the quarantine table instead of failing the job ({@link Quarantine}), so a checkpoint passes it
+ * and a restart never meets it again.
  *
  * <p>Takes its source and sinks in the constructor so tests can run it on their own; {@link #main}
  * builds the real ones and runs unchanged on a Flink cluster.
@@ -39,6 +40,7 @@ public final class CaseIndicatorsJob {
   private final Sink<CountRow> counts;
   private final Sink<CaseFactRow> facts;
   private final Sink<QuarantinedLine> quarantine;
+  private final Sink<VersionRow> versions;
   private final BatchProgress progress;
   private final TenantHierarchy hierarchy;
 
@@ -47,12 +49,14 @@ public final class CaseIndicatorsJob {
       Sink<CountRow> counts,
       Sink<CaseFactRow> facts,
       Sink<QuarantinedLine> quarantine,
+      Sink<VersionRow> versions,
       BatchProgress progress,
       TenantHierarchy hierarchy) {
     this.source = Objects.requireNonNull(source, "source");
     this.counts = Objects.requireNonNull(counts, "counts");
     this.facts = Objects.requireNonNull(facts, "facts");
     this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
+    this.versions = Objects.requireNonNull(versions, "versions");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
   }
@@ -64,6 +68,7 @@ public final class CaseIndicatorsJob {
         ClickHouseSinks.counts(jdbcUrl),
         ClickHouseSinks.facts(jdbcUrl),
         ClickHouseSinks.quarantine(jdbcUrl),
+        ClickHouseSinks.versions(jdbcUrl),
         new ClickHouseBatchProgress(jdbcUrl),
         registry.hierarchy());
   }
@@ -84,6 +89,13 @@ public final class CaseIndicatorsJob {
 
     SingleOutputStreamOperator<Landed> records =
         lines.process(new LandingParser(progress)).name(LandingParser.NAME).uid("parse-records");
+
+    SingleOutputStreamOperator<VersionRow> accepted =
+        records
+            .process(new AcceptedVersions(hierarchy))
+            .name(AcceptedVersions.NAME)
+            .uid("accepted-versions");
+    accepted.sinkTo(versions).name("case_versions").uid("case-versions-sink");
 
     SingleOutputStreamOperator<GroupChange> changes =
         keyed(
@@ -129,7 +141,8 @@ public final class CaseIndicatorsJob {
             changes.getSideOutput(Quarantine.OUTPUT),
             verdicts.getSideOutput(Quarantine.OUTPUT),
             deltas.getSideOutput(Quarantine.OUTPUT),
-            counted.getSideOutput(Quarantine.OUTPUT))
+            counted.getSideOutput(Quarantine.OUTPUT),
+            accepted.getSideOutput(Quarantine.OUTPUT))
         .sinkTo(quarantine)
         .name("quarantine")
         .uid("quarantine-sink");

@@ -1,6 +1,7 @@
 package io.liangshai.stream;
 
 import io.liangshai.warehouse.CaseFactsTable;
+import io.liangshai.warehouse.CaseVersionsTable;
 import io.liangshai.warehouse.ClickHouseTimeouts;
 import io.liangshai.warehouse.TenantPeriodCountsTable;
 import io.liangshai.warehouse.quarantine.QuarantineTable;
@@ -43,6 +44,18 @@ public final class ClickHouseSinks {
         .withQueryStatement(QuarantineTable.INSERT, QuarantineTable::bind)
         .withExecutionOptions(execution())
         .buildAtLeastOnce(connection(jdbcUrl));
+  }
+
+  /** Rows for {@code case_versions}: every accepted version; a replay rewrites the same key. */
+  public static JdbcSink<VersionRow> versions(String jdbcUrl) {
+    return JdbcSink.<VersionRow>builder()
+        .withQueryStatement(CaseVersionsTable.INSERT.sql(), ClickHouseSinks::bindVersion)
+        .withExecutionOptions(execution())
+        .buildAtLeastOnce(connection(jdbcUrl));
+  }
+
+  static void bindVersion(PreparedStatement ps, VersionRow v) throws SQLException {
+    CaseVersionsTable.bind(ps, v.record(), v.batchId(), v.ancestors(), v.month());
   }
 
   static void bindCounts(PreparedStatement ps, CountRow row) throws SQLException {

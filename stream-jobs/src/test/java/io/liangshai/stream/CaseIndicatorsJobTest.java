@@ -80,6 +80,7 @@ class CaseIndicatorsJobTest {
   private static final TestSink<CountRow> COUNTS = new TestSink<>();
   private static final TestSink<CaseFactRow> FACTS = new TestSink<>();
   private static final TestSink<QuarantinedLine> QUARANTINE = new TestSink<>();
+  private static final TestSink<VersionRow> VERSIONS = new TestSink<>();
 
   @BeforeAll
   static void runTheJobOnAFewLines() throws Exception {
@@ -95,6 +96,7 @@ class CaseIndicatorsJobTest {
             COUNTS,
             FACTS,
             QUARANTINE,
+            VERSIONS,
             CaseIndicatorsJobTest::markProcessed,
             ZhejiangTenants.hierarchy())
         .execute(env);
@@ -109,6 +111,29 @@ class CaseIndicatorsJobTest {
     assertThat(newestFact("a").record().status()).isEqualTo(CaseStatus.CLOSED);
     assertThat(counts(TENANT, "2024-01").received()).as("a, p and o").isEqualTo(3);
     assertThat(counts(TENANT, "2024-01").closed()).isEqualTo(3);
+  }
+
+  @Test
+  void everyLandedVersionIsWrittenWithItsBatchTheLateOlderOneIncluded() {
+    List<String> ofA =
+        VERSIONS.results().stream()
+            .filter(v -> v.record().caseId().equals("a"))
+            .map(v -> v.batchId() + " " + v.record().status().wireName())
+            .distinct()
+            .sorted()
+            .toList();
+
+    assertThat(ofA).containsExactly("b_1 received", "b_2 closed", "b_2 received");
+    assertThat(VERSIONS.results())
+        .as("a row per record line of both batches, the line that is not JSON none")
+        .hasSize(7);
+    VersionRow c =
+        VERSIONS.results().stream()
+            .filter(v -> v.record().caseId().equals("c"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(c.month()).isEqualTo("2024-02");
+    assertThat(c.ancestors()).containsExactly(TENANT, "330500", "330000");
   }
 
   @Test

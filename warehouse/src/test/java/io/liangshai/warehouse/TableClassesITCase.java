@@ -43,7 +43,8 @@ class TableClassesITCase {
     return Stream.of(
         arguments(CaseFactsTable.TABLE, CaseFactsTable.INSERT, 25),
         arguments(TenantPeriodCountsTable.TABLE, TenantPeriodCountsTable.INSERT, 14),
-        arguments(IndicatorValuesTable.TABLE, IndicatorValuesTable.INSERT, 10));
+        arguments(IndicatorValuesTable.TABLE, IndicatorValuesTable.INSERT, 10),
+        arguments(CaseVersionsTable.TABLE, CaseVersionsTable.INSERT, 9));
   }
 
   @ParameterizedTest(name = "the class of {0} owns its {2} columns")

@@ -123,4 +123,13 @@ class VocabularyTest {
             Arrays.stream(FilterKey.values()).map(FilterKey::wireName).toList());
     assertThat(Vocabulary.term("target", "section")).isEqualTo("目标达成");
   }
+
+  @Test
+  void everyDataQualityFlagHasAChineseLabel() {
+    assertThat(Vocabulary.section("quality_flag").keySet())
+        .containsExactlyElementsOf(
+            Arrays.stream(io.liangshai.core.governance.QualityFlag.values())
+                .map(WireNamed::wireName)
+                .toList());
+  }
 }

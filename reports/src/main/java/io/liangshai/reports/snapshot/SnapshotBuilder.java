@@ -16,6 +16,7 @@ import io.liangshai.core.ranking.LeagueTable;
 import io.liangshai.core.ranking.RateDetail;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.ranking.SchemeIndicator;
+import io.liangshai.core.time.PeriodKind;
 import io.liangshai.reports.snapshot.AnomalyTable.AnomalyRow;
 import io.liangshai.reports.snapshot.BulletinSnapshot.SchemeInfo;
 import io.liangshai.reports.snapshot.BulletinSnapshot.Weight;
@@ -30,6 +31,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -40,10 +43,17 @@ public final class SnapshotBuilder {
 
   private final TenantRegistry registry;
   private final FiguresSource figures;
+  private final SignoffStatus signoffs;
 
   public SnapshotBuilder(TenantRegistry registry, FiguresSource figures) {
+    this(registry, figures, SignoffStatus.UNKNOWN);
+  }
+
+  /** As {@link #SnapshotBuilder(TenantRegistry, FiguresSource)}, stating who has not signed off. */
+  public SnapshotBuilder(TenantRegistry registry, FiguresSource figures, SignoffStatus signoffs) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.figures = Objects.requireNonNull(figures, "figures");
+    this.signoffs = Objects.requireNonNull(signoffs, "signoffs");
   }
 
   public BulletinSnapshot build(Edition edition) {
@@ -87,7 +97,7 @@ public final class SnapshotBuilder {
         Figures.of(provinceFigures),
         groups,
         anomalies(seen),
-        Methodology.paragraphs(edition, groups, names),
+        withSignoffs(Methodology.paragraphs(edition, groups, names), edition),
         targets);
   }
 
@@ -150,6 +160,36 @@ public final class SnapshotBuilder {
     }
     IndicatorDetail detail = row.custom().get(indicator.code());
     return detail == null ? IndicatorValue.NONE : detail.value();
+  }
+
+  /**
+   * The methodology with, for a month whose sign-offs are known, the line of the cities and
+   * counties that had not signed it off when the bulletin was published (SPEC §10).
+   */
+  private List<String> withSignoffs(List<String> paragraphs, Edition edition) {
+    if (edition.period().kind() != PeriodKind.MONTH) {
+      return paragraphs;
+    }
+    Optional<Set<String>> signed = signoffs.signedOff(edition.period());
+    if (signed.isEmpty()) {
+      return paragraphs;
+    }
+    List<String> unsigned =
+        registry.all().stream()
+            .filter(t -> t.level() != TenantLevel.PROVINCE && !signed.get().contains(t.code()))
+            .sorted(java.util.Comparator.comparing(Tenant::code))
+            .map(Tenant::name)
+            .toList();
+    List<String> with = new ArrayList<>(paragraphs);
+    with.add(
+        unsigned.isEmpty()
+            ? "数据确认：全部设区市和县（市、区）均已确认本期数据。"
+            : "数据确认：截至本通报生成时，以下"
+                + unsigned.size()
+                + "个地区尚未确认本期数据："
+                + String.join("、", unsigned)
+                + "。");
+    return with;
   }
 
   private GroupTable group(String group, LeagueTable table) {

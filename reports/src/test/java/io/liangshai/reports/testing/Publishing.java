@@ -5,6 +5,7 @@ import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.SchemeResolver;
 import io.liangshai.reports.snapshot.FiguresSource;
+import io.liangshai.reports.snapshot.SignoffStatus;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.AuditLog;
@@ -52,6 +53,7 @@ public final class Publishing {
         new BulletinNumbers(metadata, clock),
         SchemeResolver.builtIn(),
         new AuditLog(warehouse, clock),
-        clock);
+        clock,
+        SignoffStatus.UNKNOWN);
   }
 }
