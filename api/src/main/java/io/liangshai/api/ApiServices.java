@@ -110,6 +110,20 @@ public record ApiServices(
       String adminKey,
       BatchIntake intake,
       Clock clock) {
+    return of(warehouse, metadata, registry, adminKey, intake, clock, new PriorRiskModel());
+  }
+
+  /**
+   * The services of {@link #of} with {@code riskModel} (the root's learned one) for the warnings.
+   */
+  public static ApiServices of(
+      Warehouse warehouse,
+      MetadataStores metadata,
+      TenantRegistry registry,
+      String adminKey,
+      BatchIntake intake,
+      Clock clock,
+      RiskModel riskModel) {
     KeyStore keys = metadata.keys();
     KeyUsage keyUsage = new KeyUsage(warehouse, clock);
     AuditLog auditLog = new AuditLog(warehouse, clock);
@@ -160,7 +174,7 @@ public record ApiServices(
         bulletinStore,
         bulletins,
         new WarningQueries(warehouse),
-        new PriorRiskModel());
+        riskModel);
   }
 
   /** Where uploads of reported values are kept: beside the case batches, in their landing zone. */
