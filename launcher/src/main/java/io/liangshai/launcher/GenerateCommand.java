@@ -42,6 +42,13 @@ class GenerateCommand implements Callable<Integer> {
   @Option(names = "--months", description = "how many months of cases (default ${DEFAULT-VALUE})")
   int months = 3;
 
+  @Option(
+      names = "--risk-by-case",
+      description =
+          "make the time to close, so the risk of missing the deadline, depend on the case:"
+              + " category, channel, escalation, reassignments, leader instruction and tenant")
+  boolean riskByCase;
+
   @Override
   public Integer call() throws Exception {
     if (cases < 1 || months < 1) {
@@ -50,7 +57,8 @@ class GenerateCommand implements Callable<Integer> {
     var start = from.atStartOfDay(ZoneId.of("Asia/Shanghai"));
     Duration span = Duration.between(start, start.plusMonths(months));
     FeedGenerator generator =
-        new FeedGenerator(TenantRegistryLoader.loadDefault(), seed, start.toInstant(), span);
+        new FeedGenerator(
+            TenantRegistryLoader.loadDefault(), seed, start.toInstant(), span, riskByCase);
     long began = System.nanoTime();
     long lines;
     try (OutputStream file = Files.newOutputStream(out);
