@@ -9,16 +9,16 @@ import java.util.Map;
  * Project, legal and finance cases are slower, policy and general ones quicker; enterprise visits
  * and leader-assigned cases quicker, department referrals slower; escalation, each reassignment and
  * a leader's instruction slower (the signs of a hard case); and each tenant has its own pace, from
- * -0.4 to +0.4 by its code. The early-warning model has something to learn, and its test knows the
+ * -0.6 to +0.6 by its code. The early-warning model has something to learn, and its test knows the
  * truth.
  */
 final class OverdueDrivers {
 
   private static final Map<String, Double> CATEGORY =
-      Map.of("project", 0.6, "legal", 0.4, "finance", 0.3, "policy", -0.3, "general", -0.2);
+      Map.of("project", 0.8, "legal", 0.6, "finance", 0.5, "policy", -0.5, "general", -0.4);
   private static final Map<String, Double> CHANNEL =
-      Map.of("enterprise_visit", -0.4, "leader_assigned", -0.3, "department_referral", 0.3);
-  private static final Map<String, Double> ESCALATION = Map.of("city", 0.3, "province", 0.5);
+      Map.of("enterprise_visit", -0.5, "leader_assigned", -0.4, "department_referral", 0.5);
+  private static final Map<String, Double> ESCALATION = Map.of("city", 0.5, "province", 0.8);
 
   private OverdueDrivers() {}
 
@@ -33,13 +33,13 @@ final class OverdueDrivers {
     return CATEGORY.getOrDefault(category, 0.0)
         + CHANNEL.getOrDefault(channel, 0.0)
         + ESCALATION.getOrDefault(escalation, 0.0)
-        + 0.4 * reassigned
-        + (leader ? 0.3 : 0)
+        + 0.5 * reassigned
+        + (leader ? 0.4 : 0)
         + tenantPace(tenant);
   }
 
-  /** A tenant's own pace: -0.4 to +0.4 in steps of 0.1, fixed by its code. */
+  /** A tenant's own pace: -0.6 to +0.6 in steps of 0.15, fixed by its code. */
   static double tenantPace(String tenant) {
-    return (Math.floorMod(tenant.hashCode() * 31 + 7, 9) - 4) / 10.0;
+    return (Math.floorMod(tenant.hashCode() * 31 + 7, 9) - 4) * 0.15;
   }
 }
