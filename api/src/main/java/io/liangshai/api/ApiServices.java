@@ -122,6 +122,20 @@ public record ApiServices(
       String adminKey,
       BatchIntake intake,
       Clock clock) {
+    return of(warehouse, metadata, registry, adminKey, intake, clock, new PriorRiskModel());
+  }
+
+  /**
+   * The services of {@link #of} with {@code riskModel} (the root's learned one) for the warnings.
+   */
+  public static ApiServices of(
+      Warehouse warehouse,
+      MetadataStores metadata,
+      TenantRegistry registry,
+      String adminKey,
+      BatchIntake intake,
+      Clock clock,
+      RiskModel riskModel) {
     KeyStore keys = metadata.keys();
     KeyUsage keyUsage = new KeyUsage(warehouse, clock);
     AuditLog auditLog = new AuditLog(warehouse, clock);
@@ -173,7 +187,7 @@ public record ApiServices(
         bulletinStore,
         bulletins,
         new WarningQueries(warehouse),
-        new PriorRiskModel(),
+        riskModel,
         new GovernanceQueries(warehouse),
         metadata.signoffs());
   }

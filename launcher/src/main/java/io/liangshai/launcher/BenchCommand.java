@@ -29,7 +29,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    subcommands = {RankingsBench.class, IntakeBench.class, IsolationBench.class},
+    subcommands = {
+      RankingsBench.class,
+      IntakeBench.class,
+      IsolationBench.class,
+      WarningsBench.class
+    },
     description = {
       "Measures the pipeline on a fresh platform in a temporary directory; prints a Markdown table.",
       "`bench rankings` measures league tables under concurrent clients instead;",

@@ -46,18 +46,36 @@ final class FeedGenerator {
   private final Instant from;
   private final Duration span;
   private final FeedGaming gaming;
+  private final boolean riskByCase;
 
   FeedGenerator(TenantRegistry registry, long seed, Instant from, Duration span) {
+    this(registry, seed, from, span, false);
+  }
+
+  /**
+   * A generator whose cases, when {@code riskByCase}, take a time to close that depends on the case
+   * ({@link OverdueDrivers}) — and so their risk of missing the deadline; the same seed gives the
+   * same cases otherwise.
+   */
+  FeedGenerator(
+      TenantRegistry registry, long seed, Instant from, Duration span, boolean riskByCase) {
     this(
         registry.all().stream().filter(t -> t.level() != TenantLevel.PROVINCE).toList(),
         seed,
         from,
         span,
-        FeedGaming.NONE);
+        FeedGaming.NONE,
+        riskByCase);
   }
 
   /** A feed of {@code tenants}' cases only, gamed as {@code gaming} says. */
-  FeedGenerator(List<Tenant> tenants, long seed, Instant from, Duration span, FeedGaming gaming) {
+  FeedGenerator(
+      List<Tenant> tenants,
+      long seed,
+      Instant from,
+      Duration span,
+      FeedGaming gaming,
+      boolean riskByCase) {
     if (tenants.isEmpty()) {
       throw new IllegalArgumentException("a feed needs at least one tenant");
     }
@@ -66,6 +84,7 @@ final class FeedGenerator {
     this.from = from;
     this.span = span;
     this.gaming = java.util.Objects.requireNonNull(gaming, "gaming");
+    this.riskByCase = riskByCase;
   }
 
   /** Writes {@code cases} cases as JSON Lines; returns the number of lines written. */
@@ -153,8 +172,8 @@ final class FeedGenerator {
         gaming.games(code, QualityFlag.WITHDRAWAL_SPIKE) && gaming.inLastMonth(received);
     if (outcome < 2 || (spike && outcome < FeedGaming.WITHDRAWN_PERCENT)) {
       versions.add(version(base, "withdrawn", t.plus(1, ChronoUnit.DAYS)));
-    } else if (outcome < 82) {
-      double days = Math.exp(random.nextGaussian() * 0.8 + Math.log(5));
+    } else if (outcome < (riskByCase ? 96 : 82)) {
+      double days = Math.exp(random.nextGaussian() * 0.8 + Math.log(5) + shift(base));
       Instant closed = received.plusSeconds((long) (days * 86_400));
       if (closed.isBefore(t)) {
         closed = t.plusSeconds(60);
@@ -204,6 +223,20 @@ final class FeedGenerator {
       versions.add(v);
     }
     return versions;
+  }
+
+  /** {@link OverdueDrivers#shift} of the case when risk depends on it, else 0. */
+  private double shift(Map<String, Object> base) {
+    if (!riskByCase) {
+      return 0;
+    }
+    return OverdueDrivers.shift(
+        (String) base.get("tenant_code"),
+        (String) base.get("category"),
+        (String) base.get("channel"),
+        (String) base.get("escalation_level"),
+        (Integer) base.get("reassigned_count"),
+        (Boolean) base.get("leader_instructed"));
   }
 
   private Map<String, Object> version(Map<String, Object> base, String status, Instant updatedAt) {

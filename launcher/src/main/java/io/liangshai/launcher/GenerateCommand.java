@@ -72,6 +72,13 @@ class GenerateCommand implements Callable<Integer> {
       description = "tenants that upload no case received in the last month (repeatable)")
   List<String> silent = new ArrayList<>();
 
+  @Option(
+      names = "--risk-by-case",
+      description =
+          "make the time to close, so the risk of missing the deadline, depend on the case:"
+              + " category, channel, escalation, reassignments, leader instruction and tenant")
+  boolean riskByCase;
+
   @Override
   public Integer call() throws Exception {
     if (cases < 1 || months < 1) {
@@ -99,7 +106,7 @@ class GenerateCommand implements Callable<Integer> {
   private FeedGenerator generator(Instant start, Duration span, ZonedDateTime lastMonth) {
     TenantRegistry registry = TenantRegistryLoader.loadDefault();
     if (only.isEmpty() && games.isEmpty() && silent.isEmpty()) {
-      return new FeedGenerator(registry, seed, start, span);
+      return new FeedGenerator(registry, seed, start, span, riskByCase);
     }
     List<Tenant> tenants = new ArrayList<>();
     for (Tenant t : registry.all()) {
@@ -115,7 +122,7 @@ class GenerateCommand implements Callable<Integer> {
     for (String code : gaming.silent()) {
       requireGenerated(tenants, code, "--silent");
     }
-    return new FeedGenerator(tenants, seed, start, span, gaming);
+    return new FeedGenerator(tenants, seed, start, span, gaming, riskByCase);
   }
 
   private static void requireGenerated(List<Tenant> tenants, String code, String option) {

@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.liangshai.api.ApiServices;
 import io.liangshai.api.LandingAuditSync;
 import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.core.time.WorkingDayCalendar;
+import io.liangshai.core.warning.DeadlineClock;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.launcher.upgrade.MetadataImport;
@@ -11,14 +13,18 @@ import io.liangshai.metadata.MetadataStores;
 import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.liangshai.reports.schedule.LegacySchedules;
+import io.liangshai.risk.LearnedRiskModel;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.ClickHouseLayout;
 import io.liangshai.warehouse.Warehouse;
+import io.liangshai.warehouse.figures.RiskHistory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
 import org.quartz.SchedulerException;
 
@@ -74,9 +80,16 @@ final class Services implements AutoCloseable {
               config.limits().maxRowsPerBatch());
       opened.push(intake);
       opened.push(new LandingAuditSync(landing, warehouse, clock).start());
+      LearnedRiskModel risk = startRiskModel();
       this.api =
           ApiServices.of(
-              warehouse, MetadataStores.on(metadata, clock), registry, adminKey, intake, clock);
+              warehouse,
+              MetadataStores.on(metadata, clock),
+              registry,
+              adminKey,
+              intake,
+              clock,
+              risk);
       opened.push(api);
     } catch (SQLException | IOException | RuntimeException e) {
       close();
@@ -112,6 +125,27 @@ final class Services implements AutoCloseable {
         api.bulletins(),
         clock,
         BulletinScheduler.Options.DEFAULTS);
+  }
+
+  /**
+   * The learned risk of missing a deadline (SPEC §8), trained on its own thread — at start, as
+   * cases arrive, at least daily — never on a request; the prior answers until it has learned.
+   */
+  private LearnedRiskModel startRiskModel() {
+    ScheduledExecutorService training =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "risk-model-training");
+              t.setDaemon(true);
+              t.setPriority(Thread.MIN_PRIORITY);
+              return t;
+            });
+    opened.push(training::shutdownNow);
+    LearnedRiskModel model =
+        new LearnedRiskModel(
+            new RiskHistory(warehouse), new DeadlineClock(WorkingDayCalendar.china()), clock);
+    opened.push(model::stop);
+    return model.start(training);
   }
 
   /** Closes in reverse order of building: the API's services first, the warehouse last. */

@@ -78,4 +78,46 @@ class FeedGeneratorTest {
     new FeedGenerator(REGISTRY, 3, from, Duration.ofDays(30)).write(500, b);
     assertThat(a.toString()).isEqualTo(b.toString());
   }
+
+  @Test
+  void riskByCaseMakesSomeCasesLateMoreOften() throws Exception {
+    Instant from = Instant.parse("2024-01-01T00:00:00Z");
+    StringWriter risky = new StringWriter();
+    new FeedGenerator(REGISTRY, 5, from, Duration.ofDays(60), true).write(6_000, risky);
+    StringWriter plain = new StringWriter();
+    new FeedGenerator(REGISTRY, 5, from, Duration.ofDays(60)).write(6_000, plain);
+
+    double[] riskyShares = lateShares(risky.toString());
+    double[] plainShares = lateShares(plain.toString());
+    // Project cases are slow, policy cases quick, only when risk depends on the case.
+    assertThat(riskyShares[0] - riskyShares[1]).isGreaterThan(0.2);
+    assertThat(Math.abs(plainShares[0] - plainShares[1])).isLessThan(0.08);
+  }
+
+  /** The shares of closed project and policy cases with a given deadline that closed after it. */
+  private static double[] lateShares(String feed) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    java.util.Map<String, java.util.Map<String, Object>> closed = new LinkedHashMap<>();
+    for (String line : feed.split("\n")) {
+      java.util.Map<String, Object> v =
+          json.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() {});
+      if ("closed".equals(v.get("status")) && v.get("deadline") != null) {
+        closed.put((String) v.get("case_id"), v);
+      }
+    }
+    double[] late = new double[2];
+    double[] all = new double[2];
+    for (var v : closed.values()) {
+      int group =
+          "project".equals(v.get("category")) ? 0 : "policy".equals(v.get("category")) ? 1 : -1;
+      if (group < 0) {
+        continue;
+      }
+      all[group]++;
+      Instant closedAt = java.time.OffsetDateTime.parse((String) v.get("closed_at")).toInstant();
+      Instant deadline = java.time.OffsetDateTime.parse((String) v.get("deadline")).toInstant();
+      late[group] += closedAt.isAfter(deadline) ? 1 : 0;
+    }
+    return new double[] {late[0] / all[0], late[1] / all[1]};
+  }
 }

@@ -1,5 +1,7 @@
 package io.liangshai.core.warning;
 
+import io.liangshai.core.record.Category;
+import io.liangshai.core.record.Channel;
 import io.liangshai.core.record.EscalationLevel;
 import java.time.Instant;
 import java.util.Objects;
@@ -9,6 +11,8 @@ import java.util.Objects;
  * shows and what its risk may be judged on.
  *
  * @param deadline the effective deadline (given, or derived from working days)
+ * @param category what the case is about, which a learned model may judge it on
+ * @param channel where the case came in
  */
 public record OpenCase(
     String tenant,
@@ -17,7 +21,9 @@ public record OpenCase(
     Instant deadline,
     EscalationLevel escalationLevel,
     int reassignedCount,
-    boolean leaderInstructed) {
+    boolean leaderInstructed,
+    Category category,
+    Channel channel) {
 
   public OpenCase {
     Objects.requireNonNull(tenant, "tenant");
@@ -25,6 +31,8 @@ public record OpenCase(
     Objects.requireNonNull(receivedAt, "receivedAt");
     Objects.requireNonNull(deadline, "deadline");
     Objects.requireNonNull(escalationLevel, "escalationLevel");
+    Objects.requireNonNull(category, "category");
+    Objects.requireNonNull(channel, "channel");
     if (reassignedCount < 0) {
       throw new IllegalArgumentException("reassignedCount must be ≥ 0, found " + reassignedCount);
     }

@@ -65,7 +65,7 @@ public final class PriorRiskModel implements RiskModel {
   }
 
   /** The share in [0, 1] of the time from receipt to deadline that has passed at {@code asOf}. */
-  static double windowUsed(OpenCase c, Instant asOf) {
+  public static double windowUsed(OpenCase c, Instant asOf) {
     long window = Duration.between(c.receivedAt(), c.deadline()).toMillis();
     if (window <= 0) {
       return 1;

@@ -2,6 +2,7 @@ package io.liangshai.core.warning;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,24 +35,28 @@ public final class WarningList {
   /** The rows for {@code cases} at {@code asOf}, {@code due_soon} within {@code within} days. */
   public List<Warning> at(Collection<OpenCase> cases, Instant asOf, int within) {
     Objects.requireNonNull(asOf, "asOf");
+    List<OpenCase> all = List.copyOf(cases);
     // Working days left depend on the deadline's date only, and many cases share one.
     Map<LocalDate, Integer> leftByDate = new HashMap<>();
-    return cases.stream()
-        .map(
-            c -> {
-              int left =
-                  leftByDate.computeIfAbsent(
-                      DeadlineClock.date(c.deadline()),
-                      d -> clock.workingDaysLeft(asOf, c.deadline()));
-              return judge(c, asOf, left, within);
-            })
-        .sorted(ORDER)
-        .toList();
+    int[] left = new int[all.size()];
+    for (int i = 0; i < left.length; i++) {
+      Instant deadline = all.get(i).deadline();
+      left[i] =
+          leftByDate.computeIfAbsent(
+              DeadlineClock.date(deadline), d -> clock.workingDaysLeft(asOf, deadline));
+    }
+    // One call for every case: a learned model scores them together.
+    List<Risk> risks = model.assessAll(all, asOf, left);
+    List<Warning> rows = new ArrayList<>(left.length);
+    for (int i = 0; i < left.length; i++) {
+      rows.add(judge(all.get(i), asOf, left[i], within, risks.get(i)));
+    }
+    rows.sort(ORDER);
+    return rows;
   }
 
-  private Warning judge(OpenCase c, Instant asOf, int left, int within) {
+  private Warning judge(OpenCase c, Instant asOf, int left, int within, Risk risk) {
     DeadlineState state = clock.state(asOf, c.deadline(), left, within);
-    Risk risk = model.assess(c, asOf, left);
     if (state == DeadlineState.OVERDUE && risk.probability() != 1.0) {
       throw new IllegalStateException(
           "risk model "

@@ -2,6 +2,8 @@ package io.liangshai.core.warning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.liangshai.core.record.Category;
+import io.liangshai.core.record.Channel;
 import io.liangshai.core.record.EscalationLevel;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +17,16 @@ class PriorRiskModelTest {
   private final PriorRiskModel prior = new PriorRiskModel();
 
   private static OpenCase plain(int reassigned, EscalationLevel level, boolean leader) {
-    return new OpenCase("330522", "C1", RECEIVED, DEADLINE, level, reassigned, leader);
+    return new OpenCase(
+        "330522",
+        "C1",
+        RECEIVED,
+        DEADLINE,
+        level,
+        reassigned,
+        leader,
+        Category.OTHER,
+        Channel.HOTLINE_12345);
   }
 
   private double risk(OpenCase c, double shareUsed, int workingDaysLeft) {

@@ -3,6 +3,8 @@ package io.liangshai.core.warning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.liangshai.core.record.Category;
+import io.liangshai.core.record.Channel;
 import io.liangshai.core.record.EscalationLevel;
 import io.liangshai.core.time.WorkingDayCalendar;
 import java.time.Instant;
@@ -24,7 +26,9 @@ class WarningListTest {
         Instant.parse(deadline),
         EscalationLevel.COUNTY,
         0,
-        false);
+        false,
+        Category.OTHER,
+        Channel.HOTLINE_12345);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.liangshai.warehouse.figures;
 
+import io.liangshai.core.record.Category;
+import io.liangshai.core.record.Channel;
 import io.liangshai.core.record.EscalationLevel;
 import io.liangshai.core.record.WireNamed;
 import io.liangshai.core.warning.OpenCase;
@@ -7,6 +9,8 @@ import io.liangshai.warehouse.CaseFactsTable;
 import io.liangshai.warehouse.Conditions;
 import io.liangshai.warehouse.Sql;
 import io.liangshai.warehouse.Warehouse;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,7 +36,9 @@ public final class WarningQueries {
               CaseFactsTable.DEADLINE,
               CaseFactsTable.ESCALATION_LEVEL,
               CaseFactsTable.REASSIGNED_COUNT,
-              CaseFactsTable.LEADER_INSTRUCTED)
+              CaseFactsTable.LEADER_INSTRUCTED,
+              CaseFactsTable.CATEGORY,
+              CaseFactsTable.CHANNEL)
           + " FROM "
           + CaseFactsTable.TABLE
           + " FINAL WHERE has(ancestors, ?) AND "
@@ -66,17 +72,21 @@ public final class WarningQueries {
         "read open cases",
         OPEN_CASES,
         new Conditions().value(Objects.requireNonNull(tenant, "tenant")),
-        Sql.eachRow(
-            rs ->
-                new OpenCase(
-                    rs.getString(CaseFactsTable.TENANT_CODE),
-                    rs.getString(CaseFactsTable.CASE_ID),
-                    CaseFactsTable.instant(rs, CaseFactsTable.RECEIVED_AT),
-                    CaseFactsTable.instant(rs, CaseFactsTable.DEADLINE),
-                    WireNamed.require(
-                        EscalationLevel.class, rs.getString(CaseFactsTable.ESCALATION_LEVEL)),
-                    rs.getInt(CaseFactsTable.REASSIGNED_COUNT),
-                    rs.getInt(CaseFactsTable.LEADER_INSTRUCTED) == 1)));
+        Sql.eachRow(WarningQueries::openCase));
+  }
+
+  /** The {@link #OPEN_CASES} columns of the row at {@code rs} as an open case. */
+  static OpenCase openCase(ResultSet rs) throws SQLException {
+    return new OpenCase(
+        rs.getString(CaseFactsTable.TENANT_CODE),
+        rs.getString(CaseFactsTable.CASE_ID),
+        CaseFactsTable.instant(rs, CaseFactsTable.RECEIVED_AT),
+        CaseFactsTable.instant(rs, CaseFactsTable.DEADLINE),
+        WireNamed.require(EscalationLevel.class, rs.getString(CaseFactsTable.ESCALATION_LEVEL)),
+        rs.getInt(CaseFactsTable.REASSIGNED_COUNT),
+        rs.getInt(CaseFactsTable.LEADER_INSTRUCTED) == 1,
+        WireNamed.require(Category.class, rs.getString(CaseFactsTable.CATEGORY)),
+        WireNamed.require(Channel.class, rs.getString(CaseFactsTable.CHANNEL)));
   }
 
   /**
