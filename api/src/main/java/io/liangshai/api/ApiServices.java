@@ -5,6 +5,7 @@ import io.liangshai.core.warning.RiskModel;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.IndicatorValueUploads;
 import io.liangshai.metadata.MetadataStores;
+import io.liangshai.problems.ProblemGrouper;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.snapshot.FiguresSource;
@@ -20,6 +21,8 @@ import io.liangshai.warehouse.ProcessedBatchesTable;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.BreakdownQueries;
 import io.liangshai.warehouse.figures.CaseFactsQueries;
+import io.liangshai.warehouse.figures.CommonProblemQueries;
+import io.liangshai.warehouse.figures.CommonProblems;
 import io.liangshai.warehouse.figures.CustomFigures;
 import io.liangshai.warehouse.figures.IndicatorQueries;
 import io.liangshai.warehouse.figures.LeagueTables;
@@ -43,6 +46,8 @@ import java.util.Objects;
  *     to the bulletin scheduler
  * @param warnings the open cases behind {@code GET /api/v1/warnings} and its gauges
  * @param riskModel the risk of missing a deadline ({@link PriorRiskModel} until one is learned)
+ * @param commonProblems the groups of similar descriptions behind {@code GET
+ *     /api/v1/common-problems} (举一反三)
  */
 public record ApiServices(
     Clock clock,
@@ -67,7 +72,8 @@ public record ApiServices(
     BulletinStore bulletinStore,
     BulletinPublisher bulletins,
     WarningQueries warnings,
-    RiskModel riskModel)
+    RiskModel riskModel,
+    CommonProblems commonProblems)
     implements AutoCloseable {
 
   public ApiServices {
@@ -94,6 +100,7 @@ public record ApiServices(
     Objects.requireNonNull(bulletins, "bulletins");
     Objects.requireNonNull(warnings, "warnings");
     Objects.requireNonNull(riskModel, "riskModel");
+    Objects.requireNonNull(commonProblems, "commonProblems");
   }
 
   /**
@@ -160,7 +167,8 @@ public record ApiServices(
         bulletinStore,
         bulletins,
         new WarningQueries(warehouse),
-        new PriorRiskModel());
+        new PriorRiskModel(),
+        new CommonProblems(new CommonProblemQueries(warehouse), new ProblemGrouper()));
   }
 
   /** Where uploads of reported values are kept: beside the case batches, in their landing zone. */

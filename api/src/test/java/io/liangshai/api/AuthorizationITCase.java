@@ -101,6 +101,7 @@ class AuthorizationITCase {
     c.put("POST /api/v1/indicators", AuthorizationITCase::indicatorCreate);
     c.put("POST /api/v1/indicators/:code/retire", AuthorizationITCase::indicatorRetire);
     BulletinChecks.addTo(c, apiRoutes());
+    CommonProblemChecks.addTo(c);
     return c;
   }
 

@@ -50,7 +50,7 @@ public final class ProblemGrouper {
 
     /** The settings measured in docs/methodology.md §14. */
     public static Settings defaults() {
-      return new Settings(0.30, 0.06, 0.15, 3, 3, 3);
+      return new Settings(0.35, 0.06, 0.20, 3, 3, 3);
     }
 
     public Settings {

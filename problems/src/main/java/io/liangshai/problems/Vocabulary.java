@@ -14,6 +14,9 @@ import java.util.TreeSet;
  */
 final class Vocabulary {
 
+  /** The fewest words shared with other descriptions that a description needs to be grouped. */
+  static final int MIN_SHARED_WORDS = 2;
+
   private final Map<String, Integer> ids;
   private final List<String> terms;
   private final int[] df;
@@ -56,8 +59,10 @@ final class Vocabulary {
   }
 
   /**
-   * The L2-normalised TF-IDF vector of {@code words}, holding only the words of at least two of
-   * this vocabulary's descriptions (the others count in its length); null when there are no words.
+   * The L2-normalised TF-IDF vector of {@code words} over the words of at least two of this
+   * vocabulary's descriptions (a word of one description says nothing another shares: left out, as
+   * a minimum document frequency of 2); null when fewer than {@link #MIN_SHARED_WORDS} such words
+   * are left: one shared word alone (渠道, 困难) is too little to say two cases state one problem.
    */
   Vector vector(List<String> words) {
     if (words.isEmpty()) {
@@ -70,11 +75,14 @@ final class Vocabulary {
     for (Map.Entry<String, Integer> e : tf.entrySet()) {
       Integer id = ids.get(e.getKey());
       int f = id == null ? 0 : df[id];
-      double w = (1 + Math.log(e.getValue())) * idf(f);
-      norm2 += w * w;
       if (f >= 2) {
+        double w = (1 + Math.log(e.getValue())) * idf(f);
+        norm2 += w * w;
         shared.put(id, w);
       }
+    }
+    if (shared.size() < MIN_SHARED_WORDS) {
+      return null;
     }
     double norm = Math.sqrt(norm2);
     int[] t = new int[shared.size()];

@@ -36,7 +36,14 @@ class ProblemGrouperTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"7, 600, 150", "11, 1500, 400", "23, 120, 30", "31, 60, 20"})
+  @CsvSource({
+    "7, 600, 150",
+    "11, 1500, 400",
+    "23, 120, 30",
+    "31, 60, 20",
+    "41, 300, 300",
+    "43, 2000, 200"
+  })
   void findsEveryPlantedProblemAndLabelsItWithItsWords(long seed, int planted, int oneOffs) {
     PlantedFeed feed = new PlantedFeed(seed, planted, oneOffs, TENANTS);
 
