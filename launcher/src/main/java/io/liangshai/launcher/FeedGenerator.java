@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liangshai.core.record.Category;
 import io.liangshai.core.record.Channel;
 import io.liangshai.core.record.Uscc;
+import io.liangshai.problems.PlantedProblems;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantLevel;
 import io.liangshai.tenants.TenantRegistry;
@@ -44,12 +45,48 @@ final class FeedGenerator {
   private final Random random;
   private final Instant from;
   private final Duration span;
+  private final long seed;
+  private int problemsPercent;
 
   FeedGenerator(TenantRegistry registry, long seed, Instant from, Duration span) {
     this.tenants = registry.all().stream().filter(t -> t.level() != TenantLevel.PROVINCE).toList();
     this.random = new Random(seed);
     this.from = from;
     this.span = span;
+    this.seed = seed;
+  }
+
+  /**
+   * Descriptions that restate planted common problems (举一反三): {@code percent} of the cases state
+   * one of {@link PlantedProblems#PROBLEMS} in a varied wording, the others a one-off matter; which
+   * is {@link #plantedTopic}'s, so a test knows every case's topic without keeping the feed.
+   * Without it (0) descriptions are the short fixed topics of before.
+   */
+  FeedGenerator withCommonProblems(int percent) {
+    if (percent < 0 || percent > 100) {
+      throw new IllegalArgumentException("percent must be 0–100, got " + percent);
+    }
+    this.problemsPercent = percent;
+    return this;
+  }
+
+  /**
+   * What a case of a feed with common problems states: its planted problem (null for a one-off).
+   */
+  record PlantedTopic(PlantedProblems.Problem problem, String description) {}
+
+  /**
+   * The topic and description of the case numbered {@code index} (the base-36 part of its {@code
+   * case_id} after the tenant code) in the feed of {@code seed} with {@code percent} planted.
+   */
+  static PlantedTopic plantedTopic(long seed, long index, int percent) {
+    Random r = new Random(seed * 1_000_003L + index);
+    if (r.nextInt(100) < percent) {
+      PlantedProblems.Problem p =
+          PlantedProblems.PROBLEMS.get(r.nextInt(PlantedProblems.PROBLEMS.size()));
+      return new PlantedTopic(p, PlantedProblems.describe(p, r));
+    }
+    return new PlantedTopic(null, PlantedProblems.oneOff(r));
   }
 
   /** Writes {@code cases} cases as JSON Lines; returns the number of lines written. */
@@ -113,7 +150,10 @@ final class FeedGenerator {
     base.put("reassigned_count", random.nextInt(100) < 8 ? 1 + random.nextInt(2) : 0);
     base.put("leader_instructed", random.nextInt(100) < 3);
     base.put("satisfaction", null);
-    base.put("description", TOPICS[random.nextInt(TOPICS.length)]);
+    String topic = TOPICS[random.nextInt(TOPICS.length)];
+    base.put(
+        "description",
+        problemsPercent == 0 ? topic : plantedTopic(seed, index, problemsPercent).description());
     if (random.nextInt(100) < 70) {
       base.put("deadline", ts(received.plus(10, ChronoUnit.DAYS)));
     }

@@ -42,6 +42,14 @@ class GenerateCommand implements Callable<Integer> {
   @Option(names = "--months", description = "how many months of cases (default ${DEFAULT-VALUE})")
   int months = 3;
 
+  @Option(
+      names = "--common-problems",
+      description =
+          "percent of the cases whose descriptions restate planted common problems (用地指标,"
+              + " 电力增容, 政策兑现慢, 融资难, 招工难, 审批慢) in varied wording, the others one-off"
+              + " matters (default ${DEFAULT-VALUE}: short fixed topics)")
+  int commonProblems = 0;
+
   @Override
   public Integer call() throws Exception {
     if (cases < 1 || months < 1) {
@@ -50,7 +58,8 @@ class GenerateCommand implements Callable<Integer> {
     var start = from.atStartOfDay(ZoneId.of("Asia/Shanghai"));
     Duration span = Duration.between(start, start.plusMonths(months));
     FeedGenerator generator =
-        new FeedGenerator(TenantRegistryLoader.loadDefault(), seed, start.toInstant(), span);
+        new FeedGenerator(TenantRegistryLoader.loadDefault(), seed, start.toInstant(), span)
+            .withCommonProblems(commonProblems);
     long began = System.nanoTime();
     long lines;
     try (OutputStream file = Files.newOutputStream(out);
