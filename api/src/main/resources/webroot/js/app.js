@@ -8,8 +8,9 @@ import * as league from './views/league.js';
 import * as tenant from './views/tenant.js';
 import * as upload from './views/upload.js';
 import * as bulletins from './views/bulletins.js';
+import * as problems from './views/problems.js';
 
-const VIEWS = { league, tenant, upload, bulletins };
+const VIEWS = { league, tenant, upload, bulletins, problems };
 const view = document.getElementById('view');
 const signIn = document.getElementById('sign-in');
 const nav = document.getElementById('nav');

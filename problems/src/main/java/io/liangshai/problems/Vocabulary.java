@@ -61,8 +61,10 @@ final class Vocabulary {
   /**
    * The L2-normalised TF-IDF vector of {@code words} over the words of at least two of this
    * vocabulary's descriptions (a word of one description says nothing another shares: left out, as
-   * a minimum document frequency of 2); null when fewer than {@link #MIN_SHARED_WORDS} such words
-   * are left: one shared word alone (渠道, 困难) is too little to say two cases state one problem.
+   * a minimum document frequency of 2); null when none is left, or when fewer than {@link
+   * #MIN_SHARED_WORDS} are left of a description that says more: one shared word among several (渠道
+   * in 熟练技工招聘困难，招工渠道有限) is too little to say two cases state one problem, while a description that
+   * says only that word (企业反映融资难 → 融资) is grouped by it.
    */
   Vector vector(List<String> words) {
     if (words.isEmpty()) {
@@ -81,7 +83,7 @@ final class Vocabulary {
         shared.put(id, w);
       }
     }
-    if (shared.size() < MIN_SHARED_WORDS) {
+    if (shared.size() < MIN_SHARED_WORDS && shared.size() < tf.size()) {
       return null;
     }
     double norm = Math.sqrt(norm2);

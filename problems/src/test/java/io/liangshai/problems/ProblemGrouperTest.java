@@ -148,6 +148,25 @@ class ProblemGrouperTest {
   }
 
   @Test
+  void groupsTerseDescriptionsByTheirOneWordButNotACaseSharingOneWordAmongMany() {
+    List<ProblemCase> cases =
+        List.of(
+            new ProblemCase("330102", "A", "finance", "企业反映融资难"),
+            new ProblemCase("330106", "B", "finance", "企业反映融资难。"),
+            new ProblemCase("330381", "C", "finance", "来电反映融资难"),
+            new ProblemCase("330522", "D", "talent", "熟练技工招聘困难，企业融资渠道有限"),
+            new ProblemCase("330604", "E", "talent", "普工缺口大，车间开工不足"));
+
+    List<ProblemGroup> groups = GROUPER.group(cases).groups();
+
+    assertThat(groups).hasSize(1);
+    assertThat(groups.get(0).cases())
+        .extracting(ProblemCase::caseId)
+        .containsExactly("A", "B", "C");
+    assertThat(groups.get(0).label()).isEqualTo("融资");
+  }
+
+  @Test
   void refusesACaseTwiceAndBadSettings() {
     ProblemCase c = new ProblemCase("330102", "A", "talent", "招工难");
     assertThatThrownBy(() -> GROUPER.group(List.of(c, c)))
