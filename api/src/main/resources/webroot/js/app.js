@@ -10,8 +10,9 @@ import * as upload from './views/upload.js';
 import * as bulletins from './views/bulletins.js';
 import * as indicators from './views/indicators.js';
 import * as governance from './views/governance.js';
+import * as problems from './views/problems.js';
 
-const VIEWS = { league, tenant, upload, bulletins, indicators, governance };
+const VIEWS = { league, tenant, upload, bulletins, indicators, governance, problems };
 const view = document.getElementById('view');
 const signIn = document.getElementById('sign-in');
 const nav = document.getElementById('nav');

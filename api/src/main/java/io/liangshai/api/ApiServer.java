@@ -126,6 +126,7 @@ public final class ApiServer {
             new SignoffRules(WorkingDayCalendar.china()),
             audit,
             s.clock());
+    CommonProblemRoutes commonProblems = new CommonProblemRoutes(s.registry(), s.commonProblems());
     Authentication auth = new Authentication(s.authenticator(), limits.requestsPerMinute());
     // One handler for every small JSON body; uploads stream to a file instead (CaseRoutes).
     BodyHandler smallBody = BodyHandler.create(false).setBodyLimit(SMALL_BODY_LIMIT);
@@ -162,6 +163,8 @@ public final class ApiServer {
     router.get("/api/v1/metrics").handler(metrics::metrics);
     router.get("/api/v1/warnings").handler(warnings::list);
     router.get("/api/v1/warnings/model").handler(warnings::model);
+    router.get("/api/v1/common-problems").handler(commonProblems::list);
+    router.get("/api/v1/common-problems/:id/cases").handler(commonProblems::cases);
     router.get("/api/v1/rankings").handler(rankings::rankings);
     router.post("/api/v1/rankings/preview").handler(smallBody).handler(rankings::preview);
     router.get("/api/v1/schemes").handler(schemeRoutes::list);

@@ -7,6 +7,7 @@ import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.IndicatorValueUploads;
 import io.liangshai.metadata.MetadataStores;
 import io.liangshai.metadata.PostgresSignoffs;
+import io.liangshai.problems.ProblemGrouper;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.snapshot.FiguresSource;
@@ -22,6 +23,8 @@ import io.liangshai.warehouse.ProcessedBatchesTable;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.BreakdownQueries;
 import io.liangshai.warehouse.figures.CaseFactsQueries;
+import io.liangshai.warehouse.figures.CommonProblemQueries;
+import io.liangshai.warehouse.figures.CommonProblems;
 import io.liangshai.warehouse.figures.CustomFigures;
 import io.liangshai.warehouse.figures.GovernanceQueries;
 import io.liangshai.warehouse.figures.IndicatorQueries;
@@ -51,6 +54,8 @@ import java.util.stream.Collectors;
  * @param riskModel the risk of missing a deadline ({@link PriorRiskModel} until one is learned)
  * @param governance reporting, data-quality flags and revisions behind SPEC §10's routes
  * @param signoffs the sign-offs of tenants' months (PostgreSQL)
+ * @param commonProblems the groups of similar descriptions behind {@code GET
+ *     /api/v1/common-problems} (举一反三)
  */
 public record ApiServices(
     Clock clock,
@@ -77,7 +82,8 @@ public record ApiServices(
     WarningQueries warnings,
     RiskModel riskModel,
     GovernanceQueries governance,
-    PostgresSignoffs signoffs)
+    PostgresSignoffs signoffs,
+    CommonProblems commonProblems)
     implements AutoCloseable {
 
   public ApiServices {
@@ -106,6 +112,7 @@ public record ApiServices(
     Objects.requireNonNull(riskModel, "riskModel");
     Objects.requireNonNull(governance, "governance");
     Objects.requireNonNull(signoffs, "signoffs");
+    Objects.requireNonNull(commonProblems, "commonProblems");
   }
 
   /**
@@ -189,7 +196,8 @@ public record ApiServices(
         new WarningQueries(warehouse),
         riskModel,
         new GovernanceQueries(warehouse),
-        metadata.signoffs());
+        metadata.signoffs(),
+        new CommonProblems(new CommonProblemQueries(warehouse), new ProblemGrouper()));
   }
 
   /** The tenants with a sign-off of {@code month} in force (SPEC §10), for the bulletin's line. */

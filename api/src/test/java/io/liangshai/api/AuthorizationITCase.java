@@ -102,6 +102,7 @@ class AuthorizationITCase {
     c.put("POST /api/v1/indicators/:code/retire", AuthorizationITCase::indicatorRetire);
     BulletinChecks.addTo(c, apiRoutes());
     GovernanceChecks.addTo(c, API);
+    CommonProblemChecks.addTo(c);
     return c;
   }
 

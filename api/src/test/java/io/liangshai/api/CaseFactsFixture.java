@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * A few current case facts written straight into {@code case_facts}, as the stream job would leave
  * them: each case's enterprise name and description name its tenant ({@code 企业-330522}, {@code
- * 描述-330522}), so a leak of one tenant's text to another is easy to spot.
+ * 描述-330522：…}), so a leak of one tenant's text to another is easy to spot; the descriptions all
+ * state one problem, so each scope's cases form one common problem (SPEC §9).
  */
 final class CaseFactsFixture {
 
@@ -26,7 +27,7 @@ final class CaseFactsFixture {
   }
 
   static String description(String tenant) {
-    return "描述-" + tenant;
+    return "描述-" + tenant + "：企业反映融资难，银行贷款门槛高";
   }
 
   /** Writes {@code perTenant} cases for each of {@code tenants}; one of each is overdue-closed. */

@@ -33,12 +33,14 @@ import picocli.CommandLine.Option;
       RankingsBench.class,
       IntakeBench.class,
       IsolationBench.class,
-      WarningsBench.class
+      WarningsBench.class,
+      ProblemsBench.class
     },
     description = {
       "Measures the pipeline on a fresh platform in a temporary directory; prints a Markdown table.",
       "`bench rankings` measures league tables under concurrent clients instead;",
-      "`bench isolation` another tenant's /api/v1/me while a big XLSX is ingested."
+      "`bench isolation` another tenant's /api/v1/me while a big XLSX is ingested;",
+      "`bench problems` the common problems' grouping (举一反三) of a month of 100,000 cases."
     })
 class BenchCommand implements Callable<Integer> {
 

@@ -5,6 +5,7 @@ import io.liangshai.core.governance.QualityFlag;
 import io.liangshai.core.record.Category;
 import io.liangshai.core.record.Channel;
 import io.liangshai.core.record.Uscc;
+import io.liangshai.problems.PlantedProblems;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantLevel;
 import io.liangshai.tenants.TenantRegistry;
@@ -47,6 +48,8 @@ final class FeedGenerator {
   private final Duration span;
   private final FeedGaming gaming;
   private final boolean riskByCase;
+  private final long seed;
+  private int problemsPercent;
 
   FeedGenerator(TenantRegistry registry, long seed, Instant from, Duration span) {
     this(registry, seed, from, span, false);
@@ -85,6 +88,40 @@ final class FeedGenerator {
     this.span = span;
     this.gaming = java.util.Objects.requireNonNull(gaming, "gaming");
     this.riskByCase = riskByCase;
+    this.seed = seed;
+  }
+
+  /**
+   * Descriptions that restate planted common problems (举一反三): {@code percent} of the cases state
+   * one of {@link PlantedProblems#PROBLEMS} in a varied wording, the others a one-off matter; which
+   * is {@link #plantedTopic}'s, so a test knows every case's topic without keeping the feed.
+   * Without it (0) descriptions are the short fixed topics of before.
+   */
+  FeedGenerator withCommonProblems(int percent) {
+    if (percent < 0 || percent > 100) {
+      throw new IllegalArgumentException("percent must be 0–100, got " + percent);
+    }
+    this.problemsPercent = percent;
+    return this;
+  }
+
+  /**
+   * What a case of a feed with common problems states: its planted problem (null for a one-off).
+   */
+  record PlantedTopic(PlantedProblems.Problem problem, String description) {}
+
+  /**
+   * The topic and description of the case numbered {@code index} (the base-36 part of its {@code
+   * case_id} after the tenant code) in the feed of {@code seed} with {@code percent} planted.
+   */
+  static PlantedTopic plantedTopic(long seed, long index, int percent) {
+    Random r = new Random(seed * 1_000_003L + index);
+    if (r.nextInt(100) < percent) {
+      PlantedProblems.Problem p =
+          PlantedProblems.PROBLEMS.get(r.nextInt(PlantedProblems.PROBLEMS.size()));
+      return new PlantedTopic(p, PlantedProblems.describe(p, r));
+    }
+    return new PlantedTopic(null, PlantedProblems.oneOff(r));
   }
 
   /** Writes {@code cases} cases as JSON Lines; returns the number of lines written. */
@@ -153,7 +190,10 @@ final class FeedGenerator {
     base.put("reassigned_count", random.nextInt(100) < 8 ? 1 + random.nextInt(2) : 0);
     base.put("leader_instructed", random.nextInt(100) < 3);
     base.put("satisfaction", null);
-    base.put("description", TOPICS[random.nextInt(TOPICS.length)]);
+    String topic = TOPICS[random.nextInt(TOPICS.length)];
+    base.put(
+        "description",
+        problemsPercent == 0 ? topic : plantedTopic(seed, index, problemsPercent).description());
     if (random.nextInt(100) < 70) {
       base.put("deadline", ts(received.plus(10, ChronoUnit.DAYS)));
     }

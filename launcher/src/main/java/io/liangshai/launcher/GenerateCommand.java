@@ -79,6 +79,14 @@ class GenerateCommand implements Callable<Integer> {
               + " category, channel, escalation, reassignments, leader instruction and tenant")
   boolean riskByCase;
 
+  @Option(
+      names = "--common-problems",
+      description =
+          "percent of the cases whose descriptions restate planted common problems (用地指标,"
+              + " 电力增容, 政策兑现慢, 融资难, 招工难, 审批慢) in varied wording, the others one-off"
+              + " matters (default ${DEFAULT-VALUE}: short fixed topics)")
+  int commonProblems = 0;
+
   @Override
   public Integer call() throws Exception {
     if (cases < 1 || months < 1) {
@@ -86,7 +94,9 @@ class GenerateCommand implements Callable<Integer> {
     }
     var start = from.atStartOfDay(ZoneId.of("Asia/Shanghai"));
     Duration span = Duration.between(start, start.plusMonths(months));
-    FeedGenerator generator = generator(start.toInstant(), span, start.plusMonths(months - 1));
+    FeedGenerator generator =
+        generator(start.toInstant(), span, start.plusMonths(months - 1))
+            .withCommonProblems(commonProblems);
     long began = System.nanoTime();
     long lines;
     try (OutputStream file = Files.newOutputStream(out);

@@ -120,4 +120,39 @@ class FeedGeneratorTest {
     }
     return new double[] {late[0] / all[0], late[1] / all[1]};
   }
+
+  @Test
+  void restatesPlantedProblemsWhenAskedAndKnowsEachCasesTopic() throws Exception {
+    StringWriter out = new StringWriter();
+    new FeedGenerator(REGISTRY, 5, Instant.parse("2024-03-01T00:00:00Z"), Duration.ofDays(30))
+        .withCommonProblems(80)
+        .write(500, out);
+    ObjectMapper json = new ObjectMapper();
+    java.util.Map<String, String> descriptions = new java.util.HashMap<>();
+    java.util.Map<String, Long> perProblem = new java.util.HashMap<>();
+    for (String line : out.toString().split("\n")) {
+      var row = json.readValue(line, new TypeReference<LinkedHashMap<String, Object>>() {});
+      String caseId = (String) row.get("case_id");
+      String text = (String) row.get("description");
+      String before = descriptions.putIfAbsent(caseId, text);
+      assertThat(before).as("one description per case").isIn(null, text);
+      var topic =
+          FeedGenerator.plantedTopic(
+              5, Long.parseLong(caseId.substring(caseId.indexOf('-') + 1), 36), 80);
+      assertThat(text).isEqualTo(topic.description());
+      if (before == null) {
+        perProblem.merge(
+            topic.problem() == null ? "one-off" : topic.problem().name(), 1L, Long::sum);
+      }
+    }
+    assertThat(descriptions).hasSize(500);
+    assertThat(perProblem.keySet())
+        .containsAll(
+            io.liangshai.problems.PlantedProblems.PROBLEMS.stream()
+                .map(io.liangshai.problems.PlantedProblems.Problem::name)
+                .toList())
+        .contains("one-off");
+    assertThat(perProblem.get("one-off")).isBetween(60L, 140L);
+    assertThat(new HashSet<>(descriptions.values()).size()).as("varied wording").isGreaterThan(150);
+  }
 }

@@ -798,6 +798,30 @@ class WebPageITCase {
         .hasSize(get(ADMIN_KEY, "/api/v1/reporting?period=2024-01").get("rows").size());
   }
 
+  @Test
+  void theProvinceBrowsesTheCommonProblemsAndOpensAGroupsCases() throws Exception {
+    browser.viewport(Browser.LAPTOP);
+    browser.signIn(ADMIN_KEY);
+    browser.open("#/problems?period=2024-01&tenant=330300");
+    JsonNode groups = get(ADMIN_KEY, "/api/v1/common-problems?period=2024-01&tenant=330300");
+    assertThat(groups.get("rows").size()).isGreaterThan(2);
+    List<WebElement> rows = browser.findAll(By.cssSelector("#problems-table tbody tr[data-id]"));
+    assertThat(rows).hasSize(groups.get("rows").size());
+    for (int i = 0; i < rows.size(); i++) {
+      JsonNode g = groups.get("rows").get(i);
+      assertThat(rows.get(i).getAttribute("data-id")).isEqualTo(g.get("id").asText());
+      assertThat(cell(rows.get(i), "label")).isEqualTo(g.get("label").asText());
+      assertThat(cell(rows.get(i), "cases")).isEqualTo(g.get("cases").asText());
+    }
+    rows.get(0).findElement(By.cssSelector("button")).click();
+    browser.await(
+        "the group's cases",
+        d -> !d.findElements(By.cssSelector("#problems-table .case-list li")).isEmpty());
+    assertThat(browser.findAll(By.cssSelector("#problems-table .case-list li")))
+        .hasSize(groups.get("rows").get(0).get("cases").asInt());
+    screenshot("problems");
+  }
+
   private static String cell(WebElement row, String cls) {
     return row.findElement(By.cssSelector("td." + cls)).getText().strip();
   }
