@@ -5,7 +5,6 @@ import io.liangshai.core.governance.QualityFlag;
 import io.liangshai.core.record.Category;
 import io.liangshai.core.record.Channel;
 import io.liangshai.core.record.Uscc;
-import io.liangshai.problems.PlantedProblems;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantLevel;
 import io.liangshai.tenants.TenantRegistry;
@@ -36,10 +35,7 @@ final class FeedGenerator {
   private static final DateTimeFormatter TS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX");
   private static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
-  private static final String[] TOPICS = {
-    "企业反映用地审批进度慢", "企业反映证照办理", "企业咨询惠企政策兑现", "企业反映融资难",
-    "企业反映用工招聘困难", "企业反映水电气接入", "企业反映项目审批", "企业反映知识产权保护"
-  };
+  private static final String[] TOPICS = PlantedTopic.FIXED;
   private static final int WINDOW = 5_000;
 
   private final List<Tenant> tenants;
@@ -94,7 +90,7 @@ final class FeedGenerator {
   /**
    * Descriptions that restate planted common problems (举一反三): {@code percent} of the cases state
    * one of {@link PlantedProblems#PROBLEMS} in a varied wording, the others a one-off matter; which
-   * is {@link #plantedTopic}'s, so a test knows every case's topic without keeping the feed.
+   * is {@link PlantedTopic#of}'s, so a test knows every case's topic without keeping the feed.
    * Without it (0) descriptions are the short fixed topics of before.
    */
   FeedGenerator withCommonProblems(int percent) {
@@ -103,25 +99,6 @@ final class FeedGenerator {
     }
     this.problemsPercent = percent;
     return this;
-  }
-
-  /**
-   * What a case of a feed with common problems states: its planted problem (null for a one-off).
-   */
-  record PlantedTopic(PlantedProblems.Problem problem, String description) {}
-
-  /**
-   * The topic and description of the case numbered {@code index} (the base-36 part of its {@code
-   * case_id} after the tenant code) in the feed of {@code seed} with {@code percent} planted.
-   */
-  static PlantedTopic plantedTopic(long seed, long index, int percent) {
-    Random r = new Random(seed * 1_000_003L + index);
-    if (r.nextInt(100) < percent) {
-      PlantedProblems.Problem p =
-          PlantedProblems.PROBLEMS.get(r.nextInt(PlantedProblems.PROBLEMS.size()));
-      return new PlantedTopic(p, PlantedProblems.describe(p, r));
-    }
-    return new PlantedTopic(null, PlantedProblems.oneOff(r));
   }
 
   /** Writes {@code cases} cases as JSON Lines; returns the number of lines written. */
@@ -193,7 +170,7 @@ final class FeedGenerator {
     String topic = TOPICS[random.nextInt(TOPICS.length)];
     base.put(
         "description",
-        problemsPercent == 0 ? topic : plantedTopic(seed, index, problemsPercent).description());
+        problemsPercent == 0 ? topic : PlantedTopic.of(seed, index, problemsPercent).description());
     if (random.nextInt(100) < 70) {
       base.put("deadline", ts(received.plus(10, ChronoUnit.DAYS)));
     }

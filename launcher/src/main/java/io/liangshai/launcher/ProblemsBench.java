@@ -54,7 +54,7 @@ class ProblemsBench implements Callable<Integer> {
     Map<String, String> topic = new HashMap<>();
     for (int i = 0; i < cases; i++) {
       Tenant t = tenants.get(random.nextInt(tenants.size()));
-      FeedGenerator.PlantedTopic p = FeedGenerator.plantedTopic(seed, i, percent);
+      PlantedTopic p = PlantedTopic.of(seed, i, percent);
       ProblemCase c = new ProblemCase(t.code(), "B-" + i, "general", p.description());
       month.add(c);
       topic.put(c.key(), p.problem() == null ? null : p.problem().name());

@@ -35,8 +35,8 @@ import org.junit.jupiter.api.io.TempDir;
  * 举一反三 (SPEC §9) end to end: a generated month whose descriptions restate the planted problems in
  * varied wording across the province's tenants, uploaded over HTTP with the tenants' keys, through
  * the Flink job into ClickHouse, grouped by {@code GET /api/v1/common-problems}. Each case's
- * planted topic is {@link FeedGenerator#plantedTopic}'s; the truth counts only the cases whose
- * latest version is not withdrawn.
+ * planted topic is {@link PlantedTopic#of}'s; the truth counts only the cases whose latest version
+ * is not withdrawn.
  */
 class CommonProblemsITCase {
 
@@ -126,7 +126,7 @@ class CommonProblemsITCase {
   private static String topicOf(Map<String, Object> row) {
     String caseId = (String) row.get("case_id");
     long index = Long.parseLong(caseId.substring(caseId.indexOf('-') + 1), 36);
-    FeedGenerator.PlantedTopic t = FeedGenerator.plantedTopic(SEED, index, PERCENT);
+    PlantedTopic t = PlantedTopic.of(SEED, index, PERCENT);
     assertThat(row.get("description")).isEqualTo(t.description());
     return t.problem() == null ? null : t.problem().name();
   }

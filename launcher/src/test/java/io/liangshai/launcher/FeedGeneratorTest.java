@@ -137,8 +137,7 @@ class FeedGeneratorTest {
       String before = descriptions.putIfAbsent(caseId, text);
       assertThat(before).as("one description per case").isIn(null, text);
       var topic =
-          FeedGenerator.plantedTopic(
-              5, Long.parseLong(caseId.substring(caseId.indexOf('-') + 1), 36), 80);
+          PlantedTopic.of(5, Long.parseLong(caseId.substring(caseId.indexOf('-') + 1), 36), 80);
       assertThat(text).isEqualTo(topic.description());
       if (before == null) {
         perProblem.merge(

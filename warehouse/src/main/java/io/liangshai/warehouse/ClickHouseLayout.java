@@ -2,6 +2,7 @@ package io.liangshai.warehouse;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -19,9 +20,9 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>a large table ({@code case_facts}, {@code batches}, the audit log, …) is sharded: its
  *       replicated table is {@code NAME_local} on every shard, and {@code NAME} is a {@code
- *       Distributed} table over them whose sharding key is a hash of the whole {@code ORDER BY}
- *       key, so every version of a row (every version of a case) lands on one shard and {@code
- *       FINAL} on each shard stays correct;
+ *       Distributed} table over them whose sharding key is a hash of the whole {@code ORDER BY} key
+ *       (or of its leading case key, {@link #SHARDED_BY}), so every version of a row (every version
+ *       of a case) lands on one shard and {@code FINAL} on each shard stays correct;
  *   <li>a small table ({@link #REPLICATED_WHOLE}: counts per tenant and period, bulletins, reported
  *       values, the legacy metadata tables, the migrations' own record) is replicated whole to
  *       every server, so its reads stay local.
@@ -47,6 +48,13 @@ public final class ClickHouseLayout {
           "bulletins",
           "bulletin_files",
           "indicator_values");
+
+  /**
+   * Sharding keys narrower than a table's whole {@code ORDER BY} key: every accepted version of a
+   * case on the shard of the case, as {@code case_facts} has it, so the per-case questions of
+   * {@code case_versions} (two closings of one case) are answered on one shard.
+   */
+  static final Map<String, String> SHARDED_BY = Map.of("case_versions", "tenant_code, case_id");
 
   static final String SYNC_INSERTS = "clickhouse_setting_insert_distributed_sync";
 
@@ -131,7 +139,7 @@ public final class ClickHouseLayout {
               + "', currentDatabase(), '"
               + local
               + "', cityHash64("
-              + unparenthesised(key)
+              + SHARDED_BY.getOrDefault(table, unparenthesised(key))
               + "))");
     }
     Matcher alter = ADD_COLUMN.matcher(statement.strip());

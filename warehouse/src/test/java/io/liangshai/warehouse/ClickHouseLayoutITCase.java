@@ -70,6 +70,13 @@ class ClickHouseLayoutITCase {
   }
 
   @Test
+  void everyAcceptedVersionOfACaseIsShardedWithTheCase() {
+    List<String> forms = CLUSTER.statements(createStatementOf("case_versions"));
+
+    assertThat(forms.get(1)).endsWith("cityHash64(tenant_code, case_id))");
+  }
+
+  @Test
   void smallTablesAreReplicatedWholeNotSharded() throws Exception {
     List<String> forms = CLUSTER.statements(createStatementOf("tenant_period_counts"));
 
