@@ -121,9 +121,42 @@ final class PostgresTables {
         }
         BackupException.requireRows("PostgreSQL table " + entry.name(), entry.rows(), rows);
       }
+      continueSequences(c);
       c.commit();
     } catch (SQLException e) {
       throw new BackupException("restoring the PostgreSQL metadata failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Sets every sequence behind a serial column (sign-off ids) past the greatest id copied in: COPY
+   * writes the ids as they were and leaves the sequences where a new database has them, so the next
+   * insert would take an id the backup already holds.
+   */
+  static void continueSequences(Connection c) throws SQLException {
+    List<String[]> serials = new ArrayList<>();
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT table_name, column_name FROM information_schema.columns"
+                    + " WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'");
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        serials.add(new String[] {rs.getString(1), rs.getString(2)});
+      }
+    }
+    for (String[] serial : serials) {
+      String table = quoted(serial[0]);
+      String column = quoted(serial[1]);
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT setval(pg_get_serial_sequence(?, ?), coalesce(max("
+                  + column
+                  + "), 0) + 1, false) FROM "
+                  + table); ) {
+        ps.setString(1, table);
+        ps.setString(2, serial[1]);
+        ps.executeQuery().close();
+      }
     }
   }
 

@@ -73,6 +73,27 @@ class BackupRestoreITCase {
   }
 
   @Test
+  void aSerialIdContinuesAfterTheRestoredOnes() throws Exception {
+    try (java.sql.Connection c = target.metadata.getConnection();
+        java.sql.Statement st = c.createStatement();
+        java.sql.ResultSet rs =
+            st.executeQuery(
+                "INSERT INTO signoffs (tenant_code, period, signed_at, signed_by_tenant,"
+                    + " signed_by_key, received, closed, overdue_closed, recurrences, rated,"
+                    + " satisfied, dissatisfied, reassigned, leader_instructed, escalated)"
+                    + " VALUES ('330382', '2024-01', now(), '330382', 'k3', 0, 0, 0, 0, 0, 0, 0,"
+                    + " 0, 0, 0) RETURNING id")) {
+      rs.next();
+      assertThat(rs.getLong(1)).as("after the restored 7 and 8").isEqualTo(9);
+    } finally {
+      try (java.sql.Connection c = target.metadata.getConnection();
+          java.sql.Statement st = c.createStatement()) {
+        st.execute("DELETE FROM signoffs WHERE id = 9");
+      }
+    }
+  }
+
+  @Test
   void restoresThePostgresMetadataExactlyAndLeavesTheVersionIndexToBeRebuilt() throws Exception {
     Map<String, List<String>> before = Contents.postgres(source.metadata);
     Map<String, List<String>> after = Contents.postgres(target.metadata);

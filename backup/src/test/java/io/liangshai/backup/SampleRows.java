@@ -66,7 +66,11 @@ final class SampleRows {
             + " '{\"broken\\t', '2024-01-03 10:00:02.000')",
         "INSERT INTO indicator_values VALUES ('policy_rate', '330381', '2024-01', 'fraction', 3,"
             + " 4, NULL, 'b1', '2024-01-03 10:00:00.123456', 1), ('gdp_x', '330381', '2024-01',"
-            + " 'value', NULL, NULL, '0.1234567890123456789', 'b1', '2024-01-03 10:00:00.5', 2)");
+            + " 'value', NULL, NULL, '0.1234567890123456789', 'b1', '2024-01-03 10:00:00.5', 2)",
+        "INSERT INTO case_versions VALUES ('330381', 'C-1', '2024-01-03 10:00:00.123456', 'b1',"
+            + " ['330000', '330300'], 'closed', '2024-01-01 08:00:00.000001',"
+            + " '2024-01-05 09:30:00.5', '2024-01'), ('330381', 'C-2', '2024-01-04 00:00:00', 'b1',"
+            + " [], 'received', '2024-01-04 00:00:00', NULL, '2024-01')");
   }
 
   static void fillPostgres(javax.sql.DataSource metadata) throws SQLException {
@@ -93,6 +97,12 @@ final class SampleRows {
           "INSERT INTO indicator_definitions VALUES ('policy_rate', 1, '{\"code\":\"policy_rate\","
               + "\"name\":\"政策兑现率\",\"kind\":\"reported\"}', '2024-01-06 00:00:00.5+00', 'k1',"
               + " NULL)");
+      // ids written as they were (a withdrawn sign-off and the one in force after it)
+      s.execute(
+          "INSERT INTO signoffs VALUES (7, '330381', '2024-01', '2024-02-03 01:00:00+00', '330381',"
+              + " 'k2', 2, 1, 0, 1, 1, 1, 0, 3, 1, 0, '2024-02-04 01:00:00+00', 'k2'), (8, '330381',"
+              + " '2024-01', '2024-02-05 01:00:00.25+00', '330300', 'k1', 2, 1, 0, 1, 1, 1, 0, 3, 1,"
+              + " 0, NULL, NULL)");
       s.execute(
           "INSERT INTO metadata_imports VALUES ('key', 'k1', 'clickhouse api_keys',"
               + " '2024-01-05 00:00:00.000001+00')");
