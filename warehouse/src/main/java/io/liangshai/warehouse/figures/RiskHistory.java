@@ -20,19 +20,9 @@ public final class RiskHistory {
 
   private static final String PAST_CASES =
       "SELECT "
-          + String.join(
-              ", ",
-              CaseFactsTable.TENANT_CODE,
-              CaseFactsTable.CASE_ID,
-              CaseFactsTable.RECEIVED_AT,
-              CaseFactsTable.DEADLINE,
-              CaseFactsTable.ESCALATION_LEVEL,
-              CaseFactsTable.REASSIGNED_COUNT,
-              CaseFactsTable.LEADER_INSTRUCTED,
-              CaseFactsTable.CATEGORY,
-              CaseFactsTable.CHANNEL,
-              CaseFactsTable.STATUS,
-              CaseFactsTable.CLOSED_AT)
+          + WarningQueries.CASE_COLUMNS
+          + ", "
+          + String.join(", ", CaseFactsTable.STATUS, CaseFactsTable.CLOSED_AT)
           + " FROM "
           + CaseFactsTable.TABLE
           + " FINAL WHERE "

@@ -26,19 +26,23 @@ import java.util.Objects;
  */
 public final class WarningQueries {
 
+  /** What the risk of an open case is judged from, read alike for open cases and past ones. */
+  static final String CASE_COLUMNS =
+      String.join(
+          ", ",
+          CaseFactsTable.TENANT_CODE,
+          CaseFactsTable.CASE_ID,
+          CaseFactsTable.RECEIVED_AT,
+          CaseFactsTable.DEADLINE,
+          CaseFactsTable.ESCALATION_LEVEL,
+          CaseFactsTable.REASSIGNED_COUNT,
+          CaseFactsTable.LEADER_INSTRUCTED,
+          CaseFactsTable.CATEGORY,
+          CaseFactsTable.CHANNEL);
+
   private static final String OPEN_CASES =
       "SELECT "
-          + String.join(
-              ", ",
-              CaseFactsTable.TENANT_CODE,
-              CaseFactsTable.CASE_ID,
-              CaseFactsTable.RECEIVED_AT,
-              CaseFactsTable.DEADLINE,
-              CaseFactsTable.ESCALATION_LEVEL,
-              CaseFactsTable.REASSIGNED_COUNT,
-              CaseFactsTable.LEADER_INSTRUCTED,
-              CaseFactsTable.CATEGORY,
-              CaseFactsTable.CHANNEL)
+          + CASE_COLUMNS
           + " FROM "
           + CaseFactsTable.TABLE
           + " FINAL WHERE has(ancestors, ?) AND "
