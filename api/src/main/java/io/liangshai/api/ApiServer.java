@@ -163,6 +163,7 @@ public final class ApiServer {
     router.get("/api/v1/metrics").handler(metrics::metrics);
     router.get("/api/v1/warnings").handler(warnings::list);
     router.get("/api/v1/warnings/model").handler(warnings::model);
+    router.get("/api/v1/warnings/summary").handler(warnings::summary);
     router.get("/api/v1/common-problems").handler(commonProblems::list);
     router.get("/api/v1/common-problems/:id/cases").handler(commonProblems::cases);
     router.get("/api/v1/rankings").handler(rankings::rankings);

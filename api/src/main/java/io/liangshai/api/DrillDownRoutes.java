@@ -91,14 +91,21 @@ final class DrillDownRoutes {
             ctx, () -> DrillDownJson.batches(batches.recent(codes, limit), ERRORS_PER_BATCH)));
   }
 
-  private static <E extends Enum<E> & WireNamed> String wireValue(
+  /** The wire name of the enum value parameter {@code name} names, or null when absent. */
+  static <E extends Enum<E> & WireNamed> String wireValue(
+      RoutingContext ctx, String name, Class<E> type) {
+    E value = parseWire(ctx, name, type);
+    return value == null ? null : value.wireName();
+  }
+
+  /** The enum value parameter {@code name} names by its wire name, or null when absent. */
+  static <E extends Enum<E> & WireNamed> E parseWire(
       RoutingContext ctx, String name, Class<E> type) {
     String text = Params.optional(ctx, name);
     if (text == null) {
       return null;
     }
     return WireNamed.parse(type, text)
-        .map(WireNamed::wireName)
         .orElseThrow(
             () ->
                 ApiException.badRequest(

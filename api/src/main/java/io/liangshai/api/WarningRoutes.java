@@ -1,11 +1,13 @@
 package io.liangshai.api;
 
+import io.liangshai.core.record.Category;
+import io.liangshai.core.record.Channel;
 import io.liangshai.core.warning.DeadlineClock;
+import io.liangshai.core.warning.DeadlineState;
 import io.liangshai.core.warning.ModelReport;
 import io.liangshai.core.warning.RiskModel;
 import io.liangshai.core.warning.Warning;
 import io.liangshai.core.warning.WarningList;
-import io.liangshai.tenants.Principal;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.figures.WarningQueries;
@@ -15,21 +17,30 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * 预测预警 (SPEC §8): {@code GET /api/v1/warnings} (every open case of a tenant's scope with its
- * deadline state and risk) and {@code GET /api/v1/warnings/model} (what the risk model is).
+ * deadline state and risk; filtered and paged on request), {@code GET /api/v1/warnings/summary}
+ * (per tenant of a scope, for the province and the cities) and {@code GET /api/v1/warnings/model}
+ * (what the risk model is). Lists are written as the connection drains ({@link StreamedJson}).
  */
 final class WarningRoutes {
+
+  /** The most rows one page of the list holds; without {@code limit} a page holds all the rest. */
+  static final int MAX_LIMIT = 100_000;
 
   private final TenantRegistry registry;
   private final WarningQueries queries;
   private final RiskModel model;
   private final WarningList list;
   private final Clock clock;
+  private final DeadlineClock deadlines;
+  private final WarningSummary summary;
 
   WarningRoutes(
       TenantRegistry registry,
@@ -42,24 +53,70 @@ final class WarningRoutes {
     this.model = Objects.requireNonNull(model, "model");
     this.list = new WarningList(deadlines, model);
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.deadlines = deadlines;
+    this.summary = new WarningSummary(queries, model, deadlines);
   }
 
-  /** {@code GET /api/v1/warnings?[tenant=T][&as_of=ISO-8601][&within=3]}. */
+  /**
+   * {@code GET /api/v1/warnings?[tenant=T][&as_of=ISO-8601][&within=3]} and the additions to §8
+   * {@code [&state=][&category=][&channel=][&limit=][&offset=]}: with any of them, the answer also
+   * holds {@code total} (the rows that pass the filters), {@code limit} and {@code offset}.
+   */
   void list(RoutingContext ctx) {
-    Principal caller = Authentication.principal(ctx);
-    String code = Params.optional(ctx, "tenant");
-    Tenant tenant = code == null ? caller.tenant() : Params.tenant(ctx, registry, code);
-    Authentication.requireScope(ctx, tenant.code());
+    Tenant tenant = GovernanceRoutes.scope(ctx, registry);
     Instant asOf = asOf(ctx);
-    int within =
-        Params.integer(ctx, "within", DeadlineClock.DEFAULT_WITHIN, 0, DeadlineClock.MAX_WITHIN);
-    ApiResponses.ok(
+    int within = within(ctx);
+    WarningQueries.Filter filter =
+        new WarningQueries.Filter(
+            DrillDownRoutes.parseWire(ctx, "state", DeadlineState.class),
+            DrillDownRoutes.wireValue(ctx, "category", Category.class),
+            DrillDownRoutes.wireValue(ctx, "channel", Channel.class));
+    Integer limit =
+        Params.optional(ctx, "limit") == null
+            ? null
+            : Params.integer(ctx, "limit", 0, 1, MAX_LIMIT);
+    int offset = Params.integer(ctx, "offset", 0, 0, DrillDownRoutes.MAX_OFFSET);
+    boolean additions =
+        limit != null
+            || Params.optional(ctx, "offset") != null
+            || !filter.equals(WarningQueries.Filter.NONE);
+    LocalDate dueSoonBefore = deadlines.dueSoonBefore(asOf, within);
+    StreamedJson.write(
         ctx,
         Blocking.reads(
             ctx,
-            () ->
-                new JsonObject()
-                    .put("rows", rows(list.at(queries.openCases(tenant.code()), asOf, within)))));
+            () -> {
+              List<Warning> all =
+                  list.at(
+                      queries.openCases(tenant.code(), filter, asOf, dueSoonBefore), asOf, within);
+              int from = Math.min(offset, all.size());
+              int to = limit == null ? all.size() : Math.min(from + limit, all.size());
+              List<Warning> page = all.subList(from, to);
+              JsonObject head = new JsonObject();
+              if (additions) {
+                head.put("total", all.size()).put("limit", limit).put("offset", offset);
+              }
+              return StreamedJson.encode(head, rows(page));
+            }));
+  }
+
+  /**
+   * {@code GET /api/v1/warnings/summary?[tenant=T][&as_of=][&within=3]}: per tenant of T's scope,
+   * its own open cases per state, at high risk, their mean risk and overdue share ({@link
+   * WarningSummary}).
+   */
+  void summary(RoutingContext ctx) {
+    Tenant tenant = GovernanceRoutes.scope(ctx, registry);
+    Instant asOf = asOf(ctx);
+    int within = within(ctx);
+    ApiResponses.rows(
+        ctx,
+        Blocking.reads(
+            ctx, () -> summary.of(GovernanceRoutes.tenantsOf(registry, tenant), asOf, within)));
+  }
+
+  private static int within(RoutingContext ctx) {
+    return Params.integer(ctx, "within", DeadlineClock.DEFAULT_WITHIN, 0, DeadlineClock.MAX_WITHIN);
   }
 
   /** {@code GET /api/v1/warnings/model}. */
@@ -93,8 +150,8 @@ final class WarningRoutes {
     }
   }
 
-  private static JsonArray rows(List<Warning> warnings) {
-    JsonArray rows = new JsonArray();
+  private static List<JsonObject> rows(List<Warning> warnings) {
+    List<JsonObject> rows = new ArrayList<>(warnings.size());
     for (Warning w : warnings) {
       rows.add(
           new JsonObject()

@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,7 @@ class AuthorizationITCase {
     c.put("GET /api/v1/cases", AuthorizationITCase::drillDown);
     c.put("GET /api/v1/warnings", AuthorizationITCase::warnings);
     c.put("GET /api/v1/warnings/model", AuthorizationITCase::warningModel);
+    c.put("GET /api/v1/warnings/summary", AuthorizationITCase::warningSummary);
     c.put("GET /api/v1/batches", AuthorizationITCase::batchList);
     c.put("GET /api/v1/batches/:batch_id", AuthorizationITCase::batchStatus);
     c.put("GET /api/v1/batches/:batch_id/errors", AuthorizationITCase::batchErrors);
@@ -317,6 +319,21 @@ class AuthorizationITCase {
     assertOnlyTenants(
         ok(get("/api/v1/warnings?tenant=" + OTHER_CITY, PROVINCE)),
         Set.of(OTHER_CITY, OTHER_COUNTY));
+  }
+
+  private static void warningSummary() throws Exception {
+    for (String target : List.of(SIBLING, CITY, OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
+      forbidden(get("/api/v1/warnings/summary?tenant=" + target, COUNTY));
+    }
+    for (String target : List.of(OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
+      forbidden(get("/api/v1/warnings/summary?tenant=" + target, CITY));
+    }
+    assertOnlyTenants(ok(get("/api/v1/warnings/summary", COUNTY)), Set.of(COUNTY));
+    // One row per tenant of the scope asked for, whether it has open cases or not.
+    Set<String> otherCity = new HashSet<>();
+    API.registry().selfAndDescendants(OTHER_CITY).forEach(t -> otherCity.add(t.code()));
+    assertOnlyTenants(
+        ok(get("/api/v1/warnings/summary?tenant=" + OTHER_CITY, PROVINCE)), otherCity);
   }
 
   /** The model's report names no tenant's case: every key may read it. */

@@ -4,9 +4,12 @@ import static io.liangshai.api.Answers.ok;
 import static io.liangshai.api.Answers.status;
 import static io.liangshai.core.testing.CaseRecordFixture.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseStatus;
+import io.liangshai.core.record.Category;
+import io.liangshai.core.record.Channel;
 import io.liangshai.core.record.EscalationLevel;
 import io.liangshai.core.testing.CaseRecordFixture;
 import io.liangshai.core.testing.Eventually;
@@ -70,6 +73,9 @@ class WarningsApiITCase {
     EXPECTED.put("OT-REOPENED", new Object[] {"on_track", 19});
   }
 
+  /** Open cases of {@link #OTHER_COUNTY} beside O-1: more rows than one chunk of the answer. */
+  private static final int BULK = StreamedJson.ROWS_PER_CHUNK * 2 + 7;
+
   private static String cityKey;
   private static String countyKey;
   private static String provinceKey;
@@ -101,7 +107,11 @@ class WarningsApiITCase {
         open(COUNTY, "OV-THIS-MORNING", "2024-03-01T09:00:00+08:00", "2024-04-03T09:00:00+08:00")
             .reassignedCount(2)
             .build());
-    first.add(open(COUNTY, "DS-TONIGHT", mar, "2024-04-03T18:00:00+08:00").build());
+    first.add(
+        open(COUNTY, "DS-TONIGHT", mar, "2024-04-03T18:00:00+08:00")
+            .category(Category.FINANCE)
+            .channel(Channel.SERVICE_WINDOW)
+            .build());
     first.add(
         open(COUNTY, "DS-MAKEUP-SUNDAY", mar, "2024-04-07T18:00:00+08:00")
             .escalationLevel(EscalationLevel.CITY)
@@ -124,6 +134,13 @@ class WarningsApiITCase {
     first.add(open(SIBLING, "S-1", mar, "2024-04-08T12:00:00+08:00").build());
     first.add(open(CITY, "C-1", mar, "2024-05-06T12:00:00+08:00").build());
     first.add(open(OTHER_COUNTY, "O-1", mar, "2024-04-01T12:00:00+08:00").build());
+    // Enough open cases for the province's list to be written in several chunks.
+    for (int i = 0; i < BULK; i++) {
+      first.add(
+          open(OTHER_COUNTY, "B-" + i, mar, "2024-04-%02dT12:00:00+08:00".formatted(1 + i % 28))
+              .reassignedCount(i % 3)
+              .build());
+    }
     SampleFacts.load(API.warehouse(), first, 1);
     // A second load with newer versions: the table then holds two rows of these cases.
     List<CaseRecord> second = new ArrayList<>(first);
@@ -306,5 +323,143 @@ class WarningsApiITCase {
               }
             });
     return m;
+  }
+
+  private static final String AT = "as_of=" + AS_OF.replace("+", "%2B");
+
+  @Test
+  void withoutAdditionsTheAnswerIsSpecEightsRowsOnly() throws Exception {
+    JsonObject answer = ok(API.get("/api/v1/warnings?" + AT, countyKey));
+
+    assertThat(answer.fieldNames()).containsExactly("rows");
+  }
+
+  @Test
+  void filtersByStateCategoryAndChannelKeepingTheListsOrder() throws Exception {
+    List<String> all = ids(rows(AT, countyKey));
+    for (String state : List.of("overdue", "due_soon", "on_track")) {
+      JsonObject answer = ok(API.get("/api/v1/warnings?" + AT + "&state=" + state, countyKey));
+      List<String> expected = all.stream().filter(id -> EXPECTED.get(id)[0].equals(state)).toList();
+      assertThat(ids(answer.getJsonArray("rows"))).as(state).isEqualTo(expected);
+      assertThat(answer.getInteger("total")).isEqualTo(expected.size());
+      assertThat(answer.getValue("limit")).isNull();
+      assertThat(answer.getInteger("offset")).isZero();
+    }
+    assertThat(ids(rows(AT + "&category=finance", countyKey))).containsExactly("DS-TONIGHT");
+    assertThat(ids(rows(AT + "&channel=service_window", countyKey))).containsExactly("DS-TONIGHT");
+    assertThat(ids(rows(AT + "&channel=service_window&state=on_track", countyKey))).isEmpty();
+    assertThat(ids(rows(AT + "&category=general&channel=hotline_12345", countyKey)))
+        .hasSize(EXPECTED.size() - 1)
+        .doesNotContain("DS-TONIGHT");
+    for (String bad :
+        List.of("state=late", "category=money", "channel=fax", "limit=0", "offset=-1")) {
+      assertThat(status(API.get("/api/v1/warnings?" + bad, countyKey))).as(bad).isEqualTo(400);
+    }
+  }
+
+  @Test
+  void pagesCutTheOrderedListWithItsTotal() throws Exception {
+    List<String> all = ids(rows("tenant=" + CITY + "&" + AT, cityKey));
+    JsonObject page =
+        ok(API.get("/api/v1/warnings?tenant=" + CITY + "&" + AT + "&limit=3&offset=2", cityKey));
+
+    assertThat(ids(page.getJsonArray("rows"))).isEqualTo(all.subList(2, 5));
+    assertThat(page.getInteger("total")).isEqualTo(all.size());
+    assertThat(page.getInteger("limit")).isEqualTo(3);
+    assertThat(page.getInteger("offset")).isEqualTo(2);
+    JsonObject rest =
+        ok(API.get("/api/v1/warnings?tenant=" + CITY + "&" + AT + "&offset=4", cityKey));
+    assertThat(ids(rest.getJsonArray("rows"))).isEqualTo(all.subList(4, all.size()));
+    JsonObject beyond =
+        ok(API.get("/api/v1/warnings?tenant=" + CITY + "&" + AT + "&offset=1000", cityKey));
+    assertThat(beyond.getJsonArray("rows")).isEmpty();
+    assertThat(beyond.getInteger("total")).isEqualTo(all.size());
+  }
+
+  @Test
+  void aLargeListIsWrittenInChunksAndReadsAsOneAnswer() throws Exception {
+    var response = Answers.send(API.get("/api/v1/warnings?" + AT, provinceKey));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.getHeader("Transfer-Encoding")).isEqualTo("chunked");
+    JsonArray rows = response.bodyAsJsonObject().getJsonArray("rows");
+    assertThat(ids(rows))
+        .contains("O-1", "B-0", "B-" + (BULK - 1), "S-1", "C-1")
+        .doesNotHaveDuplicates();
+    assertThat(rows.size()).isEqualTo(EXPECTED.size() + 3 + BULK);
+  }
+
+  @Test
+  void theSummaryCountsEachTenantsOwnCasesAsTheListJudgesThem() throws Exception {
+    JsonArray summary =
+        ok(API.get("/api/v1/warnings/summary?tenant=" + CITY + "&" + AT, cityKey))
+            .getJsonArray("rows");
+    List<String> tenants = new ArrayList<>();
+    summary.forEach(r -> tenants.add(((JsonObject) r).getString("tenant")));
+    List<String> scope =
+        API.registry().selfAndDescendants(CITY).stream().map(t -> t.code()).sorted().toList();
+    assertThat(tenants).isEqualTo(scope);
+    JsonArray list = rows("tenant=" + CITY + "&" + AT, cityKey);
+    for (Object o : summary) {
+      JsonObject row = (JsonObject) o;
+      String tenant = row.getString("tenant");
+      List<JsonObject> own = new ArrayList<>();
+      list.forEach(
+          r -> {
+            if (((JsonObject) r).getString("tenant").equals(tenant)) {
+              own.add((JsonObject) r);
+            }
+          });
+      assertThat(row.getLong("open")).as(tenant).isEqualTo(own.size());
+      for (String state : List.of("overdue", "due_soon", "on_track")) {
+        assertThat(row.getLong(state))
+            .as(tenant + " " + state)
+            .isEqualTo(own.stream().filter(r -> r.getString("state").equals(state)).count());
+      }
+      long high =
+          own.stream()
+              .filter(r -> !r.getString("state").equals("overdue") && r.getDouble("risk") >= 0.5)
+              .count();
+      assertThat(row.getLong("high_risk")).as(tenant).isEqualTo(high);
+      if (own.isEmpty()) {
+        assertThat(row.getValue("mean_risk")).as(tenant).isNull();
+        assertThat(row.getValue("overdue_share")).as(tenant).isNull();
+      } else {
+        double mean = own.stream().mapToDouble(r -> r.getDouble("risk")).average().orElseThrow();
+        assertThat(row.getDouble("mean_risk")).as(tenant).isCloseTo(mean, within(0.0001));
+        assertThat(row.getDouble("overdue_share"))
+            .as(tenant)
+            .isCloseTo((double) row.getLong("overdue") / own.size(), within(0.0001));
+      }
+    }
+    JsonObject county = (JsonObject) summary.getValue(tenants.indexOf(COUNTY));
+    assertThat(county.getLong("open")).isEqualTo(EXPECTED.size());
+    assertThat(county.getLong("overdue")).isEqualTo(2);
+    assertThat(county.getLong("due_soon")).isEqualTo(3);
+    assertThat(county.getLong("on_track")).isEqualTo(2);
+  }
+
+  @Test
+  void theSummaryKeepsTheDrillDownsScope() throws Exception {
+    JsonArray own = ok(API.get("/api/v1/warnings/summary?" + AT, countyKey)).getJsonArray("rows");
+    assertThat(own).hasSize(1);
+    assertThat(own.getJsonObject(0).getString("tenant")).isEqualTo(COUNTY);
+    JsonArray province =
+        ok(API.get("/api/v1/warnings/summary?" + AT, provinceKey)).getJsonArray("rows");
+    assertThat(province.size()).isEqualTo(API.registry().selfAndDescendants("330000").size());
+    long open = 0;
+    for (Object r : province) {
+      open += ((JsonObject) r).getLong("open");
+    }
+    assertThat(open).isEqualTo(EXPECTED.size() + 3 + BULK);
+    for (String[] refused :
+        new String[][] {
+          {CITY, countyKey}, {SIBLING, countyKey}, {OTHER_COUNTY, cityKey}, {"330000", cityKey}
+        }) {
+      assertThat(status(API.get("/api/v1/warnings/summary?tenant=" + refused[0], refused[1])))
+          .as(refused[0])
+          .isEqualTo(403);
+    }
+    assertThat(status(API.get("/api/v1/warnings/summary?within=61", countyKey))).isEqualTo(400);
   }
 }

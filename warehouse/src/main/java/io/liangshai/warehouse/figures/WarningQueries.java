@@ -4,6 +4,7 @@ import io.liangshai.core.record.Category;
 import io.liangshai.core.record.Channel;
 import io.liangshai.core.record.EscalationLevel;
 import io.liangshai.core.record.WireNamed;
+import io.liangshai.core.warning.DeadlineState;
 import io.liangshai.core.warning.OpenCase;
 import io.liangshai.warehouse.CaseFactsTable;
 import io.liangshai.warehouse.Conditions;
@@ -48,17 +49,27 @@ public final class WarningQueries {
           + " FINAL WHERE has(ancestors, ?) AND "
           + OverdueSql.OPEN;
 
-  private static final String STATE_COUNTS =
+  /** A deadline's date in Asia/Shanghai before the bound date: due soon unless overdue. */
+  private static final String DUE_SOON_DATE = "toDate(deadline, 'Asia/Shanghai') < toDate(?)";
+
+  private static final String STATE_COUNTS_OF =
       "SELECT tenant_code, countIf("
           + OverdueSql.PAST_DEADLINE
           + ") AS overdue, countIf(NOT ("
           + OverdueSql.PAST_DEADLINE
-          + ") AND toDate(deadline, 'Asia/Shanghai') < toDate(?)) AS due_soon, count() AS open"
+          + ") AND "
+          + DUE_SOON_DATE
+          + ") AS due_soon, count() AS open"
           + " FROM "
           + CaseFactsTable.TABLE
-          + " FINAL WHERE "
+          + " FINAL WHERE %s"
           + OverdueSql.OPEN
           + " GROUP BY tenant_code ORDER BY tenant_code";
+
+  private static final String STATE_COUNTS = STATE_COUNTS_OF.formatted("");
+
+  private static final String SCOPE_STATE_COUNTS =
+      STATE_COUNTS_OF.formatted("has(ancestors, ?) AND ");
 
   private final Warehouse warehouse;
 
@@ -76,6 +87,47 @@ public final class WarningQueries {
         "read open cases",
         OPEN_CASES,
         new Conditions().value(Objects.requireNonNull(tenant, "tenant")),
+        Sql.eachRow(WarningQueries::openCase));
+  }
+
+  /**
+   * What a warnings list may be narrowed to (additions to SPEC §8): a deadline state, a category
+   * and a channel (their wire names), each null for any.
+   */
+  public record Filter(DeadlineState state, String category, String channel) {
+
+    /** No narrowing: §8's whole list. */
+    public static final Filter NONE = new Filter(null, null, null);
+  }
+
+  /**
+   * The open cases of {@code tenant} and its descendants that pass {@code filter} at {@code asOf},
+   * in no particular order; the state is judged as {@link #stateCounts} judges it, so SQL need not
+   * walk the calendar ({@code dueSoonBefore} from {@code DeadlineClock.dueSoonBefore}).
+   */
+  public List<OpenCase> openCases(
+      String tenant, Filter filter, Instant asOf, LocalDate dueSoonBefore) {
+    Conditions where =
+        new Conditions()
+            .value(Objects.requireNonNull(tenant, "tenant"))
+            .andIfSet(CaseFactsTable.CATEGORY + " = ?", filter.category())
+            .andIfSet(CaseFactsTable.CHANNEL + " = ?", filter.channel());
+    String at = OverdueSql.queryTime(asOf);
+    String before = dueSoonBefore.toString();
+    String pastDeadline = OverdueSql.PAST_DEADLINE;
+    if (filter.state() != null) {
+      switch (filter.state()) {
+        case OVERDUE -> where.and(pastDeadline, at);
+        case DUE_SOON -> where.and("NOT (" + pastDeadline + ")", at).and(DUE_SOON_DATE, before);
+        case ON_TRACK ->
+            where.and("NOT (" + pastDeadline + ")", at).and("NOT (" + DUE_SOON_DATE + ")", before);
+      }
+    }
+    return Sql.query(
+        warehouse,
+        "read open cases",
+        OPEN_CASES + where.sql(),
+        where,
         Sql.eachRow(WarningQueries::openCase));
   }
 
@@ -100,11 +152,31 @@ public final class WarningQueries {
    */
   public List<StateCounts> stateCounts(Instant asOf, LocalDate dueSoonBefore) {
     String at = OverdueSql.queryTime(asOf);
+    return counts(
+        STATE_COUNTS, new Conditions().value(at).value(at).value(dueSoonBefore.toString()));
+  }
+
+  /**
+   * As {@link #stateCounts(Instant, LocalDate)}, for the tenants of {@code scope} (itself and its
+   * descendants) only: the warnings summary's counts, computed in ClickHouse.
+   */
+  public List<StateCounts> stateCounts(String scope, Instant asOf, LocalDate dueSoonBefore) {
+    String at = OverdueSql.queryTime(asOf);
+    return counts(
+        SCOPE_STATE_COUNTS,
+        new Conditions()
+            .value(at)
+            .value(at)
+            .value(dueSoonBefore.toString())
+            .value(Objects.requireNonNull(scope, "scope")));
+  }
+
+  private List<StateCounts> counts(String sql, Conditions parameters) {
     return Sql.query(
         warehouse,
         "count open cases per deadline state",
-        STATE_COUNTS,
-        new Conditions().value(at).value(at).value(dueSoonBefore.toString()),
+        sql,
+        parameters,
         Sql.eachRow(
             rs -> {
               long overdue = rs.getLong("overdue");
