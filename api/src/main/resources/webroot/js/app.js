@@ -11,8 +11,9 @@ import * as bulletins from './views/bulletins.js';
 import * as indicators from './views/indicators.js';
 import * as governance from './views/governance.js';
 import * as problems from './views/problems.js';
+import * as warnings from './views/warnings.js';
 
-const VIEWS = { league, tenant, upload, bulletins, indicators, governance, problems };
+const VIEWS = { league, tenant, upload, bulletins, indicators, governance, problems, warnings };
 const view = document.getElementById('view');
 const signIn = document.getElementById('sign-in');
 const nav = document.getElementById('nav');

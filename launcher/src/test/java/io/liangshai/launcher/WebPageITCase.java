@@ -822,6 +822,65 @@ class WebPageITCase {
     screenshot("problems");
   }
 
+  @Test
+  void aCountySeesItsWarningsAndTheProvinceTheSummaryPerTenant() throws Exception {
+    browser.viewport(Browser.LAPTOP);
+    browser.signIn(countyKey);
+    browser.open("#/warnings");
+    browser.await(
+        "the county's warnings", d -> !d.findElements(By.cssSelector("#warnings-list")).isEmpty());
+    JsonNode page = get(countyKey, "/api/v1/warnings?tenant=" + COUNTY + "&limit=200");
+    assertThat(page.get("total").asInt()).as("the sample feed leaves open cases").isPositive();
+    assertThat(browser.find(By.id("warnings-table")).getAttribute("data-total"))
+        .isEqualTo(page.get("total").asText());
+    List<WebElement> shown = browser.findAll(By.cssSelector("#warnings-table tbody tr"));
+    assertThat(shown).hasSize(page.get("rows").size());
+    for (int i = 0; i < shown.size(); i++) {
+      JsonNode r = page.get("rows").get(i);
+      assertThat(shown.get(i).getAttribute("data-case")).isEqualTo(r.get("case_id").asText());
+      assertThat(shown.get(i).getAttribute("data-state")).isEqualTo(r.get("state").asText());
+      assertThat(shown.get(i).getAttribute("class")).isEqualTo("state-" + r.get("state").asText());
+      assertThat(cell(shown.get(i), "reasons")).isNotEmpty();
+    }
+    assertThat(browser.findAll(By.cssSelector("#warnings-table .badge.state-overdue")))
+        .hasSize(
+            (int)
+                stream(page.get("rows"))
+                    .filter(r -> r.get("state").asText().equals("overdue"))
+                    .count());
+    screenshot("warnings-county");
+
+    browser.signOut();
+    browser.signIn(ADMIN_KEY);
+    browser.open("#/warnings");
+    browser.await(
+        "the province's summary",
+        d -> !d.findElements(By.cssSelector("#warnings-summary-table")).isEmpty());
+    JsonNode summary = get(ADMIN_KEY, "/api/v1/warnings/summary");
+    List<WebElement> tenants = browser.findAll(By.cssSelector("#warnings-summary-table tbody tr"));
+    assertThat(tenants).hasSize(summary.get("rows").size());
+    for (int i = 0; i < tenants.size(); i++) {
+      JsonNode r = summary.get("rows").get(i);
+      assertThat(tenants.get(i).getAttribute("data-tenant")).isEqualTo(r.get("tenant").asText());
+      assertThat(cell(tenants.get(i), "open")).isEqualTo(r.get("open").asText());
+      assertThat(cell(tenants.get(i), "state-overdue")).isEqualTo(r.get("overdue").asText());
+    }
+    screenshot("warnings-province");
+    browser
+        .find(
+            By.cssSelector("#warnings-summary-table tr[data-tenant='" + COUNTY + "'] a.open-list"))
+        .click();
+    browser.await(
+        "the county's list opened from the summary",
+        d -> !d.findElements(By.cssSelector("#warnings-list")).isEmpty());
+    assertThat(browser.find(By.id("warnings-table")).getAttribute("data-total"))
+        .isEqualTo(page.get("total").asText());
+  }
+
+  private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
+    return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+  }
+
   private static String cell(WebElement row, String cls) {
     return row.findElement(By.cssSelector("td." + cls)).getText().strip();
   }
