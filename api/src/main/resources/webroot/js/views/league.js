@@ -6,6 +6,7 @@ import { label as periodLabel } from '../periods.js';
 import { customCodes, exportTable, funnelLegend, groupOptions, indicatorNames, leagueTable, periodPicker } from '../widgets.js';
 import { funnelPlot } from '../charts.js';
 import { csvBlob, xlsxBlob } from '../export.js';
+import { flagsByTenant, markFlags } from '../flagmarks.js';
 
 let sort = { key: 'rank', dir: 'asc' };
 let funnelRate = 'resolution_rate';
@@ -120,7 +121,8 @@ export async function render(root, ctx, { params }) {
     funnelLegend(),
   );
   const tableCard = h('section', { class: 'card', id: 'league' });
-  const drawTable = () =>
+  const flags = await flagsByTenant(period);
+  const drawTable = () => {
     fill(
       tableCard,
       h('div', { class: 'card-head' }, h('h2', {}, '排名'), funnelLegend()),
@@ -135,6 +137,8 @@ export async function render(root, ctx, { params }) {
         names,
       }),
     );
+    markFlags(tableCard, flags, period);
+  };
   drawTable();
   fill(body, summary, h('div', { class: 'league-layout' }, tableCard, funnelCard));
   const draw = () => funnelPlot(chartEl, table, funnelRate, (code) => (location.hash = linkTo({ tenant: code })));
