@@ -43,7 +43,8 @@ final class DrillDownRoutes {
   }
 
   /**
-   * {@code GET /api/v1/cases?tenant=&period=[&status=&category=&overdue=true&limit=&offset=]}: the
+   * {@code GET
+   * /api/v1/cases?tenant=&period=[&status=&category=&overdue=true&case_id=&limit=&offset=]}: the
    * current version of each case of the tenant and its descendants received in the period.
    */
   void cases(RoutingContext ctx) {
@@ -58,7 +59,15 @@ final class DrillDownRoutes {
     int offset = Params.integer(ctx, "offset", 0, 0, MAX_OFFSET);
     var filter =
         new CaseFactsQueries.CaseFilter(
-            tenant.code(), period, status, category, overdue, clock.instant(), limit, offset);
+            tenant.code(),
+            period,
+            status,
+            category,
+            overdue,
+            clock.instant(),
+            limit,
+            offset,
+            Params.optional(ctx, "case_id"));
     ApiResponses.ok(
         ctx,
         Blocking.reads(

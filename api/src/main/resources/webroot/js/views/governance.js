@@ -154,7 +154,11 @@ async function renderFlags(el, ctx, month) {
               h('td', {}, h('a', { href: `#/tenant/${r.tenant}?period=${month}` }, ctx.byCode.get(r.tenant)?.name || r.tenant)),
               h('td', {}, FLAG_LABELS[r.flag] || r.flag),
               h('td', { class: 'num' }, num(r.cases)),
-              h('td', { class: 'small' }, r.evidence.join('、')),
+              h(
+                'td',
+                { class: 'small evidence' },
+                r.evidence.map((id, i) => [i ? '、' : '', h('a', { href: `#/tenant/${r.tenant}?period=${month}&case=${encodeURIComponent(id)}`, dataset: { case: id } }, id)]),
+              ),
             ),
           ),
         ),

@@ -86,7 +86,7 @@ export async function render(root, ctx, { arg, params }) {
   await Promise.all([
     renderIndicators(indicators, code, period, inScope),
     renderTrends(trends, tenant, period, group),
-    renderCases(cases, code, period, inScope, {}),
+    renderCases(cases, code, period, inScope, params.get('case') ? { case_id: params.get('case') } : {}),
     renderBatches(batches, code, inScope),
   ]);
 }
@@ -190,7 +190,8 @@ async function renderCases(el, code, period, inScope, filters) {
   const status = select([['', '全部状态'], ...Object.entries(STATUS_LABELS).filter(([k]) => k !== 'withdrawn')], filters.status || '', { name: 'status' });
   const category = select([['', '全部类别'], ...Object.entries(CATEGORY_LABELS)], filters.category || '', { name: 'category' });
   const overdue = h('input', { type: 'checkbox', name: 'overdue', checked: !!filters.overdue });
-  const apply = (change) => renderCases(el, code, period, inScope, { ...filters, offset: 0, ...change });
+  // Changing a filter leaves the one case opened from a flag's evidence for the whole list.
+  const apply = (change) => renderCases(el, code, period, inScope, { ...filters, case_id: undefined, offset: 0, ...change });
   status.addEventListener('change', () => apply({ status: status.value }));
   category.addEventListener('change', () => apply({ category: category.value }));
   overdue.addEventListener('change', () => apply({ overdue: overdue.checked }));
@@ -209,6 +210,7 @@ async function renderCases(el, code, period, inScope, filters) {
   if (filters.status) q.set('status', filters.status);
   if (filters.category) q.set('category', filters.category);
   if (filters.overdue) q.set('overdue', 'true');
+  if (filters.case_id) q.set('case_id', filters.case_id);
   let page;
   try {
     page = await api(`/cases?${q}`);

@@ -81,6 +81,29 @@ class DrillDownApiITCase {
   }
 
   @Test
+  void opensOneCaseByItsIdWithinScopeOnly() throws Exception {
+    JsonObject city = ok(API.get("/api/v1/cases?tenant=" + CITY + "&period=2024-03", cityKey));
+    JsonObject some = null;
+    for (Object r : city.getJsonArray("rows")) {
+      if (((JsonObject) r).getString("tenant").equals(COUNTY)) {
+        some = (JsonObject) r;
+      }
+    }
+    String id = some.getString("case_id");
+    String one = "&period=2024-03&case_id=" + id;
+
+    JsonObject opened = ok(API.get("/api/v1/cases?tenant=" + COUNTY + one, countyKey));
+    assertThat(opened.getLong("total")).isEqualTo(1);
+    assertThat(opened.getJsonArray("rows").getJsonObject(0)).isEqualTo(some);
+    assertThat(ok(API.get("/api/v1/cases?tenant=" + CITY + one, cityKey)).getLong("total"))
+        .isEqualTo(1);
+    // A sibling's scope does not hold it, and a county cannot look into its city's.
+    assertThat(ok(API.get("/api/v1/cases?tenant=" + SIBLING + one, cityKey)).getLong("total"))
+        .isZero();
+    assertThat(status(API.get("/api/v1/cases?tenant=" + CITY + one, countyKey))).isEqualTo(403);
+  }
+
+  @Test
   void refusesBadParameters() throws Exception {
     String base = "/api/v1/cases?tenant=" + COUNTY + "&period=2024-03";
     assertThat(status(API.get(base + "&status=open", countyKey))).isEqualTo(400);

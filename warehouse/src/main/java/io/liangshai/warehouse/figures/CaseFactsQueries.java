@@ -43,6 +43,7 @@ public final class CaseFactsQueries {
    * @param status a case status's wire name, or null for every status but withdrawn
    * @param category a category's wire name, or null for every category
    * @param overdue only cases overdue at {@code now}
+   * @param caseId one case's id, or null for every case (a flag's evidence opened from 数据质量)
    */
   public record CaseFilter(
       String tenant,
@@ -52,7 +53,22 @@ public final class CaseFactsQueries {
       boolean overdue,
       Instant now,
       int limit,
-      int offset) {}
+      int offset,
+      String caseId) {
+
+    /** Every case the other conditions allow. */
+    public CaseFilter(
+        String tenant,
+        Period period,
+        String status,
+        String category,
+        boolean overdue,
+        Instant now,
+        int limit,
+        int offset) {
+      this(tenant, period, status, category, overdue, now, limit, offset, null);
+    }
+  }
 
   /** One page of cases and the number of cases matching in all. */
   public record CasePage(List<CaseFactRow> rows, long total) {}
@@ -63,7 +79,8 @@ public final class CaseFactsQueries {
             .value(f.tenant())
             .value(f.period().toString())
             .andIfSet("status = ?", f.status())
-            .andIfSet("category = ?", f.category());
+            .andIfSet("category = ?", f.category())
+            .andIfSet("case_id = ?", f.caseId());
     if (f.overdue()) {
       params.and(OverdueSql.OVERDUE, OverdueSql.queryTime(f.now()));
     }
@@ -89,7 +106,15 @@ public final class CaseFactsQueries {
       long total =
           cases(
                   new CaseFilter(
-                      f.tenant(), f.period(), f.status(), f.category(), f.overdue(), f.now(), 1, 0))
+                      f.tenant(),
+                      f.period(),
+                      f.status(),
+                      f.category(),
+                      f.overdue(),
+                      f.now(),
+                      1,
+                      0,
+                      f.caseId()))
               .total();
       return new CasePage(page.rows(), total);
     }
