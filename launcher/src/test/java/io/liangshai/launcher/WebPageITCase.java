@@ -823,6 +823,60 @@ class WebPageITCase {
   }
 
   @Test
+  void theLeagueTableShowsEachTenantsFlagsAndAFlagsEvidenceOpensTheCase() throws Exception {
+    browser.viewport(Browser.LAPTOP);
+    browser.signIn(ADMIN_KEY);
+    browser.open(LEAGUE);
+    browser.await(
+        "the league table", d -> !d.findElements(By.cssSelector("#league tbody tr")).isEmpty());
+    java.util.Map<String, Integer> answered = new java.util.TreeMap<>();
+    JsonNode flags = get(ADMIN_KEY, "/api/v1/flags?period=2024-01").get("rows");
+    flags.forEach(r -> answered.merge(r.get("tenant").asText(), 1, Integer::sum));
+    java.util.Map<String, Integer> shown = new java.util.TreeMap<>();
+    java.util.Set<String> rows = new java.util.HashSet<>();
+    for (WebElement tr : browser.findAll(By.cssSelector("#league tbody tr[data-tenant]"))) {
+      rows.add(tr.getAttribute("data-tenant"));
+      for (WebElement mark : tr.findElements(By.cssSelector("a.flag-mark"))) {
+        shown.put(
+            tr.getAttribute("data-tenant"), Integer.parseInt(mark.getAttribute("data-flags")));
+        assertThat(mark.getAttribute("href")).endsWith("#/governance?period=2024-01");
+      }
+    }
+    answered.keySet().retainAll(rows);
+    assertThat(shown).isEqualTo(answered);
+
+    browser.open("#/governance?period=2024-01");
+    browser.await(
+        "the flags", d -> !d.findElements(By.cssSelector("#flags-table, #flags-empty")).isEmpty());
+    List<WebElement> evidence = browser.findAll(By.cssSelector("#flags-table td.evidence a"));
+    int linked = 0;
+    for (JsonNode r : flags) {
+      linked += r.get("evidence").size();
+    }
+    assertThat(evidence).hasSize(linked);
+    JsonNode open = null;
+    for (JsonNode r : flags) {
+      for (JsonNode id : r.get("evidence")) {
+        String q = "?tenant=" + r.get("tenant").asText() + "&period=2024-01&case_id=" + id.asText();
+        if (open == null && get(ADMIN_KEY, "/api/v1/cases" + q).get("total").asInt() == 1) {
+          open = r;
+          browser
+              .find(By.cssSelector("#flags-table td.evidence a[data-case='" + id.asText() + "']"))
+              .click();
+          browser.await(
+              "the case opened from the evidence",
+              d ->
+                  d.findElements(By.cssSelector("tr[data-case='" + id.asText() + "']")).size() == 1
+                      && d.findElements(By.cssSelector("tr[data-case]")).size() == 1);
+        }
+      }
+    }
+    assertThat(open == null)
+        .as("a flag's evidence case opened (none when no flag: %s)", flags)
+        .isEqualTo(flags.isEmpty());
+  }
+
+  @Test
   void aCountySeesItsWarningsAndTheProvinceTheSummaryPerTenant() throws Exception {
     browser.viewport(Browser.LAPTOP);
     browser.signIn(countyKey);
