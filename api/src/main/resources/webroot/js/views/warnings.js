@@ -3,7 +3,7 @@
 // their scope, and open a tenant's list from it.
 import { api, explain } from '../api.js';
 import { h, fill, field, notice, select, spinner } from '../dom.js';
-import { CATEGORY_LABELS, CHANNEL_LABELS, VOCABULARY } from '../labels.js';
+import { CATEGORY_LABELS, CHANNEL_LABELS, VOCABULARY, time } from '../labels.js';
 
 const WORDS = VOCABULARY.warning;
 const STATES = VOCABULARY.deadline_state;
@@ -98,7 +98,7 @@ async function list(root, body, ctx, tenant, name, params) {
       h('td', {}, h('a', { href: `#/tenant/${r.tenant}?case=${encodeURIComponent(r.case_id)}` }, r.case_id)),
       h('td', {}, name(r.tenant)),
       h('td', { class: 'state' }, h('span', { class: `badge state-${r.state}` }, STATES[r.state] || r.state)),
-      h('td', {}, r.deadline.slice(0, 16).replace('T', ' ')),
+      h('td', { class: 'deadline' }, time(r.deadline)),
       h('td', { class: 'num' }, String(r.working_days_left)),
       h('td', { class: 'num risk' }, percent(r.risk)),
       h('td', { class: 'reasons' }, r.reasons.join('；')),

@@ -54,21 +54,7 @@ public final class CaseFactsQueries {
       Instant now,
       int limit,
       int offset,
-      String caseId) {
-
-    /** Every case the other conditions allow. */
-    public CaseFilter(
-        String tenant,
-        Period period,
-        String status,
-        String category,
-        boolean overdue,
-        Instant now,
-        int limit,
-        int offset) {
-      this(tenant, period, status, category, overdue, now, limit, offset, null);
-    }
-  }
+      String caseId) {}
 
   /** One page of cases and the number of cases matching in all. */
   public record CasePage(List<CaseFactRow> rows, long total) {}

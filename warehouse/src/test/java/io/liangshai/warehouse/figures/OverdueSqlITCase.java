@@ -126,14 +126,18 @@ class OverdueSqlITCase {
           .allSatisfy((tenant, figures) -> assertThat(figures.overdueOpen()).isEqualTo(open));
 
       List<CaseFactRow> overdue =
-          drillDown.cases(new CaseFilter(COUNTY, MARCH, null, null, true, now, 100, 0)).rows();
+          drillDown
+              .cases(new CaseFilter(COUNTY, MARCH, null, null, true, now, 100, 0, null))
+              .rows();
       assertThat(overdue)
           .extracting(CaseFactRow::caseId)
           .containsExactlyInAnyOrderElementsOf(overdueInJava(now));
       assertThat(overdue).allMatch(CaseFactRow::overdue);
 
       List<CaseFactRow> all =
-          drillDown.cases(new CaseFilter(COUNTY, MARCH, null, null, false, now, 100, 0)).rows();
+          drillDown
+              .cases(new CaseFilter(COUNTY, MARCH, null, null, false, now, 100, 0, null))
+              .rows();
       assertThat(all.stream().filter(CaseFactRow::overdue).map(CaseFactRow::caseId))
           .as("the overdue flag of each row at %s", now)
           .containsExactlyInAnyOrderElementsOf(overdueInJava(now));
