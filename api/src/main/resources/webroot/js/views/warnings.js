@@ -9,6 +9,23 @@ const WORDS = VOCABULARY.warning;
 const STATES = VOCABULARY.deadline_state;
 const PAGE = 200;
 
+// A reason the model gives in English ("reassigned 3 times"), in the vocabulary's Chinese; the
+// values in braces are numbers, or wire names of the section of the same name.
+const REASONS = Object.entries(VOCABULARY.risk_reason).map(([english, chinese]) => {
+  const names = [...english.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  const pattern = english.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{\w+\}/g, '(.+?)');
+  return { re: new RegExp(`^${pattern}$`), names, chinese };
+});
+
+function reason(text) {
+  for (const { re, names, chinese } of REASONS) {
+    const m = text.match(re);
+    if (!m) continue;
+    return names.reduce((out, name, i) => out.replace(`{${name}}`, (VOCABULARY[name] || {})[m[i + 1]] || m[i + 1]), chinese);
+  }
+  return text;
+}
+
 const percent = (x) => (x === null || x === undefined ? '—' : `${(x * 100).toFixed(1)}%`);
 
 export async function render(root, ctx, { arg, params }) {
@@ -101,7 +118,7 @@ async function list(root, body, ctx, tenant, name, params) {
       h('td', { class: 'deadline' }, time(r.deadline)),
       h('td', { class: 'num' }, String(r.working_days_left)),
       h('td', { class: 'num risk' }, percent(r.risk)),
-      h('td', { class: 'reasons' }, r.reasons.join('；')),
+      h('td', { class: 'reasons', title: r.reasons.join('; ') }, r.reasons.map(reason).join('；')),
     ),
   );
   const more = [];

@@ -894,7 +894,10 @@ class WebPageITCase {
       assertThat(shown.get(i).getAttribute("data-case")).isEqualTo(r.get("case_id").asText());
       assertThat(shown.get(i).getAttribute("data-state")).isEqualTo(r.get("state").asText());
       assertThat(shown.get(i).getAttribute("class")).isEqualTo("state-" + r.get("state").asText());
-      assertThat(cell(shown.get(i), "reasons")).isNotEmpty();
+      assertThat(cell(shown.get(i), "reasons"))
+          .as("the model's reasons in the vocabulary's Chinese")
+          .isNotEmpty()
+          .doesNotContainPattern("[a-z]{3,}");
     }
     assertThat(browser.findAll(By.cssSelector("#warnings-table .badge.state-overdue")))
         .hasSize(
