@@ -1,6 +1,8 @@
 package io.liangshai.api;
 
 import io.liangshai.core.time.Period;
+import io.liangshai.core.time.WorkingDayCalendar;
+import io.liangshai.core.warning.DeadlineClock;
 import io.liangshai.core.warning.PriorRiskModel;
 import io.liangshai.core.warning.RiskModel;
 import io.liangshai.ingest.BatchIntake;
@@ -10,6 +12,7 @@ import io.liangshai.metadata.PostgresSignoffs;
 import io.liangshai.problems.ProblemGrouper;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
+import io.liangshai.reports.snapshot.BulletinSources;
 import io.liangshai.reports.snapshot.FiguresSource;
 import io.liangshai.tenants.Authenticator;
 import io.liangshai.tenants.TenantRegistry;
@@ -155,6 +158,9 @@ public record ApiServices(
     LeagueTables leagueTables =
         new LeagueTables(metrics, clock, new CustomFigures(indicatorQueries, reportedValues));
     BulletinStore bulletinStore = new BulletinStore(warehouse);
+    WarningQueries warnings = new WarningQueries(warehouse);
+    CommonProblems commonProblems =
+        new CommonProblems(new CommonProblemQueries(warehouse), new ProblemGrouper());
     BulletinPublisher bulletins =
         new BulletinPublisher(
             registry,
@@ -164,7 +170,9 @@ public record ApiServices(
             schemes::resolve,
             auditLog,
             clock,
-            month -> Optional.of(signedOff(metadata.signoffs(), month)));
+            BulletinSources.of(month -> Optional.of(signedOff(metadata.signoffs(), month)))
+                .withProblems(commonProblems)
+                .withOpenCases(warnings, new DeadlineClock(WorkingDayCalendar.china())));
     return new ApiServices(
         clock,
         registry,
@@ -193,11 +201,11 @@ public record ApiServices(
         new QuarantineTable(warehouse),
         bulletinStore,
         bulletins,
-        new WarningQueries(warehouse),
+        warnings,
         riskModel,
         new GovernanceQueries(warehouse),
         metadata.signoffs(),
-        new CommonProblems(new CommonProblemQueries(warehouse), new ProblemGrouper()));
+        commonProblems);
   }
 
   /** The tenants with a sign-off of {@code month} in force (SPEC §10), for the bulletin's line. */

@@ -102,7 +102,17 @@ class BulletinApiITCase {
       book.forEach(s -> sheets.add(s.getSheetName()));
       assertThat(sheets)
           .containsExactly(
-              "概况", "设区市", "县（市、区）", "山区26县", "非山区县（市、区）", "红黑榜", "双闭环异常", "目标达成", "说明");
+              "概况",
+              "设区市",
+              "县（市、区）",
+              "山区26县",
+              "非山区县（市、区）",
+              "红黑榜",
+              "双闭环异常",
+              "目标达成",
+              "预警",
+              "举一反三",
+              "说明");
       assertThat(book.getSheet("设区市").getPhysicalNumberOfRows()).isEqualTo(12);
     }
 

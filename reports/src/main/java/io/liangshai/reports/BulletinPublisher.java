@@ -9,9 +9,9 @@ import io.liangshai.metadata.MetadataStoreException;
 import io.liangshai.reports.render.BulletinPdf;
 import io.liangshai.reports.render.BulletinXlsx;
 import io.liangshai.reports.snapshot.BulletinSnapshot;
+import io.liangshai.reports.snapshot.BulletinSources;
 import io.liangshai.reports.snapshot.Edition;
 import io.liangshai.reports.snapshot.FiguresSource;
-import io.liangshai.reports.snapshot.SignoffStatus;
 import io.liangshai.reports.snapshot.SnapshotBuilder;
 import io.liangshai.reports.snapshot.SnapshotJson;
 import io.liangshai.reports.snapshot.Wording;
@@ -66,10 +66,10 @@ public final class BulletinPublisher {
       SchemeResolver schemes,
       AuditLog audit,
       Clock clock,
-      SignoffStatus signoffs) {
+      BulletinSources sources) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.snapshots =
-        new SnapshotBuilder(registry, Objects.requireNonNull(figures, "figures"), signoffs);
+        new SnapshotBuilder(registry, Objects.requireNonNull(figures, "figures"), sources);
     this.store = Objects.requireNonNull(store, "store");
     this.numbers = Objects.requireNonNull(numbers, "numbers");
     this.schemes = Objects.requireNonNull(schemes, "schemes");

@@ -27,6 +27,9 @@ public final class BulletinPdf {
     parameters.put("LEAGUE_TABLE_REPORT", templates.leagueTable);
     parameters.put("RED_BLACK_REPORT", templates.redBlack);
     parameters.put("ANOMALIES_REPORT", templates.anomalies);
+    parameters.put("OPEN_CASES_REPORT", templates.openCases);
+    parameters.put("COMMON_PROBLEMS_REPORT", templates.commonProblems);
+    parameters.putAll(SectionsView.parameters(snapshot));
     try {
       JasperPrint print =
           JasperFillManager.fillReport(

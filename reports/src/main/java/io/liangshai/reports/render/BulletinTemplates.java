@@ -17,12 +17,16 @@ final class BulletinTemplates {
   final JasperReport leagueTable;
   final JasperReport redBlack;
   final JasperReport anomalies;
+  final JasperReport openCases;
+  final JasperReport commonProblems;
 
   private BulletinTemplates() {
     bulletin = compile("bulletin");
     leagueTable = compile("league-table");
     redBlack = compile("red-black");
     anomalies = compile("anomalies");
+    openCases = compile("open-cases");
+    commonProblems = compile("common-problems");
   }
 
   static BulletinTemplates get() {

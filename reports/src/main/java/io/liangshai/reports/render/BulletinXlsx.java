@@ -59,6 +59,7 @@ public final class BulletinXlsx {
     x.lists(snapshot.groups());
     x.anomalies(snapshot.anomalies());
     x.targets(snapshot.targets());
+    SectionSheets.write(x.book, x.header, snapshot);
     x.methodology(snapshot.methodology());
     try (XSSFWorkbook book = x.book) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -28,6 +28,9 @@ import java.util.List;
  * @param methodology the methodology footnote, one paragraph per entry
  * @param targets the 目标达成 section: per group, each scheme indicator with a target and the members
  *     below it (empty in bulletins published before the section existed)
+ * @param commonProblems the 举一反三 section: the period's largest common problems province-wide, or
+ *     null when the publisher was not told them (and in bulletins published before the section)
+ * @param openCases the 预警 section: open cases at publication per deadline state, or null as above
  */
 public record BulletinSnapshot(
     int format,
@@ -47,7 +50,9 @@ public record BulletinSnapshot(
     List<GroupTable> groups,
     List<AnomalyTable> anomalies,
     List<String> methodology,
-    List<TargetShortfall> targets) {
+    List<TargetShortfall> targets,
+    List<CommonProblem> commonProblems,
+    OpenCases openCases) {
 
   /** The current {@link #format}. */
   public static final int FORMAT = 1;
@@ -59,6 +64,7 @@ public record BulletinSnapshot(
     anomalies = List.copyOf(anomalies);
     methodology = List.copyOf(methodology);
     targets = targets == null ? List.of() : List.copyOf(targets);
+    commonProblems = commonProblems == null ? null : List.copyOf(commonProblems);
   }
 
   /** The bulletin a correction replaces: its id and issue number. */

@@ -17,6 +17,7 @@ import io.liangshai.core.ranking.RateDetail;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.ranking.SchemeIndicator;
 import io.liangshai.core.time.PeriodKind;
+import io.liangshai.core.warning.DeadlineClock;
 import io.liangshai.reports.snapshot.AnomalyTable.AnomalyRow;
 import io.liangshai.reports.snapshot.BulletinSnapshot.SchemeInfo;
 import io.liangshai.reports.snapshot.BulletinSnapshot.Weight;
@@ -43,17 +44,20 @@ public final class SnapshotBuilder {
 
   private final TenantRegistry registry;
   private final FiguresSource figures;
-  private final SignoffStatus signoffs;
+  private final BulletinSources sources;
 
   public SnapshotBuilder(TenantRegistry registry, FiguresSource figures) {
-    this(registry, figures, SignoffStatus.UNKNOWN);
+    this(registry, figures, BulletinSources.NONE);
   }
 
-  /** As {@link #SnapshotBuilder(TenantRegistry, FiguresSource)}, stating who has not signed off. */
-  public SnapshotBuilder(TenantRegistry registry, FiguresSource figures, SignoffStatus signoffs) {
+  /**
+   * As {@link #SnapshotBuilder(TenantRegistry, FiguresSource)}, with who has not signed off, the
+   * common problems and the open cases from {@code sources}.
+   */
+  public SnapshotBuilder(TenantRegistry registry, FiguresSource figures, BulletinSources sources) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.figures = Objects.requireNonNull(figures, "figures");
-    this.signoffs = Objects.requireNonNull(signoffs, "signoffs");
+    this.sources = Objects.requireNonNull(sources, "sources");
   }
 
   public BulletinSnapshot build(Edition edition) {
@@ -98,7 +102,23 @@ public final class SnapshotBuilder {
         groups,
         anomalies(seen),
         withSignoffs(Methodology.paragraphs(edition, groups, names), edition),
-        targets);
+        targets,
+        sources
+            .problems()
+            .of(edition.period(), province.code())
+            .map(CommonProblem::top)
+            .orElse(null),
+        sources
+            .openCases()
+            .at(edition.publishedAt())
+            .map(
+                own ->
+                    OpenCases.of(
+                        registry,
+                        own,
+                        edition.publishedAt().toString(),
+                        DeadlineClock.DEFAULT_WITHIN))
+            .orElse(null));
   }
 
   /**
@@ -170,7 +190,7 @@ public final class SnapshotBuilder {
     if (edition.period().kind() != PeriodKind.MONTH) {
       return paragraphs;
     }
-    Optional<Set<String>> signed = signoffs.signedOff(edition.period());
+    Optional<Set<String>> signed = sources.signoffs().signedOff(edition.period());
     if (signed.isEmpty()) {
       return paragraphs;
     }

@@ -4,8 +4,8 @@ import io.liangshai.metadata.BulletinNumbers;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.BulletinStore;
 import io.liangshai.reports.SchemeResolver;
+import io.liangshai.reports.snapshot.BulletinSources;
 import io.liangshai.reports.snapshot.FiguresSource;
-import io.liangshai.reports.snapshot.SignoffStatus;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.AuditLog;
@@ -54,6 +54,6 @@ public final class Publishing {
         SchemeResolver.builtIn(),
         new AuditLog(warehouse, clock),
         clock,
-        SignoffStatus.UNKNOWN);
+        BulletinSources.NONE);
   }
 }
