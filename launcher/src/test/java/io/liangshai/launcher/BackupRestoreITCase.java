@@ -28,6 +28,7 @@ import picocli.CommandLine;
  * platform started on the restored directory: the same figures, the same keys, the same bulletins,
  * and the next issue number after the restored ones.
  */
+@org.junit.jupiter.api.Tag(LongSuite.TAG)
 class BackupRestoreITCase {
 
   // PipelineITCase.uploadAll waits with its admin key

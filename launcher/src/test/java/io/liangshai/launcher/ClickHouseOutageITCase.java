@@ -30,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * time is accepted, every read answers 200 or 503 within 3 s, the supervisor starts ClickHouse
  * again, and the job catches up — every batch {@code processed}, every figure exact.
  */
+@org.junit.jupiter.api.Tag(LongSuite.TAG)
 class ClickHouseOutageITCase {
 
   private static final String ADMIN_KEY = "admin-key-for-the-outage-itcase";

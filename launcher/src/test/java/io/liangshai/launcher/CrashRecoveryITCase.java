@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kill -9} of the platform in the middle of an upload, a restart on the same data, and the
  * rest of the upload: nothing accepted is lost and nothing is counted twice.
  */
+@org.junit.jupiter.api.Tag(LongSuite.TAG)
 class CrashRecoveryITCase {
 
   private static final String ADMIN_KEY = "admin-key-for-the-crash-itcase";

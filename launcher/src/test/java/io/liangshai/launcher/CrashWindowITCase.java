@@ -41,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * are duplicates, another content for the same version is a conflict, the landed batch is processed
  * once, with a reconstructed manifest and its audit rows.
  */
+@org.junit.jupiter.api.Tag(LongSuite.TAG)
 class CrashWindowITCase {
 
   private static final String ADMIN_KEY = "admin-key-for-the-crash-window-itcase";

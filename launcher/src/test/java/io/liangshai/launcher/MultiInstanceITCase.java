@@ -38,6 +38,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * versions, bulletin issue numbers, the one accepted version of a record); and the job process
  * alone computes every figure of the sample feed exactly.
  */
+@org.junit.jupiter.api.Tag(LongSuite.TAG)
 class MultiInstanceITCase {
 
   private static final String ADMIN_KEY = "admin-key-for-the-multi-instance-itcase";

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * issue number follows them, the schedules are kept, the figures are unchanged, and the version
  * index rebuilt from the landing zone still knows every record (a re-upload is all duplicates).
  */
+@org.junit.jupiter.api.Tag(LongSuite.TAG)
 class UpgradeITCase {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -39,6 +39,7 @@ import org.openqa.selenium.support.ui.Select;
  * Screenshots of every view go to {@code docs/screenshots/}. Each test signs in and opens its own
  * view, so the tests run in any order.
  */
+@org.junit.jupiter.api.Tag(LongSuite.TAG)
 class WebPageITCase {
 
   static final String ADMIN_KEY = "admin-key-for-the-web-page-itcase";
