@@ -1,11 +1,7 @@
 package io.liangshai.problems;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -113,21 +109,6 @@ public final class Segmenter {
   }
 
   private static Set<String> shippedBoilerplate() {
-    Set<String> words = new TreeSet<>();
-    try (InputStream in = Segmenter.class.getResourceAsStream(STOP_WORDS)) {
-      if (in == null) {
-        throw new IllegalStateException(STOP_WORDS + " is missing from the classpath");
-      }
-      BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-      for (String line = r.readLine(); line != null; line = r.readLine()) {
-        String w = line.strip();
-        if (!w.isEmpty() && !w.startsWith("#")) {
-          words.add(w);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("read " + STOP_WORDS, e);
-    }
-    return words;
+    return new TreeSet<>(ShippedLines.of(STOP_WORDS));
   }
 }

@@ -57,12 +57,10 @@ class JdbcDriverITCase {
   @Test
   void batchInsertsOneHundredThousandRowsIntoMergeTree() throws SQLException {
     int rows = 100_000;
-    try (Connection c = CLICKHOUSE.connect()) {
-      try (Statement s = c.createStatement()) {
-        s.execute(
+    try (Connection c =
+        connectWithTable(
             "CREATE TABLE cases (id UInt32, tenant String, received DateTime, amount Float64)"
-                + " ENGINE = MergeTree ORDER BY (tenant, id)");
-      }
+                + " ENGINE = MergeTree ORDER BY (tenant, id)")) {
       try (PreparedStatement ps =
           c.prepareStatement(
               "INSERT INTO cases (id, tenant, received, amount) VALUES (?, ?, ?, ?)")) {
@@ -75,16 +73,15 @@ class JdbcDriverITCase {
         }
         ps.executeBatch();
       }
-      try (Statement s = c.createStatement();
-          ResultSet rs =
-              s.executeQuery(
-                  "SELECT count(), uniqExact(tenant), sum(amount), max(id) FROM cases")) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getLong(1)).isEqualTo(rows);
-        assertThat(rs.getLong(2)).isEqualTo(7);
-        assertThat(rs.getDouble(3)).isEqualTo(0.5 * rows * (rows - 1) / 2);
-        assertThat(rs.getLong(4)).isEqualTo(rows - 1);
-      }
+      firstRow(
+          c,
+          "SELECT count(), uniqExact(tenant), sum(amount), max(id) FROM cases",
+          rs -> {
+            assertThat(rs.getLong(1)).isEqualTo(rows);
+            assertThat(rs.getLong(2)).isEqualTo(7);
+            assertThat(rs.getDouble(3)).isEqualTo(0.5 * rows * (rows - 1) / 2);
+            assertThat(rs.getLong(4)).isEqualTo(rows - 1);
+          });
     }
   }
 
@@ -94,11 +91,10 @@ class JdbcDriverITCase {
     int rows = 100_000;
     String url = CLICKHOUSE.jdbcUrl() + "&beta.row_binary_for_simple_insert=true";
     try (Connection c = DriverManager.getConnection(url)) {
-      try (Statement s = c.createStatement()) {
-        s.execute(
-            "CREATE TABLE binary_cases (id UInt32, note Nullable(String), at DateTime64(3, 'UTC'))"
-                + " ENGINE = MergeTree ORDER BY id");
-      }
+      execute(
+          c,
+          "CREATE TABLE binary_cases (id UInt32, note Nullable(String), at DateTime64(3, 'UTC'))"
+              + " ENGINE = MergeTree ORDER BY id");
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO binary_cases VALUES (?, ?, ?)")) {
         for (int i = 0; i < rows; i++) {
           ps.setInt(1, i);
@@ -108,17 +104,16 @@ class JdbcDriverITCase {
         }
         ps.executeBatch();
       }
-      try (Statement s = c.createStatement();
-          ResultSet rs =
-              s.executeQuery(
-                  "SELECT count(), countIf(note IS NULL), max(toUnixTimestamp64Milli(at)),"
-                      + " anyIf(note, id = 7) FROM binary_cases")) {
-        rs.next();
-        assertThat(rs.getLong(1)).isEqualTo(rows);
-        assertThat(rs.getLong(2)).isEqualTo(rows / 10);
-        assertThat(rs.getLong(3)).isEqualTo(1_700_000_000_000L + rows - 1);
-        assertThat(rs.getString(4)).isEqualTo("备注\n\n7");
-      }
+      firstRow(
+          c,
+          "SELECT count(), countIf(note IS NULL), max(toUnixTimestamp64Milli(at)),"
+              + " anyIf(note, id = 7) FROM binary_cases",
+          rs -> {
+            assertThat(rs.getLong(1)).isEqualTo(rows);
+            assertThat(rs.getLong(2)).isEqualTo(rows / 10);
+            assertThat(rs.getLong(3)).isEqualTo(1_700_000_000_000L + rows - 1);
+            assertThat(rs.getString(4)).isEqualTo("备注\n\n7");
+          });
     }
   }
 
@@ -138,10 +133,8 @@ class JdbcDriverITCase {
         assertThat(rs.getString("status")).isEqualTo("received");
         assertThat(rs.next()).isFalse();
       }
-      try (ResultSet rs = s.executeQuery("SELECT count() FROM case_state")) {
-        rs.next();
-        assertThat(rs.getLong(1)).isEqualTo(3); // unmerged parts until FINAL or a merge
-      }
+      // unmerged parts until FINAL or a merge
+      assertThat(count(c, "SELECT count() FROM case_state")).isEqualTo(3);
     }
   }
 
@@ -149,10 +142,8 @@ class JdbcDriverITCase {
   void roundTripsChineseStringsThroughParametersAndLiterals() throws SQLException {
     String name = "晾晒：办结率 \"引号\" 'apostrophe' \\ 换行\n\n结束";
     try (Connection c = CLICKHOUSE.connect()) {
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE names (id UInt8, name String) ENGINE = Memory");
-        s.execute("INSERT INTO names VALUES (1, '企业问题闭环')");
-      }
+      execute(c, "CREATE TABLE names (id UInt8, name String) ENGINE = Memory");
+      execute(c, "INSERT INTO names VALUES (1, '企业问题闭环')");
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO names VALUES (?, ?)")) {
         ps.setInt(1, 2);
         ps.setString(2, name);
@@ -165,24 +156,23 @@ class JdbcDriverITCase {
           assertThat(rs.getInt(1)).isEqualTo(2);
         }
       }
-      try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("SELECT name FROM names ORDER BY id")) {
-        rs.next();
-        assertThat(rs.getString(1)).isEqualTo("企业问题闭环");
-        rs.next();
-        assertThat(rs.getString(1)).isEqualTo(name);
-      }
+      firstRow(
+          c,
+          "SELECT name FROM names ORDER BY id",
+          rs -> {
+            assertThat(rs.getString(1)).isEqualTo("企业问题闭环");
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo(name);
+          });
     }
   }
 
   @Test
   void readsAndWritesNullableColumns() throws SQLException {
-    try (Connection c = CLICKHOUSE.connect()) {
-      try (Statement s = c.createStatement()) {
-        s.execute(
+    try (Connection c =
+        connectWithTable(
             "CREATE TABLE closures (id UInt8, closed_days Nullable(Int32), note Nullable(String))"
-                + " ENGINE = Memory");
-      }
+                + " ENGINE = Memory")) {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO closures VALUES (?, ?, ?)")) {
         ps.setInt(1, 1);
         ps.setNull(2, Types.INTEGER);
@@ -194,47 +184,44 @@ class JdbcDriverITCase {
         ps.addBatch();
         ps.executeBatch();
       }
-      try (Statement s = c.createStatement();
-          ResultSet rs =
-              s.executeQuery(
-                  "SELECT closed_days, note, countIf(closed_days IS NULL) OVER ()"
-                      + " FROM closures ORDER BY id")) {
-        rs.next();
-        assertThat(rs.getInt(1)).isZero();
-        assertThat(rs.wasNull()).isTrue();
-        assertThat(rs.getString(2)).isNull();
-        assertThat(rs.getLong(3)).isEqualTo(1);
-        rs.next();
-        assertThat(rs.getInt(1)).isEqualTo(12);
-        assertThat(rs.getString(2)).isEqualTo("按期办结");
-      }
+      firstRow(
+          c,
+          "SELECT closed_days, note, countIf(closed_days IS NULL) OVER ()"
+              + " FROM closures ORDER BY id",
+          rs -> {
+            assertThat(rs.getInt(1)).isZero();
+            assertThat(rs.wasNull()).isTrue();
+            assertThat(rs.getString(2)).isNull();
+            assertThat(rs.getLong(3)).isEqualTo(1);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getInt(1)).isEqualTo(12);
+            assertThat(rs.getString(2)).isEqualTo("按期办结");
+          });
     }
   }
 
   @Test
   void roundTripsDateTime64InShanghaiTime() throws SQLException {
     Instant instant = Instant.parse("2026-03-08T16:30:45.123Z");
-    try (Connection c = CLICKHOUSE.connect()) {
-      try (Statement s = c.createStatement()) {
-        s.execute(
+    try (Connection c =
+        connectWithTable(
             "CREATE TABLE received (id UInt8, at DateTime64(3, 'Asia/Shanghai'))"
-                + " ENGINE = MergeTree ORDER BY id");
-      }
+                + " ENGINE = MergeTree ORDER BY id")) {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO received VALUES (?, ?)")) {
         ps.setInt(1, 1);
         ps.setObject(2, ZonedDateTime.ofInstant(instant, SHANGHAI));
         ps.executeUpdate();
       }
-      try (Statement s = c.createStatement();
-          ResultSet rs =
-              s.executeQuery("SELECT at, toString(at), toUnixTimestamp64Milli(at) FROM received")) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getObject(1, ZonedDateTime.class).toInstant()).isEqualTo(instant);
-        assertThat(rs.getString(2)).isEqualTo("2026-03-09 00:30:45.123");
-        assertThat(rs.getLong(3)).isEqualTo(instant.toEpochMilli());
-        assertThat(rs.getObject(1, LocalDateTime.class))
-            .isEqualTo(LocalDateTime.ofInstant(instant, SHANGHAI));
-      }
+      firstRow(
+          c,
+          "SELECT at, toString(at), toUnixTimestamp64Milli(at) FROM received",
+          rs -> {
+            assertThat(rs.getObject(1, ZonedDateTime.class).toInstant()).isEqualTo(instant);
+            assertThat(rs.getString(2)).isEqualTo("2026-03-09 00:30:45.123");
+            assertThat(rs.getLong(3)).isEqualTo(instant.toEpochMilli());
+            assertThat(rs.getObject(1, LocalDateTime.class))
+                .isEqualTo(LocalDateTime.ofInstant(instant, SHANGHAI));
+          });
     }
   }
 
@@ -310,10 +297,7 @@ class JdbcDriverITCase {
       s.execute("CREATE TABLE dropped (id UInt8) ENGINE = MergeTree ORDER BY id");
       s.execute("DROP TABLE IF EXISTS dropped SYNC");
       s.execute("CREATE TABLE dropped (id UInt8) ENGINE = MergeTree ORDER BY id");
-      try (ResultSet rs = s.executeQuery("SELECT count() FROM dropped")) {
-        rs.next();
-        assertThat(rs.getLong(1)).isZero();
-      }
+      assertThat(count(c, "SELECT count() FROM dropped")).isZero();
     }
   }
 
@@ -332,11 +316,51 @@ class JdbcDriverITCase {
 
   @Test
   void usesTheDatabaseOfTheUrl() throws SQLException {
-    try (Connection c = CLICKHOUSE.connect();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT currentDatabase()")) {
-      rs.next();
-      assertThat(rs.getString(1)).isEqualTo(CLICKHOUSE.database());
+    try (Connection c = CLICKHOUSE.connect()) {
+      firstRow(
+          c,
+          "SELECT currentDatabase()",
+          rs -> assertThat(rs.getString(1)).isEqualTo(CLICKHOUSE.database()));
     }
+  }
+
+  /** An assertion on a result set, standing on a row. */
+  private interface RowCheck {
+    void accept(ResultSet rs) throws SQLException;
+  }
+
+  /** A connection to the test database, in which {@code ddl} has created a table. */
+  private static Connection connectWithTable(String ddl) throws SQLException {
+    Connection c = CLICKHOUSE.connect();
+    try {
+      execute(c, ddl);
+      return c;
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+  }
+
+  private static void execute(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  /**
+   * Runs {@code sql}, asserts it has a row and hands the result on its first row to {@code check}.
+   */
+  private static void firstRow(Connection c, String sql, RowCheck check) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      assertThat(rs.next()).as(sql).isTrue();
+      check.accept(rs);
+    }
+  }
+
+  private static long count(Connection c, String sql) throws SQLException {
+    long[] n = new long[1];
+    firstRow(c, sql, rs -> n[0] = rs.getLong(1));
+    return n[0];
   }
 }
