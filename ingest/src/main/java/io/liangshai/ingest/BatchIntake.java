@@ -2,6 +2,8 @@ package io.liangshai.ingest;
 
 import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecordValidator;
+import io.liangshai.log.RecordsLog;
+import io.liangshai.log.RecordsLogException;
 import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.metadata.VersionClaims;
 import io.liangshai.tenants.TenantRegistry;
@@ -27,13 +29,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes one received batch body and makes it durable: every row validated, accepted records written
- * to the landing zone before the answer, duplicates ignored, conflicts rejected, and the body kept
- * as received. Every version is judged by the {@link PostgresVersionIndex} in one transaction per
- * batch, so batches may be taken concurrently, by this process and by others on the same
- * PostgreSQL: of two uploads of one version with different content exactly one is accepted. A batch
- * is published to the landing zone and then its claims committed; at start every published batch
- * not committed is claimed ({@link IndexReconciler}); {@link FaultHook} is the test hook that
- * crashes in that window.
+ * to the landing zone and appended to the {@link RecordsLog} (Kafka, which the job reads) before
+ * the answer, duplicates ignored, conflicts rejected, and the body kept as received. Every version
+ * is judged by the {@link PostgresVersionIndex} in one transaction per batch, so batches may be
+ * taken concurrently, by this process and by others on the same PostgreSQL: of two uploads of one
+ * version with different content exactly one is accepted.
+ *
+ * <p>The order is: the body and the records file published, then the Kafka transaction committed,
+ * then the claims committed to PostgreSQL. A crash anywhere in it leaves a published batch whose
+ * claims are not committed; at every start {@link IndexReconciler} claims each such batch and
+ * appends it to the log again — harmless if it was there already, because the job takes an
+ * identical version once. {@link FaultHook} is the test hook that crashes in both windows.
  */
 public final class BatchIntake implements AutoCloseable {
 
@@ -45,6 +51,7 @@ public final class BatchIntake implements AutoCloseable {
   private final LandingZone landing;
   private final TenantRegistry registry;
   private final PostgresVersionIndex index;
+  private final RecordsLog log;
   private final BatchIds ids;
   private final Clock clock;
   private final int maxRows;
@@ -53,19 +60,25 @@ public final class BatchIntake implements AutoCloseable {
   public static final int DEFAULT_MAX_ROWS = 200_000;
 
   public BatchIntake(
-      LandingZone landing, TenantRegistry registry, PostgresVersionIndex index, Clock clock)
+      LandingZone landing,
+      TenantRegistry registry,
+      PostgresVersionIndex index,
+      RecordsLog log,
+      Clock clock)
       throws IOException {
-    this(landing, registry, index, clock, DEFAULT_MAX_ROWS);
+    this(landing, registry, index, log, clock, DEFAULT_MAX_ROWS);
   }
 
   /**
-   * {@code index}: the version index on the platform's metadata database (migrated); {@code
-   * maxRowsPerBatch}: a batch with more rows is refused whole ({@link BatchTooLargeException}).
+   * {@code index}: the version index on the platform's metadata database (migrated); {@code log}:
+   * the records log the job reads; {@code maxRowsPerBatch}: a batch with more rows is refused whole
+   * ({@link BatchTooLargeException}).
    */
   public BatchIntake(
       LandingZone landing,
       TenantRegistry registry,
       PostgresVersionIndex index,
+      RecordsLog log,
       Clock clock,
       int maxRowsPerBatch)
       throws IOException {
@@ -77,11 +90,17 @@ public final class BatchIntake implements AutoCloseable {
     this.landing = Objects.requireNonNull(landing, "landing");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.index = Objects.requireNonNull(index, "index");
+    this.log = Objects.requireNonNull(log, "log");
     this.clock = Objects.requireNonNull(clock, "clock");
     FaultHook.check();
     try {
-      new IndexReconciler(landing, index, registry).reconcile();
+      new IndexReconciler(landing, index, registry, log).reconcile();
       this.ids = new BatchIds(index.committedThrough());
+    } catch (RecordsLogException e) {
+      throw new IntakeUnavailableException(
+          "the landed batches not yet committed could not be appended to the records log again: "
+              + e.getMessage(),
+          e);
     } catch (SQLException e) {
       throw new IntakeUnavailableException(
           "the version index on PostgreSQL could not be reconciled with the landing zone "
@@ -211,9 +230,23 @@ public final class BatchIntake implements AutoCloseable {
       throw e;
     }
     long bytes = Files.size(body);
-    LandingZone.publish(body, landing.rawFile(batchId, format));
+    Path raw = landing.rawFile(batchId, format);
+    LandingZone.publish(body, raw);
     LandingZone.publish(recordsTmp, records);
     FaultHook.afterLanding();
+    try {
+      log.append(uploader.tenantCode(), batchId, records);
+    } catch (RecordsLogException e) {
+      // Not accepted: its claims roll back with this attempt, so its files go too.
+      Files.deleteIfExists(records);
+      Files.deleteIfExists(raw);
+      throw new IntakeUnavailableException(
+          "the records log (Kafka) did not take the batch ("
+              + e.getMessage()
+              + "); nothing of the batch was kept, send it again",
+          e);
+    }
+    FaultHook.afterLog();
     try {
       claims.commit();
     } catch (SQLException e) {
