@@ -45,9 +45,6 @@ public final class BatchIntake implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchIntake.class);
 
-  /** How often a batch is taken from the start when PostgreSQL ends its claims in a deadlock. */
-  static final int ATTEMPTS = 3;
-
   private final LandingZone landing;
   private final TenantRegistry registry;
   private final PostgresVersionIndex index;
@@ -138,7 +135,7 @@ public final class BatchIntake implements AutoCloseable {
    *
    * @throws BatchTooLargeException when the batch has more than the row limit; nothing is kept
    * @throws IntakeUnavailableException when PostgreSQL cannot judge the batch (not reachable, or
-   *     deadlocked {@value #ATTEMPTS} times); nothing is kept
+   *     deadlocked {@value Deadlocks#ATTEMPTS} times); nothing is kept
    */
   public BatchResult ingest(
       Uploader uploader, BatchFormat format, Optional<Charset> declared, Path body)
@@ -149,9 +146,9 @@ public final class BatchIntake implements AutoCloseable {
       try (VersionClaims claims = index.begin(batchId)) {
         return land(claims, batchId, receivedAt, uploader, format, declared, body);
       } catch (SQLException e) {
-        if (VersionClaims.isDeadlock(e) && attempt < ATTEMPTS) {
+        if (VersionClaims.isDeadlock(e) && attempt < Deadlocks.ATTEMPTS) {
           LOG.info("batch {}: deadlocked with a concurrent upload, taken again", batchId);
-          pauseBeforeAttempt(attempt + 1);
+          Deadlocks.pauseBeforeAttempt(attempt + 1);
           continue;
         }
         Files.deleteIfExists(LandingZone.stagingFile(landing.recordsFile(batchId)));
@@ -159,25 +156,12 @@ public final class BatchIntake implements AutoCloseable {
         throw new IntakeUnavailableException(
             (VersionClaims.isDeadlock(e)
                     ? "the batch stayed deadlocked with concurrent uploads of the same cases after "
-                        + ATTEMPTS
+                        + Deadlocks.ATTEMPTS
                         + " attempts"
                     : "the version index on PostgreSQL is not reachable (" + e.getMessage() + ")")
                 + "; nothing of the batch was kept, send it again",
             e);
       }
-    }
-  }
-
-  /**
-   * A short random pause before attempt {@code attempt}, growing with it, so that the batch that
-   * won the deadlock commits before this one claims again.
-   */
-  static void pauseBeforeAttempt(int attempt) throws IntakeUnavailableException {
-    try {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(20, 100) * attempt);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IntakeUnavailableException("interrupted while waiting to take a batch again", e);
     }
   }
 

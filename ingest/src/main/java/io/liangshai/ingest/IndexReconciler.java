@@ -95,11 +95,11 @@ final class IndexReconciler {
       try {
         return claim(batchId, file);
       } catch (SQLException e) {
-        if (!VersionClaims.isDeadlock(e) || attempt >= BatchIntake.ATTEMPTS) {
+        if (!VersionClaims.isDeadlock(e) || attempt >= Deadlocks.ATTEMPTS) {
           throw e;
         }
         LOG.info("landed batch {}: deadlocked with a concurrent upload, claimed again", batchId);
-        BatchIntake.pauseBeforeAttempt(attempt + 1);
+        Deadlocks.pauseBeforeAttempt(attempt + 1);
       }
     }
   }

@@ -16,8 +16,10 @@ import org.slf4j.LoggerFactory;
  * The step from a release whose job read the landing zone's records files to one whose job reads
  * the records log: when the log starts empty, every landed batch the job has not processed yet is
  * appended to it, oldest first, so nothing that was accepted before the upgrade is left unread.
- * Batches already processed are not: the restored job state holds them (and were it lost, the job
- * would read the log from its beginning, which is why the log keeps everything from then on).
+ * Batches already processed are not, when the job resumes a checkpoint: its state holds them. A job
+ * without one (a restored backup) must read every batch, so its caller passes no batch as
+ * processed. From then on the log keeps everything, so a job that loses its state reads it from the
+ * beginning.
  */
 public final class LogBackfill {
 

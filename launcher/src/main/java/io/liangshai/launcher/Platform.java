@@ -6,6 +6,7 @@ import io.liangshai.clickhouse.local.LocalClickHouseConfig;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.LogBackfill;
 import io.liangshai.log.RecordsLog;
+import io.liangshai.log.RecordsTopic;
 import io.liangshai.reports.render.BulletinPdf;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.liangshai.stream.CaseIndicatorsJob;
@@ -46,6 +47,7 @@ final class Platform implements AutoCloseable {
   private ApiServer api;
   private ClickHouseEndpoint clickhouse;
   private TenantRegistry registry;
+  private RecordsTopic records;
 
   Platform(LiangshaiConfig config) {
     this(config, Role.ALL);
@@ -98,6 +100,7 @@ final class Platform implements AutoCloseable {
     started.push(clickhouse);
     Services services = null;
     LogServer log = LogServer.await(kafka);
+    records = log.topic();
     if (metadata != null) {
       MetadataServer postgres = MetadataServer.await(metadata);
       RecordsLog records = RecordsLog.open(log.topic(), LogServer.instanceId(config));
@@ -109,10 +112,12 @@ final class Platform implements AutoCloseable {
       started.push(
           new PlatformEndpoints(clickhouse.jdbcUrl(), postgres.url()).writeFor(config.dataDir()));
       if (log.emptyAtStart()) {
-        LogBackfill.appendUnprocessed(
-            services.landing,
-            records,
-            new ProcessedBatchesTable(services.warehouse).all()::contains);
+        // A job that resumes a checkpoint holds what it processed; one without reads everything.
+        java.util.Set<String> processed =
+            LocalIndicatorsRunner.latestCheckpoint(config.checkpointDir()).isPresent()
+                ? new ProcessedBatchesTable(services.warehouse).all()
+                : java.util.Set.of();
+        LogBackfill.appendUnprocessed(services.landing, records, processed::contains);
       }
     } else {
       started.push(Warehouse.open(clickhouse.jdbcUrl(), layout));
@@ -174,6 +179,11 @@ final class Platform implements AutoCloseable {
   /** The JDBC URL every component uses for ClickHouse. */
   String clickhouseJdbcUrl() {
     return clickhouse.jdbcUrl();
+  }
+
+  /** The records log's topic, as ingest appends to it and the job reads it. */
+  RecordsTopic recordsTopic() {
+    return records;
   }
 
   TenantRegistry registry() {
