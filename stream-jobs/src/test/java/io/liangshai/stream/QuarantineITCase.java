@@ -48,17 +48,7 @@ class QuarantineITCase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private TestRecordsLog log;
-
-  @org.junit.jupiter.api.BeforeEach
-  void newLog() throws Exception {
-    log = TestRecordsLog.create();
-  }
-
-  @org.junit.jupiter.api.AfterEach
-  void closeLog() {
-    log.close();
-  }
+  @RegisterExtension final TestRecordsLog log = new TestRecordsLog();
 
   @Test
   void poisonLinesAreQuarantinedAndEveryOtherBatchIsProcessedWithoutARestart() throws Exception {

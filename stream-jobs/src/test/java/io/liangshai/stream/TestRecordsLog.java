@@ -8,29 +8,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A records log of a test's own: a new topic (4 partitions) on the test JVM's shared Kafka, written
- * exactly as ingest writes it ({@link RecordsLog}), for the job to read.
+ * A records log of each test's own (a JUnit extension, registered on an instance field): a new
+ * topic (4 partitions) on the test JVM's shared Kafka, written exactly as ingest writes it ({@link
+ * RecordsLog}), for the job to read.
  */
-final class TestRecordsLog implements AutoCloseable {
+final class TestRecordsLog implements BeforeEachCallback, AfterEachCallback {
 
-  private final RecordsTopic topic;
-  private final RecordsLog log;
-  private final Path dir;
+  private RecordsTopic topic;
+  private RecordsLog log;
+  private Path dir;
 
-  private TestRecordsLog(RecordsTopic topic, RecordsLog log, Path dir) {
-    this.topic = topic;
-    this.log = log;
-    this.dir = dir;
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    topic =
+        new RecordsTopic(SharedKafka.bootstrapServers(), "job-test-" + id, 4, (short) 1).ensure();
+    log = RecordsLog.open(topic, "job-test-" + id);
+    dir = Files.createTempDirectory("records-");
   }
 
-  static TestRecordsLog create() throws Exception {
-    String id = UUID.randomUUID().toString().substring(0, 8);
-    RecordsTopic topic =
-        new RecordsTopic(SharedKafka.bootstrapServers(), "job-test-" + id, 4, (short) 1).ensure();
-    return new TestRecordsLog(
-        topic, RecordsLog.open(topic, "job-test-" + id), Files.createTempDirectory("records-"));
+  @Override
+  public void afterEach(ExtensionContext context) {
+    log.close();
   }
 
   String bootstrapServers() {
@@ -51,10 +55,5 @@ final class TestRecordsLog implements AutoCloseable {
     Files.writeString(file, sb, StandardCharsets.UTF_8);
     log.append(key, batchId, file);
     Files.delete(file);
-  }
-
-  @Override
-  public void close() {
-    log.close();
   }
 }
