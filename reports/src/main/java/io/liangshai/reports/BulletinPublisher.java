@@ -14,18 +14,14 @@ import io.liangshai.reports.snapshot.Edition;
 import io.liangshai.reports.snapshot.FiguresSource;
 import io.liangshai.reports.snapshot.SnapshotBuilder;
 import io.liangshai.reports.snapshot.SnapshotJson;
-import io.liangshai.reports.snapshot.Wording;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.AuditLog;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,7 +50,7 @@ public final class BulletinPublisher {
   private final SnapshotBuilder snapshots;
   private final BulletinStore store;
   private final BulletinNumbers numbers;
-  private final SchemeResolver schemes;
+  private final PublicationChoices choices;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -72,7 +68,7 @@ public final class BulletinPublisher {
         new SnapshotBuilder(registry, Objects.requireNonNull(figures, "figures"), sources);
     this.store = Objects.requireNonNull(store, "store");
     this.numbers = Objects.requireNonNull(numbers, "numbers");
-    this.schemes = Objects.requireNonNull(schemes, "schemes");
+    this.choices = new PublicationChoices(registry, schemes, store);
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -88,15 +84,15 @@ public final class BulletinPublisher {
    * @throws PublishException when a field is wrong or the period already has its bulletin
    */
   public synchronized Bulletin publish(PublishRequest request) {
-    Bulletin corrected = corrected(request.corrects());
+    Bulletin corrected = choices.corrected(request.corrects());
     Period period = PublishRequest.period(request.period(), corrected);
     List<String> groups =
-        groups(
+        choices.groups(
             request.groups() != null
                 ? request.groups()
                 : corrected != null ? corrected.groups() : defaultGroups());
     Scheme scheme =
-        scheme(
+        choices.scheme(
             request.scheme() != null
                 ? request.scheme()
                 : corrected != null ? corrected.scheme() : "standard");
@@ -150,13 +146,13 @@ public final class BulletinPublisher {
             return Optional.<Bulletin>empty();
           }
           List<String> chosen =
-              groups(groups == null || groups.isEmpty() ? defaultGroups() : groups);
+              choices.groups(groups == null || groups.isEmpty() ? defaultGroups() : groups);
           return Optional.of(
               publish(
                   series,
                   period,
                   chosen,
-                  scheme(schemeRef),
+                  choices.scheme(schemeRef),
                   null,
                   registry.province().code(),
                   SCHEDULER,
@@ -172,16 +168,14 @@ public final class BulletinPublisher {
    */
   public void check(List<String> groups, String schemeRef) {
     if (!groups.isEmpty()) {
-      groups(groups);
+      choices.groups(groups);
     }
-    scheme(schemeRef);
+    choices.scheme(schemeRef);
   }
 
   /** The four standard peer groups the registry has, else every group it has. */
   public List<String> defaultGroups() {
-    List<String> known = registry.groups();
-    List<String> standard = Wording.STANDARD_GROUPS.stream().filter(known::contains).toList();
-    return standard.isEmpty() ? known : standard;
+    return choices.defaultGroups();
   }
 
   private Bulletin publish(
@@ -240,47 +234,6 @@ public final class BulletinPublisher {
     } catch (SQLException e) {
       throw new MetadataStoreException("allocate the next issue number of " + series.id(), e);
     }
-  }
-
-  private Bulletin corrected(String corrects) {
-    if (corrects == null) {
-      return null;
-    }
-    return store
-        .find(corrects)
-        .orElseThrow(
-            () ->
-                PublishException.invalid(
-                    "corrects",
-                    "no bulletin '" + corrects + "'; GET /api/v1/bulletins lists them"));
-  }
-
-  private List<String> groups(List<String> groups) {
-    if (groups.isEmpty()) {
-      throw PublishException.invalid("groups", "name at least one peer group");
-    }
-    Set<String> seen = new HashSet<>();
-    List<String> known = registry.groups();
-    for (int i = 0; i < groups.size(); i++) {
-      String group = groups.get(i);
-      if (group == null || !known.contains(group)) {
-        throw PublishException.invalid(
-            "groups[" + i + "]", "unknown peer group '" + group + "'; known groups: " + known);
-      }
-      if (!seen.add(group)) {
-        throw PublishException.invalid("groups[" + i + "]", group + " is listed twice");
-      }
-    }
-    return new ArrayList<>(groups);
-  }
-
-  private Scheme scheme(String ref) {
-    return schemes
-        .resolve(ref)
-        .orElseThrow(
-            () ->
-                PublishException.invalid(
-                    "scheme", "no scheme '" + ref + "'; GET /api/v1/schemes lists them"));
   }
 
   private static String detail(Bulletin b) {

@@ -1,7 +1,6 @@
 package io.liangshai.reports.schedule;
 
 import io.liangshai.core.lang.Required;
-import io.liangshai.core.time.ChinaTime;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.WorkingDayCalendar;
 import io.liangshai.reports.BulletinPublisher;
@@ -12,19 +11,10 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.TimeZone;
 import javax.sql.DataSource;
-import org.quartz.CronScheduleBuilder;
-import org.quartz.CronTrigger;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL ({@link QuartzStore}), so a restart neither loses nor doubles a run and however many
  * processes of the platform run, each run happens on one of them. Each series (monthly, quarterly)
  * is a durable job holding its {@link SeriesSchedule} and a cron trigger firing daily at the
- * schedule's time (Asia/Shanghai); each run publishes whatever has fallen due by {@link DueDates}
- * and has no bulletin yet. A run missed while the platform was down fires once when it is back
- * (misfire: fire now). Series are enabled by default; the province changes them with {@link
- * #update}.
+ * schedule's time (Asia/Shanghai), kept by {@link ScheduleJobs}; each run ({@link PublishDueJob})
+ * publishes whatever has fallen due by {@link DueDates} and has no bulletin yet. A run missed while
+ * the platform was down fires once when it is back (misfire: fire now). Series are enabled by
+ * default; the province changes them with {@link #update}.
  */
 public final class BulletinScheduler implements AutoCloseable {
 
@@ -60,15 +50,15 @@ public final class BulletinScheduler implements AutoCloseable {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(BulletinScheduler.class);
-  static final String GROUP = "bulletins";
+  static final String GROUP = ScheduleJobs.GROUP;
   private static final List<Series> SCHEDULED = List.of(Series.MONTHLY, Series.QUARTERLY);
 
   private final Scheduler quartz;
+  private final ScheduleJobs jobs;
   private final BulletinPublisher publisher;
   private final Clock clock;
   private final DueDates dueDates;
   private final RunCounter runs = new RunCounter();
-  private final Options options;
 
   private BulletinScheduler(
       Scheduler quartz,
@@ -77,10 +67,10 @@ public final class BulletinScheduler implements AutoCloseable {
       DueDates dueDates,
       Options options) {
     this.quartz = quartz;
+    this.jobs = new ScheduleJobs(quartz, options);
     this.publisher = publisher;
     this.clock = clock;
     this.dueDates = dueDates;
-    this.options = options;
   }
 
   /**
@@ -122,7 +112,7 @@ public final class BulletinScheduler implements AutoCloseable {
       for (Series series : SCHEDULED) {
         Optional<SeriesSchedule> earlier =
             adopted.stream().filter(s -> s.series() == series).findFirst();
-        scheduler.ensure(series, earlier);
+        scheduler.jobs.ensure(series, earlier, clock.instant());
       }
       quartz.start();
     } catch (SchedulerException e) {
@@ -166,10 +156,10 @@ public final class BulletinScheduler implements AutoCloseable {
    */
   public synchronized ScheduleView update(Series series, ScheduleChange change)
       throws SchedulerException {
-    SeriesSchedule current = read(series);
+    SeriesSchedule current = jobs.read(series);
     SeriesSchedule next = change.applyTo(current, clock.instant());
     publisher.check(next.groups(), next.scheme());
-    apply(next, !sameTrigger(current, next));
+    jobs.replace(current, next);
     LOG.info("bulletin schedule {} changed: {}", series.id(), next);
     return view(series);
   }
@@ -185,92 +175,9 @@ public final class BulletinScheduler implements AutoCloseable {
     quartz.shutdown(true);
   }
 
-  /** Sets up {@code series} unless the store has it: as {@code adopted}, else the defaults. */
-  private void ensure(Series series, Optional<SeriesSchedule> adopted) throws SchedulerException {
-    JobDetail job = quartz.getJobDetail(jobKey(series));
-    if (job == null) {
-      SeriesSchedule schedule =
-          adopted.orElseGet(() -> SeriesSchedule.defaults(series, clock.instant()));
-      apply(schedule, true);
-      adopted.ifPresent(s -> LOG.info("bulletin schedule taken from the previous release: {}", s));
-      if (adopted.isPresent() && schedule.enabled()) {
-        quartz.triggerJob(jobKey(series));
-      }
-      return;
-    }
-    SeriesSchedule schedule = ScheduleData.read(job.getJobDataMap());
-    Trigger trigger = quartz.getTrigger(triggerKey(series));
-    boolean current =
-        trigger instanceof CronTrigger cron
-            && cron.getCronExpression().equals(cron(schedule))
-            && cron.getTimeZone().getID().equals(ChinaTime.ZONE.getId());
-    if (schedule.enabled() != (trigger != null) || (trigger != null && !current)) {
-      apply(schedule, true);
-    }
-  }
-
-  /** Stores the job with {@code schedule}; (re)places its trigger when {@code retrigger}. */
-  private void apply(SeriesSchedule schedule, boolean retrigger) throws SchedulerException {
-    JobDetail job =
-        JobBuilder.newJob(PublishDueJob.class)
-            .withIdentity(jobKey(schedule.series()))
-            .withDescription(schedule.series().id() + " bulletins")
-            .usingJobData(ScheduleData.write(schedule))
-            .storeDurably()
-            .requestRecovery()
-            .build();
-    quartz.addJob(job, true);
-    TriggerKey key = triggerKey(schedule.series());
-    if (!schedule.enabled()) {
-      quartz.unscheduleJob(key);
-      return;
-    }
-    if (!retrigger && quartz.checkExists(key)) {
-      return;
-    }
-    Trigger trigger =
-        TriggerBuilder.newTrigger()
-            .withIdentity(key)
-            .forJob(job)
-            .withSchedule(
-                CronScheduleBuilder.cronSchedule(cron(schedule))
-                    .inTimeZone(TimeZone.getTimeZone(ChinaTime.ZONE))
-                    .withMisfireHandlingInstructionFireAndProceed())
-            .build();
-    if (!quartz.checkExists(key)) {
-      try {
-        quartz.scheduleJob(trigger);
-        return;
-      } catch (ObjectAlreadyExistsException e) {
-        // another process of the cluster scheduled it meanwhile: replace it as below
-      }
-    }
-    quartz.rescheduleJob(key, trigger);
-  }
-
-  private boolean sameTrigger(SeriesSchedule a, SeriesSchedule b) {
-    return a.enabled() == b.enabled() && cron(a).equals(cron(b));
-  }
-
-  /** Daily at the schedule's time; each run checks what has fallen due. */
-  private String cron(SeriesSchedule schedule) {
-    if (options.cronOverride() != null) {
-      return options.cronOverride();
-    }
-    return "0 " + schedule.time().getMinute() + " " + schedule.time().getHour() + " * * ?";
-  }
-
-  private SeriesSchedule read(Series series) throws SchedulerException {
-    JobDetail job = quartz.getJobDetail(jobKey(series));
-    if (job == null) {
-      throw new IllegalStateException("series " + series.id() + " has no job");
-    }
-    return ScheduleData.read(job.getJobDataMap());
-  }
-
   private ScheduleView view(Series series) throws SchedulerException {
-    SeriesSchedule schedule = read(series);
-    Trigger trigger = quartz.getTrigger(triggerKey(series));
+    SeriesSchedule schedule = jobs.read(series);
+    Trigger trigger = jobs.trigger(series);
     Instant now = clock.instant();
     Period next = schedule.enabled() ? dueDates.next(schedule, now) : null;
     Date nextFire = trigger == null ? null : trigger.getNextFireTime();
@@ -280,13 +187,5 @@ public final class BulletinScheduler implements AutoCloseable {
         next == null ? null : dueDates.due(schedule, next),
         nextFire == null ? null : nextFire.toInstant(),
         runs.runs(series));
-  }
-
-  private static JobKey jobKey(Series series) {
-    return JobKey.jobKey(series.id(), GROUP);
-  }
-
-  private static TriggerKey triggerKey(Series series) {
-    return TriggerKey.triggerKey(series.id(), GROUP);
   }
 }
