@@ -1,7 +1,5 @@
 package io.liangshai.reports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.time.Period;
 import io.liangshai.metadata.BulletinNumbers;
@@ -12,8 +10,10 @@ import io.liangshai.reports.snapshot.BulletinSnapshot;
 import io.liangshai.reports.snapshot.BulletinSources;
 import io.liangshai.reports.snapshot.Edition;
 import io.liangshai.reports.snapshot.FiguresSource;
+import io.liangshai.reports.snapshot.SignoffStatus;
 import io.liangshai.reports.snapshot.SnapshotBuilder;
 import io.liangshai.reports.snapshot.SnapshotJson;
+import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.AuditLog;
 import java.sql.SQLException;
@@ -38,20 +38,23 @@ import org.slf4j.LoggerFactory;
 public final class BulletinPublisher {
 
   /** The audit action of a publication. */
-  public static final String AUDIT_ACTION = "bulletin.publish";
+  public static final String AUDIT_ACTION = PublicationAudit.PUBLISH;
+
+  /** The audit action of a scheduled publication held for sign-offs. */
+  public static final String HOLD_ACTION = PublicationAudit.HOLD;
 
   /** {@code created_by} and audit key of scheduled publications. */
   public static final String SCHEDULER = "scheduler";
 
   private static final Logger LOG = LoggerFactory.getLogger(BulletinPublisher.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TenantRegistry registry;
   private final SnapshotBuilder snapshots;
   private final BulletinStore store;
   private final BulletinNumbers numbers;
   private final PublicationChoices choices;
-  private final AuditLog audit;
+  private final SignoffStatus signoffs;
+  private final PublicationAudit audit;
   private final Clock clock;
 
   public BulletinPublisher(
@@ -69,7 +72,8 @@ public final class BulletinPublisher {
     this.store = Objects.requireNonNull(store, "store");
     this.numbers = Objects.requireNonNull(numbers, "numbers");
     this.choices = new PublicationChoices(registry, schemes, store);
-    this.audit = Objects.requireNonNull(audit, "audit");
+    this.signoffs = sources.signoffs();
+    this.audit = new PublicationAudit(audit);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -173,6 +177,28 @@ public final class BulletinPublisher {
     choices.scheme(schemeRef);
   }
 
+  /** Whether {@code period} has its bulletin of {@code series}. */
+  public boolean published(Series series, Period period) {
+    return !store.forPeriod(series.id(), period.toString()).isEmpty();
+  }
+
+  /**
+   * The codes of the cities and counties without a sign-off of {@code month} in force (SPEC §10),
+   * as the bulletin names them; empty when this publisher is not told the sign-offs.
+   */
+  public Optional<List<String>> unsigned(Period month) {
+    return signoffs.unsigned(registry, month).map(ts -> ts.stream().map(Tenant::code).toList());
+  }
+
+  /**
+   * Records that the schedule held {@code period}'s bulletin of {@code series} for the sign-offs of
+   * {@code missing} tenants, until {@code until} at the latest (audit action {@value
+   * #HOLD_ACTION}).
+   */
+  public void recordHold(Series series, Period period, int missing, Instant until) {
+    audit.held(registry.province().code(), series, period, missing, until);
+  }
+
   /** The four standard peer groups the registry has, else every group it has. */
   public List<String> defaultGroups() {
     return choices.defaultGroups();
@@ -217,7 +243,7 @@ public final class BulletinPublisher {
             BulletinStore.sha256(pdf),
             BulletinStore.sha256(xlsx));
     store.insert(bulletin, json, pdf, xlsx);
-    audit.record(actorTenant, actorKey, AUDIT_ACTION, id, detail(bulletin));
+    audit.published(actorTenant, actorKey, bulletin);
     LOG.info(
         "published bulletin {} ({} {}, issue {}, {} bytes of PDF)",
         id,
@@ -234,18 +260,5 @@ public final class BulletinPublisher {
     } catch (SQLException e) {
       throw new MetadataStoreException("allocate the next issue number of " + series.id(), e);
     }
-  }
-
-  private static String detail(Bulletin b) {
-    ObjectNode detail =
-        JSON.createObjectNode()
-            .put("series", b.series())
-            .put("issue_no", b.issueNo())
-            .put("period", b.period())
-            .put("scheme", b.scheme())
-            .put("corrects", b.corrects())
-            .put("pdf_sha256", b.pdfSha256());
-    b.groups().forEach(detail.putArray("groups")::add);
-    return detail.toString();
   }
 }

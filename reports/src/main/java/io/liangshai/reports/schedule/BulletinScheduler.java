@@ -3,6 +3,7 @@ package io.liangshai.reports.schedule;
 import io.liangshai.core.lang.Required;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.WorkingDayCalendar;
+import io.liangshai.metadata.BulletinHolds;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.Series;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.quartz.Scheduler;
@@ -59,18 +61,21 @@ public final class BulletinScheduler implements AutoCloseable {
   private final Clock clock;
   private final DueDates dueDates;
   private final RunCounter runs = new RunCounter();
+  private final SignoffGate gate;
 
   private BulletinScheduler(
       Scheduler quartz,
       BulletinPublisher publisher,
       Clock clock,
       DueDates dueDates,
-      Options options) {
+      Options options,
+      SignoffGate gate) {
     this.quartz = quartz;
     this.jobs = new ScheduleJobs(quartz, options);
     this.publisher = publisher;
     this.clock = clock;
     this.dueDates = dueDates;
+    this.gate = gate;
   }
 
   /**
@@ -102,12 +107,14 @@ public final class BulletinScheduler implements AutoCloseable {
         "metadata publisher clock adopted options", metadata, publisher, clock, adopted, options);
     Scheduler quartz = QuartzStore.scheduler(metadata, options);
     DueDates dueDates = new DueDates(WorkingDayCalendar.china());
+    SignoffGate gate = new SignoffGate(new BulletinHolds(metadata), publisher);
     BulletinScheduler scheduler =
-        new BulletinScheduler(quartz, publisher, clock, dueDates, options);
+        new BulletinScheduler(quartz, publisher, clock, dueDates, options, gate);
     quartz.getContext().put(PublishDueJob.PUBLISHER, publisher);
     quartz.getContext().put(PublishDueJob.CLOCK, clock);
     quartz.getContext().put(PublishDueJob.DUE_DATES, dueDates);
     quartz.getContext().put(PublishDueJob.RUNS, scheduler.runs);
+    quartz.getContext().put(PublishDueJob.GATE, gate);
     try {
       for (Series series : SCHEDULED) {
         Optional<SeriesSchedule> earlier =
@@ -160,8 +167,30 @@ public final class BulletinScheduler implements AutoCloseable {
     SeriesSchedule next = change.applyTo(current, clock.instant());
     publisher.check(next.groups(), next.scheme());
     jobs.replace(current, next);
+    if (!Objects.equals(current.waitForSignoff(), next.waitForSignoff())
+        && next.enabled()
+        && !gate.held(next).isEmpty()) {
+      jobs.runNow(series); // the held months are judged by the new option at once
+    }
     LOG.info("bulletin schedule {} changed: {}", series.id(), next);
     return view(series);
+  }
+
+  /**
+   * Tells the scheduler that a tenant signed {@code month} off: when the monthly bulletin of that
+   * month is held for sign-offs, the series runs now (on one instance of the cluster), so it is
+   * published as soon as the last one has signed off rather than at the next daily run. A failure
+   * to ask is logged and left to that daily run, which re-checks every hold.
+   */
+  public void signedOff(Period month) {
+    try {
+      SeriesSchedule monthly = jobs.read(Series.MONTHLY);
+      if (monthly.enabled() && gate.isHeld(monthly, month)) {
+        jobs.runNow(Series.MONTHLY);
+      }
+    } catch (SchedulerException | RuntimeException e) {
+      LOG.warn("could not re-check the held bulletin of {}; the next daily run does", month, e);
+    }
   }
 
   /** Runs completed for {@code series} since this scheduler started. */
@@ -186,6 +215,7 @@ public final class BulletinScheduler implements AutoCloseable {
         next == null ? null : next.toString(),
         next == null ? null : dueDates.due(schedule, next),
         nextFire == null ? null : nextFire.toInstant(),
-        runs.runs(series));
+        runs.runs(series),
+        gate.held(schedule));
   }
 }

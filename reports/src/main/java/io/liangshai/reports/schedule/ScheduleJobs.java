@@ -85,6 +85,14 @@ final class ScheduleJobs {
     return quartz.getTrigger(triggerKey(series));
   }
 
+  /**
+   * Runs {@code series} once as soon as the cluster can: a one-off trigger in the job store, fired
+   * by whichever instance acquires it (never at the same time as another run of the series).
+   */
+  void runNow(Series series) throws SchedulerException {
+    quartz.triggerJob(jobKey(series));
+  }
+
   /** Stores the job with {@code schedule}; (re)places its trigger when {@code retrigger}. */
   private void apply(SeriesSchedule schedule, boolean retrigger) throws SchedulerException {
     JobDetail job =
