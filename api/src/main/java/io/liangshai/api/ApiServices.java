@@ -123,20 +123,9 @@ public record ApiServices(
    * published bulletins in ClickHouse ({@code warehouse}); keys, scheme versions, bulletin issue
    * numbers and indicator definitions in PostgreSQL ({@code metadata}, built by {@link
    * MetadataStores#on} over the migrated database), where transactions and unique constraints keep
-   * several processes apart. Province administrators authenticate with {@code adminKey}.
-   */
-  public static ApiServices of(
-      Warehouse warehouse,
-      MetadataStores metadata,
-      TenantRegistry registry,
-      String adminKey,
-      BatchIntake intake,
-      Clock clock) {
-    return of(warehouse, metadata, registry, adminKey, intake, clock, new PriorRiskModel());
-  }
-
-  /**
-   * The services of {@link #of} with {@code riskModel} (the root's learned one) for the warnings.
+   * several processes apart. Province administrators authenticate with {@code adminKey}; the
+   * warnings judge risk with {@code riskModel} (the root's learned one, or {@link PriorRiskModel}
+   * before any is learned).
    */
   public static ApiServices of(
       Warehouse warehouse,
