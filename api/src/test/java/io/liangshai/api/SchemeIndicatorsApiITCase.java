@@ -241,15 +241,7 @@ class SchemeIndicatorsApiITCase {
                             .put("rate", "draft_policy_closed")
                             .put("weight", 0.5)
                             .put("direction", "higher_better")));
-    HttpResponse<Buffer> answer =
-        Answers.await(
-            API.post("/api/v1/rankings/preview", API.adminKey())
-                .sendJsonObject(
-                    new JsonObject()
-                        .put("period", PERIOD)
-                        .put("group", GROUP)
-                        .put("scheme", scheme)
-                        .put("indicators", new JsonArray().add(draft))));
+    HttpResponse<Buffer> answer = preview(scheme, draft);
     assertThat(answer.statusCode()).as(describe(answer)).isEqualTo(200);
     JsonObject table = answer.bodyAsJsonObject();
     assertThat(table.getBoolean("preview")).isTrue();
@@ -279,18 +271,26 @@ class SchemeIndicatorsApiITCase {
         .doesNotContain("draft_policy_closed");
 
     JsonObject badKey = draft.copy().put("denominator", new JsonObject().put("colour", true));
-    HttpResponse<Buffer> bad =
-        Answers.await(
-            API.post("/api/v1/rankings/preview", API.adminKey())
-                .sendJsonObject(
-                    new JsonObject()
-                        .put("period", PERIOD)
-                        .put("group", GROUP)
-                        .put("scheme", scheme)
-                        .put("indicators", new JsonArray().add(badKey))));
+    HttpResponse<Buffer> bad = preview(scheme, badKey);
     assertThat(bad.statusCode()).as(describe(bad)).isEqualTo(400);
     assertThat(bad.bodyAsJsonObject().getString("field")).startsWith("indicators[0].denominator");
     assertThat(bad.bodyAsJsonObject().getString("message")).contains("colour");
+  }
+
+  /**
+   * {@code POST /api/v1/rankings/preview} of {@link #GROUP} in {@link #PERIOD} under {@code
+   * scheme}, with {@code draft} the one draft indicator.
+   */
+  private static HttpResponse<Buffer> preview(JsonObject scheme, JsonObject draft)
+      throws Exception {
+    return Answers.await(
+        API.post("/api/v1/rankings/preview", API.adminKey())
+            .sendJsonObject(
+                new JsonObject()
+                    .put("period", PERIOD)
+                    .put("group", GROUP)
+                    .put("scheme", scheme)
+                    .put("indicators", new JsonArray().add(draft))));
   }
 
   // --- the reference ---------------------------------------------------------------------------
