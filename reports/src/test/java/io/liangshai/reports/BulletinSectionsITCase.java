@@ -7,6 +7,7 @@ import io.liangshai.core.indicator.LatestCase;
 import io.liangshai.core.indicator.ReferenceCalculator;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseStatus;
+import io.liangshai.core.testing.CaseRecordFixture;
 import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
@@ -344,22 +345,11 @@ class BulletinSectionsITCase {
 
   private static CaseRecord withStatus(CaseRecord r, CaseStatus status, String description) {
     boolean closed = status == CaseStatus.CLOSED;
-    return new CaseRecord(
-        r.caseId(),
-        r.tenantCode(),
-        r.updatedAt(),
-        r.enterpriseUscc(),
-        r.enterpriseName(),
-        r.channel(),
-        r.category(),
-        r.receivedAt(),
-        r.deadline(),
-        status,
-        closed ? r.closedAt() : null,
-        r.escalationLevel(),
-        r.reassignedCount(),
-        r.leaderInstructed(),
-        closed ? r.satisfaction() : null,
-        description);
+    return CaseRecordFixture.from(r)
+        .closedAt(closed ? r.closedAt() : null)
+        .status(status)
+        .satisfaction(closed ? r.satisfaction() : null)
+        .description(description)
+        .build();
   }
 }
