@@ -15,7 +15,6 @@ import io.liangshai.core.time.PeriodKind;
 import io.liangshai.core.time.WorkingDayCalendar;
 import io.liangshai.core.warning.DeadlineClock;
 import io.liangshai.core.warning.DeadlineState;
-import io.liangshai.metadata.BulletinNumbers;
 import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.problems.Grouping;
 import io.liangshai.problems.PlantedProblems;
@@ -38,7 +37,6 @@ import io.liangshai.reports.testing.Publishing;
 import io.liangshai.reports.testing.SampleWarehouse;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantLevel;
-import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.CommonProblemQueries;
 import io.liangshai.warehouse.figures.CommonProblems;
@@ -111,14 +109,12 @@ class BulletinSectionsITCase {
     store = new BulletinStore(warehouse);
     MetricsQueries metrics = new MetricsQueries(warehouse);
     BulletinPublisher publisher =
-        new BulletinPublisher(
-            Publishing.REGISTRY,
-            FiguresSource.of(new LeagueTables(metrics, CLOCK), metrics),
-            store,
-            new BulletinNumbers(METADATA.dataSource(), CLOCK),
-            SchemeResolver.builtIn(),
-            new AuditLog(warehouse, CLOCK),
+        Publishing.publisher(
+            warehouse,
+            METADATA.dataSource(),
             CLOCK,
+            FiguresSource.of(new LeagueTables(metrics, CLOCK), metrics),
+            SchemeResolver.builtIn(),
             sources);
     bulletin =
         publisher.publish(
