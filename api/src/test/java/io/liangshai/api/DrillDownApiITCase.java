@@ -2,6 +2,9 @@ package io.liangshai.api;
 
 import static io.liangshai.api.Answers.ok;
 import static io.liangshai.api.Answers.status;
+import static io.liangshai.api.TestTenants.CITY;
+import static io.liangshai.api.TestTenants.COUNTY;
+import static io.liangshai.api.TestTenants.SIBLING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.core.testing.Eventually;
@@ -25,10 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class DrillDownApiITCase {
 
   @RegisterExtension static final ApiTestServer API = new ApiTestServer();
-
-  private static final String CITY = "330500";
-  private static final String COUNTY = "330522";
-  private static final String SIBLING = "330521";
 
   /** A case of the county whose latest version is withdrawn (撤单). */
   private static final String WITHDRAWN = "W-" + COUNTY;
