@@ -30,6 +30,15 @@ export function fill(el, ...children) {
   return el;
 }
 
+/** A table in its scrolling wrapper: `titles` as the head's column headers, `rows` (<tr>s) as its body. */
+export function dataTable(attrs, titles, rows) {
+  return h(
+    'div',
+    { class: 'table-wrap' },
+    h('table', attrs, h('thead', {}, h('tr', {}, titles.map((t) => h('th', { scope: 'col' }, t)))), h('tbody', {}, rows)),
+  );
+}
+
 /** A <select> with [value, label] options. */
 export function select(options, value, attrs = {}) {
   const s = h('select', attrs);

@@ -73,6 +73,11 @@ public final class ApiResponses {
     when(ctx, rows, json -> rows(ctx, json));
   }
 
+  /** Answers 200 with the JSON object {@code read} returns, read on the reads pool. */
+  static void read(RoutingContext ctx, Callable<JsonObject> read) {
+    ok(ctx, Blocking.reads(ctx, read));
+  }
+
   /** {@code {"rows": [...]}} of the values {@code read} returns, read on the reads pool. */
   static void readRows(RoutingContext ctx, Callable<? extends Iterable<?>> read) {
     rows(

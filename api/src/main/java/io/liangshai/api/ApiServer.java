@@ -2,6 +2,7 @@ package io.liangshai.api;
 
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.core.governance.SignoffRules;
+import io.liangshai.core.time.Period;
 import io.liangshai.core.time.WorkingDayCalendar;
 import io.liangshai.core.warning.DeadlineClock;
 import io.liangshai.ingest.RefusalJournal;
@@ -112,7 +113,7 @@ public final class ApiServer {
     DrillDownRoutes drillDown =
         new DrillDownRoutes(s.registry(), s.caseFacts(), s.batches(), s.clock());
     BulletinRoutes bulletinRoutes = new BulletinRoutes(s.bulletins(), s.bulletinStore());
-    BulletinScheduleRoutes schedules = new BulletinScheduleRoutes(scheduler);
+    BulletinScheduleRoutes schedules = new BulletinScheduleRoutes(scheduler, audit);
     QuarantineRoutes quarantined = new QuarantineRoutes(s.registry(), s.quarantine());
     WarningRoutes warnings =
         new WarningRoutes(s.registry(), s.warnings(), s.riskModel(), deadlines, s.clock());
@@ -125,7 +126,8 @@ public final class ApiServer {
             s.signoffs(),
             new SignoffRules(WorkingDayCalendar.china()),
             audit,
-            s.clock());
+            s.clock(),
+            this::signedOff);
     CommonProblemRoutes commonProblems = new CommonProblemRoutes(s.registry(), s.commonProblems());
     Authentication auth = new Authentication(s.authenticator(), limits.requestsPerMinute());
     // One handler for every small JSON body; uploads stream to a file instead (CaseRoutes).
@@ -224,6 +226,14 @@ public final class ApiServer {
               LOG.info("API listening on http://{}:{}/", host, s.actualPort());
               return s;
             });
+  }
+
+  /** A month was signed off: the scheduler, if attached, re-checks a bulletin held for it. */
+  private void signedOff(Period month) {
+    BulletinScheduler s = scheduler.get();
+    if (s != null) {
+      s.signedOff(month);
+    }
   }
 
   /** Serves {@code /api/v1/bulletins/schedules} from {@code bulletinScheduler} (the launcher's). */

@@ -1,5 +1,6 @@
 package io.liangshai.api;
 
+import io.liangshai.core.lang.Required;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.WorkingDayCalendar;
 import io.liangshai.core.warning.DeadlineClock;
@@ -39,7 +40,6 @@ import io.liangshai.warehouse.quarantine.QuarantineTable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -90,32 +90,34 @@ public record ApiServices(
     implements AutoCloseable {
 
   public ApiServices {
-    Objects.requireNonNull(clock, "clock");
-    Objects.requireNonNull(registry, "registry");
-    Objects.requireNonNull(intake, "intake");
-    Objects.requireNonNull(clickhouse, "clickhouse");
-    Objects.requireNonNull(authenticator, "authenticator");
-    Objects.requireNonNull(keys, "keys");
-    Objects.requireNonNull(keyUsage, "keyUsage");
-    Objects.requireNonNull(auditLog, "auditLog");
-    Objects.requireNonNull(schemes, "schemes");
-    Objects.requireNonNull(indicators, "indicators");
-    Objects.requireNonNull(indicatorValues, "indicatorValues");
-    Objects.requireNonNull(metrics, "metrics");
-    Objects.requireNonNull(indicatorColumns, "indicatorColumns");
-    Objects.requireNonNull(leagueTables, "leagueTables");
-    Objects.requireNonNull(caseFacts, "caseFacts");
-    Objects.requireNonNull(breakdowns, "breakdowns");
-    Objects.requireNonNull(batches, "batches");
-    Objects.requireNonNull(processedBatches, "processedBatches");
-    Objects.requireNonNull(quarantine, "quarantine");
-    Objects.requireNonNull(bulletinStore, "bulletinStore");
-    Objects.requireNonNull(bulletins, "bulletins");
-    Objects.requireNonNull(warnings, "warnings");
-    Objects.requireNonNull(riskModel, "riskModel");
-    Objects.requireNonNull(governance, "governance");
-    Objects.requireNonNull(signoffs, "signoffs");
-    Objects.requireNonNull(commonProblems, "commonProblems");
+    Required.nonNull(
+        "clock registry intake clickhouse authenticator keys keyUsage auditLog schemes indicators indicatorValues metrics indicatorColumns leagueTables caseFacts breakdowns batches processedBatches quarantine bulletinStore bulletins warnings riskModel governance signoffs commonProblems",
+        clock,
+        registry,
+        intake,
+        clickhouse,
+        authenticator,
+        keys,
+        keyUsage,
+        auditLog,
+        schemes,
+        indicators,
+        indicatorValues,
+        metrics,
+        indicatorColumns,
+        leagueTables,
+        caseFacts,
+        breakdowns,
+        batches,
+        processedBatches,
+        quarantine,
+        bulletinStore,
+        bulletins,
+        warnings,
+        riskModel,
+        governance,
+        signoffs,
+        commonProblems);
   }
 
   /**
@@ -123,20 +125,9 @@ public record ApiServices(
    * published bulletins in ClickHouse ({@code warehouse}); keys, scheme versions, bulletin issue
    * numbers and indicator definitions in PostgreSQL ({@code metadata}, built by {@link
    * MetadataStores#on} over the migrated database), where transactions and unique constraints keep
-   * several processes apart. Province administrators authenticate with {@code adminKey}.
-   */
-  public static ApiServices of(
-      Warehouse warehouse,
-      MetadataStores metadata,
-      TenantRegistry registry,
-      String adminKey,
-      BatchIntake intake,
-      Clock clock) {
-    return of(warehouse, metadata, registry, adminKey, intake, clock, new PriorRiskModel());
-  }
-
-  /**
-   * The services of {@link #of} with {@code riskModel} (the root's learned one) for the warnings.
+   * several processes apart. Province administrators authenticate with {@code adminKey}; the
+   * warnings judge risk with {@code riskModel} (the root's learned one, or {@link PriorRiskModel}
+   * before any is learned).
    */
   public static ApiServices of(
       Warehouse warehouse,

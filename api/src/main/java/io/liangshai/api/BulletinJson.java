@@ -1,5 +1,6 @@
 package io.liangshai.api;
 
+import io.liangshai.metadata.BulletinHolds;
 import io.liangshai.reports.Bulletin;
 import io.liangshai.reports.schedule.ScheduleView;
 import io.liangshai.reports.schedule.SeriesSchedule;
@@ -56,7 +57,29 @@ final class BulletinJson {
         .put("next_period", view.nextPeriod())
         .put("next_due", text(view.nextDue()))
         .put("next_run", text(view.nextRun()))
-        .put("runs", view.runs());
+        .put("runs", view.runs())
+        .put(
+            "wait_for_signoff",
+            s.waitForSignoff() == null
+                ? null
+                : new JsonObject().put("until_day", s.waitForSignoff().untilDay()))
+        .put("held", held(view.held()));
+  }
+
+  /** The publications held for sign-offs: period, since, until and who has not signed off. */
+  private static JsonArray held(List<BulletinHolds.Hold> holds) {
+    JsonArray rows = new JsonArray();
+    for (BulletinHolds.Hold h : holds) {
+      rows.add(
+          new JsonObject()
+              .put("period", h.period())
+              .put("since", h.since().toString())
+              .put("until", h.until().toString())
+              .put("checked_at", h.checkedAt().toString())
+              .put("missing", h.missing().size())
+              .put("missing_tenants", new JsonArray(List.copyOf(h.missing()))));
+    }
+    return rows;
   }
 
   private static String text(Instant instant) {

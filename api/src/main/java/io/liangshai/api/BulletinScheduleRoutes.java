@@ -3,7 +3,10 @@ package io.liangshai.api;
 import io.liangshai.reports.Series;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.liangshai.reports.schedule.ScheduleChange;
+import io.liangshai.reports.schedule.ScheduleView;
 import io.liangshai.reports.schedule.SeriesSchedule;
+import io.liangshai.reports.schedule.WaitForSignoff;
+import io.liangshai.tenants.Principal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -12,23 +15,27 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The bulletin schedules (monthly and quarterly series): any tenant reads when the next bulletin
- * falls due; the province enables, disables and changes a series. The scheduler runs in the
- * launcher; until one is attached the list is empty and changes get 503.
+ * falls due; the province enables, disables and changes a series (audited as {@code
+ * bulletin.schedule}, the body as detail). The scheduler runs in the launcher; until one is
+ * attached the list is empty and changes get 503.
  */
 final class BulletinScheduleRoutes {
 
   private static final Set<String> FIELDS =
-      Set.of("enabled", "working_day", "time", "groups", "scheme");
+      Set.of("enabled", "working_day", "time", "groups", "scheme", "wait_for_signoff");
 
   private final AtomicReference<BulletinScheduler> scheduler;
+  private final Audit audit;
 
-  BulletinScheduleRoutes(AtomicReference<BulletinScheduler> scheduler) {
+  BulletinScheduleRoutes(AtomicReference<BulletinScheduler> scheduler, Audit audit) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.audit = Objects.requireNonNull(audit, "audit");
   }
 
   /** {@code GET /api/v1/bulletins/schedules}. */
@@ -53,10 +60,12 @@ final class BulletinScheduleRoutes {
 
   /**
    * {@code PUT /api/v1/bulletins/schedules/{series}} with any of {@code enabled}, {@code
-   * working_day}, {@code time} ("HH:mm", Asia/Shanghai), {@code groups}, {@code scheme}.
+   * working_day}, {@code time} ("HH:mm", Asia/Shanghai), {@code groups}, {@code scheme} and, for
+   * the monthly series, {@code wait_for_signoff} ({@code {"until_day": 1–28}}, null to stop
+   * waiting).
    */
   void update(RoutingContext ctx) {
-    Authentication.requireProvince(ctx, "change bulletin schedules");
+    Principal caller = Authentication.requireProvince(ctx, "change bulletin schedules");
     Series series =
         Series.byId(ctx.pathParam("series"))
             .filter(x -> x == Series.MONTHLY || x == Series.QUARTERLY)
@@ -66,12 +75,25 @@ final class BulletinScheduleRoutes {
                         "no bulletin schedule '"
                             + ctx.pathParam("series")
                             + "'; the scheduled series are monthly and quarterly"));
-    ScheduleChange change = change(JsonBodies.object(ctx));
+    JsonObject body = JsonBodies.object(ctx);
+    ScheduleChange change = change(body);
+    if (change.waitForSignoff() != null
+        && change.waitForSignoff().isPresent()
+        && series != Series.MONTHLY) {
+      throw JsonBodies.invalid(
+          "wait_for_signoff", "only the monthly series waits for sign-offs (they are of months)");
+    }
     BulletinScheduler s = scheduler.get();
     if (s == null) {
       throw new ApiException(503, "the bulletin scheduler is not running in this process");
     }
-    Blocking.admin(ctx, () -> s.update(series, change))
+    Blocking.admin(
+            ctx,
+            () -> {
+              ScheduleView view = s.update(series, change);
+              audit.record(caller, "bulletin.schedule", series.id(), body);
+              return view;
+            })
         .onSuccess(view -> ApiResponses.ok(ctx, BulletinJson.toJson(view)))
         .onFailure(e -> BulletinRoutes.failed(ctx, e));
   }
@@ -80,7 +102,9 @@ final class BulletinScheduleRoutes {
     for (String key : body.fieldNames()) {
       if (!FIELDS.contains(key)) {
         throw JsonBodies.invalid(
-            key, "is not a schedule field; expected enabled, working_day, time, groups, scheme");
+            key,
+            "is not a schedule field; expected enabled, working_day, time, groups, scheme,"
+                + " wait_for_signoff");
       }
     }
     Object enabled = body.getValue("enabled");
@@ -92,7 +116,33 @@ final class BulletinScheduleRoutes {
         workingDay(body.getValue("working_day")),
         time(body.getValue("time")),
         groups(body.getValue("groups")),
-        scheme(body.getValue("scheme")));
+        scheme(body.getValue("scheme")),
+        body.containsKey("wait_for_signoff") ? wait(body.getValue("wait_for_signoff")) : null);
+  }
+
+  /** {@code {"until_day": D}}, or null: stop waiting. */
+  private static Optional<WaitForSignoff> wait(Object value) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof JsonObject wait)) {
+      throw JsonBodies.invalid(
+          "wait_for_signoff", "must be {\"until_day\": 1–28}, or null to stop waiting");
+    }
+    for (String key : wait.fieldNames()) {
+      if (!key.equals("until_day")) {
+        throw JsonBodies.invalid("wait_for_signoff." + key, "is not a field; expected until_day");
+      }
+    }
+    Object day = wait.getValue("until_day");
+    if (!(day instanceof Integer d) || d < 1 || d > WaitForSignoff.MAX_DAY) {
+      throw JsonBodies.invalid(
+          "wait_for_signoff.until_day",
+          "must be a whole number 1–"
+              + WaitForSignoff.MAX_DAY
+              + ": the day of the month after the period to publish on at the latest");
+    }
+    return Optional.of(new WaitForSignoff(d));
   }
 
   private static Integer workingDay(Object value) {

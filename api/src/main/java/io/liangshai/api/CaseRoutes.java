@@ -103,18 +103,16 @@ record CaseRoutes(
   void batch(RoutingContext ctx) {
     Principal caller = Authentication.principal(ctx);
     String id = ctx.pathParam("batch_id");
-    ApiResponses.ok(
+    ApiResponses.read(
         ctx,
-        Blocking.reads(
-            ctx,
-            () -> {
-              BatchResult batch = BatchErrorRoutes.visibleBatch(intake, caller, id);
-              Optional<Instant> processedAt = processed.processedAt(id);
-              return toJson(batch)
-                  .put("processed_at", processedAt.map(Instant::toString).orElse(null))
-                  .put("quarantined", quarantine.linesOf(id))
-                  .put("state", processedAt.isEmpty() ? "accepted" : "processed");
-            }));
+        () -> {
+          BatchResult batch = BatchErrorRoutes.visibleBatch(intake, caller, id);
+          Optional<Instant> processedAt = processed.processedAt(id);
+          return toJson(batch)
+              .put("processed_at", processedAt.map(Instant::toString).orElse(null))
+              .put("quarantined", quarantine.linesOf(id))
+              .put("state", processedAt.isEmpty() ? "accepted" : "processed");
+        });
   }
 
   static JsonObject toJson(BatchResult r) {

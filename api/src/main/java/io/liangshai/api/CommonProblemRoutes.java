@@ -3,7 +3,6 @@ package io.liangshai.api;
 import io.liangshai.core.time.Period;
 import io.liangshai.problems.ProblemCase;
 import io.liangshai.problems.ProblemGroup;
-import io.liangshai.tenants.Principal;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.figures.CommonProblems;
@@ -32,67 +31,55 @@ final class CommonProblemRoutes {
 
   /** {@code GET /api/v1/common-problems?period=P[&tenant=T]}. */
   void list(RoutingContext ctx) {
-    Tenant tenant = scope(ctx);
+    Tenant tenant = GovernanceRoutes.scope(ctx, registry);
     Period period = Params.period(ctx);
-    ApiResponses.ok(
+    ApiResponses.read(
         ctx,
-        Blocking.reads(
-            ctx,
-            () -> {
-              CommonProblems.Problems p = problems.of(period, tenant.code());
-              JsonArray rows = new JsonArray();
-              for (ProblemGroup g : p.groups()) {
-                rows.add(
-                    new JsonObject()
-                        .put("id", g.id())
-                        .put("label", g.label())
-                        .put("keywords", new JsonArray(List.copyOf(g.keywords())))
-                        .put("cases", g.cases().size())
-                        .put("tenants", new JsonArray(List.copyOf(g.tenants())))
-                        .put("categories", new JsonArray(List.copyOf(g.categories())))
-                        .put("previous", p.previous().getOrDefault(g.id(), 0)));
-              }
-              return new JsonObject().put("rows", rows);
-            }));
+        () -> {
+          CommonProblems.Problems p = problems.of(period, tenant.code());
+          JsonArray rows = new JsonArray();
+          for (ProblemGroup g : p.groups()) {
+            rows.add(
+                new JsonObject()
+                    .put("id", g.id())
+                    .put("label", g.label())
+                    .put("keywords", new JsonArray(List.copyOf(g.keywords())))
+                    .put("cases", g.cases().size())
+                    .put("tenants", new JsonArray(List.copyOf(g.tenants())))
+                    .put("categories", new JsonArray(List.copyOf(g.categories())))
+                    .put("previous", p.previous().getOrDefault(g.id(), 0)));
+          }
+          return new JsonObject().put("rows", rows);
+        });
   }
 
   /** {@code GET /api/v1/common-problems/{id}/cases?period=P[&tenant=T]}. */
   void cases(RoutingContext ctx) {
-    Tenant tenant = scope(ctx);
+    Tenant tenant = GovernanceRoutes.scope(ctx, registry);
     Period period = Params.period(ctx);
     String id = ctx.pathParam("id");
-    ApiResponses.ok(
+    ApiResponses.read(
         ctx,
-        Blocking.reads(
-            ctx,
-            () -> {
-              ProblemGroup g =
-                  problems
-                      .of(period, tenant.code())
-                      .group(id)
-                      .orElseThrow(
-                          () ->
-                              ApiException.notFound(
-                                  "no common problem "
-                                      + id
-                                      + " in "
-                                      + period
-                                      + " for tenant "
-                                      + tenant.code()
-                                      + " (ids change when the group's cases do)"));
-              JsonArray rows = new JsonArray();
-              for (ProblemCase c : g.cases()) {
-                rows.add(new JsonObject().put("case_id", c.caseId()).put("tenant", c.tenant()));
-              }
-              return new JsonObject().put("rows", rows);
-            }));
-  }
-
-  private Tenant scope(RoutingContext ctx) {
-    Principal caller = Authentication.principal(ctx);
-    String code = Params.optional(ctx, "tenant");
-    Tenant tenant = code == null ? caller.tenant() : Params.tenant(ctx, registry, code);
-    Authentication.requireScope(ctx, tenant.code());
-    return tenant;
+        () -> {
+          ProblemGroup g =
+              problems
+                  .of(period, tenant.code())
+                  .group(id)
+                  .orElseThrow(
+                      () ->
+                          ApiException.notFound(
+                              "no common problem "
+                                  + id
+                                  + " in "
+                                  + period
+                                  + " for tenant "
+                                  + tenant.code()
+                                  + " (ids change when the group's cases do)"));
+          JsonArray rows = new JsonArray();
+          for (ProblemCase c : g.cases()) {
+            rows.add(new JsonObject().put("case_id", c.caseId()).put("tenant", c.tenant()));
+          }
+          return new JsonObject().put("rows", rows);
+        });
   }
 }

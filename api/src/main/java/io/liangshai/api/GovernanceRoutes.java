@@ -1,6 +1,5 @@
 package io.liangshai.api;
 
-import io.liangshai.core.governance.MonthTally;
 import io.liangshai.core.governance.QualityFlags;
 import io.liangshai.core.governance.Reporting;
 import io.liangshai.core.time.Period;
@@ -9,7 +8,6 @@ import io.liangshai.tenants.Principal;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.figures.GovernanceQueries;
-import io.liangshai.warehouse.figures.GovernanceQueries.Reported;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -18,6 +16,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 
 /**
  * Data governance (数据治理, SPEC §10): {@code GET /api/v1/reporting} (who reported a month), {@code
@@ -38,57 +38,58 @@ final class GovernanceRoutes {
 
   /** {@code GET /api/v1/reporting?period=M[&tenant=T]}. */
   void reporting(RoutingContext ctx) {
-    Tenant scope = scope(ctx, registry);
-    Period month = month(ctx);
-    ApiResponses.rows(
+    perTenant(
         ctx,
-        Blocking.reads(
-            ctx,
-            () -> {
-              Map<String, Reported> reported = queries.reporting(scope.code(), month);
-              JsonArray rows = new JsonArray();
-              for (Tenant t : tenantsOf(registry, scope)) {
-                Reported r = reported.getOrDefault(t.code(), null);
-                long[] before = r == null ? new long[3] : r.before();
-                rows.add(
-                    new JsonObject()
-                        .put("tenant", t.code())
-                        .put("batches", r == null ? 0 : r.batches())
-                        .put("cases", r == null ? 0 : r.cases())
-                        .put("last_upload_at", r == null ? null : text(r.lastUploadAt()))
-                        .put("silent", Reporting.silent(r == null ? 0 : r.allCases(), before)));
-              }
-              return rows;
-            }));
+        queries::reporting,
+        (tenant, r) -> {
+          long[] before = r == null ? new long[3] : r.before();
+          return Stream.of(
+              new JsonObject()
+                  .put("tenant", tenant)
+                  .put("batches", r == null ? 0 : r.batches())
+                  .put("cases", r == null ? 0 : r.cases())
+                  .put("last_upload_at", r == null ? null : text(r.lastUploadAt()))
+                  .put("silent", Reporting.silent(r == null ? 0 : r.allCases(), before)));
+        });
   }
 
   /** {@code GET /api/v1/flags?period=M[&tenant=T]}. */
   void flags(RoutingContext ctx) {
+    perTenant(
+        ctx,
+        queries::tallies,
+        (tenant, tally) ->
+            tally == null
+                ? Stream.empty()
+                : QualityFlags.judge(tally).stream()
+                    .map(
+                        f ->
+                            new JsonObject()
+                                .put("tenant", tenant)
+                                .put("flag", f.flag().wireName())
+                                .put("cases", f.cases())
+                                .put("evidence", new JsonArray(List.copyOf(f.evidence())))));
+  }
+
+  /**
+   * The rows of a month of the scope ({@link #scope}, {@link #month}): {@code read} gives each
+   * tenant's value by code, and {@code rows} turns a tenant's (null where it has none) into its
+   * rows, tenant by tenant in code order.
+   */
+  private <V> void perTenant(
+      RoutingContext ctx,
+      BiFunction<String, Period, Map<String, V>> read,
+      BiFunction<String, V, Stream<JsonObject>> rows) {
     Tenant scope = scope(ctx, registry);
     Period month = month(ctx);
-    ApiResponses.rows(
+    ApiResponses.readRows(
         ctx,
-        Blocking.reads(
-            ctx,
-            () -> {
-              Map<String, MonthTally> tallies = queries.tallies(scope.code(), month);
-              JsonArray rows = new JsonArray();
-              for (Tenant t : tenantsOf(registry, scope)) {
-                MonthTally tally = tallies.get(t.code());
-                if (tally == null) {
-                  continue;
-                }
-                for (QualityFlags.Raised f : QualityFlags.judge(tally)) {
-                  rows.add(
-                      new JsonObject()
-                          .put("tenant", t.code())
-                          .put("flag", f.flag().wireName())
-                          .put("cases", f.cases())
-                          .put("evidence", new JsonArray(List.copyOf(f.evidence()))));
-                }
-              }
-              return rows;
-            }));
+        () -> {
+          Map<String, V> values = read.apply(scope.code(), month);
+          return tenantsOf(registry, scope).stream()
+              .flatMap(t -> rows.apply(t.code(), values.get(t.code())))
+              .toList();
+        });
   }
 
   /**

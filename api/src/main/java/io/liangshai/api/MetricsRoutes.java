@@ -41,8 +41,7 @@ record MetricsRoutes(
     if (tenant != null) {
       Tenant t = Params.tenant(ctx, registry, tenant);
       Authentication.requireScope(ctx, t.code());
-      ApiResponses.ok(
-          ctx, Blocking.reads(ctx, () -> rows(period, List.of(t.code())).get(t.code())));
+      ApiResponses.read(ctx, () -> rows(period, List.of(t.code())).get(t.code()));
       return;
     }
     TenantLevel lvl = Params.level(level);

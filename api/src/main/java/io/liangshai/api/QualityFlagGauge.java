@@ -8,13 +8,12 @@ import io.liangshai.warehouse.figures.GovernanceQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 
 /**
  * Prometheus gauge {@code liangshai_quality_flag_cases{flag, month, tenant}}: for the newest month
@@ -22,59 +21,50 @@ import java.util.Optional;
  * raised, as {@code GET /api/v1/flags} answers the province (SPEC §10); read by a {@link
  * PeriodicRead}. A tenant without a flag has no series.
  */
-final class QualityFlagGauge {
+final class QualityFlagGauge extends PeriodicGauge {
 
   static final String NAME = "liangshai_quality_flag_cases";
 
-  private final PeriodicRead<List<MultiGauge.Row<?>>> read;
-
   QualityFlagGauge(
       GovernanceQueries queries, TenantRegistry registry, Clock clock, MeterRegistry meters) {
+    super(
+        multiGauge(
+            NAME,
+            "Cases showing each data-quality flag (SPEC §10) per own tenant, in the newest"
+                + " month before the current one that holds cases",
+            meters,
+            read(queries, registry, clock)));
+  }
+
+  private static Callable<List<MultiGauge.Row<?>>> read(
+      GovernanceQueries queries, TenantRegistry registry, Clock clock) {
     Objects.requireNonNull(queries, "queries");
     Objects.requireNonNull(registry, "registry");
     Objects.requireNonNull(clock, "clock");
-    MultiGauge gauge =
-        MultiGauge.builder(NAME)
-            .description(
-                "Cases showing each data-quality flag (SPEC §10) per own tenant, in the newest"
-                    + " month before the current one that holds cases")
-            .register(meters);
-    this.read =
-        new PeriodicRead<>(
-            NAME,
-            () -> {
-              Period current = Period.of(PeriodKind.MONTH, clock.instant());
-              Optional<Period> month = queries.newestMonthBefore(current);
-              List<MultiGauge.Row<?>> rows = new ArrayList<>();
-              if (month.isPresent()) {
-                queries
-                    .tallies(registry.province().code(), month.get())
-                    .forEach(
-                        (tenant, tally) ->
-                            QualityFlags.judge(tally)
-                                .forEach(
-                                    f ->
-                                        rows.add(
-                                            MultiGauge.Row.of(
-                                                Tags.of(
-                                                    "flag",
-                                                    f.flag().wireName(),
-                                                    "month",
-                                                    month.get().toString(),
-                                                    "tenant",
-                                                    tenant),
-                                                f.cases()))));
-              }
-              return rows;
-            },
-            rows -> gauge.register(rows, true));
-  }
-
-  void start(Vertx vertx, Duration period) {
-    read.start(vertx, period);
-  }
-
-  void stop(Vertx vertx) {
-    read.stop(vertx);
+    return () -> {
+      Period current = Period.of(PeriodKind.MONTH, clock.instant());
+      Optional<Period> month = queries.newestMonthBefore(current);
+      List<MultiGauge.Row<?>> rows = new ArrayList<>();
+      if (month.isPresent()) {
+        queries
+            .tallies(registry.province().code(), month.get())
+            .forEach(
+                (tenant, tally) ->
+                    QualityFlags.judge(tally)
+                        .forEach(
+                            f ->
+                                rows.add(
+                                    MultiGauge.Row.of(
+                                        Tags.of(
+                                            "flag",
+                                            f.flag().wireName(),
+                                            "month",
+                                            month.get().toString(),
+                                            "tenant",
+                                            tenant),
+                                        f.cases()))));
+      }
+      return rows;
+    };
   }
 }

@@ -49,17 +49,15 @@ record RankingRoutes(
     SchemeRef ref =
         SchemeRef.parse(schemeText == null ? SchemeStore.STANDARD : schemeText, "scheme");
     List<Tenant> members = members(group);
-    ApiResponses.ok(
+    ApiResponses.read(
         ctx,
-        Blocking.reads(
-            ctx,
-            () -> {
-              Scheme scheme = schemes.find(ref).orElseThrow(() -> unknownScheme(ref)).scheme();
-              Map<String, IndicatorDefinition> inForce = inForce(scheme);
-              LeagueTable table =
-                  tables.compute(period, codes(members), scheme, List.copyOf(inForce.values()));
-              return LeagueTableJson.toJson(period, group, table, registry, inForce);
-            }));
+        () -> {
+          Scheme scheme = schemes.find(ref).orElseThrow(() -> unknownScheme(ref)).scheme();
+          Map<String, IndicatorDefinition> inForce = inForce(scheme);
+          LeagueTable table =
+              tables.compute(period, codes(members), scheme, List.copyOf(inForce.values()));
+          return LeagueTableJson.toJson(period, group, table, registry, inForce);
+        });
   }
 
   /**
@@ -72,28 +70,25 @@ record RankingRoutes(
     Authentication.requireProvince(ctx, "preview schemes");
     Preview request = preview(JsonBodies.object(ctx));
     List<Tenant> members = members(request.group());
-    ApiResponses.ok(
+    ApiResponses.read(
         ctx,
-        Blocking.reads(
-            ctx,
-            () -> {
-              Map<String, IndicatorDefinition> inForce = new HashMap<>(codes.inForce());
-              request.drafts().forEach(d -> inForce.put(d.code(), d));
-              try {
-                codes.check(request.scheme(), inForce);
-              } catch (InvalidSchemeException e) {
-                throw JsonBodies.invalid("scheme.", e);
-              }
-              LeagueTable table =
-                  tables.compute(
-                      request.period(),
-                      codes(members),
-                      request.scheme(),
-                      List.copyOf(inForce.values()));
-              return LeagueTableJson.toJson(
-                      request.period(), request.group(), table, registry, inForce)
-                  .put("preview", true);
-            }));
+        () -> {
+          Map<String, IndicatorDefinition> inForce = new HashMap<>(codes.inForce());
+          request.drafts().forEach(d -> inForce.put(d.code(), d));
+          try {
+            codes.check(request.scheme(), inForce);
+          } catch (InvalidSchemeException e) {
+            throw JsonBodies.invalid("scheme.", e);
+          }
+          LeagueTable table =
+              tables.compute(
+                  request.period(),
+                  codes(members),
+                  request.scheme(),
+                  List.copyOf(inForce.values()));
+          return LeagueTableJson.toJson(request.period(), request.group(), table, registry, inForce)
+              .put("preview", true);
+        });
   }
 
   /**

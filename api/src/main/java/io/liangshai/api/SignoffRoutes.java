@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -40,7 +41,12 @@ final class SignoffRoutes {
   private final SignoffRules rules;
   private final Audit audit;
   private final Clock clock;
+  private final Consumer<Period> signedOff;
 
+  /**
+   * @param signedOff told each month a tenant signs off, after it is stored (the bulletin scheduler
+   *     re-checks a bulletin held for sign-offs)
+   */
   SignoffRoutes(
       TenantRegistry registry,
       GovernanceQueries queries,
@@ -48,7 +54,8 @@ final class SignoffRoutes {
       PostgresSignoffs signoffs,
       SignoffRules rules,
       Audit audit,
-      Clock clock) {
+      Clock clock,
+      Consumer<Period> signedOff) {
     this.registry = Objects.requireNonNull(registry, "registry");
     this.queries = Objects.requireNonNull(queries, "queries");
     this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -56,6 +63,7 @@ final class SignoffRoutes {
     this.rules = Objects.requireNonNull(rules, "rules");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.signedOff = Objects.requireNonNull(signedOff, "signedOff");
   }
 
   /** {@code POST /api/v1/signoffs} {@code {"tenant", "period"}} → 201 with the sign-off. */
@@ -85,6 +93,7 @@ final class SignoffRoutes {
                   "signoff.create",
                   tenant.code() + "@" + month,
                   new JsonObject().put("id", s.id()).put("received", now.received()));
+              signedOff.accept(month);
               return row(tenant, month, s, now);
             }));
   }

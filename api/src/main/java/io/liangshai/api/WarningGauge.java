@@ -6,13 +6,12 @@ import io.liangshai.warehouse.figures.WarningQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import io.vertx.core.Vertx;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 
 /**
  * Prometheus gauge {@code liangshai_open_cases{state, tenant}}: each tenant's own open cases per
@@ -20,39 +19,30 @@ import java.util.Objects;
  * over {@code tenant} it is the province's. At most 102 tenants × 3 states; a tenant without open
  * cases has no series.
  */
-final class WarningGauge {
+final class WarningGauge extends PeriodicGauge {
 
   static final String NAME = "liangshai_open_cases";
 
-  private final PeriodicRead<List<WarningQueries.StateCounts>> read;
-
   WarningGauge(WarningQueries queries, DeadlineClock deadlines, Clock clock, MeterRegistry meters) {
+    super(
+        multiGauge(
+            NAME,
+            "Open cases (neither closed nor withdrawn) per deadline state and own tenant, as"
+                + " GET /api/v1/warnings judges them now with within=3",
+            meters,
+            read(queries, deadlines, clock)));
+  }
+
+  private static Callable<List<MultiGauge.Row<?>>> read(
+      WarningQueries queries, DeadlineClock deadlines, Clock clock) {
     Objects.requireNonNull(queries, "queries");
     Objects.requireNonNull(deadlines, "deadlines");
     Objects.requireNonNull(clock, "clock");
-    MultiGauge gauge =
-        MultiGauge.builder(NAME)
-            .description(
-                "Open cases (neither closed nor withdrawn) per deadline state and own tenant, as"
-                    + " GET /api/v1/warnings judges them now with within=3")
-            .register(meters);
-    this.read =
-        new PeriodicRead<>(
-            NAME,
-            () -> {
-              Instant now = clock.instant();
-              return queries.stateCounts(
-                  now, deadlines.dueSoonBefore(now, DeadlineClock.DEFAULT_WITHIN));
-            },
-            counts -> gauge.register(rows(counts), true));
-  }
-
-  void start(Vertx vertx, Duration period) {
-    read.start(vertx, period);
-  }
-
-  void stop(Vertx vertx) {
-    read.stop(vertx);
+    return () -> {
+      Instant now = clock.instant();
+      return rows(
+          queries.stateCounts(now, deadlines.dueSoonBefore(now, DeadlineClock.DEFAULT_WITHIN)));
+    };
   }
 
   private static List<MultiGauge.Row<?>> rows(List<WarningQueries.StateCounts> counts) {

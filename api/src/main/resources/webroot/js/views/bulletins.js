@@ -1,7 +1,7 @@
 // 晾晒通报: the published bulletins (PDF, Excel), and for the province office a preview of the
 // league tables under adjustable weights, then publishing (or a correction of a published one).
 import { api, blob, cached, explain } from '../api.js';
-import { h, fill, field, notice, select, spinner, download } from '../dom.js';
+import { h, dataTable, fill, field, notice, select, spinner, download } from '../dom.js';
 import { RATE_LABELS, groupLabel, time } from '../labels.js';
 import { label as periodLabel } from '../periods.js';
 import { groupOptions, indicatorNames, leagueTable, periodPicker } from '../widgets.js';
@@ -50,15 +50,10 @@ async function renderList(el, schemes) {
   fill(
     el,
     head,
-    h(
-      'div',
-      { class: 'table-wrap' },
-      h(
-        'table',
-        { class: 'bulletins', id: 'bulletins-table' },
-        h('thead', {}, h('tr', {}, ['通报', '周期', '评价组', '评价方案', '发布时间', '文件'].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, rows.map((b) => bulletinRow(b, schemes))),
-      ),
+    dataTable(
+      { class: 'bulletins', id: 'bulletins-table' },
+      ['通报', '周期', '评价组', '评价方案', '发布时间', '文件'],
+      rows.map((b) => bulletinRow(b, schemes)),
     ),
   );
   return true;

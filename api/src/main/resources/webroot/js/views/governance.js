@@ -3,7 +3,7 @@
 // case ids as evidence (SPEC §10). A tenant signs off its own month or a descendant's; a sign-off
 // is withdrawn by the tenant that made it.
 import { api, explain } from '../api.js';
-import { h, fill, field, notice, select, spinner } from '../dom.js';
+import { h, dataTable, fill, field, notice, select, spinner } from '../dom.js';
 import { INDICATORS, VOCABULARY, num, time } from '../labels.js';
 import { choices } from '../periods.js';
 
@@ -62,16 +62,7 @@ async function renderGrid(el, ctx, month, refresh) {
     el,
     head,
     message,
-    h(
-      'div',
-      { class: 'table-wrap' },
-      h(
-        'table',
-        { class: 'table', id: 'governance-table' },
-        h('thead', {}, h('tr', {}, ['地区', G.cases, G.batches, G.last_upload_at, G.silent, G.signoff, ''].map((t) => h('th', {}, t)))),
-        h('tbody', {}, rows),
-      ),
-    ),
+    dataTable({ class: 'table', id: 'governance-table' }, ['地区', G.cases, G.batches, G.last_upload_at, G.silent, G.signoff, ''], rows),
   );
 }
 
@@ -137,29 +128,20 @@ async function renderFlags(el, ctx, month) {
   fill(
     el,
     head,
-    h(
-      'div',
-      { class: 'table-wrap' },
-      h(
-        'table',
-        { class: 'table', id: 'flags-table' },
-        h('thead', {}, h('tr', {}, ['地区', '提示', G.cases, G.evidence].map((t) => h('th', {}, t)))),
+    dataTable(
+      { class: 'table', id: 'flags-table' },
+      ['地区', '提示', G.cases, G.evidence],
+      answer.rows.map((r) =>
         h(
-          'tbody',
-          {},
-          answer.rows.map((r) =>
-            h(
-              'tr',
-              { dataset: { tenant: r.tenant, flag: r.flag } },
-              h('td', {}, h('a', { href: `#/tenant/${r.tenant}?period=${month}` }, ctx.byCode.get(r.tenant)?.name || r.tenant)),
-              h('td', {}, FLAG_LABELS[r.flag] || r.flag),
-              h('td', { class: 'num' }, num(r.cases)),
-              h(
-                'td',
-                { class: 'small evidence' },
-                r.evidence.map((id, i) => [i ? '、' : '', h('a', { href: `#/tenant/${r.tenant}?period=${month}&case=${encodeURIComponent(id)}`, dataset: { case: id } }, id)]),
-              ),
-            ),
+          'tr',
+          { dataset: { tenant: r.tenant, flag: r.flag } },
+          h('td', {}, h('a', { href: `#/tenant/${r.tenant}?period=${month}` }, ctx.byCode.get(r.tenant)?.name || r.tenant)),
+          h('td', {}, FLAG_LABELS[r.flag] || r.flag),
+          h('td', { class: 'num' }, num(r.cases)),
+          h(
+            'td',
+            { class: 'small evidence' },
+            r.evidence.map((id, i) => [i ? '、' : '', h('a', { href: `#/tenant/${r.tenant}?period=${month}&case=${encodeURIComponent(id)}`, dataset: { case: id } }, id)]),
           ),
         ),
       ),

@@ -3,7 +3,7 @@
 // enumerations, previews the league table under the draft (and a draft scheme) before saving,
 // saves, retires; every tenant uploads reported values here.
 import { api, blob, cached, explain, forget, session } from '../api.js';
-import { h, fill, field, notice, select, spinner, download } from '../dom.js';
+import { h, dataTable, fill, field, notice, select, spinner, download } from '../dom.js';
 import { VOCABULARY, errorText, groupLabel, num, time } from '../labels.js';
 import { label as periodLabel } from '../periods.js';
 import { groupOptions, indicatorNames, leagueTable, periodPicker } from '../widgets.js';
@@ -133,16 +133,7 @@ async function drawList(el, ctx) {
   fill(
     el,
     h('h2', {}, '指标一览'),
-    h(
-      'div',
-      { class: 'table-wrap' },
-      h(
-        'table',
-        { class: 'indicators', id: 'indicator-table' },
-        h('thead', {}, h('tr', {}, ['代码', '名称', '类型', '方向', '目标值', '版本', '说明', ''].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, body),
-      ),
-    ),
+    dataTable({ class: 'indicators', id: 'indicator-table' }, ['代码', '名称', '类型', '方向', '目标值', '版本', '说明', ''], body),
   );
 }
 
@@ -375,25 +366,16 @@ async function send(file, result) {
 }
 
 function valueErrorTable(errors) {
-  return h(
-    'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      { class: 'errors', id: 'values-errors' },
-      h('thead', {}, h('tr', {}, ['行号', '字段', '问题'].map((t) => h('th', { scope: 'col' }, t)))),
+  return dataTable(
+    { class: 'errors', id: 'values-errors' },
+    ['行号', '字段', '问题'],
+    errors.map((e) =>
       h(
-        'tbody',
-        {},
-        errors.map((e) =>
-          h(
-            'tr',
-            { dataset: { row: e.row } },
-            h('td', { class: 'row-no' }, e.row ?? '—'),
-            h('td', { class: 'field-name' }, e.field ? REPORTED_FIELDS[e.field] || e.field : '—', e.field ? h('div', { class: 'muted small mono' }, e.field) : null),
-            h('td', { class: 'message', title: e.message, dataset: { code: e.code || '' } }, errorText(e)),
-          ),
-        ),
+        'tr',
+        { dataset: { row: e.row } },
+        h('td', { class: 'row-no' }, e.row ?? '—'),
+        h('td', { class: 'field-name' }, e.field ? REPORTED_FIELDS[e.field] || e.field : '—', e.field ? h('div', { class: 'muted small mono' }, e.field) : null),
+        h('td', { class: 'message', title: e.message, dataset: { code: e.code || '' } }, errorText(e)),
       ),
     ),
   );

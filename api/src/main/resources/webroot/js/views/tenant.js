@@ -1,7 +1,7 @@
 // 地区详情: one tenant — indicators and anomaly counts, trends against its group's median over the
 // last 12 periods, its cases (own scope only) with filters, and its recent uploads.
 import { api, cached, explain, pooled } from '../api.js';
-import { h, fill, field, notice, select, spinner } from '../dom.js';
+import { h, dataTable, fill, field, notice, select, spinner } from '../dom.js';
 import {
   ANOMALIES,
   CATEGORY_LABELS,
@@ -243,15 +243,10 @@ async function renderCases(el, code, period, inScope, filters) {
   next.addEventListener('click', () => renderCases(el, code, period, inScope, { ...filters, offset: offset + PAGE }));
   fill(
     body,
-    h(
-      'div',
-      { class: 'table-wrap' },
-      h(
-        'table',
-        { class: 'cases', id: 'cases-table', dataset: { total: page.total } },
-        h('thead', {}, h('tr', {}, ['编号', '受理时间', '企业', '渠道', '类别', '状态', '办理时限', '办结时间', '满意度', '标记', '描述'].map((t) => h('th', { scope: 'col' }, t)))),
-        h('tbody', {}, rows.length ? rows : h('tr', {}, h('td', { colspan: 11, class: 'empty' }, '没有符合条件的问题件。'))),
-      ),
+    dataTable(
+      { class: 'cases', id: 'cases-table', dataset: { total: page.total } },
+      ['编号', '受理时间', '企业', '渠道', '类别', '状态', '办理时限', '办结时间', '满意度', '标记', '描述'],
+      rows.length ? rows : h('tr', {}, h('td', { colspan: 11, class: 'empty' }, '没有符合条件的问题件。')),
     ),
     h('div', { class: 'pager' }, h('span', { class: 'muted', id: 'cases-count' }, `共 ${page.total} 件，第 ${from}–${to} 件`), prev, next),
   );
@@ -299,26 +294,17 @@ export function batchItem(b) {
 
 /** Row errors of a batch as a table (also used by the upload view). */
 export function errorTable(errors, id) {
-  return h(
-    'div',
-    { class: 'table-wrap' },
-    h(
-      'table',
-      { class: 'errors', id },
-      h('thead', {}, h('tr', {}, ['行号', '问题件编号', '字段', '问题'].map((t) => h('th', { scope: 'col' }, t)))),
+  return dataTable(
+    { class: 'errors', id },
+    ['行号', '问题件编号', '字段', '问题'],
+    errors.map((e) =>
       h(
-        'tbody',
-        {},
-        errors.map((e) =>
-          h(
-            'tr',
-            { dataset: { row: e.row } },
-            h('td', { class: 'row-no' }, e.row ?? '—'),
-            h('td', { class: 'mono' }, e.case_id || '—'),
-            h('td', { class: 'field-name' }, e.field ? `${FIELD_LABELS[e.field] || e.field}` : '—', e.field && FIELD_LABELS[e.field] ? h('div', { class: 'muted small mono' }, e.field) : null),
-            h('td', { class: 'message', title: e.message, dataset: { code: e.code || '' } }, errorText(e)),
-          ),
-        ),
+        'tr',
+        { dataset: { row: e.row } },
+        h('td', { class: 'row-no' }, e.row ?? '—'),
+        h('td', { class: 'mono' }, e.case_id || '—'),
+        h('td', { class: 'field-name' }, e.field ? `${FIELD_LABELS[e.field] || e.field}` : '—', e.field && FIELD_LABELS[e.field] ? h('div', { class: 'muted small mono' }, e.field) : null),
+        h('td', { class: 'message', title: e.message, dataset: { code: e.code || '' } }, errorText(e)),
       ),
     ),
   );

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.config.LiangshaiConfig;
+import io.liangshai.core.warning.PriorRiskModel;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.metadata.MetadataStores;
@@ -205,7 +206,8 @@ final class ApiTestServer
             registry,
             adminKey,
             intake,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            new PriorRiskModel());
     opened.push(services);
     return new ApiServer(serverVertx, services, limits);
   }

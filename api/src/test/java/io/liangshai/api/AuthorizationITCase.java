@@ -1,6 +1,12 @@
 package io.liangshai.api;
 
 import static io.liangshai.api.Answers.await;
+import static io.liangshai.api.TestTenants.CITY;
+import static io.liangshai.api.TestTenants.COUNTY;
+import static io.liangshai.api.TestTenants.OTHER_CITY;
+import static io.liangshai.api.TestTenants.OTHER_COUNTY;
+import static io.liangshai.api.TestTenants.PROVINCE;
+import static io.liangshai.api.TestTenants.SIBLING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
@@ -32,19 +38,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class AuthorizationITCase {
 
   @RegisterExtension static final ApiTestServer API = new ApiTestServer().withSampleCounts();
-
-  static final String PROVINCE = "330000";
-
-  /** 湖州市 and two of its counties, 长兴县 and 德清县. */
-  static final String CITY = "330500";
-
-  static final String COUNTY = "330522";
-  static final String SIBLING = "330521";
-
-  /** 杭州市 and its county 淳安县. */
-  static final String OTHER_CITY = "330100";
-
-  static final String OTHER_COUNTY = "330127";
 
   static final List<String> TENANTS =
       List.of(PROVINCE, CITY, COUNTY, SIBLING, OTHER_CITY, OTHER_COUNTY);
@@ -296,24 +289,14 @@ class AuthorizationITCase {
 
   private static void drillDown() throws Exception {
     String q = "&period=" + CaseFactsFixture.PERIOD;
-    for (String target : List.of(SIBLING, CITY, OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
-      forbidden(get("/api/v1/cases?tenant=" + target + q, COUNTY));
-    }
-    for (String target : List.of(OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
-      forbidden(get("/api/v1/cases?tenant=" + target + q, CITY));
-    }
+    refusedOutsideScope("/api/v1/cases", q);
     assertOnlyTenants(ok(get("/api/v1/cases?tenant=" + COUNTY + q, COUNTY)), Set.of(COUNTY));
     assertOnlyTenants(
         ok(get("/api/v1/cases?tenant=" + CITY + q, CITY)), Set.of(CITY, COUNTY, SIBLING));
   }
 
   private static void warnings() throws Exception {
-    for (String target : List.of(SIBLING, CITY, OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
-      forbidden(get("/api/v1/warnings?tenant=" + target, COUNTY));
-    }
-    for (String target : List.of(OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
-      forbidden(get("/api/v1/warnings?tenant=" + target, CITY));
-    }
+    refusedOutsideScope("/api/v1/warnings", "");
     assertOnlyTenants(ok(get("/api/v1/warnings", COUNTY)), Set.of(COUNTY));
     assertOnlyTenants(ok(get("/api/v1/warnings", CITY)), Set.of(CITY, COUNTY, SIBLING));
     assertOnlyTenants(
@@ -322,18 +305,26 @@ class AuthorizationITCase {
   }
 
   private static void warningSummary() throws Exception {
-    for (String target : List.of(SIBLING, CITY, OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
-      forbidden(get("/api/v1/warnings/summary?tenant=" + target, COUNTY));
-    }
-    for (String target : List.of(OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
-      forbidden(get("/api/v1/warnings/summary?tenant=" + target, CITY));
-    }
+    refusedOutsideScope("/api/v1/warnings/summary", "");
     assertOnlyTenants(ok(get("/api/v1/warnings/summary", COUNTY)), Set.of(COUNTY));
     // One row per tenant of the scope asked for, whether it has open cases or not.
     Set<String> otherCity = new HashSet<>();
     API.registry().selfAndDescendants(OTHER_CITY).forEach(t -> otherCity.add(t.code()));
     assertOnlyTenants(
         ok(get("/api/v1/warnings/summary?tenant=" + OTHER_CITY, PROVINCE)), otherCity);
+  }
+
+  /**
+   * {@code path?tenant=T&query} is refused to the county's key for every tenant but itself, and to
+   * the city's for every tenant outside the city.
+   */
+  private static void refusedOutsideScope(String path, String query) throws Exception {
+    for (String target : List.of(SIBLING, CITY, OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
+      forbidden(get(path + "?tenant=" + target + query, COUNTY));
+    }
+    for (String target : List.of(OTHER_COUNTY, OTHER_CITY, PROVINCE)) {
+      forbidden(get(path + "?tenant=" + target + query, CITY));
+    }
   }
 
   /** The model's report names no tenant's case: every key may read it. */

@@ -233,6 +233,8 @@ class BulletinApiITCase {
       assertThat(monthly.getString("time")).isEqualTo("09:00");
       assertThat(monthly.getString("next_due")).isNotNull();
       assertThat(monthly.getString("next_run")).isNotNull();
+      assertThat(monthly.getValue("wait_for_signoff")).as("not waiting by default").isNull();
+      assertThat(monthly.getJsonArray("held")).isEmpty();
 
       HttpResponse<Buffer> off =
           put(
@@ -275,6 +277,41 @@ class BulletinApiITCase {
       assertScheduleField(
           new JsonObject().put("groups", new JsonArray().add("lakeside")), "groups[0]");
       assertScheduleField(new JsonObject().put("scheme", "nonesuch"), "scheme");
+      assertScheduleField(new JsonObject().put("wait_for_signoff", 15), "wait_for_signoff");
+      assertScheduleField(
+          new JsonObject().put("wait_for_signoff", new JsonObject().put("until_day", 29)),
+          "wait_for_signoff.until_day");
+      assertScheduleField(
+          new JsonObject().put("wait_for_signoff", new JsonObject().put("day", 3)),
+          "wait_for_signoff.day");
+      HttpResponse<Buffer> quarterly =
+          put(
+              "/api/v1/bulletins/schedules/quarterly",
+              new JsonObject().put("wait_for_signoff", new JsonObject().put("until_day", 15)),
+              API.adminKey());
+      assertThat(quarterly.statusCode()).as(Answers.describe(quarterly)).isEqualTo(400);
+      assertThat(quarterly.bodyAsJsonObject().getString("field")).isEqualTo("wait_for_signoff");
+
+      JsonObject waiting =
+          put(
+                  "/api/v1/bulletins/schedules/monthly",
+                  new JsonObject().put("wait_for_signoff", new JsonObject().put("until_day", 15)),
+                  API.adminKey())
+              .bodyAsJsonObject();
+      assertThat(waiting.getJsonObject("wait_for_signoff").getInteger("until_day")).isEqualTo(15);
+      JsonObject stopped =
+          put(
+                  "/api/v1/bulletins/schedules/monthly",
+                  new JsonObject().putNull("wait_for_signoff"),
+                  API.adminKey())
+              .bodyAsJsonObject();
+      assertThat(stopped.getValue("wait_for_signoff")).isNull();
+      assertThat(
+              new AuditLog(API.warehouse(), Clock.systemUTC())
+                  .find(new AuditQuery(null, null, "bulletin.schedule", null, null, null, 100)))
+          .as("every change of a schedule is audited, refused ones are not")
+          .extracting(AuditEntry::object)
+          .containsExactlyInAnyOrder("monthly", "quarterly", "monthly", "monthly");
     }
   }
 

@@ -42,7 +42,7 @@ final class BulletinChecks {
   }
 
   private static void provinceOnly(HttpMethod method, String uri) throws Exception {
-    for (String t : List.of(AuthorizationITCase.COUNTY, AuthorizationITCase.CITY)) {
+    for (String t : List.of(TestTenants.COUNTY, TestTenants.CITY)) {
       AuthorizationITCase.forbidden(
           Answers.await(
               AuthorizationITCase.request(method, uri, t)

@@ -2,6 +2,11 @@ package io.liangshai.api;
 
 import static io.liangshai.api.Answers.ok;
 import static io.liangshai.api.Answers.status;
+import static io.liangshai.api.TestTenants.CITY;
+import static io.liangshai.api.TestTenants.COUNTY;
+import static io.liangshai.api.TestTenants.OTHER_COUNTY;
+import static io.liangshai.api.TestTenants.PROVINCE;
+import static io.liangshai.api.TestTenants.SIBLING;
 import static io.liangshai.core.testing.CaseRecordFixture.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,11 +40,6 @@ class CommonProblemsApiITCase {
 
   @RegisterExtension static final ApiTestServer API = new ApiTestServer();
 
-  private static final String CITY = "330500";
-  private static final String COUNTY = "330522";
-  private static final String SIBLING = "330521";
-  private static final String OTHER_COUNTY = "330127";
-
   private static final String[] FINANCE = {
     "企业反映小微企业融资难，银行贷款门槛高",
     "来电称申请银行贷款被拒，融资渠道少，希望帮助",
@@ -54,9 +54,6 @@ class CommonProblemsApiITCase {
   private static final List<String> CITY_FINANCE = List.of("F-1", "F-2", "F-3", "F-4");
   private static final List<String> CITY_HIRING = List.of("H-1", "H-2", "H-3");
 
-  private static String cityKey;
-  private static String countyKey;
-  private static String provinceKey;
   private static final List<CaseRecord> march = new ArrayList<>();
 
   private static CaseRecord aCaseOf(
@@ -104,9 +101,6 @@ class CommonProblemsApiITCase {
     march.add(aCaseOf(SIBLING, "FEB-H1", f, Category.TALENT, HIRING[1]));
     march.add(aCaseOf(SIBLING, "FEB-O1", f, Category.GENERAL, "园区路灯夜间不亮，影响出行"));
     SampleFacts.load(API.warehouse(), march, 1);
-    cityKey = API.issueKey(CITY);
-    countyKey = API.issueKey(COUNTY);
-    provinceKey = API.issueKey("330000");
   }
 
   private static JsonArray rows(String query, String key) throws Exception {
@@ -136,11 +130,11 @@ class CommonProblemsApiITCase {
   @Order(1)
   void groupsACitysCasesOfOneProblemAcrossItsCountiesAndNothingElse() throws Exception {
     String q = "period=2024-03&tenant=" + CITY;
-    JsonArray rows = rows(q, cityKey);
+    JsonArray rows = rows(q, API.key(CITY));
 
     assertThat(rows).hasSize(2);
     JsonObject finance = rows.getJsonObject(0);
-    assertThat(caseIds(finance.getString("id"), q, cityKey))
+    assertThat(caseIds(finance.getString("id"), q, API.key(CITY)))
         .containsExactlyInAnyOrderElementsOf(CITY_FINANCE);
     assertThat(finance.getInteger("cases")).isEqualTo(4);
     assertThat(finance.getJsonArray("tenants").getList()).containsExactly(CITY, SIBLING, COUNTY);
@@ -148,48 +142,55 @@ class CommonProblemsApiITCase {
     assertThat(finance.getString("label")).containsAnyOf("融资", "贷款", "银行");
     assertThat(finance.getInteger("previous")).isEqualTo(2);
     JsonObject hiring = rows.getJsonObject(1);
-    assertThat(caseIds(hiring.getString("id"), q, cityKey))
+    assertThat(caseIds(hiring.getString("id"), q, API.key(CITY)))
         .containsExactlyInAnyOrderElementsOf(CITY_HIRING);
     assertThat(hiring.getString("label")).containsAnyOf("招工", "招聘", "用工");
     assertThat(hiring.getInteger("previous")).isEqualTo(1);
     // Without tenant: the caller's own scope.
-    assertThat(rows("period=2024-03", cityKey)).isEqualTo(rows);
+    assertThat(rows("period=2024-03", API.key(CITY))).isEqualTo(rows);
   }
 
   @Test
   @Order(2)
   void theProvinceSeesTheProblemAcrossCitiesAndACountyTooFewToGroup() throws Exception {
     String q = "period=2024-03";
-    JsonArray rows = rows(q, provinceKey);
+    JsonArray rows = rows(q, API.key(PROVINCE));
 
-    JsonObject finance = groupHolding(rows, q, provinceKey, "F-1");
+    JsonObject finance = groupHolding(rows, q, API.key(PROVINCE), "F-1");
     Set<String> expected = new TreeSet<>(CITY_FINANCE);
     expected.addAll(List.of("X-1", "X-2", "X-3"));
-    assertThat(new TreeSet<>(caseIds(finance.getString("id"), q, provinceKey))).isEqualTo(expected);
+    assertThat(new TreeSet<>(caseIds(finance.getString("id"), q, API.key(PROVINCE))))
+        .isEqualTo(expected);
     assertThat(finance.getJsonArray("tenants").getList()).contains(OTHER_COUNTY, COUNTY);
     // 长兴县 alone: two financing cases (the withdrawn one does not count), one hiring case.
-    assertThat(rows("period=2024-03", countyKey)).isEmpty();
+    assertThat(rows("period=2024-03", API.key(COUNTY))).isEmpty();
   }
 
   @Test
   @Order(3)
   void idsAreStableAndTheCasesRouteKeepsToTheScope() throws Exception {
     String q = "period=2024-03&tenant=" + CITY;
-    String id = rows(q, cityKey).getJsonObject(0).getString("id");
-    assertThat(rows(q, provinceKey).getJsonObject(0).getString("id")).isEqualTo(id);
+    String id = rows(q, API.key(CITY)).getJsonObject(0).getString("id");
+    assertThat(rows(q, API.key(PROVINCE)).getJsonObject(0).getString("id")).isEqualTo(id);
 
-    assertThat(status(API.get("/api/v1/common-problems/" + id + "/cases?" + q, countyKey)))
+    assertThat(status(API.get("/api/v1/common-problems/" + id + "/cases?" + q, API.key(COUNTY))))
         .isEqualTo(403);
-    assertThat(status(API.get("/api/v1/common-problems?" + q, countyKey))).isEqualTo(403);
-    assertThat(status(API.get("/api/v1/common-problems?period=2024-03&tenant=330127", cityKey)))
+    assertThat(status(API.get("/api/v1/common-problems?" + q, API.key(COUNTY)))).isEqualTo(403);
+    assertThat(
+            status(API.get("/api/v1/common-problems?period=2024-03&tenant=330127", API.key(CITY))))
         .isEqualTo(403);
-    assertThat(status(API.get("/api/v1/common-problems/0123456789abcdef/cases?" + q, cityKey)))
+    assertThat(
+            status(API.get("/api/v1/common-problems/0123456789abcdef/cases?" + q, API.key(CITY))))
         .isEqualTo(404);
-    assertThat(status(API.get("/api/v1/common-problems?tenant=" + CITY, cityKey))).isEqualTo(400);
-    assertThat(status(API.get("/api/v1/common-problems?period=2024-13", cityKey))).isEqualTo(400);
-    assertThat(status(API.get("/api/v1/common-problems?period=2024-03&tenant=33", cityKey)))
+    assertThat(status(API.get("/api/v1/common-problems?tenant=" + CITY, API.key(CITY))))
         .isEqualTo(400);
-    assertThat(status(API.get("/api/v1/common-problems?period=2024-03&tenant=339999", provinceKey)))
+    assertThat(status(API.get("/api/v1/common-problems?period=2024-13", API.key(CITY))))
+        .isEqualTo(400);
+    assertThat(status(API.get("/api/v1/common-problems?period=2024-03&tenant=33", API.key(CITY))))
+        .isEqualTo(400);
+    assertThat(
+            status(
+                API.get("/api/v1/common-problems?period=2024-03&tenant=339999", API.key(PROVINCE))))
         .isEqualTo(404);
   }
 
@@ -197,17 +198,17 @@ class CommonProblemsApiITCase {
   @Order(4)
   void followsANewCase() throws Exception {
     String q = "period=2024-03&tenant=" + CITY;
-    String before = rows(q, cityKey).getJsonObject(0).getString("id");
+    String before = rows(q, API.key(CITY)).getJsonObject(0).getString("id");
     List<CaseRecord> more = new ArrayList<>(march);
     more.add(aCaseOf(SIBLING, "F-5", "2024-03-20T09:00:00+08:00", Category.FINANCE, FINANCE[4]));
     SampleFacts.load(API.warehouse(), more, 2);
 
-    JsonObject finance = rows(q, cityKey).getJsonObject(0);
+    JsonObject finance = rows(q, API.key(CITY)).getJsonObject(0);
 
     assertThat(finance.getInteger("cases")).isEqualTo(5);
     assertThat(finance.getString("id")).isNotEqualTo(before);
-    assertThat(caseIds(finance.getString("id"), q, cityKey)).contains("F-5");
-    assertThat(status(API.get("/api/v1/common-problems/" + before + "/cases?" + q, cityKey)))
+    assertThat(caseIds(finance.getString("id"), q, API.key(CITY))).contains("F-5");
+    assertThat(status(API.get("/api/v1/common-problems/" + before + "/cases?" + q, API.key(CITY))))
         .isEqualTo(404);
   }
 }

@@ -2,6 +2,9 @@ package io.liangshai.api;
 
 import static io.liangshai.api.Answers.ok;
 import static io.liangshai.api.Answers.status;
+import static io.liangshai.api.TestTenants.CITY;
+import static io.liangshai.api.TestTenants.COUNTY;
+import static io.liangshai.api.TestTenants.SIBLING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.core.testing.Eventually;
@@ -26,9 +29,8 @@ class DrillDownApiITCase {
 
   @RegisterExtension static final ApiTestServer API = new ApiTestServer();
 
-  private static final String CITY = "330500";
-  private static final String COUNTY = "330522";
-  private static final String SIBLING = "330521";
+  /** A case of the county whose latest version is withdrawn (撤单). */
+  private static final String WITHDRAWN = "W-" + COUNTY;
 
   private static String cityKey;
   private static String countyKey;
@@ -36,6 +38,7 @@ class DrillDownApiITCase {
   @BeforeAll
   static void start() throws Exception {
     CaseFactsFixture.load(API.warehouse(), API.registry(), List.of(CITY, COUNTY, SIBLING), 4);
+    CaseFactsFixture.withdrawn(API.warehouse(), API.registry(), COUNTY, WITHDRAWN);
     cityKey = API.issueKey(CITY);
     countyKey = API.issueKey(COUNTY);
   }
@@ -101,6 +104,49 @@ class DrillDownApiITCase {
     assertThat(ok(API.get("/api/v1/cases?tenant=" + SIBLING + one, cityKey)).getLong("total"))
         .isZero();
     assertThat(status(API.get("/api/v1/cases?tenant=" + CITY + one, countyKey))).isEqualTo(403);
+  }
+
+  /**
+   * SPEC §10: a flag's evidence opens even when the case was withdrawn since (withdrawal_spike's
+   * evidence is withdrawn cases), for its own tenant and its ancestors, and for no one else —
+   * exactly as a case that was not withdrawn; the listings still leave it out.
+   */
+  @Test
+  void opensAWithdrawnCaseByItsIdWithinScopeOnly() throws Exception {
+    String one = "&period=2024-03&case_id=" + WITHDRAWN;
+    JsonObject own = ok(API.get("/api/v1/cases?tenant=" + COUNTY + one, countyKey));
+    assertThat(own.getLong("total")).isEqualTo(1);
+    JsonObject row = own.getJsonArray("rows").getJsonObject(0);
+    assertThat(row.getString("case_id")).isEqualTo(WITHDRAWN);
+    assertThat(row.getString("status")).isEqualTo("withdrawn");
+    assertThat(row.getString("closed_at")).isNull();
+    assertThat(ok(API.get("/api/v1/cases?tenant=" + CITY + one, cityKey)).getJsonArray("rows"))
+        .containsExactly(row);
+    assertThat(
+            ok(API.get("/api/v1/cases?tenant=330000" + one, API.adminKey())).getJsonArray("rows"))
+        .containsExactly(row);
+
+    String siblingKey = API.issueKey(SIBLING);
+    String open = "&period=2024-03&case_id=C-" + COUNTY + "-1";
+    for (String asked : List.of(one, open)) {
+      assertThat(ok(API.get("/api/v1/cases?tenant=" + SIBLING + asked, cityKey)).getLong("total"))
+          .as("a sibling's scope does not hold %s", asked)
+          .isZero();
+      assertThat(status(API.get("/api/v1/cases?tenant=" + COUNTY + asked, siblingKey)))
+          .isEqualTo(403);
+      assertThat(status(API.get("/api/v1/cases?tenant=" + CITY + asked, countyKey))).isEqualTo(403);
+    }
+
+    String list = "/api/v1/cases?tenant=" + COUNTY + "&period=2024-03";
+    assertThat(ok(API.get(list, countyKey)).getLong("total"))
+        .as("a listing leaves the withdrawn case out")
+        .isEqualTo(4);
+    assertThat(ok(API.get(list + "&status=withdrawn", countyKey)).getJsonArray("rows")).isEmpty();
+    assertThat(
+            ok(API.get(list + "&status=closed" + "&case_id=" + WITHDRAWN, countyKey))
+                .getJsonArray("rows"))
+        .as("the other filters still apply to the case asked for")
+        .isEmpty();
   }
 
   @Test

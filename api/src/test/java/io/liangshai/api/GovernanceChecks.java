@@ -1,11 +1,11 @@
 package io.liangshai.api;
 
-import static io.liangshai.api.AuthorizationITCase.CITY;
-import static io.liangshai.api.AuthorizationITCase.COUNTY;
-import static io.liangshai.api.AuthorizationITCase.OTHER_CITY;
-import static io.liangshai.api.AuthorizationITCase.OTHER_COUNTY;
-import static io.liangshai.api.AuthorizationITCase.PROVINCE;
-import static io.liangshai.api.AuthorizationITCase.SIBLING;
+import static io.liangshai.api.TestTenants.CITY;
+import static io.liangshai.api.TestTenants.COUNTY;
+import static io.liangshai.api.TestTenants.OTHER_CITY;
+import static io.liangshai.api.TestTenants.OTHER_COUNTY;
+import static io.liangshai.api.TestTenants.PROVINCE;
+import static io.liangshai.api.TestTenants.SIBLING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.tenants.Tenant;

@@ -33,8 +33,8 @@ final class IndicatorValueChecks {
       assertThat(r.getJsonArray("errors").getJsonObject(0).getString("code"))
           .isEqualTo("tenant.out_of_scope");
     }
-    String county = AuthorizationITCase.COUNTY;
-    assertThat(upload(rows, AuthorizationITCase.CITY, county).getInteger("accepted")).isEqualTo(1);
+    String county = TestTenants.COUNTY;
+    assertThat(upload(rows, TestTenants.CITY, county).getInteger("accepted")).isEqualTo(1);
     assertThat(upload(rows, county, county).getInteger("accepted")).isEqualTo(1);
   }
 

@@ -231,25 +231,9 @@ class SchemeIndicatorsApiITCase {
             .put(
                 "indicators",
                 new JsonArray()
-                    .add(
-                        new JsonObject()
-                            .put("rate", BUILT_IN)
-                            .put("weight", 0.5)
-                            .put("direction", "higher_better"))
-                    .add(
-                        new JsonObject()
-                            .put("rate", "draft_policy_closed")
-                            .put("weight", 0.5)
-                            .put("direction", "higher_better")));
-    HttpResponse<Buffer> answer =
-        Answers.await(
-            API.post("/api/v1/rankings/preview", API.adminKey())
-                .sendJsonObject(
-                    new JsonObject()
-                        .put("period", PERIOD)
-                        .put("group", GROUP)
-                        .put("scheme", scheme)
-                        .put("indicators", new JsonArray().add(draft))));
+                    .add(weighted(BUILT_IN, 0.5, "higher_better"))
+                    .add(weighted("draft_policy_closed", 0.5, "higher_better")));
+    HttpResponse<Buffer> answer = preview(scheme, draft);
     assertThat(answer.statusCode()).as(describe(answer)).isEqualTo(200);
     JsonObject table = answer.bodyAsJsonObject();
     assertThat(table.getBoolean("preview")).isTrue();
@@ -279,18 +263,26 @@ class SchemeIndicatorsApiITCase {
         .doesNotContain("draft_policy_closed");
 
     JsonObject badKey = draft.copy().put("denominator", new JsonObject().put("colour", true));
-    HttpResponse<Buffer> bad =
-        Answers.await(
-            API.post("/api/v1/rankings/preview", API.adminKey())
-                .sendJsonObject(
-                    new JsonObject()
-                        .put("period", PERIOD)
-                        .put("group", GROUP)
-                        .put("scheme", scheme)
-                        .put("indicators", new JsonArray().add(badKey))));
+    HttpResponse<Buffer> bad = preview(scheme, badKey);
     assertThat(bad.statusCode()).as(describe(bad)).isEqualTo(400);
     assertThat(bad.bodyAsJsonObject().getString("field")).startsWith("indicators[0].denominator");
     assertThat(bad.bodyAsJsonObject().getString("message")).contains("colour");
+  }
+
+  /**
+   * {@code POST /api/v1/rankings/preview} of {@link #GROUP} in {@link #PERIOD} under {@code
+   * scheme}, with {@code draft} the one draft indicator.
+   */
+  private static HttpResponse<Buffer> preview(JsonObject scheme, JsonObject draft)
+      throws Exception {
+    return Answers.await(
+        API.post("/api/v1/rankings/preview", API.adminKey())
+            .sendJsonObject(
+                new JsonObject()
+                    .put("period", PERIOD)
+                    .put("group", GROUP)
+                    .put("scheme", scheme)
+                    .put("indicators", new JsonArray().add(draft))));
   }
 
   // --- the reference ---------------------------------------------------------------------------
@@ -455,10 +447,7 @@ class SchemeIndicatorsApiITCase {
     JsonArray indicators = new JsonArray();
     for (String code : ORDER) {
       indicators.add(
-          new JsonObject()
-              .put("rate", code)
-              .put("weight", WEIGHTS.get(code))
-              .put("direction", code.equals(MEAN) ? "lower_better" : "higher_better"));
+          weighted(code, WEIGHTS.get(code), code.equals(MEAN) ? "lower_better" : "higher_better"));
     }
     return new JsonObject().put("id", id).put("name", "8+X 方案").put("indicators", indicators);
   }
@@ -470,16 +459,13 @@ class SchemeIndicatorsApiITCase {
         .put(
             "indicators",
             new JsonArray()
-                .add(
-                    new JsonObject()
-                        .put("rate", BUILT_IN)
-                        .put("weight", 1)
-                        .put("direction", "higher_better"))
-                .add(
-                    new JsonObject()
-                        .put("rate", code)
-                        .put("weight", 1)
-                        .put("direction", direction)));
+                .add(weighted(BUILT_IN, 1, "higher_better"))
+                .add(weighted(code, 1, direction)));
+  }
+
+  /** A scheme's entry: indicator {@code rate} with {@code weight}, scored {@code direction}. */
+  private static JsonObject weighted(String rate, Number weight, String direction) {
+    return new JsonObject().put("rate", rate).put("weight", weight).put("direction", direction);
   }
 
   private static JsonObject rankings() throws Exception {

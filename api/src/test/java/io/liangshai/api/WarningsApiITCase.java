@@ -2,6 +2,11 @@ package io.liangshai.api;
 
 import static io.liangshai.api.Answers.ok;
 import static io.liangshai.api.Answers.status;
+import static io.liangshai.api.TestTenants.CITY;
+import static io.liangshai.api.TestTenants.COUNTY;
+import static io.liangshai.api.TestTenants.OTHER_COUNTY;
+import static io.liangshai.api.TestTenants.PROVINCE;
+import static io.liangshai.api.TestTenants.SIBLING;
 import static io.liangshai.core.testing.CaseRecordFixture.aCase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -45,11 +50,6 @@ class WarningsApiITCase {
 
   @RegisterExtension static final ApiTestServer API = new ApiTestServer();
 
-  private static final String CITY = "330500";
-  private static final String COUNTY = "330522";
-  private static final String SIBLING = "330521";
-  private static final String OTHER_COUNTY = "330127";
-
   private static final String AS_OF = "2024-04-03T10:00:00+08:00";
 
   /** Case id → [state, working days left] at {@link #AS_OF}, within 3. */
@@ -75,10 +75,6 @@ class WarningsApiITCase {
 
   /** Open cases of {@link #OTHER_COUNTY} beside O-1: more rows than one chunk of the answer. */
   private static final int BULK = StreamedJson.ROWS_PER_CHUNK * 2 + 7;
-
-  private static String cityKey;
-  private static String countyKey;
-  private static String provinceKey;
 
   private static Instant at(String text) {
     return OffsetDateTime.parse(text).toInstant();
@@ -153,9 +149,6 @@ class WarningsApiITCase {
             open(COUNTY, "X-CLOSED-LATER", mar, "2024-04-10T18:00:00+08:00"),
             "2024-04-02T10:00:00+08:00"));
     SampleFacts.load(API.warehouse(), second, 2);
-    cityKey = API.issueKey(CITY);
-    countyKey = API.issueKey(COUNTY);
-    provinceKey = API.issueKey("330000");
   }
 
   private static JsonArray rows(String query, String key) throws Exception {
@@ -170,7 +163,7 @@ class WarningsApiITCase {
 
   @Test
   void listsExactlyTheOpenCasesWithTheirStatesAndWorkingDays() throws Exception {
-    JsonArray rows = rows("as_of=" + AS_OF.replace("+", "%2B"), countyKey);
+    JsonArray rows = rows("as_of=" + AS_OF.replace("+", "%2B"), API.key(COUNTY));
 
     assertThat(ids(rows)).containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
     for (Object row : rows) {
@@ -193,7 +186,7 @@ class WarningsApiITCase {
 
   @Test
   void ordersByRiskThenDeadlineTenantAndCaseId() throws Exception {
-    JsonArray rows = rows("tenant=" + CITY + "&as_of=" + AS_OF.replace("+", "%2B"), cityKey);
+    JsonArray rows = rows("tenant=" + CITY + "&as_of=" + AS_OF.replace("+", "%2B"), API.key(CITY));
 
     List<JsonObject> list = new ArrayList<>();
     rows.forEach(r -> list.add((JsonObject) r));
@@ -214,11 +207,11 @@ class WarningsApiITCase {
   void withinMovesTheDueSoonLine() throws Exception {
     String asOf = "as_of=" + AS_OF.replace("+", "%2B");
     Map<String, String> states = new LinkedHashMap<>();
-    rows(asOf + "&within=4", countyKey)
+    rows(asOf + "&within=4", API.key(COUNTY))
         .forEach(r -> states.put(((JsonObject) r).getString("case_id"), state(r)));
     assertThat(states).containsEntry("OT-NEXT-WEEK", "due_soon");
     states.clear();
-    rows(asOf + "&within=0", countyKey)
+    rows(asOf + "&within=0", API.key(COUNTY))
         .forEach(r -> states.put(((JsonObject) r).getString("case_id"), state(r)));
     assertThat(states)
         .containsEntry("DS-TONIGHT", "due_soon")
@@ -233,16 +226,18 @@ class WarningsApiITCase {
   @Test
   void aCityListsItselfAndItsCountiesAndACountyItsOwn() throws Exception {
     String asOf = "&as_of=" + AS_OF.replace("+", "%2B");
-    List<String> city = ids(rows("tenant=" + CITY + asOf, cityKey));
+    List<String> city = ids(rows("tenant=" + CITY + asOf, API.key(CITY)));
     assertThat(city).contains("S-1", "C-1").doesNotContain("O-1").hasSize(EXPECTED.size() + 2);
     // Without tenant: the caller's own.
-    assertThat(ids(rows(asOf.substring(1), countyKey)))
+    assertThat(ids(rows(asOf.substring(1), API.key(COUNTY))))
         .containsExactlyInAnyOrderElementsOf(EXPECTED.keySet());
-    assertThat(ids(rows(asOf.substring(1), provinceKey))).contains("O-1", "S-1", "C-1");
-    assertThat(status(API.get("/api/v1/warnings?tenant=" + CITY, countyKey))).isEqualTo(403);
-    assertThat(status(API.get("/api/v1/warnings?tenant=" + SIBLING, countyKey))).isEqualTo(403);
-    assertThat(status(API.get("/api/v1/warnings?tenant=" + OTHER_COUNTY, cityKey))).isEqualTo(403);
-    assertThat(status(API.get("/api/v1/warnings?tenant=330000", cityKey))).isEqualTo(403);
+    assertThat(ids(rows(asOf.substring(1), API.key(PROVINCE)))).contains("O-1", "S-1", "C-1");
+    assertThat(status(API.get("/api/v1/warnings?tenant=" + CITY, API.key(COUNTY)))).isEqualTo(403);
+    assertThat(status(API.get("/api/v1/warnings?tenant=" + SIBLING, API.key(COUNTY))))
+        .isEqualTo(403);
+    assertThat(status(API.get("/api/v1/warnings?tenant=" + OTHER_COUNTY, API.key(CITY))))
+        .isEqualTo(403);
+    assertThat(status(API.get("/api/v1/warnings?tenant=330000", API.key(CITY)))).isEqualTo(403);
   }
 
   @Test
@@ -258,15 +253,17 @@ class WarningsApiITCase {
             "within=three",
             "tenant=33052",
             "within=1&within=2")) {
-      assertThat(status(API.get("/api/v1/warnings?" + bad, countyKey))).as(bad).isEqualTo(400);
+      assertThat(status(API.get("/api/v1/warnings?" + bad, API.key(COUNTY))))
+          .as(bad)
+          .isEqualTo(400);
     }
-    assertThat(status(API.get("/api/v1/warnings?tenant=339999", provinceKey))).isEqualTo(404);
-    assertThat(status(API.get("/api/v1/warnings?within=60", countyKey))).isEqualTo(200);
+    assertThat(status(API.get("/api/v1/warnings?tenant=339999", API.key(PROVINCE)))).isEqualTo(404);
+    assertThat(status(API.get("/api/v1/warnings?within=60", API.key(COUNTY)))).isEqualTo(200);
   }
 
   @Test
   void theModelIsThePriorUntilOneIsTrained() throws Exception {
-    JsonObject model = ok(API.get("/api/v1/warnings/model", countyKey));
+    JsonObject model = ok(API.get("/api/v1/warnings/model", API.key(COUNTY)));
 
     assertThat(model.getInteger("cases")).isZero();
     for (String field : List.of("auc", "brier", "base_rate", "trained_at", "trained_from")) {
@@ -283,7 +280,7 @@ class WarningsApiITCase {
     Map<String, Double> expected = new LinkedHashMap<>();
     for (String tenant : List.of(COUNTY, SIBLING, CITY, OTHER_COUNTY)) {
       for (Object r :
-          rows("tenant=" + tenant + "&as_of=" + AS_OF.replace("+", "%2B"), provinceKey)) {
+          rows("tenant=" + tenant + "&as_of=" + AS_OF.replace("+", "%2B"), API.key(PROVINCE))) {
         JsonObject row = (JsonObject) r;
         if (row.getString("tenant").equals(tenant)) {
           expected.merge(tenant + "/" + row.getString("state"), 1.0, Double::sum);
@@ -329,56 +326,62 @@ class WarningsApiITCase {
 
   @Test
   void withoutAdditionsTheAnswerIsSpecEightsRowsOnly() throws Exception {
-    JsonObject answer = ok(API.get("/api/v1/warnings?" + AT, countyKey));
+    JsonObject answer = ok(API.get("/api/v1/warnings?" + AT, API.key(COUNTY)));
 
     assertThat(answer.fieldNames()).containsExactly("rows");
   }
 
   @Test
   void filtersByStateCategoryAndChannelKeepingTheListsOrder() throws Exception {
-    List<String> all = ids(rows(AT, countyKey));
+    List<String> all = ids(rows(AT, API.key(COUNTY)));
     for (String state : List.of("overdue", "due_soon", "on_track")) {
-      JsonObject answer = ok(API.get("/api/v1/warnings?" + AT + "&state=" + state, countyKey));
+      JsonObject answer =
+          ok(API.get("/api/v1/warnings?" + AT + "&state=" + state, API.key(COUNTY)));
       List<String> expected = all.stream().filter(id -> EXPECTED.get(id)[0].equals(state)).toList();
       assertThat(ids(answer.getJsonArray("rows"))).as(state).isEqualTo(expected);
       assertThat(answer.getInteger("total")).isEqualTo(expected.size());
       assertThat(answer.getValue("limit")).isNull();
       assertThat(answer.getInteger("offset")).isZero();
     }
-    assertThat(ids(rows(AT + "&category=finance", countyKey))).containsExactly("DS-TONIGHT");
-    assertThat(ids(rows(AT + "&channel=service_window", countyKey))).containsExactly("DS-TONIGHT");
-    assertThat(ids(rows(AT + "&channel=service_window&state=on_track", countyKey))).isEmpty();
-    assertThat(ids(rows(AT + "&category=general&channel=hotline_12345", countyKey)))
+    assertThat(ids(rows(AT + "&category=finance", API.key(COUNTY)))).containsExactly("DS-TONIGHT");
+    assertThat(ids(rows(AT + "&channel=service_window", API.key(COUNTY))))
+        .containsExactly("DS-TONIGHT");
+    assertThat(ids(rows(AT + "&channel=service_window&state=on_track", API.key(COUNTY)))).isEmpty();
+    assertThat(ids(rows(AT + "&category=general&channel=hotline_12345", API.key(COUNTY))))
         .hasSize(EXPECTED.size() - 1)
         .doesNotContain("DS-TONIGHT");
     for (String bad :
         List.of("state=late", "category=money", "channel=fax", "limit=0", "offset=-1")) {
-      assertThat(status(API.get("/api/v1/warnings?" + bad, countyKey))).as(bad).isEqualTo(400);
+      assertThat(status(API.get("/api/v1/warnings?" + bad, API.key(COUNTY))))
+          .as(bad)
+          .isEqualTo(400);
     }
   }
 
   @Test
   void pagesCutTheOrderedListWithItsTotal() throws Exception {
-    List<String> all = ids(rows("tenant=" + CITY + "&" + AT, cityKey));
+    List<String> all = ids(rows("tenant=" + CITY + "&" + AT, API.key(CITY)));
     JsonObject page =
-        ok(API.get("/api/v1/warnings?tenant=" + CITY + "&" + AT + "&limit=3&offset=2", cityKey));
+        ok(
+            API.get(
+                "/api/v1/warnings?tenant=" + CITY + "&" + AT + "&limit=3&offset=2", API.key(CITY)));
 
     assertThat(ids(page.getJsonArray("rows"))).isEqualTo(all.subList(2, 5));
     assertThat(page.getInteger("total")).isEqualTo(all.size());
     assertThat(page.getInteger("limit")).isEqualTo(3);
     assertThat(page.getInteger("offset")).isEqualTo(2);
     JsonObject rest =
-        ok(API.get("/api/v1/warnings?tenant=" + CITY + "&" + AT + "&offset=4", cityKey));
+        ok(API.get("/api/v1/warnings?tenant=" + CITY + "&" + AT + "&offset=4", API.key(CITY)));
     assertThat(ids(rest.getJsonArray("rows"))).isEqualTo(all.subList(4, all.size()));
     JsonObject beyond =
-        ok(API.get("/api/v1/warnings?tenant=" + CITY + "&" + AT + "&offset=1000", cityKey));
+        ok(API.get("/api/v1/warnings?tenant=" + CITY + "&" + AT + "&offset=1000", API.key(CITY)));
     assertThat(beyond.getJsonArray("rows")).isEmpty();
     assertThat(beyond.getInteger("total")).isEqualTo(all.size());
   }
 
   @Test
   void aLargeListIsWrittenInChunksAndReadsAsOneAnswer() throws Exception {
-    var response = Answers.send(API.get("/api/v1/warnings?" + AT, provinceKey));
+    var response = Answers.send(API.get("/api/v1/warnings?" + AT, API.key(PROVINCE)));
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.getHeader("Transfer-Encoding")).isEqualTo("chunked");
@@ -392,14 +395,14 @@ class WarningsApiITCase {
   @Test
   void theSummaryCountsEachTenantsOwnCasesAsTheListJudgesThem() throws Exception {
     JsonArray summary =
-        ok(API.get("/api/v1/warnings/summary?tenant=" + CITY + "&" + AT, cityKey))
+        ok(API.get("/api/v1/warnings/summary?tenant=" + CITY + "&" + AT, API.key(CITY)))
             .getJsonArray("rows");
     List<String> tenants = new ArrayList<>();
     summary.forEach(r -> tenants.add(((JsonObject) r).getString("tenant")));
     List<String> scope =
         API.registry().selfAndDescendants(CITY).stream().map(t -> t.code()).sorted().toList();
     assertThat(tenants).isEqualTo(scope);
-    JsonArray list = rows("tenant=" + CITY + "&" + AT, cityKey);
+    JsonArray list = rows("tenant=" + CITY + "&" + AT, API.key(CITY));
     for (Object o : summary) {
       JsonObject row = (JsonObject) o;
       String tenant = row.getString("tenant");
@@ -441,12 +444,13 @@ class WarningsApiITCase {
 
   @Test
   void theSummaryKeepsTheDrillDownsScope() throws Exception {
-    JsonArray own = ok(API.get("/api/v1/warnings/summary?" + AT, countyKey)).getJsonArray("rows");
+    JsonArray own =
+        ok(API.get("/api/v1/warnings/summary?" + AT, API.key(COUNTY))).getJsonArray("rows");
     assertThat(own).hasSize(1);
     assertThat(own.getJsonObject(0).getString("tenant")).isEqualTo(COUNTY);
     JsonArray province =
-        ok(API.get("/api/v1/warnings/summary?" + AT, provinceKey)).getJsonArray("rows");
-    assertThat(province.size()).isEqualTo(API.registry().selfAndDescendants("330000").size());
+        ok(API.get("/api/v1/warnings/summary?" + AT, API.key(PROVINCE))).getJsonArray("rows");
+    assertThat(province.size()).isEqualTo(API.registry().selfAndDescendants(PROVINCE).size());
     long open = 0;
     for (Object r : province) {
       open += ((JsonObject) r).getLong("open");
@@ -454,12 +458,16 @@ class WarningsApiITCase {
     assertThat(open).isEqualTo(EXPECTED.size() + 3 + BULK);
     for (String[] refused :
         new String[][] {
-          {CITY, countyKey}, {SIBLING, countyKey}, {OTHER_COUNTY, cityKey}, {"330000", cityKey}
+          {CITY, API.key(COUNTY)},
+          {SIBLING, API.key(COUNTY)},
+          {OTHER_COUNTY, API.key(CITY)},
+          {PROVINCE, API.key(CITY)}
         }) {
       assertThat(status(API.get("/api/v1/warnings/summary?tenant=" + refused[0], refused[1])))
           .as(refused[0])
           .isEqualTo(403);
     }
-    assertThat(status(API.get("/api/v1/warnings/summary?within=61", countyKey))).isEqualTo(400);
+    assertThat(status(API.get("/api/v1/warnings/summary?within=61", API.key(COUNTY))))
+        .isEqualTo(400);
   }
 }

@@ -134,16 +134,11 @@ final class PostgresTables {
    * insert would take an id the backup already holds.
    */
   static void continueSequences(Connection c) throws SQLException {
-    List<String[]> serials = new ArrayList<>();
-    try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT table_name, column_name FROM information_schema.columns"
-                    + " WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        serials.add(new String[] {rs.getString(1), rs.getString(2)});
-      }
-    }
+    List<String[]> serials =
+        rows(
+            c,
+            "SELECT table_name, column_name FROM information_schema.columns"
+                + " WHERE table_schema = current_schema() AND column_default LIKE 'nextval(%'");
     for (String[] serial : serials) {
       String table = quoted(serial[0]);
       String column = quoted(serial[1]);
@@ -224,17 +219,30 @@ final class PostgresTables {
   }
 
   private static List<String> tables(Connection c) throws SQLException {
-    List<String> names = new ArrayList<>();
-    try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema ="
-                    + " current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name");
+    return rows(
+            c,
+            "SELECT table_name FROM information_schema.tables WHERE table_schema ="
+                + " current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name")
+        .stream()
+        .map(row -> row[0])
+        .toList();
+  }
+
+  /** Every row of {@code sql} (of text columns), in the order it gives them. */
+  private static List<String[]> rows(Connection c, String sql) throws SQLException {
+    List<String[]> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
+      int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {
-        names.add(rs.getString(1));
+        String[] row = new String[columns];
+        for (int i = 0; i < columns; i++) {
+          row[i] = rs.getString(i + 1);
+        }
+        rows.add(row);
       }
     }
-    return names;
+    return rows;
   }
 
   private static String quoted(String table) {

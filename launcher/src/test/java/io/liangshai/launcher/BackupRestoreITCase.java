@@ -55,7 +55,8 @@ class BackupRestoreITCase {
           PipelineITCase.uploadAll(
               client, uploader.batches(SampleFeed.rows(), 7, 2000), url, new long[3]);
       countyKey = client.issueKey(ADMIN_KEY, "330522", "kept across the restore");
-      JsonNode bulletin = json(post(url, "/api/v1/bulletins", "{\"period\":\"2024-01\"}"), 201);
+      JsonNode bulletin =
+          json(Figures.post(url, ADMIN_KEY, "/api/v1/bulletins", "{\"period\":\"2024-01\"}"), 201);
       issueNo = bulletin.get("issue_no").asInt();
       pdfSha = sha256(getBytes(url, "/api/v1/bulletins/" + bulletin.get("id").asText() + ".pdf"));
 
@@ -84,7 +85,8 @@ class BackupRestoreITCase {
                   getBytes(
                       url, "/api/v1/bulletins/" + String.format("monthly-%04d", issueNo) + ".pdf")))
           .isEqualTo(pdfSha);
-      JsonNode next = json(post(url, "/api/v1/bulletins", "{\"period\":\"2024-02\"}"), 201);
+      JsonNode next =
+          json(Figures.post(url, ADMIN_KEY, "/api/v1/bulletins", "{\"period\":\"2024-02\"}"), 201);
       assertThat(next.get("issue_no").asInt()).isEqualTo(issueNo + 1);
     }
   }
@@ -130,15 +132,5 @@ class BackupRestoreITCase {
             HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).as(path).isEqualTo(200);
     return r.body();
-  }
-
-  private static HttpResponse<String> post(String url, String path, String body) throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create(url + path))
-            .header("Authorization", "Bearer " + ADMIN_KEY)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,10 +25,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 举一反三 (SPEC §9) end to end: a generated month whose descriptions restate the planted problems in
@@ -41,6 +39,9 @@ import org.junit.jupiter.api.io.TempDir;
 class CommonProblemsITCase {
 
   private static final String ADMIN_KEY = "admin-key-for-the-common-problems-itcase";
+
+  @RegisterExtension static final PlatformExtension PLATFORM = new PlatformExtension(ADMIN_KEY);
+
   private static final long SEED = 19;
   private static final int CASES = 1_500;
   private static final int PERCENT = 80;
@@ -54,9 +55,6 @@ class CommonProblemsITCase {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  @TempDir static Path dataDir;
-
-  private static Platform platform;
   private static String url;
   private static String cityKey;
   private static final TenantRegistry REGISTRY = TenantRegistryLoader.loadDefault();
@@ -68,8 +66,7 @@ class CommonProblemsITCase {
 
   @BeforeAll
   static void uploadAMonth() throws Exception {
-    platform = LocalPlatform.start(dataDir, ADMIN_KEY);
-    url = platform.baseUrl();
+    url = PLATFORM.baseUrl();
     var start = LocalDate.parse(PERIOD + "-01").atStartOfDay(ZoneId.of("Asia/Shanghai"));
     StringWriter out = new StringWriter();
     new FeedGenerator(
@@ -109,13 +106,6 @@ class CommonProblemsITCase {
       ids.add(r.get("batch_id").asText());
     }
     Figures.awaitProcessed(url, ADMIN_KEY, ids, Duration.ofMinutes(3));
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    if (platform != null) {
-      platform.close();
-    }
   }
 
   private static Instant updatedAt(Map<String, Object> row) {

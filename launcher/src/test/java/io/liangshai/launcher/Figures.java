@@ -105,6 +105,18 @@ final class Figures {
     }
   }
 
+  /** POSTs {@code json} to {@code path} with {@code key}; the answer, whatever its status. */
+  static HttpResponse<String> post(String baseUrl, String key, String path, String json)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Authorization", "Bearer " + key)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   static JsonNode get(String baseUrl, String key, String path)
       throws IOException, InterruptedException {
     HttpResponse<String> r =

@@ -42,12 +42,12 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -61,6 +61,9 @@ import picocli.CommandLine;
 class GovernanceITCase {
 
   private static final String ADMIN_KEY = "admin-key-for-the-governance-itcase";
+
+  @RegisterExtension static final PlatformExtension PLATFORM = new PlatformExtension(ADMIN_KEY);
+
   private static final String CITY = "330500";
   private static final Map<String, String> GAMES =
       Map.of(
@@ -77,9 +80,7 @@ class GovernanceITCase {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final TenantRegistry REGISTRY = TenantRegistryLoader.loadDefault();
 
-  @TempDir static Path dataDir;
   @TempDir static Path work;
-  private static Platform platform;
   private static String url;
   private static PlatformClient client;
   private static final Map<String, String> KEYS = new HashMap<>();
@@ -111,8 +112,7 @@ class GovernanceITCase {
     assertThat(new CommandLine(new GenerateCommand()).execute(args.toArray(String[]::new)))
         .isZero();
 
-    platform = LocalPlatform.start(dataDir, ADMIN_KEY);
-    url = platform.baseUrl();
+    url = PLATFORM.baseUrl();
     client = new PlatformClient(url);
     for (String t : tenants()) {
       KEYS.put(t, client.issueKey(ADMIN_KEY, t, "governance"));
@@ -145,13 +145,6 @@ class GovernanceITCase {
       }
     }
     Figures.awaitProcessed(url, ADMIN_KEY, batches, Duration.ofMinutes(3));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (platform != null) {
-      platform.close();
-    }
   }
 
   @Test

@@ -34,10 +34,9 @@ import java.util.TreeMap;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * One county (上城区) sends everything a careless or hostile exporter could: timestamps at the ends of
@@ -50,6 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 class TenantIsolationITCase {
 
   private static final String ADMIN_KEY = "admin-key-for-the-tenant-isolation-itcase";
+
+  @RegisterExtension static final PlatformExtension PLATFORM = new PlatformExtension(ADMIN_KEY);
+
   private static final String HOSTILE = "330102";
   private static final String HOSTILE_CITY = "330100";
   private static final String VICTIM = "330381";
@@ -59,16 +61,13 @@ class TenantIsolationITCase {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-  @TempDir static Path dataDir;
-  private static Platform platform;
   private static String url;
   private static final Map<String, String> KEYS = new LinkedHashMap<>();
   private static int victimCases;
 
   @BeforeAll
   static void startWithBaselineFigures() throws Exception {
-    platform = LocalPlatform.start(dataDir, ADMIN_KEY);
-    url = platform.baseUrl();
+    url = PLATFORM.baseUrl();
     PlatformClient client = new PlatformClient(url);
     for (String t : List.of(HOSTILE, VICTIM, BYSTANDERS[0], BYSTANDERS[1], BYSTANDERS[2])) {
       KEYS.put(t, client.issueKey(ADMIN_KEY, t, "isolation"));
@@ -81,13 +80,6 @@ class TenantIsolationITCase {
     batches.add(accepted(upload(VICTIM, "application/x-ndjson", jsonLines(baseline(VICTIM, 8)))));
     victimCases = 8;
     Figures.awaitProcessed(url, ADMIN_KEY, batches, Duration.ofMinutes(2));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (platform != null) {
-      platform.close();
-    }
   }
 
   @Test
@@ -281,9 +273,9 @@ class TenantIsolationITCase {
             + "\n"
             + LandingFile.trailer(batch, 3)
             + "\n";
-    Path file = Files.createTempFile(dataDir, "poison-", ".jsonl");
+    Path file = Files.createTempFile(PLATFORM.dataDir(), "poison-", ".jsonl");
     Files.writeString(file, lines, StandardCharsets.UTF_8);
-    try (RecordsLog log = RecordsLog.open(platform.recordsTopic(), "poison-injector")) {
+    try (RecordsLog log = RecordsLog.open(PLATFORM.platform().recordsTopic(), "poison-injector")) {
       log.append(HOSTILE, batch, file);
     }
     return batch;

@@ -9,6 +9,7 @@ import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.core.record.ErrorCode;
 import io.liangshai.core.vocabulary.Vocabulary;
+import io.liangshai.core.warning.PriorRiskModel;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.ingest.XlsxBatchWriter;
@@ -101,7 +102,8 @@ class UploadCommandITCase {
             registry,
             admin,
             intake,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            new PriorRiskModel());
     server = new ApiServer(vertx, services, LiangshaiConfig.Limits.DEFAULTS);
     server.start("127.0.0.1", 0).await();
     url = "http://127.0.0.1:" + server.port();

@@ -28,7 +28,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -48,9 +48,8 @@ class WebPageITCase {
   static final String LEAGUE = "#/league?period=2024-01&group=counties&scheme=standard";
   static final long MAX_SCREENSHOT_BYTES = 400 * 1024;
 
-  @TempDir static Path dataDir;
+  @RegisterExtension static final PlatformExtension PLATFORM = new PlatformExtension(ADMIN_KEY);
 
-  static Platform platform;
   static String url;
   static String countyKey;
   static Browser browser;
@@ -58,8 +57,7 @@ class WebPageITCase {
 
   @BeforeAll
   static void startThePlatformWithTheSampleFeedAndABrowser() throws Exception {
-    platform = LocalPlatform.start(dataDir, ADMIN_KEY);
-    url = platform.baseUrl();
+    url = PLATFORM.baseUrl();
     PlatformClient client = new PlatformClient(url);
     FeedUploader uploader = new FeedUploader(client, ADMIN_KEY);
     List<String> batches = new ArrayList<>();
@@ -75,9 +73,6 @@ class WebPageITCase {
   static void stop() {
     if (browser != null) {
       browser.close();
-    }
-    if (platform != null) {
-      platform.close();
     }
   }
 
@@ -294,7 +289,7 @@ class WebPageITCase {
                 + uscc
                 + ",hotline_12345,talent,2024-03-05T09:00:00+08:00,received,",
             "");
-    Path file = dataDir.resolve("瑞安市-2024-03.csv");
+    Path file = PLATFORM.dataDir().resolve("瑞安市-2024-03.csv");
     Files.writeString(file, csv, StandardCharsets.UTF_8);
 
     browser.find(By.id("upload-file")).sendKeys(file.toString());
@@ -701,7 +696,7 @@ class WebPageITCase {
             code + "," + OTHER_COUNTY + ",2024-01,5,10",
             code + "," + COUNTY + ",2024-02,12,10",
             "");
-    Path file = dataDir.resolve("瑞安市-政策兑现率.csv");
+    Path file = PLATFORM.dataDir().resolve("瑞安市-政策兑现率.csv");
     Files.writeString(file, csv, StandardCharsets.UTF_8);
     browser.find(By.id("indicator-values-file")).sendKeys(file.toString());
     browser.await("the upload's outcome", d -> !d.findElements(By.id("values-outcome")).isEmpty());
@@ -744,14 +739,7 @@ class WebPageITCase {
 
   /** POSTs JSON with the admin key; the answer, after checking its status. */
   private static JsonNode post(String path, String json, int expected) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(url + path))
-                .header("Authorization", "Bearer " + ADMIN_KEY)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r = Figures.post(url, ADMIN_KEY, path, json);
     assertThat(r.statusCode()).as("POST %s → %s", path, r.body()).isEqualTo(expected);
     return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
   }

@@ -6,7 +6,6 @@ import io.liangshai.tenants.keys.KeyHashing;
 import io.liangshai.tenants.keys.KeyStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -23,11 +22,13 @@ import javax.sql.DataSource;
  */
 public final class PostgresApiKeyStore implements KeyStore {
 
-  /** The columns {@link #read} reads, in a {@code SELECT}. */
+  /** The columns {@link #READ} reads, in a {@code SELECT}. */
   private static final String COLUMNS =
       "key_id, tenant_code, name, created_at, created_by, revoked_at";
 
   private static final String SELECT = "SELECT " + COLUMNS + " FROM api_keys";
+
+  private static final Rows.Reader<ApiKey> READ = Rows.byComponents(ApiKey.class);
 
   private final Metadata metadata;
 
@@ -59,7 +60,7 @@ public final class PostgresApiKeyStore implements KeyStore {
 
   private List<ApiKey> keys(String where, Object... parameters) throws SQLException {
     try (Connection c = metadata.connect()) {
-      return Rows.list(c, SELECT + where, PostgresApiKeyStore::read, parameters);
+      return Rows.list(c, SELECT + where, READ, parameters);
     }
   }
 
@@ -111,7 +112,7 @@ public final class PostgresApiKeyStore implements KeyStore {
         c,
         "UPDATE api_keys SET revoked_at = ? WHERE key_id = ? AND revoked_at IS NULL RETURNING "
             + COLUMNS,
-        PostgresApiKeyStore::read,
+        READ,
         Timestamp.from(metadata.now()),
         keyId);
   }
@@ -140,15 +141,5 @@ public final class PostgresApiKeyStore implements KeyStore {
     } else {
       ps.setNull(7, Types.TIMESTAMP);
     }
-  }
-
-  private static ApiKey read(ResultSet rs) throws SQLException {
-    return new ApiKey(
-        rs.getString("key_id"),
-        rs.getString("tenant_code"),
-        rs.getString("name"),
-        Rows.instant(rs, "created_at"),
-        rs.getString("created_by"),
-        Rows.optionalInstant(rs, "revoked_at"));
   }
 }

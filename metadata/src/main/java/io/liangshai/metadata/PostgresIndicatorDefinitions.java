@@ -1,11 +1,9 @@
 package io.liangshai.metadata;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.liangshai.core.lang.Required;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -22,12 +20,7 @@ public final class PostgresIndicatorDefinitions {
   static final String SCOPE = "indicator";
 
   private static final VersionedTable<Row> TABLE =
-      new VersionedTable<>(
-          "indicator_definitions",
-          "code",
-          SCOPE,
-          "code, version, definition, created_at, created_by, retired_at",
-          Row::read);
+      new VersionedTable<>("indicator_definitions", "code", SCOPE, Row.class);
 
   /**
    * One stored version.
@@ -43,23 +36,11 @@ public final class PostgresIndicatorDefinitions {
       Optional<Instant> retiredAt) {
 
     public Row {
-      Objects.requireNonNull(code, "code");
-      Objects.requireNonNull(definition, "definition");
-      Objects.requireNonNull(retiredAt, "retiredAt");
+      Required.nonNull("code definition retiredAt", code, definition, retiredAt);
     }
 
     public boolean isRetired() {
       return retiredAt.isPresent();
-    }
-
-    static Row read(ResultSet rs) throws SQLException {
-      return new Row(
-          rs.getString("code"),
-          rs.getInt("version"),
-          rs.getString("definition"),
-          Rows.instant(rs, "created_at"),
-          rs.getString("created_by"),
-          Rows.optionalInstant(rs, "retired_at"));
     }
   }
 
@@ -78,25 +59,13 @@ public final class PostgresIndicatorDefinitions {
   public Row create(String code, String definition, String createdBy) {
     return metadata.inTransaction(
         "store a new version of indicator " + code,
-        c -> {
-          Row created =
-              new Row(
-                  code,
-                  TABLE.next(c, code),
-                  definition,
-                  metadata.now(),
-                  createdBy,
-                  Optional.empty());
-          TABLE.insert(
-              c,
-              created.code(),
-              created.version(),
-              created.definition(),
-              created.createdAt(),
-              created.createdBy(),
-              created.retiredAt());
-          return created;
-        });
+        c ->
+            TABLE.create(
+                c,
+                code,
+                version ->
+                    new Row(
+                        code, version, definition, metadata.now(), createdBy, Optional.empty())));
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.liangshai.metadata;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -17,12 +16,7 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
   static final String SCOPE = "scheme";
 
   private static final VersionedTable<Row> TABLE =
-      new VersionedTable<>(
-          "scheme_versions",
-          "id",
-          SCOPE,
-          "id, version, name, definition, created_at, created_by, retired_at",
-          Row::read);
+      new VersionedTable<>("scheme_versions", "id", SCOPE, Row.class);
 
   private final Metadata metadata;
 
@@ -44,19 +38,19 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
   public Row create(String id, String name, String definition, String createdBy) {
     return metadata.inTransaction(
         "store a new version of scheme " + id,
-        c -> {
-          Row created =
-              new Row(
-                  id,
-                  TABLE.next(c, id),
-                  name,
-                  definition,
-                  metadata.now(),
-                  createdBy,
-                  Optional.empty());
-          insert(c, created);
-          return created;
-        });
+        c ->
+            TABLE.create(
+                c,
+                id,
+                version ->
+                    new Row(
+                        id,
+                        version,
+                        name,
+                        definition,
+                        metadata.now(),
+                        createdBy,
+                        Optional.empty())));
   }
 
   @Override
@@ -66,7 +60,7 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
           c -> {
             // the numbering row first: a concurrent create waits, then numbers after this one
             TABLE.atLeast(c, version.id(), version.version());
-            insert(c, version);
+            TABLE.insert(c, version);
             return null;
           });
     } catch (SQLException e) {
@@ -81,17 +75,5 @@ public final class PostgresSchemeVersions implements SchemeVersionStore {
   public List<Row> retire(String id, Integer version) {
     return metadata.inTransaction(
         "retire scheme " + id, c -> TABLE.retire(c, id, version, metadata.now()));
-  }
-
-  private static void insert(Connection c, Row v) throws SQLException {
-    TABLE.insert(
-        c,
-        v.id(),
-        v.version(),
-        v.name(),
-        v.definition(),
-        v.createdAt(),
-        v.createdBy(),
-        v.retiredAt());
   }
 }

@@ -1,6 +1,7 @@
 package io.liangshai.metadata;
 
 import io.liangshai.core.indicator.IndicatorCounts;
+import io.liangshai.core.lang.Required;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -57,10 +57,7 @@ public final class PostgresSignoffs {
       Optional<Instant> withdrawnAt) {
 
     public Signoff {
-      Objects.requireNonNull(tenant, "tenant");
-      Objects.requireNonNull(period, "period");
-      Objects.requireNonNull(counts, "counts");
-      Objects.requireNonNull(withdrawnAt, "withdrawnAt");
+      Required.nonNull("tenant period counts withdrawnAt", tenant, period, counts, withdrawnAt);
     }
   }
 

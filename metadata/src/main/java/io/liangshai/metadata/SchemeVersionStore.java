@@ -1,10 +1,8 @@
 package io.liangshai.metadata;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import io.liangshai.core.lang.Required;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,20 +28,7 @@ public interface SchemeVersionStore {
       Optional<Instant> retiredAt) {
 
     public Row {
-      Objects.requireNonNull(id, "id");
-      Objects.requireNonNull(retiredAt, "retiredAt");
-    }
-
-    /** The row at {@code rs}'s cursor, from columns named like the components (snake case). */
-    public static Row read(ResultSet rs) throws SQLException {
-      return new Row(
-          rs.getString("id"),
-          rs.getInt("version"),
-          rs.getString("name"),
-          rs.getString("definition"),
-          Rows.instant(rs, "created_at"),
-          rs.getString("created_by"),
-          Rows.optionalInstant(rs, "retired_at"));
+      Required.nonNull("id retiredAt", id, retiredAt);
     }
   }
 

@@ -1,40 +1,50 @@
 package io.liangshai.metadata;
 
+import java.lang.reflect.RecordComponent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 /**
  * A table of numbered versions of definitions (schemes, indicators): keyed by one text column and
  * {@code version}, a version numbered by {@link Numbering} in the transaction that stores it, never
- * replaced, only retired ({@code retired_at}).
+ * replaced, only retired ({@code retired_at}). A version is a record whose components are the
+ * table's columns in order, each named like its column in camel case ({@link Rows#byComponents}).
  *
  * @param <R> a stored version
  */
-final class VersionedTable<R> {
+final class VersionedTable<R extends Record> {
 
   private final String table;
   private final String key;
   private final String columns;
   private final String scope;
+  private final RecordComponent[] components;
   private final Rows.Reader<R> reader;
 
   /**
    * @param key the key column ({@code id}, {@code code}), also the {@link Numbering} key
    * @param scope the {@link Numbering} scope of the versions
-   * @param columns every column, in the order {@link #insert} takes values
+   * @param type a stored version, its components the table's columns
    */
-  VersionedTable(String table, String key, String scope, String columns, Rows.Reader<R> reader) {
+  VersionedTable(String table, String key, String scope, Class<R> type) {
     this.table = table;
     this.key = key;
     this.scope = scope;
-    this.columns = columns;
-    this.reader = reader;
+    this.components = type.getRecordComponents();
+    this.columns =
+        Arrays.stream(components)
+            .map(c -> Rows.snakeCase(c.getName()))
+            .collect(Collectors.joining(", "));
+    this.reader = Rows.byComponents(type);
   }
 
   /** Every stored version, by key and version. */
@@ -47,8 +57,15 @@ final class VersionedTable<R> {
     return Rows.list(c, select() + " WHERE " + key + " = ? ORDER BY version", reader, k);
   }
 
+  /** Stores the next version of {@code k} (1 for a new key): what {@code version} makes of it. */
+  R create(Connection c, String k, IntFunction<R> version) throws SQLException {
+    R created = version.apply(next(c, k));
+    insert(c, created);
+    return created;
+  }
+
   /** The next version of {@code k} (1 for a new key). */
-  int next(Connection c, String k) throws SQLException {
+  private int next(Connection c, String k) throws SQLException {
     return Numbering.next(c, scope, k);
   }
 
@@ -58,17 +75,25 @@ final class VersionedTable<R> {
   }
 
   /**
-   * Stores one version: {@code values} in the order of the columns; an {@link Instant} is stored as
-   * a timestamp, an {@link Optional} as its value or null.
+   * Stores one version, a column per component; an {@link Instant} is stored as a timestamp, an
+   * {@link Optional} as its value or null.
    */
-  void insert(Connection c, Object... values) throws SQLException {
-    String marks = String.join(", ", Collections.nCopies(values.length, "?"));
+  void insert(Connection c, R version) throws SQLException {
+    String marks = String.join(", ", Collections.nCopies(components.length, "?"));
     try (PreparedStatement ps =
         c.prepareStatement("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")")) {
-      for (int i = 0; i < values.length; i++) {
-        ps.setObject(i + 1, sqlValue(values[i]));
+      for (int i = 0; i < components.length; i++) {
+        ps.setObject(i + 1, sqlValue(component(version, components[i])));
       }
       ps.executeUpdate();
+    }
+  }
+
+  private static Object component(Record r, RecordComponent c) {
+    try {
+      return c.getAccessor().invoke(r);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot read " + c.getName() + " of " + r, e);
     }
   }
 

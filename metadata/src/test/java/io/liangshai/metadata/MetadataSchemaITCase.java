@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MetadataSchemaITCase {
 
-  private static final int SCRIPTS = 9;
+  private static final int SCRIPTS = 10;
 
   @RegisterExtension static final PostgresExtension POSTGRES = new PostgresExtension();
 
@@ -34,6 +34,7 @@ class MetadataSchemaITCase {
     assertThat(tables("NOT LIKE"))
         .containsExactly(
             "api_keys",
+            "bulletin_holds",
             "bulletin_issues",
             "committed_batches",
             "indicator_definitions",

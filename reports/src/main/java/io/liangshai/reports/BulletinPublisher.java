@@ -1,7 +1,5 @@
 package io.liangshai.reports;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.time.Period;
 import io.liangshai.metadata.BulletinNumbers;
@@ -12,20 +10,18 @@ import io.liangshai.reports.snapshot.BulletinSnapshot;
 import io.liangshai.reports.snapshot.BulletinSources;
 import io.liangshai.reports.snapshot.Edition;
 import io.liangshai.reports.snapshot.FiguresSource;
+import io.liangshai.reports.snapshot.SignoffStatus;
 import io.liangshai.reports.snapshot.SnapshotBuilder;
 import io.liangshai.reports.snapshot.SnapshotJson;
-import io.liangshai.reports.snapshot.Wording;
+import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.warehouse.AuditLog;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,20 +38,23 @@ import org.slf4j.LoggerFactory;
 public final class BulletinPublisher {
 
   /** The audit action of a publication. */
-  public static final String AUDIT_ACTION = "bulletin.publish";
+  public static final String AUDIT_ACTION = PublicationAudit.PUBLISH;
+
+  /** The audit action of a scheduled publication held for sign-offs. */
+  public static final String HOLD_ACTION = PublicationAudit.HOLD;
 
   /** {@code created_by} and audit key of scheduled publications. */
   public static final String SCHEDULER = "scheduler";
 
   private static final Logger LOG = LoggerFactory.getLogger(BulletinPublisher.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TenantRegistry registry;
   private final SnapshotBuilder snapshots;
   private final BulletinStore store;
   private final BulletinNumbers numbers;
-  private final SchemeResolver schemes;
-  private final AuditLog audit;
+  private final PublicationChoices choices;
+  private final SignoffStatus signoffs;
+  private final PublicationAudit audit;
   private final Clock clock;
 
   public BulletinPublisher(
@@ -72,8 +71,9 @@ public final class BulletinPublisher {
         new SnapshotBuilder(registry, Objects.requireNonNull(figures, "figures"), sources);
     this.store = Objects.requireNonNull(store, "store");
     this.numbers = Objects.requireNonNull(numbers, "numbers");
-    this.schemes = Objects.requireNonNull(schemes, "schemes");
-    this.audit = Objects.requireNonNull(audit, "audit");
+    this.choices = new PublicationChoices(registry, schemes, store);
+    this.signoffs = sources.signoffs();
+    this.audit = new PublicationAudit(audit);
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -88,15 +88,15 @@ public final class BulletinPublisher {
    * @throws PublishException when a field is wrong or the period already has its bulletin
    */
   public synchronized Bulletin publish(PublishRequest request) {
-    Bulletin corrected = corrected(request.corrects());
+    Bulletin corrected = choices.corrected(request.corrects());
     Period period = PublishRequest.period(request.period(), corrected);
     List<String> groups =
-        groups(
+        choices.groups(
             request.groups() != null
                 ? request.groups()
                 : corrected != null ? corrected.groups() : defaultGroups());
     Scheme scheme =
-        scheme(
+        choices.scheme(
             request.scheme() != null
                 ? request.scheme()
                 : corrected != null ? corrected.scheme() : "standard");
@@ -150,13 +150,13 @@ public final class BulletinPublisher {
             return Optional.<Bulletin>empty();
           }
           List<String> chosen =
-              groups(groups == null || groups.isEmpty() ? defaultGroups() : groups);
+              choices.groups(groups == null || groups.isEmpty() ? defaultGroups() : groups);
           return Optional.of(
               publish(
                   series,
                   period,
                   chosen,
-                  scheme(schemeRef),
+                  choices.scheme(schemeRef),
                   null,
                   registry.province().code(),
                   SCHEDULER,
@@ -172,16 +172,36 @@ public final class BulletinPublisher {
    */
   public void check(List<String> groups, String schemeRef) {
     if (!groups.isEmpty()) {
-      groups(groups);
+      choices.groups(groups);
     }
-    scheme(schemeRef);
+    choices.scheme(schemeRef);
+  }
+
+  /** Whether {@code period} has its bulletin of {@code series}. */
+  public boolean published(Series series, Period period) {
+    return !store.forPeriod(series.id(), period.toString()).isEmpty();
+  }
+
+  /**
+   * The codes of the cities and counties without a sign-off of {@code month} in force (SPEC §10),
+   * as the bulletin names them; empty when this publisher is not told the sign-offs.
+   */
+  public Optional<List<String>> unsigned(Period month) {
+    return signoffs.unsigned(registry, month).map(ts -> ts.stream().map(Tenant::code).toList());
+  }
+
+  /**
+   * Records that the schedule held {@code period}'s bulletin of {@code series} for the sign-offs of
+   * {@code missing} tenants, until {@code until} at the latest (audit action {@value
+   * #HOLD_ACTION}).
+   */
+  public void recordHold(Series series, Period period, int missing, Instant until) {
+    audit.held(registry.province().code(), series, period, missing, until);
   }
 
   /** The four standard peer groups the registry has, else every group it has. */
   public List<String> defaultGroups() {
-    List<String> known = registry.groups();
-    List<String> standard = Wording.STANDARD_GROUPS.stream().filter(known::contains).toList();
-    return standard.isEmpty() ? known : standard;
+    return choices.defaultGroups();
   }
 
   private Bulletin publish(
@@ -223,7 +243,7 @@ public final class BulletinPublisher {
             BulletinStore.sha256(pdf),
             BulletinStore.sha256(xlsx));
     store.insert(bulletin, json, pdf, xlsx);
-    audit.record(actorTenant, actorKey, AUDIT_ACTION, id, detail(bulletin));
+    audit.published(actorTenant, actorKey, bulletin);
     LOG.info(
         "published bulletin {} ({} {}, issue {}, {} bytes of PDF)",
         id,
@@ -240,59 +260,5 @@ public final class BulletinPublisher {
     } catch (SQLException e) {
       throw new MetadataStoreException("allocate the next issue number of " + series.id(), e);
     }
-  }
-
-  private Bulletin corrected(String corrects) {
-    if (corrects == null) {
-      return null;
-    }
-    return store
-        .find(corrects)
-        .orElseThrow(
-            () ->
-                PublishException.invalid(
-                    "corrects",
-                    "no bulletin '" + corrects + "'; GET /api/v1/bulletins lists them"));
-  }
-
-  private List<String> groups(List<String> groups) {
-    if (groups.isEmpty()) {
-      throw PublishException.invalid("groups", "name at least one peer group");
-    }
-    Set<String> seen = new HashSet<>();
-    List<String> known = registry.groups();
-    for (int i = 0; i < groups.size(); i++) {
-      String group = groups.get(i);
-      if (group == null || !known.contains(group)) {
-        throw PublishException.invalid(
-            "groups[" + i + "]", "unknown peer group '" + group + "'; known groups: " + known);
-      }
-      if (!seen.add(group)) {
-        throw PublishException.invalid("groups[" + i + "]", group + " is listed twice");
-      }
-    }
-    return new ArrayList<>(groups);
-  }
-
-  private Scheme scheme(String ref) {
-    return schemes
-        .resolve(ref)
-        .orElseThrow(
-            () ->
-                PublishException.invalid(
-                    "scheme", "no scheme '" + ref + "'; GET /api/v1/schemes lists them"));
-  }
-
-  private static String detail(Bulletin b) {
-    ObjectNode detail =
-        JSON.createObjectNode()
-            .put("series", b.series())
-            .put("issue_no", b.issueNo())
-            .put("period", b.period())
-            .put("scheme", b.scheme())
-            .put("corrects", b.corrects())
-            .put("pdf_sha256", b.pdfSha256());
-    b.groups().forEach(detail.putArray("groups")::add);
-    return detail.toString();
   }
 }

@@ -7,6 +7,7 @@ import io.liangshai.core.indicator.LatestCase;
 import io.liangshai.core.indicator.ReferenceCalculator;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseStatus;
+import io.liangshai.core.testing.CaseRecordFixture;
 import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
@@ -14,7 +15,6 @@ import io.liangshai.core.time.PeriodKind;
 import io.liangshai.core.time.WorkingDayCalendar;
 import io.liangshai.core.warning.DeadlineClock;
 import io.liangshai.core.warning.DeadlineState;
-import io.liangshai.metadata.BulletinNumbers;
 import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.problems.Grouping;
 import io.liangshai.problems.PlantedProblems;
@@ -37,7 +37,6 @@ import io.liangshai.reports.testing.Publishing;
 import io.liangshai.reports.testing.SampleWarehouse;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantLevel;
-import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.CommonProblemQueries;
 import io.liangshai.warehouse.figures.CommonProblems;
@@ -110,14 +109,12 @@ class BulletinSectionsITCase {
     store = new BulletinStore(warehouse);
     MetricsQueries metrics = new MetricsQueries(warehouse);
     BulletinPublisher publisher =
-        new BulletinPublisher(
-            Publishing.REGISTRY,
-            FiguresSource.of(new LeagueTables(metrics, CLOCK), metrics),
-            store,
-            new BulletinNumbers(METADATA.dataSource(), CLOCK),
-            SchemeResolver.builtIn(),
-            new AuditLog(warehouse, CLOCK),
+        Publishing.publisher(
+            warehouse,
+            METADATA.dataSource(),
             CLOCK,
+            FiguresSource.of(new LeagueTables(metrics, CLOCK), metrics),
+            SchemeResolver.builtIn(),
             sources);
     bulletin =
         publisher.publish(
@@ -344,22 +341,11 @@ class BulletinSectionsITCase {
 
   private static CaseRecord withStatus(CaseRecord r, CaseStatus status, String description) {
     boolean closed = status == CaseStatus.CLOSED;
-    return new CaseRecord(
-        r.caseId(),
-        r.tenantCode(),
-        r.updatedAt(),
-        r.enterpriseUscc(),
-        r.enterpriseName(),
-        r.channel(),
-        r.category(),
-        r.receivedAt(),
-        r.deadline(),
-        status,
-        closed ? r.closedAt() : null,
-        r.escalationLevel(),
-        r.reassignedCount(),
-        r.leaderInstructed(),
-        closed ? r.satisfaction() : null,
-        description);
+    return CaseRecordFixture.from(r)
+        .closedAt(closed ? r.closedAt() : null)
+        .status(status)
+        .satisfaction(closed ? r.satisfaction() : null)
+        .description(description)
+        .build();
   }
 }

@@ -18,7 +18,6 @@ import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
-import io.liangshai.metadata.BulletinNumbers;
 import io.liangshai.metadata.testing.MetadataExtension;
 import io.liangshai.reports.snapshot.BulletinSnapshot;
 import io.liangshai.reports.snapshot.BulletinSources;
@@ -32,7 +31,6 @@ import io.liangshai.reports.testing.PdfText;
 import io.liangshai.reports.testing.Publishing;
 import io.liangshai.reports.testing.SampleWarehouse;
 import io.liangshai.tenants.Tenant;
-import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.IndicatorValuesTable;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.figures.CustomFigures;
@@ -126,14 +124,12 @@ class BulletinTargetsITCase {
                 new ReportedValues(
                     new IndicatorValuesTable(warehouse), ZhejiangTenants.hierarchy())));
     BulletinPublisher publisher =
-        new BulletinPublisher(
-            Publishing.REGISTRY,
-            FiguresSource.of(tables, metrics, () -> inForce),
-            new BulletinStore(warehouse),
-            new BulletinNumbers(METADATA.dataSource(), Publishing.AT_PUBLICATION),
-            ref -> "eight_x".equals(ref) ? Optional.of(eightX) : Optional.empty(),
-            new AuditLog(warehouse, Publishing.AT_PUBLICATION),
+        Publishing.publisher(
+            warehouse,
+            METADATA.dataSource(),
             Publishing.AT_PUBLICATION,
+            FiguresSource.of(tables, metrics, () -> inForce),
+            ref -> "eight_x".equals(ref) ? Optional.of(eightX) : Optional.empty(),
             BulletinSources.NONE);
     Bulletin bulletin =
         publisher.publish(

@@ -1,6 +1,6 @@
 package io.liangshai.tenants;
 
-import java.util.Objects;
+import io.liangshai.core.lang.Required;
 
 /**
  * Who is calling: the tenant a key acts for. Its scope is that tenant and its descendants — the
@@ -14,9 +14,7 @@ public record Principal(Tenant tenant, String keyId, TenantRegistry registry) {
   public static final String ADMIN_KEY_ID = "admin";
 
   public Principal {
-    Objects.requireNonNull(tenant, "tenant");
-    Objects.requireNonNull(keyId, "keyId");
-    Objects.requireNonNull(registry, "registry");
+    Required.nonNull("tenant keyId registry", tenant, keyId, registry);
   }
 
   public String tenantCode() {

@@ -37,12 +37,9 @@ class ClickHouseLayoutITCase {
     List<String> cluster = CLUSTER.statements(SchemaMigrator.allStatements());
 
     assertThat(cluster).hasSizeGreaterThan(SchemaMigrator.allStatements().size());
-    try (Connection c = CLICKHOUSE.connect()) {
-      for (String statement : cluster) {
-        assertThat(format(c, statement))
-            .as("parsed: %s", statement)
-            .contains("ON CLUSTER liangshai");
-      }
+    List<String> parsed = formatted(cluster);
+    for (int i = 0; i < cluster.size(); i++) {
+      assertThat(parsed.get(i)).as("parsed: %s", cluster.get(i)).contains("ON CLUSTER liangshai");
     }
   }
 
@@ -50,23 +47,21 @@ class ClickHouseLayoutITCase {
   void aCaseAndEveryOneOfItsVersionsStayOnOneShard() throws Exception {
     String caseFacts = createStatementOf("case_facts");
 
-    List<String> forms = CLUSTER.statements(caseFacts);
+    List<String> forms = formatted(CLUSTER.statements(caseFacts));
 
     assertThat(forms).hasSize(2);
-    try (Connection c = CLICKHOUSE.connect()) {
-      assertThat(format(c, forms.get(0)))
-          .startsWith("CREATE TABLE IF NOT EXISTS case_facts_local ON CLUSTER liangshai")
-          .contains(
-              "ENGINE = ReplicatedReplacingMergeTree("
-                  + "'/clickhouse/tables/{shard}/{database}/case_facts_local', '{replica}', version)")
-          .contains("ORDER BY (tenant_code, case_id)");
-      assertThat(format(c, forms.get(1)))
-          .startsWith(
-              "CREATE TABLE IF NOT EXISTS case_facts ON CLUSTER liangshai AS case_facts_local")
-          .contains(
-              "ENGINE = Distributed('liangshai', currentDatabase(), 'case_facts_local',"
-                  + " cityHash64(tenant_code, case_id))");
-    }
+    assertThat(forms.get(0))
+        .startsWith("CREATE TABLE IF NOT EXISTS case_facts_local ON CLUSTER liangshai")
+        .contains(
+            "ENGINE = ReplicatedReplacingMergeTree("
+                + "'/clickhouse/tables/{shard}/{database}/case_facts_local', '{replica}', version)")
+        .contains("ORDER BY (tenant_code, case_id)");
+    assertThat(forms.get(1))
+        .startsWith(
+            "CREATE TABLE IF NOT EXISTS case_facts ON CLUSTER liangshai AS case_facts_local")
+        .contains(
+            "ENGINE = Distributed('liangshai', currentDatabase(), 'case_facts_local',"
+                + " cityHash64(tenant_code, case_id))");
   }
 
   @Test
@@ -78,33 +73,23 @@ class ClickHouseLayoutITCase {
 
   @Test
   void smallTablesAreReplicatedWholeNotSharded() throws Exception {
-    List<String> forms = CLUSTER.statements(createStatementOf("tenant_period_counts"));
+    List<String> forms = formatted(CLUSTER.statements(createStatementOf("tenant_period_counts")));
 
     assertThat(forms).hasSize(1);
-    try (Connection c = CLICKHOUSE.connect()) {
-      assertThat(format(c, forms.get(0)))
-          .startsWith("CREATE TABLE IF NOT EXISTS tenant_period_counts ON CLUSTER liangshai")
-          .contains(
-              "ReplicatedReplacingMergeTree('/clickhouse/tables/all/{database}/tenant_period_counts',"
-                  + " '{replica}', version)")
-          .doesNotContain("Distributed");
-    }
+    assertThat(forms.get(0))
+        .startsWith("CREATE TABLE IF NOT EXISTS tenant_period_counts ON CLUSTER liangshai")
+        .contains(
+            "ReplicatedReplacingMergeTree('/clickhouse/tables/all/{database}/tenant_period_counts',"
+                + " '{replica}', version)")
+        .doesNotContain("Distributed");
   }
 
   @Test
   void theClusterFormsCreateEveryTableTheOneServerSchemaHas() throws Exception {
-    Set<String> oneServer = new TreeSet<>();
     try (Connection c = CLICKHOUSE.connect()) {
       SchemaMigrator.migrate(c);
-      try (Statement st = c.createStatement();
-          ResultSet rs =
-              st.executeQuery(
-                  "SELECT name FROM system.tables WHERE database = currentDatabase()")) {
-        while (rs.next()) {
-          oneServer.add(rs.getString(1));
-        }
-      }
     }
+    Set<String> oneServer = new TreeSet<>(CLICKHOUSE.tables());
     Set<String> clusterTables = new TreeSet<>();
     for (String statement : CLUSTER.statements(SchemaMigrator.allStatements())) {
       Matcher m = CREATED.matcher(statement);
@@ -161,13 +146,19 @@ class ClickHouseLayoutITCase {
     return found.get(0);
   }
 
-  private static String format(Connection c, String statement) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT formatQuerySingleLine(?)")) {
-      ps.setString(1, statement);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getString(1);
+  /** {@code statements} as the engine parses and prints them, each on one line. */
+  private static List<String> formatted(List<String> statements) throws SQLException {
+    List<String> parsed = new ArrayList<>();
+    try (Connection c = CLICKHOUSE.connect();
+        PreparedStatement ps = c.prepareStatement("SELECT formatQuerySingleLine(?)")) {
+      for (String statement : statements) {
+        ps.setString(1, statement);
+        try (ResultSet rs = ps.executeQuery()) {
+          rs.next();
+          parsed.add(rs.getString(1));
+        }
       }
     }
+    return parsed;
   }
 }

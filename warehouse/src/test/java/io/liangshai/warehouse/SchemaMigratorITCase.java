@@ -6,8 +6,6 @@ import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,16 +25,7 @@ class SchemaMigratorITCase {
         assertThat(rs.getInt(1)).isEqualTo(SchemaMigrator.index().size());
         assertThat(rs.getInt(2)).isEqualTo(SchemaMigrator.index().size());
       }
-      List<String> tables = new ArrayList<>();
-      try (Statement st = c.createStatement();
-          ResultSet rs =
-              st.executeQuery(
-                  "SELECT name FROM system.tables WHERE database = currentDatabase()")) {
-        while (rs.next()) {
-          tables.add(rs.getString(1));
-        }
-      }
-      assertThat(tables)
+      assertThat(CLICKHOUSE.tables())
           .contains(
               "api_keys",
               "audit_log",

@@ -1,7 +1,7 @@
 package io.liangshai.core.governance;
 
+import io.liangshai.core.lang.Required;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What the flags of SPEC §10 are judged on, for one tenant's own cases received in one month
@@ -32,11 +32,13 @@ public record MonthTally(
     Count rewritten) {
 
   public MonthTally {
-    Objects.requireNonNull(nearDeadline, "nearDeadline");
-    Objects.requireNonNull(withdrawn, "withdrawn");
-    Objects.requireNonNull(rated, "rated");
-    Objects.requireNonNull(instant, "instant");
-    Objects.requireNonNull(rewritten, "rewritten");
+    Required.nonNull(
+        "nearDeadline withdrawn rated instant rewritten",
+        nearDeadline,
+        withdrawn,
+        rated,
+        instant,
+        rewritten);
   }
 
   /** How many cases show a pattern, and some of their ids (ascending). */

@@ -17,13 +17,24 @@ public final class Required {
    * @throws IllegalArgumentException when there are not as many names as values
    */
   public static void nonNull(String names, Object... values) {
-    String[] named = names.trim().split("\\s+");
-    if (named.length != values.length) {
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < names.length(); i++) {
+      boolean space = Character.isWhitespace(names.charAt(i));
+      if (!space && !inWord) {
+        words++;
+      }
+      inWord = !space;
+    }
+    if (words != values.length) {
       throw new IllegalArgumentException(
-          named.length + " names (" + names + ") for " + values.length + " values");
+          words + " names (" + names + ") for " + values.length + " values");
     }
     for (int i = 0; i < values.length; i++) {
-      Objects.requireNonNull(values[i], named[i]);
+      if (values[i] == null) {
+        // Split only when one is missing: records on hot paths check their components this way.
+        throw new NullPointerException(names.trim().split("\\s+")[i]);
+      }
     }
   }
 }

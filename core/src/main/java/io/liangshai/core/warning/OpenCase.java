@@ -1,10 +1,10 @@
 package io.liangshai.core.warning;
 
+import io.liangshai.core.lang.Required;
 import io.liangshai.core.record.Category;
 import io.liangshai.core.record.Channel;
 import io.liangshai.core.record.EscalationLevel;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * The latest version of a case that is neither closed nor withdrawn, with what the warnings list
@@ -26,13 +26,15 @@ public record OpenCase(
     Channel channel) {
 
   public OpenCase {
-    Objects.requireNonNull(tenant, "tenant");
-    Objects.requireNonNull(caseId, "caseId");
-    Objects.requireNonNull(receivedAt, "receivedAt");
-    Objects.requireNonNull(deadline, "deadline");
-    Objects.requireNonNull(escalationLevel, "escalationLevel");
-    Objects.requireNonNull(category, "category");
-    Objects.requireNonNull(channel, "channel");
+    Required.nonNull(
+        "tenant caseId receivedAt deadline escalationLevel category channel",
+        tenant,
+        caseId,
+        receivedAt,
+        deadline,
+        escalationLevel,
+        category,
+        channel);
     if (reassignedCount < 0) {
       throw new IllegalArgumentException("reassignedCount must be ≥ 0, found " + reassignedCount);
     }

@@ -70,6 +70,28 @@ public final class CaseRecordFixture {
     return new CaseRecordFixture();
   }
 
+  /** A fixture starting from every field of {@code r}, to build a version of it that differs. */
+  public static CaseRecordFixture from(CaseRecord r) {
+    CaseRecordFixture f = new CaseRecordFixture();
+    f.caseId = r.caseId();
+    f.tenantCode = r.tenantCode();
+    f.updatedAt = r.updatedAt();
+    f.uscc = r.enterpriseUscc();
+    f.enterpriseName = r.enterpriseName();
+    f.channel = r.channel();
+    f.category = r.category();
+    f.receivedAt = r.receivedAt();
+    f.deadline = r.deadline();
+    f.status = r.status();
+    f.closedAt = r.closedAt();
+    f.escalationLevel = r.escalationLevel();
+    f.reassignedCount = r.reassignedCount();
+    f.leaderInstructed = r.leaderInstructed();
+    f.satisfaction = r.satisfaction();
+    f.description = r.description();
+    return f;
+  }
+
   public CaseRecordFixture caseId(String value) {
     caseId = value;
     return this;

@@ -22,7 +22,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A snapshot as the bulletin template reads it: report parameters and one row map per peer group,
@@ -84,35 +87,32 @@ final class PdfView {
    * its value, worst first.
    */
   static String targets(List<TargetShortfall> lines) {
-    if (lines.isEmpty()) {
-      return "本期评价方案的指标均未设目标值。";
+    return joined(lines, "本期评价方案的指标均未设目标值。", "\n", PdfView::target);
+  }
+
+  private static String target(TargetShortfall t) {
+    StringBuilder line =
+        new StringBuilder()
+            .append(t.groupLabel())
+            .append(" · ")
+            .append(t.name())
+            .append("（目标")
+            .append("lower_better".equals(t.direction()) ? "≤" : "≥")
+            .append(value(t.unit(), t.target()))
+            .append("）：");
+    if (t.below().isEmpty()) {
+      line.append(t.judged()).append("个有数据的地区均达标。");
+    } else {
+      StringJoiner names = new StringJoiner("、");
+      t.below().forEach(b -> names.add(b.name() + "（" + value(t.unit(), b.value()) + "）"));
+      line.append(t.judged())
+          .append("个有数据的地区中")
+          .append(t.below().size())
+          .append("个未达标：")
+          .append(names)
+          .append("。");
     }
-    StringJoiner joiner = new StringJoiner("\n");
-    for (TargetShortfall t : lines) {
-      StringBuilder line =
-          new StringBuilder()
-              .append(t.groupLabel())
-              .append(" · ")
-              .append(t.name())
-              .append("（目标")
-              .append("lower_better".equals(t.direction()) ? "≤" : "≥")
-              .append(value(t.unit(), t.target()))
-              .append("）：");
-      if (t.below().isEmpty()) {
-        line.append(t.judged()).append("个有数据的地区均达标。");
-      } else {
-        StringJoiner names = new StringJoiner("、");
-        t.below().forEach(b -> names.add(b.name() + "（" + value(t.unit(), b.value()) + "）"));
-        line.append(t.judged())
-            .append("个有数据的地区中")
-            .append(t.below().size())
-            .append("个未达标：")
-            .append(names)
-            .append("。");
-      }
-      joiner.add(line);
-    }
-    return joiner.toString();
+    return line.toString();
   }
 
   private static String value(String unit, BigDecimal value) {
@@ -250,25 +250,27 @@ final class PdfView {
 
   /** 杭州市（第1名，满意优）、… or 无. */
   static String names(List<ListEntry> entries) {
-    if (entries.isEmpty()) {
-      return "无";
+    return joined(entries, "无", "、", PdfView::named);
+  }
+
+  /** What {@code f} makes of {@code items}, joined by {@code sep}; {@code none} if none. */
+  private static <T> String joined(List<T> items, String none, String sep, Function<T, String> f) {
+    return items.isEmpty() ? none : items.stream().map(f).collect(Collectors.joining(sep));
+  }
+
+  private static String named(ListEntry e) {
+    StringJoiner why = new StringJoiner("、");
+    for (String evidence : e.evidence()) {
+      String[] parts = evidence.split(":");
+      String mark =
+          switch (parts[1]) {
+            case "above" -> "优";
+            case "below" -> "警";
+            default -> "报";
+          };
+      why.add(Wording.shortRate(Indicator.byWireName(parts[0]).orElseThrow()) + mark);
     }
-    StringJoiner joiner = new StringJoiner("、");
-    for (ListEntry e : entries) {
-      StringJoiner why = new StringJoiner("、");
-      for (String evidence : e.evidence()) {
-        String[] parts = evidence.split(":");
-        String mark =
-            switch (parts[1]) {
-              case "above" -> "优";
-              case "below" -> "警";
-              default -> "报";
-            };
-        why.add(Wording.shortRate(Indicator.byWireName(parts[0]).orElseThrow()) + mark);
-      }
-      joiner.add(e.name() + "（第" + e.rank() + "名，" + why + "）");
-    }
-    return joiner.toString();
+    return e.name() + "（第" + e.rank() + "名，" + why + "）";
   }
 
   private static List<Map<String, ?>> anomalies(AnomalyTable table) {
@@ -285,11 +287,9 @@ final class PdfView {
   }
 
   private static String methodology(List<String> paragraphs) {
-    StringJoiner joiner = new StringJoiner("\n");
-    for (int i = 0; i < paragraphs.size(); i++) {
-      joiner.add((i + 1) + ". " + paragraphs.get(i));
-    }
-    return joiner.toString();
+    return IntStream.range(0, paragraphs.size())
+        .mapToObj(i -> (i + 1) + ". " + paragraphs.get(i))
+        .collect(Collectors.joining("\n"));
   }
 
   private static String numeral(int index) {

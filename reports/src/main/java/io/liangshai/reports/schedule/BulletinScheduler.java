@@ -1,9 +1,9 @@
 package io.liangshai.reports.schedule;
 
 import io.liangshai.core.lang.Required;
-import io.liangshai.core.time.ChinaTime;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.WorkingDayCalendar;
+import io.liangshai.metadata.BulletinHolds;
 import io.liangshai.reports.BulletinPublisher;
 import io.liangshai.reports.Series;
 import java.time.Clock;
@@ -11,20 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.TimeZone;
 import javax.sql.DataSource;
-import org.quartz.CronScheduleBuilder;
-import org.quartz.CronTrigger;
-import org.quartz.JobBuilder;
-import org.quartz.JobDetail;
-import org.quartz.JobKey;
-import org.quartz.ObjectAlreadyExistsException;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
-import org.quartz.TriggerKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,10 +25,10 @@ import org.slf4j.LoggerFactory;
  * PostgreSQL ({@link QuartzStore}), so a restart neither loses nor doubles a run and however many
  * processes of the platform run, each run happens on one of them. Each series (monthly, quarterly)
  * is a durable job holding its {@link SeriesSchedule} and a cron trigger firing daily at the
- * schedule's time (Asia/Shanghai); each run publishes whatever has fallen due by {@link DueDates}
- * and has no bulletin yet. A run missed while the platform was down fires once when it is back
- * (misfire: fire now). Series are enabled by default; the province changes them with {@link
- * #update}.
+ * schedule's time (Asia/Shanghai), kept by {@link ScheduleJobs}; each run ({@link PublishDueJob})
+ * publishes whatever has fallen due by {@link DueDates} and has no bulletin yet. A run missed while
+ * the platform was down fires once when it is back (misfire: fire now). Series are enabled by
+ * default; the province changes them with {@link #update}.
  */
 public final class BulletinScheduler implements AutoCloseable {
 
@@ -60,27 +52,30 @@ public final class BulletinScheduler implements AutoCloseable {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(BulletinScheduler.class);
-  static final String GROUP = "bulletins";
+  static final String GROUP = ScheduleJobs.GROUP;
   private static final List<Series> SCHEDULED = List.of(Series.MONTHLY, Series.QUARTERLY);
 
   private final Scheduler quartz;
+  private final ScheduleJobs jobs;
   private final BulletinPublisher publisher;
   private final Clock clock;
   private final DueDates dueDates;
   private final RunCounter runs = new RunCounter();
-  private final Options options;
+  private final SignoffGate gate;
 
   private BulletinScheduler(
       Scheduler quartz,
       BulletinPublisher publisher,
       Clock clock,
       DueDates dueDates,
-      Options options) {
+      Options options,
+      SignoffGate gate) {
     this.quartz = quartz;
+    this.jobs = new ScheduleJobs(quartz, options);
     this.publisher = publisher;
     this.clock = clock;
     this.dueDates = dueDates;
-    this.options = options;
+    this.gate = gate;
   }
 
   /**
@@ -112,17 +107,19 @@ public final class BulletinScheduler implements AutoCloseable {
         "metadata publisher clock adopted options", metadata, publisher, clock, adopted, options);
     Scheduler quartz = QuartzStore.scheduler(metadata, options);
     DueDates dueDates = new DueDates(WorkingDayCalendar.china());
+    SignoffGate gate = new SignoffGate(new BulletinHolds(metadata), publisher);
     BulletinScheduler scheduler =
-        new BulletinScheduler(quartz, publisher, clock, dueDates, options);
+        new BulletinScheduler(quartz, publisher, clock, dueDates, options, gate);
     quartz.getContext().put(PublishDueJob.PUBLISHER, publisher);
     quartz.getContext().put(PublishDueJob.CLOCK, clock);
     quartz.getContext().put(PublishDueJob.DUE_DATES, dueDates);
     quartz.getContext().put(PublishDueJob.RUNS, scheduler.runs);
+    quartz.getContext().put(PublishDueJob.GATE, gate);
     try {
       for (Series series : SCHEDULED) {
         Optional<SeriesSchedule> earlier =
             adopted.stream().filter(s -> s.series() == series).findFirst();
-        scheduler.ensure(series, earlier);
+        scheduler.jobs.ensure(series, earlier, clock.instant());
       }
       quartz.start();
     } catch (SchedulerException e) {
@@ -166,12 +163,34 @@ public final class BulletinScheduler implements AutoCloseable {
    */
   public synchronized ScheduleView update(Series series, ScheduleChange change)
       throws SchedulerException {
-    SeriesSchedule current = read(series);
+    SeriesSchedule current = jobs.read(series);
     SeriesSchedule next = change.applyTo(current, clock.instant());
     publisher.check(next.groups(), next.scheme());
-    apply(next, !sameTrigger(current, next));
+    jobs.replace(current, next);
+    if (!Objects.equals(current.waitForSignoff(), next.waitForSignoff())
+        && next.enabled()
+        && !gate.held(next).isEmpty()) {
+      jobs.runNow(series); // the held months are judged by the new option at once
+    }
     LOG.info("bulletin schedule {} changed: {}", series.id(), next);
     return view(series);
+  }
+
+  /**
+   * Tells the scheduler that a tenant signed {@code month} off: when the monthly bulletin of that
+   * month is held for sign-offs, the series runs now (on one instance of the cluster), so it is
+   * published as soon as the last one has signed off rather than at the next daily run. A failure
+   * to ask is logged and left to that daily run, which re-checks every hold.
+   */
+  public void signedOff(Period month) {
+    try {
+      SeriesSchedule monthly = jobs.read(Series.MONTHLY);
+      if (monthly.enabled() && gate.isHeld(monthly, month)) {
+        jobs.runNow(Series.MONTHLY);
+      }
+    } catch (SchedulerException | RuntimeException e) {
+      LOG.warn("could not re-check the held bulletin of {}; the next daily run does", month, e);
+    }
   }
 
   /** Runs completed for {@code series} since this scheduler started. */
@@ -185,92 +204,9 @@ public final class BulletinScheduler implements AutoCloseable {
     quartz.shutdown(true);
   }
 
-  /** Sets up {@code series} unless the store has it: as {@code adopted}, else the defaults. */
-  private void ensure(Series series, Optional<SeriesSchedule> adopted) throws SchedulerException {
-    JobDetail job = quartz.getJobDetail(jobKey(series));
-    if (job == null) {
-      SeriesSchedule schedule =
-          adopted.orElseGet(() -> SeriesSchedule.defaults(series, clock.instant()));
-      apply(schedule, true);
-      adopted.ifPresent(s -> LOG.info("bulletin schedule taken from the previous release: {}", s));
-      if (adopted.isPresent() && schedule.enabled()) {
-        quartz.triggerJob(jobKey(series));
-      }
-      return;
-    }
-    SeriesSchedule schedule = ScheduleData.read(job.getJobDataMap());
-    Trigger trigger = quartz.getTrigger(triggerKey(series));
-    boolean current =
-        trigger instanceof CronTrigger cron
-            && cron.getCronExpression().equals(cron(schedule))
-            && cron.getTimeZone().getID().equals(ChinaTime.ZONE.getId());
-    if (schedule.enabled() != (trigger != null) || (trigger != null && !current)) {
-      apply(schedule, true);
-    }
-  }
-
-  /** Stores the job with {@code schedule}; (re)places its trigger when {@code retrigger}. */
-  private void apply(SeriesSchedule schedule, boolean retrigger) throws SchedulerException {
-    JobDetail job =
-        JobBuilder.newJob(PublishDueJob.class)
-            .withIdentity(jobKey(schedule.series()))
-            .withDescription(schedule.series().id() + " bulletins")
-            .usingJobData(ScheduleData.write(schedule))
-            .storeDurably()
-            .requestRecovery()
-            .build();
-    quartz.addJob(job, true);
-    TriggerKey key = triggerKey(schedule.series());
-    if (!schedule.enabled()) {
-      quartz.unscheduleJob(key);
-      return;
-    }
-    if (!retrigger && quartz.checkExists(key)) {
-      return;
-    }
-    Trigger trigger =
-        TriggerBuilder.newTrigger()
-            .withIdentity(key)
-            .forJob(job)
-            .withSchedule(
-                CronScheduleBuilder.cronSchedule(cron(schedule))
-                    .inTimeZone(TimeZone.getTimeZone(ChinaTime.ZONE))
-                    .withMisfireHandlingInstructionFireAndProceed())
-            .build();
-    if (!quartz.checkExists(key)) {
-      try {
-        quartz.scheduleJob(trigger);
-        return;
-      } catch (ObjectAlreadyExistsException e) {
-        // another process of the cluster scheduled it meanwhile: replace it as below
-      }
-    }
-    quartz.rescheduleJob(key, trigger);
-  }
-
-  private boolean sameTrigger(SeriesSchedule a, SeriesSchedule b) {
-    return a.enabled() == b.enabled() && cron(a).equals(cron(b));
-  }
-
-  /** Daily at the schedule's time; each run checks what has fallen due. */
-  private String cron(SeriesSchedule schedule) {
-    if (options.cronOverride() != null) {
-      return options.cronOverride();
-    }
-    return "0 " + schedule.time().getMinute() + " " + schedule.time().getHour() + " * * ?";
-  }
-
-  private SeriesSchedule read(Series series) throws SchedulerException {
-    JobDetail job = quartz.getJobDetail(jobKey(series));
-    if (job == null) {
-      throw new IllegalStateException("series " + series.id() + " has no job");
-    }
-    return ScheduleData.read(job.getJobDataMap());
-  }
-
   private ScheduleView view(Series series) throws SchedulerException {
-    SeriesSchedule schedule = read(series);
-    Trigger trigger = quartz.getTrigger(triggerKey(series));
+    SeriesSchedule schedule = jobs.read(series);
+    Trigger trigger = jobs.trigger(series);
     Instant now = clock.instant();
     Period next = schedule.enabled() ? dueDates.next(schedule, now) : null;
     Date nextFire = trigger == null ? null : trigger.getNextFireTime();
@@ -279,14 +215,7 @@ public final class BulletinScheduler implements AutoCloseable {
         next == null ? null : next.toString(),
         next == null ? null : dueDates.due(schedule, next),
         nextFire == null ? null : nextFire.toInstant(),
-        runs.runs(series));
-  }
-
-  private static JobKey jobKey(Series series) {
-    return JobKey.jobKey(series.id(), GROUP);
-  }
-
-  private static TriggerKey triggerKey(Series series) {
-    return TriggerKey.triggerKey(series.id(), GROUP);
+        runs.runs(series),
+        gate.held(schedule));
   }
 }

@@ -4,7 +4,7 @@ import io.liangshai.core.time.Period;
 import io.liangshai.reports.Bulletin;
 import io.liangshai.reports.BulletinPublisher;
 import java.time.Clock;
-import java.util.List;
+import java.time.Instant;
 import java.util.Optional;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.Job;
@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One run of a series' schedule: publishes every period that has fallen due (by {@link DueDates})
- * and has no bulletin yet, oldest first. A period that has one is left alone, so a repeated,
- * recovered or misfired run publishes nothing twice. Never runs twice at once for a series.
+ * and has no bulletin yet, oldest first, unless {@link SignoffGate} holds it for the month's
+ * sign-offs. A period that has one is left alone, so a repeated, recovered or misfired run
+ * publishes nothing twice. Never runs twice at once for a series (in the whole cluster).
  */
 @DisallowConcurrentExecution
 public final class PublishDueJob implements Job {
@@ -26,6 +27,7 @@ public final class PublishDueJob implements Job {
   static final String CLOCK = "liangshai.clock";
   static final String DUE_DATES = "liangshai.dueDates";
   static final String RUNS = "liangshai.runs";
+  static final String GATE = "liangshai.signoffGate";
 
   private static final Logger LOG = LoggerFactory.getLogger(PublishDueJob.class);
 
@@ -37,14 +39,24 @@ public final class PublishDueJob implements Job {
       BulletinPublisher publisher = (BulletinPublisher) shared.get(PUBLISHER);
       Clock clock = (Clock) shared.get(CLOCK);
       DueDates dueDates = (DueDates) shared.get(DUE_DATES);
+      SignoffGate gate = (SignoffGate) shared.get(GATE);
       if (schedule.enabled()) {
-        List<Period> due = dueDates.duePeriods(schedule, clock.instant());
-        for (Period period : due) {
+        Instant now = clock.instant();
+        for (Period period : dueDates.duePeriods(schedule, now)) {
+          SignoffGate.Verdict verdict = gate.check(schedule, period, now);
+          if (verdict == SignoffGate.Verdict.HOLD) {
+            continue;
+          }
           Optional<Bulletin> published =
               publisher.publishScheduled(
                   schedule.series(), period, schedule.groups(), schedule.scheme());
           published.ifPresent(
               b -> LOG.info("scheduled bulletin {} for {} {}", b.id(), b.series(), b.period()));
+          gate.wentAhead(
+              schedule,
+              period,
+              published.isPresent() ? verdict : SignoffGate.Verdict.PUBLISHED,
+              now);
         }
       }
       ((RunCounter) shared.get(RUNS)).ran(schedule.series());

@@ -21,6 +21,11 @@ final class ScheduleData {
   private static final String SCHEME = "scheme";
   private static final String ACTIVE_SINCE = "active_since";
 
+  /**
+   * Absent when the schedule does not wait (so the previous release's jobs read as not waiting).
+   */
+  private static final String WAIT_UNTIL_DAY = "wait_for_signoff_until_day";
+
   private ScheduleData() {}
 
   static JobDataMap write(SeriesSchedule s) {
@@ -32,11 +37,15 @@ final class ScheduleData {
     map.put(GROUPS, String.join(",", s.groups()));
     map.put(SCHEME, s.scheme());
     map.put(ACTIVE_SINCE, s.activeSince().toString());
+    if (s.waitForSignoff() != null) {
+      map.put(WAIT_UNTIL_DAY, Integer.toString(s.waitForSignoff().untilDay()));
+    }
     return map;
   }
 
   static SeriesSchedule read(JobDataMap map) {
     String groups = map.getString(GROUPS);
+    String waitUntil = map.getString(WAIT_UNTIL_DAY);
     return new SeriesSchedule(
         Series.byId(map.getString(SERIES)).orElseThrow(),
         Boolean.parseBoolean(map.getString(ENABLED)),
@@ -44,6 +53,7 @@ final class ScheduleData {
         LocalTime.parse(map.getString(TIME)),
         groups == null || groups.isEmpty() ? List.of() : Arrays.asList(groups.split(",")),
         map.getString(SCHEME),
-        Instant.parse(map.getString(ACTIVE_SINCE)));
+        Instant.parse(map.getString(ACTIVE_SINCE)),
+        waitUntil == null ? null : new WaitForSignoff(Integer.parseInt(waitUntil)));
   }
 }

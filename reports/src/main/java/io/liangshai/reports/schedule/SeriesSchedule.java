@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param groups the peer groups, empty for the four standard groups
  * @param scheme the scheme reference, {@code standard} by default
  * @param activeSince periods due before this instant are not published by the schedule
+ * @param waitForSignoff how long a due bulletin waits for the month's sign-offs, or null for not at
+ *     all (the default); monthly only
  */
 public record SeriesSchedule(
     Series series,
@@ -26,7 +28,8 @@ public record SeriesSchedule(
     LocalTime time,
     List<String> groups,
     String scheme,
-    Instant activeSince) {
+    Instant activeSince,
+    WaitForSignoff waitForSignoff) {
 
   public static final int DEFAULT_WORKING_DAY = 5;
   public static final LocalTime DEFAULT_TIME = LocalTime.of(9, 0);
@@ -48,6 +51,22 @@ public record SeriesSchedule(
     groups = List.copyOf(groups);
     Objects.requireNonNull(scheme, "scheme");
     Objects.requireNonNull(activeSince, "activeSince");
+    if (waitForSignoff != null && series != Series.MONTHLY) {
+      throw new IllegalArgumentException(
+          "wait_for_signoff: only the monthly series waits, sign-offs are of months");
+    }
+  }
+
+  /** A schedule that does not wait for sign-offs. */
+  public SeriesSchedule(
+      Series series,
+      boolean enabled,
+      int workingDay,
+      LocalTime time,
+      List<String> groups,
+      String scheme,
+      Instant activeSince) {
+    this(series, enabled, workingDay, time, groups, scheme, activeSince, null);
   }
 
   /** The default: enabled, 5th working day, 09:00, standard groups, standard scheme. */
@@ -64,10 +83,17 @@ public record SeriesSchedule(
         time,
         groups,
         scheme,
-        enabled && !this.enabled ? now : activeSince);
+        enabled && !this.enabled ? now : activeSince,
+        waitForSignoff);
   }
 
   public SeriesSchedule with(int workingDay, LocalTime time, List<String> groups, String scheme) {
-    return new SeriesSchedule(series, enabled, workingDay, time, groups, scheme, activeSince);
+    return new SeriesSchedule(
+        series, enabled, workingDay, time, groups, scheme, activeSince, waitForSignoff);
+  }
+
+  /** This schedule waiting for sign-offs as {@code wait} says (null: not waiting). */
+  public SeriesSchedule withWaitForSignoff(WaitForSignoff wait) {
+    return new SeriesSchedule(series, enabled, workingDay, time, groups, scheme, activeSince, wait);
   }
 }

@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -190,16 +189,11 @@ public final class SnapshotBuilder {
     if (edition.period().kind() != PeriodKind.MONTH) {
       return paragraphs;
     }
-    Optional<Set<String>> signed = sources.signoffs().signedOff(edition.period());
-    if (signed.isEmpty()) {
+    Optional<List<Tenant>> missing = sources.signoffs().unsigned(registry, edition.period());
+    if (missing.isEmpty()) {
       return paragraphs;
     }
-    List<String> unsigned =
-        registry.all().stream()
-            .filter(t -> t.level() != TenantLevel.PROVINCE && !signed.get().contains(t.code()))
-            .sorted(java.util.Comparator.comparing(Tenant::code))
-            .map(Tenant::name)
-            .toList();
+    List<String> unsigned = missing.get().stream().map(Tenant::name).toList();
     List<String> with = new ArrayList<>(paragraphs);
     with.add(
         unsigned.isEmpty()

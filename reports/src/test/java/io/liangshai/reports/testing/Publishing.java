@@ -45,15 +45,29 @@ public final class Publishing {
    */
   public static BulletinPublisher publisher(
       Warehouse warehouse, DataSource metadata, Clock clock, FiguresSource figures) {
-    BulletinStore store = new BulletinStore(warehouse);
+    return publisher(
+        warehouse, metadata, clock, figures, SchemeResolver.builtIn(), BulletinSources.NONE);
+  }
+
+  /**
+   * As {@link #publisher(Warehouse, DataSource, Clock, FiguresSource)}, its schemes from {@code
+   * schemes} and its sections beside the figures from {@code sources}.
+   */
+  public static BulletinPublisher publisher(
+      Warehouse warehouse,
+      DataSource metadata,
+      Clock clock,
+      FiguresSource figures,
+      SchemeResolver schemes,
+      BulletinSources sources) {
     return new BulletinPublisher(
         REGISTRY,
         figures,
-        store,
+        new BulletinStore(warehouse),
         new BulletinNumbers(metadata, clock),
-        SchemeResolver.builtIn(),
+        schemes,
         new AuditLog(warehouse, clock),
         clock,
-        BulletinSources.NONE);
+        sources);
   }
 }

@@ -17,8 +17,9 @@ import java.util.Objects;
 
 /**
  * The drill-down's reader of ClickHouse table {@code case_facts} ({@code GET /api/v1/cases}):
- * current versions of one tenant's cases and its descendants' received in a period. Values are
- * bound; the only text spliced in is a period column picked from a fixed set and fixed filter
+ * current versions of one tenant's cases and its descendants' received in a period, withdrawn ones
+ * (撤单) left out unless one case is asked for by its id (SPEC §10: a flag's evidence opens). Values
+ * are bound; the only text spliced in is a period column picked from a fixed set and fixed filter
  * fragments.
  */
 public final class CaseFactsQueries {
@@ -28,8 +29,11 @@ public final class CaseFactsQueries {
           + CaseFactsTable.ROW_COLUMNS
           + ", count() OVER () AS total FROM "
           + CaseFactsTable.TABLE
-          + " FINAL WHERE has(ancestors, ?) AND %s = ? AND status != 'withdrawn'%s"
+          + " FINAL WHERE has(ancestors, ?) AND %s = ?%s%s"
           + " ORDER BY received_at DESC, tenant_code, case_id LIMIT ? OFFSET ?";
+
+  /** What a listing leaves out; a case asked for by its id opens even when withdrawn. */
+  private static final String NOT_WITHDRAWN = " AND status != 'withdrawn'";
 
   private final Warehouse warehouse;
 
@@ -40,10 +44,12 @@ public final class CaseFactsQueries {
   /**
    * What the drill-down asks for.
    *
-   * @param status a case status's wire name, or null for every status but withdrawn
+   * @param status a case status's wire name, or null for every status (but withdrawn, unless {@code
+   *     caseId} is set)
    * @param category a category's wire name, or null for every category
    * @param overdue only cases overdue at {@code now}
-   * @param caseId one case's id, or null for every case (a flag's evidence opened from 数据质量)
+   * @param caseId one case's id, or null for every case (a flag's evidence opened from 数据质量); with
+   *     it a withdrawn case is shown too
    */
   public record CaseFilter(
       String tenant,
@@ -71,7 +77,12 @@ public final class CaseFactsQueries {
       params.and(OverdueSql.OVERDUE, OverdueSql.queryTime(f.now()));
     }
     params.value(f.limit()).value(f.offset());
-    String sql = String.format(CASES, MetricsQueries.periodColumn(f.period()), params.sql());
+    String sql =
+        String.format(
+            CASES,
+            MetricsQueries.periodColumn(f.period()),
+            f.caseId() == null ? NOT_WITHDRAWN : "",
+            params.sql());
     CasePage page =
         Sql.query(
             warehouse,

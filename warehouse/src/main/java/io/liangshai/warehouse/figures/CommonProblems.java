@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * 举一反三 (SPEC §9): the common problems of a tenant's scope in a period — its cases grouped by {@link
@@ -27,8 +24,8 @@ public final class CommonProblems {
 
   private final CommonProblemQueries queries;
   private final ProblemGrouper grouper;
-  private final ConcurrentHashMap<Key, CompletableFuture<Problems>> cache =
-      new ConcurrentHashMap<>();
+  private final OnceCache<Key, Problems, RuntimeException> cache =
+      new OnceCache<>(CACHE_LIMIT, RuntimeException.class);
 
   private record Key(Period period, String tenant, String version) {}
 
@@ -53,31 +50,7 @@ public final class CommonProblems {
   /** The common problems of {@code tenant} and its descendants in {@code period}. */
   public Problems of(Period period, String tenant) {
     Key key = new Key(period, tenant, queries.version(tenant));
-    CompletableFuture<Problems> mine = new CompletableFuture<>();
-    CompletableFuture<Problems> shared = cache.putIfAbsent(key, mine);
-    if (shared != null) {
-      try {
-        return shared.join();
-      } catch (CompletionException e) {
-        cache.remove(key, shared);
-        if (e.getCause() instanceof RuntimeException r) {
-          throw r;
-        }
-        throw e;
-      }
-    }
-    try {
-      Problems p = compute(period, tenant);
-      mine.complete(p);
-      if (cache.size() > CACHE_LIMIT) {
-        cache.keySet().removeIf(k -> !k.equals(key));
-      }
-      return p;
-    } catch (RuntimeException e) {
-      mine.completeExceptionally(e);
-      cache.remove(key, mine);
-      throw e;
-    }
+    return cache.get(key, () -> compute(period, tenant));
   }
 
   private Problems compute(Period period, String tenant) {

@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,6 +31,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LeagueTables {
 
+  private static final int CACHE_LIMIT = 256;
+
   private final MetricsQueries queries;
   private final Clock clock;
   private final CustomFigures custom;
@@ -41,10 +42,8 @@ public final class LeagueTables {
    * periods changes it; read at most every {@link #VERSION_READING}) and the minute ({@code
    * overdue_open} moves with the clock). Identical requests arriving together are computed once.
    */
-  private final ConcurrentHashMap<Key, CompletableFuture<LeagueTable>> cache =
-      new ConcurrentHashMap<>();
-
-  private static final int CACHE_LIMIT = 256;
+  private final OnceCache<Key, LeagueTable, SQLException> cache =
+      new OnceCache<>(CACHE_LIMIT, SQLException.class);
 
   /**
    * How long one reading of the counts' version answers for every request of the same periods: at
@@ -112,31 +111,7 @@ public final class LeagueTables {
             scheme.toString(),
             countsVersion(List.of(period, period.previous())),
             now.getEpochSecond() / 60);
-    CompletableFuture<LeagueTable> mine = new CompletableFuture<>();
-    CompletableFuture<LeagueTable> shared = cache.putIfAbsent(key, mine);
-    if (shared != null) {
-      try {
-        return shared.join();
-      } catch (CompletionException e) {
-        cache.remove(key, shared);
-        if (e.getCause() instanceof SQLException sql) {
-          throw sql;
-        }
-        throw e;
-      }
-    }
-    try {
-      LeagueTable table = compute(period, codes, scheme, RobustnessSettings.defaults(), now);
-      mine.complete(table);
-      if (cache.size() > CACHE_LIMIT) {
-        cache.keySet().removeIf(k -> !k.equals(key));
-      }
-      return table;
-    } catch (SQLException | RuntimeException e) {
-      mine.completeExceptionally(e);
-      cache.remove(key, mine);
-      throw e;
-    }
+    return cache.get(key, () -> compute(period, codes, scheme, RobustnessSettings.defaults(), now));
   }
 
   /**

@@ -11,6 +11,7 @@ import io.liangshai.core.evaluation.ReferenceEvaluator;
 import io.liangshai.core.indicator.ReferenceCalculator;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseStatus;
+import io.liangshai.core.testing.CaseRecordFixture;
 import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
@@ -203,22 +204,10 @@ class IndicatorQueriesITCase {
   }
 
   private static CaseRecord version(CaseRecord r, CaseStatus status, java.time.Instant closedAt) {
-    return new CaseRecord(
-        r.caseId(),
-        r.tenantCode(),
-        r.updatedAt().plusSeconds(1),
-        r.enterpriseUscc(),
-        r.enterpriseName(),
-        r.channel(),
-        r.category(),
-        r.receivedAt(),
-        r.deadline(),
-        status,
-        closedAt,
-        r.escalationLevel(),
-        r.reassignedCount(),
-        r.leaderInstructed(),
-        r.satisfaction(),
-        r.description());
+    return CaseRecordFixture.from(r)
+        .updatedAt(r.updatedAt().plusSeconds(1))
+        .closedAt(closedAt)
+        .status(status)
+        .build();
   }
 }
