@@ -135,12 +135,7 @@ class ClusterCommand implements Callable<Integer> {
 
   /** An API instance: this launcher as {@code run --role api} over the shared servers. */
   private static Process startApi(
-      LiangshaiConfig config,
-      int port,
-      String kafka,
-      String clickhouse,
-      String postgres,
-      int index)
+      LiangshaiConfig config, int port, String kafka, String clickhouse, String postgres, int index)
       throws Exception {
     ProcessBuilder pb =
         new ProcessBuilder(

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code bin/liangshai cluster} as an operator starts it: the sample feed uploaded through both
- * API instances in turn; one TaskManager killed ({@code -9}) after a third of it, one API instance
+ * {@code bin/liangshai cluster} as an operator starts it: the sample feed uploaded through both API
+ * instances in turn; one TaskManager killed ({@code -9}) after a third of it, one API instance
  * after two thirds, what the dead instance did not answer sent again to the other; then, as the
  * survivor sees it, every batch processed, every figure of the sample feed exact, and the job
  * running again after at least one restart. TERM then stops everything the command started.
@@ -48,7 +48,8 @@ class ClusterITCase {
       JsonNode layout = awaitLayout(cluster, log);
       List<String> apis = new ArrayList<>();
       layout.path("api").forEach(u -> apis.add(u.asText()));
-      assertThat(apis).containsExactly("http://127.0.0.1:" + port, "http://127.0.0.1:" + (port + 1));
+      assertThat(apis)
+          .containsExactly("http://127.0.0.1:" + port, "http://127.0.0.1:" + (port + 1));
       String flink = layout.path("flink_rest").asText();
       String job = layout.path("job_id").asText();
 
@@ -106,7 +107,10 @@ class ClusterITCase {
             "-Xmx1g",
             "-Dliangshai.home=" + target.getParent().getParent(),
             "-cp",
-            target.resolve("liangshai-launcher.jar") + File.pathSeparator + target.resolve("lib") + "/*",
+            target.resolve("liangshai-launcher.jar")
+                + File.pathSeparator
+                + target.resolve("lib")
+                + "/*",
             "io.liangshai.launcher.Liangshai",
             "cluster");
     pb.environment().put("LIANGSHAI_DATA_DIR", dataDir.toString());

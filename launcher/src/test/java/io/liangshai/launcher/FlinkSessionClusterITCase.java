@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The job jar on a real Flink session cluster of child JVMs (a JobManager and two TaskManagers of
  * two slots), submitted through the JobManager's REST API as to any cluster, reading the records
  * log on Kafka and writing ClickHouse: its batches are processed; when a TaskManager is killed
- * ({@code kill -9}) the job restarts on the survivor from its checkpoint and the figures stay exact.
+ * ({@code kill -9}) the job restarts on the survivor from its checkpoint and the figures stay
+ * exact.
  */
 @Tag(LongSuite.TAG)
 class FlinkSessionClusterITCase {

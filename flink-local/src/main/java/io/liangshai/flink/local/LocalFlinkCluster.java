@@ -40,7 +40,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
   private static final Duration STOP = Duration.ofSeconds(20);
   private static final String JOB_MANAGER =
       "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint";
-  private static final String TASK_MANAGER = "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
+  private static final String TASK_MANAGER =
+      "org.apache.flink.runtime.taskexecutor.TaskManagerRunner";
 
   /** What Flink's own {@code env.java.opts.all} opens on Java 17. */
   private static final List<String> JAVA_17_OPENS =
@@ -292,7 +293,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
     command.add("-Dlog.file=" + dir.resolve("logs").resolve(name + ".log"));
     command.add(
         "-Dlog4j.configurationFile=file:" + dir.resolve("conf").resolve("log4j.properties"));
-    command.add("-Dlog4j2.configurationFile=file:" + dir.resolve("conf").resolve("log4j.properties"));
+    command.add(
+        "-Dlog4j2.configurationFile=file:" + dir.resolve("conf").resolve("log4j.properties"));
     command.add("-cp");
     command.add(ChildProcess.classPathOf(FlinkMain.class) + File.pathSeparator + classpath());
     command.add(FlinkMain.class.getName());
@@ -302,7 +304,9 @@ public final class LocalFlinkCluster implements AutoCloseable {
     Process p =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("logs").resolve(name + ".out").toFile()))
+            .redirectOutput(
+                ProcessBuilder.Redirect.appendTo(
+                    dir.resolve("logs").resolve(name + ".out").toFile()))
             .start();
     LOG.info("Flink {} started, pid {}", name, p.pid());
     return p;
@@ -313,7 +317,8 @@ public final class LocalFlinkCluster implements AutoCloseable {
     try (InputStream in =
         LocalFlinkCluster.class.getResourceAsStream("/io/liangshai/flink/local/classpath")) {
       if (in == null) {
-        throw new LocalFlinkException("the Flink runtime's classpath is missing (module not built)");
+        throw new LocalFlinkException(
+            "the Flink runtime's classpath is missing (module not built)");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
     } catch (IOException e) {
