@@ -140,6 +140,29 @@ final class ApiTestServer
    * the migrated metadata database {@code metadata}. The server runs on a Vert.x of its own, so
    * that assertions running on the client's event loop never hold up the server.
    */
+  /**
+   * The records log of this server's intake: a topic of its own on the test JVM's shared Kafka, as
+   * the launcher opens one on the platform's.
+   */
+  private io.liangshai.log.RecordsLog records() throws Exception {
+    io.liangshai.log.RecordsLog log = newRecordsLog();
+    opened.push(log::close);
+    return log;
+  }
+
+  /** A records log on a new topic of the test JVM's shared Kafka; the caller closes it. */
+  static io.liangshai.log.RecordsLog newRecordsLog() throws Exception {
+    String id = java.util.UUID.randomUUID().toString().substring(0, 8);
+    return io.liangshai.log.RecordsLog.open(
+        new io.liangshai.log.RecordsTopic(
+                io.liangshai.kafka.local.testing.SharedKafka.bootstrapServers(),
+                "api-test-" + id,
+                1,
+                (short) 1)
+            .ensure(),
+        "api-test-" + id);
+  }
+
   ApiTestServer open(String jdbcUrl, DataSource metadata) throws Exception {
     this.metadata = metadata;
     landing = Files.createTempDirectory("api-test-landing");
@@ -155,6 +178,7 @@ final class ApiTestServer
             zone,
             registry,
             new PostgresVersionIndex(metadata, Clock.systemUTC()),
+            records(),
             Clock.systemUTC(),
             limits.maxRowsPerBatch());
     opened.push(intake);

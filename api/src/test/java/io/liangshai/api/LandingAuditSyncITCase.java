@@ -20,7 +20,6 @@ import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.Warehouse;
 import io.liangshai.warehouse.WarehouseException;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,20 +73,25 @@ class LandingAuditSyncITCase {
 
   /** A landing zone of the test's own, and an intake over it as the launcher builds one. */
   @BeforeEach
-  void openIntake() throws IOException {
+  void openIntake() throws Exception {
     zone = new LandingZone(dir.resolve("landing"));
+    records = ApiTestServer.newRecordsLog();
     intake =
         new BatchIntake(
             zone,
             TenantRegistryLoader.loadDefault(),
             new PostgresVersionIndex(METADATA.dataSource(), Clock.systemUTC()),
+            records,
             Clock.systemUTC());
   }
 
   @AfterEach
   void closeIntake() {
     intake.close();
+    records.close();
   }
+
+  private io.liangshai.log.RecordsLog records;
 
   @Test
   void backFillsEveryUploadAndRefusalOnceAcrossRestarts() throws Exception {

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  *   <li><b>The landing zone</b> last, so it holds every batch the copied tables speak of. What
  *       ClickHouse derives from it (facts, counts, processed batches, quarantine, the upload audit
  *       and {@code batches}) was copied earlier and may miss the newest batches: a restored data
- *       directory has no Flink checkpoint, so the job reads the whole landing zone again and, its
- *       rows versioned by the wall clock in ReplacingMergeTree tables, replaces them with the same
- *       figures plus the missing batches; {@code LandingAuditSync} back-fills the audit rows.
+ *       directory has no Flink checkpoint and no records log, so the first start appends every
+ *       restored batch to the log, the job reads them all again and, its rows versioned by the wall
+ *       clock in ReplacingMergeTree tables, replaces them with the same figures plus the missing
+ *       batches; {@code LandingAuditSync} back-fills the audit rows.
  * </ol>
  *
  * The manifest is written last; a directory without one is not a backup.
@@ -42,6 +43,7 @@ public final class Backup {
               + PostgresTables.REBUILT
               + " (the ingest version index): rebuilt from the landing zone at the first start",
           "Flink checkpoints: the job reprocesses the restored landing zone from the start",
+          "the records log (Kafka): the first start appends every restored batch to it again",
           "the local servers' files: the restore target's own servers are filled by the restore");
 
   private Backup() {}

@@ -2,6 +2,8 @@ package io.liangshai.ingest;
 
 import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecordValidator;
+import io.liangshai.log.RecordsLog;
+import io.liangshai.log.RecordsLogException;
 import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.metadata.VersionClaims;
 import io.liangshai.tenants.TenantRegistry;
@@ -27,24 +29,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes one received batch body and makes it durable: every row validated, accepted records written
- * to the landing zone before the answer, duplicates ignored, conflicts rejected, and the body kept
- * as received. Every version is judged by the {@link PostgresVersionIndex} in one transaction per
- * batch, so batches may be taken concurrently, by this process and by others on the same
- * PostgreSQL: of two uploads of one version with different content exactly one is accepted. A batch
- * is published to the landing zone and then its claims committed; at start every published batch
- * not committed is claimed ({@link IndexReconciler}); {@link FaultHook} is the test hook that
- * crashes in that window.
+ * to the landing zone and appended to the {@link RecordsLog} (Kafka, which the job reads) before
+ * the answer, duplicates ignored, conflicts rejected, and the body kept as received. Every version
+ * is judged by the {@link PostgresVersionIndex} in one transaction per batch, so batches may be
+ * taken concurrently, by this process and by others on the same PostgreSQL: of two uploads of one
+ * version with different content exactly one is accepted.
+ *
+ * <p>The order is: the body and the records file published, then the Kafka transaction committed,
+ * then the claims committed to PostgreSQL. A crash anywhere in it leaves a published batch whose
+ * claims are not committed; at every start {@link IndexReconciler} claims each such batch and
+ * appends it to the log again — harmless if it was there already, because the job takes an
+ * identical version once. {@link FaultHook} is the test hook that crashes in both windows.
  */
 public final class BatchIntake implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(BatchIntake.class);
 
-  /** How often a batch is taken from the start when PostgreSQL ends its claims in a deadlock. */
-  static final int ATTEMPTS = 3;
-
   private final LandingZone landing;
   private final TenantRegistry registry;
   private final PostgresVersionIndex index;
+  private final RecordsLog log;
   private final BatchIds ids;
   private final Clock clock;
   private final int maxRows;
@@ -53,19 +57,25 @@ public final class BatchIntake implements AutoCloseable {
   public static final int DEFAULT_MAX_ROWS = 200_000;
 
   public BatchIntake(
-      LandingZone landing, TenantRegistry registry, PostgresVersionIndex index, Clock clock)
+      LandingZone landing,
+      TenantRegistry registry,
+      PostgresVersionIndex index,
+      RecordsLog log,
+      Clock clock)
       throws IOException {
-    this(landing, registry, index, clock, DEFAULT_MAX_ROWS);
+    this(landing, registry, index, log, clock, DEFAULT_MAX_ROWS);
   }
 
   /**
-   * {@code index}: the version index on the platform's metadata database (migrated); {@code
-   * maxRowsPerBatch}: a batch with more rows is refused whole ({@link BatchTooLargeException}).
+   * {@code index}: the version index on the platform's metadata database (migrated); {@code log}:
+   * the records log the job reads; {@code maxRowsPerBatch}: a batch with more rows is refused whole
+   * ({@link BatchTooLargeException}).
    */
   public BatchIntake(
       LandingZone landing,
       TenantRegistry registry,
       PostgresVersionIndex index,
+      RecordsLog log,
       Clock clock,
       int maxRowsPerBatch)
       throws IOException {
@@ -77,11 +87,17 @@ public final class BatchIntake implements AutoCloseable {
     this.landing = Objects.requireNonNull(landing, "landing");
     this.registry = Objects.requireNonNull(registry, "registry");
     this.index = Objects.requireNonNull(index, "index");
+    this.log = Objects.requireNonNull(log, "log");
     this.clock = Objects.requireNonNull(clock, "clock");
     FaultHook.check();
     try {
-      new IndexReconciler(landing, index, registry).reconcile();
+      new IndexReconciler(landing, index, registry, log).reconcile();
       this.ids = new BatchIds(index.committedThrough());
+    } catch (RecordsLogException e) {
+      throw new IntakeUnavailableException(
+          "the landed batches not yet committed could not be appended to the records log again: "
+              + e.getMessage(),
+          e);
     } catch (SQLException e) {
       throw new IntakeUnavailableException(
           "the version index on PostgreSQL could not be reconciled with the landing zone "
@@ -119,7 +135,7 @@ public final class BatchIntake implements AutoCloseable {
    *
    * @throws BatchTooLargeException when the batch has more than the row limit; nothing is kept
    * @throws IntakeUnavailableException when PostgreSQL cannot judge the batch (not reachable, or
-   *     deadlocked {@value #ATTEMPTS} times); nothing is kept
+   *     deadlocked {@value Deadlocks#ATTEMPTS} times); nothing is kept
    */
   public BatchResult ingest(
       Uploader uploader, BatchFormat format, Optional<Charset> declared, Path body)
@@ -130,9 +146,9 @@ public final class BatchIntake implements AutoCloseable {
       try (VersionClaims claims = index.begin(batchId)) {
         return land(claims, batchId, receivedAt, uploader, format, declared, body);
       } catch (SQLException e) {
-        if (VersionClaims.isDeadlock(e) && attempt < ATTEMPTS) {
+        if (VersionClaims.isDeadlock(e) && attempt < Deadlocks.ATTEMPTS) {
           LOG.info("batch {}: deadlocked with a concurrent upload, taken again", batchId);
-          pauseBeforeAttempt(attempt + 1);
+          Deadlocks.pauseBeforeAttempt(attempt + 1);
           continue;
         }
         Files.deleteIfExists(LandingZone.stagingFile(landing.recordsFile(batchId)));
@@ -140,25 +156,12 @@ public final class BatchIntake implements AutoCloseable {
         throw new IntakeUnavailableException(
             (VersionClaims.isDeadlock(e)
                     ? "the batch stayed deadlocked with concurrent uploads of the same cases after "
-                        + ATTEMPTS
+                        + Deadlocks.ATTEMPTS
                         + " attempts"
                     : "the version index on PostgreSQL is not reachable (" + e.getMessage() + ")")
                 + "; nothing of the batch was kept, send it again",
             e);
       }
-    }
-  }
-
-  /**
-   * A short random pause before attempt {@code attempt}, growing with it, so that the batch that
-   * won the deadlock commits before this one claims again.
-   */
-  static void pauseBeforeAttempt(int attempt) throws IntakeUnavailableException {
-    try {
-      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(20, 100) * attempt);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IntakeUnavailableException("interrupted while waiting to take a batch again", e);
     }
   }
 
@@ -211,9 +214,23 @@ public final class BatchIntake implements AutoCloseable {
       throw e;
     }
     long bytes = Files.size(body);
-    LandingZone.publish(body, landing.rawFile(batchId, format));
+    Path raw = landing.rawFile(batchId, format);
+    LandingZone.publish(body, raw);
     LandingZone.publish(recordsTmp, records);
     FaultHook.afterLanding();
+    try {
+      log.append(uploader.tenantCode(), batchId, records);
+    } catch (RecordsLogException e) {
+      // Not accepted: its claims roll back with this attempt, so its files go too.
+      Files.deleteIfExists(records);
+      Files.deleteIfExists(raw);
+      throw new IntakeUnavailableException(
+          "the records log (Kafka) did not take the batch ("
+              + e.getMessage()
+              + "); nothing of the batch was kept, send it again",
+          e);
+    }
+    FaultHook.afterLog();
     try {
       claims.commit();
     } catch (SQLException e) {

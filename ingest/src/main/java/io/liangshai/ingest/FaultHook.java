@@ -9,12 +9,14 @@ import java.util.Locale;
  *
  * <p>{@code LIANGSHAI_FAULT=halt-after-landing} stops the JVM at once with status 137, as {@code
  * kill -9} would (no shutdown hook runs), right after a batch's records file is published and
- * before the version index commits it: the window {@link IndexReconciler} repairs at the next
+ * before it is appended to the records log; {@code halt-after-log} right after the log's commit,
+ * before the version index commits it: the windows {@link IndexReconciler} repairs at the next
  * start. Unset in production; any other value is refused when the intake opens.
  */
 final class FaultHook {
 
   static final String HALT_AFTER_LANDING = "halt-after-landing";
+  static final String HALT_AFTER_LOG = "halt-after-log";
 
   private static final String VALUE = configured();
 
@@ -22,18 +24,27 @@ final class FaultHook {
 
   /** Refuses a misspelt hook, so that a test never believes it injected a fault it did not. */
   static void check() {
-    if (VALUE != null && !VALUE.equals(HALT_AFTER_LANDING)) {
+    if (VALUE != null && !VALUE.equals(HALT_AFTER_LANDING) && !VALUE.equals(HALT_AFTER_LOG)) {
       throw new IllegalStateException(
           "LIANGSHAI_FAULT='"
               + VALUE
-              + "' is not a known fault; the only one is "
-              + HALT_AFTER_LANDING);
+              + "' is not a known fault; the known ones are "
+              + HALT_AFTER_LANDING
+              + " and "
+              + HALT_AFTER_LOG);
     }
   }
 
-  /** Called once a batch's records are published, before the index commit. */
+  /** Called once a batch's records are published, before they are appended to the log. */
   static void afterLanding() {
     if (HALT_AFTER_LANDING.equals(VALUE)) {
+      Runtime.getRuntime().halt(137);
+    }
+  }
+
+  /** Called once a batch is committed to the records log, before the index commit. */
+  static void afterLog() {
+    if (HALT_AFTER_LOG.equals(VALUE)) {
       Runtime.getRuntime().halt(137);
     }
   }

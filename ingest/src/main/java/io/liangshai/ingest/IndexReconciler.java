@@ -3,6 +3,8 @@ package io.liangshai.ingest;
 import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
+import io.liangshai.log.RecordsLog;
+import io.liangshai.log.RecordsLogException;
 import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.metadata.RecordVersion;
 import io.liangshai.metadata.VersionClaims;
@@ -25,13 +27,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Repairs, at every start, the window between publishing a batch's records and committing its
  * claims to the {@link PostgresVersionIndex} (a crash, {@code kill -9}), whichever process landed
- * it: every published records file whose batch is not among the committed batches is read and its
- * versions claimed, so a retry of those rows is judged against what landed. Several processes write
- * one landing zone, so no watermark would do: another process may have committed a newer batch.
- * When the index is empty (a new database, or the data directory of a release that kept it in
- * {@code version-index.mv}) it is rebuilt from every batch. A batch without a manifest gets a
- * {@link RecoveredManifest}; a raw body without records (a crash before the records were published)
- * is kept and logged.
+ * it: every published records file whose batch is not among the committed batches is read, its
+ * versions claimed, and appended to the {@link RecordsLog} again before the claims commit (it may
+ * have reached the log before the crash, or not; the job takes an identical version once), so a
+ * retry of those rows is judged against what landed and the job sees every batch that landed.
+ * Several processes write one landing zone, so no watermark would do: another process may have
+ * committed a newer batch. When the index is empty (a new database, or the data directory of a
+ * release that kept it in {@code version-index.mv}) it is rebuilt from every batch. A batch without
+ * a manifest gets a {@link RecoveredManifest}; a raw body without records (a crash before the
+ * records were published) is kept and logged.
  */
 final class IndexReconciler {
 
@@ -40,15 +44,18 @@ final class IndexReconciler {
   private final LandingZone landing;
   private final PostgresVersionIndex index;
   private final TenantRegistry registry;
+  private final RecordsLog log;
 
-  IndexReconciler(LandingZone landing, PostgresVersionIndex index, TenantRegistry registry) {
+  IndexReconciler(
+      LandingZone landing, PostgresVersionIndex index, TenantRegistry registry, RecordsLog log) {
     this.landing = landing;
     this.index = index;
     this.registry = registry;
+    this.log = log;
   }
 
   /** Claims every landed batch not committed (all of them into an empty index); how many. */
-  int reconcile() throws IOException, SQLException {
+  int reconcile() throws IOException, SQLException, RecordsLogException {
     boolean rebuild = index.isEmpty();
     Set<String> committed = rebuild ? Set.of() : index.committedBatches();
     List<Path> files;
@@ -82,21 +89,23 @@ final class IndexReconciler {
   }
 
   /** Claims the versions of one landed batch, taken again from the start after a deadlock. */
-  private int claimed(String batchId, Path file) throws IOException, SQLException {
+  private int claimed(String batchId, Path file)
+      throws IOException, SQLException, RecordsLogException {
     for (int attempt = 1; ; attempt++) {
       try {
         return claim(batchId, file);
       } catch (SQLException e) {
-        if (!VersionClaims.isDeadlock(e) || attempt >= BatchIntake.ATTEMPTS) {
+        if (!VersionClaims.isDeadlock(e) || attempt >= Deadlocks.ATTEMPTS) {
           throw e;
         }
         LOG.info("landed batch {}: deadlocked with a concurrent upload, claimed again", batchId);
-        BatchIntake.pauseBeforeAttempt(attempt + 1);
+        Deadlocks.pauseBeforeAttempt(attempt + 1);
       }
     }
   }
 
-  private int claim(String batchId, Path file) throws IOException, SQLException {
+  private int claim(String batchId, Path file)
+      throws IOException, SQLException, RecordsLogException {
     Set<String> tenants = new HashSet<>();
     List<RecordVersion> versions = new ArrayList<>(BatchRows.CHUNK);
     List<String> hashes = new ArrayList<>(BatchRows.CHUNK);
@@ -135,9 +144,18 @@ final class IndexReconciler {
       if (!Files.exists(landing.manifestFile(batchId))) {
         recoverManifest(batchId, trailer == null ? records : trailer, tenants);
       }
+      log.append(uploaderOf(batchId), batchId, file);
       claims.commit();
     }
     return records;
+  }
+
+  /** The tenant that uploaded a landed batch, as its manifest (perhaps recovered) names it. */
+  private String uploaderOf(String batchId) throws IOException {
+    Optional<byte[]> manifest = landing.readManifest(batchId);
+    return manifest.isPresent()
+        ? BatchManifests.read(manifest.get()).tenant()
+        : registry.province().code();
   }
 
   private static void claimAndClear(

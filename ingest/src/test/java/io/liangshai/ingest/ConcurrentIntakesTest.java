@@ -51,7 +51,11 @@ class ConcurrentIntakesTest {
 
   private BatchIntake open(PostgresVersionIndex index) throws Exception {
     return new BatchIntake(
-        new LandingZone(dir.resolve("landing")), IntakeFixture.REGISTRY, index, CLOCK);
+        new LandingZone(dir.resolve("landing")),
+        IntakeFixture.REGISTRY,
+        index,
+        IntakeFixture.log(),
+        CLOCK);
   }
 
   private static String body(List<String> caseIds, String description) throws Exception {

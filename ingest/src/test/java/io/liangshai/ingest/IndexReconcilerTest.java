@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liangshai.core.record.FieldError;
+import io.liangshai.log.RecordsLog;
+import io.liangshai.log.testing.LogContents;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import java.nio.charset.StandardCharsets;
@@ -52,11 +54,13 @@ class IndexReconcilerTest {
   }
 
   private BatchIntake open(Clock clock) throws Exception {
-    return new BatchIntake(new LandingZone(landing()), REGISTRY, INDEX.index(), clock);
+    return new BatchIntake(
+        new LandingZone(landing()), REGISTRY, INDEX.index(), IntakeFixture.log(), clock);
   }
 
   private IndexReconciler reconciler() throws Exception {
-    return new IndexReconciler(new LandingZone(landing()), INDEX.index(), REGISTRY);
+    return new IndexReconciler(
+        new LandingZone(landing()), INDEX.index(), REGISTRY, IntakeFixture.log());
   }
 
   private static BatchResult send(BatchIntake intake, Map<String, Object> row) throws Exception {
@@ -120,6 +124,40 @@ class IndexReconcilerTest {
       assertThat(manifest.receivedAt()).isEqualTo(BatchIds.timeOf(crashed));
       assertThat(manifest.keyId()).isEqualTo(BatchResult.UNKNOWN_KEY);
     }
+  }
+
+  @Test
+  void aBatchLandedButNotCommittedIsAppendedToTheRecordsLogAgainAtTheNextStart() throws Exception {
+    try (RecordsLog log = IntakeFixture.newLog()) {
+      String crashed;
+      try (BatchIntake intake =
+          new BatchIntake(new LandingZone(landing()), REGISTRY, INDEX.index(), log, CLOCK)) {
+        crashed = landWithoutCommit(intake, aCase().caseId("logged").row());
+      }
+      assertThat(trailersOf(log, crashed)).as("appended once by the upload").isEqualTo(1);
+
+      new IndexReconciler(new LandingZone(landing()), INDEX.index(), REGISTRY, log).reconcile();
+
+      assertThat(trailersOf(log, crashed))
+          .as("appended again with its claims: whether or not the crash came before the log")
+          .isEqualTo(2);
+      List<LogContents.Message> messages =
+          LogContents.read(log.topic()).stream().filter(m -> m.batch().equals(crashed)).toList();
+      assertThat(messages).extracting(LogContents.Message::key).containsOnly("330522");
+      assertThat(
+              new IndexReconciler(new LandingZone(landing()), INDEX.index(), REGISTRY, log)
+                  .reconcile())
+          .as("committed now: not appended a third time")
+          .isZero();
+      assertThat(trailersOf(log, crashed)).isEqualTo(2);
+    }
+  }
+
+  private static long trailersOf(RecordsLog log, String batchId) {
+    return LogContents.read(log.topic()).stream()
+        .filter(m -> m.batch().equals(batchId))
+        .filter(m -> m.text().startsWith(io.liangshai.core.landing.LandingFile.TRAILER_PREFIX))
+        .count();
   }
 
   @Test

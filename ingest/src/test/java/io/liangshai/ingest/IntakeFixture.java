@@ -3,6 +3,10 @@ package io.liangshai.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.liangshai.core.record.FieldError;
+import io.liangshai.kafka.local.testing.SharedKafka;
+import io.liangshai.log.RecordsLog;
+import io.liangshai.log.RecordsLogException;
+import io.liangshai.log.RecordsTopic;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import java.io.IOException;
@@ -14,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The intake tests' bench: a {@link BatchIntake} over a landing zone in a test's folder, on the
@@ -25,7 +30,33 @@ final class IntakeFixture {
   static final Instant UPLOAD = Instant.parse("2024-03-01T00:00:00Z");
   static final Uploader COUNTY = new Uploader("330522", "k_county");
 
+  private static RecordsLog shared;
+
   private IntakeFixture() {}
+
+  /**
+   * The records log the intake tests append to: one topic on the test JVM's shared Kafka, opened on
+   * first use and kept for the JVM (tests that read what was appended open a {@link #newLog}).
+   */
+  static synchronized RecordsLog log() {
+    if (shared == null) {
+      shared = newLog();
+    }
+    return shared;
+  }
+
+  /** A records log on a new topic of its own (one partition), for a test that reads it back. */
+  static RecordsLog newLog() {
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    try {
+      return RecordsLog.open(
+          new RecordsTopic(SharedKafka.bootstrapServers(), "test-records-" + id, 1, (short) 1)
+              .ensure(),
+          "test-" + id);
+    } catch (RecordsLogException e) {
+      throw new IllegalStateException(e);
+    }
+  }
 
   /**
    * An intake landing in {@code dir/landing}, its versions judged on {@code database}, at most
@@ -37,6 +68,7 @@ final class IntakeFixture {
         new LandingZone(dir.resolve("landing")),
         REGISTRY,
         database.index(),
+        log(),
         Clock.fixed(UPLOAD, ZoneOffset.UTC),
         maxRowsPerBatch);
   }

@@ -191,11 +191,17 @@ class IntakeBench implements Callable<Integer> {
     long started;
     try (MetadataServer postgres = MetadataServer.local(dir.resolve("postgres"));
         HikariDataSource metadata = postgres.openPool();
+        io.liangshai.kafka.local.LocalKafka kafka =
+            io.liangshai.kafka.local.LocalKafka.start(dir.resolve("kafka"));
+        io.liangshai.log.RecordsLog records =
+            io.liangshai.log.RecordsLog.open(
+                io.liangshai.log.RecordsTopic.local(kafka.bootstrapServers()).ensure(), "bench");
         BatchIntake intake =
             new BatchIntake(
                 new LandingZone(dir.resolve("landing")),
                 TenantRegistryLoader.loadDefault(),
                 new PostgresVersionIndex(metadata, Clock.systemUTC()),
+                records,
                 Clock.systemUTC(),
                 Integer.MAX_VALUE)) {
       started = System.nanoTime();

@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
     description = "晾晒: enterprise-problem cases in, indicators, league tables and bulletins out.",
     subcommands = {
       RunCommand.class,
+      ClusterCommand.class,
       DemoCommand.class,
       GenerateCommand.class,
       BenchCommand.class,

@@ -117,6 +117,13 @@ final class MetadataServer implements AutoCloseable {
     starting.thenAccept(MetadataServer::close).exceptionally(e -> null).join();
   }
 
+  /** The local server's postmaster, when this process started it. */
+  java.util.OptionalLong postmasterPid() {
+    return local.isPresent()
+        ? java.util.OptionalLong.of(local.get().postmasterPid())
+        : java.util.OptionalLong.empty();
+  }
+
   PostgresEndpoint endpoint() {
     return endpoint;
   }

@@ -4,7 +4,9 @@ import io.liangshai.api.ApiServer;
 import io.liangshai.clickhouse.local.ClickHouseEndpoint;
 import io.liangshai.clickhouse.local.LocalClickHouseConfig;
 import io.liangshai.core.config.LiangshaiConfig;
-import io.liangshai.ingest.LandingZone;
+import io.liangshai.ingest.LogBackfill;
+import io.liangshai.log.RecordsLog;
+import io.liangshai.log.RecordsTopic;
 import io.liangshai.reports.render.BulletinPdf;
 import io.liangshai.reports.schedule.BulletinScheduler;
 import io.liangshai.stream.CaseIndicatorsJob;
@@ -12,6 +14,7 @@ import io.liangshai.stream.LocalIndicatorsRunner;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.ClickHouseLayout;
+import io.liangshai.warehouse.ProcessedBatchesTable;
 import io.liangshai.warehouse.Warehouse;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
@@ -22,12 +25,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Everything liangshai runs on one machine, started in order and stopped in reverse: ClickHouse and
- * PostgreSQL (each local, unless an external one is configured; {@link MetadataServer}), the {@link
- * Services} over them (the ClickHouse schema and the metadata migrations, the landing zone with its
- * version index reconciled with the batches landed before a crash and its upload audit back-filled
- * into ClickHouse, the stores, the publisher), the indicators job in a Flink MiniCluster, the API
- * over those services, and last the bulletin scheduler (Quartz, its job store under {@code
+ * Everything liangshai runs on one machine, started in order and stopped in reverse: ClickHouse,
+ * PostgreSQL and Kafka (each local, unless an external one is configured; {@link MetadataServer},
+ * {@link LogServer}), the records log ingest appends to and the job reads, the {@link Services}
+ * over them (the ClickHouse schema and the metadata migrations, the landing zone with its version
+ * index reconciled with the batches landed before a crash and its upload audit back-filled into
+ * ClickHouse, the stores, the publisher), the indicators job in a Flink MiniCluster, the API over
+ * those services, and last the bulletin scheduler (Quartz, its job store under {@code
  * LIANGSHAI_DATA_DIR/scheduler}), which therefore stops first.
  */
 final class Platform implements AutoCloseable {
@@ -43,6 +47,7 @@ final class Platform implements AutoCloseable {
   private ApiServer api;
   private ClickHouseEndpoint clickhouse;
   private TenantRegistry registry;
+  private RecordsTopic records;
 
   Platform(LiangshaiConfig config) {
     this(config, Role.ALL);
@@ -55,6 +60,7 @@ final class Platform implements AutoCloseable {
       throw new IllegalArgumentException("the platform needs an admin key");
     }
     layout(config);
+    LogServer.check(config, role);
   }
 
   /** How the tables are laid out; refused when a cluster is named without one of its servers. */
@@ -81,6 +87,9 @@ final class Platform implements AutoCloseable {
     if (metadata != null) {
       started.push(() -> MetadataServer.closeWhenStarted(metadata));
     }
+    // So does the Kafka of the records log, which every role needs.
+    CompletableFuture<LogServer> kafka = LogServer.startAsync(config);
+    started.push(() -> LogServer.closeWhenStarted(kafka));
     ClickHouseLayout layout = layout(config);
     clickhouse =
         config
@@ -90,24 +99,38 @@ final class Platform implements AutoCloseable {
                 () -> ClickHouseEndpoint.local(LocalClickHouseConfig.of(config.clickhouseDir())));
     started.push(clickhouse);
     Services services = null;
-    LandingZone landing;
+    LogServer log = LogServer.await(kafka);
+    records = log.topic();
     if (metadata != null) {
       MetadataServer postgres = MetadataServer.await(metadata);
-      services = Services.open(config, registry, clickhouse.jdbcUrl(), postgres, Clock.systemUTC());
+      RecordsLog records = RecordsLog.open(log.topic(), LogServer.instanceId(config));
+      started.push(records);
+      services =
+          Services.open(
+              config, registry, clickhouse.jdbcUrl(), postgres, records, Clock.systemUTC());
       started.push(services);
       started.push(
           new PlatformEndpoints(clickhouse.jdbcUrl(), postgres.url()).writeFor(config.dataDir()));
-      landing = services.landing;
+      if (log.emptyAtStart()) {
+        // A job that resumes a checkpoint holds what it processed; one without reads everything.
+        java.util.Set<String> processed =
+            LocalIndicatorsRunner.latestCheckpoint(config.checkpointDir()).isPresent()
+                ? new ProcessedBatchesTable(services.warehouse).all()
+                : java.util.Set.of();
+        LogBackfill.appendUnprocessed(services.landing, records, processed::contains);
+      }
     } else {
       started.push(Warehouse.open(clickhouse.jdbcUrl(), layout));
-      landing = new LandingZone(config.landingDir());
     }
 
     LocalIndicatorsRunner runner = null;
     if (role.runsJob()) {
       CaseIndicatorsJob job =
           CaseIndicatorsJob.of(
-              landing.recordsDir().toString(), layout.jdbcUrl(clickhouse.jdbcUrl()), registry);
+              log.topic().bootstrapServers(),
+              log.topic().name(),
+              layout.jdbcUrl(clickhouse.jdbcUrl()),
+              registry);
       runner =
           LocalIndicatorsRunner.start(
               job, config.checkpointDir(), FLINK_PARALLELISM, CHECKPOINT_MS);
@@ -156,6 +179,11 @@ final class Platform implements AutoCloseable {
   /** The JDBC URL every component uses for ClickHouse. */
   String clickhouseJdbcUrl() {
     return clickhouse.jdbcUrl();
+  }
+
+  /** The records log's topic, as ingest appends to it and the job reads it. */
+  RecordsTopic recordsTopic() {
+    return records;
   }
 
   TenantRegistry registry() {

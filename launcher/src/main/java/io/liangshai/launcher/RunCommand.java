@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
       "LIANGSHAI_CLICKHOUSE_CLUSTER (lay the tables out over that ClickHouse cluster: ON CLUSTER,",
       "replicated and distributed tables; needs LIANGSHAI_CLICKHOUSE_URL),",
       "LIANGSHAI_POSTGRES_URL (an external PostgreSQL, postgresql://USER:PASSWORD@HOST:PORT;",
-      "otherwise a local one is started under LIANGSHAI_DATA_DIR/postgres)."
+      "otherwise a local one is started under LIANGSHAI_DATA_DIR/postgres),",
+      "LIANGSHAI_KAFKA (an external Kafka for the records log, HOST:PORT,…; otherwise a local",
+      "broker is started under LIANGSHAI_DATA_DIR/kafka; required for --role api and job)."
     })
 class RunCommand implements Callable<Integer> {
 
@@ -29,7 +31,7 @@ class RunCommand implements Callable<Integer> {
       description = {
         "all (default): everything in this process; api: the API, web page, ingest and bulletin",
         "scheduler, no Flink job; job: the indicators job only, no HTTP. Processes of several roles",
-        "share one ClickHouse, PostgreSQL and LIANGSHAI_DATA_DIR (its landing zone)."
+        "share one ClickHouse, PostgreSQL, Kafka and LIANGSHAI_DATA_DIR (its landing zone)."
       })
   Role role = Role.ALL;
 

@@ -9,6 +9,7 @@ import io.liangshai.core.warning.DeadlineClock;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.LandingZone;
 import io.liangshai.launcher.upgrade.MetadataImport;
+import io.liangshai.log.RecordsLog;
 import io.liangshai.metadata.MetadataStores;
 import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.reports.schedule.BulletinScheduler;
@@ -55,6 +56,7 @@ final class Services implements AutoCloseable {
       TenantRegistry registry,
       String jdbcUrl,
       MetadataServer postgres,
+      RecordsLog log,
       Clock clock)
       throws SQLException, IOException {
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -76,6 +78,7 @@ final class Services implements AutoCloseable {
               landing,
               registry,
               new PostgresVersionIndex(metadata, clock),
+              log,
               clock,
               config.limits().maxRowsPerBatch());
       opened.push(intake);
@@ -99,17 +102,19 @@ final class Services implements AutoCloseable {
 
   /**
    * Builds the services over the ClickHouse at {@code jdbcUrl} (its schema applied), the metadata
-   * database of {@code metadata} (its migrations applied) and the landing zone of {@code config};
-   * what was opened is closed again if a later step fails.
+   * database of {@code metadata} (its migrations applied), the landing zone of {@code config} and
+   * the records log {@code log} its intake appends to; what was opened is closed again if a later
+   * step fails.
    */
   static Services open(
       LiangshaiConfig config,
       TenantRegistry registry,
       String jdbcUrl,
       MetadataServer metadata,
+      RecordsLog log,
       Clock clock)
       throws SQLException, IOException {
-    return new Services(config, registry, jdbcUrl, metadata, clock);
+    return new Services(config, registry, jdbcUrl, metadata, log, clock);
   }
 
   /**

@@ -31,15 +31,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The platform halts (as {@code kill -9} would) after a batch's records are landed and before the
- * version index commits them ({@code LIANGSHAI_FAULT=halt-after-landing}); the client got no
- * answer. After a restart on the same data the retry is judged against what landed: the same rows
- * are duplicates, another content for the same version is a conflict, the landed batch is processed
- * once, with a reconstructed manifest and its audit rows.
+ * version index commits them — before the records log took them ({@code
+ * LIANGSHAI_FAULT=halt-after-landing}) or after it committed them ({@code halt-after-log}); the
+ * client got no answer. After a restart on the same data the retry is judged against what landed:
+ * the same rows are duplicates, another content for the same version is a conflict, the landed
+ * batch is processed once, with a reconstructed manifest and its audit rows.
  */
 @org.junit.jupiter.api.Tag(LongSuite.TAG)
 class CrashWindowITCase {
@@ -49,8 +49,9 @@ class CrashWindowITCase {
 
   @TempDir Path dataDir;
 
-  @Test
-  void aRetryAfterACrashBetweenLandingAndTheIndexCommitIsJudgedAgainstWhatLanded()
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"halt-after-landing", "halt-after-log"})
+  void aRetryAfterACrashBetweenLandingAndTheIndexCommitIsJudgedAgainstWhatLanded(String fault)
       throws Exception {
     List<Map<String, Object>> rows = firstVersionOfEveryValidRow();
     byte[] body = FeedUploader.encode(APPLICATION_NDJSON, rows);
@@ -60,8 +61,8 @@ class CrashWindowITCase {
         PlatformProcess.start(
             dataDir,
             ADMIN_KEY,
-            logs.resolve("crash-window-first.log"),
-            Map.of("LIANGSHAI_FAULT", "halt-after-landing"))) {
+            logs.resolve("crash-window-first-" + fault + ".log"),
+            Map.of("LIANGSHAI_FAULT", fault))) {
       PlatformClient client = new PlatformClient(first.baseUrl());
       assertThatThrownBy(() -> client.uploadCases(ADMIN_KEY, APPLICATION_NDJSON, body))
           .as("no answer: the platform halted after landing the batch")
@@ -74,7 +75,8 @@ class CrashWindowITCase {
         .doesNotExist();
 
     try (PlatformProcess second =
-        PlatformProcess.start(dataDir, ADMIN_KEY, logs.resolve("crash-window-second.log"))) {
+        PlatformProcess.start(
+            dataDir, ADMIN_KEY, logs.resolve("crash-window-second-" + fault + ".log"))) {
       PlatformClient client = new PlatformClient(second.baseUrl());
       JsonNode retry = client.uploadCases(ADMIN_KEY, APPLICATION_NDJSON, body);
       assertThat(retry.get("accepted").asInt()).isZero();

@@ -33,10 +33,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two {@code --role api} processes and one {@code --role job} process on one PostgreSQL, one
- * ClickHouse and one data directory (its landing zone), as an operator would run them side by side:
- * what one instance writes, the other sees; what must be unique stays unique across them (scheme
- * versions, bulletin issue numbers, the one accepted version of a record); and the job process
- * alone computes every figure of the sample feed exactly.
+ * ClickHouse, one Kafka (the records log) and one data directory (its landing zone), as an operator
+ * would run them side by side: what one instance writes, the other sees; what must be unique stays
+ * unique across them (scheme versions, bulletin issue numbers, the one accepted version of a
+ * record); and the job process alone computes every figure of the sample feed exactly.
  */
 @org.junit.jupiter.api.Tag(LongSuite.TAG)
 class MultiInstanceITCase {
@@ -61,7 +61,8 @@ class MultiInstanceITCase {
     Map<String, String> shared =
         Map.of(
             "LIANGSHAI_CLICKHOUSE_URL", CLICKHOUSE.jdbcUrl(),
-            "LIANGSHAI_POSTGRES_URL", postgresUrl());
+            "LIANGSHAI_POSTGRES_URL", postgresUrl(),
+            "LIANGSHAI_KAFKA", io.liangshai.kafka.local.testing.SharedKafka.bootstrapServers());
     job =
         PlatformProcess.start(dataDir, ADMIN_KEY, LOGS.resolve("multi-job.log"), shared, Role.JOB);
     first =

@@ -13,6 +13,7 @@ import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.record.Category;
 import io.liangshai.core.testing.CaseRecordFixture;
 import io.liangshai.core.testing.Eventually;
+import io.liangshai.log.RecordsLog;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +22,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -171,7 +171,7 @@ class TenantIsolationITCase {
     assertThat(hotAnswer.get("accepted").asInt()).isEqualTo(hot.size());
     freshVictimBatchIsProcessedInTime();
 
-    // A poison record behind the door's back, straight into the landing zone.
+    // A poison record behind the door's back, straight into the records log the job reads.
     String poisonBatch = injectPoison();
     freshVictimBatchIsProcessedInTime();
     assertThat(quarantinedLines(poisonBatch, Duration.ofSeconds(30)))
@@ -273,10 +273,11 @@ class TenantIsolationITCase {
             + "\n"
             + LandingFile.trailer(batch, 3)
             + "\n";
-    Path records = PLATFORM.dataDir().resolve("landing/records");
-    Path tmp = records.resolve("." + batch + ".jsonl.tmp");
-    Files.writeString(tmp, lines, StandardCharsets.UTF_8);
-    Files.move(tmp, records.resolve(batch + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
+    Path file = Files.createTempFile(PLATFORM.dataDir(), "poison-", ".jsonl");
+    Files.writeString(file, lines, StandardCharsets.UTF_8);
+    try (RecordsLog log = RecordsLog.open(PLATFORM.platform().recordsTopic(), "poison-injector")) {
+      log.append(HOSTILE, batch, file);
+    }
     return batch;
   }
 

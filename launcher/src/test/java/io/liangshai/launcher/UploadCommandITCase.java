@@ -70,6 +70,18 @@ class UploadCommandITCase {
   private static String url;
   private static String key;
 
+  /** The intake's records log: a topic of its own on the test JVM's shared Kafka. */
+  private static io.liangshai.log.RecordsLog records() throws Exception {
+    return io.liangshai.log.RecordsLog.open(
+        new io.liangshai.log.RecordsTopic(
+                io.liangshai.kafka.local.testing.SharedKafka.bootstrapServers(),
+                "upload-test-" + UUID.randomUUID(),
+                1,
+                (short) 1)
+            .ensure(),
+        "upload-test");
+  }
+
   @BeforeAll
   static void start() throws Exception {
     TenantRegistry registry = TenantRegistryLoader.loadDefault();
@@ -81,6 +93,7 @@ class UploadCommandITCase {
             new LandingZone(data.resolve("landing")),
             registry,
             new PostgresVersionIndex(METADATA.dataSource(), Clock.systemUTC()),
+            records(),
             Clock.systemUTC());
     services =
         ApiServices.of(

@@ -4,7 +4,6 @@ import io.liangshai.core.tenant.TenantHierarchy;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
 import io.liangshai.warehouse.quarantine.QuarantinedLine;
-import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -14,19 +13,17 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.java.functions.KeySelector;
-import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 
 /**
- * The indicators job: landing zone → newest version of each case → recurrence verdicts → per-case
- * facts and count deltas (with retractions) → counts per tenant and period → ClickHouse; beside
- * them every accepted version → {@code case_versions}. A line any operator cannot process goes to
- * the quarantine table instead of failing the job ({@link Quarantine}), so a checkpoint passes it
- * and a restart never meets it again.
+ * The indicators job: the records log (Kafka) → newest version of each case → recurrence verdicts →
+ * per-case facts and count deltas (with retractions) → counts per tenant and period → ClickHouse;
+ * beside them every accepted version → {@code case_versions}. A line any operator cannot process
+ * goes to the quarantine table instead of failing the job ({@link Quarantine}), so a checkpoint
+ * passes it and a restart never meets it again.
  *
  * <p>Takes its source and sinks in the constructor so tests can run it on their own; {@link #main}
  * builds the real ones and runs unchanged on a Flink cluster.
@@ -36,7 +33,7 @@ public final class CaseIndicatorsJob {
   public static final String NAME = "liangshai-indicators";
   static final long COUNTS_FLUSH_MS = 500;
 
-  private final Source<String, ?, ?> source;
+  private final Source<LogLine, ?, ?> source;
   private final Sink<CountRow> counts;
   private final Sink<CaseFactRow> facts;
   private final Sink<QuarantinedLine> quarantine;
@@ -45,7 +42,7 @@ public final class CaseIndicatorsJob {
   private final TenantHierarchy hierarchy;
 
   public CaseIndicatorsJob(
-      Source<String, ?, ?> source,
+      Source<LogLine, ?, ?> source,
       Sink<CountRow> counts,
       Sink<CaseFactRow> facts,
       Sink<QuarantinedLine> quarantine,
@@ -61,10 +58,14 @@ public final class CaseIndicatorsJob {
     this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
   }
 
-  /** The real job: the landing zone's records directory in, ClickHouse at {@code jdbcUrl} out. */
-  public static CaseIndicatorsJob of(String recordsDir, String jdbcUrl, TenantRegistry registry) {
+  /**
+   * The real job: the records log, topic {@code topic} on the Kafka at {@code bootstrapServers},
+   * in; ClickHouse at {@code jdbcUrl} out.
+   */
+  public static CaseIndicatorsJob of(
+      String bootstrapServers, String topic, String jdbcUrl, TenantRegistry registry) {
     return new CaseIndicatorsJob(
-        landingSource(recordsDir),
+        RecordsSource.of(bootstrapServers, topic),
         ClickHouseSinks.counts(jdbcUrl),
         ClickHouseSinks.facts(jdbcUrl),
         ClickHouseSinks.quarantine(jdbcUrl),
@@ -73,19 +74,12 @@ public final class CaseIndicatorsJob {
         registry.hierarchy());
   }
 
-  /** Watches the landing zone for new record files (any Flink file system URI or local path). */
-  public static FileSource<String> landingSource(String recordsDir) {
-    return FileSource.forRecordStreamFormat(
-            new TextLineInputFormat(), new org.apache.flink.core.fs.Path(recordsDir))
-        .monitorContinuously(Duration.ofMillis(500))
-        .build();
-  }
-
   /** Adds the job's graph to {@code env}. */
   public void build(StreamExecutionEnvironment env) {
-    DataStream<String> lines =
-        env.fromSource(source, WatermarkStrategy.noWatermarks(), "landing zone")
-            .uid("landing-zone");
+    // The source's uid was "landing-zone" while it read files: a checkpoint of that release is
+    // restored with its state left unclaimed (LocalIndicatorsRunner allows it).
+    DataStream<LogLine> lines =
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "records log").uid("records-log");
 
     SingleOutputStreamOperator<Landed> records =
         lines.process(new LandingParser(progress)).name(LandingParser.NAME).uid("parse-records");
@@ -167,9 +161,10 @@ public final class CaseIndicatorsJob {
   }
 
   /**
-   * On a Flink cluster: {@code flink run liangshai-stream-jobs-job.jar --landing URI --clickhouse
-   * JDBC_URL --checkpoints URI [--tenants CSV]} ({@link JobArguments}; {@code --help} prints the
-   * usage text), with the checkpointing and restart strategy of {@link JobSettings}.
+   * On a Flink cluster: {@code flink run liangshai-stream-jobs-job.jar --kafka HOST:PORT
+   * --clickhouse JDBC_URL --checkpoints URI [--topic NAME] [--tenants CSV]} ({@link JobArguments};
+   * {@code --help} prints the usage text), with the checkpointing and restart strategy of {@link
+   * JobSettings}.
    */
   public static void main(String[] args) throws Exception {
     Optional<JobArguments> parsed = JobArguments.parse(args);
@@ -180,6 +175,6 @@ public final class CaseIndicatorsJob {
     TenantRegistry registry = TenantRegistryLoader.loadFileOrDefault(a.tenants());
     StreamExecutionEnvironment env =
         StreamExecutionEnvironment.getExecutionEnvironment(a.configuration());
-    of(a.landing(), a.clickhouse(), registry).execute(env);
+    of(a.kafka(), a.topic(), a.clickhouse(), registry).execute(env);
   }
 }

@@ -1,5 +1,6 @@
 package io.liangshai.stream;
 
+import io.liangshai.core.landing.LandingLog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -13,27 +14,33 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The arguments of {@link CaseIndicatorsJob#main}, parsed by picocli as the launcher parses its
- * own: {@code --landing URI --clickhouse JDBC_URL --checkpoints URI [--tenants CSV]
- * [--checkpoint-interval DURATION] [--max-restart-backoff DURATION]}.
+ * own: {@code --kafka HOST:PORT --clickhouse JDBC_URL --checkpoints URI [--topic NAME] [--tenants
+ * CSV] [--checkpoint-interval DURATION] [--max-restart-backoff DURATION]}.
  */
 @Command(
     name = CaseIndicatorsJob.NAME,
     description = {
-      "The indicators job: landing-zone records in, per-case facts and counts per tenant and"
+      "The indicators job: the records log (Kafka) in, per-case facts and counts per tenant and"
           + " period out to ClickHouse.",
-      "Run it with: flink run liangshai-stream-jobs-job.jar --landing URI --clickhouse JDBC_URL"
-          + " --checkpoints URI"
+      "Run it with: flink run liangshai-stream-jobs-job.jar --kafka HOST:PORT --clickhouse"
+          + " JDBC_URL --checkpoints URI"
     },
     sortOptions = false)
 final class JobArguments {
 
   @Option(
-      names = "--landing",
+      names = "--kafka",
       required = true,
-      paramLabel = "URI",
-      description =
-          "The landing zone's records directory: any Flink file system URI or local path.")
-  private String landing;
+      paramLabel = "HOST:PORT",
+      description = "The Kafka cluster of the records log (bootstrap servers, comma-separated).")
+  private String kafka;
+
+  @Option(
+      names = "--topic",
+      paramLabel = "NAME",
+      defaultValue = LandingLog.DEFAULT_TOPIC,
+      description = "The records log's topic (default: " + LandingLog.DEFAULT_TOPIC + ").")
+  private String topic;
 
   @Option(
       names = "--clickhouse",
@@ -109,8 +116,12 @@ final class JobArguments {
     return new CommandLine(new JobArguments()).getUsageMessage(CommandLine.Help.Ansi.OFF);
   }
 
-  String landing() {
-    return landing;
+  String kafka() {
+    return kafka;
+  }
+
+  String topic() {
+    return topic;
   }
 
   String clickhouse() {

@@ -16,7 +16,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -27,17 +26,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads landing-zone lines ({@link LandingFile}): the header names the batch, each record line
- * becomes a {@link Landed} record with its batch and line, the trailer closes the batch. A batch is
- * marked processed once a checkpoint that started after its trailer completes — by then every
- * operator downstream has handled its records and every sink has flushed them.
+ * Reads the records log's lines ({@link LogLine}, {@link LandingFile}'s format): each record line
+ * becomes a {@link Landed} record with the batch and line its message names, the trailer closes the
+ * batch. A batch is marked processed once a checkpoint that started after its trailer completes —
+ * by then every operator downstream has handled its records and every sink has flushed them. Each
+ * message names its own batch, so batches of different partitions and transactions may interleave.
  *
- * <p>A line it cannot read (not JSON, not a valid record, an unknown control line) goes to the
- * {@link Quarantine} and the next line is read. In a file written before headers existed the batch
- * is known only at the trailer: the rows of such a file wait for it (in state, across checkpoints).
- * The file source reads each file whole, in order, on one subtask, so the line count is exact.
+ * <p>A line it cannot read (not JSON, not a valid record, an unknown control line, a line the log
+ * carried cut) goes to the {@link Quarantine} and the next line is read.
  */
-public class LandingParser extends ProcessFunction<String, Landed>
+public class LandingParser extends ProcessFunction<LogLine, Landed>
     implements CheckpointedFunction, CheckpointListener {
 
   static final String NAME = "parse records";
@@ -59,15 +57,7 @@ public class LandingParser extends ProcessFunction<String, Landed>
   /** Batches in a snapshot, by checkpoint id, waiting for it to complete. */
   private transient TreeMap<Long, List<String>> waiting;
 
-  /** The current file's batch ("" until known) and its last line read (0 between files). */
-  private transient Origin position;
-
-  /** Quarantine rows of the current file while its batch is unknown. */
-  private transient List<QuarantinedLine> unnamed;
-
   private transient ListState<String> pendingState;
-  private transient ListState<Origin> positionState;
-  private transient ListState<QuarantinedLine> unnamedState;
 
   public LandingParser(BatchProgress progress) {
     this.progress = Objects.requireNonNull(progress, "progress");
@@ -79,13 +69,13 @@ public class LandingParser extends ProcessFunction<String, Landed>
   }
 
   @Override
-  public void processElement(String line, Context ctx, Collector<Landed> out) throws Exception {
-    Origin here = new Origin(position.line() == 0 ? "" : position.batchId(), position.line() + 1);
+  public void processElement(LogLine in, Context ctx, Collector<Landed> out) throws Exception {
+    Origin here = in.origin();
+    String line = in.text();
     if (LandingFile.isControl(line)) {
       control(line, here, ctx);
       return;
     }
-    position = here;
     if (line.isBlank()) {
       return;
     }
@@ -100,24 +90,14 @@ public class LandingParser extends ProcessFunction<String, Landed>
   }
 
   private void control(String line, Origin here, Context ctx) {
-    Optional<String> header = LandingFile.headerBatch(line);
-    if (header.isPresent()) {
-      position = new Origin(header.get(), 1);
-      unnamed.clear();
+    if (LandingFile.headerBatch(line).isPresent()) {
       return;
     }
     Optional<LandingFile.Trailer> trailer = LandingFile.trailerOf(line);
     if (trailer.isPresent()) {
-      String batch = trailer.get().batchId();
-      for (QuarantinedLine row : unnamed) {
-        ctx.output(Quarantine.OUTPUT, row.inBatch(batch));
-      }
-      unnamed.clear();
-      seen.add(batch);
-      position = Origin.NONE;
+      seen.add(trailer.get().batchId());
       return;
     }
-    position = here;
     setAside(
         here,
         line,
@@ -135,12 +115,8 @@ public class LandingParser extends ProcessFunction<String, Landed>
         line.length() > QuarantinedLine.MAX_CONTENT
             ? line.substring(0, QuarantinedLine.MAX_CONTENT)
             : line;
-    QuarantinedLine row = quarantine.row(here, find(TENANT, head), find(CASE_ID, head), e, head);
-    if (here.batchId().isEmpty()) {
-      unnamed.add(row);
-    } else {
-      ctx.output(Quarantine.OUTPUT, row);
-    }
+    ctx.output(
+        Quarantine.OUTPUT, quarantine.row(here, find(TENANT, head), find(CASE_ID, head), e, head));
   }
 
   private static String find(Pattern p, String text) {
@@ -157,36 +133,21 @@ public class LandingParser extends ProcessFunction<String, Landed>
     List<String> pending = new ArrayList<>();
     waiting.values().forEach(pending::addAll);
     pendingState.update(pending);
-    positionState.update(List.of(position));
-    unnamedState.update(unnamed);
   }
 
   @Override
   public void initializeState(FunctionInitializationContext ctx) throws Exception {
     var store = ctx.getOperatorStateStore();
     pendingState = store.getListState(new ListStateDescriptor<>("pending-batches", Types.STRING));
-    positionState =
-        store.getListState(new ListStateDescriptor<>("position", TypeInformation.of(Origin.class)));
-    unnamedState =
-        store.getListState(
-            new ListStateDescriptor<>(
-                "unnamed-quarantine", TypeInformation.of(QuarantinedLine.class)));
+    // The release that read records files also kept "position" and "unnamed-quarantine" here; a
+    // checkpoint of it restores them unread (the log names every line's batch and line itself).
     seen = new ArrayList<>();
     waiting = new TreeMap<>();
-    position = Origin.NONE;
-    unnamed = new ArrayList<>();
     if (ctx.isRestored()) {
       // Batches that were in a checkpoint we restored from: their records are in that state and
       // its sinks flushed them, but the notice may never have come. Mark them at the next one.
       for (String id : pendingState.get()) {
         seen.add(id);
-      }
-      // The source resumes inside the file it was reading: so does the line count.
-      for (Origin o : positionState.get()) {
-        position = o;
-      }
-      for (QuarantinedLine row : unnamedState.get()) {
-        unnamed.add(row);
       }
     }
   }

@@ -16,10 +16,8 @@ import io.liangshai.core.time.PeriodKind;
 import io.liangshai.warehouse.Sql;
 import io.liangshai.warehouse.TenantPeriodCountsTable;
 import io.liangshai.warehouse.Warehouse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -43,14 +41,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The real job on a Flink MiniCluster, reading landing-zone files, writing a real ClickHouse. */
+/** The real job on a Flink MiniCluster, reading the records log on Kafka, writing ClickHouse. */
 class CaseIndicatorsJobITCase {
 
   @RegisterExtension static final MiniClusterExtension FLINK = MiniClusters.oneTaskManager(2);
 
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
-  @TempDir Path landing;
+  @RegisterExtension final TestRecordsLog log = new TestRecordsLog();
 
   @Test
   void countsFactsAndProcessedBatchesReachClickHouseAndFollowChanges() throws Exception {
@@ -64,7 +62,8 @@ class CaseIndicatorsJobITCase {
       env.setParallelism(2);
       env.enableCheckpointing(300);
       CaseIndicatorsJob job =
-          CaseIndicatorsJob.of(landing.toString(), CLICKHOUSE.jdbcUrl(), registryHierarchy());
+          CaseIndicatorsJob.of(
+              log.bootstrapServers(), log.topic(), CLICKHOUSE.jdbcUrl(), registryHierarchy());
       job.build(env);
       JobClient client = env.executeAsync("itcase");
       try {
@@ -137,7 +136,8 @@ class CaseIndicatorsJobITCase {
                 try {
                   CaseIndicatorsJob.main(
                       new String[] {
-                        "--landing", landing.toString(),
+                        "--kafka", log.bootstrapServers(),
+                        "--topic", log.topic(),
                         "--clickhouse", CLICKHOUSE.jdbcUrl(),
                         "--checkpoints", checkpoints.toUri().toString(),
                         "--checkpoint-interval", "300 ms"
@@ -173,19 +173,7 @@ class CaseIndicatorsJobITCase {
   }
 
   private void publish(String batchId, List<CaseRecord> records) throws Exception {
-    publishLines(landing, batchId, records.stream().map(CaseRecordCodec::toJson).toList());
-  }
-
-  /** Writes a records file as ingest does: hidden name, then an atomic rename. */
-  static void publishLines(Path landing, String batchId, List<String> recordLines)
-      throws Exception {
-    StringBuilder sb = new StringBuilder();
-    for (String line : LandedLines.batch(batchId, recordLines)) {
-      sb.append(line).append('\n');
-    }
-    Path tmp = landing.resolve("." + batchId + ".tmp");
-    Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-    Files.move(tmp, landing.resolve(batchId + ".jsonl"), StandardCopyOption.ATOMIC_MOVE);
+    log.append("330000", batchId, records.stream().map(CaseRecordCodec::toJson).toList());
   }
 
   static void awaitProcessed(Warehouse warehouse, List<String> ids) throws Exception {

@@ -14,16 +14,17 @@ import org.junit.jupiter.api.Test;
 class JobArgumentsTest {
 
   @Test
-  void readsTheLandingZoneClickHouseAndTenants() {
+  void readsTheRecordsLogClickHouseAndTenants() {
     JobArguments a =
         JobArguments.parse(
-                "--landing", "file:///var/landing/records",
+                "--kafka", "kafka-1:9092,kafka-2:9092",
                 "--clickhouse", "jdbc:clickhouse://ch:8123/liangshai",
                 "--tenants", "/etc/liangshai/tenants.csv",
                 "--checkpoints", "file:///shared/checkpoints")
             .orElseThrow();
 
-    assertThat(a.landing()).isEqualTo("file:///var/landing/records");
+    assertThat(a.kafka()).isEqualTo("kafka-1:9092,kafka-2:9092");
+    assertThat(a.topic()).isEqualTo(io.liangshai.core.landing.LandingLog.DEFAULT_TOPIC);
     assertThat(a.clickhouse()).isEqualTo("jdbc:clickhouse://ch:8123/liangshai");
     assertThat(a.tenants()).contains(Path.of("/etc/liangshai/tenants.csv"));
   }
@@ -32,9 +33,7 @@ class JobArgumentsTest {
   void tenantsAreOptional() {
     JobArguments a =
         JobArguments.parse(
-                "--clickhouse=jdbc:clickhouse://ch:8123/x",
-                "--landing=/records",
-                "--checkpoints=/c")
+                "--clickhouse=jdbc:clickhouse://ch:8123/x", "--kafka=k:9092", "--checkpoints=/c")
             .orElseThrow();
 
     assertThat(a.tenants()).isEmpty();
@@ -42,7 +41,7 @@ class JobArgumentsTest {
 
   @Test
   void namesAMissingOptionAndShowsTheUsage() {
-    assertThatThrownBy(() -> JobArguments.parse("--landing", "/records", "--checkpoints", "/c"))
+    assertThatThrownBy(() -> JobArguments.parse("--kafka", "k:9092", "--checkpoints", "/c"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("Missing required option: '--clickhouse=JDBC_URL'")
         .hasMessageContaining("Usage: " + CaseIndicatorsJob.NAME);
@@ -53,8 +52,8 @@ class JobArgumentsTest {
     assertThatThrownBy(
             () ->
                 JobArguments.parse(
-                    "--landing",
-                    "/records",
+                    "--kafka",
+                    "k:9092",
                     "--clickhouse",
                     "jdbc:x",
                     "--checkpoints",
@@ -68,23 +67,24 @@ class JobArgumentsTest {
 
   @Test
   void anOptionWithoutItsValueIsAnError() {
-    assertThatThrownBy(() -> JobArguments.parse("--clickhouse", "jdbc:x", "--landing"))
+    assertThatThrownBy(() -> JobArguments.parse("--clickhouse", "jdbc:x", "--kafka"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("--landing");
+        .hasMessageContaining("--kafka");
   }
 
   @Test
   void helpPrintsTheUsageInsteadOfRunning() {
     assertThat(JobArguments.parse("--help")).isEmpty();
     assertThat(JobArguments.usage())
-        .contains("--landing=URI", "--clickhouse=JDBC_URL", "[--tenants=CSV]");
+        .contains(
+            "--kafka=HOST:PORT", "[--topic=NAME]", "--clickhouse=JDBC_URL", "[--tenants=CSV]");
   }
 
   @Test
   void checkpointingAndRestartsComeFromTheArguments() {
     Configuration conf =
         JobArguments.parse(
-                "--landing", "/records",
+                "--kafka", "k:9092",
                 "--clickhouse", "jdbc:x",
                 "--checkpoints", "s3://bucket/liangshai/checkpoints",
                 "--checkpoint-interval", "2s",
@@ -106,7 +106,7 @@ class JobArgumentsTest {
   @Test
   void checkpointingDefaultsToEverySecondAndANegativeIntervalIsRefused() {
     Configuration conf =
-        JobArguments.parse("--landing", "/r", "--clickhouse", "jdbc:x", "--checkpoints", "/c")
+        JobArguments.parse("--kafka", "k:9092", "--clickhouse", "jdbc:x", "--checkpoints", "/c")
             .orElseThrow()
             .configuration();
 
@@ -115,7 +115,7 @@ class JobArgumentsTest {
     assertThatThrownBy(
             () ->
                 JobArguments.parse(
-                    "--landing",
+                    "--kafka",
                     "/r",
                     "--clickhouse",
                     "jdbc:x",

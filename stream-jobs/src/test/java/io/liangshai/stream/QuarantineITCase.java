@@ -48,7 +48,7 @@ class QuarantineITCase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @TempDir Path landing;
+  @RegisterExtension final TestRecordsLog log = new TestRecordsLog();
 
   @Test
   void poisonLinesAreQuarantinedAndEveryOtherBatchIsProcessedWithoutARestart() throws Exception {
@@ -82,13 +82,15 @@ class QuarantineITCase {
     env.enableCheckpointing(300);
     try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl())) {
       CaseIndicatorsJob.of(
-              landing.toString(), CLICKHOUSE.jdbcUrl(), TenantRegistryLoader.loadDefault())
+              log.bootstrapServers(),
+              log.topic(),
+              CLICKHOUSE.jdbcUrl(),
+              TenantRegistryLoader.loadDefault())
           .build(env);
       JobClient client = env.executeAsync("quarantine-itcase");
       try {
-        CaseIndicatorsJobITCase.publishLines(landing, "b_poison", lines);
-        CaseIndicatorsJobITCase.publishLines(
-            landing, "b_clean", others.stream().map(CaseRecordCodec::toJson).toList());
+        log.append(county, "b_poison", lines);
+        log.append("330000", "b_clean", others.stream().map(CaseRecordCodec::toJson).toList());
         CaseIndicatorsJobITCase.awaitProcessed(warehouse, List.of("b_poison", "b_clean"));
 
         CaseIndicatorsJobITCase.assertCountsMatchReference(warehouse, sample);
@@ -149,7 +151,7 @@ class QuarantineITCase {
     try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl())) {
       QuarantineTable table = new QuarantineTable(warehouse);
       try (AutoCloseableJob first = runner(checkpoints)) {
-        CaseIndicatorsJobITCase.publishLines(landing, "b_restart_1", lines);
+        log.append(county, "b_restart_1", lines);
         CaseIndicatorsJobITCase.awaitProcessed(warehouse, List.of("b_restart_1"));
       }
       assertThat(table.linesOf("b_restart_1")).isEqualTo(1);
@@ -160,8 +162,7 @@ class QuarantineITCase {
       // Resumed from the checkpoint that passed the poison: the job goes on with new batches and
       // never reads the poisoned file again.
       try (AutoCloseableJob second = runner(checkpoints)) {
-        CaseIndicatorsJobITCase.publishLines(
-            landing, "b_restart_2", List.of(poisonRecord(county, "good-3")));
+        log.append(county, "b_restart_2", List.of(poisonRecord(county, "good-3")));
         CaseIndicatorsJobITCase.awaitProcessed(warehouse, List.of("b_restart_2"));
         assertThat(second.client().getJobStatus().get())
             .isEqualTo(org.apache.flink.api.common.JobStatus.RUNNING);
@@ -184,7 +185,10 @@ class QuarantineITCase {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(1);
     CaseIndicatorsJob.of(
-            landing.toString(), CLICKHOUSE.jdbcUrl(), TenantRegistryLoader.loadDefault())
+            log.bootstrapServers(),
+            log.topic(),
+            CLICKHOUSE.jdbcUrl(),
+            TenantRegistryLoader.loadDefault())
         .build(env);
     return new AutoCloseableJob(env.executeAsync("quarantine-restart"));
   }

@@ -38,6 +38,7 @@ class QuarantineOperatorsTest {
     String tooLong =
         goodLine.replace(
             "\"description\":\"d\"", "\"description\":\"" + "x".repeat(20_000_001) + '"');
+    List<String> lines = new ArrayList<>();
     try (var parser = parser()) {
       parser.open();
       for (String line :
@@ -50,6 +51,9 @@ class QuarantineOperatorsTest {
               "",
               goodLine.replace("\"good\"", "\"good-2\""),
               LandingFile.trailer("b_1", 5))) {
+        lines.add(line);
+      }
+      for (LogLine line : LandedLines.logLines(lines)) {
         parser.processElement(line, 0);
       }
       List<Landed> landed = parser.extractOutputValues();
@@ -73,30 +77,29 @@ class QuarantineOperatorsTest {
   }
 
   @Test
-  void aFileWithoutHeaderHasItsRowsNamedAtTheTrailerEvenAcrossARestore() throws Exception {
-    String goodLine = CaseRecordCodec.toJson(aCase().updatedAt(JAN).build());
+  void aBatchIsMarkedProcessedByTheCheckpointAfterItsTrailerEvenAcrossARestore() throws Exception {
+    List<String> marked = new ArrayList<>();
     OperatorSubtaskState snapshot;
-    try (var parser = parser()) {
+    try (var parser = parser(marked)) {
       parser.open();
-      parser.processElement(goodLine, 0);
-      parser.processElement("not json", 0);
-      assertThat(quarantined(parser)).as("batch not known yet").isEmpty();
+      parser.processElement(new LogLine("b_old", 2, "not json"), 0);
+      parser.processElement(new LogLine("b_old", 3, LandingFile.trailer("b_old", 1)), 0);
       snapshot = parser.snapshot(1, 0);
+      assertThat(marked).as("not before its checkpoint completes").isEmpty();
+      assertThat(quarantined(parser)).extracting(QuarantinedLine::line).containsExactly(2L);
     }
-    try (var restored = parser()) {
+    try (var restored = parser(marked)) {
       restored.initializeState(snapshot);
       restored.open();
-      restored.processElement("[]", 0);
-      restored.processElement(LandingFile.trailer("b_old", 1), 0);
-      List<QuarantinedLine> rows = quarantined(restored);
-      assertThat(rows).extracting(QuarantinedLine::line).containsExactly(2L, 3L);
-      assertThat(rows).allMatch(r -> r.batchId().equals("b_old"));
-      // The next file starts at line 1 again.
-      restored.processElement(LandingFile.header("b_new"), 0);
-      restored.processElement(goodLine, 0);
-      assertThat(restored.extractOutputValues())
-          .extracting(Landed::origin)
-          .containsExactly(o("b_new", 2));
+      restored.processElement(new LogLine("b_new", 2, "[]"), 0);
+      restored.snapshot(2, 0);
+      restored.notifyOfCompletedCheckpoint(2);
+      assertThat(marked)
+          .as("the restored batch, whose notice never came before the restore")
+          .containsExactly("b_old");
+      assertThat(quarantined(restored))
+          .extracting(QuarantinedLine::batchId, QuarantinedLine::line)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("b_new", 2L));
     }
   }
 
@@ -212,9 +215,14 @@ class QuarantineOperatorsTest {
     assertThat(row.content()).contains("\"case_id\":\"" + caseId + "\"");
   }
 
-  private static OneInputStreamOperatorTestHarness<String, Landed> parser() throws Exception {
+  private static OneInputStreamOperatorTestHarness<LogLine, Landed> parser() throws Exception {
+    return parser(new ArrayList<>());
+  }
+
+  private static OneInputStreamOperatorTestHarness<LogLine, Landed> parser(List<String> marked)
+      throws Exception {
     return new OneInputStreamOperatorTestHarness<>(
-        new ProcessOperator<>(new LandingParser(ids -> {})));
+        new ProcessOperator<>(new LandingParser(ids -> marked.addAll(ids))));
   }
 
   private static List<QuarantinedLine> quarantined(AbstractStreamOperatorTestHarness<?> h) {

@@ -14,6 +14,8 @@ public final class ProcessedBatchesTable {
       "SELECT processed_at FROM processed_batches WHERE batch_id = ?"
           + " ORDER BY processed_at DESC LIMIT 1";
 
+  private static final String ALL = "SELECT DISTINCT batch_id FROM processed_batches";
+
   private final Warehouse warehouse;
 
   public ProcessedBatchesTable(Warehouse warehouse) {
@@ -32,5 +34,21 @@ public final class ProcessedBatchesTable {
         PROCESSED_AT,
         ps -> ps.setString(1, batchId),
         rs -> rs.next() ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty());
+  }
+
+  /** Every batch the job has finished, ever. */
+  public java.util.Set<String> all() {
+    return Sql.query(
+        warehouse,
+        "read every processed batch",
+        ALL,
+        ps -> {},
+        rs -> {
+          java.util.Set<String> ids = new java.util.HashSet<>();
+          while (rs.next()) {
+            ids.add(rs.getString(1));
+          }
+          return ids;
+        });
   }
 }

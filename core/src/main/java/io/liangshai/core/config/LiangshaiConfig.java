@@ -31,6 +31,8 @@ import java.util.function.Function;
  * @param postgresUrl an external PostgreSQL for keys, schemes and bulletin numbers ({@code
  *     LIANGSHAI_POSTGRES_URL}, {@code postgresql://USER:PASSWORD@HOST:PORT}); empty means run the
  *     local one
+ * @param kafka an external Kafka cluster for the records log between ingest and the job ({@code
+ *     LIANGSHAI_KAFKA}, bootstrap servers {@code HOST:PORT,…}); empty means run the local broker
  * @param tenantsCsv a registry CSV to use instead of the shipped one ({@code
  *     LIANGSHAI_TENANTS_CSV})
  * @param limits what one key may send: body size, rows per batch, requests per minute
@@ -43,6 +45,7 @@ public record LiangshaiConfig(
     Optional<String> clickhouseUrl,
     Optional<String> clickhouseCluster,
     Optional<String> postgresUrl,
+    Optional<String> kafka,
     Optional<Path> tenantsCsv,
     Limits limits) {
 
@@ -96,13 +99,15 @@ public record LiangshaiConfig(
 
   public LiangshaiConfig {
     Required.nonNull(
-        "httpHost adminKey dataDir clickhouseUrl clickhouseCluster postgresUrl tenantsCsv limits",
+        "httpHost adminKey dataDir clickhouseUrl clickhouseCluster postgresUrl kafka tenantsCsv"
+            + " limits",
         httpHost,
         adminKey,
         dataDir,
         clickhouseUrl,
         clickhouseCluster,
         postgresUrl,
+        kafka,
         tenantsCsv,
         limits);
     if (httpPort < 0 || httpPort > 65535) {
@@ -141,6 +146,7 @@ public record LiangshaiConfig(
         s.get("LIANGSHAI_CLICKHOUSE_URL", "clickhouse.url"),
         s.get("LIANGSHAI_CLICKHOUSE_CLUSTER", "clickhouse.cluster"),
         s.get("LIANGSHAI_POSTGRES_URL", "postgres.url"),
+        s.get("LIANGSHAI_KAFKA", "kafka.bootstrap"),
         s.get("LIANGSHAI_TENANTS_CSV", "tenants.csv").map(Path::of),
         new Limits(
             s.limit("max_body_bytes", Limits.DEFAULTS.maxBodyBytes(), Long::valueOf),
@@ -161,6 +167,7 @@ public record LiangshaiConfig(
         clickhouseUrl,
         clickhouseCluster,
         postgresUrl,
+        kafka,
         tenantsCsv,
         limits);
   }
@@ -183,6 +190,11 @@ public record LiangshaiConfig(
     return dataDir.resolve("postgres");
   }
 
+  /** The local Kafka broker's log, when no external cluster is configured. */
+  public Path kafkaDir() {
+    return dataDir.resolve("kafka");
+  }
+
   @Override
   public String toString() {
     return "LiangshaiConfig[http="
@@ -196,6 +208,8 @@ public record LiangshaiConfig(
         + clickhouseCluster.map(c -> " on cluster " + c).orElse("")
         + ", postgres="
         + (postgresUrl.isPresent() ? "external" : "local")
+        + ", kafka="
+        + kafka.orElse("local")
         + ", adminKey="
         + (adminKey.isPresent() ? "set" : "generated")
         + "]";
