@@ -140,7 +140,7 @@ public final class LeagueTables {
   }
 
   /**
-   * What a table of {@code period} built-in rates stands on besides its request: the counts'
+   * What a table of built-in rates for {@code period} stands on besides its request: the counts'
    * version of the period and of the previous one (the reading {@link #compute(Period, Collection,
    * Scheme)} uses) and the minute. An answer made from a table stays exact while this stays equal.
    */
