@@ -108,7 +108,8 @@ public final class ApiServer {
         new IndicatorValueRoutes(s.indicatorValues(), audit, limits.maxBodyBytes());
     SchemeCodes schemeCodes = new SchemeCodes(s.indicators());
     RankingRoutes rankings =
-        new RankingRoutes(s.registry(), s.schemes(), s.leagueTables(), schemeCodes);
+        new RankingRoutes(
+            s.registry(), s.schemes(), s.leagueTables(), schemeCodes, new AnswerCache());
     SchemeRoutes schemeRoutes = new SchemeRoutes(s.schemes(), audit, schemeCodes);
     DrillDownRoutes drillDown =
         new DrillDownRoutes(s.registry(), s.caseFacts(), s.batches(), s.clock());

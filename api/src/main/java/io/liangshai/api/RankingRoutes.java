@@ -20,15 +20,22 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 
 /**
  * League tables (晾晒评价, SPEC §4): {@code GET /api/v1/rankings} for any caller (league tables are
  * public within the platform) and {@code POST /api/v1/rankings/preview} for the province, which
- * ranks with a scheme that is not saved.
+ * ranks with a scheme that is not saved. A table of built-in rates is answered from {@link
+ * AnswerCache} while the counts' version, the minute, the scheme, the indicators in force and the
+ * group stand (ETag, 304, gzip).
  */
 record RankingRoutes(
-    TenantRegistry registry, SchemeStore schemes, LeagueTables tables, SchemeCodes codes) {
+    TenantRegistry registry,
+    SchemeStore schemes,
+    LeagueTables tables,
+    SchemeCodes codes,
+    AnswerCache answers) {
 
   private static final Pattern GROUP = Pattern.compile("[A-Za-z0-9_-]{1,64}");
   private static final Set<String> PREVIEW_FIELDS =
@@ -42,22 +49,37 @@ record RankingRoutes(
    * {@code GET /api/v1/rankings?period=P&group=G&scheme=S}; {@code scheme} defaults to standard.
    */
   void rankings(RoutingContext ctx) {
-    Authentication.principal(ctx); // any key: league tables are public within the platform
+    // any key: league tables are public within the platform; kept answers are still per scope
+    String scope = Authentication.principal(ctx).tenantCode();
     Period period = Params.period(ctx);
     String group = Params.required(ctx, "group", "counties");
     String schemeText = Params.optional(ctx, "scheme");
     SchemeRef ref =
         SchemeRef.parse(schemeText == null ? SchemeStore.STANDARD : schemeText, "scheme");
     List<Tenant> members = members(group);
-    ApiResponses.read(
+    List<Object> key = List.of("rankings", scope, period.toString(), group, ref.toString());
+    AnswerCache.serve(
         ctx,
-        () -> {
-          Scheme scheme = schemes.find(ref).orElseThrow(() -> unknownScheme(ref)).scheme();
-          Map<String, IndicatorDefinition> inForce = inForce(scheme);
-          LeagueTable table =
-              tables.compute(period, codes(members), scheme, List.copyOf(inForce.values()));
-          return LeagueTableJson.toJson(period, group, table, registry, inForce);
-        });
+        Blocking.reads(
+            ctx,
+            () -> {
+              Scheme scheme = schemes.find(ref).orElseThrow(() -> unknownScheme(ref)).scheme();
+              Map<String, IndicatorDefinition> inForce = inForce(scheme);
+              Callable<JsonObject> table =
+                  () ->
+                      LeagueTableJson.toJson(
+                          period,
+                          group,
+                          tables.compute(
+                              period, codes(members), scheme, List.copyOf(inForce.values())),
+                          registry,
+                          inForce);
+              if (!scheme.customIndicators().isEmpty()) {
+                return AnswerCache.uncached(table.call()); // reported figures: not versioned
+              }
+              Object stamp = List.of(tables.inputs(period), scheme, inForce, members);
+              return answers.answer(key, stamp, table);
+            }));
   }
 
   /**

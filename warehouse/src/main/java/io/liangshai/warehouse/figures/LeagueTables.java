@@ -115,6 +115,16 @@ public final class LeagueTables {
   }
 
   /**
+   * What a table of built-in rates for {@code period} stands on besides its request: the counts'
+   * version of the period and of the previous one (the reading {@link #compute(Period, Collection,
+   * Scheme)} uses) and the minute. An answer made from a table stays exact while this stays equal.
+   */
+  public String inputs(Period period) throws SQLException {
+    long version = countsVersion(List.of(period, period.previous()));
+    return version + "/" + clock.instant().getEpochSecond() / 60;
+  }
+
+  /**
    * The counts' version of {@code periods}, read at most once per {@link #VERSION_READING} however
    * many requests ask (they wait for the one reading in flight).
    */
