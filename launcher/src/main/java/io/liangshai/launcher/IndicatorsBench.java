@@ -114,7 +114,7 @@ class IndicatorsBench implements Callable<Integer> {
           "generated %,d cases in ClickHouse in %.1f s%n",
           cases, (System.nanoTime() - loadStart) / 1e9);
       // the platform learns its risk model from new cases in the background: not while measuring
-      WarningsBench.awaitModel(base, loaded);
+      awaitModel(loaded);
       String metrics = "/api/v1/metrics?period=" + PERIOD + "&level=county";
       long defineStart = System.nanoTime();
       send("POST", "/api/v1/indicators", RATIO);
@@ -169,6 +169,22 @@ class IndicatorsBench implements Callable<Integer> {
         "| ratio API / yardstick | %.1f× | **%.1f×** | |%n",
         (double) api.get(0) / Math.max(1, yardstick.get(0)),
         (double) pct(warmApi, 50) / Math.max(1, pct(warmBare, 50)));
+  }
+
+  /**
+   * Waits until the platform's risk model has been learned from the cases loaded at {@code after}.
+   */
+  private void awaitModel(Instant after) throws Exception {
+    Instant giveUp = Instant.now().plus(Duration.ofMinutes(20));
+    while (Instant.now().isBefore(giveUp)) {
+      JsonNode m = send("GET", "/api/v1/warnings/model", null);
+      if (m.get("cases").asLong() > 0
+          && !Instant.parse(m.get("trained_at").asText()).isBefore(after)) {
+        return;
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("no risk model learned within 20 minutes");
   }
 
   private static void requireValues(JsonNode answer, String code) {

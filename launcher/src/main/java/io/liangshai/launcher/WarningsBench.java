@@ -114,7 +114,7 @@ class WarningsBench implements Callable<Integer> {
     return 0;
   }
 
-  static JsonNode awaitModel(String baseUrl, Instant after) throws Exception {
+  private static JsonNode awaitModel(String baseUrl, Instant after) throws Exception {
     Instant giveUp = Instant.now().plus(Duration.ofMinutes(20));
     while (Instant.now().isBefore(giveUp)) {
       JsonNode m = get(baseUrl, "/api/v1/warnings/model");
