@@ -143,11 +143,17 @@ export function funnelPlot(el, table, rate, onPick) {
 }
 
 /** A trend: the tenant's rate and the group median (when medianName is given) over periods; nulls leave gaps. */
-export function trendChart(el, { title, periods, own, median, ownName, medianName }) {
+export function trendChart(el, { title, periods, own, median, ownName, medianName, unit = 'rate' }) {
   const chart = chartOn(el);
   const values = own.concat(median).filter((v) => v !== null && v !== undefined);
-  const lo = values.length ? Math.max(0, Math.floor(Math.min(...values) * 10) / 10) : 0;
-  const hi = values.length ? Math.min(1, Math.ceil(Math.max(...values) * 10) / 10) : 1;
+  const rate = unit === 'rate';
+  // a rate on 0–1 in steps of 10%; days and bare values on whole numbers around them
+  const step = rate ? 10 : 1;
+  const lo = values.length ? Math.max(0, Math.floor(Math.min(...values) * step) / step) : 0;
+  const top = values.length ? Math.ceil(Math.max(...values) * step) / step : 1;
+  const hi = rate ? Math.min(1, top) : top;
+  const pad = rate ? 0.1 : 1;
+  const shown = (v) => (v === null || v === undefined ? '—' : rate ? pct(v) : unit === 'days' ? `${Number(v).toFixed(2)}天` : Number(v).toLocaleString('zh-CN', { maximumFractionDigits: 4 }));
   chart.setOption(
     {
       textStyle: { fontFamily: FONT },
@@ -155,13 +161,13 @@ export function trendChart(el, { title, periods, own, median, ownName, medianNam
       title: { text: title, left: 8, top: 4, textStyle: { fontSize: 14, fontWeight: 600 } },
       legend: { top: 6, right: 8, itemWidth: 16, textStyle: { fontSize: 11 }, data: medianName ? [ownName, medianName] : [ownName] },
       grid: { left: 46, right: 12, top: 40, bottom: 28 },
-      tooltip: { trigger: 'axis', valueFormatter: (v) => pct(v) },
+      tooltip: { trigger: 'axis', valueFormatter: shown },
       xAxis: { type: 'category', data: periods, axisLabel: { fontSize: 10, hideOverlap: true } },
       yAxis: {
         type: 'value',
-        min: lo === hi ? Math.max(0, lo - 0.1) : lo,
-        max: lo === hi ? Math.min(1, hi + 0.1) : hi,
-        axisLabel: { formatter: (v) => `${Math.round(v * 100)}%`, fontSize: 10 },
+        min: lo === hi ? Math.max(0, lo - pad) : lo,
+        max: lo === hi ? (rate ? Math.min(1, hi + pad) : hi + pad) : hi,
+        axisLabel: { formatter: (v) => (rate ? `${Math.round(v * 100)}%` : unit === 'days' ? `${v}天` : `${v}`), fontSize: 10 },
         splitLine: { lineStyle: { color: '#eee' } },
       },
       series: [

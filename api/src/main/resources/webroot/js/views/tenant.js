@@ -25,7 +25,7 @@ import { trendChart } from '../charts.js';
 
 const PAGE = 50;
 
-function median(values) {
+function medianOf(values) {
   const v = values.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
   if (!v.length) return null;
   const m = Math.floor(v.length / 2);
@@ -85,7 +85,7 @@ export async function render(root, ctx, { arg, params }) {
 
   await Promise.all([
     renderIndicators(indicators, code, period, inScope),
-    renderTrends(trends, tenant, period, group),
+    renderTrends(trends, tenant, period, group, inScope, ctx),
     renderCases(cases, code, period, inScope, params.get('case') ? { case_id: params.get('case') } : {}),
     renderBatches(batches, code, inScope),
   ]);
@@ -126,7 +126,7 @@ async function renderIndicators(el, code, period, inScope) {
   }
 }
 
-async function renderTrends(el, tenant, period, group) {
+async function renderTrends(el, tenant, period, group, inScope, ctx) {
   const periods = lastPeriods(period, 12);
   const title = h('h2', {}, `近 12 期趋势${group ? `（对比${groupLabel(group)}中位数）` : ''}`);
   let own;
@@ -145,7 +145,7 @@ async function renderTrends(el, tenant, period, group) {
       }),
     );
     med = RATES.map((rate) =>
-      answers.map((a) => (a.ok ? median(a.value.rows.filter((r) => r.eligible).map((r) => r.rates[rate] && r.rates[rate].value)) : null)),
+      answers.map((a) => (a.ok ? medianOf(a.value.rows.filter((r) => r.eligible).map((r) => r.rates[rate] && r.rates[rate].value)) : null)),
     );
   } else {
     // the province: its own figures, no peer group
@@ -154,20 +154,61 @@ async function renderTrends(el, tenant, period, group) {
     own = RATES.map((rate) => answers.map((a) => (a.ok ? a.value[rate] : null)));
     med = RATES.map(() => periods.map(() => null));
   }
+  const defined = inScope ? await definedTrends(tenant, periods, group, ctx) : { series: [], failed: 0 };
+  failed += defined.failed;
   const grid = h('div', { class: 'trend-grid' });
-  fill(el, title, failed ? notice('warn', `有 ${failed} 期数据未能加载。`) : null, grid);
-  RATES.forEach((rate, i) => {
-    const box = h('div', { class: 'chart trend', dataset: { rate } });
+  fill(
+    el,
+    title,
+    failed ? notice('warn', `有 ${failed} 期数据未能加载。`) : null,
+    grid,
+    defined.note ? h('p', { class: 'muted small', id: 'trends-note' }, defined.note) : null,
+  );
+  const series = [
+    ...RATES.map((rate, i) => ({ dataset: { rate }, title: RATE_LABELS[rate], own: own[i], median: med[i], unit: 'rate', medianName: group ? '组中位数' : null })),
+    ...defined.series,
+  ];
+  for (const s of series) {
+    const box = h('div', { class: 'chart trend', dataset: { ...s.dataset, own: JSON.stringify(s.own), median: JSON.stringify(s.median) } });
     grid.append(box);
-    trendChart(box, {
-      title: RATE_LABELS[rate],
-      periods: periods.map(shortLabel),
-      own: own[i],
-      median: med[i],
-      ownName: tenant.name,
-      medianName: group ? '组中位数' : null,
-    });
+    trendChart(box, { title: s.title, periods: periods.map(shortLabel), own: s.own, median: s.median, unit: s.unit, ownName: tenant.name, medianName: s.medianName });
+  }
+}
+
+/**
+ * 8+X: the trend of every defined indicator of the tenant's view (the `indicators` of its /metrics
+ * rows); the group's median from /metrics?level= when the key sees every member of the group (a
+ * province key), else the tenant's own line only.
+ */
+async function definedTrends(tenant, periods, group, ctx) {
+  const metricsOf = (p, q) => () => api(`/metrics?period=${encodeURIComponent(p)}&${q}`);
+  const mine = await pooled(periods.map((p) => metricsOf(p, `tenant=${tenant.code}`)), 4);
+  let failed = mine.filter((a) => !a.ok).length;
+  const codes = [...new Set(mine.flatMap((a) => (a.ok ? Object.keys(a.value.indicators || {}) : [])))];
+  if (!codes.length) return { series: [], failed };
+  const members = group ? ctx.tenants.filter((t) => t.groups.includes(group)) : [];
+  const seesGroup = members.length > 0 && members.every((t) => ctx.scope.has(t.code));
+  let peers = null;
+  if (seesGroup) {
+    const level = members[0].level;
+    peers = await pooled(periods.map((p) => metricsOf(p, `level=${level}`)), 4);
+    failed += peers.filter((a) => !a.ok).length;
+  }
+  const inGroup = new Set(members.map((t) => t.code));
+  const defs = new Map(((await cached('/indicators').catch(() => ({ rows: [] }))).rows).map((d) => [d.code, d]));
+  const valueOf = (v) => (v && v.value !== null && v.value !== undefined ? Number(v.value) : null);
+  const series = codes.map((code) => {
+    const d = defs.get(code) || { code, name: code, kind: 'reported' };
+    const own = mine.map((a) => (a.ok && a.value.indicators ? valueOf(a.value.indicators[code]) : null));
+    const median = peers
+      ? peers.map((a) => (a.ok ? medianOf(a.value.rows.filter((r) => inGroup.has(r.tenant)).map((r) => valueOf((r.indicators || {})[code]))) : null))
+      : periods.map(() => null);
+    const ratio = mine.some((a) => a.ok && a.value.indicators && a.value.indicators[code] && a.value.indicators[code].numerator !== null && a.value.indicators[code].numerator !== undefined);
+    const unit = d.kind === 'case_mean_days' ? 'days' : d.kind === 'case_ratio' || ratio ? 'rate' : 'value';
+    return { dataset: { indicator: code }, title: d.name || code, own, median, unit, medianName: peers ? '组中位数' : null };
   });
+  const note = group && !seesGroup ? '8+X 指标的组中位数需查看全组各地区的指标，本账号仅显示本地区的趋势。' : null;
+  return { series, failed, note };
 }
 
 function caseFlags(c) {

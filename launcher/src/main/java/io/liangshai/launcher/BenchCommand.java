@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     subcommands = {
       RankingsBench.class,
+      IndicatorsBench.class,
       IntakeBench.class,
       IsolationBench.class,
       WarningsBench.class,
@@ -39,6 +40,7 @@ import picocli.CommandLine.Option;
     description = {
       "Measures the pipeline on a fresh platform in a temporary directory; prints a Markdown table.",
       "`bench rankings` measures league tables under concurrent clients instead;",
+      "`bench indicators` a case indicator defined over N stored cases and a 6-indicator table;",
       "`bench isolation` another tenant's /api/v1/me while a big XLSX is ingested;",
       "`bench problems` the common problems' grouping (举一反三) of a month of 100,000 cases."
     })

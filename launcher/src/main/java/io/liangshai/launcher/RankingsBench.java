@@ -180,6 +180,14 @@ class RankingsBench implements Callable<Integer> {
 
   /** Cases in the shape the stream job writes: 90 counties of different quality, Jan–Mar 2024. */
   static String generateFacts(List<Tenant> counties, long n) {
+    return generateFacts(counties, n, "'hotline_12345'", "'general'");
+  }
+
+  /**
+   * As {@link #generateFacts(List, long)}, each case's channel and category given by SQL
+   * expressions over {@code number}, {@code i} (the county's index) and {@code r} (a hash).
+   */
+  static String generateFacts(List<Tenant> counties, long n, String channel, String category) {
     String tuples =
         counties.stream()
             .map(t -> "('" + t.code() + "','" + t.parentCode().orElseThrow() + "')")
@@ -189,7 +197,11 @@ class RankingsBench implements Callable<Integer> {
         + " escalation_level, reassigned_count, leader_instructed, satisfaction, recurrence,"
         + " overdue_closed, period_month, period_quarter, period_year, period_week, version)"
         + " SELECT t.1, toString(number), [t.1, t.2, '330000'], received + INTERVAL 1 DAY,"
-        + " concat('91', t.1, 'BENCH', toString(number % 997)), 'hotline_12345', 'general',"
+        + " concat('91', t.1, 'BENCH', toString(number % 997)), "
+        + channel
+        + ", "
+        + category
+        + ","
         + " if(r % 100 < 70 + i % 25, 'closed', 'in_progress'),"
         + " received, received + INTERVAL 15 DAY, 1,"
         + " if(r % 100 < 70 + i % 25, received + toIntervalHour(r % (24 * (10 + i % 15))), NULL),"

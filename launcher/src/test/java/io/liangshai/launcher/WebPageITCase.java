@@ -1,6 +1,7 @@
 package io.liangshai.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.liangshai.core.record.CaseField;
@@ -244,7 +245,8 @@ class WebPageITCase {
         .isEqualTo(403);
 
     browser.open("#/tenant/" + COUNTY + "?period=2024-W09");
-    assertThat(browser.findAll(By.cssSelector("#trends .chart.trend canvas"))).hasSize(4);
+    assertThat(browser.findAll(By.cssSelector("#trends .chart.trend[data-rate] canvas")))
+        .hasSize(4);
     assertThat(browser.findAll(By.cssSelector("#indicators [data-anomaly]"))).hasSize(5);
     screenshot("04-tenant-trends");
     browser.scrollTo(By.id("cases"));
@@ -599,6 +601,7 @@ class WebPageITCase {
                 .find(By.cssSelector("#indicators [data-rate='resolution_rate']"))
                 .getAttribute("data-met"))
         .isEqualTo(metrics.get("targets").get("resolution_rate").get("met").asText());
+    assertTrendIsTheApis(code, "2024-02");
 
     // retired in the page: the API says so, the list marks it
     browser.open("#/indicators?period=2024-01");
@@ -945,6 +948,69 @@ class WebPageITCase {
       }
     }
     throw new IllegalStateException("no docs/SPEC.md above " + Path.of("").toAbsolutePath());
+  }
+
+  /**
+   * 近 12 期趋势 of a defined indicator in 地区详情 (province key): the county's point of each of the 12
+   * months up to {@code period} is its {@code /metrics} value, the dashed line the median of the
+   * values of the counties group's members in {@code /metrics?level=county} (computed here).
+   */
+  private static void assertTrendIsTheApis(String code, String period) throws Exception {
+    browser.open("#/tenant/" + COUNTY + "?period=" + period + "&group=counties");
+    WebElement box =
+        browser.find(By.cssSelector("#trends .chart.trend[data-indicator='" + code + "']"));
+    assertThat(box.findElements(By.tagName("canvas"))).hasSize(1);
+    JsonNode own =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(box.getAttribute("data-own"));
+    JsonNode median =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(box.getAttribute("data-median"));
+    java.util.Set<String> counties = new java.util.HashSet<>();
+    io.liangshai.tenants.TenantRegistryLoader.loadDefault()
+        .members("counties")
+        .forEach(t -> counties.add(t.code()));
+    java.time.YearMonth last = java.time.YearMonth.parse(period);
+    assertThat(own.size()).isEqualTo(12);
+    int points = 0;
+    for (int i = 0; i < 12; i++) {
+      String month = last.minusMonths(11 - i).toString();
+      JsonNode mine =
+          get(ADMIN_KEY, "/api/v1/metrics?period=" + month + "&tenant=" + COUNTY)
+              .get("indicators")
+              .get(code);
+      assertPoint(own.get(i), mine.get("value"), "own " + month);
+      List<Double> values = new ArrayList<>();
+      for (JsonNode r :
+          get(ADMIN_KEY, "/api/v1/metrics?period=" + month + "&level=county").get("rows")) {
+        JsonNode v = r.get("indicators").get(code).get("value");
+        if (counties.contains(r.get("tenant").asText()) && !v.isNull()) {
+          values.add(v.asDouble());
+        }
+      }
+      values.sort(Double::compare);
+      int n = values.size();
+      Double expected =
+          n == 0
+              ? null
+              : n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+      JsonNode shown = median.get(i);
+      if (expected == null) {
+        assertThat(shown.isNull()).as("median %s", month).isTrue();
+      } else {
+        assertThat(shown.asDouble()).as("median %s", month).isCloseTo(expected, within(1e-12));
+      }
+      points += mine.get("value").isNull() ? 0 : 1;
+    }
+    assertThat(points).as("the sample feed's January and February").isEqualTo(2);
+    browser.scrollTo(By.cssSelector("#trends .chart.trend[data-indicator='" + code + "']"));
+    screenshot("12-tenant-trend-8x");
+  }
+
+  private static void assertPoint(JsonNode shown, JsonNode api, String what) {
+    if (api.isNull()) {
+      assertThat(shown.isNull()).as(what).isTrue();
+    } else {
+      assertThat(shown.asDouble()).as(what).isCloseTo(api.asDouble(), within(1e-12));
+    }
   }
 
   private static JsonNode get(String key, String path) throws Exception {

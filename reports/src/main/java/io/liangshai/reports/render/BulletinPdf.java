@@ -24,7 +24,6 @@ public final class BulletinPdf {
   public static byte[] render(BulletinSnapshot snapshot) {
     BulletinTemplates templates = BulletinTemplates.get();
     Map<String, Object> parameters = PdfView.parameters(snapshot);
-    parameters.put("LEAGUE_TABLE_REPORT", templates.leagueTable);
     parameters.put("RED_BLACK_REPORT", templates.redBlack);
     parameters.put("ANOMALIES_REPORT", templates.anomalies);
     parameters.put("OPEN_CASES_REPORT", templates.openCases);
@@ -35,7 +34,7 @@ public final class BulletinPdf {
           JasperFillManager.fillReport(
               templates.bulletin,
               parameters,
-              new JRMapCollectionDataSource(PdfView.groups(snapshot)));
+              new JRMapCollectionDataSource(GroupsView.groups(snapshot, templates.leagueTable)));
       return export(print, snapshot);
     } catch (JRException e) {
       throw new IllegalStateException("cannot render bulletin " + snapshot.id(), e);

@@ -6,6 +6,7 @@ import io.liangshai.reports.snapshot.AnomalyTable.AnomalyRow;
 import io.liangshai.reports.snapshot.BulletinSnapshot;
 import io.liangshai.reports.snapshot.Figures;
 import io.liangshai.reports.snapshot.GroupTable;
+import io.liangshai.reports.snapshot.IndicatorCell;
 import io.liangshai.reports.snapshot.ListEntry;
 import io.liangshai.reports.snapshot.TableRow;
 import io.liangshai.reports.snapshot.TargetShortfall;
@@ -13,6 +14,7 @@ import io.liangshai.reports.snapshot.Wording;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
@@ -26,8 +28,9 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /**
  * The bulletin's tables as an XLSX workbook for officials who rework the numbers: a summary sheet,
  * one sheet per peer group, the red and black lists, the anomaly counts, the members below target
- * (目标达成) and the methodology. Rates are numbers formatted as percentages; rendered from the same
- * snapshot as the PDF.
+ * (目标达成) and the methodology. Rates are numbers formatted as percentages, a peer group's sheet has
+ * a column for each defined indicator of the scheme after 说明; rendered from the same snapshot as
+ * the PDF.
  */
 public final class BulletinXlsx {
 
@@ -113,25 +116,28 @@ public final class BulletinXlsx {
 
   private void group(GroupTable g) {
     Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(g.label()));
-    headers(
-        sheet,
-        "排名",
-        "上期排名",
-        "变化",
-        "地区代码",
-        "地区",
-        "受理量",
-        "办结量",
-        "得分",
-        "办结率",
-        "超时办结率",
-        "重发复发率",
-        "满意率",
-        SIGNAL_COLUMNS[0],
-        SIGNAL_COLUMNS[1],
-        SIGNAL_COLUMNS[2],
-        SIGNAL_COLUMNS[3],
-        "说明");
+    List<String> names = new ArrayList<>();
+    names.addAll(
+        List.of(
+            "排名",
+            "上期排名",
+            "变化",
+            "地区代码",
+            "地区",
+            "受理量",
+            "办结量",
+            "得分",
+            "办结率",
+            "超时办结率",
+            "重发复发率",
+            "满意率",
+            SIGNAL_COLUMNS[0],
+            SIGNAL_COLUMNS[1],
+            SIGNAL_COLUMNS[2],
+            SIGNAL_COLUMNS[3],
+            "说明"));
+    g.columns().forEach(c -> names.add(c.name()));
+    headers(sheet, names.toArray(String[]::new));
     int r = 1;
     for (TableRow t : g.rows()) {
       Row row = sheet.createRow(r++);
@@ -155,9 +161,24 @@ public final class BulletinXlsx {
         text(row, 12 + i, t.signals().getOrDefault(RATES[i], ""));
       }
       text(row, 16, t.ranked() ? "" : Display.unranked(t));
+      for (int i = 0; i < g.columns().size(); i++) {
+        indicator(row, 17 + i, t.custom().get(g.columns().get(i).code()));
+      }
     }
     sheet.createFreezePane(0, 1);
     sheet.setColumnWidth(4, 14 * 256);
+  }
+
+  /** A defined indicator's value: a ratio in percent, mean days to 2 decimals, a bare number. */
+  private void indicator(Row row, int column, IndicatorCell cell) {
+    if (cell != null && cell.value() != null) {
+      Cell c = row.createCell(column);
+      c.setCellValue(
+          cell.ratio()
+              ? cell.numerator() / (double) cell.denominator()
+              : cell.value().doubleValue());
+      c.setCellStyle(cell.ratio() ? percent : cell.meanDays() ? decimal : c.getCellStyle());
+    }
   }
 
   private void lists(List<GroupTable> groups) {

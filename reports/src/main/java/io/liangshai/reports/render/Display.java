@@ -1,6 +1,7 @@
 package io.liangshai.reports.render;
 
 import io.liangshai.core.indicator.Indicator;
+import io.liangshai.reports.snapshot.IndicatorCell;
 import io.liangshai.reports.snapshot.TableRow;
 import io.liangshai.reports.snapshot.Wording;
 import java.math.BigDecimal;
@@ -20,6 +21,30 @@ final class Display {
   /** A rate as a percentage with one decimal, or — when undefined. */
   static String rate(Double rate) {
     return rate == null ? NONE : String.format(Locale.ROOT, "%.1f%%", rate * 100);
+  }
+
+  /**
+   * A defined indicator's value as the page shows it (SPEC §7): a ratio in percent, a mean handling
+   * time with two decimals and 天, a bare reported value with at most four decimals; — when none.
+   */
+  static String indicator(IndicatorCell cell) {
+    if (cell.value() == null) {
+      return NONE;
+    }
+    if (cell.ratio()) {
+      return rate((double) cell.numerator() / cell.denominator());
+    }
+    return cell.meanDays() ? days(cell.value()) : bare(cell.value());
+  }
+
+  /** Mean days with two decimals, e.g. 3.25天. */
+  static String days(BigDecimal days) {
+    return days.setScale(2, RoundingMode.HALF_UP).toPlainString() + "天";
+  }
+
+  /** A bare value with at most four decimals and no trailing zeros. */
+  static String bare(BigDecimal value) {
+    return value.setScale(4, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 
   static String count(long count) {

@@ -9,16 +9,13 @@ import io.liangshai.reports.snapshot.BulletinSnapshot;
 import io.liangshai.reports.snapshot.Figures;
 import io.liangshai.reports.snapshot.GroupTable;
 import io.liangshai.reports.snapshot.ListEntry;
-import io.liangshai.reports.snapshot.TableRow;
 import io.liangshai.reports.snapshot.TargetShortfall;
 import io.liangshai.reports.snapshot.Wording;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
@@ -44,10 +41,6 @@ final class PdfView {
           Map.entry("leaderInstructed", AnomalyRow::leaderInstructed),
           Map.entry("escalated", AnomalyRow::escalated));
 
-  /** Groups with at most this many ranked members get a bar chart of their scores. */
-  static final int CHART_MAX = 30;
-
-  private static final int SMALL_CHART = 12;
   private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
   private PdfView() {}
@@ -118,32 +111,9 @@ final class PdfView {
   private static String value(String unit, BigDecimal value) {
     return switch (unit) {
       case "rate" -> Display.rate(value.doubleValue());
-      case "days" -> value.setScale(2, RoundingMode.HALF_UP).toPlainString() + "天";
-      default -> value.stripTrailingZeros().toPlainString();
+      case "days" -> Display.days(value);
+      default -> Display.bare(value);
     };
-  }
-
-  /** One map per peer group: heading, note, table rows and chart. */
-  static List<Map<String, ?>> groups(BulletinSnapshot s) {
-    List<Map<String, ?>> groups = new ArrayList<>();
-    int chart = 0;
-    for (int i = 0; i < s.groups().size(); i++) {
-      GroupTable g = s.groups().get(i);
-      Map<String, Object> m = new HashMap<>();
-      m.put("heading", "（" + numeral(i) + "）" + g.label());
-      m.put("note", note(g));
-      m.put("rows", rows(g));
-      List<Map<String, ?>> bars = bars(g);
-      String size =
-          bars.isEmpty() || g.ranked() > CHART_MAX
-              ? "none"
-              : bars.size() <= SMALL_CHART ? "small" : "large";
-      m.put("chartSize", size);
-      m.put("chartRows", bars);
-      m.put("chartTitle", "none".equals(size) ? "" : "图" + (++chart) + "　" + g.label() + "综合得分");
-      groups.add(m);
-    }
-    return groups;
   }
 
   private static String correction(BulletinSnapshot s) {
@@ -192,52 +162,6 @@ final class PdfView {
         + "件，提级办理"
         + f.escalated()
         + "件。";
-  }
-
-  private static String note(GroupTable g) {
-    StringJoiner pooled = new StringJoiner("，", "；组内合并率：", "。");
-    for (Indicator rate :
-        List.of(
-            Indicator.RESOLUTION_RATE,
-            Indicator.OVERDUE_RATE,
-            Indicator.RECURRENCE_RATE,
-            Indicator.SATISFACTION_RATE)) {
-      pooled.add(Wording.rate(rate) + Display.rate(g.pooledRates().get(rate.wireName())));
-    }
-    return "共" + g.rows().size() + "个地区，" + g.ranked() + "个参与排名" + pooled;
-  }
-
-  private static List<Map<String, ?>> rows(GroupTable g) {
-    List<Map<String, ?>> rows = new ArrayList<>();
-    for (TableRow r : g.rows()) {
-      Map<String, Object> m = new HashMap<>();
-      m.put("rank", Display.rank(r.rank()));
-      m.put("change", Display.styledChange(r));
-      m.put("name", r.name());
-      m.put("received", Display.count(r.figures().received()));
-      m.put("score", Display.score(r.score()));
-      m.put("resolution", Display.rate(r.figures().resolutionRate()));
-      m.put("overdue", Display.rate(r.figures().overdueRate()));
-      m.put("recurrence", Display.rate(r.figures().recurrenceRate()));
-      m.put("satisfaction", Display.rate(r.figures().satisfactionRate()));
-      m.put("signals", r.ranked() ? Display.signals(r, true) : Display.escape(Display.unranked(r)));
-      m.put("ranked", Boolean.toString(r.ranked()));
-      rows.add(m);
-    }
-    return rows;
-  }
-
-  private static List<Map<String, ?>> bars(GroupTable g) {
-    List<Map<String, ?>> bars = new ArrayList<>();
-    for (TableRow r : g.rows()) {
-      if (r.ranked()) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", r.name());
-        m.put("score", r.score().doubleValue());
-        bars.add(m);
-      }
-    }
-    return bars;
   }
 
   private static List<Map<String, ?>> redBlack(List<GroupTable> groups) {
@@ -292,7 +216,7 @@ final class PdfView {
         .collect(Collectors.joining("\n"));
   }
 
-  private static String numeral(int index) {
+  static String numeral(int index) {
     return index < NUMERALS.length ? NUMERALS[index] : Integer.toString(index + 1);
   }
 }

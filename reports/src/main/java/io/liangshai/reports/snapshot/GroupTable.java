@@ -14,6 +14,9 @@ import java.util.Map;
  * @param rows every member: ranked ones by rank, then unranked ones by code
  * @param red the red list (红榜), best first
  * @param black the black list (黑榜), worst first
+ * @param columns the defined indicators the scheme weights (SPEC §7), in scheme order: a column
+ *     each after the four built-in rates (empty for a scheme of built-in rates only, and in
+ *     bulletins published before the columns existed)
  */
 public record GroupTable(
     String group,
@@ -23,9 +26,11 @@ public record GroupTable(
     Map<String, Double> pooledRates,
     List<TableRow> rows,
     List<ListEntry> red,
-    List<ListEntry> black) {
+    List<ListEntry> black,
+    List<IndicatorColumn> columns) {
 
   public GroupTable {
+    columns = columns == null ? List.of() : List.copyOf(columns);
     rows = List.copyOf(rows);
     red = List.copyOf(red);
     black = List.copyOf(black);

@@ -6,11 +6,8 @@ import static io.liangshai.core.ranking.FunnelSignal.BELOW;
 
 import io.liangshai.core.evaluation.IndicatorDefinition;
 import io.liangshai.core.evaluation.IndicatorKind;
-import io.liangshai.core.evaluation.IndicatorValue;
 import io.liangshai.core.indicator.Indicator;
 import io.liangshai.core.indicator.Indicators;
-import io.liangshai.core.ranking.Direction;
-import io.liangshai.core.ranking.IndicatorDetail;
 import io.liangshai.core.ranking.LeagueRow;
 import io.liangshai.core.ranking.LeagueTable;
 import io.liangshai.core.ranking.RateDetail;
@@ -24,7 +21,6 @@ import io.liangshai.reports.snapshot.BulletinSnapshot.Weight;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantLevel;
 import io.liangshai.tenants.TenantRegistry;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -76,8 +72,8 @@ public final class SnapshotBuilder {
           figures.table(
               edition.period(), members, edition.scheme(), definitions, edition.publishedAt());
       table.rows().forEach(row -> seen.put(row.tenant(), row.indicators()));
-      groups.add(group(group, table));
-      targets.addAll(targets(group, table, inForce));
+      groups.add(group(group, table, inForce));
+      targets.addAll(TargetShortfalls.of(group, table, inForce, this::name));
     }
     Map<String, String> names = new HashMap<>();
     inForce.forEach((code, d) -> names.put(code, d.name()));
@@ -121,67 +117,6 @@ public final class SnapshotBuilder {
   }
 
   /**
-   * 目标达成 of one group: each of the scheme's indicators whose definition in force has a target, with
-   * the members whose value misses it (SPEC §7 {@code met} false), worst first.
-   */
-  private List<TargetShortfall> targets(
-      String group, LeagueTable table, Map<String, IndicatorDefinition> inForce) {
-    List<TargetShortfall> lines = new ArrayList<>();
-    for (SchemeIndicator indicator : table.scheme().indicators()) {
-      IndicatorDefinition d = inForce.get(indicator.code());
-      if (d == null || d.target() == null) {
-        continue;
-      }
-      int judged = 0;
-      List<TargetShortfall.Below> below = new ArrayList<>();
-      String unit = d.kind() == IndicatorKind.CASE_MEAN_DAYS ? "days" : "rate";
-      for (LeagueRow row : table.rows()) {
-        IndicatorValue value = value(indicator, row);
-        Boolean met = d.met(value);
-        if (met == null) {
-          continue;
-        }
-        judged++;
-        if (d.kind() == IndicatorKind.REPORTED && !value.isRatio()) {
-          unit = "value";
-        }
-        if (!met) {
-          below.add(
-              new TargetShortfall.Below(
-                  row.tenant(), name(row.tenant()), new BigDecimal(value.value().toString())));
-        }
-      }
-      Comparator<TargetShortfall.Below> worst = Comparator.comparing(TargetShortfall.Below::value);
-      below.sort(
-          (d.direction() == Direction.HIGHER_BETTER ? worst : worst.reversed())
-              .thenComparing(TargetShortfall.Below::tenant));
-      lines.add(
-          new TargetShortfall(
-              group,
-              Wording.group(group),
-              d.code(),
-              d.name(),
-              unit,
-              d.direction().wireName(),
-              d.target(),
-              judged,
-              below));
-    }
-    return lines;
-  }
-
-  /** A row's value of a scheme indicator: a built-in rate from its counts, else its detail. */
-  private static IndicatorValue value(SchemeIndicator indicator, LeagueRow row) {
-    if (indicator.isBuiltIn()) {
-      Indicator rate = indicator.rate();
-      return IndicatorValue.ratio(
-          row.indicators().count(rate.numerator()), row.indicators().count(rate.denominator()));
-    }
-    IndicatorDetail detail = row.custom().get(indicator.code());
-    return detail == null ? IndicatorValue.NONE : detail.value();
-  }
-
-  /**
    * The methodology with, for a month whose sign-offs are known, the line of the cities and
    * counties that had not signed it off when the bulletin was published (SPEC §10).
    */
@@ -206,8 +141,20 @@ public final class SnapshotBuilder {
     return with;
   }
 
-  private GroupTable group(String group, LeagueTable table) {
+  private GroupTable group(
+      String group, LeagueTable table, Map<String, IndicatorDefinition> inForce) {
     RedBlackLists lists = RedBlackLists.of(table.rows());
+    List<IndicatorColumn> columns = new ArrayList<>();
+    for (SchemeIndicator i : table.scheme().indicators()) {
+      if (!i.isBuiltIn()) {
+        IndicatorDefinition d = inForce.get(i.code());
+        columns.add(
+            new IndicatorColumn(
+                i.code(),
+                d == null ? i.code() : d.name(),
+                d == null ? IndicatorKind.REPORTED.wireName() : d.kind().wireName()));
+      }
+    }
     Map<String, Double> pooled = new LinkedHashMap<>();
     table.pooledRates().forEach((rate, p0) -> pooled.put(rate.wireName(), p0));
     List<TableRow> rows = table.rows().stream().map(this::row).toList();
@@ -219,9 +166,8 @@ public final class SnapshotBuilder {
         pooled,
         rows,
         lists.red().stream().map(r -> entry(r, RedBlackLists.evidence(r, ABOVE))).toList(),
-        lists.black().stream()
-            .map(r -> entry(r, RedBlackLists.evidence(r, BELOW, ALARM)))
-            .toList());
+        lists.black().stream().map(r -> entry(r, RedBlackLists.evidence(r, BELOW, ALARM))).toList(),
+        columns);
   }
 
   private TableRow row(LeagueRow row) {
@@ -232,6 +178,8 @@ public final class SnapshotBuilder {
         signals.put(rate.wireName(), detail.funnel().wireName());
       }
     }
+    Map<String, IndicatorCell> custom = new LinkedHashMap<>();
+    row.custom().forEach((code, detail) -> custom.put(code, IndicatorCell.of(detail.value())));
     return new TableRow(
         row.tenant(),
         name(row.tenant()),
@@ -241,7 +189,8 @@ public final class SnapshotBuilder {
         row.score(),
         row.ineligibleReason(),
         Figures.of(row.indicators()),
-        signals);
+        signals,
+        custom);
   }
 
   private ListEntry entry(LeagueRow row, List<String> evidence) {

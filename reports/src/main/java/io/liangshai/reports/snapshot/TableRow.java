@@ -17,6 +17,8 @@ import java.util.Map;
  * @param figures its indicators for the period
  * @param signals each rate's funnel signal by wire name ({@code above}, {@code within}, {@code
  *     below}, {@code alarm}); a rate without a signal (no denominator) is absent
+ * @param custom its value of each of the table's {@link GroupTable#columns()}, by code (empty in
+ *     bulletins published before the columns existed)
  */
 public record TableRow(
     String tenant,
@@ -27,7 +29,12 @@ public record TableRow(
     BigDecimal score,
     String ineligibleReason,
     Figures figures,
-    Map<String, String> signals) {
+    Map<String, String> signals,
+    Map<String, IndicatorCell> custom) {
+
+  public TableRow {
+    custom = custom == null ? Map.of() : custom;
+  }
 
   public boolean ranked() {
     return rank != null;

@@ -25,7 +25,8 @@ class DisplayTest {
         rank == null ? null : new BigDecimal("87.5"),
         rank == null ? "received 12 < minimum 20" : null,
         NONE,
-        signals);
+        signals,
+        Map.of());
   }
 
   @Test

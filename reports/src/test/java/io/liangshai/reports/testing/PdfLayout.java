@@ -17,8 +17,11 @@ import org.apache.pdfbox.text.TextPosition;
  */
 public final class PdfLayout {
 
-  /** One character on a page. */
-  public record Glyph(int page, float x, float y, String text) {}
+  /** One character on a page; {@code width} is its advance. */
+  public record Glyph(int page, float x, float y, String text, float width) {}
+
+  /** One line of text on a page: its glyphs left to right and their text. */
+  public record Line(int page, float y, String text, List<Glyph> glyphs) {}
 
   private final List<Glyph> glyphs;
 
@@ -35,7 +38,12 @@ public final class PdfLayout {
             protected void writeString(String text, List<TextPosition> positions) {
               for (TextPosition p : positions) {
                 glyphs.add(
-                    new Glyph(getCurrentPageNo(), p.getXDirAdj(), p.getYDirAdj(), p.getUnicode()));
+                    new Glyph(
+                        getCurrentPageNo(),
+                        p.getXDirAdj(),
+                        p.getYDirAdj(),
+                        p.getUnicode(),
+                        p.getWidthDirAdj()));
               }
             }
           };
@@ -76,6 +84,45 @@ public final class PdfLayout {
             .filter(g -> g.y() >= y0 && g.y() < y1)
             .toList();
     return lines(inside).stream().map(PdfLayout::join).toList();
+  }
+
+  /** Every line of the document, page by page, top to bottom. */
+  public List<Line> lines() {
+    return lines(glyphs).stream()
+        .map(l -> new Line(l.get(0).page(), l.get(0).y(), join(l), List.copyOf(l)))
+        .toList();
+  }
+
+  /** The glyphs inside a rectangle of one page. */
+  public List<Glyph> glyphs(int page, float x0, float x1, float y0, float y1) {
+    return glyphs.stream()
+        .filter(g -> g.page() == page && g.x() >= x0 && g.x() < x1)
+        .filter(g -> g.y() >= y0 && g.y() < y1)
+        .toList();
+  }
+
+  /**
+   * The text of a table's header row, column by column: glyphs whose boxes touch (closer than 1.5
+   * pt) belong to one cell; a cell's lines are joined top to bottom.
+   */
+  public static List<String> columns(List<Glyph> header) {
+    List<Glyph> byX = new ArrayList<>(header);
+    byX.sort(Comparator.comparing(Glyph::x));
+    List<List<Glyph>> cells = new ArrayList<>();
+    float end = Float.NEGATIVE_INFINITY;
+    for (Glyph g : byX) {
+      if (g.x() > end + 1.5f) {
+        cells.add(new ArrayList<>());
+      }
+      cells.get(cells.size() - 1).add(g);
+      end = Math.max(end, g.x() + g.width());
+    }
+    List<String> texts = new ArrayList<>();
+    for (List<Glyph> cell : cells) {
+      cell.sort(Comparator.comparing((Glyph g) -> Math.round(g.y())).thenComparing(Glyph::x));
+      texts.add(join(cell));
+    }
+    return texts;
   }
 
   private static List<List<Glyph>> lines(List<Glyph> glyphs) {
