@@ -45,49 +45,61 @@ class FlinkSessionClusterITCase {
 
   @RegisterExtension static final ClickHouseExtension CLICKHOUSE = new ClickHouseExtension();
 
+  private static final String ENTRY = "io.liangshai.stream.CaseIndicatorsJob";
+
   @TempDir Path dir;
 
   @Test
-  void theJobJarRunsOnASessionClusterAndSurvivesTheLossOfATaskManager() throws Exception {
+  void theJobJarRunsOnASessionClusterSurvivesATaskManagerAndUpgradesFromASavepoint()
+      throws Exception {
     Path jar = jobJar();
     RecordsTopic topic =
         new RecordsTopic(
                 SharedKafka.bootstrapServers(), "cluster-" + UUID.randomUUID(), 4, (short) 1)
             .ensure();
     List<CaseRecord> sample = SampleFeed.validRecords();
-    List<List<CaseRecord>> thirds =
+    int q = sample.size() / 4;
+    List<List<CaseRecord>> quarters =
         List.of(
-            sample.subList(0, sample.size() / 3),
-            sample.subList(sample.size() / 3, 2 * sample.size() / 3),
-            sample.subList(2 * sample.size() / 3, sample.size()));
+            sample.subList(0, q),
+            sample.subList(q, 2 * q),
+            sample.subList(2 * q, 3 * q),
+            sample.subList(3 * q, sample.size()));
     try (LocalFlinkCluster flink = LocalFlinkCluster.start(dir.resolve("flink"), 2, 2);
         RecordsLog log = RecordsLog.open(topic, "cluster-test");
         Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl())) {
-      String job =
-          flink.submit(
-              jar,
-              "io.liangshai.stream.CaseIndicatorsJob",
-              List.of(
-                  "--kafka", topic.bootstrapServers(),
-                  "--topic", topic.name(),
-                  "--clickhouse", CLICKHOUSE.jdbcUrl(),
-                  "--checkpoints", dir.resolve("checkpoints").toUri().toString(),
-                  "--checkpoint-interval", "500 ms",
-                  "--max-restart-backoff", "2 s"),
-              2);
-      append(log, "c_1", thirds.get(0));
+      List<String> args =
+          List.of(
+              "--kafka", topic.bootstrapServers(),
+              "--topic", topic.name(),
+              "--clickhouse", CLICKHOUSE.jdbcUrl(),
+              "--checkpoints", dir.resolve("checkpoints").toUri().toString(),
+              "--checkpoint-interval", "500 ms",
+              "--max-restart-backoff", "2 s");
+      String job = flink.submit(jar, ENTRY, args, 2);
+      append(log, "c_1", quarters.get(0));
       awaitProcessed(warehouse, "c_1");
 
       ProcessHandle victim = flink.taskManagers().get(0);
       victim.destroyForcibly();
       victim.onExit().get();
-      append(log, "c_2", thirds.get(1));
-      append(log, "c_3", thirds.get(2));
+      append(log, "c_2", quarters.get(1));
+      append(log, "c_3", quarters.get(2));
       awaitProcessed(warehouse, "c_2");
       awaitProcessed(warehouse, "c_3");
 
       assertThat(flink.get("/jobs/" + job).path("state").asText()).isEqualTo("RUNNING");
       assertThat(restarts(flink, job)).as("restarted after losing a TaskManager").isPositive();
+      assertProvinceCountsMatchReference(warehouse, sample.subList(0, 3 * q));
+
+      // The upgrade path: stop with a savepoint, submit the (new) jar from it, go on.
+      String savepoint = flink.rest().stopWithSavepoint(job, dir.resolve("savepoints"));
+      awaitState(flink, job, "FINISHED");
+      String upgraded = flink.rest().submit(jar, ENTRY, args, 2, savepoint);
+      append(log, "c_4", quarters.get(3));
+      awaitProcessed(warehouse, "c_4");
+      assertThat(flink.get("/jobs/" + upgraded).path("state").asText()).isEqualTo("RUNNING");
+      // Had the state not come back, the counts would hold only the last quarter's cases.
       assertProvinceCountsMatchReference(warehouse, sample);
     }
   }
@@ -124,6 +136,16 @@ class FlinkSessionClusterITCase {
         == 0) {
       assertThat(Instant.now()).as(batch + " processed in time").isBefore(deadline);
       Thread.sleep(250);
+    }
+  }
+
+  /** Waits until {@code job} is in {@code state} (a stop's savepoint completes just before). */
+  private static void awaitState(LocalFlinkCluster flink, String job, String state)
+      throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (!flink.get("/jobs/" + job).path("state").asText().equals(state)) {
+      assertThat(Instant.now()).as(job + " " + state + " in time").isBefore(deadline);
+      Thread.sleep(200);
     }
   }
 
