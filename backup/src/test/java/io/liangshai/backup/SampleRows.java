@@ -103,6 +103,11 @@ final class SampleRows {
               + " 'k2', 2, 1, 0, 1, 1, 1, 0, 3, 1, 0, '2024-02-04 01:00:00+00', 'k2'), (8, '330381',"
               + " '2024-01', '2024-02-05 01:00:00.25+00', '330300', 'k1', 2, 1, 0, 1, 1, 1, 0, 3, 1,"
               + " 0, NULL, NULL)");
+      // a bulletin held for a missing sign-off, released when the last one came
+      s.execute(
+          "INSERT INTO bulletin_holds VALUES ('monthly', '2024-01', '2024-02-01 01:00:00+00',"
+              + " '2024-02-10 01:00:00+00', '330381', '2024-02-04 01:00:00+00',"
+              + " '2024-02-05 01:00:00.25+00', 'signed_off')");
       s.execute(
           "INSERT INTO metadata_imports VALUES ('key', 'k1', 'clickhouse api_keys',"
               + " '2024-01-05 00:00:00.000001+00')");
