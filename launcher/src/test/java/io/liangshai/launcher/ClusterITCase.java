@@ -60,7 +60,8 @@ class ClusterITCase {
       int resent = 0;
       for (int i = 0; i < batches.size(); i++) {
         if (i == batches.size() / 3) {
-          kill(layout.at("/pids/taskmanagers/0").asLong());
+          int busy = new io.liangshai.flink.local.FlinkRest(flink).busyTaskManager(job);
+          kill(layout.at("/pids/taskmanagers/" + (busy - 1)).asLong());
         }
         if (i == 2 * batches.size() / 3) {
           kill(layout.at("/pids/api/1").asLong());

@@ -80,7 +80,7 @@ class FlinkSessionClusterITCase {
       append(log, "c_1", quarters.get(0));
       awaitProcessed(warehouse, "c_1");
 
-      ProcessHandle victim = flink.taskManagers().get(0);
+      ProcessHandle victim = flink.busyTaskManager(job);
       victim.destroyForcibly();
       victim.onExit().get();
       append(log, "c_2", quarters.get(1));

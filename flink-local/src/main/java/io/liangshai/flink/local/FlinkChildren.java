@@ -47,6 +47,9 @@ final class FlinkChildren {
           "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED",
           "--add-opens=java.base/java.util.concurrent.locks=ALL-UNNAMED");
 
+  /** The name of TaskManager N is {@code taskmanager-N}, also its resource id. */
+  static final String TASK_MANAGER_PREFIX = "taskmanager-";
+
   private FlinkChildren() {}
 
   static void writeConfiguration(Path dir, Path tmp, int rpc, int rest, int slots)
@@ -122,6 +125,11 @@ final class FlinkChildren {
     command.add(entryPoint);
     command.add("--configDir");
     command.add(dir.resolve("conf").toString());
+    if (name.startsWith(TASK_MANAGER_PREFIX)) {
+      // Its resource id is its name, so the REST API's answers name the process.
+      command.add("-D");
+      command.add("taskmanager.resource-id=" + name);
+    }
     Process p =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

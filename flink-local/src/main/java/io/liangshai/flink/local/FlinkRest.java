@@ -123,6 +123,22 @@ public final class FlinkRest {
     }
   }
 
+  /**
+   * The number N of a TaskManager ({@code taskmanager-N}, as {@link LocalFlinkCluster} names them)
+   * that runs a task of {@code job}'s first vertex now.
+   */
+  public int busyTaskManager(String job) {
+    String vertex = get("/jobs/" + job).path("vertices").path(0).path("id").asText();
+    for (JsonNode tm :
+        get("/jobs/" + job + "/vertices/" + vertex + "/taskmanagers").path("taskmanagers")) {
+      String id = tm.path("taskmanager-id").asText();
+      if (id.startsWith(FlinkChildren.TASK_MANAGER_PREFIX)) {
+        return Integer.parseInt(id.substring(FlinkChildren.TASK_MANAGER_PREFIX.length()));
+      }
+    }
+    throw new LocalFlinkException("no TaskManager of this cluster runs a task of " + job);
+  }
+
   /** {@code GET path} of the REST API as JSON. */
   public JsonNode get(String path) {
     return send(HttpRequest.newBuilder(URI.create(restUrl + path)).GET().build(), "GET " + path);

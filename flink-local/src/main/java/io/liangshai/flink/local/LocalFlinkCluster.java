@@ -66,7 +66,7 @@ public final class LocalFlinkCluster implements AutoCloseable {
         tms.add(
             FlinkChildren.launch(
                 dir,
-                "taskmanager-" + i,
+                FlinkChildren.TASK_MANAGER_PREFIX + i,
                 TASK_MANAGER,
                 List.of("-Xms512m", "-Xmx512m", "-XX:MaxDirectMemorySize=192m")));
       }
@@ -101,6 +101,11 @@ public final class LocalFlinkCluster implements AutoCloseable {
 
   public List<ProcessHandle> taskManagers() {
     return taskManagers.stream().map(Process::toHandle).toList();
+  }
+
+  /** A TaskManager that runs a task of {@code job} now. */
+  public ProcessHandle busyTaskManager(String job) {
+    return taskManagers.get(rest.busyTaskManager(job) - 1).toHandle();
   }
 
   /** The cluster's REST API: submit, stop with a savepoint, read. */
