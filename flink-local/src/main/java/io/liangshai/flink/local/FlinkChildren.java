@@ -86,6 +86,7 @@ final class FlinkChildren {
             "heartbeat.interval: 2000",
             "heartbeat.timeout: 10000",
             "parallelism.default: 1",
+            "metrics.fetcher.update-interval: 1000",
             // A job's slots spread over the TaskManagers, so losing one leaves the survivor to
             // run it again rather than, by chance, nothing to lose at all.
             "taskmanager.load-balance.mode: slots",

@@ -139,6 +139,15 @@ public final class FlinkRest {
     throw new LocalFlinkException("no TaskManager of this cluster runs a task of " + job);
   }
 
+  /**
+   * How often {@code job} restarted, as its {@code numRestarts} metric says — as of the
+   * JobManager's last metrics fetch ({@code metrics.fetcher.update-interval}), so it may lag.
+   */
+  public long restarts(String job) {
+    JsonNode metrics = get("/jobs/" + job + "/metrics?get=numRestarts");
+    return metrics.size() == 0 ? 0 : metrics.get(0).path("value").asLong();
+  }
+
   /** {@code GET path} of the REST API as JSON. */
   public JsonNode get(String path) {
     return send(HttpRequest.newBuilder(URI.create(restUrl + path)).GET().build(), "GET " + path);
