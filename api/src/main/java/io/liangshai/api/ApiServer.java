@@ -250,6 +250,12 @@ public final class ApiServer {
     health.attachJob(jobState);
   }
 
+  /** Reports the records log (Kafka) in {@code /healthz}: {@code logState} is its probe's last. */
+  public void attachRecordsLog(
+      java.util.function.Supplier<io.liangshai.log.LogProbe.State> logState) {
+    health.attachRecordsLog(logState);
+  }
+
   public int port() {
     if (server == null) {
       throw new IllegalStateException("the API server is not started");

@@ -1,6 +1,7 @@
 package io.liangshai.api;
 
 import io.liangshai.ingest.LandingZone;
+import io.liangshai.log.LogProbe;
 import io.liangshai.warehouse.ClickHouseProbe;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -15,9 +16,10 @@ import java.util.function.Supplier;
 /**
  * {@code GET /healthz}: which part is down, answered on the event loop without waiting on any of
  * them — {@code {"status": "ok|degraded", "clickhouse": "ok|unreachable", "job": "running|
- * restarting|…", "ingest": "ok|unwritable"}}, 200 when every part is fine, else 503. ClickHouse is
- * what the warehouse's background probe last found; the job's state is asked with a one-second
- * limit ({@code unknown} past it) and left out when this API runs without a job.
+ * restarting|…", "ingest": "ok|unwritable", "records_log": "ok|unreachable"}}, 200 when every part
+ * is fine, else 503. ClickHouse and the records log (Kafka) are what their background probes last
+ * found; the job's state is asked with a one-second limit ({@code unknown} past it) and left out
+ * when this API runs without a job, the records log when it was not attached.
  */
 final class Health {
 
@@ -26,6 +28,7 @@ final class Health {
   private final ClickHouseProbe clickhouse;
   private final LandingZone landing;
   private final AtomicReference<Supplier<CompletionStage<String>>> job = new AtomicReference<>();
+  private final AtomicReference<Supplier<LogProbe.State>> log = new AtomicReference<>();
 
   Health(ClickHouseProbe clickhouse, LandingZone landing) {
     this.clickhouse = Objects.requireNonNull(clickhouse, "clickhouse");
@@ -36,6 +39,10 @@ final class Health {
     job.set(Objects.requireNonNull(jobState, "jobState"));
   }
 
+  void attachRecordsLog(Supplier<LogProbe.State> logState) {
+    log.set(Objects.requireNonNull(logState, "logState"));
+  }
+
   void handle(RoutingContext ctx) {
     jobState(ctx)
         .onComplete(
@@ -43,10 +50,13 @@ final class Health {
               ClickHouseProbe.State clickHouse = clickhouse.state();
               boolean ingestOk = Files.isWritable(landing.recordsDir());
               String jobState = state.result();
+              Supplier<LogProbe.State> logSource = log.get();
+              LogProbe.State logState = logSource == null ? null : logSource.get();
               boolean ok =
                   clickHouse.reachable()
                       && ingestOk
-                      && (jobState == null || jobState.equals("running"));
+                      && (jobState == null || jobState.equals("running"))
+                      && (logState == null || logState.reachable());
               JsonObject body =
                   new JsonObject()
                       .put("status", ok ? "ok" : "degraded")
@@ -58,6 +68,12 @@ final class Health {
                 body.put("job", jobState);
               }
               body.put("ingest", ingestOk ? "ok" : "unwritable");
+              if (logState != null) {
+                body.put("records_log", logState.reachable() ? "ok" : "unreachable");
+                if (!logState.reachable()) {
+                  body.put("records_log_since", logState.since().toString());
+                }
+              }
               ApiResponses.json(ctx, ok ? 200 : 503, body);
             });
   }

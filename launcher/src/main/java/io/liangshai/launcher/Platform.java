@@ -5,6 +5,7 @@ import io.liangshai.clickhouse.local.ClickHouseEndpoint;
 import io.liangshai.clickhouse.local.LocalClickHouseConfig;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.ingest.LogBackfill;
+import io.liangshai.log.LogProbe;
 import io.liangshai.log.RecordsLog;
 import io.liangshai.log.RecordsTopic;
 import io.liangshai.reports.render.BulletinPdf;
@@ -151,6 +152,9 @@ final class Platform implements AutoCloseable {
     if (runner != null) {
       api.attachJobState(runner::state);
     }
+    LogProbe logProbe = LogProbe.start(records, Clock.systemUTC());
+    started.push(logProbe);
+    api.attachRecordsLog(logProbe::state);
     api.start(config.httpHost(), config.httpPort()).await();
     started.push(() -> api.stop().await());
 

@@ -100,6 +100,9 @@ class MultiInstanceITCase {
     assertThat(health.has("job"))
         .as("an api process reports no job of its own: " + health)
         .isFalse();
+    assertThat(health.path("records_log").asText())
+        .as("an api process reports the shared records log: " + health)
+        .isEqualTo("ok");
     String jobLog = Files.readString(LOGS.resolve("multi-job.log"));
     assertThat(jobLog).contains("indicators job").doesNotContain("API listening");
     for (String api : List.of("multi-api-1.log", "multi-api-2.log")) {

@@ -34,6 +34,10 @@ class PipelineITCase {
       assertThat(first[0] + first[1] + first[2]).isEqualTo(rows.size());
       assertThat(first[2]).as("rejected rows").isGreaterThanOrEqualTo(SampleFeed.INVALID_ROWS);
       assertThat(Figures.assertAllMetricsMatch(url, ADMIN_KEY)).isGreaterThan(300);
+      com.fasterxml.jackson.databind.JsonNode health = Figures.get(url, ADMIN_KEY, "/healthz");
+      assertThat(health.path("records_log").asText())
+          .as("the platform's own broker in /healthz: " + health)
+          .isEqualTo("ok");
 
       long[] replay = uploadAll(client, uploader.batches(rows, 2, 700), url);
       assertThat(replay[0]).as("a replay accepts nothing new").isZero();
