@@ -16,35 +16,23 @@ import io.liangshai.core.ranking.Direction;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.ranking.SchemeIndicator;
 import io.liangshai.core.record.CaseRecord;
-import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
-import io.liangshai.metadata.BulletinNumbers;
 import io.liangshai.metadata.testing.MetadataExtension;
-import io.liangshai.reports.snapshot.BulletinSnapshot;
-import io.liangshai.reports.snapshot.BulletinSources;
-import io.liangshai.reports.snapshot.FiguresSource;
 import io.liangshai.reports.snapshot.GroupTable;
 import io.liangshai.reports.snapshot.IndicatorColumn;
-import io.liangshai.reports.snapshot.SnapshotJson;
 import io.liangshai.reports.snapshot.TableRow;
 import io.liangshai.reports.testing.PageInk;
 import io.liangshai.reports.testing.PdfLayout;
 import io.liangshai.reports.testing.PdfLayout.Glyph;
 import io.liangshai.reports.testing.PdfLayout.Line;
+import io.liangshai.reports.testing.Published;
 import io.liangshai.reports.testing.Publishing;
 import io.liangshai.reports.testing.SampleWarehouse;
 import io.liangshai.tenants.Tenant;
-import io.liangshai.warehouse.AuditLog;
 import io.liangshai.warehouse.IndicatorValuesTable;
 import io.liangshai.warehouse.Warehouse;
-import io.liangshai.warehouse.figures.CustomFigures;
-import io.liangshai.warehouse.figures.IndicatorQueries;
-import io.liangshai.warehouse.figures.LeagueTables;
-import io.liangshai.warehouse.figures.MetricsQueries;
-import io.liangshai.warehouse.figures.ReportedValues;
-import io.liangshai.warehouse.testing.SampleFacts;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -55,7 +43,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -93,15 +80,12 @@ class BulletinIndicatorColumnsITCase {
   private static List<IndicatorDefinition> defined;
   private static List<CaseRecord> records;
   private static final Map<String, String> UPLOADED = new LinkedHashMap<>();
-  private static BulletinSnapshot snapshot;
-  private static byte[] pdf;
-  private static byte[] xlsx;
+  private static Published published;
 
   @BeforeAll
   static void publishUnderASchemeOfDefinedIndicators() throws Exception {
     Warehouse warehouse = SAMPLE.warehouse();
-    records = januaryCases(SampleFeed.validRecords());
-    SampleFacts.load(warehouse, records, 1);
+    records = Publishing.loadSampleMonth(warehouse, PERIOD);
     defined =
         List.of(
             define(
@@ -161,38 +145,13 @@ class BulletinIndicatorColumnsITCase {
             Indicator.RESOLUTION_RATE.wireName(), 1, Direction.HIGHER_BETTER, null));
     defined.forEach(d -> scheme.indicator(new SchemeIndicator(d.code(), 1, d.direction(), null)));
     Scheme eightX = scheme.build();
-    MetricsQueries metrics = new MetricsQueries(warehouse);
-    LeagueTables tables =
-        new LeagueTables(
-            metrics,
-            Publishing.AT_PUBLICATION,
-            new CustomFigures(
-                new IndicatorQueries(warehouse),
-                new ReportedValues(
-                    new IndicatorValuesTable(warehouse), ZhejiangTenants.hierarchy())));
-    BulletinPublisher publisher =
-        new BulletinPublisher(
-            Publishing.REGISTRY,
-            FiguresSource.of(tables, metrics, () -> inForce),
-            new BulletinStore(warehouse),
-            new BulletinNumbers(METADATA.dataSource(), Publishing.AT_PUBLICATION),
-            ref -> "eight_x".equals(ref) ? Optional.of(eightX) : Optional.empty(),
-            new AuditLog(warehouse, Publishing.AT_PUBLICATION),
-            Publishing.AT_PUBLICATION,
-            BulletinSources.NONE);
-    Bulletin bulletin =
-        publisher.publish(
-            new PublishRequest(
-                PERIOD.toString(), List.of("counties"), "eight_x", null, "330000", "admin"));
-    BulletinStore store = new BulletinStore(warehouse);
-    snapshot = SnapshotJson.read(store.snapshot(bulletin).orElseThrow());
-    pdf = store.file(bulletin, BulletinFormat.PDF).orElseThrow();
-    xlsx = store.file(bulletin, BulletinFormat.XLSX).orElseThrow();
+    published =
+        Publishing.publishCountiesUnder(warehouse, METADATA.dataSource(), eightX, inForce, PERIOD);
   }
 
   @Test
   void theSnapshotNamesTheDefinedColumnsInSchemeOrder() {
-    GroupTable counties = snapshot.groups().get(0);
+    GroupTable counties = published.snapshot().groups().get(0);
     assertThat(counties.columns())
         .containsExactly(
             new IndicatorColumn(RATIO, NAMES.get(0), "case_ratio"),
@@ -202,7 +161,7 @@ class BulletinIndicatorColumnsITCase {
 
   @Test
   void theTableIsHeadedByEveryColumnWithTheNamesWhole() throws Exception {
-    PdfLayout layout = PdfLayout.read(pdf);
+    PdfLayout layout = PdfLayout.read(published.pdf());
     Glyph heading = layout.find("（一）县（市、区）").orElseThrow();
     Glyph rank =
         layout.find(heading.page(), heading.y() + 1, "排名").orElseThrow(AssertionError::new);
@@ -216,7 +175,7 @@ class BulletinIndicatorColumnsITCase {
     expected.add("信号");
     assertThat(columns).containsExactlyElementsOf(expected);
     Glyph policy = layout.find(rank.page(), note.y() + 2, "政策").orElseThrow();
-    PageInk ink = PageInk.render(pdf, rank.page(), "bulletin-indicator-columns");
+    PageInk ink = PageInk.render(published.pdf(), rank.page(), "bulletin-indicator-columns");
     ink.assertRealGlyphs(rank, 7, 0, 2, "排名");
     ink.assertRealGlyphs(policy, 7, 0, 2, "政策");
   }
@@ -227,11 +186,11 @@ class BulletinIndicatorColumnsITCase {
         new ReferenceEvaluator(new ReferenceCalculator(ZhejiangTenants.hierarchy()))
             .compute(records.stream(), defined, List.of(PeriodKind.MONTH))
             .get(PERIOD);
-    List<Line> lines = tableLines(PdfLayout.read(pdf));
+    List<Line> lines = tableLines(PdfLayout.read(published.pdf()));
     Set<String> seen = new HashSet<>();
     int withUpload = 0;
     int withoutRatio = 0;
-    for (TableRow row : snapshot.groups().get(0).rows()) {
+    for (TableRow row : published.snapshot().groups().get(0).rows()) {
       Map<String, IndicatorValue> values = reference.getOrDefault(row.tenant(), Map.of());
       String ratio = ratio(values.getOrDefault(RATIO, IndicatorValue.NONE));
       IndicatorValue days = values.getOrDefault(DAYS, IndicatorValue.NONE);
@@ -266,7 +225,7 @@ class BulletinIndicatorColumnsITCase {
         new ReferenceEvaluator(new ReferenceCalculator(ZhejiangTenants.hierarchy()))
             .compute(records.stream(), defined, List.of(PeriodKind.MONTH))
             .get(PERIOD);
-    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(published.xlsx()))) {
       Sheet sheet = book.getSheet("县（市、区）");
       Row header = sheet.getRow(0);
       for (int i = 0; i < NAMES.size(); i++) {
@@ -332,16 +291,5 @@ class BulletinIndicatorColumnsITCase {
     IndicatorDefinitionParser.Result parsed = IndicatorDefinitionParser.parse(json);
     assertThat(parsed.errors()).as(json.toString()).isEmpty();
     return parsed.definition();
-  }
-
-  /** Every version of the cases with a version received in January (Asia/Shanghai). */
-  private static List<CaseRecord> januaryCases(List<CaseRecord> all) {
-    Set<String> touched = new HashSet<>();
-    for (CaseRecord r : all) {
-      if (Period.of(PeriodKind.MONTH, r.receivedAt()).equals(PERIOD)) {
-        touched.add(r.tenantCode() + "/" + r.caseId());
-      }
-    }
-    return all.stream().filter(r -> touched.contains(r.tenantCode() + "/" + r.caseId())).toList();
   }
 }

@@ -33,6 +33,7 @@ import io.liangshai.reports.testing.PageInk;
 import io.liangshai.reports.testing.PdfLayout;
 import io.liangshai.reports.testing.PdfLayout.Glyph;
 import io.liangshai.reports.testing.PdfText;
+import io.liangshai.reports.testing.Published;
 import io.liangshai.reports.testing.Publishing;
 import io.liangshai.reports.testing.SampleWarehouse;
 import io.liangshai.tenants.Tenant;
@@ -90,9 +91,7 @@ class BulletinSectionsITCase {
   private static BulletinSources sources;
   private static BulletinStore store;
   private static Bulletin bulletin;
-  private static BulletinSnapshot snapshot;
-  private static byte[] pdf;
-  private static byte[] xlsx;
+  private static Published published;
 
   @BeforeAll
   static void publishWithBothSections() throws Exception {
@@ -119,9 +118,7 @@ class BulletinSectionsITCase {
     bulletin =
         publisher.publish(
             new PublishRequest(PERIOD.toString(), null, null, null, "330000", "admin"));
-    snapshot = SnapshotJson.read(store.snapshot(bulletin).orElseThrow());
-    pdf = store.file(bulletin, BulletinFormat.PDF).orElseThrow();
-    xlsx = store.file(bulletin, BulletinFormat.XLSX).orElseThrow();
+    published = Published.read(store, bulletin);
   }
 
   @Test
@@ -136,10 +133,10 @@ class BulletinSectionsITCase {
             .limit(10)
             .toList();
     assertThat(top).as("the planted problems make groups").hasSizeGreaterThanOrEqualTo(5);
-    assertThat(snapshot.commonProblems()).hasSameSizeAs(top);
+    assertThat(published.snapshot().commonProblems()).hasSameSizeAs(top);
     for (int i = 0; i < top.size(); i++) {
       ProblemGroup g = top.get(i);
-      CommonProblem line = snapshot.commonProblems().get(i);
+      CommonProblem line = published.snapshot().commonProblems().get(i);
       assertThat(line.id()).isEqualTo(g.id());
       assertThat(line.label()).isEqualTo(String.join("、", g.keywords()));
       assertThat(line.cases()).isEqualTo(g.cases().size());
@@ -147,12 +144,12 @@ class BulletinSectionsITCase {
       assertThat(line.categories()).containsExactlyElementsOf(g.categories());
       assertThat(line.previous()).isEqualTo(previous.get(g.id()));
     }
-    assertThat(snapshot.commonProblems())
+    assertThat(published.snapshot().commonProblems())
         .as("January had the same problems")
         .anyMatch(c -> c.previous() > 0);
-    String text = PdfText.read(pdf).text().replace("\n", "");
+    String text = PdfText.read(published.pdf()).text().replace("\n", "");
     String section = text.substring(text.indexOf("、举一反三·共性问题"), text.indexOf("、说明"));
-    for (CommonProblem c : snapshot.commonProblems()) {
+    for (CommonProblem c : published.snapshot().commonProblems()) {
       for (String word : c.label().split("、")) {
         assertThat(section).as(c.label()).contains(word);
       }
@@ -161,7 +158,7 @@ class BulletinSectionsITCase {
 
   @Test
   void quotesNoDescriptionAndNamesNoEnterprise() {
-    String text = PdfText.read(pdf).text().replace("\n", "");
+    String text = PdfText.read(published.pdf()).text().replace("\n", "");
     int checked = 0;
     for (LatestCase c : latest) {
       CaseRecord r = c.record();
@@ -188,7 +185,7 @@ class BulletinSectionsITCase {
       DeadlineState state = deadlines.state(PUBLISHED, c.facts().deadline(), 3);
       own.computeIfAbsent(c.record().tenantCode(), k -> new long[3])[state.ordinal()]++;
     }
-    OpenCases open = snapshot.openCases();
+    OpenCases open = published.snapshot().openCases();
     assertThat(open.asOf()).isEqualTo(PUBLISHED.toString());
     long[] total = new long[3];
     for (Tenant county : Publishing.REGISTRY.atLevel(TenantLevel.COUNTY)) {
@@ -220,7 +217,7 @@ class BulletinSectionsITCase {
             .thenComparingLong(r -> -r.dueSoon());
     assertThat(open.cities()).isSortedAccordingTo(worst);
     assertThat(open.counties()).isSortedAccordingTo(worst);
-    String text = PdfText.read(pdf).text().replace("\n", "");
+    String text = PdfText.read(published.pdf()).text().replace("\n", "");
     assertThat(text)
         .contains(
             "全省未办结涉企问题"
@@ -234,18 +231,18 @@ class BulletinSectionsITCase {
 
   @Test
   void theWorkbookHasBothSectionsAsTheSnapshot() throws Exception {
-    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(published.xlsx()))) {
       Sheet problems = book.getSheet("举一反三");
-      assertThat(problems.getLastRowNum()).isEqualTo(snapshot.commonProblems().size());
-      for (int i = 0; i < snapshot.commonProblems().size(); i++) {
+      assertThat(problems.getLastRowNum()).isEqualTo(published.snapshot().commonProblems().size());
+      for (int i = 0; i < published.snapshot().commonProblems().size(); i++) {
         Row row = problems.getRow(i + 1);
-        CommonProblem c = snapshot.commonProblems().get(i);
+        CommonProblem c = published.snapshot().commonProblems().get(i);
         assertThat(row.getCell(1).getStringCellValue()).isEqualTo(c.label());
         assertThat(row.getCell(2).getNumericCellValue()).isEqualTo(c.cases());
         assertThat(row.getCell(7).getNumericCellValue()).isEqualTo(c.change());
       }
       Sheet open = book.getSheet("预警");
-      OpenCases o = snapshot.openCases();
+      OpenCases o = published.snapshot().openCases();
       assertThat(open.getLastRowNum()).isEqualTo(o.cities().size() + o.counties().size());
       Row first = open.getRow(1);
       assertThat(first.getCell(1).getStringCellValue()).isEqualTo(o.cities().get(0).tenant());
@@ -280,19 +277,20 @@ class BulletinSectionsITCase {
                     "test"));
     assertThat(now.commonProblems()).isEmpty();
     assertThat(now.openCases().counties()).isEmpty();
-    assertThat(SnapshotJson.read(store.snapshot(bulletin).orElseThrow())).isEqualTo(snapshot);
+    assertThat(SnapshotJson.read(store.snapshot(bulletin).orElseThrow()))
+        .isEqualTo(published.snapshot());
     assertThat(BulletinStore.sha256(store.file(bulletin, BulletinFormat.PDF).orElseThrow()))
         .isEqualTo(bulletin.pdfSha256());
   }
 
   @Test
   void rendersBothHeadingsWithRealCjkGlyphs() throws Exception {
-    PdfLayout layout = PdfLayout.read(pdf);
+    PdfLayout layout = PdfLayout.read(published.pdf());
     Glyph open = layout.find("六、预警情况").orElseThrow();
-    PageInk.render(pdf, open.page(), "bulletin-open-cases")
+    PageInk.render(published.pdf(), open.page(), "bulletin-open-cases")
         .assertRealGlyphs(open, 12, 2, 6, "预警情况");
     Glyph problems = layout.find("七、举一反三·共性问题").orElseThrow();
-    PageInk.render(pdf, problems.page(), "bulletin-common-problems")
+    PageInk.render(published.pdf(), problems.page(), "bulletin-common-problems")
         .assertRealGlyphs(problems, 12, 2, 6, "举一反三");
   }
 

@@ -14,38 +14,25 @@ import io.liangshai.core.ranking.Direction;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.ranking.SchemeIndicator;
 import io.liangshai.core.record.CaseRecord;
-import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
 import io.liangshai.metadata.testing.MetadataExtension;
-import io.liangshai.reports.snapshot.BulletinSnapshot;
-import io.liangshai.reports.snapshot.BulletinSources;
-import io.liangshai.reports.snapshot.FiguresSource;
-import io.liangshai.reports.snapshot.SnapshotJson;
 import io.liangshai.reports.snapshot.TargetShortfall;
 import io.liangshai.reports.testing.PageInk;
 import io.liangshai.reports.testing.PdfLayout;
 import io.liangshai.reports.testing.PdfLayout.Glyph;
 import io.liangshai.reports.testing.PdfText;
+import io.liangshai.reports.testing.Published;
 import io.liangshai.reports.testing.Publishing;
 import io.liangshai.reports.testing.SampleWarehouse;
 import io.liangshai.tenants.Tenant;
-import io.liangshai.warehouse.IndicatorValuesTable;
-import io.liangshai.warehouse.Warehouse;
-import io.liangshai.warehouse.figures.CustomFigures;
-import io.liangshai.warehouse.figures.IndicatorQueries;
-import io.liangshai.warehouse.figures.LeagueTables;
-import io.liangshai.warehouse.figures.MetricsQueries;
-import io.liangshai.warehouse.figures.ReportedValues;
-import io.liangshai.warehouse.testing.SampleFacts;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -74,15 +61,11 @@ class BulletinTargetsITCase {
 
   private static IndicatorDefinition custom;
   private static List<CaseRecord> records;
-  private static BulletinSnapshot snapshot;
-  private static byte[] pdf;
-  private static byte[] xlsx;
+  private static Published published;
 
   @BeforeAll
   static void publishUnderAnEightXScheme() throws Exception {
-    Warehouse warehouse = SAMPLE.warehouse();
-    records = januaryCases(SampleFeed.validRecords());
-    SampleFacts.load(warehouse, records, 1);
+    records = Publishing.loadSampleMonth(SAMPLE.warehouse(), PERIOD);
     IndicatorDefinitionParser.Result parsed =
         IndicatorDefinitionParser.parse(
             Map.of(
@@ -114,32 +97,10 @@ class BulletinTargetsITCase {
                 new SchemeIndicator(
                     Indicator.RESOLUTION_RATE.wireName(), 1, Direction.HIGHER_BETTER, null))
             .build();
-    MetricsQueries metrics = new MetricsQueries(warehouse);
-    LeagueTables tables =
-        new LeagueTables(
-            metrics,
-            Publishing.AT_PUBLICATION,
-            new CustomFigures(
-                new IndicatorQueries(warehouse),
-                new ReportedValues(
-                    new IndicatorValuesTable(warehouse), ZhejiangTenants.hierarchy())));
-    BulletinPublisher publisher =
-        Publishing.publisher(
-            warehouse,
-            METADATA.dataSource(),
-            Publishing.AT_PUBLICATION,
-            FiguresSource.of(tables, metrics, () -> inForce),
-            ref -> "eight_x".equals(ref) ? Optional.of(eightX) : Optional.empty(),
-            BulletinSources.NONE);
-    Bulletin bulletin =
-        publisher.publish(
-            new PublishRequest(
-                PERIOD.toString(), List.of("counties"), "eight_x", null, "330000", "admin"));
-    BulletinStore store = new BulletinStore(warehouse);
-    snapshot = SnapshotJson.read(store.snapshot(bulletin).orElseThrow());
-    pdf = store.file(bulletin, BulletinFormat.PDF).orElseThrow();
-    xlsx = store.file(bulletin, BulletinFormat.XLSX).orElseThrow();
-    assertThat(bulletin.scheme()).isEqualTo("eight_x@1");
+    published =
+        Publishing.publishCountiesUnder(
+            SAMPLE.warehouse(), METADATA.dataSource(), eightX, inForce, PERIOD);
+    assertThat(published.bulletin().scheme()).isEqualTo("eight_x@1");
   }
 
   @Test
@@ -153,12 +114,12 @@ class BulletinTargetsITCase {
             .get(PERIOD);
     List<String> counties =
         Publishing.REGISTRY.members("counties").stream().map(Tenant::code).toList();
-    assertThat(snapshot.targets())
+    assertThat(published.snapshot().targets())
         .extracting(TargetShortfall::indicator)
         .containsExactly(CODE, "resolution_rate");
-    String text = PdfText.read(pdf).text().replace("\n", "");
+    String text = PdfText.read(published.pdf()).text().replace("\n", "");
     String section = text.substring(text.indexOf("五、目标达成"), text.indexOf("、说明"));
-    for (TargetShortfall line : snapshot.targets()) {
+    for (TargetShortfall line : published.snapshot().targets()) {
       BigDecimal target =
           line.indicator().equals(CODE) ? new BigDecimal("0.8") : new BigDecimal("0.9");
       assertThat(line.target()).isEqualByComparingTo(target);
@@ -196,17 +157,17 @@ class BulletinTargetsITCase {
       }
       assertThat(section).contains(judged + "个有数据的地区中" + below.size() + "个未达标");
     }
-    assertThat(String.join("", snapshot.methodology()))
+    assertThat(String.join("", published.snapshot().methodology()))
         .contains("“8+X 评价方案”（eight_x@1）")
         .contains("政策类问题办结率权重50%");
   }
 
   @Test
   void theWorkbookListsTheSameMembersBelowTarget() throws Exception {
-    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+    try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(published.xlsx()))) {
       Sheet sheet = book.getSheet("目标达成");
       assertThat(sheet).isNotNull();
-      for (TargetShortfall line : snapshot.targets()) {
+      for (TargetShortfall line : published.snapshot().targets()) {
         List<String> listed = new ArrayList<>();
         for (int i = 1; i <= sheet.getLastRowNum(); i++) {
           Row row = sheet.getRow(i);
@@ -225,23 +186,9 @@ class BulletinTargetsITCase {
 
   @Test
   void rendersTheSectionHeadingWithRealCjkGlyphs() throws Exception {
-    Glyph heading = PdfLayout.read(pdf).find("五、目标达成").orElseThrow();
+    Glyph heading = PdfLayout.read(published.pdf()).find("五、目标达成").orElseThrow();
     // the h1 style is 12 pt; its glyphs are full-width: one 12 pt cell each, 五 、 目 标 达 成
-    PageInk.render(pdf, heading.page(), "bulletin-targets")
+    PageInk.render(published.pdf(), heading.page(), "bulletin-targets")
         .assertRealGlyphs(heading, 12, 2, 6, "目标达成");
-  }
-
-  /**
-   * Every version of the cases with a version received in January (Asia/Shanghai): the January
-   * figures of these records are the whole feed's, and the facts to load are half as many.
-   */
-  private static List<CaseRecord> januaryCases(List<CaseRecord> all) {
-    Set<String> touched = new HashSet<>();
-    for (CaseRecord r : all) {
-      if (Period.of(PeriodKind.MONTH, r.receivedAt()).equals(PERIOD)) {
-        touched.add(r.tenantCode() + "/" + r.caseId());
-      }
-    }
-    return all.stream().filter(r -> touched.contains(r.tenantCode() + "/" + r.caseId())).toList();
   }
 }

@@ -81,12 +81,7 @@ class QuarantineITCase {
     env.setParallelism(2);
     env.enableCheckpointing(300);
     try (Warehouse warehouse = Warehouse.open(CLICKHOUSE.jdbcUrl())) {
-      CaseIndicatorsJob.of(
-              log.bootstrapServers(),
-              log.topic(),
-              CLICKHOUSE.jdbcUrl(),
-              TenantRegistryLoader.loadDefault())
-          .build(env);
+      buildJob(env);
       JobClient client = env.executeAsync("quarantine-itcase");
       try {
         log.append(county, "b_poison", lines);
@@ -184,13 +179,18 @@ class QuarantineITCase {
         .ifPresent(p -> conf.setString("execution.state-recovery.path", p.toUri().toString()));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(1);
+    buildJob(env);
+    return new AutoCloseableJob(env.executeAsync("quarantine-restart"));
+  }
+
+  /** Builds on {@code env} the indicators job over this test's log and ClickHouse. */
+  private void buildJob(StreamExecutionEnvironment env) {
     CaseIndicatorsJob.of(
             log.bootstrapServers(),
             log.topic(),
             CLICKHOUSE.jdbcUrl(),
             TenantRegistryLoader.loadDefault())
         .build(env);
-    return new AutoCloseableJob(env.executeAsync("quarantine-restart"));
   }
 
   /** A running job, cancelled on close (its last checkpoint is kept). */

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -50,11 +51,7 @@ class ClickHouseLayoutITCase {
     List<String> forms = formatted(CLUSTER.statements(caseFacts));
 
     assertThat(forms).hasSize(2);
-    assertThat(forms.get(0))
-        .startsWith("CREATE TABLE IF NOT EXISTS case_facts_local ON CLUSTER liangshai")
-        .contains(
-            "ENGINE = ReplicatedReplacingMergeTree("
-                + "'/clickhouse/tables/{shard}/{database}/case_facts_local', '{replica}', version)")
+    assertReplicatedOnCluster(forms.get(0), "case_facts_local", "{shard}")
         .contains("ORDER BY (tenant_code, case_id)");
     assertThat(forms.get(1))
         .startsWith(
@@ -76,11 +73,7 @@ class ClickHouseLayoutITCase {
     List<String> forms = formatted(CLUSTER.statements(createStatementOf("tenant_period_counts")));
 
     assertThat(forms).hasSize(1);
-    assertThat(forms.get(0))
-        .startsWith("CREATE TABLE IF NOT EXISTS tenant_period_counts ON CLUSTER liangshai")
-        .contains(
-            "ReplicatedReplacingMergeTree('/clickhouse/tables/all/{database}/tenant_period_counts',"
-                + " '{replica}', version)")
+    assertReplicatedOnCluster(forms.get(0), "tenant_period_counts", "all")
         .doesNotContain("Distributed");
   }
 
@@ -133,6 +126,23 @@ class ClickHouseLayoutITCase {
     assertThatThrownBy(() -> ClickHouseLayout.cluster("x'); DROP"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("LIANGSHAI_CLICKHOUSE_CLUSTER");
+  }
+
+  /**
+   * {@code form} creates {@code table} on the cluster as a replicated table whose replicas' Keeper
+   * path is under {@code shard} ({@code {shard}} for a shard's part, {@code all} for a table
+   * replicated whole).
+   */
+  private static AbstractStringAssert<?> assertReplicatedOnCluster(
+      String form, String table, String shard) {
+    return assertThat(form)
+        .startsWith("CREATE TABLE IF NOT EXISTS " + table + " ON CLUSTER liangshai")
+        .contains(
+            "ENGINE = ReplicatedReplacingMergeTree('/clickhouse/tables/"
+                + shard
+                + "/{database}/"
+                + table
+                + "', '{replica}', version)");
   }
 
   private static String createStatementOf(String table) {

@@ -63,22 +63,22 @@ class WarehouseUnavailableITCase {
     try (Warehouse warehouse = Warehouse.open(clickHouse.jdbcUrl());
         Connection borrowed = warehouse.connect()) {
       assertThat(queryOne(borrowed)).isEqualTo(1);
-      signal("STOP", clickHouse.pid());
-      long started = System.nanoTime();
-      // A statement on a connection already lent out: only aborting it can end its socket read.
-      assertGivenUp(() -> queryOne(borrowed));
-      assertThat(warehouse.isHealthy()).isFalse();
-      assertThat(warehouse.probe().state().problem()).contains("/ping");
+      whileHung(
+          warehouse,
+          () -> {
+            // A statement on a connection already lent out: only aborting it can end its socket
+            // read.
+            assertGivenUp(() -> queryOne(borrowed));
+            assertThat(warehouse.isHealthy()).isFalse();
+            assertThat(warehouse.probe().state().problem()).contains("/ping");
 
-      long refused = System.nanoTime();
-      assertThatThrownBy(warehouse::connect)
-          .isInstanceOf(WarehouseUnavailableException.class)
-          .hasMessageContaining("unreachable since");
-      assertThat(Duration.ofNanos(System.nanoTime() - refused)).isLessThan(Duration.ofMillis(200));
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GIVEN_UP_WITHIN);
-
-      signal("CONT", clickHouse.pid());
-      awaitAnswer(warehouse);
+            long refused = System.nanoTime();
+            assertThatThrownBy(warehouse::connect)
+                .isInstanceOf(WarehouseUnavailableException.class)
+                .hasMessageContaining("unreachable since");
+            assertThat(Duration.ofNanos(System.nanoTime() - refused))
+                .isLessThan(Duration.ofMillis(200));
+          });
     }
   }
 
@@ -88,12 +88,7 @@ class WarehouseUnavailableITCase {
       assertThat(select(warehouse)).isEqualTo(1);
       // Idle for longer than the pool lends a connection without validating it first.
       Thread.sleep(800);
-      signal("STOP", clickHouse.pid());
-      long started = System.nanoTime();
-      assertGivenUp(() -> select(warehouse));
-      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GIVEN_UP_WITHIN);
-      signal("CONT", clickHouse.pid());
-      awaitAnswer(warehouse);
+      whileHung(warehouse, () -> assertGivenUp(() -> select(warehouse)));
     }
   }
 
@@ -116,6 +111,25 @@ class WarehouseUnavailableITCase {
       awaitAnswer(warehouse);
       assertThat(clickHouse.restarts()).isEqualTo(1);
     }
+  }
+
+  /**
+   * Stops ClickHouse (SIGSTOP), runs {@code whileHung}, which must be done within {@link
+   * #GIVEN_UP_WITHIN} of the stop, then lets ClickHouse go on (SIGCONT) and waits until {@code
+   * warehouse} answers again.
+   */
+  private void whileHung(Warehouse warehouse, Hung whileHung) throws Exception {
+    signal("STOP", clickHouse.pid());
+    long started = System.nanoTime();
+    whileHung.run();
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(GIVEN_UP_WITHIN);
+    signal("CONT", clickHouse.pid());
+    awaitAnswer(warehouse);
+  }
+
+  /** What a test does while ClickHouse hangs. */
+  private interface Hung {
+    void run() throws Exception;
   }
 
   /**

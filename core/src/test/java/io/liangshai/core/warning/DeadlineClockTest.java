@@ -21,6 +21,14 @@ class DeadlineClockTest {
     return OffsetDateTime.parse(offsetDateTime).toInstant();
   }
 
+  /**
+   * At {@code asOf}, with {@code within} working days, a case due at {@code deadline} is {@code
+   * expected}.
+   */
+  private void assertState(Instant asOf, String deadline, int within, DeadlineState expected) {
+    assertThat(clock.state(asOf, at(deadline), within)).isEqualTo(expected);
+  }
+
   /** Wednesday 3 April 2024, 10:00 in Asia/Shanghai. */
   private static final Instant WEDNESDAY = at("2024-04-03T10:00:00+08:00");
 
@@ -52,10 +60,8 @@ class DeadlineClockTest {
     assertThat(clock.workingDaysLeft(WEDNESDAY, at("2024-04-07T12:00:00+08:00"))).isEqualTo(1);
     assertThat(clock.workingDaysLeft(WEDNESDAY, at("2024-04-08T12:00:00+08:00"))).isEqualTo(2);
     assertThat(clock.workingDaysLeft(WEDNESDAY, at("2024-04-10T12:00:00+08:00"))).isEqualTo(4);
-    assertThat(clock.state(WEDNESDAY, at("2024-04-09T12:00:00+08:00"), 3))
-        .isEqualTo(DeadlineState.DUE_SOON);
-    assertThat(clock.state(WEDNESDAY, at("2024-04-10T12:00:00+08:00"), 3))
-        .isEqualTo(DeadlineState.ON_TRACK);
+    assertState(WEDNESDAY, "2024-04-09T12:00:00+08:00", 3, DeadlineState.DUE_SOON);
+    assertState(WEDNESDAY, "2024-04-10T12:00:00+08:00", 3, DeadlineState.ON_TRACK);
   }
 
   @Test
@@ -78,17 +84,14 @@ class DeadlineClockTest {
     Instant monday = at("2024-04-08T10:00:00+08:00");
     // After 3 April: 4–6 off, 7 (make-up) and 8 working.
     assertThat(clock.workingDaysLeft(monday, at("2024-04-03T17:00:00+08:00"))).isEqualTo(-2);
-    assertThat(clock.state(monday, at("2024-04-03T17:00:00+08:00"), 3))
-        .isEqualTo(DeadlineState.OVERDUE);
+    assertState(monday, "2024-04-03T17:00:00+08:00", 3, DeadlineState.OVERDUE);
   }
 
   @Test
   void withinZeroLeavesOnlyTheDeadlinesOfTodayDueSoon() {
     Instant wednesday = at("2024-03-06T10:00:00+08:00");
-    assertThat(clock.state(wednesday, at("2024-03-06T18:00:00+08:00"), 0))
-        .isEqualTo(DeadlineState.DUE_SOON);
-    assertThat(clock.state(wednesday, at("2024-03-07T18:00:00+08:00"), 0))
-        .isEqualTo(DeadlineState.ON_TRACK);
+    assertState(wednesday, "2024-03-06T18:00:00+08:00", 0, DeadlineState.DUE_SOON);
+    assertState(wednesday, "2024-03-07T18:00:00+08:00", 0, DeadlineState.ON_TRACK);
   }
 
   @Test

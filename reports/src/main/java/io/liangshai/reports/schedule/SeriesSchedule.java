@@ -57,22 +57,13 @@ public record SeriesSchedule(
     }
   }
 
-  /** A schedule that does not wait for sign-offs. */
-  public SeriesSchedule(
-      Series series,
-      boolean enabled,
-      int workingDay,
-      LocalTime time,
-      List<String> groups,
-      String scheme,
-      Instant activeSince) {
-    this(series, enabled, workingDay, time, groups, scheme, activeSince, null);
-  }
-
-  /** The default: enabled, 5th working day, 09:00, standard groups, standard scheme. */
+  /**
+   * The default: enabled, 5th working day, 09:00, standard groups, standard scheme, not waiting for
+   * sign-offs.
+   */
   public static SeriesSchedule defaults(Series series, Instant now) {
     return new SeriesSchedule(
-        series, true, DEFAULT_WORKING_DAY, DEFAULT_TIME, List.of(), "standard", now);
+        series, true, DEFAULT_WORKING_DAY, DEFAULT_TIME, List.of(), "standard", now, null);
   }
 
   public SeriesSchedule withEnabled(boolean enabled, Instant now) {

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.time.Period;
 import io.liangshai.reports.snapshot.BulletinSnapshot;
+import io.liangshai.reports.snapshot.CommonProblem;
 import io.liangshai.reports.snapshot.Edition;
+import io.liangshai.reports.snapshot.GroupTable;
+import io.liangshai.reports.snapshot.OpenCases;
 import io.liangshai.reports.snapshot.SnapshotBuilder;
 import io.liangshai.reports.snapshot.Wording;
 import io.liangshai.reports.testing.PdfText;
@@ -14,6 +17,7 @@ import io.liangshai.tenants.TenantRegistryLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,6 +40,35 @@ class BulletinPdfTest {
                 null,
                 Instant.parse(publishedAt),
                 "scheduler"));
+  }
+
+  /** {@code s} with these groups, common problems and open cases, the rest as it is. */
+  static BulletinSnapshot with(
+      BulletinSnapshot s,
+      List<GroupTable> groups,
+      List<CommonProblem> commonProblems,
+      OpenCases openCases) {
+    return new BulletinSnapshot(
+        s.format(),
+        s.id(),
+        s.series(),
+        s.issueNo(),
+        s.period(),
+        s.previousPeriod(),
+        s.province(),
+        s.provinceName(),
+        s.title(),
+        s.publishedAt(),
+        s.publishedBy(),
+        s.scheme(),
+        s.corrects(),
+        s.provinceFigures(),
+        groups,
+        s.anomalies(),
+        s.methodology(),
+        s.targets(),
+        commonProblems,
+        openCases);
   }
 
   @Test

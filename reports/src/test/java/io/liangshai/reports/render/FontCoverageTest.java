@@ -36,25 +36,9 @@ class FontCoverageTest {
   void thePdfPrintsTheMarkWhereTheFontHasNoGlyph() throws Exception {
     BulletinSnapshot s = BulletinPdfTest.sample("2024-01", 1, "2024-02-06T01:00:00Z");
     BulletinSnapshot withProblems =
-        new BulletinSnapshot(
-            s.format(),
-            s.id(),
-            s.series(),
-            s.issueNo(),
-            s.period(),
-            s.previousPeriod(),
-            s.province(),
-            s.provinceName(),
-            s.title(),
-            s.publishedAt(),
-            s.publishedBy(),
-            s.scheme(),
-            s.corrects(),
-            s.provinceFigures(),
+        BulletinPdfTest.with(
+            s,
             s.groups(),
-            s.anomalies(),
-            s.methodology(),
-            s.targets(),
             List.of(
                 new CommonProblem(
                     "0123456789abcdef", "堃业、用地、指标", 12, List.of("330102"), List.of("project"), 3)),

@@ -142,26 +142,6 @@ class LeagueTableLayoutTest {
               g.black(),
               columns));
     }
-    return new BulletinSnapshot(
-        s.format(),
-        s.id(),
-        s.series(),
-        s.issueNo(),
-        s.period(),
-        s.previousPeriod(),
-        s.province(),
-        s.provinceName(),
-        s.title(),
-        s.publishedAt(),
-        s.publishedBy(),
-        s.scheme(),
-        s.corrects(),
-        s.provinceFigures(),
-        groups,
-        s.anomalies(),
-        s.methodology(),
-        s.targets(),
-        s.commonProblems(),
-        s.openCases());
+    return BulletinPdfTest.with(s, groups, s.commonProblems(), s.openCases());
   }
 }

@@ -166,7 +166,8 @@ class BulletinScheduleITCase {
                   LocalTime.of(10, 30),
                   List.of("cities", "counties"),
                   "standard",
-                  Instant.parse("2025-11-03T02:00:00Z")));
+                  Instant.parse("2025-11-03T02:00:00Z"),
+                  null));
       ScheduleView quarterly = scheduler.schedule("quarterly").orElseThrow();
       assertThat(quarterly.schedule().enabled()).isFalse();
       assertThat(quarterly.nextRun()).isNull();
