@@ -69,15 +69,9 @@ public final class FlinkRest {
       if (savepoint != null) {
         request.put("savepointPath", savepoint);
       }
-      String body = JSON.writeValueAsString(request);
-      JsonNode run =
-          send(
-              HttpRequest.newBuilder(URI.create(restUrl + "/jars/" + filename + "/run"))
-                  .header("Content-Type", "application/json")
-                  .POST(HttpRequest.BodyPublishers.ofString(body))
-                  .build(),
-              "run " + entryClass);
-      return run.path("jobid").asText();
+      return postJson("/jars/" + filename + "/run", request, "run " + entryClass)
+          .path("jobid")
+          .asText();
     } catch (IOException e) {
       throw new LocalFlinkException("could not submit " + jar + ": " + e.getMessage(), e);
     }
@@ -89,15 +83,10 @@ public final class FlinkRest {
    */
   public String stopWithSavepoint(String job, Path directory) {
     try {
-      String body =
-          JSON.writeValueAsString(
-              Map.of("targetDirectory", directory.toUri().toString(), "drain", false));
       String trigger =
-          send(
-                  HttpRequest.newBuilder(URI.create(restUrl + "/jobs/" + job + "/stop"))
-                      .header("Content-Type", "application/json")
-                      .POST(HttpRequest.BodyPublishers.ofString(body))
-                      .build(),
+          postJson(
+                  "/jobs/" + job + "/stop",
+                  Map.of("targetDirectory", directory.toUri().toString(), "drain", false),
                   "stop " + job)
               .path("request-id")
               .asText();
@@ -151,6 +140,16 @@ public final class FlinkRest {
   /** {@code GET path} of the REST API as JSON. */
   public JsonNode get(String path) {
     return send(HttpRequest.newBuilder(URI.create(restUrl + path)).GET().build(), "GET " + path);
+  }
+
+  /** {@code POST path} with {@code body} as JSON; the answer as JSON. */
+  private JsonNode postJson(String path, Object body, String what) throws IOException {
+    return send(
+        HttpRequest.newBuilder(URI.create(restUrl + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+            .build(),
+        what);
   }
 
   private JsonNode send(HttpRequest request, String what) {
