@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -102,13 +103,13 @@ class LeagueTableCacheITCase {
     // The stream job's next version of the county's February counts: 7 more cases received.
     String columns = String.join(", ", TenantPeriodCountsTable.INSERT.columns());
     String select =
-        TenantPeriodCountsTable.INSERT.columns().stream()
+        Arrays.stream(TenantPeriodCountsTable.values())
             .map(
                 c ->
                     switch (c) {
-                      case TenantPeriodCountsTable.RECEIVED -> c + " + 7";
-                      case TenantPeriodCountsTable.VERSION -> c + " + 1";
-                      default -> c;
+                      case RECEIVED -> c + " + 7";
+                      case VERSION -> c + " + 1";
+                      default -> c.sql();
                     })
             .collect(Collectors.joining(", "));
     try (Connection c = API.warehouse().connect();

@@ -28,8 +28,17 @@ import java.util.Optional;
  */
 public final class AuditLog {
 
-  private static final NamedInsert INSERT =
-      new NamedInsert("audit_log", "at", "actor_tenant", "key_id", "action", "object", "detail");
+  /** The table's columns, in their order. */
+  private enum Col implements Column {
+    AT,
+    ACTOR_TENANT,
+    KEY_ID,
+    ACTION,
+    OBJECT,
+    DETAIL
+  }
+
+  private static final NamedInsert<Col> INSERT = new NamedInsert<>("audit_log", Col.class);
 
   private static final String CONTAINS =
       "SELECT count() FROM audit_log WHERE action = ? AND object = ?";
@@ -82,12 +91,12 @@ public final class AuditLog {
           try (PreparedStatement ps = c.prepareStatement(INSERT.sql())) {
             return INSERT
                 .bind(ps)
-                .set("at", at)
-                .set("actor_tenant", actorTenant)
-                .set("key_id", keyId)
-                .set("action", action)
-                .set("object", object)
-                .set("detail", detail)
+                .set(Col.AT, at)
+                .set(Col.ACTOR_TENANT, actorTenant)
+                .set(Col.KEY_ID, keyId)
+                .set(Col.ACTION, action)
+                .set(Col.OBJECT, object)
+                .set(Col.DETAIL, detail)
                 .done()
                 .executeUpdate();
           }

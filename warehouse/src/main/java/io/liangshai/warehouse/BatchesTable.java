@@ -17,20 +17,22 @@ import java.util.Optional;
  */
 public final class BatchesTable {
 
-  private static final NamedInsert INSERT =
-      new NamedInsert(
-          "batches",
-          "batch_id",
-          "tenant_code",
-          "key_id",
-          "received_at",
-          "content_type",
-          "bytes",
-          "sha256",
-          "accepted",
-          "ignored",
-          "rejected",
-          "errors");
+  /** The table's columns, in their order. */
+  private enum Col implements Column {
+    BATCH_ID,
+    TENANT_CODE,
+    KEY_ID,
+    RECEIVED_AT,
+    CONTENT_TYPE,
+    BYTES,
+    SHA256,
+    ACCEPTED,
+    IGNORED,
+    REJECTED,
+    ERRORS
+  }
+
+  private static final NamedInsert<Col> INSERT = new NamedInsert<>("batches", Col.class);
   private static final String NEWEST = "SELECT max(batch_id) FROM batches";
   private static final String RECENT =
       "SELECT "
@@ -76,17 +78,17 @@ public final class BatchesTable {
           try (PreparedStatement ps = c.prepareStatement(INSERT.sql())) {
             return INSERT
                 .bind(ps)
-                .set("batch_id", r.batchId())
-                .set("tenant_code", r.tenant())
-                .set("key_id", r.keyId())
-                .set("received_at", r.receivedAt())
-                .set("content_type", r.contentType())
-                .set("bytes", r.bytes())
-                .set("sha256", r.sha256())
-                .set("accepted", r.accepted())
-                .set("ignored", r.ignored())
-                .set("rejected", r.rejected())
-                .set("errors", r.errorsJson())
+                .set(Col.BATCH_ID, r.batchId())
+                .set(Col.TENANT_CODE, r.tenant())
+                .set(Col.KEY_ID, r.keyId())
+                .set(Col.RECEIVED_AT, r.receivedAt())
+                .set(Col.CONTENT_TYPE, r.contentType())
+                .set(Col.BYTES, r.bytes())
+                .set(Col.SHA256, r.sha256())
+                .set(Col.ACCEPTED, r.accepted())
+                .set(Col.IGNORED, r.ignored())
+                .set(Col.REJECTED, r.rejected())
+                .set(Col.ERRORS, r.errorsJson())
                 .done()
                 .executeUpdate();
           }

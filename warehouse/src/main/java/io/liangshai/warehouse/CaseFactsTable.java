@@ -9,100 +9,71 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Set;
+import java.util.EnumSet;
 import java.util.stream.Collectors;
 
 /**
  * ClickHouse table {@code case_facts} (V002): the current facts of every case, the greatest {@code
  * version} winning. It owns the table's column names, the insert the stream job's sink binds by
- * name ({@link #INSERT}) and the reader of a drill-down row ({@link #read}); every other class
- * names its columns through these constants.
+ * name ({@link #INSERT}) and the reader of a drill-down row ({@link #read}); its constants are the
+ * table's columns, in their order, and every other class names a column through them.
  */
-public final class CaseFactsTable {
-
-  public static final String TABLE = "case_facts";
-
-  public static final String TENANT_CODE = "tenant_code";
-  public static final String CASE_ID = "case_id";
+public enum CaseFactsTable implements Column {
+  TENANT_CODE,
+  CASE_ID,
 
   /** The case's tenant, its city and the province: every tenant it counts for. */
-  public static final String ANCESTORS = "ancestors";
+  ANCESTORS,
 
-  public static final String UPDATED_AT = "updated_at";
-  public static final String ENTERPRISE_USCC = "enterprise_uscc";
-  public static final String ENTERPRISE_NAME = "enterprise_name";
-  public static final String CHANNEL = "channel";
-  public static final String CATEGORY = "category";
-  public static final String STATUS = "status";
-  public static final String RECEIVED_AT = "received_at";
+  UPDATED_AT,
+  ENTERPRISE_USCC,
+  ENTERPRISE_NAME,
+  CHANNEL,
+  CATEGORY,
+  STATUS,
+  RECEIVED_AT,
 
   /** The effective deadline: given, or derived from working days. */
-  public static final String DEADLINE = "deadline";
+  DEADLINE,
 
-  public static final String DEADLINE_DERIVED = "deadline_derived";
-  public static final String CLOSED_AT = "closed_at";
-  public static final String ESCALATION_LEVEL = "escalation_level";
-  public static final String REASSIGNED_COUNT = "reassigned_count";
-  public static final String LEADER_INSTRUCTED = "leader_instructed";
-  public static final String SATISFACTION = "satisfaction";
-  public static final String DESCRIPTION = "description";
-  public static final String RECURRENCE = "recurrence";
-  public static final String OVERDUE_CLOSED = "overdue_closed";
-  public static final String PERIOD_MONTH = "period_month";
-  public static final String PERIOD_QUARTER = "period_quarter";
-  public static final String PERIOD_YEAR = "period_year";
-  public static final String PERIOD_WEEK = "period_week";
-  public static final String VERSION = "version";
-
-  /** Every column, in the table's order. */
-  public static final NamedInsert INSERT =
-      new NamedInsert(
-          TABLE,
-          TENANT_CODE,
-          CASE_ID,
-          ANCESTORS,
-          UPDATED_AT,
-          ENTERPRISE_USCC,
-          ENTERPRISE_NAME,
-          CHANNEL,
-          CATEGORY,
-          STATUS,
-          RECEIVED_AT,
-          DEADLINE,
-          DEADLINE_DERIVED,
-          CLOSED_AT,
-          ESCALATION_LEVEL,
-          REASSIGNED_COUNT,
-          LEADER_INSTRUCTED,
-          SATISFACTION,
-          DESCRIPTION,
-          RECURRENCE,
-          OVERDUE_CLOSED,
-          PERIOD_MONTH,
-          PERIOD_QUARTER,
-          PERIOD_YEAR,
-          PERIOD_WEEK,
-          VERSION);
+  DEADLINE_DERIVED,
+  CLOSED_AT,
+  ESCALATION_LEVEL,
+  REASSIGNED_COUNT,
+  LEADER_INSTRUCTED,
+  SATISFACTION,
+  DESCRIPTION,
+  RECURRENCE,
+  OVERDUE_CLOSED,
+  PERIOD_MONTH,
+  PERIOD_QUARTER,
+  PERIOD_YEAR,
+  PERIOD_WEEK,
+  VERSION;
 
   /** The columns {@link #read} reads, for a SELECT list: all but the job's bookkeeping. */
   public static final String ROW_COLUMNS =
-      INSERT.columns().stream()
-          .filter(
-              c ->
-                  !Set.of(
-                          ANCESTORS,
-                          PERIOD_MONTH,
-                          PERIOD_QUARTER,
-                          PERIOD_YEAR,
-                          PERIOD_WEEK,
-                          VERSION)
-                      .contains(c))
+      EnumSet.complementOf(
+              EnumSet.of(
+                  ANCESTORS, PERIOD_MONTH, PERIOD_QUARTER, PERIOD_YEAR, PERIOD_WEEK, VERSION))
+          .stream()
+          .map(Column::sql)
           .collect(Collectors.joining(", "));
+
+  public static final String TABLE = "case_facts";
+
+  /** Every column, in the table's order. */
+  public static final NamedInsert<CaseFactsTable> INSERT =
+      new NamedInsert<>(TABLE, CaseFactsTable.class);
 
   private static final DateTimeFormatter MICROS =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS").withZone(ZoneOffset.UTC);
 
-  private CaseFactsTable() {}
+  /** The column's name in SQL, so that {@code "… " + STATUS + " = 'closed'"} reads as SQL. */
+  @Override
+  public String toString() {
+    return sql();
+  }
 
   /**
    * What the stream job derives for the latest version of a case, beside the record itself.
@@ -170,30 +141,35 @@ public final class CaseFactsTable {
    */
   public static CaseFactRow read(ResultSet rs, boolean overdue) throws SQLException {
     return new CaseFactRow(
-        rs.getString(TENANT_CODE),
-        rs.getString(CASE_ID),
+        rs.getString(TENANT_CODE.sql()),
+        rs.getString(CASE_ID.sql()),
         instant(rs, UPDATED_AT),
-        rs.getString(ENTERPRISE_USCC),
-        rs.getString(ENTERPRISE_NAME),
-        rs.getString(CHANNEL),
-        rs.getString(CATEGORY),
-        rs.getString(STATUS),
+        rs.getString(ENTERPRISE_USCC.sql()),
+        rs.getString(ENTERPRISE_NAME.sql()),
+        rs.getString(CHANNEL.sql()),
+        rs.getString(CATEGORY.sql()),
+        rs.getString(STATUS.sql()),
         instant(rs, RECEIVED_AT),
         instant(rs, DEADLINE),
-        rs.getInt(DEADLINE_DERIVED) == 1,
+        rs.getInt(DEADLINE_DERIVED.sql()) == 1,
         instant(rs, CLOSED_AT),
-        rs.getString(ESCALATION_LEVEL),
-        rs.getInt(REASSIGNED_COUNT),
-        rs.getInt(LEADER_INSTRUCTED) == 1,
-        rs.getString(SATISFACTION),
-        rs.getString(DESCRIPTION),
-        rs.getInt(RECURRENCE) == 1,
+        rs.getString(ESCALATION_LEVEL.sql()),
+        rs.getInt(REASSIGNED_COUNT.sql()),
+        rs.getInt(LEADER_INSTRUCTED.sql()) == 1,
+        rs.getString(SATISFACTION.sql()),
+        rs.getString(DESCRIPTION.sql()),
+        rs.getInt(RECURRENCE.sql()) == 1,
         overdue);
   }
 
   /** A timestamp column of {@code rs}, or null where it is NULL. */
-  public static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
+  public static Instant instant(ResultSet rs, Column column) throws SQLException {
+    return instant(rs, column.sql());
+  }
+
+  /** The timestamp labelled {@code label} in {@code rs}, or null where it is NULL. */
+  public static Instant instant(ResultSet rs, String label) throws SQLException {
+    Timestamp t = rs.getTimestamp(label);
     return t == null ? null : t.toInstant();
   }
 }

@@ -8,42 +8,36 @@ import java.sql.SQLException;
  * ClickHouse table {@code case_versions} (V008): every version of a case the stream job accepted,
  * with the batch that carried it — the history behind {@code closed_at_rewritten} and the batches
  * of {@code GET /api/v1/reporting} (SPEC §10). It owns the table's column names and the insert the
- * job's sink binds by name ({@link #INSERT}); readers name its columns through these constants.
+ * job's sink binds by name ({@link #INSERT}); its constants are the table's columns, in their
+ * order, and readers name a column through them.
  */
-public final class CaseVersionsTable {
+public enum CaseVersionsTable implements Column {
+  TENANT_CODE,
+  CASE_ID,
+  UPDATED_AT,
+  BATCH_ID,
+
+  /** The case's tenant, its city and the province, as in {@code case_facts}. */
+  ANCESTORS,
+
+  STATUS,
+  RECEIVED_AT,
+  CLOSED_AT,
+
+  /** This version's own month of {@code received_at} (Asia/Shanghai), {@code 2024-01}. */
+  PERIOD_MONTH;
 
   public static final String TABLE = "case_versions";
 
-  public static final String TENANT_CODE = "tenant_code";
-  public static final String CASE_ID = "case_id";
-  public static final String UPDATED_AT = "updated_at";
-  public static final String BATCH_ID = "batch_id";
-
-  /** The case's tenant, its city and the province, as in {@code case_facts}. */
-  public static final String ANCESTORS = "ancestors";
-
-  public static final String STATUS = "status";
-  public static final String RECEIVED_AT = "received_at";
-  public static final String CLOSED_AT = "closed_at";
-
-  /** This version's own month of {@code received_at} (Asia/Shanghai), {@code 2024-01}. */
-  public static final String PERIOD_MONTH = "period_month";
-
   /** Every column, in the table's order. */
-  public static final NamedInsert INSERT =
-      new NamedInsert(
-          TABLE,
-          TENANT_CODE,
-          CASE_ID,
-          UPDATED_AT,
-          BATCH_ID,
-          ANCESTORS,
-          STATUS,
-          RECEIVED_AT,
-          CLOSED_AT,
-          PERIOD_MONTH);
+  public static final NamedInsert<CaseVersionsTable> INSERT =
+      new NamedInsert<>(TABLE, CaseVersionsTable.class);
 
-  private CaseVersionsTable() {}
+  /** The column's name in SQL. */
+  @Override
+  public String toString() {
+    return sql();
+  }
 
   /**
    * Binds the row of version {@code r}, carried by batch {@code batchId}, to {@code ps} ({@link

@@ -28,30 +28,21 @@ public final class IndicatorValuesTable {
 
   public static final String TABLE = "indicator_values";
 
-  public static final String INDICATOR = "indicator";
-  public static final String TENANT_CODE = "tenant_code";
-  public static final String PERIOD = "period";
-  public static final String FORM = "form";
-  public static final String NUMERATOR = "numerator";
-  public static final String DENOMINATOR = "denominator";
-  public static final String VALUE = "value";
-  public static final String BATCH_ID = "batch_id";
-  public static final String UPLOADED_AT = "uploaded_at";
-  public static final String VERSION = "version";
+  /** The table's columns, in their order. */
+  enum Col implements Column {
+    INDICATOR,
+    TENANT_CODE,
+    PERIOD,
+    FORM,
+    NUMERATOR,
+    DENOMINATOR,
+    VALUE,
+    BATCH_ID,
+    UPLOADED_AT,
+    VERSION
+  }
 
-  public static final NamedInsert INSERT =
-      new NamedInsert(
-          TABLE,
-          INDICATOR,
-          TENANT_CODE,
-          PERIOD,
-          FORM,
-          NUMERATOR,
-          DENOMINATOR,
-          VALUE,
-          BATCH_ID,
-          UPLOADED_AT,
-          VERSION);
+  public static final NamedInsert<Col> INSERT = new NamedInsert<>(TABLE, Col.class);
 
   private static final String UPLOADS =
       "SELECT tenant_code, period, numerator, denominator, value FROM "
@@ -80,16 +71,16 @@ public final class IndicatorValuesTable {
     ReportedValue v = row.value();
     return INSERT
         .bind(ps)
-        .set(INDICATOR, row.indicator())
-        .set(TENANT_CODE, row.tenantCode())
-        .set(PERIOD, row.month().toString())
-        .set(FORM, v.form().wireName())
-        .setNullable(NUMERATOR, v.numerator())
-        .setNullable(DENOMINATOR, v.denominator())
-        .set(VALUE, v.value() == null ? null : v.value().toPlainString())
-        .set(BATCH_ID, batchId)
-        .set(UPLOADED_AT, uploadedAt)
-        .set(VERSION, version)
+        .set(Col.INDICATOR, row.indicator())
+        .set(Col.TENANT_CODE, row.tenantCode())
+        .set(Col.PERIOD, row.month().toString())
+        .set(Col.FORM, v.form().wireName())
+        .setNullable(Col.NUMERATOR, v.numerator())
+        .setNullable(Col.DENOMINATOR, v.denominator())
+        .set(Col.VALUE, v.value() == null ? null : v.value().toPlainString())
+        .set(Col.BATCH_ID, batchId)
+        .set(Col.UPLOADED_AT, uploadedAt)
+        .set(Col.VERSION, version)
         .done();
   }
 
@@ -131,8 +122,8 @@ public final class IndicatorValuesTable {
           Map<Period, Map<String, ReportedValue>> uploads = new TreeMap<>();
           while (rs.next()) {
             uploads
-                .computeIfAbsent(Period.parse(rs.getString(PERIOD)), p -> new HashMap<>())
-                .put(rs.getString(TENANT_CODE), read(rs));
+                .computeIfAbsent(Period.parse(rs.getString(Col.PERIOD.sql())), p -> new HashMap<>())
+                .put(rs.getString(Col.TENANT_CODE.sql()), read(rs));
           }
           return uploads;
         });
@@ -149,7 +140,8 @@ public final class IndicatorValuesTable {
           Map<String, ReportedForm> forms = new HashMap<>();
           while (rs.next()) {
             forms.put(
-                rs.getString(INDICATOR), WireNamed.require(ReportedForm.class, rs.getString(2)));
+                rs.getString(Col.INDICATOR.sql()),
+                WireNamed.require(ReportedForm.class, rs.getString(2)));
           }
           return forms;
         });
@@ -166,10 +158,11 @@ public final class IndicatorValuesTable {
   }
 
   private static ReportedValue read(ResultSet rs) throws SQLException {
-    String value = rs.getString(VALUE);
+    String value = rs.getString(Col.VALUE.sql());
     if (value != null) {
       return ReportedValue.bare(new BigDecimal(value));
     }
-    return ReportedValue.fraction(rs.getLong(NUMERATOR), rs.getLong(DENOMINATOR));
+    return ReportedValue.fraction(
+        rs.getLong(Col.NUMERATOR.sql()), rs.getLong(Col.DENOMINATOR.sql()));
   }
 }

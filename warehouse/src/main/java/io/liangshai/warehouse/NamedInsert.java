@@ -6,29 +6,35 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
- * The insert of one table, bound by column name rather than by position: the table class lists its
- * columns once, and a row binds {@code set("tenant_code", …)}, so reordering or adding a column
- * cannot shift another's value. Every column must be bound before {@link Binding#done()}.
+ * The insert of one table, bound by column rather than by position: the table's columns are the
+ * constants of one enum, listed once in the table's order, and a row binds {@code set(TENANT_CODE,
+ * …)}, so reordering or adding a column cannot shift another's value, and a column of another table
+ * does not compile. Every column must be bound before {@link Binding#done()}.
  *
  * <pre>{@code
- * static final NamedInsert INSERT = new NamedInsert("batches", "batch_id", "tenant_code");
- * INSERT.bind(ps).set("batch_id", id).set("tenant_code", tenant).done();
+ * enum Col implements Column { BATCH_ID, TENANT_CODE }
+ * static final NamedInsert<Col> INSERT = new NamedInsert<>("batches", Col.class);
+ * INSERT.bind(ps).set(Col.BATCH_ID, id).set(Col.TENANT_CODE, tenant).done();
  * }</pre>
+ *
+ * @param <C> the enum of the table's columns
  */
-public final class NamedInsert {
+public final class NamedInsert<C extends Enum<C> & Column> {
 
   private final String table;
   private final List<String> columns;
 
-  public NamedInsert(String table, String... columns) {
+  /** The insert of every constant of {@code columns}, in their order, into {@code table}. */
+  public NamedInsert(String table, Class<C> columns) {
     this.table = table;
-    this.columns = List.of(columns);
+    this.columns = EnumSet.allOf(columns).stream().map(Column::sql).toList();
   }
 
-  /** The columns, in the order of {@link #sql()}. */
+  /** The columns' SQL names, in the order of {@link #sql()}. */
   public List<String> columns() {
     return columns;
   }
@@ -61,35 +67,35 @@ public final class NamedInsert {
       this.ps = ps;
     }
 
-    public Binding set(String column, String value) throws SQLException {
+    public Binding set(C column, String value) throws SQLException {
       ps.setString(index(column), value);
       return this;
     }
 
-    public Binding set(String column, long value) throws SQLException {
+    public Binding set(C column, long value) throws SQLException {
       ps.setLong(index(column), value);
       return this;
     }
 
     /** A {@code Nullable(Int64)}: SQL NULL for {@code null}. */
-    public Binding setNullable(String column, Long value) throws SQLException {
+    public Binding setNullable(C column, Long value) throws SQLException {
       return value == null ? setNull(column, Types.BIGINT) : set(column, value.longValue());
     }
 
     /** A flag as ClickHouse's {@code UInt8}: 1 or 0. */
-    public Binding set(String column, boolean value) throws SQLException {
+    public Binding set(C column, boolean value) throws SQLException {
       ps.setInt(index(column), value ? 1 : 0);
       return this;
     }
 
     /** An {@code Array(String)}. */
-    public Binding set(String column, String[] values) throws SQLException {
+    public Binding set(C column, String[] values) throws SQLException {
       ps.setObject(index(column), values);
       return this;
     }
 
     /** A timestamp, or SQL NULL for {@code null}. */
-    public Binding set(String column, Instant value) throws SQLException {
+    public Binding set(C column, Instant value) throws SQLException {
       if (value == null) {
         return setNull(column, Types.TIMESTAMP);
       }
@@ -97,7 +103,7 @@ public final class NamedInsert {
       return this;
     }
 
-    private Binding setNull(String column, int sqlType) throws SQLException {
+    private Binding setNull(C column, int sqlType) throws SQLException {
       ps.setNull(index(column), sqlType);
       return this;
     }
@@ -112,13 +118,9 @@ public final class NamedInsert {
       return ps;
     }
 
-    private int index(String column) {
-      int i = columns.indexOf(column);
-      if (i < 0) {
-        throw new IllegalArgumentException(table + " has no column " + column);
-      }
-      bound[i] = true;
-      return i + 1;
+    private int index(C column) {
+      bound[column.ordinal()] = true;
+      return column.ordinal() + 1;
     }
   }
 }

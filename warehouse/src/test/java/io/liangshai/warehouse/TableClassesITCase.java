@@ -49,7 +49,7 @@ class TableClassesITCase {
 
   @ParameterizedTest(name = "the class of {0} owns its {2} columns")
   @MethodSource("namedInserts")
-  void aTableClassOwnsEveryColumnOfItsTable(String table, NamedInsert insert, int columns)
+  void aTableClassOwnsEveryColumnOfItsTable(String table, NamedInsert<?> insert, int columns)
       throws Exception {
     assertThat(insert.columns()).hasSize(columns).containsExactlyElementsOf(columnsOf(table));
   }
@@ -74,8 +74,8 @@ class TableClassesITCase {
                       + " FROM tenant_period_counts");
           ResultSet rs = ps.executeQuery()) {
         assertThat(rs.next()).isTrue();
-        assertThat(rs.getString(TenantPeriodCountsTable.PERIOD_KIND)).isEqualTo("month");
-        assertThat(rs.getLong(TenantPeriodCountsTable.VERSION)).isEqualTo(3);
+        assertThat(rs.getString(TenantPeriodCountsTable.PERIOD_KIND.sql())).isEqualTo("month");
+        assertThat(rs.getLong(TenantPeriodCountsTable.VERSION.sql())).isEqualTo(3);
         assertThat(TenantPeriodCountsTable.readCounts(rs)).isEqualTo(counts);
         assertThat(rs.next()).isFalse();
       }

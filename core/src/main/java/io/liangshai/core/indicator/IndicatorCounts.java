@@ -1,5 +1,8 @@
 package io.liangshai.core.indicator;
 
+import java.util.List;
+import java.util.function.ToLongFunction;
+
 /**
  * The additive counts behind the indicators of SPEC §3, for one case (its {@link
  * CaseFacts#contribution()}) or summed over many. Counts add and subtract, so a stream job can
@@ -21,32 +24,35 @@ public record IndicatorCounts(
   /** All counts zero. */
   public static final IndicatorCounts ZERO = new IndicatorCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+  /** The additive counts, in the order of the components. */
+  public static final List<Indicator> COUNTS =
+      List.of(
+          Indicator.RECEIVED,
+          Indicator.CLOSED,
+          Indicator.OVERDUE_CLOSED,
+          Indicator.RECURRENCES,
+          Indicator.RATED,
+          Indicator.SATISFIED,
+          Indicator.DISSATISFIED,
+          Indicator.REASSIGNED,
+          Indicator.LEADER_INSTRUCTED,
+          Indicator.ESCALATED);
+
+  /** The counts whose value of each of {@link #COUNTS} is {@code count}'s. */
+  public static IndicatorCounts of(ToLongFunction<Indicator> count) {
+    long[] n = new long[COUNTS.size()];
+    for (int i = 0; i < n.length; i++) {
+      n[i] = count.applyAsLong(COUNTS.get(i));
+    }
+    return new IndicatorCounts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]);
+  }
+
   public IndicatorCounts plus(IndicatorCounts other) {
-    return new IndicatorCounts(
-        received + other.received,
-        closed + other.closed,
-        overdueClosed + other.overdueClosed,
-        recurrences + other.recurrences,
-        rated + other.rated,
-        satisfied + other.satisfied,
-        dissatisfied + other.dissatisfied,
-        reassigned + other.reassigned,
-        leaderInstructed + other.leaderInstructed,
-        escalated + other.escalated);
+    return of(count -> get(count) + other.get(count));
   }
 
   public IndicatorCounts minus(IndicatorCounts other) {
-    return new IndicatorCounts(
-        received - other.received,
-        closed - other.closed,
-        overdueClosed - other.overdueClosed,
-        recurrences - other.recurrences,
-        rated - other.rated,
-        satisfied - other.satisfied,
-        dissatisfied - other.dissatisfied,
-        reassigned - other.reassigned,
-        leaderInstructed - other.leaderInstructed,
-        escalated - other.escalated);
+    return of(count -> get(count) - other.get(count));
   }
 
   /**

@@ -33,9 +33,9 @@ public final class BreakdownQueries {
     CHANNEL(FilterKey.CHANNEL, CaseFactsTable.CHANNEL);
 
     private final FilterKey key;
-    private final String column;
+    private final CaseFactsTable column;
 
-    By(FilterKey key, String column) {
+    By(FilterKey key, CaseFactsTable column) {
       this.key = key;
       this.column = column;
     }

@@ -119,10 +119,10 @@ public final class CaseFactsQueries {
   }
 
   private static CaseFactRow read(ResultSet rs, Instant now) throws SQLException {
-    String status = rs.getString(CaseFactsTable.STATUS);
+    String status = rs.getString(CaseFactsTable.STATUS.sql());
     Instant deadline = CaseFactsTable.instant(rs, CaseFactsTable.DEADLINE);
     boolean overdue =
-        rs.getInt(CaseFactsTable.OVERDUE_CLOSED) == 1
+        rs.getInt(CaseFactsTable.OVERDUE_CLOSED.sql()) == 1
             || OverdueRule.isOpenPastDeadline(
                 WireNamed.require(CaseStatus.class, status), deadline, now);
     return CaseFactsTable.read(rs, overdue);

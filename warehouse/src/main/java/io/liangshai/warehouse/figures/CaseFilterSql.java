@@ -26,7 +26,7 @@ public final class CaseFilterSql {
   public static String condition(CaseFilter filter) {
     List<String> parts = new ArrayList<>();
     for (Map.Entry<FilterKey, Set<WireNamed>> list : filter.lists().entrySet()) {
-      parts.add(in(column(list.getKey()), list.getValue()));
+      parts.add(in(column(list.getKey()).sql(), list.getValue()));
     }
     for (Map.Entry<FilterKey, Boolean> flag : filter.flags().entrySet()) {
       parts.add(flag(flag.getKey(), flag.getValue()));
@@ -34,7 +34,7 @@ public final class CaseFilterSql {
     return parts.isEmpty() ? "1" : "(" + String.join(" AND ", parts) + ")";
   }
 
-  private static String column(FilterKey key) {
+  private static CaseFactsTable column(FilterKey key) {
     return switch (key) {
       case CATEGORY -> CaseFactsTable.CATEGORY;
       case CHANNEL -> CaseFactsTable.CHANNEL;

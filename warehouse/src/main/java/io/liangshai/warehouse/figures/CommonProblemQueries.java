@@ -3,6 +3,7 @@ package io.liangshai.warehouse.figures;
 import io.liangshai.core.time.Period;
 import io.liangshai.problems.ProblemCase;
 import io.liangshai.warehouse.CaseFactsTable;
+import io.liangshai.warehouse.Column;
 import io.liangshai.warehouse.Conditions;
 import io.liangshai.warehouse.Sql;
 import io.liangshai.warehouse.Warehouse;
@@ -19,8 +20,7 @@ public final class CommonProblemQueries {
 
   private static final String CASES =
       "SELECT "
-          + String.join(
-              ", ",
+          + Column.list(
               CaseFactsTable.TENANT_CODE,
               CaseFactsTable.CASE_ID,
               CaseFactsTable.CATEGORY,
@@ -56,10 +56,10 @@ public final class CommonProblemQueries {
         Sql.eachRow(
             rs ->
                 new ProblemCase(
-                    rs.getString(CaseFactsTable.TENANT_CODE),
-                    rs.getString(CaseFactsTable.CASE_ID),
-                    rs.getString(CaseFactsTable.CATEGORY),
-                    rs.getString(CaseFactsTable.DESCRIPTION))));
+                    rs.getString(CaseFactsTable.TENANT_CODE.sql()),
+                    rs.getString(CaseFactsTable.CASE_ID.sql()),
+                    rs.getString(CaseFactsTable.CATEGORY.sql()),
+                    rs.getString(CaseFactsTable.DESCRIPTION.sql()))));
   }
 
   /** A value that changes whenever a case of {@code tenant}'s scope gets a new version. */

@@ -88,7 +88,7 @@ public final class MetricsQueries {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             counts.put(
-                rs.getString(TenantPeriodCountsTable.TENANT_CODE),
+                rs.getString(TenantPeriodCountsTable.TENANT_CODE.sql()),
                 TenantPeriodCountsTable.readCounts(rs));
           }
         }
@@ -133,7 +133,7 @@ public final class MetricsQueries {
   }
 
   /** The {@code case_facts} column holding a case's period of {@code period}'s kind. */
-  public static String periodColumn(Period period) {
+  public static CaseFactsTable periodColumn(Period period) {
     return switch (period.kind()) {
       case MONTH -> CaseFactsTable.PERIOD_MONTH;
       case QUARTER -> CaseFactsTable.PERIOD_QUARTER;

@@ -4,6 +4,7 @@ import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.record.WireNamed;
 import io.liangshai.core.warning.PastCase;
 import io.liangshai.warehouse.CaseFactsTable;
+import io.liangshai.warehouse.Column;
 import io.liangshai.warehouse.Conditions;
 import io.liangshai.warehouse.Sql;
 import io.liangshai.warehouse.Warehouse;
@@ -22,7 +23,7 @@ public final class RiskHistory {
       "SELECT "
           + WarningQueries.CASE_COLUMNS
           + ", "
-          + String.join(", ", CaseFactsTable.STATUS, CaseFactsTable.CLOSED_AT)
+          + Column.list(CaseFactsTable.STATUS, CaseFactsTable.CLOSED_AT)
           + " FROM "
           + CaseFactsTable.TABLE
           + " FINAL WHERE "
@@ -90,7 +91,7 @@ public final class RiskHistory {
         Sql.eachRow(
             rs -> {
               CaseStatus status =
-                  WireNamed.require(CaseStatus.class, rs.getString(CaseFactsTable.STATUS));
+                  WireNamed.require(CaseStatus.class, rs.getString(CaseFactsTable.STATUS.sql()));
               return new PastCase(
                   WarningQueries.openCase(rs),
                   status,

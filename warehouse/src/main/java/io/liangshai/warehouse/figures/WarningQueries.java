@@ -7,6 +7,7 @@ import io.liangshai.core.record.WireNamed;
 import io.liangshai.core.warning.DeadlineState;
 import io.liangshai.core.warning.OpenCase;
 import io.liangshai.warehouse.CaseFactsTable;
+import io.liangshai.warehouse.Column;
 import io.liangshai.warehouse.Conditions;
 import io.liangshai.warehouse.Sql;
 import io.liangshai.warehouse.Warehouse;
@@ -29,8 +30,7 @@ public final class WarningQueries {
 
   /** What the risk of an open case is judged from, read alike for open cases and past ones. */
   static final String CASE_COLUMNS =
-      String.join(
-          ", ",
+      Column.list(
           CaseFactsTable.TENANT_CODE,
           CaseFactsTable.CASE_ID,
           CaseFactsTable.RECEIVED_AT,
@@ -134,15 +134,16 @@ public final class WarningQueries {
   /** The {@link #OPEN_CASES} columns of the row at {@code rs} as an open case. */
   static OpenCase openCase(ResultSet rs) throws SQLException {
     return new OpenCase(
-        rs.getString(CaseFactsTable.TENANT_CODE),
-        rs.getString(CaseFactsTable.CASE_ID),
+        rs.getString(CaseFactsTable.TENANT_CODE.sql()),
+        rs.getString(CaseFactsTable.CASE_ID.sql()),
         CaseFactsTable.instant(rs, CaseFactsTable.RECEIVED_AT),
         CaseFactsTable.instant(rs, CaseFactsTable.DEADLINE),
-        WireNamed.require(EscalationLevel.class, rs.getString(CaseFactsTable.ESCALATION_LEVEL)),
-        rs.getInt(CaseFactsTable.REASSIGNED_COUNT),
-        rs.getInt(CaseFactsTable.LEADER_INSTRUCTED) == 1,
-        WireNamed.require(Category.class, rs.getString(CaseFactsTable.CATEGORY)),
-        WireNamed.require(Channel.class, rs.getString(CaseFactsTable.CHANNEL)));
+        WireNamed.require(
+            EscalationLevel.class, rs.getString(CaseFactsTable.ESCALATION_LEVEL.sql())),
+        rs.getInt(CaseFactsTable.REASSIGNED_COUNT.sql()),
+        rs.getInt(CaseFactsTable.LEADER_INSTRUCTED.sql()) == 1,
+        WireNamed.require(Category.class, rs.getString(CaseFactsTable.CATEGORY.sql())),
+        WireNamed.require(Channel.class, rs.getString(CaseFactsTable.CHANNEL.sql())));
   }
 
   /**
@@ -182,7 +183,7 @@ public final class WarningQueries {
               long overdue = rs.getLong("overdue");
               long dueSoon = rs.getLong("due_soon");
               return new StateCounts(
-                  rs.getString(CaseFactsTable.TENANT_CODE),
+                  rs.getString(CaseFactsTable.TENANT_CODE.sql()),
                   overdue,
                   dueSoon,
                   rs.getLong("open") - overdue - dueSoon);

@@ -1,5 +1,6 @@
 package io.liangshai.warehouse.quarantine;
 
+import io.liangshai.warehouse.Column;
 import io.liangshai.warehouse.Conditions;
 import io.liangshai.warehouse.NamedInsert;
 import io.liangshai.warehouse.Sql;
@@ -17,17 +18,19 @@ import java.util.Objects;
  */
 public final class QuarantineTable {
 
-  private static final NamedInsert ROW =
-      new NamedInsert(
-          "quarantine",
-          "batch_id",
-          "line",
-          "tenant_code",
-          "case_id",
-          "operator",
-          "reason",
-          "content",
-          "at");
+  /** The table's columns, in their order. */
+  private enum Col implements Column {
+    BATCH_ID,
+    LINE,
+    TENANT_CODE,
+    CASE_ID,
+    OPERATOR,
+    REASON,
+    CONTENT,
+    AT
+  }
+
+  private static final NamedInsert<Col> ROW = new NamedInsert<>("quarantine", Col.class);
 
   public static final String COLUMNS = String.join(", ", ROW.columns());
 
@@ -45,14 +48,14 @@ public final class QuarantineTable {
   /** Binds {@code row} to the parameters of {@link #INSERT}. */
   public static void bind(PreparedStatement ps, QuarantinedLine row) throws SQLException {
     ROW.bind(ps)
-        .set("batch_id", row.batchId())
-        .set("line", row.line())
-        .set("tenant_code", row.tenantCode())
-        .set("case_id", row.caseId())
-        .set("operator", row.operator())
-        .set("reason", row.reason())
-        .set("content", row.content())
-        .set("at", row.at())
+        .set(Col.BATCH_ID, row.batchId())
+        .set(Col.LINE, row.line())
+        .set(Col.TENANT_CODE, row.tenantCode())
+        .set(Col.CASE_ID, row.caseId())
+        .set(Col.OPERATOR, row.operator())
+        .set(Col.REASON, row.reason())
+        .set(Col.CONTENT, row.content())
+        .set(Col.AT, row.at())
         .done();
   }
 
