@@ -3,14 +3,12 @@ package io.liangshai.stream;
 import io.liangshai.core.tenant.TenantHierarchy;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
-import io.liangshai.warehouse.quarantine.QuarantinedLine;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -34,26 +32,17 @@ public final class CaseIndicatorsJob {
   static final long COUNTS_FLUSH_MS = 500;
 
   private final Source<LogLine, ?, ?> source;
-  private final Sink<CountRow> counts;
-  private final Sink<CaseFactRow> facts;
-  private final Sink<QuarantinedLine> quarantine;
-  private final Sink<VersionRow> versions;
+  private final JobSinks sinks;
   private final BatchProgress progress;
   private final TenantHierarchy hierarchy;
 
   public CaseIndicatorsJob(
       Source<LogLine, ?, ?> source,
-      Sink<CountRow> counts,
-      Sink<CaseFactRow> facts,
-      Sink<QuarantinedLine> quarantine,
-      Sink<VersionRow> versions,
+      JobSinks sinks,
       BatchProgress progress,
       TenantHierarchy hierarchy) {
     this.source = Objects.requireNonNull(source, "source");
-    this.counts = Objects.requireNonNull(counts, "counts");
-    this.facts = Objects.requireNonNull(facts, "facts");
-    this.quarantine = Objects.requireNonNull(quarantine, "quarantine");
-    this.versions = Objects.requireNonNull(versions, "versions");
+    this.sinks = Objects.requireNonNull(sinks, "sinks");
     this.progress = Objects.requireNonNull(progress, "progress");
     this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
   }
@@ -66,10 +55,7 @@ public final class CaseIndicatorsJob {
       String bootstrapServers, String topic, String jdbcUrl, TenantRegistry registry) {
     return new CaseIndicatorsJob(
         RecordsSource.of(bootstrapServers, topic),
-        ClickHouseSinks.counts(jdbcUrl),
-        ClickHouseSinks.facts(jdbcUrl),
-        ClickHouseSinks.quarantine(jdbcUrl),
-        ClickHouseSinks.versions(jdbcUrl),
+        ClickHouseSinks.of(jdbcUrl),
         new ClickHouseBatchProgress(jdbcUrl),
         registry.hierarchy());
   }
@@ -89,7 +75,7 @@ public final class CaseIndicatorsJob {
             .process(new AcceptedVersions(hierarchy))
             .name(AcceptedVersions.NAME)
             .uid("accepted-versions");
-    accepted.sinkTo(versions).name("case_versions").uid("case-versions-sink");
+    accepted.sinkTo(sinks.versions()).name("case_versions").uid("case-versions-sink");
 
     SingleOutputStreamOperator<GroupChange> changes =
         keyed(
@@ -115,7 +101,7 @@ public final class CaseIndicatorsJob {
 
     deltas
         .getSideOutput(CaseFactsFunction.FACTS)
-        .sinkTo(facts)
+        .sinkTo(sinks.facts())
         .name("case_facts")
         .uid("case-facts-sink");
 
@@ -127,7 +113,7 @@ public final class CaseIndicatorsJob {
                 TypeInformation.of(CountRow.class),
                 new PeriodCountsOperator(COUNTS_FLUSH_MS))
             .uid("period-counts");
-    counted.sinkTo(counts).name("tenant_period_counts").uid("counts-sink");
+    counted.sinkTo(sinks.counts()).name("tenant_period_counts").uid("counts-sink");
 
     records
         .getSideOutput(Quarantine.OUTPUT)
@@ -137,7 +123,7 @@ public final class CaseIndicatorsJob {
             deltas.getSideOutput(Quarantine.OUTPUT),
             counted.getSideOutput(Quarantine.OUTPUT),
             accepted.getSideOutput(Quarantine.OUTPUT))
-        .sinkTo(quarantine)
+        .sinkTo(sinks.quarantine())
         .name("quarantine")
         .uid("quarantine-sink");
   }

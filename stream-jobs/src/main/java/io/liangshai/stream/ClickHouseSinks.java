@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import org.apache.flink.connector.jdbc.JdbcConnectionOptions;
 import org.apache.flink.connector.jdbc.JdbcExecutionOptions;
+import org.apache.flink.connector.jdbc.JdbcStatementBuilder;
 import org.apache.flink.connector.jdbc.core.datastream.sink.JdbcSink;
 
 /**
@@ -21,37 +22,30 @@ public final class ClickHouseSinks {
 
   private ClickHouseSinks() {}
 
-  public static JdbcSink<CountRow> counts(String jdbcUrl) {
-    return JdbcSink.<CountRow>builder()
-        .withQueryStatement(TenantPeriodCountsTable.INSERT.sql(), ClickHouseSinks::bindCounts)
-        .withExecutionOptions(execution())
-        .buildAtLeastOnce(connection(jdbcUrl));
+  /** The job's sinks, into the ClickHouse at {@code jdbcUrl}. */
+  public static JobSinks of(String jdbcUrl) {
+    return new JobSinks(counts(jdbcUrl), facts(jdbcUrl), quarantine(jdbcUrl), versions(jdbcUrl));
   }
 
-  public static JdbcSink<CaseFactRow> facts(String jdbcUrl) {
-    return JdbcSink.<CaseFactRow>builder()
-        .withQueryStatement(CaseFactsTable.INSERT.sql(), ClickHouseSinks::bindFacts)
-        .withExecutionOptions(execution())
-        .buildAtLeastOnce(connection(jdbcUrl));
+  private static JdbcSink<CountRow> counts(String jdbcUrl) {
+    return sink(jdbcUrl, TenantPeriodCountsTable.INSERT.sql(), ClickHouseSinks::bindCounts);
+  }
+
+  private static JdbcSink<CaseFactRow> facts(String jdbcUrl) {
+    return sink(jdbcUrl, CaseFactsTable.INSERT.sql(), ClickHouseSinks::bindFacts);
   }
 
   /**
    * Rows for {@code quarantine}: like the others flushed at every checkpoint, so a batch marked
    * processed has its quarantine rows stored; a replay rewrites the same key.
    */
-  public static JdbcSink<QuarantinedLine> quarantine(String jdbcUrl) {
-    return JdbcSink.<QuarantinedLine>builder()
-        .withQueryStatement(QuarantineTable.INSERT, QuarantineTable::bind)
-        .withExecutionOptions(execution())
-        .buildAtLeastOnce(connection(jdbcUrl));
+  private static JdbcSink<QuarantinedLine> quarantine(String jdbcUrl) {
+    return sink(jdbcUrl, QuarantineTable.INSERT, QuarantineTable::bind);
   }
 
   /** Rows for {@code case_versions}: every accepted version; a replay rewrites the same key. */
-  public static JdbcSink<VersionRow> versions(String jdbcUrl) {
-    return JdbcSink.<VersionRow>builder()
-        .withQueryStatement(CaseVersionsTable.INSERT.sql(), ClickHouseSinks::bindVersion)
-        .withExecutionOptions(execution())
-        .buildAtLeastOnce(connection(jdbcUrl));
+  private static JdbcSink<VersionRow> versions(String jdbcUrl) {
+    return sink(jdbcUrl, CaseVersionsTable.INSERT.sql(), ClickHouseSinks::bindVersion);
   }
 
   static void bindVersion(PreparedStatement ps, VersionRow v) throws SQLException {
@@ -65,6 +59,14 @@ public final class ClickHouseSinks {
 
   static void bindFacts(PreparedStatement ps, CaseFactRow f) throws SQLException {
     CaseFactsTable.bind(ps, f.record(), f.derived());
+  }
+
+  /** An at-least-once sink of {@code sql}, binding each row with {@code binder}. */
+  private static <T> JdbcSink<T> sink(String jdbcUrl, String sql, JdbcStatementBuilder<T> binder) {
+    return JdbcSink.<T>builder()
+        .withQueryStatement(sql, binder)
+        .withExecutionOptions(execution())
+        .buildAtLeastOnce(connection(jdbcUrl));
   }
 
   private static JdbcExecutionOptions execution() {

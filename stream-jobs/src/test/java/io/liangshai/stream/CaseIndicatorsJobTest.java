@@ -93,10 +93,7 @@ class CaseIndicatorsJobTest {
     env.enableCheckpointing(100);
     new CaseIndicatorsJob(
             LandedLines.source(lines),
-            COUNTS,
-            FACTS,
-            QUARANTINE,
-            VERSIONS,
+            new JobSinks(COUNTS, FACTS, QUARANTINE, VERSIONS),
             CaseIndicatorsJobTest::markProcessed,
             ZhejiangTenants.hierarchy())
         .execute(env);

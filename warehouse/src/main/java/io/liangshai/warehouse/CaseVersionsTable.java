@@ -27,17 +27,17 @@ public enum CaseVersionsTable implements Column {
   /** This version's own month of {@code received_at} (Asia/Shanghai), {@code 2024-01}. */
   PERIOD_MONTH;
 
-  public static final String TABLE = "case_versions";
-
-  /** Every column, in the table's order. */
-  public static final NamedInsert<CaseVersionsTable> INSERT =
-      new NamedInsert<>(TABLE, CaseVersionsTable.class);
-
   /** The column's name in SQL. */
   @Override
   public String toString() {
     return sql();
   }
+
+  public static final String TABLE = "case_versions";
+
+  /** Every column, in the table's order. */
+  public static final NamedInsert<CaseVersionsTable> INSERT =
+      new NamedInsert<>(TABLE, CaseVersionsTable.class);
 
   /**
    * Binds the row of version {@code r}, carried by batch {@code batchId}, to {@code ps} ({@link

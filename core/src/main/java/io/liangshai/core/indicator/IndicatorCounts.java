@@ -1,5 +1,6 @@
 package io.liangshai.core.indicator;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
@@ -24,19 +25,14 @@ public record IndicatorCounts(
   /** All counts zero. */
   public static final IndicatorCounts ZERO = new IndicatorCounts(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
-  /** The additive counts, in the order of the components. */
+  /**
+   * The additive counts, in the order of the components: every count of {@link Indicator} but
+   * {@code overdue_open}, which depends on the time of the query.
+   */
   public static final List<Indicator> COUNTS =
-      List.of(
-          Indicator.RECEIVED,
-          Indicator.CLOSED,
-          Indicator.OVERDUE_CLOSED,
-          Indicator.RECURRENCES,
-          Indicator.RATED,
-          Indicator.SATISFIED,
-          Indicator.DISSATISFIED,
-          Indicator.REASSIGNED,
-          Indicator.LEADER_INSTRUCTED,
-          Indicator.ESCALATED);
+      Arrays.stream(Indicator.values())
+          .filter(i -> !i.isRate() && i != Indicator.OVERDUE_OPEN)
+          .toList();
 
   /** The counts whose value of each of {@link #COUNTS} is {@code count}'s. */
   public static IndicatorCounts of(ToLongFunction<Indicator> count) {
