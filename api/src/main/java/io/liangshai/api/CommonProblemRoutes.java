@@ -10,7 +10,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * 举一反三 (SPEC §9): {@code GET /api/v1/common-problems} (the groups of cases of a tenant's scope
@@ -19,15 +18,7 @@ import java.util.Objects;
  * another city's cases and no description leaves §5's scope; the answers name cases by tenant and
  * id, never by enterprise or description.
  */
-final class CommonProblemRoutes {
-
-  private final TenantRegistry registry;
-  private final CommonProblems problems;
-
-  CommonProblemRoutes(TenantRegistry registry, CommonProblems problems) {
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.problems = Objects.requireNonNull(problems, "problems");
-  }
+record CommonProblemRoutes(TenantRegistry registry, CommonProblems problems) {
 
   /** {@code GET /api/v1/common-problems?period=P[&tenant=T]}. */
   void list(RoutingContext ctx) {

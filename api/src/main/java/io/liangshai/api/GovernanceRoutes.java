@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
 
@@ -26,15 +25,7 @@ import java.util.stream.Stream;
  * caller's own by default, another in its scope with {@code tenant=} — and lists its tenants by
  * code.
  */
-final class GovernanceRoutes {
-
-  private final TenantRegistry registry;
-  private final GovernanceQueries queries;
-
-  GovernanceRoutes(TenantRegistry registry, GovernanceQueries queries) {
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.queries = Objects.requireNonNull(queries, "queries");
-  }
+record GovernanceRoutes(TenantRegistry registry, GovernanceQueries queries) {
 
   /** {@code GET /api/v1/reporting?period=M[&tenant=T]}. */
   void reporting(RoutingContext ctx) {

@@ -4,6 +4,7 @@ import io.liangshai.core.evaluation.IndicatorDefinition;
 import io.liangshai.core.evaluation.ReportedRow;
 import io.liangshai.core.evaluation.ReportedRowValidator;
 import io.liangshai.core.evaluation.ReportedValue;
+import io.liangshai.core.lang.Required;
 import io.liangshai.core.record.FieldError;
 import io.liangshai.core.time.Period;
 import io.liangshai.ingest.BatchFormat;
@@ -71,11 +72,13 @@ final class IndicatorValueIntake {
       IndicatorValueUploads uploads,
       Clock clock,
       int maxRows) {
-    this.catalog = Objects.requireNonNull(catalog, "catalog");
-    this.registry = Objects.requireNonNull(registry, "registry");
-    this.table = Objects.requireNonNull(table, "table");
-    this.uploads = Objects.requireNonNull(uploads, "uploads");
-    this.clock = Objects.requireNonNull(clock, "clock");
+    Required.nonNull(
+        "catalog registry table uploads clock", catalog, registry, table, uploads, clock);
+    this.catalog = catalog;
+    this.registry = registry;
+    this.table = table;
+    this.uploads = uploads;
+    this.clock = clock;
     this.maxRows = maxRows;
   }
 

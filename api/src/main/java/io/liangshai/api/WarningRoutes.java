@@ -54,7 +54,7 @@ final class WarningRoutes {
     this.list = new WarningList(deadlines, model);
     this.clock = Objects.requireNonNull(clock, "clock");
     this.deadlines = deadlines;
-    this.summary = new WarningSummary(queries, model, deadlines);
+    this.summary = new WarningSummary(queries, deadlines, list);
   }
 
   /**

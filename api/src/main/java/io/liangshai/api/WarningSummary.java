@@ -3,7 +3,6 @@ package io.liangshai.api;
 import io.liangshai.core.warning.DeadlineClock;
 import io.liangshai.core.warning.DeadlineState;
 import io.liangshai.core.warning.OpenCase;
-import io.liangshai.core.warning.RiskModel;
 import io.liangshai.core.warning.Warning;
 import io.liangshai.core.warning.WarningList;
 import io.liangshai.tenants.Tenant;
@@ -16,30 +15,22 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The warnings summary of a scope (an addition to SPEC §8, for the province and the cities): per
  * tenant, its own open cases per deadline state counted in ClickHouse, how many of those not yet
  * overdue are at high risk ({@link #HIGH_RISK} or more), the mean risk of all its open cases and
  * the share of them already overdue. An overdue case's risk is 1 by §8, so only the cases not yet
- * overdue are read and scored — by the same model and rules as the list ({@link WarningList}), on
- * the reads pool, summed per tenant; none of them is encoded or sent.
+ * overdue are read and scored — by the list's own {@link WarningList}, so with the same model and
+ * rules, on the reads pool, summed per tenant; none of them is encoded or sent.
+ *
+ * @param deadlines the working-day clock of {@code within}
+ * @param list the list of {@code GET /api/v1/warnings}, which scores the cases
  */
-final class WarningSummary {
+record WarningSummary(WarningQueries queries, DeadlineClock deadlines, WarningList list) {
 
   /** The risk from which a case not yet overdue counts as at high risk (高风险). */
   static final double HIGH_RISK = 0.5;
-
-  private final WarningQueries queries;
-  private final DeadlineClock deadlines;
-  private final WarningList list;
-
-  WarningSummary(WarningQueries queries, RiskModel model, DeadlineClock deadlines) {
-    this.queries = Objects.requireNonNull(queries, "queries");
-    this.deadlines = Objects.requireNonNull(deadlines, "deadlines");
-    this.list = new WarningList(deadlines, model);
-  }
 
   /** One row per tenant of {@code tenants} (the first is the scope), in their order. */
   JsonArray of(List<Tenant> tenants, Instant asOf, int within) {

@@ -204,14 +204,19 @@ class RankingApiITCase {
 
   @Test
   void unknownSchemeIsNotFound(VertxTestContext ctx) {
-    Future<HttpResponse<Buffer>> unknown =
-        API.get("/api/v1/rankings?period=2024-01&group=counties&scheme=nonesuch", API.adminKey())
-            .send();
-    Future<HttpResponse<Buffer>> noVersion =
-        API.get("/api/v1/rankings?period=2024-01&group=counties&scheme=standard@2", API.adminKey())
-            .send();
-    Answers.verifiedStatuses(
-        ctx, List.of(unknown, noVersion), List.of(404, 404), RankingApiITCase::assertError);
+    // no scheme of that id; the standard scheme, but no version 2 of it
+    List<String> schemes = List.of("nonesuch", "standard@2");
+    Answers.verifiedEach(
+        ctx,
+        schemes.stream()
+            .map(
+                scheme ->
+                    API.get("/api/v1/rankings?period=2024-01&group=counties", API.adminKey())
+                        .addQueryParam("scheme", scheme)
+                        .send())
+            .toList(),
+        schemes,
+        (scheme, r) -> assertError(r, 404));
   }
 
   @Test

@@ -11,6 +11,7 @@ import io.liangshai.core.record.Uscc;
 import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.vocabulary.Vocabulary;
 import io.liangshai.launcher.web.Browser;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -155,9 +156,7 @@ class WebPageITCase {
 
   @Test
   void theLeagueTableSortsAndExportsWhatItShows() throws Exception {
-    browser.viewport(Browser.LAPTOP);
-    browser.signIn(ADMIN_KEY);
-    browser.open(LEAGUE);
+    openOnALaptop(ADMIN_KEY, LEAGUE);
     JsonNode api = get(ADMIN_KEY, "/api/v1/rankings?period=2024-01&group=counties&scheme=standard");
     double best = -1;
     for (JsonNode r : api.get("rows")) {
@@ -260,9 +259,7 @@ class WebPageITCase {
 
   @Test
   void aCsvWithBadRowsShowsEachRowsErrorInTheTable() throws Exception {
-    browser.viewport(Browser.LAPTOP);
-    browser.signIn(countyKey);
-    browser.open("#/upload");
+    openOnALaptop(countyKey, "#/upload");
     String first17 = "91" + COUNTY + "MA2AB3CD1";
     String uscc = first17 + Uscc.checkCharacter(first17);
     String wrongCheck = first17 + (Uscc.checkCharacter(first17) == '0' ? '1' : '0');
@@ -291,14 +288,8 @@ class WebPageITCase {
                 + uscc
                 + ",hotline_12345,talent,2024-03-05T09:00:00+08:00,received,",
             "");
-    Path file = PLATFORM.dataDir().resolve("瑞安市-2024-03.csv");
-    Files.writeString(file, csv, StandardCharsets.UTF_8);
-
-    browser.find(By.id("upload-file")).sendKeys(file.toString());
-
-    browser.await("the upload's outcome", d -> !d.findElements(By.id("upload-outcome")).isEmpty());
-    assertThat(browser.text(By.cssSelector("#count-accepted .v"))).isEqualTo("1");
-    assertThat(browser.text(By.cssSelector("#count-rejected .v"))).isEqualTo("3");
+    chooseFile("瑞安市-2024-03.csv", csv, "upload-file", "upload-outcome");
+    assertCounted("count", "1", "3");
     String batchId = browser.find(By.id("upload-outcome")).getAttribute("data-batch");
     JsonNode batch = get(countyKey, "/api/v1/batches/" + batchId);
     List<WebElement> errorRows = browser.findAll(By.cssSelector("#upload-errors tbody tr"));
@@ -354,9 +345,7 @@ class WebPageITCase {
 
   @Test
   void theProvincePreviewsPublishesCorrectsAndOpensABulletin() throws Exception {
-    browser.viewport(Browser.LAPTOP);
-    browser.signIn(ADMIN_KEY);
-    browser.open("#/bulletins?period=2024-02");
+    openOnALaptop(ADMIN_KEY, "#/bulletins?period=2024-02");
     browser.find(By.cssSelector("input[name='w-satisfaction_rate']")).clear();
     browser.find(By.cssSelector("input[name='w-satisfaction_rate']")).sendKeys("0.5");
     browser.find(By.id("preview-button")).click();
@@ -441,9 +430,7 @@ class WebPageITCase {
   void aCityPicksItselfAndItsCountiesOnly() throws Exception {
     String city = "330300"; // 温州市
     String cityKey = new PlatformClient(url).issueKey(ADMIN_KEY, city, "web page itcase");
-    browser.viewport(Browser.LAPTOP);
-    browser.signIn(cityKey);
-    browser.open("#/tenant/" + COUNTY + "?period=2024-01");
+    openOnALaptop(cityKey, "#/tenant/" + COUNTY + "?period=2024-01");
     List<String> pickable =
         new Select(browser.find(By.cssSelector("#view select[name=tenant]")))
             .getOptions().stream().map(o -> o.getAttribute("value")).toList();
@@ -491,9 +478,7 @@ class WebPageITCase {
 
   @Test
   void theProvinceDefinesAnIndicatorPreviewsItAndSeesItInTheLeagueTable() throws Exception {
-    browser.viewport(Browser.LAPTOP);
-    browser.signIn(ADMIN_KEY);
-    browser.open("#/indicators?period=2024-01");
+    openOnALaptop(ADMIN_KEY, "#/indicators?period=2024-01");
     List<String> listed =
         browser.findAll(By.cssSelector("#indicator-table tbody tr")).stream()
             .map(r -> r.getAttribute("data-code"))
@@ -685,9 +670,7 @@ class WebPageITCase {
             + "\",\"name\":\"政策兑现率\",\"kind\":\"reported\","
             + "\"direction\":\"higher_better\",\"target\":0.9}",
         201);
-    browser.viewport(Browser.LAPTOP);
-    browser.signIn(countyKey);
-    browser.open("#/indicators");
+    openOnALaptop(countyKey, "#/indicators");
     assertThat(browser.findAll(By.id("indicator-form"))).as("only the province defines").isEmpty();
     assertThat(browser.findAll(By.cssSelector("#indicator-table tr[data-code='" + code + "']")))
         .hasSize(1);
@@ -699,12 +682,8 @@ class WebPageITCase {
             code + "," + OTHER_COUNTY + ",2024-01,5,10",
             code + "," + COUNTY + ",2024-02,12,10",
             "");
-    Path file = PLATFORM.dataDir().resolve("瑞安市-政策兑现率.csv");
-    Files.writeString(file, csv, StandardCharsets.UTF_8);
-    browser.find(By.id("indicator-values-file")).sendKeys(file.toString());
-    browser.await("the upload's outcome", d -> !d.findElements(By.id("values-outcome")).isEmpty());
-    assertThat(browser.text(By.cssSelector("#values-accepted .v"))).isEqualTo("1");
-    assertThat(browser.text(By.cssSelector("#values-rejected .v"))).isEqualTo("2");
+    chooseFile("瑞安市-政策兑现率.csv", csv, "indicator-values-file", "values-outcome");
+    assertCounted("values", "1", "2");
     List<WebElement> errors = browser.findAll(By.cssSelector("#values-errors tbody tr"));
     assertThat(errors.stream().map(r -> r.getAttribute("data-row")).toList())
         .containsExactly("2", "3");
@@ -736,6 +715,35 @@ class WebPageITCase {
     assertThat(tile.getText()).contains("未达标");
   }
 
+  /** Signs in with {@code key} in a laptop-sized window and opens the page's {@code route}. */
+  private static void openOnALaptop(String key, String route) {
+    browser.viewport(Browser.LAPTOP);
+    browser.signIn(key);
+    browser.open(route);
+  }
+
+  /**
+   * Writes {@code csv} as {@code fileName} in the platform's data folder, chooses it in the page's
+   * file input {@code input} and waits until the upload's outcome {@code outcome} shows.
+   */
+  private static void chooseFile(String fileName, String csv, String input, String outcome)
+      throws IOException {
+    Path file = PLATFORM.dataDir().resolve(fileName);
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+    browser.find(By.id(input)).sendKeys(file.toString());
+    browser.await("the upload's outcome", d -> !d.findElements(By.id(outcome)).isEmpty());
+  }
+
+  /** The outcome shown counts {@code accepted} and {@code rejected} rows ({@code #<prefix>-…}). */
+  private static void assertCounted(String prefix, String accepted, String rejected) {
+    assertThat(browser.text(By.cssSelector("#" + prefix + "-accepted .v")))
+        .as("accepted")
+        .isEqualTo(accepted);
+    assertThat(browser.text(By.cssSelector("#" + prefix + "-rejected .v")))
+        .as("rejected")
+        .isEqualTo(rejected);
+  }
+
   private static WebElement row(String table, String code) {
     return browser.find(By.cssSelector(table + " tbody tr[data-code='" + code + "']"));
   }
@@ -749,9 +757,7 @@ class WebPageITCase {
 
   @Test
   void aCountySignsItsMonthOffAndTheProvinceSeesTheFlagList() throws Exception {
-    browser.viewport(Browser.LAPTOP);
-    browser.signIn(countyKey);
-    browser.open("#/governance?period=2024-01");
+    openOnALaptop(countyKey, "#/governance?period=2024-01");
     String own = "#governance-table tr[data-tenant='" + COUNTY + "']";
     browser.await(
         "the county's sign-off button",
@@ -792,19 +798,14 @@ class WebPageITCase {
 
   @Test
   void theProvinceBrowsesTheCommonProblemsAndOpensAGroupsCases() throws Exception {
-    browser.viewport(Browser.LAPTOP);
-    browser.signIn(ADMIN_KEY);
-    browser.open("#/problems?period=2024-01&tenant=330300");
+    openOnALaptop(ADMIN_KEY, "#/problems?period=2024-01&tenant=330300");
     JsonNode groups = get(ADMIN_KEY, "/api/v1/common-problems?period=2024-01&tenant=330300");
     assertThat(groups.get("rows").size()).isGreaterThan(2);
-    List<WebElement> rows = browser.findAll(By.cssSelector("#problems-table tbody tr[data-id]"));
-    assertThat(rows).hasSize(groups.get("rows").size());
-    for (int i = 0; i < rows.size(); i++) {
-      JsonNode g = groups.get("rows").get(i);
-      assertThat(rows.get(i).getAttribute("data-id")).isEqualTo(g.get("id").asText());
-      assertThat(cell(rows.get(i), "label")).isEqualTo(g.get("label").asText());
-      assertThat(cell(rows.get(i), "cases")).isEqualTo(g.get("cases").asText());
-    }
+    List<WebElement> rows =
+        assertRowsShown(
+            "#problems-table tbody tr[data-id]",
+            groups.get("rows"),
+            Map.of("@data-id", "id", "label", "label", "cases", "cases"));
     rows.get(0).findElement(By.cssSelector("button")).click();
     browser.await(
         "the group's cases",
@@ -816,9 +817,7 @@ class WebPageITCase {
 
   @Test
   void theLeagueTableShowsEachTenantsFlagsAndAFlagsEvidenceOpensTheCase() throws Exception {
-    browser.viewport(Browser.LAPTOP);
-    browser.signIn(ADMIN_KEY);
-    browser.open(LEAGUE);
+    openOnALaptop(ADMIN_KEY, LEAGUE);
     browser.await(
         "the league table", d -> !d.findElements(By.cssSelector("#league tbody tr")).isEmpty());
     java.util.Map<String, Integer> answered = new java.util.TreeMap<>();
@@ -870,9 +869,7 @@ class WebPageITCase {
 
   @Test
   void aCountySeesItsWarningsAndTheProvinceTheSummaryPerTenant() throws Exception {
-    browser.viewport(Browser.LAPTOP);
-    browser.signIn(countyKey);
-    browser.open("#/warnings");
+    openOnALaptop(countyKey, "#/warnings");
     browser.await(
         "the county's warnings", d -> !d.findElements(By.cssSelector("#warnings-list")).isEmpty());
     JsonNode page = get(countyKey, "/api/v1/warnings?tenant=" + COUNTY + "&limit=200");
@@ -906,14 +903,10 @@ class WebPageITCase {
         "the province's summary",
         d -> !d.findElements(By.cssSelector("#warnings-summary-table")).isEmpty());
     JsonNode summary = get(ADMIN_KEY, "/api/v1/warnings/summary");
-    List<WebElement> tenants = browser.findAll(By.cssSelector("#warnings-summary-table tbody tr"));
-    assertThat(tenants).hasSize(summary.get("rows").size());
-    for (int i = 0; i < tenants.size(); i++) {
-      JsonNode r = summary.get("rows").get(i);
-      assertThat(tenants.get(i).getAttribute("data-tenant")).isEqualTo(r.get("tenant").asText());
-      assertThat(cell(tenants.get(i), "open")).isEqualTo(r.get("open").asText());
-      assertThat(cell(tenants.get(i), "state-overdue")).isEqualTo(r.get("overdue").asText());
-    }
+    assertRowsShown(
+        "#warnings-summary-table tbody tr",
+        summary.get("rows"),
+        Map.of("@data-tenant", "tenant", "open", "open", "state-overdue", "overdue"));
     screenshot("warnings-province");
     browser
         .find(
@@ -928,6 +921,29 @@ class WebPageITCase {
 
   private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
     return java.util.stream.StreamSupport.stream(array.spliterator(), false);
+  }
+
+  /**
+   * The rows {@code selector} finds are the API's {@code answered} rows, one for one and in order;
+   * {@code columns} says which field of its answer each row shows where: in its cell of that class
+   * ({@code label}), or in an attribute of the row ({@code @data-id}). The rows shown.
+   */
+  private static List<WebElement> assertRowsShown(
+      String selector, JsonNode answered, Map<String, String> columns) {
+    List<WebElement> shown = browser.findAll(By.cssSelector(selector));
+    assertThat(shown).as(selector).hasSize(answered.size());
+    for (int i = 0; i < shown.size(); i++) {
+      WebElement row = shown.get(i);
+      for (Map.Entry<String, String> column : columns.entrySet()) {
+        String where = column.getKey();
+        String text =
+            where.startsWith("@") ? row.getAttribute(where.substring(1)) : cell(row, where);
+        assertThat(text)
+            .as("%s: row %d, %s", selector, i, where)
+            .isEqualTo(answered.get(i).get(column.getValue()).asText());
+      }
+    }
+    return shown;
   }
 
   private static String cell(WebElement row, String cls) {

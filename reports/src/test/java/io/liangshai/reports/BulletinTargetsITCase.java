@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.evaluation.BuiltInIndicators;
 import io.liangshai.core.evaluation.IndicatorDefinition;
-import io.liangshai.core.evaluation.IndicatorDefinitionParser;
 import io.liangshai.core.evaluation.IndicatorValue;
 import io.liangshai.core.evaluation.ReferenceEvaluator;
 import io.liangshai.core.indicator.Indicator;
@@ -14,6 +13,7 @@ import io.liangshai.core.ranking.Direction;
 import io.liangshai.core.ranking.Scheme;
 import io.liangshai.core.ranking.SchemeIndicator;
 import io.liangshai.core.record.CaseRecord;
+import io.liangshai.core.testing.CustomIndicators;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
@@ -66,25 +66,7 @@ class BulletinTargetsITCase {
   @BeforeAll
   static void publishUnderAnEightXScheme() throws Exception {
     records = Publishing.loadSampleMonth(SAMPLE.warehouse(), PERIOD);
-    IndicatorDefinitionParser.Result parsed =
-        IndicatorDefinitionParser.parse(
-            Map.of(
-                "code",
-                CODE,
-                "name",
-                "政策类问题办结率",
-                "kind",
-                "case_ratio",
-                "direction",
-                "higher_better",
-                "target",
-                0.8,
-                "denominator",
-                Map.of("category", List.of("policy")),
-                "numerator",
-                Map.of("closed", true)));
-    assertThat(parsed.errors()).isEmpty();
-    custom = parsed.definition();
+    custom = CustomIndicators.resolutionOf(CODE, "政策类问题办结率", 0.8, "policy");
     List<IndicatorDefinition> inForce = new ArrayList<>(BuiltInIndicators.all());
     inForce.add(custom);
     Scheme eightX =

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvFileSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Each rule of SPEC §4 on a table small enough to compute by hand. */
 class LeagueTableTest {
@@ -23,14 +24,20 @@ class LeagueTableTest {
   private static final Scheme RESOLUTION =
       single(Indicator.RESOLUTION_RATE, Direction.HIGHER_BETTER);
 
-  @Test
-  void sharesRanksOnEqualScoresAndListsTiesByTenantCode() {
-    assertHandTable(RESOLUTION, "ties");
-  }
-
-  @Test
-  void scoresEveryTenant100WhenMaxEqualsMin() {
-    assertHandTable(RESOLUTION, "max-equals-min");
+  /**
+   * The hand-computed tables that need no more than a scheme of one rate: each row names the rule
+   * of SPEC §4 its table shows.
+   */
+  @ParameterizedTest(name = "{3} ({2})")
+  @CsvSource({
+    "RESOLUTION_RATE, HIGHER_BETTER, ties, shares ranks on equal scores and lists ties by tenant code",
+    "RESOLUTION_RATE, HIGHER_BETTER, max-equals-min, scores every tenant 100 when max equals min",
+    "OVERDUE_RATE, LOWER_BETTER, lower-better, scores lower-better rates from the maximum down",
+    "RESOLUTION_RATE, HIGHER_BETTER, rounded-ranks, ranks on the rounded score",
+  })
+  void scoresAndRanksASingleRateTableAsComputedByHand(
+      Indicator rate, Direction direction, String table, String rule) {
+    assertHandTable(single(rate, direction), table);
   }
 
   @Test
@@ -67,11 +74,6 @@ class LeagueTableTest {
   }
 
   @Test
-  void scoresLowerBetterRatesFromTheMaximumDown() {
-    assertHandTable(single(Indicator.OVERDUE_RATE, Direction.LOWER_BETTER), "lower-better");
-  }
-
-  @Test
   void appliesACustomSchemesWeightsAndMinimumVolume() {
     Scheme custom =
         weighing("custom", Indicator.RESOLUTION_RATE, 2, Indicator.RECURRENCE_RATE, 1)
@@ -89,11 +91,6 @@ class LeagueTableTest {
         weighing("sixteenths", Indicator.RESOLUTION_RATE, 1, Indicator.RECURRENCE_RATE, 15).build();
 
     assertHandTable(sixteenths, "half-up");
-  }
-
-  @Test
-  void ranksOnTheRoundedScore() {
-    assertHandTable(RESOLUTION, "rounded-ranks");
   }
 
   @Test

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CaseRecordCodecTest {
 
@@ -98,13 +100,14 @@ class CaseRecordCodecTest {
         .isNotEqualTo(record.contentHash());
   }
 
-  @Test
-  void refusesTextThatIsNotARecord() {
-    assertThatThrownBy(() -> CaseRecordCodec.fromJson("[1,2]"))
+  /** Each text, and what the refusal of it says. */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {"[1,2] | not a JSON object", "{\"case_id\":\"x\"} | tenant_code"})
+  void refusesTextThatIsNotARecord(String text, String refusalSays) {
+    assertThatThrownBy(() -> CaseRecordCodec.fromJson(text))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("not a JSON object");
-    assertThatThrownBy(() -> CaseRecordCodec.fromJson("{\"case_id\":\"x\"}"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("tenant_code");
+        .hasMessageContaining(refusalSays);
   }
 }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.liangshai.clickhouse.local.testing.ClickHouseExtension;
 import io.liangshai.core.evaluation.BuiltInIndicators;
 import io.liangshai.core.evaluation.IndicatorDefinition;
-import io.liangshai.core.evaluation.IndicatorDefinitionParser;
 import io.liangshai.core.evaluation.IndicatorValue;
 import io.liangshai.core.evaluation.ReferenceEvaluator;
 import io.liangshai.core.indicator.ReferenceCalculator;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseStatus;
 import io.liangshai.core.testing.CaseRecordFixture;
+import io.liangshai.core.testing.CustomIndicators;
 import io.liangshai.core.testing.SampleFeed;
 import io.liangshai.core.testing.ZhejiangTenants;
 import io.liangshai.core.time.Period;
@@ -45,6 +45,9 @@ class IndicatorQueriesITCase {
   private static final List<PeriodKind> KINDS =
       List.of(PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.YEAR, PeriodKind.WEEK);
 
+  /** The name every custom indicator of this class is given. */
+  private static final String CUSTOM_NAME = "自定义指标";
+
   private static final List<IndicatorDefinition> DEFINITIONS = definitions();
 
   private static Warehouse warehouse;
@@ -70,20 +73,8 @@ class IndicatorQueriesITCase {
   private static List<IndicatorDefinition> definitions() {
     List<IndicatorDefinition> all = new ArrayList<>(BuiltInIndicators.all());
     all.add(
-        define(
-            Map.of(
-                "code",
-                "project_policy_resolution",
-                "kind",
-                "case_ratio",
-                "direction",
-                "higher_better",
-                "target",
-                0.8,
-                "denominator",
-                Map.of("category", List.of("project", "policy")),
-                "numerator",
-                Map.of("closed", true))));
+        CustomIndicators.resolutionOf(
+            "project_policy_resolution", CUSTOM_NAME, 0.8, "project", "policy"));
     all.add(
         define(
             Map.of(
@@ -134,10 +125,8 @@ class IndicatorQueriesITCase {
 
   private static IndicatorDefinition define(Map<String, Object> json) {
     Map<String, Object> named = new java.util.HashMap<>(json);
-    named.put("name", "自定义指标");
-    IndicatorDefinitionParser.Result result = IndicatorDefinitionParser.parse(named);
-    assertThat(result.errors()).isEmpty();
-    return result.definition();
+    named.put("name", CUSTOM_NAME);
+    return CustomIndicators.define(named);
   }
 
   @Test
