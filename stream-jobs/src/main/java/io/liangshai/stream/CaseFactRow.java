@@ -8,17 +8,4 @@ import io.liangshai.warehouse.CaseFactsTable;
  * derives for it (ancestors, effective deadline, recurrence, periods, row version); the greatest
  * {@code version} wins in ClickHouse.
  */
-public record CaseFactRow(CaseRecord record, CaseFactsTable.Derived derived) {
-
-  public boolean recurrence() {
-    return derived.recurrence();
-  }
-
-  public boolean overdueClosed() {
-    return derived.overdueClosed();
-  }
-
-  public long version() {
-    return derived.version();
-  }
-}
+public record CaseFactRow(CaseRecord record, CaseFactsTable.Derived derived) {}

@@ -1,9 +1,9 @@
 package io.liangshai.stream;
 
+import io.liangshai.core.lang.Required;
 import io.liangshai.core.tenant.TenantHierarchy;
 import io.liangshai.tenants.TenantRegistry;
 import io.liangshai.tenants.TenantRegistryLoader;
-import java.util.Objects;
 import java.util.Optional;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -41,10 +41,11 @@ public final class CaseIndicatorsJob {
       JobSinks sinks,
       BatchProgress progress,
       TenantHierarchy hierarchy) {
-    this.source = Objects.requireNonNull(source, "source");
-    this.sinks = Objects.requireNonNull(sinks, "sinks");
-    this.progress = Objects.requireNonNull(progress, "progress");
-    this.hierarchy = Objects.requireNonNull(hierarchy, "hierarchy");
+    Required.nonNull("source sinks progress hierarchy", source, sinks, progress, hierarchy);
+    this.source = source;
+    this.sinks = sinks;
+    this.progress = progress;
+    this.hierarchy = hierarchy;
   }
 
   /**

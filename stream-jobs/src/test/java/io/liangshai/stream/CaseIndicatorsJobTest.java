@@ -135,16 +135,16 @@ class CaseIndicatorsJobTest {
 
   @Test
   void aCaseAfterAClosedOneOfTheSameEnterpriseAndCategoryIsARecurrence() {
-    assertThat(newestFact("c").recurrence()).isTrue();
-    assertThat(newestFact("p").recurrence()).isFalse();
-    assertThat(newestFact("a").recurrence()).as("another category").isFalse();
+    assertThat(newestFact("c").derived().recurrence()).isTrue();
+    assertThat(newestFact("p").derived().recurrence()).isFalse();
+    assertThat(newestFact("a").derived().recurrence()).as("another category").isFalse();
     assertThat(counts(TENANT, "2024-02").recurrences()).isEqualTo(1);
   }
 
   @Test
   void aCaseClosedAfterItsDeadlineIsOverdue() {
-    assertThat(newestFact("o").overdueClosed()).isTrue();
-    assertThat(newestFact("a").overdueClosed()).isFalse();
+    assertThat(newestFact("o").derived().overdueClosed()).isTrue();
+    assertThat(newestFact("a").derived().overdueClosed()).isFalse();
     assertThat(counts(TENANT, "2024-01").overdueClosed()).isEqualTo(1);
   }
 
@@ -218,7 +218,7 @@ class CaseIndicatorsJobTest {
             Collectors.toMap(
                 f -> f.record().tenantCode() + "|" + f.record().caseId(),
                 f -> f,
-                newer(CaseFactRow::version)));
+                newer(f -> f.derived().version())));
   }
 
   /** The counts row of each tenant and period with the greatest version. */

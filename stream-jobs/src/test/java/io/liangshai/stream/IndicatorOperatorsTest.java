@@ -100,7 +100,7 @@ class IndicatorOperatorsTest {
       chain.push(earlierClosed);
       assertThat(chain.counts(COUNTY, "MONTH", "2024-03").recurrences()).isEqualTo(1);
       assertThat(chain.counts(COUNTY, "MONTH", "2024-02").recurrences()).isZero();
-      assertThat(chain.facts().get(COUNTY + "|later").recurrence()).isTrue();
+      assertThat(chain.facts().get(COUNTY + "|later").derived().recurrence()).isTrue();
 
       // The earlier case moves to another category: the later one is no longer a recurrence.
       chain.push(
@@ -113,7 +113,7 @@ class IndicatorOperatorsTest {
               .closedAt(feb)
               .build());
       assertThat(chain.counts(COUNTY, "MONTH", "2024-03").recurrences()).isZero();
-      assertThat(chain.facts().get(COUNTY + "|later").recurrence()).isFalse();
+      assertThat(chain.facts().get(COUNTY + "|later").derived().recurrence()).isFalse();
       // The group it left no longer holds it; the group it joined holds only it.
       assertThat(chain.groupMembers(GroupChange.groupKeyOf(later))).containsExactly("later");
       assertThat(
