@@ -1,7 +1,7 @@
 package io.liangshai.kafka.local;
 
+import io.liangshai.local.process.ChildProcess;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -132,16 +132,8 @@ record BrokerLayout(Path dir, int brokerPort, int controllerPort) {
 
   /** The broker's classpath as kafka-broker's build resolved it. */
   static String brokerClasspath() {
-    try (InputStream in =
-        BrokerLayout.class.getResourceAsStream("/io/liangshai/kafka/broker/classpath")) {
-      if (in == null) {
-        throw new LocalKafkaException(
-            "the Kafka broker's classpath is missing (module kafka-broker not built)");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ChildProcess.resolvedClassPath(
+        BrokerLayout.class, "/io/liangshai/kafka/broker/classpath", LocalKafkaException::new);
   }
 
   private static void write(Path file, Properties p, String comment) {
