@@ -66,6 +66,25 @@ class BenchCommand implements Callable<Integer> {
         .withAdminKey(adminKey);
   }
 
+  /** What a bench measures on the platform {@link #onFreshPlatform} started for it. */
+  @FunctionalInterface
+  interface Measurement {
+    void measure(Platform platform) throws Exception;
+  }
+
+  /**
+   * Starts a platform of {@link #freshPlatform} over a new temporary directory named after {@code
+   * bench}, has {@code measurement} measure it, and stops it.
+   */
+  static void onFreshPlatform(String bench, String adminKey, Measurement measurement)
+      throws Exception {
+    Path dir = Files.createTempDirectory("liangshai-bench-" + bench);
+    try (Platform platform = new Platform(freshPlatform(dir, adminKey))) {
+      platform.start();
+      measurement.measure(platform);
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     Path dir = Files.createTempDirectory("liangshai-bench");

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
@@ -50,23 +49,8 @@ class ClusterCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     LiangshaiConfig config = RunCommand.withAdminKey(LiangshaiConfig.fromEnvironment());
     Closer started = new Closer();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook =
-        new Thread(
-            () -> {
-              started.close();
-              stopped.countDown();
-            },
-            "liangshai-cluster-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      start(config, started);
-    } catch (Exception e) {
-      Runtime.getRuntime().removeShutdownHook(hook);
-      started.close();
-      throw e;
-    }
-    stopped.await();
+    RunCommand.runUntilStopped(
+        "liangshai-cluster-shutdown", started::close, () -> start(config, started));
     return 0;
   }
 

@@ -2,15 +2,12 @@ package io.liangshai.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantLevel;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -95,51 +92,50 @@ class IndicatorsBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = Files.createTempDirectory("liangshai-bench-indicators");
-    LiangshaiConfig config = BenchCommand.freshPlatform(dir, ADMIN);
-    try (Platform platform = new Platform(config)) {
-      platform.start();
-      base = platform.baseUrl();
-      List<Tenant> counties = platform.registry().atLevel(TenantLevel.COUNTY);
-      long loadStart = System.nanoTime();
-      Instant loaded = Instant.now();
-      try (Connection c = DriverManager.getConnection(platform.clickhouseJdbcUrl());
-          Statement st = c.createStatement()) {
-        st.execute(RankingsBench.generateFacts(counties, cases, CHANNEL, CATEGORY));
-        for (String kind : List.of("month", "quarter")) {
-          st.execute(RankingsBench.aggregateCounts(kind));
-        }
-      }
-      System.err.printf(
-          "generated %,d cases in ClickHouse in %.1f s%n",
-          cases, (System.nanoTime() - loadStart) / 1e9);
-      // the platform learns its risk model from new cases in the background: not while measuring
-      awaitModel(loaded);
-      String metrics = "/api/v1/metrics?period=" + PERIOD + "&level=county";
-      // yardstick of (a): the same answer before the indicator exists (the built-in rates only)
-      List<Long> before = times(() -> send("GET", metrics, null));
-      long defineStart = System.nanoTime();
-      send("POST", "/api/v1/indicators", RATIO);
-      long defined = (System.nanoTime() - defineStart) / 1_000_000;
-      JsonNode first = send("GET", metrics, null);
-      long ready = (System.nanoTime() - defineStart) / 1_000_000;
-      requireValues(first, "policy_in_time");
-      List<Long> warmMetrics = times(() -> send("GET", metrics, null));
-      send("POST", "/api/v1/indicators", MEAN);
-      send("POST", "/api/v1/schemes", SCHEME);
-      String table = "/api/v1/rankings?period=" + PERIOD + "&group=counties&scheme=bench_six";
-      IndicatorsBenchQueries bare = new IndicatorsBenchQueries(counties);
-      List<Long> api = new ArrayList<>();
-      List<Long> yardstick = new ArrayList<>();
-      try (Connection c = DriverManager.getConnection(platform.clickhouseJdbcUrl())) {
-        for (int i = 0; i <= rounds; i++) { // round 0 is the first (cold) answer of each
-          yardstick.add(time(() -> bare.run(c)));
-          api.add(time(() -> send("GET", table, null)));
-        }
-      }
-      print(defined, ready, before, warmMetrics, api, yardstick);
-    }
+    BenchCommand.onFreshPlatform("indicators", ADMIN, this::measure);
     return 0;
+  }
+
+  private void measure(Platform platform) throws Exception {
+    base = platform.baseUrl();
+    List<Tenant> counties = platform.registry().atLevel(TenantLevel.COUNTY);
+    long loadStart = System.nanoTime();
+    Instant loaded = Instant.now();
+    try (Connection c = DriverManager.getConnection(platform.clickhouseJdbcUrl());
+        Statement st = c.createStatement()) {
+      st.execute(RankingsBench.generateFacts(counties, cases, CHANNEL, CATEGORY));
+      for (String kind : List.of("month", "quarter")) {
+        st.execute(RankingsBench.aggregateCounts(kind));
+      }
+    }
+    System.err.printf(
+        "generated %,d cases in ClickHouse in %.1f s%n",
+        cases, (System.nanoTime() - loadStart) / 1e9);
+    // the platform learns its risk model from new cases in the background: not while measuring
+    awaitModel(loaded);
+    String metrics = "/api/v1/metrics?period=" + PERIOD + "&level=county";
+    // yardstick of (a): the same answer before the indicator exists (the built-in rates only)
+    List<Long> before = times(() -> send("GET", metrics, null));
+    long defineStart = System.nanoTime();
+    send("POST", "/api/v1/indicators", RATIO);
+    long defined = (System.nanoTime() - defineStart) / 1_000_000;
+    JsonNode first = send("GET", metrics, null);
+    long ready = (System.nanoTime() - defineStart) / 1_000_000;
+    requireValues(first, "policy_in_time");
+    List<Long> warmMetrics = times(() -> send("GET", metrics, null));
+    send("POST", "/api/v1/indicators", MEAN);
+    send("POST", "/api/v1/schemes", SCHEME);
+    String table = "/api/v1/rankings?period=" + PERIOD + "&group=counties&scheme=bench_six";
+    IndicatorsBenchQueries bare = new IndicatorsBenchQueries(counties);
+    List<Long> api = new ArrayList<>();
+    List<Long> yardstick = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(platform.clickhouseJdbcUrl())) {
+      for (int i = 0; i <= rounds; i++) { // round 0 is the first (cold) answer of each
+        yardstick.add(time(() -> bare.run(c)));
+        api.add(time(() -> send("GET", table, null)));
+      }
+    }
+    print(defined, ready, before, warmMetrics, api, yardstick);
   }
 
   private void print(

@@ -7,8 +7,6 @@ import io.liangshai.log.RecordsTopic;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,20 +15,15 @@ import org.slf4j.LoggerFactory;
  * {@link LocalKafka} broker under {@code LIANGSHAI_DATA_DIR/kafka}, dying with the platform. Either
  * way the records topic is created if missing, and whether it was empty at start is noted (the step
  * from the release that read records files: {@code LogBackfill}).
+ *
+ * @param topic the records topic, created if it was missing
+ * @param emptyAtStart whether the topic held no record when this process started
+ * @param local the broker this process started, when no cluster is named
  */
-final class LogServer implements AutoCloseable {
+record LogServer(RecordsTopic topic, boolean emptyAtStart, Optional<LocalKafka> local)
+    implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(LogServer.class);
-
-  private final RecordsTopic topic;
-  private final boolean emptyAtStart;
-  private final Optional<LocalKafka> local;
-
-  private LogServer(RecordsTopic topic, boolean emptyAtStart, Optional<LocalKafka> local) {
-    this.topic = topic;
-    this.emptyAtStart = emptyAtStart;
-    this.local = local;
-  }
 
   /**
    * Refuses a role that shares its log with other processes (api, job) when no cluster is named:
@@ -44,23 +37,6 @@ final class LogServer implements AutoCloseable {
               + " shares the records log with the other processes: set LIANGSHAI_KAFKA to their"
               + " Kafka cluster (HOST:PORT,…); only --role all runs a broker of its own");
     }
-  }
-
-  /** {@link #start} on a thread of its own. */
-  static CompletableFuture<LogServer> startAsync(LiangshaiConfig config) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return start(config);
-          } catch (RecordsLogException e) {
-            throw new CompletionException(e);
-          }
-        });
-  }
-
-  /** Closes what {@link #startAsync} started, once it has (a failed start left nothing open). */
-  static void closeWhenStarted(CompletableFuture<LogServer> starting) {
-    starting.thenAccept(LogServer::close).exceptionally(e -> null).join();
   }
 
   static LogServer start(LiangshaiConfig config) throws RecordsLogException {
@@ -80,22 +56,6 @@ final class LogServer implements AutoCloseable {
       local.ifPresent(LocalKafka::close);
       throw e;
     }
-  }
-
-  static LogServer await(CompletableFuture<LogServer> started) throws Exception {
-    try {
-      return started.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
-  }
-
-  RecordsTopic topic() {
-    return topic;
-  }
-
-  boolean emptyAtStart() {
-    return emptyAtStart;
   }
 
   /**

@@ -17,8 +17,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,32 +87,6 @@ final class MetadataServer implements AutoCloseable {
       server.close();
       throw e;
     }
-  }
-
-  /** {@link #start} on a thread of its own. */
-  static CompletableFuture<MetadataServer> startAsync(LiangshaiConfig config) {
-    return CompletableFuture.supplyAsync(
-        () -> {
-          try {
-            return start(config);
-          } catch (SQLException e) {
-            throw new CompletionException(e);
-          }
-        });
-  }
-
-  /** The server {@link #startAsync} started, or the failure that stopped it. */
-  static MetadataServer await(CompletableFuture<MetadataServer> starting) throws Exception {
-    try {
-      return starting.join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof Exception cause ? cause : e;
-    }
-  }
-
-  /** Closes what {@link #startAsync} started, once it has (a failed start left nothing open). */
-  static void closeWhenStarted(CompletableFuture<MetadataServer> starting) {
-    starting.thenAccept(MetadataServer::close).exceptionally(e -> null).join();
   }
 
   /** The local server's postmaster, when this process started it. */

@@ -21,7 +21,6 @@ import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,14 +82,13 @@ final class Platform implements AutoCloseable {
 
     // PostgreSQL (for the API's roles; the job needs none) starts on its own thread while
     // ClickHouse starts on this one.
-    CompletableFuture<MetadataServer> metadata =
-        role.servesHttp() ? MetadataServer.startAsync(config) : null;
-    if (metadata != null) {
-      started.push(() -> MetadataServer.closeWhenStarted(metadata));
-    }
+    Starting<MetadataServer> metadata =
+        role.servesHttp()
+            ? started.push(Starting.onItsOwnThread(() -> MetadataServer.start(config)))
+            : null;
     // So does the Kafka of the records log, which every role needs.
-    CompletableFuture<LogServer> kafka = LogServer.startAsync(config);
-    started.push(() -> LogServer.closeWhenStarted(kafka));
+    Starting<LogServer> kafka =
+        started.push(Starting.onItsOwnThread(() -> LogServer.start(config)));
     ClickHouseLayout layout = layout(config);
     clickhouse =
         config
@@ -100,10 +98,10 @@ final class Platform implements AutoCloseable {
                 () -> ClickHouseEndpoint.local(LocalClickHouseConfig.of(config.clickhouseDir())));
     started.push(clickhouse);
     Services services = null;
-    LogServer log = LogServer.await(kafka);
+    LogServer log = kafka.await();
     records = log.topic();
     if (metadata != null) {
-      MetadataServer postgres = MetadataServer.await(metadata);
+      MetadataServer postgres = metadata.await();
       RecordsLog records = RecordsLog.open(log.topic(), LogServer.instanceId(config));
       started.push(records);
       services =

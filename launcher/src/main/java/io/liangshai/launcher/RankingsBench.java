@@ -1,6 +1,5 @@
 package io.liangshai.launcher;
 
-import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.tenants.Tenant;
 import io.liangshai.tenants.TenantLevel;
 import io.liangshai.warehouse.TenantPeriodCountsTable;
@@ -8,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -52,63 +49,62 @@ class RankingsBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = Files.createTempDirectory("liangshai-bench-rankings");
-    LiangshaiConfig config = BenchCommand.freshPlatform(dir, ADMIN);
-    try (Platform platform = new Platform(config)) {
-      platform.start();
-      List<Tenant> counties = platform.registry().atLevel(TenantLevel.COUNTY);
-      long loadStart = System.nanoTime();
-      try (Connection c = DriverManager.getConnection(platform.clickhouseJdbcUrl());
-          Statement st = c.createStatement()) {
-        st.execute(generateFacts(counties, cases));
-        for (String kind : List.of("month", "quarter")) {
-          st.execute(aggregateCounts(kind));
-        }
-      }
-      double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-      System.err.printf("generated %,d cases in ClickHouse in %.1f s%n", cases, loadSeconds);
-
-      String path = "/api/v1/rankings?period=2024-02&group=counties&scheme=standard";
-      List<Long> bare = bareQueries(platform.clickhouseJdbcUrl(), counties, 20);
-      List<Long> cold = load(platform.baseUrl() + path, 1, 1).latencies();
-      Run floor = load(platform.baseUrl() + "/api/v1/me", clients, requests);
-      Run concurrent = load(platform.baseUrl() + path, clients, requests);
-      List<Long> api = concurrent.latencies();
-      List<Long> single = load(platform.baseUrl() + path, 1, 20).latencies();
-      System.out.println();
-      System.out.printf(
-          "| league table 2024-02 / counties (90 tenants), %,d cases in case_facts | p50 | p99 |%n",
-          cases);
-      System.out.println("|---|---|---|");
-      System.out.printf(
-          "| bare ClickHouse: counts of this and the previous period (2 queries, JDBC) | %d ms | %d ms |%n",
-          pct(bare, 50), pct(bare, 99));
-      System.out.printf(
-          "| first `GET %s` (computes: counts, the overdue_open scan of case_facts, ranking with 200 resamples and 200 weight draws) | %d ms | – |%n",
-          path, cold.get(0));
-      System.out.printf(
-          "| the same again, 1 client (the table is kept while the counts and the minute stand) | %d ms | %d ms |%n",
-          pct(single, 50), pct(single, 99));
-      System.out.printf(
-          "| the same, %d concurrent clients × %d requests | %d ms | %d ms |%n",
-          clients, requests, pct(api, 50), pct(api, 99));
-      System.out.println();
-      System.out.printf(
-          "| %d concurrent clients × %d requests, same server | requests/s | p50 | p99 | errors |%n",
-          clients, requests);
-      System.out.println("|---|---|---|---|---|");
-      System.out.printf(
-          "| yardstick: `GET /api/v1/me` (HTTP + auth) | %,.0f | %d ms | %d ms | 0 |%n",
-          floor.rate(), pct(floor.latencies(), 50), pct(floor.latencies(), 99));
-      System.out.printf(
-          "| `GET %s` | %,.0f | %d ms | %d ms | 0 |%n",
-          path, concurrent.rate(), pct(api, 50), pct(api, 99));
-      System.out.printf(
-          "| ratio league table / yardstick | **%.2f×** | | p99 %.1f× | |%n",
-          concurrent.rate() / floor.rate(),
-          (double) pct(api, 99) / Math.max(1, pct(floor.latencies(), 99)));
-    }
+    BenchCommand.onFreshPlatform("rankings", ADMIN, this::measure);
     return 0;
+  }
+
+  private void measure(Platform platform) throws Exception {
+    List<Tenant> counties = platform.registry().atLevel(TenantLevel.COUNTY);
+    long loadStart = System.nanoTime();
+    try (Connection c = DriverManager.getConnection(platform.clickhouseJdbcUrl());
+        Statement st = c.createStatement()) {
+      st.execute(generateFacts(counties, cases));
+      for (String kind : List.of("month", "quarter")) {
+        st.execute(aggregateCounts(kind));
+      }
+    }
+    double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+    System.err.printf("generated %,d cases in ClickHouse in %.1f s%n", cases, loadSeconds);
+
+    String path = "/api/v1/rankings?period=2024-02&group=counties&scheme=standard";
+    List<Long> bare = bareQueries(platform.clickhouseJdbcUrl(), counties, 20);
+    List<Long> cold = load(platform.baseUrl() + path, 1, 1).latencies();
+    Run floor = load(platform.baseUrl() + "/api/v1/me", clients, requests);
+    Run concurrent = load(platform.baseUrl() + path, clients, requests);
+    List<Long> api = concurrent.latencies();
+    List<Long> single = load(platform.baseUrl() + path, 1, 20).latencies();
+    System.out.println();
+    System.out.printf(
+        "| league table 2024-02 / counties (90 tenants), %,d cases in case_facts | p50 | p99 |%n",
+        cases);
+    System.out.println("|---|---|---|");
+    System.out.printf(
+        "| bare ClickHouse: counts of this and the previous period (2 queries, JDBC) | %d ms | %d ms |%n",
+        pct(bare, 50), pct(bare, 99));
+    System.out.printf(
+        "| first `GET %s` (computes: counts, the overdue_open scan of case_facts, ranking with 200 resamples and 200 weight draws) | %d ms | – |%n",
+        path, cold.get(0));
+    System.out.printf(
+        "| the same again, 1 client (the table is kept while the counts and the minute stand) | %d ms | %d ms |%n",
+        pct(single, 50), pct(single, 99));
+    System.out.printf(
+        "| the same, %d concurrent clients × %d requests | %d ms | %d ms |%n",
+        clients, requests, pct(api, 50), pct(api, 99));
+    System.out.println();
+    System.out.printf(
+        "| %d concurrent clients × %d requests, same server | requests/s | p50 | p99 | errors |%n",
+        clients, requests);
+    System.out.println("|---|---|---|---|---|");
+    System.out.printf(
+        "| yardstick: `GET /api/v1/me` (HTTP + auth) | %,.0f | %d ms | %d ms | 0 |%n",
+        floor.rate(), pct(floor.latencies(), 50), pct(floor.latencies(), 99));
+    System.out.printf(
+        "| `GET %s` | %,.0f | %d ms | %d ms | 0 |%n",
+        path, concurrent.rate(), pct(api, 50), pct(api, 99));
+    System.out.printf(
+        "| ratio league table / yardstick | **%.2f×** | | p99 %.1f× | |%n",
+        concurrent.rate() / floor.rate(),
+        (double) pct(api, 99) / Math.max(1, pct(floor.latencies(), 99)));
   }
 
   /** The sorted latencies of a load run and its rate; any answer but 200 fails the run. */

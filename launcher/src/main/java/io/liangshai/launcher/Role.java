@@ -7,28 +7,20 @@ package io.liangshai.launcher;
  */
 enum Role {
   /** The API, the web page and ingest, the bulletin scheduler, and the indicators job. */
-  ALL(true, true),
+  ALL,
   /** The API, the web page, ingest and the bulletin scheduler; no Flink job. */
-  API(true, false),
+  API,
   /** The indicators job only; no HTTP. */
-  JOB(false, true);
-
-  private final boolean servesHttp;
-  private final boolean runsJob;
-
-  Role(boolean servesHttp, boolean runsJob) {
-    this.servesHttp = servesHttp;
-    this.runsJob = runsJob;
-  }
+  JOB;
 
   /** Serves the API and the web page, takes uploads and publishes scheduled bulletins. */
   boolean servesHttp() {
-    return servesHttp;
+    return this != JOB;
   }
 
   /** Runs the indicators job over the landing zone. */
   boolean runsJob() {
-    return runsJob;
+    return this != API;
   }
 
   /** As written on the command line: {@code all}, {@code api} or {@code job}. */

@@ -55,21 +55,34 @@ class RunCommand implements Callable<Integer> {
 
   /** Starts, runs {@code afterStart}, then blocks until the JVM is asked to stop. */
   static void startAndWait(Platform platform, ThrowingRunnable afterStart) throws Exception {
+    runUntilStopped(
+        "liangshai-shutdown",
+        platform::close,
+        () -> {
+          platform.start();
+          afterStart.run();
+        });
+  }
+
+  /**
+   * Runs {@code start}, then blocks until the JVM is asked to stop; {@code stop} runs then, on the
+   * shutdown thread {@code name}, or at once when {@code start} fails.
+   */
+  static void runUntilStopped(String name, Runnable stop, ThrowingRunnable start) throws Exception {
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
-              platform.close();
+              stop.run();
               stopped.countDown();
             },
-            "liangshai-shutdown");
+            name);
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      platform.start();
-      afterStart.run();
+      start.run();
     } catch (Exception e) {
       Runtime.getRuntime().removeShutdownHook(hook);
-      platform.close();
+      stop.run();
       throw e;
     }
     stopped.await();

@@ -2,7 +2,6 @@ package io.liangshai.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.core.time.WorkingDayCalendar;
 import io.liangshai.core.warning.DeadlineClock;
 import io.liangshai.core.warning.PastCase;
@@ -17,8 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -58,60 +55,59 @@ class WarningsBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = Files.createTempDirectory("liangshai-bench-warnings");
-    LiangshaiConfig config = BenchCommand.freshPlatform(dir, ADMIN);
-    try (Platform platform = new Platform(config)) {
-      platform.start();
-      var counties = platform.registry().atLevel(TenantLevel.COUNTY);
-      try (Connection c = DriverManager.getConnection(platform.clickhouseJdbcUrl());
-          Statement st = c.createStatement()) {
-        st.execute(RankingsBench.generateFacts(counties, cases));
-      }
-      Instant loaded = Instant.now();
-      System.err.printf("generated %,d cases in ClickHouse%n", cases);
-      JsonNode model = awaitModel(platform.baseUrl(), loaded);
-      double toModel = Duration.between(loaded, Instant.now()).toMillis() / 1e3;
-
-      DeadlineClock deadlines = new DeadlineClock(WorkingDayCalendar.china());
-      long readMillis;
-      long fitMillis;
-      int read;
-      try (Warehouse warehouse = Warehouse.open(platform.clickhouseJdbcUrl())) {
-        RiskHistory history = new RiskHistory(warehouse);
-        Instant horizon = history.mark().newestUpdate();
-        long t = System.nanoTime();
-        List<PastCase> past = history.pastCases(horizon, LearnedRiskModel.MAX_CASES);
-        readMillis = (System.nanoTime() - t) / 1_000_000;
-        read = past.size();
-        t = System.nanoTime();
-        new RiskTrainer(deadlines).train(past, horizon, Instant.now()).orElseThrow();
-        fitMillis = (System.nanoTime() - t) / 1_000_000;
-      }
-      String asOf = "&as_of=" + URLEncoder.encode(AS_OF.toString(), StandardCharsets.UTF_8);
-      String county = counties.get(0).code();
-      List<long[]> province = list(platform.baseUrl(), "tenant=330000" + asOf);
-      List<long[]> one = list(platform.baseUrl(), "tenant=" + county + asOf);
-      System.out.println();
-      System.out.printf("| early warning over %,d cases in case_facts | time |%n", cases);
-      System.out.println("|---|---|");
-      System.out.printf(
-          "| cases loaded → the platform's model trained (≤ %d s to notice, then read + fit) | %.1f s |%n",
-          LearnedRiskModel.CHECK.toSeconds(), toModel);
-      System.out.printf(
-          "| read the %,d latest cases whose deadline has passed (`RiskHistory.pastCases`) | %,d ms |%n",
-          read, readMillis);
-      System.out.printf(
-          "| fit: split model, held-out scoring, served model (`RiskTrainer.train`) | %,d ms |%n",
-          fitMillis);
-      System.out.printf(
-          "| `GET /api/v1/warnings?tenant=330000` at %s: %,d open cases, p50 / max of %d | %d / %d ms |%n",
-          AS_OF, province.get(0)[1], requests, p50(province), max(province));
-      System.out.printf(
-          "| `GET /api/v1/warnings?tenant=%s`: %,d open cases, p50 / max of %d | %d / %d ms |%n",
-          county, one.get(0)[1], requests, p50(one), max(one));
-      System.out.println("model: " + model);
-    }
+    BenchCommand.onFreshPlatform("warnings", ADMIN, this::measure);
     return 0;
+  }
+
+  private void measure(Platform platform) throws Exception {
+    var counties = platform.registry().atLevel(TenantLevel.COUNTY);
+    try (Connection c = DriverManager.getConnection(platform.clickhouseJdbcUrl());
+        Statement st = c.createStatement()) {
+      st.execute(RankingsBench.generateFacts(counties, cases));
+    }
+    Instant loaded = Instant.now();
+    System.err.printf("generated %,d cases in ClickHouse%n", cases);
+    JsonNode model = awaitModel(platform.baseUrl(), loaded);
+    double toModel = Duration.between(loaded, Instant.now()).toMillis() / 1e3;
+
+    DeadlineClock deadlines = new DeadlineClock(WorkingDayCalendar.china());
+    long readMillis;
+    long fitMillis;
+    int read;
+    try (Warehouse warehouse = Warehouse.open(platform.clickhouseJdbcUrl())) {
+      RiskHistory history = new RiskHistory(warehouse);
+      Instant horizon = history.mark().newestUpdate();
+      long t = System.nanoTime();
+      List<PastCase> past = history.pastCases(horizon, LearnedRiskModel.MAX_CASES);
+      readMillis = (System.nanoTime() - t) / 1_000_000;
+      read = past.size();
+      t = System.nanoTime();
+      new RiskTrainer(deadlines).train(past, horizon, Instant.now()).orElseThrow();
+      fitMillis = (System.nanoTime() - t) / 1_000_000;
+    }
+    String asOf = "&as_of=" + URLEncoder.encode(AS_OF.toString(), StandardCharsets.UTF_8);
+    String county = counties.get(0).code();
+    List<long[]> province = list(platform.baseUrl(), "tenant=330000" + asOf);
+    List<long[]> one = list(platform.baseUrl(), "tenant=" + county + asOf);
+    System.out.println();
+    System.out.printf("| early warning over %,d cases in case_facts | time |%n", cases);
+    System.out.println("|---|---|");
+    System.out.printf(
+        "| cases loaded → the platform's model trained (≤ %d s to notice, then read + fit) | %.1f s |%n",
+        LearnedRiskModel.CHECK.toSeconds(), toModel);
+    System.out.printf(
+        "| read the %,d latest cases whose deadline has passed (`RiskHistory.pastCases`) | %,d ms |%n",
+        read, readMillis);
+    System.out.printf(
+        "| fit: split model, held-out scoring, served model (`RiskTrainer.train`) | %,d ms |%n",
+        fitMillis);
+    System.out.printf(
+        "| `GET /api/v1/warnings?tenant=330000` at %s: %,d open cases, p50 / max of %d | %d / %d ms |%n",
+        AS_OF, province.get(0)[1], requests, p50(province), max(province));
+    System.out.printf(
+        "| `GET /api/v1/warnings?tenant=%s`: %,d open cases, p50 / max of %d | %d / %d ms |%n",
+        county, one.get(0)[1], requests, p50(one), max(one));
+    System.out.println("model: " + model);
   }
 
   private static JsonNode awaitModel(String baseUrl, Instant after) throws Exception {

@@ -10,7 +10,6 @@ import io.liangshai.local.process.testing.ServingAgain;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,15 +69,9 @@ class LocalClickHouseLifecycleITCase {
   @Test
   void childExitsWhenItsParentIsKilled() throws Exception {
     try (ParentJvm parent = ParentJvm.start(ParentProcess.class, dataDir.toString())) {
-      long childPid = parent.awaitPid(ParentProcess.CHILD_PID);
-      assertThat(childPid).as("the parent reported its child").isPositive();
-      Optional<ProcessHandle> child = ProcessHandle.of(childPid);
-      assertThat(child).isPresent();
+      ProcessHandle child = parent.killAndAwaitExit(ParentProcess.CHILD_PID, CHILD_EXIT);
 
-      parent.kill();
-
-      assertThat(child.get().onExit().get(CHILD_EXIT.toSeconds(), TimeUnit.SECONDS).isAlive())
-          .isFalse();
+      assertThat(child.isAlive()).as("the child died with its parent").isFalse();
     }
   }
 

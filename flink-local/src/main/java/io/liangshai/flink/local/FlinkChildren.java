@@ -3,8 +3,6 @@ package io.liangshai.flink.local;
 import io.liangshai.local.process.ChildProcess;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -144,16 +142,8 @@ final class FlinkChildren {
 
   /** The Flink runtime's classpath as this module's build resolved it. */
   static String classpath() {
-    try (InputStream in =
-        LocalFlinkCluster.class.getResourceAsStream("/io/liangshai/flink/local/classpath")) {
-      if (in == null) {
-        throw new LocalFlinkException(
-            "the Flink runtime's classpath is missing (module not built)");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ChildProcess.resolvedClassPath(
+        LocalFlinkCluster.class, "/io/liangshai/flink/local/classpath", LocalFlinkException::new);
   }
 
   static int freePort() throws IOException {

@@ -1,7 +1,9 @@
 package io.liangshai.kafka.local;
 
+import io.liangshai.local.process.ChildProcess;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -70,51 +71,24 @@ record BrokerLayout(Path dir, int brokerPort, int controllerPort) {
     return "127.0.0.1:" + brokerPort;
   }
 
-  /** Writes the broker's configuration (again on every start, so it follows this release). */
+  /**
+   * Writes the broker's configuration (again on every start, so it follows this release): {@code
+   * broker.properties} with this layout's ports and log directory, and {@code
+   * broker-log4j2.properties} as it is.
+   */
   void writeConfiguration() {
-    Properties p = new Properties();
-    p.setProperty("process.roles", "broker,controller");
-    p.setProperty("node.id", "1");
+    Properties p = resource("broker.properties");
+    String listeners =
+        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort;
     p.setProperty("controller.quorum.bootstrap.servers", "127.0.0.1:" + controllerPort);
-    p.setProperty(
-        "listeners",
-        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.setProperty(
-        "advertised.listeners",
-        "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-    p.setProperty("controller.listener.names", "CONTROLLER");
-    p.setProperty("inter.broker.listener.name", "PLAINTEXT");
-    p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+    p.setProperty("listeners", listeners);
+    p.setProperty("advertised.listeners", listeners);
     p.setProperty("log.dirs", logDir().toString());
-    // one node: every internal topic has one replica, so transactions work on it
-    for (String key :
-        List.of(
-            "offsets.topic.replication.factor",
-            "transaction.state.log.replication.factor",
-            "transaction.state.log.min.isr",
-            "min.insync.replicas",
-            "share.coordinator.state.topic.replication.factor",
-            "share.coordinator.state.topic.min.isr",
-            "offsets.topic.num.partitions",
-            "transaction.state.log.num.partitions")) {
-      p.setProperty(key, "1");
-    }
-    p.setProperty("num.partitions", "1");
-    p.setProperty("group.initial.rebalance.delay.ms", "0");
-    p.setProperty("auto.create.topics.enable", "false");
-    // the default 128 MiB cleaner buffer alone exceeds the small heap the broker is given
-    p.setProperty("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
-    // an accepted batch is answered only once it is on disk
-    p.setProperty("log.flush.interval.messages", "1");
     write(serverProperties(), p, "the local Kafka broker (liangshai kafka-local)");
-    Properties log = new Properties();
-    log.setProperty("rootLogger.level", "INFO");
-    log.setProperty("rootLogger.appenderRef.out.ref", "out");
-    log.setProperty("appender.out.type", "Console");
-    log.setProperty("appender.out.name", "out");
-    log.setProperty("appender.out.layout.type", "PatternLayout");
-    log.setProperty("appender.out.layout.pattern", "[%d] %p %m (%c)%n");
-    write(log4jConfig(), log, "the broker's logging: to standard output, kept in broker.log");
+    write(
+        log4jConfig(),
+        resource("broker-log4j2.properties"),
+        "the broker's logging: to standard output, kept in broker.log");
   }
 
   /** A new KRaft cluster id: 16 random bytes, URL-safe base64 without padding, as Kafka's Uuid. */
@@ -132,16 +106,21 @@ record BrokerLayout(Path dir, int brokerPort, int controllerPort) {
 
   /** The broker's classpath as kafka-broker's build resolved it. */
   static String brokerClasspath() {
-    try (InputStream in =
-        BrokerLayout.class.getResourceAsStream("/io/liangshai/kafka/broker/classpath")) {
+    return ChildProcess.resolvedClassPath(
+        BrokerLayout.class, "/io/liangshai/kafka/broker/classpath", LocalKafkaException::new);
+  }
+
+  private static Properties resource(String name) {
+    Properties p = new Properties();
+    try (InputStream in = BrokerLayout.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new LocalKafkaException(
-            "the Kafka broker's classpath is missing (module kafka-broker not built)");
+        throw new LocalKafkaException("the resource " + name + " is missing from kafka-local");
       }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot read " + name, e);
     }
+    return p;
   }
 
   private static void write(Path file, Properties p, String comment) {

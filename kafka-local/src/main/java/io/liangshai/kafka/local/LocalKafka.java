@@ -2,12 +2,11 @@ package io.liangshai.kafka.local;
 
 import io.liangshai.local.process.ChildProcess;
 import io.liangshai.local.process.Lifetime;
+import io.liangshai.local.process.LocalPorts;
 import io.liangshai.local.process.ProcessSupervisor;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -175,7 +174,8 @@ public final class LocalKafka implements AutoCloseable {
         throw new LocalKafkaException(
             "the local Kafka broker exited with " + p.exitValue() + ": " + tail(layout));
       }
-      if (logSays(layout, STARTED) && accepts(layout.brokerPort())) {
+      if (logSays(layout, STARTED)
+          && LocalPorts.accepts(layout.brokerPort(), Duration.ofMillis(200))) {
         return;
       }
       try {
@@ -196,15 +196,6 @@ public final class LocalKafka implements AutoCloseable {
       return Files.exists(layout.brokerLog())
           && Files.readString(layout.brokerLog(), StandardCharsets.UTF_8).contains(line);
     } catch (IOException | UncheckedIOException e) {
-      return false;
-    }
-  }
-
-  private static boolean accepts(int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      return true;
-    } catch (IOException e) {
       return false;
     }
   }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -86,13 +85,9 @@ class LocalKafkaITCase {
   @Test
   void theBrokerDiesWhenItsOwnerIsKilledAndTheNextOwnerFindsItsLog() throws Exception {
     try (ParentJvm owner = ParentJvm.start(KafkaOwner.class, dir.toString())) {
-      long pid = owner.awaitPid(KafkaOwner.BROKER_PID);
-      assertThat(pid).as("the owner reported its broker").isPositive();
-      ProcessHandle broker = ProcessHandle.of(pid).orElseThrow();
+      ProcessHandle broker = owner.killAndAwaitExit(KafkaOwner.BROKER_PID, Duration.ofSeconds(60));
 
-      owner.kill();
-
-      assertThat(broker.onExit().get(60, TimeUnit.SECONDS).isAlive()).isFalse();
+      assertThat(broker.isAlive()).as("the broker died with its owner").isFalse();
     }
     try (LocalKafka next = LocalKafka.start(dir)) {
       createTopic(next, "after", 1);

@@ -3,12 +3,15 @@ package io.liangshai.local.process;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.CodeSource;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What every server's child JVM needs, once: a class path of only what it runs, and — inside the
@@ -39,6 +42,24 @@ public final class ChildProcess {
     }
     entries.add(classPathOf(ChildProcess.class.getProtectionDomain().getCodeSource()));
     return String.join(File.pathSeparator, entries);
+  }
+
+  /**
+   * The class path a module's build resolved and wrote into the resource {@code resource}, read
+   * through {@code owner}'s class; when there is no such resource (the module was not built), the
+   * exception {@code missing} makes of a message saying so.
+   */
+  public static String resolvedClassPath(
+      Class<?> owner, String resource, Function<String, ? extends RuntimeException> missing) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw missing.apply(
+            "the class path in " + resource + " is missing (the module that writes it not built)");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -12,18 +12,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One run of the server: the postmaster and the watchdog shell whose standard input this JVM holds
  * ({@link PostmasterCommand}). Closing that input is how the server is stopped.
+ *
+ * @param watchdog the watchdog shell, its standard input held by this JVM
+ * @param handle the postmaster
  */
-final class Postmaster {
+record Postmaster(Process watchdog, ProcessHandle handle) {
 
   private static final Logger LOG = LoggerFactory.getLogger(Postmaster.class);
-
-  private final Process watchdog;
-  private final ProcessHandle handle;
-
-  private Postmaster(Process watchdog, ProcessHandle handle) {
-    this.watchdog = watchdog;
-    this.handle = handle;
-  }
 
   /** Starts the server on {@code port} and waits until it accepts a password login. */
   static Postmaster launch(
@@ -71,10 +66,6 @@ final class Postmaster {
     }
     return ProcessHandle.of(Long.parseLong(line.strip()))
         .orElseThrow(() -> ServerLog.startFailure(config));
-  }
-
-  ProcessHandle handle() {
-    return handle;
   }
 
   /**

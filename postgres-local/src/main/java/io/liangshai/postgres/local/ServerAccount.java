@@ -17,22 +17,16 @@ import org.slf4j.LoggerFactory;
  * as root}), so a root JVM runs it as {@value #UNPRIVILEGED} through {@code setpriv}, with the
  * cluster and run directories owned by that account and every directory above them traversable by
  * it (others get {@code x}, never {@code r}). Any other JVM runs the server as itself.
+ *
+ * @param switchesUser whether the server runs as {@value #UNPRIVILEGED} (this JVM is root)
+ * @param group {@value #UNPRIVILEGED}'s primary group id (its name differs between distributions),
+ *     or null when the server runs as this JVM's user
  */
-final class ServerAccount {
+record ServerAccount(boolean switchesUser, String group) {
 
   static final String UNPRIVILEGED = "nobody";
 
   private static final Logger LOG = LoggerFactory.getLogger(ServerAccount.class);
-
-  private final boolean asNobody;
-
-  /** {@value #UNPRIVILEGED}'s primary group id (its name differs between distributions). */
-  private final String group;
-
-  private ServerAccount(boolean asNobody, String group) {
-    this.asNobody = asNobody;
-    this.group = group;
-  }
 
   /** Nobody when this JVM is root, else this JVM's own user. */
   static ServerAccount forThisJvm() {
@@ -40,14 +34,10 @@ final class ServerAccount {
     return new ServerAccount(root, root ? run(List.of("id", "-g", UNPRIVILEGED)) : null);
   }
 
-  boolean switchesUser() {
-    return asNobody;
-  }
-
   /** {@code command} as the server's account would run it. */
   List<String> command(List<String> command) {
     List<String> full = new ArrayList<>();
-    if (asNobody) {
+    if (switchesUser) {
       full.addAll(
           List.of(
               "setpriv", "--reuid=" + UNPRIVILEGED, "--regid=" + group, "--clear-groups", "--"));
@@ -58,7 +48,7 @@ final class ServerAccount {
 
   /** Hands {@code dirs} (recursively) to the server's account and lets it reach them. */
   void own(Path... dirs) {
-    if (!asNobody) {
+    if (!switchesUser) {
       return;
     }
     for (Path dir : dirs) {
@@ -69,7 +59,7 @@ final class ServerAccount {
 
   /** Adds {@code o+x} to {@code dir} and each directory above it that lacks it. */
   void grantTraversal(Path dir) {
-    if (!asNobody) {
+    if (!switchesUser) {
       return;
     }
     for (Path d = dir; d != null; d = d.getParent()) {

@@ -22,14 +22,9 @@ class LocalPostgresTakeoverITCase {
   @Test
   void thePostmasterDiesWhenItsParentJvmIsKilled() throws Exception {
     try (ParentJvm parent = ParentJvm.start(ParentProcess.class, dir.toString())) {
-      long pid = parent.awaitPid(ParentProcess.POSTMASTER_PID);
-      assertThat(pid).as("the parent reported its postmaster").isPositive();
-      ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+      ProcessHandle postmaster = parent.killAndAwaitExit(ParentProcess.POSTMASTER_PID, GONE_WITHIN);
 
-      parent.kill();
-
-      assertThat(postmaster.onExit().get(GONE_WITHIN.toSeconds(), TimeUnit.SECONDS).isAlive())
-          .isFalse();
+      assertThat(postmaster.isAlive()).as("the postmaster died with its parent").isFalse();
       assertThat(dir.resolve("pgdata/postmaster.pid"))
           .as("the watchdog asked for a clean shutdown")
           .doesNotExist();

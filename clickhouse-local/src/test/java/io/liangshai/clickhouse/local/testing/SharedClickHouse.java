@@ -13,21 +13,16 @@ import io.liangshai.local.process.testing.SharedServer;
 public final class SharedClickHouse {
 
   private static final SharedServer<ClickHouseEndpoint> SERVER =
-      new SharedServer<>("ClickHouse", SharedClickHouse::start);
+      SharedServer.externalOrLocal(
+          "ClickHouse",
+          ClickHouseEndpoint.URL_ENV,
+          ClickHouseEndpoint::external,
+          dir -> ClickHouseEndpoint.local(LocalClickHouseConfig.of(dir)),
+          local -> local);
 
   private SharedClickHouse() {}
 
   public static ClickHouseEndpoint endpoint() {
     return SERVER.endpoint();
-  }
-
-  private static ClickHouseEndpoint start() {
-    return SharedServer.external(ClickHouseEndpoint.URL_ENV)
-        .map(ClickHouseEndpoint::external)
-        .orElseGet(
-            () ->
-                SharedServer.inTemporaryDirectory(
-                    "liangshai-test-clickhouse-",
-                    dir -> ClickHouseEndpoint.local(LocalClickHouseConfig.of(dir))));
   }
 }

@@ -14,20 +14,13 @@ public final class SharedKafka {
   public static final String KAFKA_ENV = "LIANGSHAI_KAFKA";
 
   private static final SharedServer<String> SERVER =
-      new SharedServer<>("Kafka", SharedKafka::start);
+      SharedServer.externalOrLocal(
+          "Kafka", KAFKA_ENV, servers -> servers, LocalKafka::start, LocalKafka::bootstrapServers);
 
   private SharedKafka() {}
 
   /** {@code host:port} for the clients' {@code bootstrap.servers}. */
   public static String bootstrapServers() {
     return SERVER.endpoint();
-  }
-
-  private static String start() {
-    return SharedServer.external(KAFKA_ENV)
-        .orElseGet(
-            () ->
-                SharedServer.inTemporaryDirectory("liangshai-test-kafka-", LocalKafka::start)
-                    .bootstrapServers());
   }
 }

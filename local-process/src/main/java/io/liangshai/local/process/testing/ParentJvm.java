@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A JVM on this test's class path that owns a local server, for tests that kill the owner and watch
@@ -47,6 +51,28 @@ public final class ParentJvm implements AutoCloseable {
       }
     }
     return -1;
+  }
+
+  /**
+   * Waits for the process id after {@code prefix} ({@link #awaitPid}), kills the parent ({@link
+   * #kill}) and waits up to {@code within} for that process to end with it.
+   *
+   * @return the reported process, ended
+   * @throws AssertionError when the parent reports no process id, or one already gone
+   * @throws TimeoutException when the process outlives its parent by more than {@code within}
+   */
+  public ProcessHandle killAndAwaitExit(String prefix, Duration within)
+      throws IOException, InterruptedException, ExecutionException, TimeoutException {
+    long pid = awaitPid(prefix);
+    if (pid <= 0) {
+      throw new AssertionError("the parent reported no process id (" + prefix + ")");
+    }
+    ProcessHandle reportedProcess =
+        ProcessHandle.of(pid)
+            .orElseThrow(
+                () -> new AssertionError("process " + pid + " was gone before its parent"));
+    kill();
+    return reportedProcess.onExit().get(within.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** SIGKILL: no shutdown hook runs in the parent. Returns once it is gone. */

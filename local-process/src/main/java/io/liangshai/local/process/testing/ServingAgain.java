@@ -1,8 +1,6 @@
 package io.liangshai.local.process.testing;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.liangshai.local.process.LocalPorts;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -83,11 +81,6 @@ public final class ServingAgain {
 
   /** Whether something on 127.0.0.1 accepts a connection to {@code port} within a second. */
   public static boolean accepts(int port) {
-    try (Socket s = new Socket()) {
-      s.connect(new InetSocketAddress("127.0.0.1", port), 1000);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
+    return LocalPorts.accepts(port, Duration.ofSeconds(1));
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -28,6 +29,28 @@ public final class SharedServer<E> {
   public SharedServer(String server, Supplier<E> start) {
     this.server = server;
     this.start = start;
+  }
+
+  /**
+   * The server the environment variable {@code env} names, reached through {@code external}; else
+   * one {@code local} starts in a temporary directory ({@link #inTemporaryDirectory}), reached
+   * through {@code endpoint}.
+   *
+   * @param server what is started, for the failure message and the directory's name
+   */
+  public static <E, S extends AutoCloseable> SharedServer<E> externalOrLocal(
+      String server,
+      String env,
+      Function<String, E> external,
+      Function<Path, S> local,
+      Function<S, E> endpoint) {
+    String prefix = "liangshai-test-" + server.toLowerCase(Locale.ROOT) + "-";
+    return new SharedServer<>(
+        server,
+        () ->
+            external(env)
+                .map(external)
+                .orElseGet(() -> endpoint.apply(inTemporaryDirectory(prefix, local))));
   }
 
   public synchronized E endpoint() {

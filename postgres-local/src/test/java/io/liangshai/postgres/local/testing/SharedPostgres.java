@@ -14,22 +14,16 @@ import io.liangshai.postgres.local.PostgresEndpoint;
 public final class SharedPostgres {
 
   private static final SharedServer<PostgresEndpoint> SERVER =
-      new SharedServer<>("PostgreSQL", SharedPostgres::start);
+      SharedServer.externalOrLocal(
+          "PostgreSQL",
+          PostgresEndpoint.URL_ENV,
+          PostgresEndpoint::parse,
+          dir -> LocalPostgres.start(LocalPostgresConfig.of(dir)),
+          LocalPostgres::endpoint);
 
   private SharedPostgres() {}
 
   public static PostgresEndpoint endpoint() {
     return SERVER.endpoint();
-  }
-
-  private static PostgresEndpoint start() {
-    return SharedServer.external(PostgresEndpoint.URL_ENV)
-        .map(PostgresEndpoint::parse)
-        .orElseGet(
-            () ->
-                SharedServer.inTemporaryDirectory(
-                        "liangshai-test-postgres-",
-                        dir -> LocalPostgres.start(LocalPostgresConfig.of(dir)))
-                    .endpoint());
   }
 }
