@@ -50,8 +50,7 @@ record LogServer(RecordsTopic topic, boolean emptyAtStart, Optional<LocalKafka> 
         local = Optional.of(LocalKafka.start(config.kafkaDir()));
         topic = RecordsTopic.local(local.get().bootstrapServers());
       }
-      topic.ensure();
-      return new LogServer(topic, topic.isEmpty(), local);
+      return new LogServer(topic, topic.ensureAndCheckEmpty(), local);
     } catch (RecordsLogException | RuntimeException e) {
       local.ifPresent(LocalKafka::close);
       throw e;

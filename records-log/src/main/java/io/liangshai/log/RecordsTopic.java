@@ -1,6 +1,7 @@
 package io.liangshai.log;
 
 import io.liangshai.core.landing.LandingLog;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
@@ -52,18 +55,40 @@ public record RecordsTopic(
 
   /** Whether the topic holds no message at all (every partition's end offset is 0). */
   public boolean isEmpty() throws RecordsLogException {
-    try (Admin admin = Admin.create(adminProperties())) {
+    try (Admin admin = admin()) {
+      return isEmpty(admin);
+    }
+  }
+
+  /** Creates the topic unless it exists (whatever its settings then: an operator may tune them). */
+  public RecordsTopic ensure() throws RecordsLogException {
+    try (Admin admin = admin()) {
+      create(admin);
+      return this;
+    }
+  }
+
+  /**
+   * {@link #ensure} and then {@link #isEmpty}, through one admin client: what a starting platform
+   * asks of the log.
+   *
+   * @return whether the topic held no message
+   */
+  public boolean ensureAndCheckEmpty() throws RecordsLogException {
+    try (Admin admin = admin()) {
+      create(admin);
+      return isEmpty(admin);
+    }
+  }
+
+  private boolean isEmpty(Admin admin) throws RecordsLogException {
+    try {
       var description =
           admin.describeTopics(List.of(name)).allTopicNames().get(30, TimeUnit.SECONDS).get(name);
-      Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> ask =
-          new java.util.HashMap<>();
+      Map<TopicPartition, OffsetSpec> ask = new HashMap<>();
       description
           .partitions()
-          .forEach(
-              p ->
-                  ask.put(
-                      new org.apache.kafka.common.TopicPartition(name, p.partition()),
-                      org.apache.kafka.clients.admin.OffsetSpec.latest()));
+          .forEach(p -> ask.put(new TopicPartition(name, p.partition()), OffsetSpec.latest()));
       return admin.listOffsets(ask).all().get(30, TimeUnit.SECONDS).values().stream()
           .allMatch(info -> info.offset() == 0);
     } catch (InterruptedException e) {
@@ -75,41 +100,41 @@ public record RecordsTopic(
     }
   }
 
-  private Properties adminProperties() {
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
-    return p;
-  }
-
-  /** Creates the topic unless it exists (whatever its settings then: an operator may tune them). */
-  public RecordsTopic ensure() throws RecordsLogException {
-    try (Admin admin = Admin.create(adminProperties())) {
-      NewTopic topic =
-          new NewTopic(
-                  name,
-                  Optional.of(partitions),
-                  replicationFactor == 0 ? Optional.empty() : Optional.of(replicationFactor))
-              .configs(
-                  Map.of(
-                      TopicConfig.RETENTION_MS_CONFIG, "-1",
-                      TopicConfig.RETENTION_BYTES_CONFIG, "-1",
-                      TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024)));
-      try {
-        admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw new RecordsLogException(
-              "could not create the records topic " + name + " on " + bootstrapServers, e);
-        }
+  private void create(Admin admin) throws RecordsLogException {
+    NewTopic topic =
+        new NewTopic(
+                name,
+                Optional.of(partitions),
+                replicationFactor == 0 ? Optional.empty() : Optional.of(replicationFactor))
+            .configs(
+                Map.of(
+                    TopicConfig.RETENTION_MS_CONFIG, "-1",
+                    TopicConfig.RETENTION_BYTES_CONFIG, "-1",
+                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(16 * 1024 * 1024)));
+    try {
+      admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new RecordsLogException(
+            "could not create the records topic " + name + " on " + bootstrapServers, e);
       }
-      return this;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RecordsLogException("interrupted while creating the records topic", e);
     } catch (TimeoutException | RuntimeException e) {
       throw new RecordsLogException(
           "Kafka at " + bootstrapServers + " did not answer while creating topic " + name, e);
+    }
+  }
+
+  private Admin admin() throws RecordsLogException {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+    try {
+      return Admin.create(p);
+    } catch (RuntimeException e) {
+      throw new RecordsLogException("cannot reach Kafka at " + bootstrapServers, e);
     }
   }
 }

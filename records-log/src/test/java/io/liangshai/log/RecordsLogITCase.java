@@ -63,6 +63,20 @@ class RecordsLogITCase {
   }
 
   @Test
+  void aStartingPlatformCreatesTheTopicOnceAndLearnsWhetherItHoldsAnything() throws Exception {
+    RecordsTopic topic =
+        new RecordsTopic(
+            SharedKafka.bootstrapServers(), "records-log-test-" + UUID.randomUUID(), 2, (short) 1);
+
+    assertThat(topic.ensureAndCheckEmpty()).as("created just now").isTrue();
+    try (RecordsLog log = RecordsLog.open(topic, "t0")) {
+      log.append("330522", "b0", recordsFile("b0", List.of("{\"a\":1}")));
+    }
+    assertThat(topic.ensureAndCheckEmpty()).as("exists, with a batch").isFalse();
+    assertThat(topic.isEmpty()).isFalse();
+  }
+
+  @Test
   void aLineTooLongForAMessageTravelsCutSoTheJobQuarantinesIt() throws Exception {
     RecordsTopic topic = newTopic(1);
     String huge = "{\"x\":\"" + "字".repeat(LandingLog.MAX_LINE_BYTES / 3 + 10) + "\"}";
