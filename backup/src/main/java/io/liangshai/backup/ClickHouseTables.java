@@ -80,7 +80,7 @@ final class ClickHouseTables {
                 + table
                 + " has "
                 + rows
-                + " rows; restore only into an empty data directory");
+                + " rows; restore or rebuild only into an empty data directory");
       }
     }
   }

@@ -69,7 +69,7 @@ final class LandingFiles {
                 + landing
                 + " is not empty (it holds "
                 + landing.relativize(first)
-                + "); restore only into an empty data directory");
+                + "); restore or rebuild only into an empty data directory");
       }
     }
   }

@@ -98,7 +98,7 @@ final class PostgresTables {
                     + c.getCatalog()
                     + " is not empty: table "
                     + table
-                    + " has rows; restore only into an empty data directory");
+                    + " has rows; restore or rebuild only into an empty data directory");
           }
         }
       }

@@ -23,10 +23,8 @@ public final class Restore {
   /** Restores the backup in {@code dir} into {@code into}; returns its manifest. */
   public static Manifest restore(Path dir, PlatformData into) throws IOException {
     Manifest manifest = verify(dir);
+    requireEmpty(into);
     ClickHouseHttp ch = ClickHouseHttp.of(into.clickhouseJdbcUrl());
-    LandingFiles.requireEmpty(into.landingDir());
-    PostgresTables.requireEmpty(into.metadata());
-    ClickHouseTables.requireEmpty(ch);
     ClickHouseTables.restore(ch, into.clickhouseJdbcUrl(), dir, manifest);
     PostgresTables.restore(into.metadata(), dir, manifest);
     LandingFiles.restore(dir, manifest, into.landingDir());
@@ -55,6 +53,16 @@ public final class Restore {
     return manifest;
   }
 
+  /**
+   * Refuses a platform that holds data: a file in its landing zone, a row in a PostgreSQL table
+   * (but Flyway's history) or in a ClickHouse table.
+   */
+  public static void requireEmpty(PlatformData into) throws IOException {
+    LandingFiles.requireEmpty(into.landingDir());
+    PostgresTables.requireEmpty(into.metadata());
+    ClickHouseTables.requireEmpty(ClickHouseHttp.of(into.clickhouseJdbcUrl()));
+  }
+
   /** Refuses a data directory that holds anything. */
   public static void requireEmptyDataDir(Path dataDir) throws IOException {
     if (!Files.exists(dataDir)) {
@@ -70,7 +78,7 @@ public final class Restore {
                         + dataDir
                         + " is not empty (it holds "
                         + p.getFileName()
-                        + "); restore only into a new or empty data directory");
+                        + "); restore or rebuild only into a new or empty data directory");
               });
     }
   }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       UploadCommand.class,
       BackupCommand.class,
-      RestoreCommand.class
+      RestoreCommand.class,
+      RebuildCommand.class
     })
 public final class Liangshai {
 

@@ -91,7 +91,10 @@ class BackupRestoreITCase {
     }
   }
 
-  private static int run(String... args) {
+  /**
+   * Runs {@code bin/liangshai ARGS} in this JVM; its exit code, the command and any error logged.
+   */
+  static int run(String... args) {
     StringWriter err = new StringWriter();
     int code =
         new CommandLine(new Liangshai())
