@@ -3,8 +3,6 @@ package io.liangshai.core.record;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -111,8 +109,7 @@ final class RowReader {
       return null;
     }
     try {
-      Instant instant =
-          OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+      Instant instant = OffsetTimestamps.parse(text);
       check(field, CaseRules.precision(instant));
       return instant;
     } catch (DateTimeParseException notWithOffset) {
