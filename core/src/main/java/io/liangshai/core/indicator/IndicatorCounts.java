@@ -43,12 +43,33 @@ public record IndicatorCounts(
     return new IndicatorCounts(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9]);
   }
 
+  /** Field by field, without {@link #of}'s lookups: the stream job adds counts for every change. */
   public IndicatorCounts plus(IndicatorCounts other) {
-    return of(count -> get(count) + other.get(count));
+    return new IndicatorCounts(
+        received + other.received,
+        closed + other.closed,
+        overdueClosed + other.overdueClosed,
+        recurrences + other.recurrences,
+        rated + other.rated,
+        satisfied + other.satisfied,
+        dissatisfied + other.dissatisfied,
+        reassigned + other.reassigned,
+        leaderInstructed + other.leaderInstructed,
+        escalated + other.escalated);
   }
 
   public IndicatorCounts minus(IndicatorCounts other) {
-    return of(count -> get(count) - other.get(count));
+    return new IndicatorCounts(
+        received - other.received,
+        closed - other.closed,
+        overdueClosed - other.overdueClosed,
+        recurrences - other.recurrences,
+        rated - other.rated,
+        satisfied - other.satisfied,
+        dissatisfied - other.dissatisfied,
+        reassigned - other.reassigned,
+        leaderInstructed - other.leaderInstructed,
+        escalated - other.escalated);
   }
 
   /**
