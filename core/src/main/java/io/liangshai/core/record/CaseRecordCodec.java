@@ -125,7 +125,7 @@ public final class CaseRecordCodec {
 
   /** An instant in the canonical form: UTC, six fractional digits. */
   public static String formatInstant(Instant instant) {
-    return INSTANT.format(instant);
+    return OffsetTimestamps.formatUtcMicros(instant, INSTANT);
   }
 
   private static void writeInstant(JsonGenerator json, CaseField field, Instant value)

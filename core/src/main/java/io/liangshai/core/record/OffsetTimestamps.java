@@ -3,7 +3,9 @@ package io.liangshai.core.record;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -13,7 +15,8 @@ import java.time.format.DateTimeParseException;
  * 2024-01-02T08:30:00+08:00}, {@code …:00.123Z}. Any other text (a lower-case {@code t}, no
  * seconds, an offset with seconds, …), and any text that form cannot read, goes to the formatter
  * itself, so what is accepted or refused, and the instant read, are the formatter's by construction
- * ({@code OffsetTimestampsTest} compares them on generated texts).
+ * ({@code OffsetTimestampsTest} compares them on generated texts). {@link #formatUtcMicros} writes
+ * the stored form the same way, by hand where a formatter is slow.
  */
 final class OffsetTimestamps {
 
@@ -30,6 +33,34 @@ final class OffsetTimestamps {
       return fast;
     }
     return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+  }
+
+  /**
+   * {@code instant} as {@code uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'} in UTC (the form records are stored
+   * in), written by hand for years 1000 to 9999 and by {@code formatter} for any other.
+   */
+  static String formatUtcMicros(Instant instant, DateTimeFormatter formatter) {
+    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+    if (t.getYear() < 1000 || t.getYear() > 9999) {
+      return formatter.format(instant);
+    }
+    char[] c = "0000-00-00T00:00:00.000000Z".toCharArray();
+    put(c, 0, 4, t.getYear());
+    put(c, 5, 2, t.getMonthValue());
+    put(c, 8, 2, t.getDayOfMonth());
+    put(c, 11, 2, t.getHour());
+    put(c, 14, 2, t.getMinute());
+    put(c, 17, 2, t.getSecond());
+    put(c, 20, 6, instant.getNano() / 1000);
+    return new String(c);
+  }
+
+  /** Writes {@code value} as {@code width} decimal digits at {@code c[from]}. */
+  private static void put(char[] c, int from, int width, int value) {
+    for (int i = from + width - 1; i >= from; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±HH:MM)} read by hand; null for anything else. */

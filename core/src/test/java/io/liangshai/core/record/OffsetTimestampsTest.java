@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -89,6 +90,36 @@ class OffsetTimestampsTest {
       fastForm++;
     }
     assertThat(fastForm).as("texts both accepted").isGreaterThan(50_000);
+  }
+
+  @Test
+  void writesTheStoredFormAsTheFormatterDoes() {
+    DateTimeFormatter stored =
+        DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
+    Random random = new Random(20261203);
+    List<Instant> instants =
+        new ArrayList<>(
+            List.of(
+                Instant.parse("2024-01-02T00:30:00Z"),
+                Instant.parse("2024-02-29T23:59:59.999999999Z"),
+                Instant.parse("1000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999Z"),
+                Instant.parse("0999-12-31T23:59:59.999999Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"),
+                Instant.parse("-0001-06-01T00:00:00.5Z"),
+                Instant.EPOCH.minusNanos(1)));
+    long from = Instant.parse("0500-01-01T00:00:00Z").getEpochSecond();
+    long to = Instant.parse("+12000-01-01T00:00:00Z").getEpochSecond();
+    for (int n = 0; n < 200_000; n++) {
+      instants.add(
+          Instant.ofEpochSecond(
+              from + (long) (random.nextDouble() * (to - from)), random.nextInt(1_000_000_000)));
+    }
+    for (Instant instant : instants) {
+      assertThat(OffsetTimestamps.formatUtcMicros(instant, stored))
+          .as(instant.toString())
+          .isEqualTo(stored.format(instant));
+    }
   }
 
   /** A text of the common form with random fields, some of them out of range. */
