@@ -6,7 +6,6 @@ import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseVersions;
 import io.liangshai.core.tenant.TenantHierarchy;
 import io.liangshai.core.time.Deadlines;
-import io.liangshai.core.time.Period;
 import io.liangshai.core.time.PeriodKind;
 import io.liangshai.warehouse.CaseFactsTable;
 import java.time.Instant;
@@ -119,11 +118,10 @@ public class CaseFactsFunction extends KeyedProcessFunction<String, FactUpdate, 
     IndicatorCounts signed = sign > 0 ? contribution : IndicatorCounts.ZERO.minus(contribution);
     for (String tenant : hierarchy.selfAndAncestors(facts.key().tenantCode())) {
       for (PeriodKind kind : PeriodKind.values()) {
-        Period period = facts.period(kind);
-        String key = tenant + '|' + kind + '|' + period;
+        String period = facts.period(kind).toString();
         deltas.merge(
-            key,
-            new CountDelta(tenant, kind.name(), period.toString(), signed, origin),
+            tenant + '|' + kind + '|' + period,
+            new CountDelta(tenant, kind.name(), period, signed, origin),
             (a, b) ->
                 new CountDelta(
                     a.tenant(), a.periodKind(), a.period(), a.delta().plus(b.delta()), origin));

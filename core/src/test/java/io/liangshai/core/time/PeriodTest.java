@@ -110,4 +110,31 @@ class PeriodTest {
     assertThat(Period.parse("2024-01")).isLessThan(Period.parse("2024-02"));
     assertThat(Period.parse("2024-12")).isLessThan(Period.parse("2024-Q1"));
   }
+
+  @Test
+  void theTextIsWhatTheFormatPatternsGaveForEveryDayOfFourCenturies() {
+    for (LocalDate d = LocalDate.of(1890, 1, 1);
+        d.isBefore(LocalDate.of(2300, 1, 1));
+        d = d.plusDays(1)) {
+      for (PeriodKind kind : PeriodKind.values()) {
+        Period p = Period.of(kind, d);
+        LocalDate first = p.firstDay();
+        String expected =
+            switch (kind) {
+              case MONTH -> String.format("%04d-%02d", first.getYear(), first.getMonthValue());
+              case QUARTER ->
+                  String.format("%04d-Q%d", first.getYear(), (first.getMonthValue() + 2) / 3);
+              case YEAR -> String.format("%04d", first.getYear());
+              case WEEK ->
+                  String.format(
+                      "%04d-W%02d",
+                      first.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                      first.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            };
+        assertThat(p.toString()).as(kind + " of " + d).isEqualTo(expected);
+        assertThat(Period.parse(expected)).isEqualTo(p);
+      }
+    }
+    assertThat(Period.of(PeriodKind.YEAR, LocalDate.of(987, 6, 1)).toString()).isEqualTo("0987");
+  }
 }
