@@ -35,14 +35,16 @@ import picocli.CommandLine.Option;
       IntakeBench.class,
       IsolationBench.class,
       WarningsBench.class,
-      ProblemsBench.class
+      ProblemsBench.class,
+      FreshnessBench.class
     },
     description = {
       "Measures the pipeline on a fresh platform in a temporary directory; prints a Markdown table.",
       "`bench rankings` measures league tables under concurrent clients instead;",
       "`bench indicators` a case indicator defined over N stored cases and a 6-indicator table;",
       "`bench isolation` another tenant's /api/v1/me while a big XLSX is ingested;",
-      "`bench problems` the common problems' grouping (举一反三) of a month of 100,000 cases."
+      "`bench problems` the common problems' grouping (举一反三) of a month of 100,000 cases;",
+      "`bench freshness` a small upload's time to processed, fresh and after a history."
     })
 class BenchCommand implements Callable<Integer> {
 
@@ -54,7 +56,7 @@ class BenchCommand implements Callable<Integer> {
   @Option(names = "--batch-rows", description = "rows per upload (default ${DEFAULT-VALUE})")
   int batchRows = 2_000;
 
-  private static final String ADMIN = "admin-key-for-the-benchmark-run";
+  static final String ADMIN = "admin-key-for-the-benchmark-run";
 
   /**
    * The configuration of a platform measured by a bench: its data in {@code dataDir} (a fresh
@@ -96,19 +98,10 @@ class BenchCommand implements Callable<Integer> {
     try (Platform platform = new Platform(config)) {
       platform.start();
       PlatformClient client = new PlatformClient(platform.baseUrl());
-      for (Map.Entry<String, List<String>> e : byTenant.entrySet()) {
-        String key =
-            platform.registry().find(e.getKey()).isPresent()
-                ? client.issueKey(ADMIN, e.getKey(), "bench")
-                : ADMIN;
-        List<String> lines = e.getValue();
-        for (int from = 0; from < lines.size(); from += batchRows) {
-          List<String> part = lines.subList(from, Math.min(lines.size(), from + batchRows));
-          byte[] body = (String.join("\n", part) + "\n").getBytes(StandardCharsets.UTF_8);
-          batches.add(new Batch(key, body, part.size()));
-          rows += part.size();
-          bytes += body.length;
-        }
+      batches.addAll(batches(platform, client, ADMIN, byTenant, batchRows));
+      for (Batch b : batches) {
+        rows += b.rows();
+        bytes += b.body().length;
       }
       Map<String, Instant> sentAt = new ConcurrentHashMap<>();
       Instant start = Instant.now();
@@ -146,7 +139,35 @@ class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static List<Long> awaitAll(PlatformClient client, Map<String, Instant> sentAt)
+  /**
+   * The feed {@code byTenant} as upload bodies of at most {@code batchRows} rows, each with a key
+   * issued for its tenant (an unknown tenant's rows are sent with {@code adminKey}).
+   */
+  static List<Batch> batches(
+      Platform platform,
+      PlatformClient client,
+      String adminKey,
+      Map<String, List<String>> byTenant,
+      int batchRows)
+      throws IOException {
+    List<Batch> batches = new ArrayList<>();
+    for (Map.Entry<String, List<String>> e : byTenant.entrySet()) {
+      String key =
+          platform.registry().find(e.getKey()).isPresent()
+              ? client.issueKey(adminKey, e.getKey(), "bench")
+              : adminKey;
+      List<String> lines = e.getValue();
+      for (int from = 0; from < lines.size(); from += batchRows) {
+        List<String> part = lines.subList(from, Math.min(lines.size(), from + batchRows));
+        byte[] body = (String.join("\n", part) + "\n").getBytes(StandardCharsets.UTF_8);
+        batches.add(new Batch(key, body, part.size()));
+      }
+    }
+    return batches;
+  }
+
+  /** Polls every batch of {@code sentAt} until processed; each one's latency from its send, ms. */
+  static List<Long> awaitAll(PlatformClient client, Map<String, Instant> sentAt)
       throws IOException, InterruptedException {
     List<Long> latencies = new ArrayList<>();
     List<String> pending = new ArrayList<>(sentAt.keySet());
@@ -220,9 +241,11 @@ class BenchCommand implements Callable<Integer> {
     return out;
   }
 
-  private static long pct(List<Long> sorted, int p) {
+  /** The {@code p}th percentile of {@code sorted} (nearest rank). */
+  static long pct(List<Long> sorted, int p) {
     return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
   }
 
-  private record Batch(String key, byte[] body, int rows) {}
+  /** One upload: its key, body and number of rows. */
+  record Batch(String key, byte[] body, int rows) {}
 }

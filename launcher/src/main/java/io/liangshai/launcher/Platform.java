@@ -19,6 +19,7 @@ import io.liangshai.warehouse.ProcessedBatchesTable;
 import io.liangshai.warehouse.Warehouse;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -167,6 +168,11 @@ final class Platform implements AutoCloseable {
 
   Role role() {
     return role;
+  }
+
+  /** The job's checkpoints: a directory of the data directory. */
+  Path checkpointDir() {
+    return config.checkpointDir();
   }
 
   /** Where the API serves; only for a role that {@link Role#servesHttp}. */
