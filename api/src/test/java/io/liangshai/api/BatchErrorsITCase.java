@@ -14,6 +14,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,21 @@ class BatchErrorsITCase {
 
   private static String errorsUri() {
     return "/api/v1/batches/" + answer.getString("batch_id") + "/errors";
+  }
+
+  @Test
+  void theBatchIsAnsweredFromPostgresWhenThisLandingZoneLacksItsManifestFile() throws Exception {
+    String id = answer.getString("batch_id");
+    Path file = API.landing().resolve("batches").resolve(id + ".json");
+    Path aside = file.resolveSibling(".aside-" + id + ".json");
+    Files.move(file, aside); // as on an instance that did not take the batch
+    try {
+      HttpResponse<Buffer> status = get("/api/v1/batches/" + id, key);
+      assertThat(status.statusCode()).as(Answers.describe(status)).isEqualTo(200);
+      assertThat(status.bodyAsJsonObject().getInteger("errors_total")).isEqualTo(BAD_ROWS);
+    } finally {
+      Files.move(aside, file);
+    }
   }
 
   @Test

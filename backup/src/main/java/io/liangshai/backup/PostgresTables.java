@@ -32,7 +32,10 @@ import org.postgresql.copy.CopyManager;
  * <p>The ingest version index ({@link #REBUILT}) is left out: it is rebuilt from the restored
  * landing zone at the first start (the reconciler reads every batch after the index's watermark,
  * and an empty index has none), which is exact, where a copy taken at another instant than the
- * landing zone's could miss a batch committed out of id order.
+ * landing zone's could miss a batch committed out of id order. The batch manifests ({@code
+ * batch_manifests}, what every API instance answers for a batch) are copied like any other table:
+ * the rebuild of the index keeps a copied manifest and adds those of the batches it lacks from the
+ * landing zone's {@code batches/} files.
  */
 final class PostgresTables {
 

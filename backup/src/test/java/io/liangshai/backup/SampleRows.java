@@ -94,6 +94,10 @@ final class SampleRows {
               + " 'h1', 'b1')");
       s.execute("INSERT INTO committed_batches VALUES ('b1', '2024-01-03 10:00:00.2+00')");
       s.execute(
+          "INSERT INTO batch_manifests VALUES ('b1', '330381', '2024-01-03 10:00:00.1+00', false,"
+              + " E'{\"batch_id\":\"b1\",\"tenant\":\"330381\",\"errors\":[{\"message\":"
+              + "\"事由\\\\t\\\\\"空\\\\\"\"}]}')");
+      s.execute(
           "INSERT INTO indicator_definitions VALUES ('policy_rate', 1, '{\"code\":\"policy_rate\","
               + "\"name\":\"政策兑现率\",\"kind\":\"reported\"}', '2024-01-06 00:00:00.5+00', 'k1',"
               + " NULL)");

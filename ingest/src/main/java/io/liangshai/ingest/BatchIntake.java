@@ -35,11 +35,13 @@ import org.slf4j.LoggerFactory;
  * taken concurrently, by this process and by others on the same PostgreSQL: of two uploads of one
  * version with different content exactly one is accepted.
  *
- * <p>The order is: the body and the records file published, then the Kafka transaction committed,
- * then the claims committed to PostgreSQL. A crash anywhere in it leaves a published batch whose
- * claims are not committed; at every start {@link IndexReconciler} claims each such batch and
- * appends it to the log again — harmless if it was there already, because the job takes an
- * identical version once. {@link FaultHook} is the test hook that crashes in both windows.
+ * <p>The order is: the body and the records file published, the Kafka transaction committed, the
+ * claims committed to PostgreSQL with the batch's manifest, then its copy written to {@code
+ * batches/}. A crash before the claims commit leaves a published batch whose claims are not
+ * committed; at every start {@link IndexReconciler} claims each such batch and appends it to the
+ * log again — harmless if it was there already, because the job takes an identical version once —
+ * and writes the manifest file of a committed batch that has none. {@link FaultHook} is the test
+ * hook that crashes in both windows.
  */
 public final class BatchIntake implements AutoCloseable {
 
@@ -90,22 +92,7 @@ public final class BatchIntake implements AutoCloseable {
     this.log = Objects.requireNonNull(log, "log");
     this.clock = Objects.requireNonNull(clock, "clock");
     FaultHook.check();
-    try {
-      new IndexReconciler(landing, index, registry, log).reconcile();
-      this.ids = new BatchIds(index.committedThrough());
-    } catch (RecordsLogException e) {
-      throw new IntakeUnavailableException(
-          "the landed batches not yet committed could not be appended to the records log again: "
-              + e.getMessage(),
-          e);
-    } catch (SQLException e) {
-      throw new IntakeUnavailableException(
-          "the version index on PostgreSQL could not be reconciled with the landing zone "
-              + landing.root()
-              + ": "
-              + e.getMessage(),
-          e);
-    }
+    this.ids = new BatchIds(new IndexReconciler(landing, index, registry, log).atStart());
   }
 
   public LandingZone landing() {
@@ -231,17 +218,6 @@ public final class BatchIntake implements AutoCloseable {
           e);
     }
     FaultHook.afterLog();
-    try {
-      claims.commit();
-    } catch (SQLException e) {
-      throw new IntakeUnavailableException(
-          "batch "
-              + batchId
-              + " was landed but PostgreSQL did not commit its versions ("
-              + e.getMessage()
-              + "); they are claimed at the next start",
-          e);
-    }
     BatchResult result =
         new BatchResult(
             batchId,
@@ -256,7 +232,19 @@ public final class BatchIntake implements AutoCloseable {
             rows.rejected(),
             rows.errors(),
             false);
-    LandingZone.writeDurably(landing.manifestFile(batchId), BatchManifests.write(result));
+    byte[] manifest = BatchManifests.write(result);
+    try {
+      claims.commit(BatchManifests.row(result, manifest));
+    } catch (SQLException e) {
+      throw new IntakeUnavailableException(
+          "batch "
+              + batchId
+              + " was landed but PostgreSQL did not commit its versions ("
+              + e.getMessage()
+              + "); they are claimed at the next start",
+          e);
+    }
+    LandingZone.writeDurably(landing.manifestFile(batchId), manifest);
     LOG.info(
         "batch {} from {} ({} bytes): {} accepted, {} ignored, {} rejected",
         batchId,
@@ -268,13 +256,22 @@ public final class BatchIntake implements AutoCloseable {
     return result;
   }
 
-  /** The manifest of a batch, if it exists. */
+  /**
+   * The manifest of a batch, if it exists: as PostgreSQL holds it, whichever process took the
+   * batch, else (a batch committed before manifests were kept there) as this landing zone does.
+   */
   public Optional<BatchResult> batch(String batchId) throws IOException {
     if (!LandingFile.isBatchId(batchId)) {
       return Optional.empty();
     }
-    Optional<byte[]> bytes = landing.readManifest(batchId);
-    return bytes.isEmpty() ? Optional.empty() : Optional.of(BatchManifests.read(bytes.get()));
+    try {
+      Optional<byte[]> stored = index.manifest(batchId);
+      Optional<byte[]> bytes = stored.isPresent() ? stored : landing.readManifest(batchId);
+      return bytes.isEmpty() ? Optional.empty() : Optional.of(BatchManifests.read(bytes.get()));
+    } catch (SQLException e) {
+      throw new IntakeUnavailableException(
+          "the batch manifests on PostgreSQL are not reachable (" + e.getMessage() + ")", e);
+    }
   }
 
   /** A fresh SHA-256 digest, for a body as received. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liangshai.core.record.ErrorCode;
 import io.liangshai.core.record.FieldError;
+import io.liangshai.metadata.BatchManifestRow;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A batch manifest as JSON, the shape the API answers with. {@code recovered} is written only when
- * true, so manifests written before it existed read as they did; an error written before errors had
- * a {@code code} reads as {@code row.invalid} with its message as the {@code reason}.
+ * A batch manifest as JSON, the shape the API answers with, kept in PostgreSQL ({@link #row}) and
+ * copied to the landing zone's {@code batches/}. {@code recovered} is written only when true, so
+ * manifests written before it existed read as they did; an error written before errors had a {@code
+ * code} reads as {@code row.invalid} with its message as the {@code reason}.
  */
 final class BatchManifests {
 
@@ -50,6 +52,22 @@ final class BatchManifests {
       err.put("message", e.message());
     }
     return JSON.writeValueAsBytes(o);
+  }
+
+  /**
+   * {@code r}'s manifest as PostgreSQL keeps it, committed with the batch's claims: {@code json} is
+   * {@code r} as {@link #write} wrote it, or as a manifest file of an older release holds it.
+   */
+  static BatchManifestRow row(BatchResult r, byte[] json) {
+    return new BatchManifestRow(r.tenant(), r.receivedAt(), r.recovered(), json);
+  }
+
+  /**
+   * The manifest file's content of a batch whose manifest PostgreSQL holds ({@code stored}, in
+   * {@code jsonb}'s form): what {@link #write} wrote, byte for byte.
+   */
+  static byte[] fileOf(byte[] stored) throws IOException {
+    return write(read(stored));
   }
 
   static BatchResult read(byte[] bytes) throws IOException {

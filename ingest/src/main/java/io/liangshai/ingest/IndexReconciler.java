@@ -5,6 +5,7 @@ import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.log.RecordsLog;
 import io.liangshai.log.RecordsLogException;
+import io.liangshai.metadata.BatchManifestRow;
 import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.metadata.RecordVersion;
 import io.liangshai.metadata.VersionClaims;
@@ -33,9 +34,11 @@ import org.slf4j.LoggerFactory;
  * retry of those rows is judged against what landed and the job sees every batch that landed.
  * Several processes write one landing zone, so no watermark would do: another process may have
  * committed a newer batch. When the index is empty (a new database, or the data directory of a
- * release that kept it in {@code version-index.mv}) it is rebuilt from every batch. A batch without
- * a manifest gets a {@link RecoveredManifest}; a raw body without records (a crash before the
- * records were published) is kept and logged.
+ * release that kept it in {@code version-index.mv}) it is rebuilt from every batch. Each batch is
+ * committed with its manifest: its file's, or a {@link RecoveredManifest} for a batch without one.
+ * A committed batch whose manifest file is missing (a crash between the commit and the file) gets
+ * its file again from PostgreSQL; a raw body without records (a crash before the records were
+ * published) is kept and logged.
  */
 final class IndexReconciler {
 
@@ -54,18 +57,44 @@ final class IndexReconciler {
     this.log = log;
   }
 
-  /** Claims every landed batch not committed (all of them into an empty index); how many. */
+  /**
+   * {@link #reconcile} as a process starts, a failure answered as {@link
+   * IntakeUnavailableException}; the newest committed batch after it, if any.
+   */
+  Optional<String> atStart() throws IOException {
+    try {
+      reconcile();
+      return index.committedThrough();
+    } catch (RecordsLogException e) {
+      throw new IntakeUnavailableException(
+          "the landed batches not yet committed could not be appended to the records log again: "
+              + e.getMessage(),
+          e);
+    } catch (SQLException e) {
+      throw new IntakeUnavailableException(
+          "the version index on PostgreSQL could not be reconciled with the landing zone "
+              + landing.root()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * Claims every landed batch not committed (all of them into an empty index), and writes the
+   * manifest file of every committed one that has none; how many batches it claimed.
+   */
   int reconcile() throws IOException, SQLException, RecordsLogException {
     boolean rebuild = index.isEmpty();
     Set<String> committed = rebuild ? Set.of() : index.committedBatches();
-    List<Path> files;
+    List<Path> landed;
     try (Stream<Path> all = landing.recordFiles()) {
-      files = all.filter(p -> !committed.contains(batchOf(p, ".jsonl"))).toList();
+      landed = batchesOnly(all.toList());
     }
-    files = batchesOnly(files);
+    List<Path> files = landed.stream().filter(p -> !committed.contains(batchOf(p))).toList();
     int versions = 0;
     for (Path file : files) {
-      versions += claimed(batchOf(file, ".jsonl"), file);
+      versions += claimed(batchOf(file), file);
     }
     if (!files.isEmpty()) {
       LOG.info(
@@ -74,18 +103,28 @@ final class IndexReconciler {
           files.size(),
           versions);
     }
+    for (Path file : landed) {
+      String batchId = batchOf(file);
+      if (committed.contains(batchId)
+          && !Files.exists(landing.manifestFile(batchId))
+          && copyManifest(batchId)) {
+        LOG.warn(
+            "batch {} was committed but had no manifest file (a crash before it was written);"
+                + " it is written again from PostgreSQL",
+            batchId);
+      }
+    }
     reportRawWithoutRecords();
     return files.size();
   }
 
   /** The files named by a batch id; any other (not written by ingest) is logged and left alone. */
   private static List<Path> batchesOnly(List<Path> files) {
-    List<Path> foreign =
-        files.stream().filter(p -> !LandingFile.isBatchId(batchOf(p, ".jsonl"))).toList();
+    List<Path> foreign = files.stream().filter(p -> !LandingFile.isBatchId(batchOf(p))).toList();
     if (!foreign.isEmpty()) {
       LOG.warn("records files not named by a batch id are not indexed: {}", foreign);
     }
-    return files.stream().filter(p -> LandingFile.isBatchId(batchOf(p, ".jsonl"))).toList();
+    return files.stream().filter(p -> LandingFile.isBatchId(batchOf(p))).toList();
   }
 
   /** Claims the versions of one landed batch, taken again from the start after a deadlock. */
@@ -141,21 +180,33 @@ final class IndexReconciler {
         records++;
       }
       claimAndClear(claims, versions, hashes);
-      if (!Files.exists(landing.manifestFile(batchId))) {
-        recoverManifest(batchId, trailer == null ? records : trailer, tenants);
-      }
-      log.append(uploaderOf(batchId), batchId, file);
-      claims.commit();
+      BatchManifestRow manifest = manifestOf(batchId, trailer == null ? records : trailer, tenants);
+      log.append(manifest.tenantCode(), batchId, file);
+      claims.commit(manifest);
+    }
+    if (!Files.exists(landing.manifestFile(batchId)) && copyManifest(batchId)) {
+      LOG.warn(
+          "batch {} was landed ({} records) but had no manifest (a crash before the answer);"
+              + " its manifest is reconstructed, marked recovered, unless the process landing it"
+              + " committed it first",
+          batchId,
+          trailer == null ? records : trailer);
     }
     return records;
   }
 
-  /** The tenant that uploaded a landed batch, as its manifest (perhaps recovered) names it. */
-  private String uploaderOf(String batchId) throws IOException {
-    Optional<byte[]> manifest = landing.readManifest(batchId);
-    return manifest.isPresent()
-        ? BatchManifests.read(manifest.get()).tenant()
-        : registry.province().code();
+  /**
+   * The manifest to commit a landed batch with: its manifest file's, else a {@link
+   * RecoveredManifest} of its {@code count} records of {@code tenants}.
+   */
+  private BatchManifestRow manifestOf(String batchId, int count, Set<String> tenants)
+      throws IOException {
+    Optional<byte[]> file = landing.readManifest(batchId);
+    if (file.isPresent()) {
+      return BatchManifests.row(BatchManifests.read(file.get()), file.get());
+    }
+    BatchResult recovered = RecoveredManifest.of(landing, registry, batchId, count, tenants);
+    return BatchManifests.row(recovered, BatchManifests.write(recovered));
   }
 
   private static void claimAndClear(
@@ -168,19 +219,16 @@ final class IndexReconciler {
   }
 
   /**
-   * A manifest for a batch that was landed without one; written only if still absent, so the real
-   * manifest of a batch that another process is landing right now always wins.
+   * Writes the manifest file of a committed batch from the manifest PostgreSQL holds (the one of
+   * the process that committed the batch first); only if the file is still absent, so the real
+   * manifest of a batch that another process is landing right now always wins. False when nothing
+   * was written (the file there, or no manifest in PostgreSQL: committed before it kept them).
    */
-  private void recoverManifest(String batchId, int count, Set<String> tenants) throws IOException {
-    BatchResult manifest = RecoveredManifest.of(landing, registry, batchId, count, tenants);
-    if (LandingZone.writeDurablyIfAbsent(
-        landing.manifestFile(batchId), BatchManifests.write(manifest))) {
-      LOG.warn(
-          "batch {} was landed ({} records) but had no manifest (a crash before the answer);"
-              + " its manifest is reconstructed, marked recovered",
-          batchId,
-          count);
-    }
+  private boolean copyManifest(String batchId) throws IOException, SQLException {
+    Optional<byte[]> stored = index.manifest(batchId);
+    return stored.isPresent()
+        && LandingZone.writeDurablyIfAbsent(
+            landing.manifestFile(batchId), BatchManifests.fileOf(stored.get()));
   }
 
   private void reportRawWithoutRecords() throws IOException {
@@ -199,6 +247,11 @@ final class IndexReconciler {
           orphans.size(),
           orphans.stream().limit(20).map(p -> p.getFileName().toString()).toList());
     }
+  }
+
+  /** The batch of a records file: its name without {@code .jsonl}. */
+  private static String batchOf(Path records) {
+    return batchOf(records, ".jsonl");
   }
 
   /** The batch a landing file belongs to: its name without {@code suffix} (or any extension). */

@@ -184,10 +184,32 @@ class BatchIntakeTest {
   }
 
   @Test
+  void aBatchTakenOnOneLandingZoneIsAnsweredByAnIntakeOnAnotherWithTheSamePostgres()
+      throws Exception {
+    String body =
+        line(aCase().caseId("a").row())
+            + line(aCase().caseId("a").row())
+            + line(aCase().caseId("a").description("另一个内容").row());
+    BatchResult taken = send(COUNTY, BatchFormat.JSON_LINES, body);
+    assertThat(taken)
+        .extracting(BatchResult::accepted, BatchResult::ignored, BatchResult::rejected)
+        .containsExactly(1, 1, 1);
+
+    try (BatchIntake other = IntakeFixture.open(INDEX, dir.resolve("other"))) {
+      assertThat(other.landing().root().resolve("batches").resolve(taken.batchId() + ".json"))
+          .as("not in the other landing zone")
+          .doesNotExist();
+      BatchResult answered = other.batch(taken.batchId()).orElseThrow();
+      assertThat(answered).isEqualTo(taken);
+      assertThat(answered.errors()).extracting(FieldError::field).containsExactly("updated_at");
+    }
+  }
+
+  @Test
   void theVersionIndexIsRebuiltFromTheLandingZoneWhenLost() throws Exception {
     send(COUNTY, BatchFormat.JSON_LINES, line(aCase().row()));
     intake.close();
-    INDEX.execute("TRUNCATE record_versions, committed_batches");
+    INDEX.execute("TRUNCATE record_versions, committed_batches, batch_manifests");
     intake = newIntake();
     BatchResult r = send(COUNTY, BatchFormat.JSON_LINES, line(aCase().row()));
     assertThat(r.ignored()).isEqualTo(1);

@@ -1,6 +1,7 @@
 package io.liangshai.ingest;
 
 import static io.liangshai.core.testing.CaseRecordFixture.aCase;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,6 +10,7 @@ import io.liangshai.core.landing.LandingFile;
 import io.liangshai.core.record.CaseRecord;
 import io.liangshai.core.record.CaseRecordCodec;
 import io.liangshai.core.record.FieldError;
+import io.liangshai.metadata.BatchManifestRow;
 import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.metadata.RecordVersion;
 import io.liangshai.metadata.VersionClaims;
@@ -117,7 +119,8 @@ class ConcurrentIntakesTest {
       // The intake holds Y and waits for X; claiming Y closes the cycle. PostgreSQL ends the
       // intake's transaction (it waited first), whose retry then finds both versions taken.
       assertThat(other.claim(y, "another-upload")).isEqualTo(VersionVerdict.NEW);
-      other.commit();
+      other.commit(
+          new BatchManifestRow("330522", IntakeFixture.UPLOAD, false, "{}".getBytes(UTF_8)));
       BatchResult result = upload.get(2, TimeUnit.MINUTES);
       assertThat(result.accepted()).isZero();
       assertThat(result.rejected()).isEqualTo(2);

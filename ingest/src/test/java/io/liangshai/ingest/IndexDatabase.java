@@ -24,7 +24,7 @@ final class IndexDatabase extends MetadataExtension implements BeforeEachCallbac
 
   @Override
   public void beforeEach(ExtensionContext context) throws SQLException {
-    execute("TRUNCATE record_versions, committed_batches");
+    execute("TRUNCATE record_versions, committed_batches, batch_manifests");
   }
 
   /** A version index on this class's database, as one process would open it. */

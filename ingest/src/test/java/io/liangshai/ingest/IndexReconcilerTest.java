@@ -86,7 +86,7 @@ class IndexReconcilerTest {
   /** The index as it was before {@code batchId}: its versions and its commit gone. */
   private static void forget(String batchId) throws Exception {
     try (Connection c = INDEX.connect()) {
-      for (String table : List.of("record_versions", "committed_batches")) {
+      for (String table : List.of("record_versions", "committed_batches", "batch_manifests")) {
         try (PreparedStatement ps =
             c.prepareStatement("DELETE FROM " + table + " WHERE batch_id = ?")) {
           ps.setString(1, batchId);
@@ -161,6 +161,31 @@ class IndexReconcilerTest {
   }
 
   @Test
+  void aCommittedBatchWhoseManifestFileIsLostGetsItBackFromPostgresAtTheNextStart()
+      throws Exception {
+    String batchId;
+    try (BatchIntake intake = open()) {
+      Path body = intake.landing().newIncomingFile();
+      Files.writeString(
+          body,
+          JSON.writeValueAsString(aCase().caseId("a").row())
+              + "\n"
+              + JSON.writeValueAsString(aCase().caseId("a").description("另一个内容").row())
+              + "\n",
+          StandardCharsets.UTF_8);
+      BatchResult sent = intake.ingest(COUNTY, BatchFormat.JSON_LINES, body);
+      assertThat(sent.errors()).as("a row error to carry over").hasSize(1);
+      batchId = sent.batchId();
+    }
+    Path manifest = landing().resolve("batches").resolve(batchId + ".json");
+    byte[] written = Files.readAllBytes(manifest);
+    Files.delete(manifest); // a crash between the commit and the file
+
+    assertThat(reconciler().reconcile()).as("committed: not claimed again").isZero();
+    assertThat(manifest).as("written again, as it was").hasBinaryContent(written);
+  }
+
+  @Test
   void aStartReadsOnlyTheBatchesNotCommitted() throws Exception {
     try (BatchIntake intake = open()) {
       for (int i = 0; i < 3; i++) {
@@ -231,6 +256,10 @@ class IndexReconcilerTest {
       assertThat(landing().resolve("batches").resolve(m.getKey() + ".json"))
           .as("the previous release's manifest, untouched")
           .hasBinaryContent(m.getValue());
+      byte[] committed = INDEX.index().manifest(m.getKey()).orElseThrow();
+      assertThat(BatchManifests.read(committed))
+          .as("and committed to PostgreSQL with its batch")
+          .isEqualTo(BatchManifests.read(m.getValue()));
     }
     assertThat(oldIndex).as("left as it was, no longer read").hasBinaryContent(oldIndexBytes);
   }
@@ -242,7 +271,7 @@ class IndexReconcilerTest {
       last = send(intake, aCase().caseId("a").row()).batchId();
     }
     Files.writeString(landing().resolve("records/zz-poison.jsonl"), "{\"case_id\": 12\n");
-    INDEX.execute("TRUNCATE record_versions, committed_batches");
+    INDEX.execute("TRUNCATE record_versions, committed_batches, batch_manifests");
     assertThat(reconciler().reconcile()).as("the batch, not the foreign file").isEqualTo(1);
     assertThat(INDEX.index().committedThrough()).contains(last);
     try (BatchIntake intake = open()) {

@@ -51,7 +51,8 @@ class RawReplayTest {
     assertThat(sent)
         .extracting(BatchResult::accepted, BatchResult::ignored, BatchResult::rejected)
         .containsExactly(tuple(1, 0, 0), tuple(0, 1, 1), tuple(0, 0, 1));
-    INDEX.execute("TRUNCATE record_versions, committed_batches"); // the new platform's index
+    // the new platform's metadata
+    INDEX.execute("TRUNCATE record_versions, committed_batches, batch_manifests");
 
     List<BatchResult> archived = RawReplay.archived(oldLanding);
     assertThat(archived).extracting(BatchResult::batchId).containsExactlyElementsOf(ids(sent));

@@ -1,5 +1,6 @@
 package io.liangshai.metadata;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,8 +16,9 @@ import javax.sql.DataSource;
 /**
  * The ingest version index in PostgreSQL, shared by every process that takes uploads: for every
  * record version the content hash accepted for it, with the duplicate/conflict verdict made atomic
- * across processes by {@link VersionClaims}, and the batches whose claims are committed. It can
- * always be rebuilt from the landing zone's record files (ingest's {@code IndexReconciler}).
+ * across processes by {@link VersionClaims}, and the batches whose claims are committed, each with
+ * its manifest ({@link #manifest}), which every process answers from. The versions can always be
+ * rebuilt from the landing zone's record files (ingest's {@code IndexReconciler}).
  */
 public final class PostgresVersionIndex {
 
@@ -56,6 +58,21 @@ public final class PostgresVersionIndex {
     try (Connection c = metadata.connect()) {
       return new HashSet<>(
           Rows.list(c, "SELECT batch_id FROM committed_batches", rs -> rs.getString(1)));
+    }
+  }
+
+  /**
+   * The manifest committed with batch {@code batchId} ({@link VersionClaims#commit}), as JSON in
+   * UTF-8: the same object, in {@code jsonb}'s form (its own key order and spacing); empty for a
+   * batch not committed, or committed before manifests were kept here.
+   */
+  public Optional<byte[]> manifest(String batchId) throws SQLException {
+    try (Connection c = metadata.connect()) {
+      return Rows.first(
+          c,
+          "SELECT manifest::text FROM batch_manifests WHERE batch_id = ?",
+          rs -> rs.getString(1).getBytes(StandardCharsets.UTF_8),
+          batchId);
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -40,6 +41,18 @@ public final class VersionClaims implements AutoCloseable {
       "SELECT r.tenant_code, r.case_id, r.updated_at, r.content_hash FROM record_versions r"
           + " JOIN unnest(?::text[], ?::text[], ?::text[]) AS v(t, c, u)"
           + " ON r.tenant_code = v.t AND r.case_id = v.c AND r.updated_at = v.u::timestamptz";
+
+  /**
+   * Records the batch's manifest unless one is there; a recovered one (reconstructed by a process
+   * that found the batch landed but not committed) gives way to the real one of the process that
+   * landed it, never the other way round.
+   */
+  private static final String MANIFEST =
+      "INSERT INTO batch_manifests (batch_id, tenant_code, received_at, recovered, manifest)"
+          + " VALUES (?, ?, ?, ?, ?::jsonb) ON CONFLICT (batch_id) DO UPDATE SET"
+          + " tenant_code = excluded.tenant_code, received_at = excluded.received_at,"
+          + " recovered = excluded.recovered, manifest = excluded.manifest"
+          + " WHERE batch_manifests.recovered AND NOT excluded.recovered";
 
   private final Connection connection;
   private final String batchId;
@@ -151,10 +164,13 @@ public final class VersionClaims implements AutoCloseable {
   }
 
   /**
-   * Makes this batch's claims durable and records the batch as committed; false when it was
-   * recorded already (by another process that committed the same landed batch first).
+   * Makes this batch's claims durable and records the batch as committed with its {@code manifest},
+   * in one transaction; false when it was recorded already (by another process that committed the
+   * same landed batch first: its manifest stays, unless it was a recovered one and {@code manifest}
+   * is not).
    */
-  public boolean commit() throws SQLException {
+  public boolean commit(BatchManifestRow manifest) throws SQLException {
+    Objects.requireNonNull(manifest, "manifest");
     boolean recorded;
     try (PreparedStatement ps =
         connection.prepareStatement(
@@ -163,6 +179,14 @@ public final class VersionClaims implements AutoCloseable {
       ps.setString(1, batchId);
       ps.setTimestamp(2, Timestamp.from(clock.instant()));
       recorded = ps.executeUpdate() == 1;
+    }
+    try (PreparedStatement ps = connection.prepareStatement(MANIFEST)) {
+      ps.setString(1, batchId);
+      ps.setString(2, manifest.tenantCode());
+      ps.setTimestamp(3, Timestamp.from(manifest.receivedAt()));
+      ps.setBoolean(4, manifest.recovered());
+      ps.setString(5, manifest.text());
+      ps.executeUpdate();
     }
     connection.commit();
     committed = true;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 class MetadataSchemaITCase {
 
-  private static final int SCRIPTS = 10;
+  private static final int SCRIPTS = 11;
 
   @RegisterExtension static final PostgresExtension POSTGRES = new PostgresExtension();
 
@@ -34,6 +34,7 @@ class MetadataSchemaITCase {
     assertThat(tables("NOT LIKE"))
         .containsExactly(
             "api_keys",
+            "batch_manifests",
             "bulletin_holds",
             "bulletin_issues",
             "committed_batches",

@@ -1,11 +1,13 @@
 package io.liangshai.metadata;
 
 import static io.liangshai.metadata.MetadataFixture.CLOCK;
+import static io.liangshai.metadata.MetadataFixture.MANIFEST;
 import static io.liangshai.metadata.MetadataFixture.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.liangshai.metadata.testing.MetadataExtension;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -36,7 +38,7 @@ class PostgresVersionIndexITCase {
       assertThat(claims.claim(version("B-1"), "h1")).isEqualTo(VersionVerdict.NEW);
       assertThat(claims.claim(version("B-1"), "h1")).isEqualTo(VersionVerdict.DUPLICATE);
       assertThat(claims.claim(version("B-1"), "h2")).isEqualTo(VersionVerdict.CONFLICT);
-      claims.commit();
+      claims.commit(MANIFEST);
     }
   }
 
@@ -53,7 +55,7 @@ class PostgresVersionIndexITCase {
               VersionVerdict.NEW);
       assertThat(claims.claimAll(List.of(b, a), List.of("h1", "h2")))
           .containsExactly(VersionVerdict.DUPLICATE, VersionVerdict.CONFLICT);
-      claims.commit();
+      claims.commit(MANIFEST);
     }
     assertThat(index.storedHash(b)).contains("h1");
     try (VersionClaims later = index.begin("b-0701")) {
@@ -81,7 +83,7 @@ class PostgresVersionIndexITCase {
       assertThatThrownBy(() -> second.get(500, TimeUnit.MILLISECONDS))
           .as("the second claim waits while the first batch is open")
           .isInstanceOf(TimeoutException.class);
-      first.commit();
+      first.commit(MANIFEST);
       assertThat(second.get(1, TimeUnit.MINUTES)).isEqualTo(VersionVerdict.CONFLICT);
     }
   }
@@ -115,7 +117,7 @@ class PostgresVersionIndexITCase {
                     for (int i = 0; i < versions; i++) {
                       verdicts.add(claims.claim(version("F-" + i), "upload-" + t));
                     }
-                    claims.commit();
+                    claims.commit(MANIFEST);
                     return verdicts;
                   }
                 });
@@ -150,11 +152,58 @@ class PostgresVersionIndexITCase {
   void aBatchCommittedTwiceIsRecordedOnlyByTheFirstCommit() throws Exception {
     try (VersionClaims claims = index.begin("b-0600")) {
       claims.claim(version("H-1"), "h");
-      assertThat(claims.commit()).isTrue();
+      assertThat(claims.commit(MANIFEST)).isTrue();
     }
     try (VersionClaims again = index.begin("b-0600")) {
       assertThat(again.claim(version("H-1"), "h")).isEqualTo(VersionVerdict.DUPLICATE);
-      assertThat(again.commit()).as("recorded already").isFalse();
+      assertThat(again.commit(MANIFEST)).as("recorded already").isFalse();
+    }
+  }
+
+  @Test
+  void aCommittedBatchKeepsItsManifestAndARolledBackOneLeavesNone() throws Exception {
+    // written in jsonb's own form (keys shortest first, a space after each separator), so the
+    // object reads back byte for byte
+    String json = "{\"note\": \"办结\", \"tenant\": \"330100\", \"batch_id\": \"b-0800\"}";
+    try (VersionClaims claims = index.begin("b-0800")) {
+      claims.claim(version("M-1"), "h");
+      claims.commit(
+          new BatchManifestRow("330100", NOW, false, json.getBytes(StandardCharsets.UTF_8)));
+    }
+    try (VersionClaims claims = index.begin("b-0801")) {
+      claims.claim(version("M-2"), "h");
+    }
+    assertThat(index.manifest("b-0800"))
+        .hasValueSatisfying(
+            bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(json));
+    assertThat(index.manifest("b-0801")).as("closed without commit").isEmpty();
+    assertThat(index.manifest("b-0802")).as("never begun").isEmpty();
+    try (VersionClaims again = index.begin("b-0800")) {
+      again.commit(MANIFEST);
+    }
+    assertThat(index.manifest("b-0800"))
+        .as("the first commit's manifest stays")
+        .hasValueSatisfying(
+            bytes -> assertThat(new String(bytes, StandardCharsets.UTF_8)).isEqualTo(json));
+  }
+
+  @Test
+  void aRecoveredManifestGivesWayToTheRealOneAndNeverTheOtherWayRound() throws Exception {
+    commitWithManifest("b-0900", true, "{\"by\": \"recovery\"}");
+    commitWithManifest("b-0900", false, "{\"by\": \"uploader\"}");
+    commitWithManifest("b-0900", true, "{\"by\": \"a later recovery\"}");
+    commitWithManifest("b-0900", false, "{\"by\": \"a second uploader\"}");
+    assertThat(index.manifest("b-0900"))
+        .hasValueSatisfying(
+            bytes ->
+                assertThat(new String(bytes, StandardCharsets.UTF_8))
+                    .isEqualTo("{\"by\": \"uploader\"}"));
+  }
+
+  private void commitWithManifest(String batch, boolean recovered, String json) throws Exception {
+    try (VersionClaims claims = index.begin(batch)) {
+      claims.commit(
+          new BatchManifestRow("330100", NOW, recovered, json.getBytes(StandardCharsets.UTF_8)));
     }
   }
 
@@ -166,7 +215,7 @@ class PostgresVersionIndexITCase {
       throws Exception {
     try (VersionClaims claims = index.begin(batch)) {
       VersionVerdict verdict = claims.claim(v, hash);
-      claims.commit();
+      claims.commit(MANIFEST);
       return verdict;
     }
   }
