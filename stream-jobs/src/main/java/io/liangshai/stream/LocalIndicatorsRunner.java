@@ -42,9 +42,6 @@ public final class LocalIndicatorsRunner implements AutoCloseable {
         p -> {
           LOG.info("resuming the indicators job from {}", p);
           conf.setString("execution.state-recovery.path", p.toUri().toString());
-          // The changelog state backend cannot take the full first snapshot of a NO_CLAIM
-          // restore: the job owns the checkpoint it resumes, as it owns those it takes.
-          conf.setString("execution.state-recovery.claim-mode", "CLAIM");
           // A checkpoint of the release that read records files holds that source's state, which
           // no operator of this one claims: the records log is read from its beginning instead.
           conf.setString("execution.state-recovery.ignore-unclaimed-state", "true");

@@ -37,8 +37,7 @@ public final class FlinkRest {
 
   /**
    * As {@link #submit(Path, String, List, int)}, the job's state restored from {@code savepoint} (a
-   * path {@link #stopWithSavepoint} gave; {@code null}: none), which the new job then owns (claim
-   * mode {@code CLAIM}: it deletes the savepoint once a newer checkpoint replaces it).
+   * path {@link #stopWithSavepoint} gave; {@code null}: none).
    */
   public String submit(
       Path jar, String entryClass, List<String> args, int parallelism, String savepoint) {
@@ -69,9 +68,6 @@ public final class FlinkRest {
       request.put("parallelism", parallelism);
       if (savepoint != null) {
         request.put("savepointPath", savepoint);
-        // The job checkpoints through the changelog state backend, which cannot take the full
-        // first snapshot a NO_CLAIM restore needs: the new job owns the savepoint instead.
-        request.put("claimMode", "CLAIM");
       }
       return postJson("/jars/" + filename + "/run", request, "run " + entryClass)
           .path("jobid")
