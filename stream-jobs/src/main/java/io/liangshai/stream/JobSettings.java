@@ -19,12 +19,6 @@ final class JobSettings {
   /**
    * Checkpoints every {@code interval} into {@code checkpointsUri} (any Flink file system URI),
    * kept on cancel and after a crash so the next start resumes from the newest one.
-   *
-   * <p>Through the changelog state backend: each checkpoint writes the state changes since the one
-   * before (to {@code changelog/} beside the checkpoints), and the whole state is materialised in
-   * the background every {@link #MATERIALIZE}. So a checkpoint, and with it the time until a batch
-   * is {@code processed}, costs what changed, not the whole history (measured in {@code bench
-   * freshness}: docs/benchmarks.md).
    */
   static void checkpointing(Configuration conf, String checkpointsUri, Duration interval) {
     conf.setString("execution.checkpointing.interval", interval.toMillis() + " ms");
@@ -33,16 +27,7 @@ final class JobSettings {
     conf.setString(
         "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
     conf.setString("execution.checkpointing.min-pause", Math.min(interval.toMillis(), 500) + " ms");
-    conf.setString("state.changelog.enabled", "true");
-    conf.setString("state.changelog.storage", "filesystem");
-    conf.setString(
-        "state.changelog.dstl.dfs.base-path",
-        checkpointsUri.replaceFirst("/*$", "") + "/changelog");
-    conf.setString("state.changelog.periodic-materialize.interval", MATERIALIZE.toMillis() + " ms");
   }
-
-  /** How often the changelog state backend writes the whole state. */
-  static final Duration MATERIALIZE = Duration.ofMinutes(3);
 
   /**
    * Never gives up: while ClickHouse is down every attempt fails fast (the sinks' timeouts), and
