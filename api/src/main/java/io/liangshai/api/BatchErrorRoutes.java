@@ -3,6 +3,7 @@ package io.liangshai.api;
 import io.liangshai.core.record.FieldError;
 import io.liangshai.ingest.BatchIntake;
 import io.liangshai.ingest.BatchResult;
+import io.liangshai.ingest.IntakeUnavailableException;
 import io.liangshai.tenants.Principal;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -67,11 +69,18 @@ final class BatchErrorRoutes {
   /**
    * The batch {@code id} if {@code caller} may see it: its own tenant's or a descendant's.
    *
-   * @throws ApiException 404 when there is no such batch, 403 when it is outside the key's scope
+   * @throws ApiException 404 when there is no such batch, 403 when it is outside the key's scope,
+   *     503 when PostgreSQL, which holds the manifests, cannot be reached
    */
   static BatchResult visibleBatch(BatchIntake intake, Principal caller, String id)
       throws IOException {
-    BatchResult batch = intake.batch(id).orElseThrow(() -> ApiException.notFound("no batch " + id));
+    Optional<BatchResult> found;
+    try {
+      found = intake.batch(id);
+    } catch (IntakeUnavailableException e) {
+      throw new ApiException(503, e.getMessage());
+    }
+    BatchResult batch = found.orElseThrow(() -> ApiException.notFound("no batch " + id));
     if (!caller.canAccess(batch.tenant())) {
       throw ApiException.forbidden(
           "batch "
