@@ -76,7 +76,7 @@ class BenchCommand implements Callable<Integer> {
 
   /**
    * Starts a platform of {@link #freshPlatform} over a new temporary directory named after {@code
-   * bench}, has {@code measurement} measure it, and stops it.
+   * bench}, has {@code measurement} measure it, stops it and deletes the directory.
    */
   static void onFreshPlatform(String bench, String adminKey, Measurement measurement)
       throws Exception {
@@ -84,6 +84,8 @@ class BenchCommand implements Callable<Integer> {
     try (Platform platform = new Platform(freshPlatform(dir, adminKey))) {
       platform.start();
       measurement.measure(platform);
+    } finally {
+      TempDirs.deleteTree(dir);
     }
   }
 
@@ -135,6 +137,8 @@ class BenchCommand implements Callable<Integer> {
           "| yardstick: same rows `INSERT … FORMAT JSONEachRow` straight into ClickHouse | %.2f s, %,.0f rows/s |%n",
           yardstick, rows / yardstick);
       System.out.printf("| ratio end to end / yardstick | %.1f× |%n", allSeconds / yardstick);
+    } finally {
+      TempDirs.deleteTree(dir);
     }
     return 0;
   }

@@ -60,9 +60,7 @@ class FreshnessBench implements Callable<Integer> {
     try {
       BenchCommand.onFreshPlatform("freshness", BenchCommand.ADMIN, p -> measure(p, work));
     } finally {
-      try (Stream<Path> walk = Files.walk(work)) {
-        walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      }
+      TempDirs.deleteTree(work);
     }
     return 0;
   }

@@ -25,12 +25,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import picocli.CommandLine.Command;
@@ -87,9 +85,7 @@ class IntakeBench implements Callable<Integer> {
               .start();
       return p.waitFor();
     } finally {
-      try (Stream<Path> walk = Files.walk(dir)) {
-        walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-      }
+      TempDirs.deleteTree(dir);
     }
   }
 
@@ -229,9 +225,7 @@ class IntakeBench implements Callable<Integer> {
         poolPeaks / 1048576.0,
         liveAfterGc.get() / 1048576.0,
         max / 1048576.0);
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-    }
+    TempDirs.deleteTree(dir);
     return 0;
   }
 

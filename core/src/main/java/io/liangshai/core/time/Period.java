@@ -177,11 +177,11 @@ public final class Period implements Comparable<Period> {
 
   /** {@code %04d}. */
   private static String year(int year) {
-    if (year >= 1000 || year < 0) {
-      return year < 0 ? String.format("%04d", year) : Integer.toString(year);
+    if (year < 0) {
+      return String.format("%04d", year);
     }
     String digits = Integer.toString(year);
-    return "0".repeat(4 - digits.length()) + digits;
+    return digits.length() >= 4 ? digits : "0".repeat(4 - digits.length()) + digits;
   }
 
   /** {@code %02d} of 1 to 53. */
