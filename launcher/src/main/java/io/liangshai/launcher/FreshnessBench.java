@@ -15,7 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -45,7 +45,7 @@ class FreshnessBench implements Callable<Integer> {
       names = "--history",
       description =
           "about this many generated versions uploaded first (default ${DEFAULT-VALUE}; held in"
-              + " memory: up to about 300,000 with the default heap)")
+              + " memory: 1,000,000 fit in the default heap)")
   long history = 0;
 
   @Option(names = "--probes", description = "uploads measured (default ${DEFAULT-VALUE})")
@@ -53,6 +53,9 @@ class FreshnessBench implements Callable<Integer> {
 
   @Option(names = "--probe-rows", description = "rows per measured upload (${DEFAULT-VALUE})")
   int probeRows = 50;
+
+  /** The history's upload rate in its first and its last tenth, rows/s; null without one. */
+  private double[] tenths;
 
   @Override
   public Integer call() throws Exception {
@@ -71,19 +74,26 @@ class FreshnessBench implements Callable<Integer> {
     long historyRows = 0;
     if (history > 0) {
       List<BenchCommand.Batch> batches =
-          BenchCommand.batches(
-              platform,
-              client,
-              BenchCommand.ADMIN,
-              DemoCommand.readFeed(feed(work.resolve("history.jsonl"), 1, HISTORY_FROM, history)),
-              2_000);
+          inTimeOrder(
+              BenchCommand.batches(
+                  platform,
+                  client,
+                  BenchCommand.ADMIN,
+                  DemoCommand.readFeed(
+                      feed(work.resolve("history.jsonl"), 1, HISTORY_FROM, history)),
+                  2_000));
       Map<String, Instant> sentAt = new ConcurrentHashMap<>();
+      long[] answerNanos = new long[batches.size()];
       long start = System.nanoTime();
-      for (BenchCommand.Batch b : batches) {
+      for (int i = 0; i < batches.size(); i++) {
+        BenchCommand.Batch b = batches.get(i);
+        long sent = System.nanoTime();
         JsonNode r = client.uploadCases(b.key(), "application/x-ndjson", b.body());
+        answerNanos[i] = System.nanoTime() - sent;
         sentAt.put(r.get("batch_id").asText(), Instant.now());
         historyRows += b.rows();
       }
+      tenths = new double[] {rate(batches, answerNanos, 0), rate(batches, answerNanos, 9)};
       BenchCommand.awaitAll(client, sentAt);
       historySeconds = (System.nanoTime() - start) / 1e9;
     }
@@ -100,9 +110,14 @@ class FreshnessBench implements Callable<Integer> {
         "| history | %,d versions uploaded and processed in %.1f s |%n",
         historyRows, historySeconds);
     System.out.println("|---|---|");
+    if (tenths != null) {
+      System.out.printf(
+          "| history upload rate, first tenth → last tenth | %,.0f → %,.0f rows/s (%.2f×) |%n",
+          tenths[0], tenths[1], tenths[1] / tenths[0]);
+    }
     System.out.printf(
-        "| newest checkpoint of the job's state | %,.1f MB |%n",
-        newestCheckpointBytes(platform.checkpointDir()) / 1e6);
+        "| the job's checkpoint storage (every file) | %,.1f MB |%n",
+        bytesUnder(platform.checkpointDir()) / 1e6);
     System.out.printf(
         "| %d uploads of %d rows, one at a time: answer → processed | p50 %d ms, p95 %d ms, max %d"
             + " ms |%n",
@@ -111,6 +126,42 @@ class FreshnessBench implements Callable<Integer> {
         BenchCommand.pct(latencies, 50),
         BenchCommand.pct(latencies, 95),
         latencies.get(latencies.size() - 1));
+  }
+
+  /**
+   * {@code batches} (each tenant's in the order of its feed, one tenant after another) taken in
+   * turn, one of each tenant per round, so the history is sent about as the year went by.
+   */
+  private static List<BenchCommand.Batch> inTimeOrder(List<BenchCommand.Batch> batches) {
+    Map<String, List<BenchCommand.Batch>> byKey = new LinkedHashMap<>();
+    for (BenchCommand.Batch b : batches) {
+      byKey.computeIfAbsent(b.key(), k -> new ArrayList<>()).add(b);
+    }
+    List<BenchCommand.Batch> ordered = new ArrayList<>();
+    for (int round = 0; ordered.size() < batches.size(); round++) {
+      for (List<BenchCommand.Batch> own : byKey.values()) {
+        if (round < own.size()) {
+          ordered.add(own.get(round));
+        }
+      }
+    }
+    return ordered;
+  }
+
+  /**
+   * Rows per second of answered upload in tenth {@code tenth} (0–9) of {@code batches}, in the
+   * order sent: the rows of its batches over the time from each one's request to its answer.
+   */
+  private static double rate(List<BenchCommand.Batch> batches, long[] answerNanos, int tenth) {
+    int from = batches.size() * tenth / 10;
+    int to = Math.max(from + 1, batches.size() * (tenth + 1) / 10);
+    long rows = 0;
+    long nanos = 0;
+    for (int i = from; i < to; i++) {
+      rows += batches.get(i).rows();
+      nanos += answerNanos[i];
+    }
+    return rows / (nanos / 1e9);
   }
 
   /**
@@ -150,35 +201,17 @@ class FreshnessBench implements Callable<Integer> {
     return file;
   }
 
-  /** The size of the newest {@code chk-N} directory under {@code checkpoints}, bytes. */
-  private static long newestCheckpointBytes(Path checkpoints) throws IOException {
-    if (!Files.isDirectory(checkpoints)) {
-      return 0;
-    }
-    Path newest;
-    try (Stream<Path> all = Files.walk(checkpoints, 2)) {
-      newest =
-          all.filter(p -> p.getFileName().toString().startsWith("chk-"))
-              .max(Comparator.comparingLong(FreshnessBench::modified))
-              .orElse(null);
-    }
-    if (newest == null) {
+  /** The bytes of every file under {@code dir}: checkpoints, changelog and shared state. */
+  private static long bytesUnder(Path dir) throws IOException {
+    if (!Files.isDirectory(dir)) {
       return 0;
     }
     long bytes = 0;
-    try (Stream<Path> files = Files.walk(newest)) {
+    try (Stream<Path> files = Files.walk(dir)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         bytes += Files.size(f);
       }
     }
     return bytes;
-  }
-
-  private static long modified(Path p) {
-    try {
-      return Files.getLastModifiedTime(p).toMillis();
-    } catch (IOException e) {
-      return 0;
-    }
   }
 }

@@ -40,7 +40,7 @@ final class Platform implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Platform.class);
 
   private static final int FLINK_PARALLELISM = 2;
-  private static final long CHECKPOINT_MS = 1000;
+  private static final long CHECKPOINT_MS = 500;
 
   private final LiangshaiConfig config;
   private final Role role;

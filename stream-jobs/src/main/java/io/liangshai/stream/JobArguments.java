@@ -62,9 +62,9 @@ final class JobArguments {
   @Option(
       names = "--checkpoint-interval",
       paramLabel = "DURATION",
-      defaultValue = "PT1S",
+      defaultValue = "PT0.5S",
       converter = DurationConverter.class,
-      description = "How often to checkpoint, as 1s, 500ms or PT1S (default: 1s).")
+      description = "How often to checkpoint, as 1s, 500ms or PT1S (default: 500ms).")
   private Duration checkpointInterval;
 
   @Option(

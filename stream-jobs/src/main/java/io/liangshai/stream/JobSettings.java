@@ -19,6 +19,11 @@ final class JobSettings {
   /**
    * Checkpoints every {@code interval} into {@code checkpointsUri} (any Flink file system URI),
    * kept on cancel and after a crash so the next start resumes from the newest one.
+   *
+   * <p>State lives in RocksDB and checkpoints are incremental: each uploads the RocksDB files
+   * written since the one before and refers to the older ones it still needs. So a checkpoint, and
+   * with it the time until a batch is {@code processed}, costs what changed, not the whole history
+   * (measured in {@code bench freshness}: docs/benchmarks.md).
    */
   static void checkpointing(Configuration conf, String checkpointsUri, Duration interval) {
     conf.setString("execution.checkpointing.interval", interval.toMillis() + " ms");
@@ -26,7 +31,10 @@ final class JobSettings {
     conf.setString("execution.checkpointing.dir", checkpointsUri);
     conf.setString(
         "execution.checkpointing.externalized-checkpoint-retention", "RETAIN_ON_CANCELLATION");
-    conf.setString("execution.checkpointing.min-pause", Math.min(interval.toMillis(), 500) + " ms");
+    conf.setString(
+        "execution.checkpointing.min-pause", Math.min(interval.toMillis() / 2, 500) + " ms");
+    conf.setString("state.backend.type", "rocksdb");
+    conf.setString("execution.checkpointing.incremental", "true");
   }
 
   /**

@@ -17,9 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the indicators job in an embedded Flink MiniCluster on this machine: checkpoints every
- * second under the data directory, kept on cancel and after a crash, and resumed from the newest
- * one on the next start, so nothing read is lost or counted twice.
+ * Runs the indicators job in an embedded Flink MiniCluster on this machine: checkpoints (every half
+ * second as the platform runs it) under the data directory, kept on cancel and after a crash, and
+ * resumed from the newest one on the next start, so nothing read is lost or counted twice.
  */
 public final class LocalIndicatorsRunner implements AutoCloseable {
 
@@ -37,11 +37,18 @@ public final class LocalIndicatorsRunner implements AutoCloseable {
     Objects.requireNonNull(job, "job");
     Files.createDirectories(checkpointDir);
     Configuration conf = configuration(checkpointDir, checkpointIntervalMs);
-    Optional<Path> restore = latestCheckpoint(checkpointDir);
+    Optional<Path> newest = latestCheckpoint(checkpointDir);
+    Optional<String> restore = newest.map(p -> p.toUri().toString());
+    if (newest.isPresent() && BackendConversion.writtenOnTheHeap(newest.get())) {
+      restore =
+          Optional.of(
+              BackendConversion.toCanonicalSavepoint(
+                  job, newest.get(), checkpointDir, parallelism, conf));
+    }
     restore.ifPresent(
         p -> {
           LOG.info("resuming the indicators job from {}", p);
-          conf.setString("execution.state-recovery.path", p.toUri().toString());
+          conf.setString("execution.state-recovery.path", p);
           // A checkpoint of the release that read records files holds that source's state, which
           // no operator of this one claims: the records log is read from its beginning instead.
           conf.setString("execution.state-recovery.ignore-unclaimed-state", "true");

@@ -104,14 +104,16 @@ class JobArgumentsTest {
   }
 
   @Test
-  void checkpointingDefaultsToEverySecondAndANegativeIntervalIsRefused() {
+  void checkpointingDefaultsToEveryHalfSecondAndANegativeIntervalIsRefused() {
     Configuration conf =
         JobArguments.parse("--kafka", "k:9092", "--clickhouse", "jdbc:x", "--checkpoints", "/c")
             .orElseThrow()
             .configuration();
 
     assertThat(conf.get(CheckpointingOptions.CHECKPOINTING_INTERVAL))
-        .isEqualTo(Duration.ofSeconds(1));
+        .isEqualTo(Duration.ofMillis(500));
+    assertThat(conf.get(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS))
+        .isEqualTo(Duration.ofMillis(250));
     assertThatThrownBy(
             () ->
                 JobArguments.parse(

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.junit.jupiter.api.Test;
 
 class LocalIndicatorsRunnerTest {
@@ -26,5 +28,11 @@ class LocalIndicatorsRunnerTest {
         .isEqualTo(Duration.ofSeconds(1));
     assertThat(conf.get(RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF))
         .isEqualTo(Duration.ofSeconds(10));
+  }
+
+  @Test
+  void checkpointsIncrementallyFromRocksDbSoTheirCostFollowsTheChangesNotTheHistory() {
+    assertThat(conf.get(StateBackendOptions.STATE_BACKEND)).isEqualTo("rocksdb");
+    assertThat(conf.get(CheckpointingOptions.INCREMENTAL_CHECKPOINTS)).isTrue();
   }
 }
