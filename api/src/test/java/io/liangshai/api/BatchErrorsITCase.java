@@ -178,4 +178,26 @@ class BatchErrorsITCase {
     assertThat(sibling.statusCode()).isEqualTo(403);
     assertThat(sibling.bodyAsJsonObject().getString("message")).contains("outside the scope");
   }
+
+  @Test
+  void whilePostgresCannotReadTheManifestsTheBatchAndItsErrorsAnswer503WithoutTheDriversText()
+      throws Exception {
+    String batch = "/api/v1/batches/" + answer.getString("batch_id");
+    try (var c = API.metadata().getConnection();
+        var st = c.createStatement()) {
+      st.execute("ALTER TABLE batch_manifests RENAME TO batch_manifests_away");
+      try {
+        for (String uri : List.of(batch, errorsUri())) {
+          HttpResponse<Buffer> r = get(uri, key);
+          assertThat(r.statusCode()).as(uri + " → " + r.bodyAsString()).isEqualTo(503);
+          assertThat(r.bodyAsJsonObject().getString("message"))
+              .contains("PostgreSQL")
+              .doesNotContain("PSQLException", "batch_manifests", "relation");
+        }
+      } finally {
+        st.execute("ALTER TABLE batch_manifests_away RENAME TO batch_manifests");
+      }
+    }
+    assertThat(get(batch, key).statusCode()).isEqualTo(200);
+  }
 }

@@ -269,8 +269,12 @@ public final class BatchIntake implements AutoCloseable {
       Optional<byte[]> bytes = stored.isPresent() ? stored : landing.readManifest(batchId);
       return bytes.isEmpty() ? Optional.empty() : Optional.of(BatchManifests.read(bytes.get()));
     } catch (SQLException e) {
+      // The driver's text names tables and columns: logged here, never answered to a client.
+      LOG.warn(
+          "batch {}: its manifest could not be read from PostgreSQL: {}", batchId, e.toString());
       throw new IntakeUnavailableException(
-          "the batch manifests on PostgreSQL are not reachable (" + e.getMessage() + ")", e);
+          "PostgreSQL, where the batch manifests are kept, did not answer; retry in a few seconds",
+          e);
     }
   }
 
