@@ -124,7 +124,8 @@ public final class LandingZone {
     return root.resolve("records");
   }
 
-  Path rawFile(String batchId, BatchFormat format) {
+  /** Where the raw body of batch {@code batchId}, sent in {@code format}, is kept. */
+  public Path rawFile(String batchId, BatchFormat format) {
     return root.resolve("raw").resolve(batchId + "." + format.extension());
   }
 
@@ -132,7 +133,8 @@ public final class LandingZone {
     return recordsDir().resolve(batchId + ".jsonl");
   }
 
-  Path manifestFile(String batchId) {
+  /** Where the manifest of batch {@code batchId} is published. */
+  public Path manifestFile(String batchId) {
     return root.resolve("batches").resolve(batchId + ".json");
   }
 

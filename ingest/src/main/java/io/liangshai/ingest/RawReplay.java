@@ -4,15 +4,20 @@ import io.liangshai.log.RecordsLog;
 import io.liangshai.metadata.PostgresVersionIndex;
 import io.liangshai.tenants.TenantRegistry;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -111,7 +116,7 @@ public final class RawReplay {
    * were received; reads only.
    *
    * @throws IllegalArgumentException when it has no {@code raw/}, no manifest, or a manifest whose
-   *     raw body is missing
+   *     raw body is missing or has another SHA-256 than the manifest names
    */
   public static List<BatchResult> archived(Path oldLanding) throws IOException {
     Path raw = oldLanding.resolve("raw");
@@ -124,9 +129,18 @@ public final class RawReplay {
     try (Stream<Path> files = Files.list(batches)) {
       for (Path file : files.filter(RawReplay::isManifest).toList()) {
         BatchResult m = BatchManifests.read(Files.readAllBytes(file));
-        if (!Files.isRegularFile(rawBody(oldLanding, m))) {
+        Path body = rawBody(oldLanding, m);
+        if (!Files.isRegularFile(body)) {
           throw new IllegalArgumentException(
               "batch " + m.batchId() + " of " + oldLanding + " has a manifest but no raw body");
+        }
+        if (!m.sha256().isEmpty() && !m.sha256().equals(sha256(body))) {
+          throw new IllegalArgumentException(
+              "the raw body of batch "
+                  + m.batchId()
+                  + " of "
+                  + oldLanding
+                  + " is not the one its manifest names (its SHA-256 differs)");
         }
         manifests.add(m);
       }
@@ -154,6 +168,14 @@ public final class RawReplay {
       replayed.add(new Replayed(old, now));
     }
     return new Summary(replayed, indicatorValueUploads(oldLanding));
+  }
+
+  private static String sha256(Path file) throws IOException {
+    MessageDigest digest = BatchIntake.sha256();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
   }
 
   private static boolean isManifest(Path file) {
