@@ -256,6 +256,13 @@ public final class ApiServer {
     health.attachRecordsLog(logState);
   }
 
+  /** Adds the gauge {@code name} to {@code /metrics}, read from {@code value} when scraped. */
+  public void gauge(String name, String help, Supplier<Number> value) {
+    io.micrometer.core.instrument.Gauge.builder(name, value)
+        .description(help)
+        .register(httpMetrics.registry());
+  }
+
   public int port() {
     if (server == null) {
       throw new IllegalStateException("the API server is not started");

@@ -154,6 +154,12 @@ final class Platform implements AutoCloseable {
     LogProbe logProbe = LogProbe.start(records, Clock.systemUTC());
     started.push(logProbe);
     api.attachRecordsLog(logProbe::state);
+    services.archive.ifPresent(
+        shipper ->
+            api.gauge(
+                "liangshai_archive_backlog",
+                "accepted batches not yet in the shared archive " + shipper.archive().location(),
+                shipper::backlog));
     api.start(config.httpHost(), config.httpPort()).await();
     started.push(() -> api.stop().await());
 

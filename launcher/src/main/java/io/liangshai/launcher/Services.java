@@ -3,6 +3,9 @@ package io.liangshai.launcher;
 import com.zaxxer.hikari.HikariDataSource;
 import io.liangshai.api.ApiServices;
 import io.liangshai.api.LandingAuditSync;
+import io.liangshai.archive.ArchiveShipper;
+import io.liangshai.archive.RawArchive;
+import io.liangshai.archive.RawArchives;
 import io.liangshai.core.config.LiangshaiConfig;
 import io.liangshai.core.time.WorkingDayCalendar;
 import io.liangshai.core.warning.DeadlineClock;
@@ -24,6 +27,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import javax.sql.DataSource;
@@ -48,6 +52,10 @@ final class Services implements AutoCloseable {
   final DataSource metadata;
 
   final LandingZone landing;
+
+  /** What ships this instance's accepted raw bodies to the shared archive, when one is set. */
+  final Optional<ArchiveShipper> archive;
+
   final ApiServices api;
   private final Closer opened = new Closer();
 
@@ -73,6 +81,7 @@ final class Services implements AutoCloseable {
       // What the previous release kept in ClickHouse (keys, schemes, numbering) comes over first.
       MetadataImport.run(warehouse, metadata, clock);
       this.landing = new LandingZone(config.landingDir());
+      this.archive = startArchive(config);
       BatchIntake intake =
           new BatchIntake(
               landing,
@@ -130,6 +139,22 @@ final class Services implements AutoCloseable {
         api.bulletins(),
         clock,
         BulletinScheduler.Options.DEFAULTS);
+  }
+
+  /**
+   * The shipper of this landing zone to {@code LIANGSHAI_ARCHIVE}, started; none without one. A
+   * malformed location stops the start; an archive that does not answer does not (uploads land
+   * durably without it) but is logged and counted in {@code liangshai_archive_backlog}.
+   */
+  private Optional<ArchiveShipper> startArchive(LiangshaiConfig config) throws IOException {
+    if (config.archive().isEmpty()) {
+      return Optional.empty();
+    }
+    RawArchive shared = RawArchives.open(config.archive().get(), config.archiveEndpoint());
+    opened.push(shared);
+    ArchiveShipper shipper = new ArchiveShipper(landing, shared).start();
+    opened.push(shipper);
+    return Optional.of(shipper);
   }
 
   /**

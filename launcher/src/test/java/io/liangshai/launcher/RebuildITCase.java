@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.liangshai.archive.S3Server;
 import io.liangshai.core.testing.SampleFeed;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,16 +19,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.jclouds.blobstore.options.ListContainerOptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/liangshai rebuild --from OLD}: the sample feed uploaded to a platform (twice, the
- * second time all replays), the platform stopped, its raw bodies replayed into an empty data
- * directory with its own fresh servers, and a platform started there: every figure of the sample
- * feed's {@code expected.json}, and every batch judged as before.
+ * second time all replays) that ships its inputs to a shared S3 archive (S3Proxy on loopback), the
+ * platform stopped, its raw bodies replayed into an empty data directory with its own fresh
+ * servers, and a platform started there: every figure of the sample feed's {@code expected.json},
+ * and every batch judged as before. Rebuilt again from the S3 archive alone, every batch is judged
+ * as before too.
  */
 @Tag(LongSuite.TAG)
 class RebuildITCase {
@@ -49,14 +58,36 @@ class RebuildITCase {
   private static final List<String> SERVED =
       List.of("tenant", "received_at", "bytes", "sha256", "accepted", "ignored", "rejected");
 
+  private static final String BUCKET = "liangshai-archive";
+  private static final String ARCHIVE = "s3://" + BUCKET + "/zhejiang";
+
   @TempDir Path original;
   @TempDir Path rebuilt;
 
   @Test
-  void aRebuiltPlatformHasTheSameFiguresAndVerdicts() throws Exception {
-    uploadTheSampleFeedTwice(original);
-    List<JsonNode> old = manifests(original);
-    assertThat(old).as("the batches the first platform took").hasSizeGreaterThan(100);
+  void aRebuiltPlatformHasTheSameFiguresAndVerdicts(@TempDir Path fromS3) throws Exception {
+    List<JsonNode> old;
+    try (S3Server s3 = S3Server.start(BUCKET)) {
+      S3Server.useCredentials();
+      uploadTheSampleFeedTwice(original, s3);
+      old = manifests(original);
+      assertThat(old).as("the batches the first platform took").hasSizeGreaterThan(100);
+
+      assertThat(
+              BackupRestoreITCase.run(
+                  "rebuild",
+                  "--data-dir",
+                  fromS3.toString(),
+                  "--from",
+                  ARCHIVE,
+                  "--archive-endpoint",
+                  s3.endpoint()))
+          .isZero();
+      assertThat(verdicts(manifests(fromS3), VERDICT))
+          .as("rebuilt from the S3 archive alone")
+          .isEqualTo(verdicts(old, VERDICT));
+      assertThat(listing(fromS3)).as("the download is removed").doesNotContain(".archive-download");
+    }
 
     assertThat(
             BackupRestoreITCase.run(
@@ -121,9 +152,15 @@ class RebuildITCase {
     assertThat(listing(target)).as("nothing written").containsExactly("notes.txt");
   }
 
-  /** The sample feed sent to a platform on {@code dataDir}, then again (all replays); stopped. */
-  private static void uploadTheSampleFeedTwice(Path dataDir) throws Exception {
-    try (Platform platform = LocalPlatform.start(dataDir, ADMIN_KEY)) {
+  /**
+   * The sample feed sent to a platform on {@code dataDir} that ships to {@link #ARCHIVE} on {@code
+   * s3}, then again (all replays); stopped once the archive holds every batch.
+   */
+  private static void uploadTheSampleFeedTwice(Path dataDir, S3Server s3) throws Exception {
+    Map<String, String> archive =
+        Map.of("LIANGSHAI_ARCHIVE", ARCHIVE, "LIANGSHAI_ARCHIVE_ENDPOINT", s3.endpoint());
+    try (Platform platform =
+        LocalPlatform.start(LocalPlatform.config(dataDir, ADMIN_KEY, archive))) {
       String url = platform.baseUrl();
       PlatformClient client = new PlatformClient(url);
       FeedUploader uploader = new FeedUploader(client, ADMIN_KEY);
@@ -133,6 +170,34 @@ class RebuildITCase {
       PipelineITCase.uploadAll(client, uploader.batches(SampleFeed.rows(), 8, 3000), url, again);
       assertThat(again[0]).as("the second upload accepts nothing new").isZero();
       assertThat(again[1]).as("it ignores what the first took").isEqualTo(first[0] + first[1]);
+      awaitArchived(url, s3, manifests(dataDir).size());
+    }
+  }
+
+  /** Waits until {@code s3} holds {@code batches} manifests and the backlog gauge reads 0. */
+  private static void awaitArchived(String url, S3Server s3, int batches) throws Exception {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
+    while (true) {
+      long archived =
+          s3.blobStore()
+              .list(BUCKET, ListContainerOptions.Builder.prefix("zhejiang/batches/").recursive())
+              .size();
+      String metrics =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(url + "/metrics")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      boolean noBacklog =
+          metrics
+              .lines()
+              .filter(line -> line.startsWith("liangshai_archive_backlog"))
+              .anyMatch(line -> Double.parseDouble(line.substring(line.lastIndexOf(' '))) == 0);
+      if (archived == batches && noBacklog) {
+        return;
+      }
+      assertThat(Instant.now()).as("archived " + archived + " of " + batches).isBefore(deadline);
+      Thread.sleep(200);
     }
   }
 

@@ -33,6 +33,13 @@ import java.util.function.Function;
  *     local one
  * @param kafka an external Kafka cluster for the records log between ingest and the job ({@code
  *     LIANGSHAI_KAFKA}, bootstrap servers {@code HOST:PORT,…}); empty means run the local broker
+ * @param archive the shared archive every instance ships its accepted raw bodies and manifests to,
+ *     in the background ({@code LIANGSHAI_ARCHIVE}: {@code s3://BUCKET/PREFIX} or a directory);
+ *     empty means the landing zone is the only copy
+ * @param archiveEndpoint the S3 endpoint of an {@code s3://} archive that is not AWS's ({@code
+ *     LIANGSHAI_ARCHIVE_ENDPOINT}, e.g. MinIO's {@code http://HOST:9000}); credentials and region
+ *     come from the AWS SDK's default chains ({@code AWS_ACCESS_KEY_ID}, {@code
+ *     AWS_SECRET_ACCESS_KEY}, {@code AWS_REGION}, profiles)
  * @param tenantsCsv a registry CSV to use instead of the shipped one ({@code
  *     LIANGSHAI_TENANTS_CSV})
  * @param limits what one key may send: body size, rows per batch, requests per minute
@@ -46,6 +53,8 @@ public record LiangshaiConfig(
     Optional<String> clickhouseCluster,
     Optional<String> postgresUrl,
     Optional<String> kafka,
+    Optional<String> archive,
+    Optional<String> archiveEndpoint,
     Optional<Path> tenantsCsv,
     Limits limits) {
 
@@ -99,8 +108,8 @@ public record LiangshaiConfig(
 
   public LiangshaiConfig {
     Required.nonNull(
-        "httpHost adminKey dataDir clickhouseUrl clickhouseCluster postgresUrl kafka tenantsCsv"
-            + " limits",
+        "httpHost adminKey dataDir clickhouseUrl clickhouseCluster postgresUrl kafka archive"
+            + " archiveEndpoint tenantsCsv limits",
         httpHost,
         adminKey,
         dataDir,
@@ -108,8 +117,14 @@ public record LiangshaiConfig(
         clickhouseCluster,
         postgresUrl,
         kafka,
+        archive,
+        archiveEndpoint,
         tenantsCsv,
         limits);
+    if (archiveEndpoint.isPresent() && archive.isEmpty()) {
+      throw new IllegalArgumentException(
+          "LIANGSHAI_ARCHIVE_ENDPOINT is set without LIANGSHAI_ARCHIVE");
+    }
     if (httpPort < 0 || httpPort > 65535) {
       throw new IllegalArgumentException("http port must be 0–65535, got " + httpPort);
     }
@@ -147,6 +162,8 @@ public record LiangshaiConfig(
         s.get("LIANGSHAI_CLICKHOUSE_CLUSTER", "clickhouse.cluster"),
         s.get("LIANGSHAI_POSTGRES_URL", "postgres.url"),
         s.get("LIANGSHAI_KAFKA", "kafka.bootstrap"),
+        s.get("LIANGSHAI_ARCHIVE", "archive"),
+        s.get("LIANGSHAI_ARCHIVE_ENDPOINT", "archive.endpoint"),
         s.get("LIANGSHAI_TENANTS_CSV", "tenants.csv").map(Path::of),
         new Limits(
             s.limit("max_body_bytes", Limits.DEFAULTS.maxBodyBytes(), Long::valueOf),
@@ -168,6 +185,8 @@ public record LiangshaiConfig(
         clickhouseCluster,
         postgresUrl,
         kafka,
+        archive,
+        archiveEndpoint,
         tenantsCsv,
         limits);
   }
@@ -210,6 +229,7 @@ public record LiangshaiConfig(
         + (postgresUrl.isPresent() ? "external" : "local")
         + ", kafka="
         + kafka.orElse("local")
+        + archive.map(a -> ", archive=" + a).orElse("")
         + ", adminKey="
         + (adminKey.isPresent() ? "set" : "generated")
         + "]";
