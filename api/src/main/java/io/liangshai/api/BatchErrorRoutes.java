@@ -78,7 +78,7 @@ final class BatchErrorRoutes {
     try {
       found = intake.batch(id);
     } catch (IntakeUnavailableException e) {
-      throw new ApiException(503, e.getMessage());
+      throw ApiException.unavailable(e.getMessage());
     }
     BatchResult batch = found.orElseThrow(() -> ApiException.notFound("no batch " + id));
     if (!caller.canAccess(batch.tenant())) {

@@ -78,7 +78,7 @@ record CaseRoutes(
     } catch (BatchTooLargeException e) {
       throw new ApiException(413, e.getMessage());
     } catch (IntakeUnavailableException e) {
-      throw new ApiException(503, e.getMessage());
+      throw ApiException.unavailable(e.getMessage());
     }
   }
 

@@ -20,6 +20,8 @@ final class Failures {
   static void answer(RoutingContext ctx) {
     Throwable t = ctx.failure();
     if (t instanceof ApiException e) {
+      e.retryAfter()
+          .ifPresent(d -> ctx.response().putHeader("Retry-After", Long.toString(d.toSeconds())));
       ApiResponses.error(ctx, e.status(), e.getMessage());
       return;
     }

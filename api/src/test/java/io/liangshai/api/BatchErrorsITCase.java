@@ -190,6 +190,7 @@ class BatchErrorsITCase {
         for (String uri : List.of(batch, errorsUri())) {
           HttpResponse<Buffer> r = get(uri, key);
           assertThat(r.statusCode()).as(uri + " → " + r.bodyAsString()).isEqualTo(503);
+          assertThat(r.getHeader("Retry-After")).isEqualTo("5");
           assertThat(r.bodyAsJsonObject().getString("message"))
               .contains("PostgreSQL")
               .doesNotContain("PSQLException", "batch_manifests", "relation");

@@ -140,12 +140,15 @@ public final class BatchIntake implements AutoCloseable {
         }
         Files.deleteIfExists(LandingZone.stagingFile(landing.recordsFile(batchId)));
         Files.deleteIfExists(body);
+        // The driver's text names tables and columns: logged here, never answered to a client.
+        LOG.warn(
+            "batch {}: its versions could not be claimed on PostgreSQL: {}", batchId, e.toString());
         throw new IntakeUnavailableException(
             (VersionClaims.isDeadlock(e)
                     ? "the batch stayed deadlocked with concurrent uploads of the same cases after "
                         + Deadlocks.ATTEMPTS
                         + " attempts"
-                    : "the version index on PostgreSQL is not reachable (" + e.getMessage() + ")")
+                    : "the version index on PostgreSQL did not answer")
                 + "; nothing of the batch was kept, send it again",
             e);
       }
@@ -211,10 +214,10 @@ public final class BatchIntake implements AutoCloseable {
       // Not accepted: its claims roll back with this attempt, so its files go too.
       Files.deleteIfExists(records);
       Files.deleteIfExists(raw);
+      LOG.warn("batch {}: the records log did not take it: {}", batchId, e.toString());
       throw new IntakeUnavailableException(
-          "the records log (Kafka) did not take the batch ("
-              + e.getMessage()
-              + "); nothing of the batch was kept, send it again",
+          "the records log (Kafka) did not take the batch; nothing of the batch was kept, send it"
+              + " again",
           e);
     }
     FaultHook.afterLog();
@@ -236,12 +239,12 @@ public final class BatchIntake implements AutoCloseable {
     try {
       claims.commit(BatchManifests.row(result, manifest));
     } catch (SQLException e) {
+      LOG.warn("batch {}: landed, but PostgreSQL did not commit it: {}", batchId, e.toString());
       throw new IntakeUnavailableException(
           "batch "
               + batchId
-              + " was landed but PostgreSQL did not commit its versions ("
-              + e.getMessage()
-              + "); they are claimed at the next start",
+              + " was landed but PostgreSQL did not commit its versions; they are claimed at the"
+              + " next start",
           e);
     }
     LandingZone.writeDurably(landing.manifestFile(batchId), manifest);

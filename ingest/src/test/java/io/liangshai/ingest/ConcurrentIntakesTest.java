@@ -142,7 +142,7 @@ class ConcurrentIntakesTest {
                       BatchFormat.JSON_LINES,
                       body(List.of("a"), "x")))
           .isInstanceOf(IntakeUnavailableException.class)
-          .hasMessageContaining("not reachable")
+          .hasMessageContaining("PostgreSQL did not answer")
           .hasMessageContaining("send it again");
     }
     try (Stream<Path> files = Files.walk(dir.resolve("landing"))) {
