@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
         "A small upload's time from its answer to processed, after an optional generated history.")
 class FreshnessBench implements Callable<Integer> {
 
-  private static final Instant HISTORY_FROM =
+  static final Instant HISTORY_FROM =
       LocalDate.of(2024, 1, 1).atStartOfDay(ZoneId.of("Asia/Shanghai")).toInstant();
 
   @Option(
@@ -193,7 +193,7 @@ class FreshnessBench implements Callable<Integer> {
   }
 
   /** A generated feed of about {@code versions} lines from {@code from}, over 360 days. */
-  private static Path feed(Path file, long seed, Instant from, long versions) throws IOException {
+  static Path feed(Path file, long seed, Instant from, long versions) throws IOException {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       new FeedGenerator(TenantRegistryLoader.loadDefault(), seed, from, Duration.ofDays(360))
           .write(versions / 2 + 1, out);

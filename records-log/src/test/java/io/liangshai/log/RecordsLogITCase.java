@@ -59,7 +59,41 @@ class RecordsLogITCase {
     assertThat(b1.stream().map(LogContents.Message::partition).distinct())
         .as("a batch stays in one partition")
         .hasSize(1);
+    assertThat(b1.stream().map(LogContents.Message::offset).distinct())
+        .as("a batch that fits in one message is that one message")
+        .hasSize(1);
     assertThat(all).hasSize(6);
+  }
+
+  @Test
+  void aBatchLongerThanOneMessageIsAppendedInOneTransactionWholeAndInOrder() throws Exception {
+    RecordsTopic topic = newTopic(2);
+    List<String> records = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      records.add("{\"n\":" + i + ",\"pad\":\"" + "x".repeat(i) + "\"}");
+    }
+    try (RecordsLog log = RecordsLog.open(topic, "t5", 200)) {
+      log.append("330522", "b7", recordsFile("b7", records));
+    }
+    List<LogContents.Message> b7 =
+        LogContents.read(topic).stream().filter(m -> m.batch().equals("b7")).toList();
+    List<String> expected = new java.util.ArrayList<>(records);
+    expected.add(LandingFile.trailer("b7", records.size()));
+    assertThat(b7).extracting(LogContents.Message::text).containsExactlyElementsOf(expected);
+    assertThat(b7)
+        .extracting(LogContents.Message::line)
+        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(2, 42).boxed().toList());
+    assertThat(b7.stream().map(LogContents.Message::offset).distinct().count())
+        .as("several messages of at most 200 bytes of lines each")
+        .isGreaterThan(5);
+    for (long offset : b7.stream().map(LogContents.Message::offset).distinct().toList()) {
+      int bytes =
+          b7.stream()
+              .filter(m -> m.offset() == offset)
+              .mapToInt(m -> m.text().getBytes(StandardCharsets.UTF_8).length + 1)
+              .sum();
+      assertThat(bytes - 1).as("message at offset " + offset).isLessThanOrEqualTo(200);
+    }
   }
 
   @Test
@@ -94,10 +128,11 @@ class RecordsLogITCase {
   @Test
   void aRestartedInstanceAbortsWhatItsPredecessorLeftOpenAndAppendsAgain() throws Exception {
     RecordsTopic topic = newTopic(1);
-    RecordsLog first = RecordsLog.open(topic, "same");
+    // Messages of at most 8 bytes of lines: every batch here is a transaction of several.
+    RecordsLog first = RecordsLog.open(topic, "same", 8);
     first.append("330522", "b4", recordsFile("b4", List.of("{\"c\":1}")));
     // A second process with the same instance id fences the first: its producers are taken over.
-    try (RecordsLog second = RecordsLog.open(topic, "same")) {
+    try (RecordsLog second = RecordsLog.open(topic, "same", 8)) {
       org.assertj.core.api.Assertions.assertThatThrownBy(
               () -> first.append("330522", "b5", recordsFile("b5", List.of("{\"c\":2}"))))
           .isInstanceOf(RecordsLogException.class);

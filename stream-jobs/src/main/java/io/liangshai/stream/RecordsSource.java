@@ -37,19 +37,31 @@ final class RecordsSource {
         .build();
   }
 
-  /** A message as a {@link LogLine}: never fails, whatever a message holds. */
+  /**
+   * A message as its {@link LogLine}s: the lines it carries ({@link LandingLog#LINES_HEADER}), or
+   * the one line of a message of the older form. Never fails, whatever a message holds.
+   */
   static final class Lines implements KafkaRecordDeserializationSchema<LogLine> {
 
     @Override
     public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<LogLine> out) {
       Header batch = record.headers().lastHeader(LandingLog.BATCH_HEADER);
       Header line = record.headers().lastHeader(LandingLog.LINE_HEADER);
+      Header count = record.headers().lastHeader(LandingLog.LINES_HEADER);
       String batchId = batch == null ? "" : new String(batch.value(), StandardCharsets.UTF_8);
-      out.collect(
-          new LogLine(
-              batchId.length() <= 64 ? batchId : "",
-              line == null ? 0 : LandingLog.lineOf(line.value()).orElse(0),
-              record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8)));
+      String id = batchId.length() <= 64 ? batchId : "";
+      long first = line == null ? 0 : LandingLog.lineOf(line.value()).orElse(0);
+      byte[] value = record.value() == null ? new byte[0] : record.value();
+      if (count == null) {
+        out.collect(new LogLine(id, first, new String(value, StandardCharsets.UTF_8)));
+        return;
+      }
+      int lines = (int) Math.min(Integer.MAX_VALUE, LandingLog.lineOf(count.value()).orElse(1));
+      long n = first;
+      for (String text : LandingLog.lines(value, lines)) {
+        out.collect(new LogLine(id, n, text));
+        n = first == 0 ? 0 : n + 1;
+      }
     }
 
     @Override

@@ -38,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
  * One county's records file with poison lines between good ones, and another tenant's clean batch,
  * through the real job on a MiniCluster into a real ClickHouse: the poison lands in {@code
  * quarantine} with its batch and line, both batches become processed with exact figures for the
- * good rows, and the job never fails or restarts — the checkpoints pass the poison.
+ * good rows, and the job never fails or restarts — the checkpoints pass the poison. Its batches
+ * travel as transactions of many messages of at most 4 KiB of lines each ({@link
+ * CaseIndicatorsJobITCase}'s as one message each).
  */
 class QuarantineITCase {
 
@@ -48,7 +50,7 @@ class QuarantineITCase {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @RegisterExtension final TestRecordsLog log = new TestRecordsLog();
+  @RegisterExtension final TestRecordsLog log = new TestRecordsLog(4096);
 
   @Test
   void poisonLinesAreQuarantinedAndEveryOtherBatchIsProcessedWithoutARestart() throws Exception {

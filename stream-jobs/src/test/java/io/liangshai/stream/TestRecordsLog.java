@@ -19,6 +19,21 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class TestRecordsLog implements BeforeEachCallback, AfterEachCallback {
 
+  private final int chunkBytes;
+
+  /** A log as ingest writes it: a batch is one message unless it is longer than 8 MiB. */
+  TestRecordsLog() {
+    this(io.liangshai.core.landing.LandingLog.CHUNK_BYTES);
+  }
+
+  /**
+   * A log whose messages gather at most {@code chunkBytes} of lines: longer batches are
+   * transactions.
+   */
+  TestRecordsLog(int chunkBytes) {
+    this.chunkBytes = chunkBytes;
+  }
+
   private RecordsTopic topic;
   private RecordsLog log;
   private Path dir;
@@ -28,7 +43,7 @@ final class TestRecordsLog implements BeforeEachCallback, AfterEachCallback {
     String id = UUID.randomUUID().toString().substring(0, 8);
     topic =
         new RecordsTopic(SharedKafka.bootstrapServers(), "job-test-" + id, 4, (short) 1).ensure();
-    log = RecordsLog.open(topic, "job-test-" + id);
+    log = RecordsLog.open(topic, "job-test-" + id, chunkBytes);
     dir = Files.createTempDirectory("records-");
   }
 

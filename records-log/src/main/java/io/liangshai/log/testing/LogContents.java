@@ -16,11 +16,18 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-/** What a {@code read_committed} reader finds in a records topic, as the job would. */
+/**
+ * What a {@code read_committed} reader finds in a records topic, as the job would: every line, a
+ * message carrying several ({@link LandingLog#LINES_HEADER}) read as its lines.
+ */
 public final class LogContents {
 
-  /** One message: its partition, key, batch and line headers, and its text. */
-  public record Message(int partition, String key, String batch, long line, String text) {}
+  /**
+   * One line: its message's partition, offset and key, its batch, its line of the records file and
+   * its text.
+   */
+  public record Message(
+      int partition, long offset, String key, String batch, long line, String text) {}
 
   private LogContents() {}
 
@@ -44,20 +51,29 @@ public final class LogContents {
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (!reached(consumer, end) && System.nanoTime() < deadline) {
         for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          out.add(
-              new Message(
-                  r.partition(),
-                  r.key(),
-                  new String(r.headers().lastHeader(LandingLog.BATCH_HEADER).value()),
-                  LandingLog.lineOf(r.headers().lastHeader(LandingLog.LINE_HEADER).value())
-                      .orElse(-1),
-                  new String(r.value(), StandardCharsets.UTF_8)));
+          out.addAll(lines(r));
         }
       }
     }
     return out.stream()
         .sorted(java.util.Comparator.comparingInt(Message::partition))
         .collect(Collectors.toList());
+  }
+
+  private static List<Message> lines(ConsumerRecord<String, byte[]> r) {
+    String batch = new String(r.headers().lastHeader(LandingLog.BATCH_HEADER).value());
+    long first =
+        LandingLog.lineOf(r.headers().lastHeader(LandingLog.LINE_HEADER).value()).orElse(-1);
+    var count = r.headers().lastHeader(LandingLog.LINES_HEADER);
+    List<String> texts =
+        count == null
+            ? List.of(new String(r.value(), StandardCharsets.UTF_8))
+            : LandingLog.lines(r.value(), (int) LandingLog.lineOf(count.value()).orElse(1));
+    List<Message> lines = new ArrayList<>();
+    for (int i = 0; i < texts.size(); i++) {
+      lines.add(new Message(r.partition(), r.offset(), r.key(), batch, first + i, texts.get(i)));
+    }
+    return lines;
   }
 
   private static boolean reached(KafkaConsumer<?, ?> c, Map<TopicPartition, Long> end) {
