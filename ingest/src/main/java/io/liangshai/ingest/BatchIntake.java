@@ -35,13 +35,13 @@ import org.slf4j.LoggerFactory;
  * taken concurrently, by this process and by others on the same PostgreSQL: of two uploads of one
  * version with different content exactly one is accepted.
  *
- * <p>The order is: the body and the records file published, the Kafka transaction committed, the
- * claims committed to PostgreSQL with the batch's manifest, then its copy written to {@code
- * batches/}. A crash before the claims commit leaves a published batch whose claims are not
- * committed; at every start {@link IndexReconciler} claims each such batch and appends it to the
- * log again — harmless if it was there already, because the job takes an identical version once —
- * and writes the manifest file of a committed batch that has none. {@link FaultHook} is the test
- * hook that crashes in both windows.
+ * <p>The order is: the body and the records file published, the batch appended to Kafka, the claims
+ * committed to PostgreSQL with the batch's manifest, then its copy written to {@code batches/}. A
+ * crash before the claims commit leaves a published batch whose claims are not committed; at every
+ * start {@link IndexReconciler} claims each such batch and appends it to the log again — harmless
+ * if it was there already, because the job takes an identical version once — and writes the
+ * manifest file of a committed batch that has none. {@link FaultHook} is the test hook that crashes
+ * in both windows.
  */
 public final class BatchIntake implements AutoCloseable {
 
